@@ -1,0 +1,47 @@
+/**
+ * `npm run ingest` — listings in content/sources/ → one MDX file per paper in content/papers/.
+ *   --check   change nothing; exit 1 if content/papers/ is not what the listings give
+ *   --strict  treat warnings as errors (for CI)
+ * All the work is in src/ingest/; this file only reads flags, prints and sets the exit code.
+ */
+import { parseArgs } from 'node:util';
+import { buildCatalog } from '../src/ingest/catalog.ts';
+import { formatDiagnostic, IngestError } from '../src/ingest/diagnostics.ts';
+import { summarize } from '../src/ingest/report.ts';
+import { applyPlan, contentPaths, readCatalogInput, staleFiles } from '../src/ingest/store.ts';
+
+function main(): number {
+  const { values } = parseArgs({ options: { check: { type: 'boolean', default: false }, strict: { type: 'boolean', default: false } } });
+  const paths = contentPaths(process.cwd());
+  const input = readCatalogInput(paths);
+  const plan = buildCatalog(input);
+
+  for (const d of plan.diagnostics) console.error(formatDiagnostic(d));
+  const errors = plan.diagnostics.filter((d) => d.severity === 'error' || values.strict).length;
+  if (errors > 0) {
+    console.error(`ingest: stopped with ${errors} problem(s) above; content/papers/ was not changed.`);
+    return 1;
+  }
+
+  console.log(summarize(plan, input.taxonomy));
+  if (values.check) {
+    const stale = staleFiles(paths, plan);
+    if (stale.length > 0) {
+      console.error(`ingest --check: ${stale.length} file(s) in content/papers/ are out of date (${stale.slice(0, 5).join(', ')}${stale.length > 5 ? ', …' : ''}); run \`npm run ingest\` and commit the result.`);
+      return 1;
+    }
+    console.log('content/papers/ is up to date.');
+    return 0;
+  }
+  const { written, removed } = applyPlan(paths, plan);
+  console.log(`wrote ${written.length} file(s), removed ${removed.length}.`);
+  return 0;
+}
+
+try {
+  process.exitCode = main();
+} catch (e) {
+  // Known problems were already put in words; anything else is still one line, never a stack trace.
+  console.error(e instanceof IngestError ? e.message : `ingest: ${(e as Error).message}`);
+  process.exitCode = 1;
+}

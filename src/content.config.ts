@@ -1,0 +1,22 @@
+import { defineCollection } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { paperSchema } from './schemas/paper.ts';
+import { themeSchema } from './schemas/theme.ts';
+
+/** One MDX file per paper, written by `npm run ingest`; the id is the file name. */
+const papers = defineCollection({
+  loader: glob({
+    pattern: '*.mdx',
+    base: './content/papers',
+    generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
+  }),
+  schema: paperSchema,
+});
+
+/** The taxonomy, kept as data so maintainers edit themes without touching code. */
+const themes = defineCollection({
+  loader: file('./content/themes.yaml'),
+  schema: themeSchema,
+});
+
+export const collections = { papers, themes };

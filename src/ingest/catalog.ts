@@ -1,0 +1,140 @@
+import { createClassifier } from './classify.ts';
+import { decodeListing } from './decode.ts';
+import { error, warning, type Diagnostic } from './diagnostics.ts';
+import { serializePaperFile, hasNotes, parsePaperFile } from './frontmatter.ts';
+import { extractLinks } from './links.ts';
+import { compare, mergeListings, type Listing } from './merge.ts';
+import { cleanText, stripBidiControls, titleKey } from './normalize.ts';
+import { parseListing } from './parse.ts';
+import { assignIds } from './slug.ts';
+import { paperSchema, type ListingManifestEntry, type Paper } from '../schemas/paper.ts';
+import type { Theme } from '../schemas/theme.ts';
+
+/** Everything the ingest reads, already off the disk: the catalog is a pure function of it. */
+export interface CatalogInput {
+  /** Listing files by name, as bytes. */
+  listings: { file: string; path: string; bytes: Uint8Array }[];
+  manifest: ListingManifestEntry[];
+  taxonomy: Theme[];
+  /** The paper files already in `content/papers/`, by file name. */
+  existing: { file: string; path: string; text: string }[];
+}
+
+export interface CatalogPlan {
+  /** Every paper file the catalog should hold, by file name, with its full text. */
+  files: Map<string, string>;
+  /** Existing files to delete: papers no longer listed, with no notes. */
+  remove: string[];
+  /** Papers no longer listed but kept because a person wrote notes in them. */
+  orphans: string[];
+  papers: Paper[];
+  stats: { listings: number; occurrences: number; duplicates: number };
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * listings → parse → merge → classify and extract links → assign ids → paper files.
+ * Nothing here touches the disk; `store.ts` applies the plan.
+ */
+export function buildCatalog(input: CatalogInput): CatalogPlan {
+  const diagnostics: Diagnostic[] = [];
+  const captured = new Map(input.manifest.map((entry) => [entry.file, entry.captured]));
+
+  const listings: Listing[] = [];
+  for (const { file, path, bytes } of input.listings) {
+    const decoded = decodeListing(path, bytes);
+    if (!decoded.ok) {
+      diagnostics.push(decoded.diagnostic);
+      continue;
+    }
+    const parsed = parseListing(path, decoded.text);
+    diagnostics.push(...parsed.diagnostics);
+    const papers = parsed.papers.map((p) => ({ ...p, title: cleanText(p.title), abstract: stripBidiControls(p.abstract).trim() }));
+    listings.push({ file, path, captured: captured.get(file), papers });
+  }
+  const merged = mergeListings(listings);
+  diagnostics.push(...merged.diagnostics);
+
+  const existing = readExisting(input.existing, diagnostics);
+  const ids = assignIds(merged.papers, new Map([...existing.values()].map((e) => [e.key, e.id])));
+  const classify = createClassifier(input.taxonomy);
+
+  const files = new Map<string, string>();
+  const papers: Paper[] = [];
+  for (const m of merged.papers) {
+    const { themes, evidence } = classify(m.title, m.abstract);
+    const paper: Paper = {
+      id: ids.get(m.key)!,
+      title: m.title,
+      abstract: m.abstract,
+      themes,
+      evidence,
+      links: extractLinks(m.abstract),
+      authorsCount: m.authorsCount,
+      org: m.org,
+      listedOn: m.listedOn,
+      upvotes: m.upvotes,
+      sources: m.sources,
+    };
+    const checked = paperSchema.safeParse(paper);
+    if (!checked.success) {
+      const first = m.sources[0]!;
+      diagnostics.push(error(`${first.listing}`, first.line, `this paper does not fit the catalog schema: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`));
+      continue;
+    }
+    const file = `${paper.id}.mdx`;
+    files.set(file, serializePaperFile(paper, existing.get(file)?.body ?? ''));
+    papers.push(paper);
+  }
+
+  const remove: string[] = [];
+  const orphans: string[] = [];
+  for (const [file, entry] of [...existing].sort(([a], [b]) => compare(a, b))) {
+    if (files.has(file)) continue;
+    if (hasNotes(entry.body)) {
+      orphans.push(file);
+      files.set(file, entry.text);
+      diagnostics.push(warning(entry.path, 0, 'this paper is in no listing any more; it is kept because it has notes — delete the file if it should go'));
+    } else {
+      remove.push(file);
+    }
+  }
+
+  return {
+    files,
+    remove,
+    orphans,
+    papers,
+    stats: { listings: input.listings.length, occurrences: listings.reduce((n, l) => n + l.papers.length, 0), duplicates: merged.duplicates },
+    diagnostics,
+  };
+}
+
+interface ExistingPaper {
+  id: string;
+  key: string;
+  body: string;
+  text: string;
+  path: string;
+}
+
+/** The files already in the catalog: their ids are kept and their notes carried over. */
+function readExisting(files: CatalogInput['existing'], diagnostics: Diagnostic[]): Map<string, ExistingPaper> {
+  const existing = new Map<string, ExistingPaper>();
+  for (const { file, path, text } of files) {
+    let parsed;
+    try {
+      parsed = parsePaperFile(text);
+    } catch (e) {
+      diagnostics.push(error(path, 1, `${(e as Error).message}; restore the file from git or delete it to let the ingest write it anew`));
+      continue;
+    }
+    const data = parsed.data as Partial<Paper> | null;
+    if (!data || typeof data.title !== 'string' || typeof data.id !== 'string') {
+      diagnostics.push(error(path, 1, 'the frontmatter has no title or id; restore the file from git or delete it to let the ingest write it anew'));
+      continue;
+    }
+    existing.set(file, { id: data.id, key: titleKey(data.title), body: parsed.body, text, path });
+  }
+  return existing;
+}

@@ -1,0 +1,53 @@
+/**
+ * Listing dates as the pages show them: `Dec 8, 2024`, or `Feb 23` for the year the page
+ * was captured, optionally followed by an upvote count (`Sep 30, 2023 11`).
+ */
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+const DATE_LINE = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:,\s*(\d{4}))?(?:\s+(\d+))?$/i;
+
+export interface ListingDate {
+  month: number;
+  day: number;
+  /** Absent when the page left it out. */
+  year?: number;
+  /** Upvote count shown after the date, if any. */
+  upvotes?: number;
+}
+
+/** Parses a date line, or returns null when the line is not one. */
+export function parseDateLine(line: string): ListingDate | null {
+  const m = DATE_LINE.exec(line.trim());
+  if (!m) return null;
+  const month = MONTHS.indexOf(m[1]!.toLowerCase()) + 1;
+  const day = Number(m[2]);
+  const year = m[3] === undefined ? undefined : Number(m[3]);
+  if (!isValidDay(year ?? 2000, month, day)) return null;
+  return { month, day, ...(year === undefined ? {} : { year }), ...(m[4] === undefined ? {} : { upvotes: Number(m[4]) }) };
+}
+
+/**
+ * The ISO date of a listing date. A date without a year belongs to the capture year,
+ * unless that would put it after the capture day: pages drop the year only for recent
+ * dates, so such a date is from the year before. With no capture date, it stays unknown.
+ */
+export function resolveDate(date: ListingDate, captured: string | undefined): string | null {
+  let year = date.year;
+  if (year === undefined) {
+    if (!captured) return null;
+    const capturedYear = Number(captured.slice(0, 4));
+    year = iso(capturedYear, date.month, date.day) > captured ? capturedYear - 1 : capturedYear;
+  }
+  if (!isValidDay(year, date.month, date.day)) return null;
+  return iso(year, date.month, date.day);
+}
+
+function iso(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function isValidDay(year: number, month: number, day: number): boolean {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}

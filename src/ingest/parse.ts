@@ -1,0 +1,177 @@
+import { isChromeLine, stripGluedChrome } from './chrome.ts';
+import { parseDateLine, type ListingDate } from './dates.ts';
+import { error, warning, type Diagnostic } from './diagnostics.ts';
+
+/** A paper as one listing shows it, before merging with other listings. */
+export interface ListedPaper {
+  title: string;
+  abstract: string;
+  /** 1-based line of the title. */
+  line: number;
+  authorsCount: number | null;
+  org: string | null;
+  date: ListingDate | null;
+  /** Line of the date, for messages about it. */
+  dateLine: number | null;
+}
+
+export interface ParsedListing {
+  papers: ListedPaper[];
+  diagnostics: Diagnostic[];
+}
+
+/** A title longer than this is a paragraph, not a title: the listing is out of step. */
+const MAX_TITLE_LENGTH = 500;
+/** An abstract shorter than this is worth a look (a title read as an abstract?). */
+const MIN_ABSTRACT_LENGTH = 40;
+
+const SEPARATOR = /^[·•]$/;
+const AUTHORS = /^(?:[•·*-]\s*)?(\d+)\s+authors?$/i;
+
+type Token =
+  | { kind: 'text'; text: string; line: number }
+  | { kind: 'authors'; count: number; line: number }
+  | { kind: 'separator'; line: number };
+
+/**
+ * Reads a listing in either layout the catalog knows: one line per title and per abstract,
+ * or blocks separated by blank lines. Both reduce to the same stream of non-blank lines —
+ * title, abstract, then an optional metadata group (`• N authors` or an organisation, a
+ * `·` line, a date with optional upvotes) — so one reader serves both, and a listing that
+ * mixes them still reads.
+ */
+export function parseListing(file: string, text: string): ParsedListing {
+  const diagnostics: Diagnostic[] = [];
+  const tokens = tokenize(text);
+  const papers: ListedPaper[] = [];
+  let pending: { title: string; line: number } | null = null;
+  let last: ListedPaper | null = null;
+  let lastHasMeta = false;
+
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const next = tokens[i + 1];
+
+    if (pending) {
+      if (token.kind !== 'text') {
+        diagnostics.push(error(file, pending.line, `the title "${clip(pending.title)}" has no abstract; add the abstract on the line after it, or remove the title`));
+        pending = null;
+        i--; // read this token again as metadata of the paper before
+        continue;
+      }
+      const abstract = token.text.trim();
+      if (abstract.length < MIN_ABSTRACT_LENGTH) {
+        diagnostics.push(warning(file, token.line, `this abstract is only ${abstract.length} characters; check that the title and abstract lines are in step`));
+      }
+      last = { title: pending.title, abstract, line: pending.line, authorsCount: null, org: null, date: null, dateLine: null };
+      papers.push(last);
+      lastHasMeta = false;
+      pending = null;
+      continue;
+    }
+
+    // A line before a `·` separator, after an abstract, is the submitter: authors or an organisation.
+    const startsMeta = token.kind === 'authors' || token.kind === 'separator' || (token.kind === 'text' && next?.kind === 'separator' && last !== null && !lastHasMeta);
+    if (startsMeta) {
+      if (!last || lastHasMeta) {
+        diagnostics.push(error(file, token.line, 'metadata (authors, `·`, date) with no paper before it; it must follow a title and its abstract'));
+        i = skipMeta(tokens, i);
+        continue;
+      }
+      lastHasMeta = true;
+      i = readMeta(file, tokens, i, last, diagnostics);
+      continue;
+    }
+
+    const title = token.kind === 'text' ? token.text.trim() : '';
+    if (title.length > MAX_TITLE_LENGTH) {
+      diagnostics.push(error(file, token.line, `expected a title but found a ${title.length}-character paragraph; is an abstract split over two lines, or a title missing before it?`));
+      continue;
+    }
+    pending = { title, line: token.line };
+  }
+
+  if (pending) {
+    diagnostics.push(error(file, pending.line, `the title "${clip(pending.title)}" has no abstract (the file ends); add the abstract after it, or remove the title`));
+  }
+  if (papers.length === 0 && !diagnostics.some((d) => d.severity === 'error')) {
+    diagnostics.push(tokens.length === 0
+      ? warning(file, 0, 'no papers in this listing (it is empty or only page chrome); remove it or add papers')
+      : error(file, tokens[0]!.line, 'no papers found: a listing is a title line followed by an abstract line, repeated'));
+  }
+  return { papers, diagnostics };
+}
+
+/** Reads one metadata group starting at `i` into `paper`; returns the index of its last token. */
+function readMeta(file: string, tokens: Token[], i: number, paper: ListedPaper, diagnostics: Diagnostic[]): number {
+  let token = tokens[i]!;
+  if (token.kind === 'authors') {
+    paper.authorsCount = token.count;
+    token = tokens[++i]!;
+  } else if (token.kind === 'text') {
+    paper.org = organisationName(token.text);
+    token = tokens[++i]!;
+  }
+  if (token?.kind !== 'separator') {
+    // `• N authors` alone, without a date: keep what was read.
+    return i - 1;
+  }
+  const dateToken = tokens[i + 1];
+  const date = dateToken?.kind === 'text' ? parseDateLine(dateToken.text) : null;
+  if (!date) {
+    diagnostics.push(error(file, token.line, 'a `·` metadata line must be followed by a listing date such as "Dec 8, 2024" or "Feb 23"'));
+    return i;
+  }
+  paper.date = date;
+  paper.dateLine = dateToken!.line;
+  return i + 1;
+}
+
+function skipMeta(tokens: Token[], i: number): number {
+  while (i + 1 < tokens.length && tokens[i + 1]!.kind !== 'text') i++;
+  if (tokens[i]!.kind === 'separator' && tokens[i + 1] && parseDateLine((tokens[i + 1] as { text: string }).text)) i++;
+  return i;
+}
+
+/**
+ * Listing pages show an organisation as its handle then its name ("openbmb OpenBMB");
+ * the name alone is what people read. Anything else is kept as written.
+ */
+export function organisationName(line: string): string {
+  const text = line.trim();
+  const space = text.indexOf(' ');
+  if (space > 0) {
+    const handle = text.slice(0, space).toLowerCase();
+    const name = text.slice(space + 1).trim();
+    if (handle === name.toLowerCase().replace(/[^\p{L}\p{N}_-]/gu, '')) return name;
+  }
+  return text;
+}
+
+/** Non-blank lines that are not page chrome, with their line numbers and kinds. */
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const lines = text.split('\n');
+  let seenContent = false;
+  for (const [index, raw] of lines.entries()) {
+    const line = index + 1;
+    let content = raw.replace(/^\uFEFF/, '');
+    if (!content.trim() || isChromeLine(content)) continue;
+    if (!seenContent) {
+      content = stripGluedChrome(content);
+      // A date alone before the first paper is the page's own date, not a paper's.
+      if (parseDateLine(content)) continue;
+      seenContent = true;
+    }
+    const trimmed = content.trim();
+    const authors = AUTHORS.exec(trimmed);
+    if (authors) tokens.push({ kind: 'authors', count: Number(authors[1]), line });
+    else if (SEPARATOR.test(trimmed)) tokens.push({ kind: 'separator', line });
+    else tokens.push({ kind: 'text', text: content, line });
+  }
+  return tokens;
+}
+
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

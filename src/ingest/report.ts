@@ -1,0 +1,19 @@
+import type { CatalogPlan } from './catalog.ts';
+import type { Theme } from '../schemas/theme.ts';
+
+/** The short summary printed after an ingest: what was read, what came out, what to look at. */
+export function summarize(plan: CatalogPlan, taxonomy: readonly Theme[]): string {
+  const { listings, occurrences, duplicates } = plan.stats;
+  const perTheme = taxonomy.map((theme) => [theme.id, plan.papers.filter((p) => p.themes.includes(theme.id)).length] as const);
+  const unsorted = plan.papers.filter((p) => p.themes.length === 0).length;
+  const width = Math.max(...perTheme.map(([id]) => id.length), 'unsorted'.length);
+  const lines = [
+    `listings read:     ${listings}`,
+    `papers found:      ${occurrences} (${duplicates} duplicates merged)`,
+    `papers in catalog: ${plan.papers.length}${plan.orphans.length ? ` (+${plan.orphans.length} kept for their notes)` : ''}`,
+    'papers per theme:',
+    ...perTheme.map(([id, n]) => `  ${id.padEnd(width)}  ${n}`),
+    `  ${'unsorted'.padEnd(width)}  ${unsorted}`,
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,104 @@
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse } from 'yaml';
+import { error, IngestError, type Diagnostic } from './diagnostics.ts';
+import type { CatalogInput, CatalogPlan } from './catalog.ts';
+import { compare } from './merge.ts';
+import { listingManifest } from '../schemas/paper.ts';
+import { taxonomySchema } from '../schemas/theme.ts';
+
+/** Where a project keeps its content. */
+export interface ContentPaths {
+  root: string;
+  sources: string;
+  papers: string;
+  themes: string;
+}
+
+export const MANIFEST_FILE = 'sources.yaml';
+
+export function contentPaths(root: string): ContentPaths {
+  return { root, sources: join(root, 'content/sources'), papers: join(root, 'content/papers'), themes: join(root, 'content/themes.yaml') };
+}
+
+/** Reads everything the ingest needs from disk; throws `IngestError` on unreadable configuration. */
+export function readCatalogInput(paths: ContentPaths): CatalogInput {
+  const rel = (path: string) => relative(paths.root, path) || path;
+  const diagnostics: Diagnostic[] = [];
+  const manifestPath = join(paths.sources, MANIFEST_FILE);
+
+  const manifest = existsSync(manifestPath) ? readYaml(manifestPath, rel(manifestPath), listingManifest, diagnostics)?.listings ?? [] : [];
+  const taxonomy = readYaml(paths.themes, rel(paths.themes), taxonomySchema, diagnostics) ?? [];
+
+  const names = listFiles(paths.sources).filter((name) => name !== MANIFEST_FILE && !name.startsWith('.'));
+  for (const entry of manifest) {
+    if (!names.includes(entry.file)) diagnostics.push(error(rel(manifestPath), 0, `lists "${entry.file}", which is not in content/sources/; fix the name or remove the entry`));
+  }
+  if (diagnostics.length > 0) throw new IngestError(diagnostics);
+
+  const listings = names.map((file) => ({ file, path: rel(join(paths.sources, file)), bytes: new Uint8Array(readFileSync(join(paths.sources, file))) }));
+  const existing = listFiles(paths.papers)
+    .filter((name) => name.endsWith('.mdx'))
+    .map((file) => ({ file, path: rel(join(paths.papers, file)), text: readFileSync(join(paths.papers, file), 'utf8') }));
+  return { listings, manifest, taxonomy, existing };
+}
+
+function readYaml<T>(path: string, shown: string, schema: { safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, diagnostics: Diagnostic[]): T | undefined {
+  let data: unknown;
+  try {
+    data = parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    const line = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line ?? 0;
+    diagnostics.push(error(shown, line, `${(e as Error).message.split('\n')[0]}`));
+    return undefined;
+  }
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    for (const issue of result.error.issues) diagnostics.push(error(shown, 0, `${issue.path.map(String).join('.') || '(top)'}: ${issue.message}`));
+    return undefined;
+  }
+  return result.data;
+}
+
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => d.name)
+    .sort(compare);
+}
+
+/** Files whose content on disk differs from the plan, and files the plan removes. */
+export function staleFiles(paths: ContentPaths, plan: CatalogPlan): string[] {
+  const stale: string[] = [];
+  for (const [file, text] of plan.files) {
+    const path = join(paths.papers, file);
+    if (!existsSync(path) || readFileSync(path, 'utf8') !== text) stale.push(file);
+  }
+  return [...stale, ...plan.remove].sort(compare);
+}
+
+/**
+ * Applies a plan. Every new text is first written beside its target under a temporary
+ * name; only when all are on disk are they renamed into place (a rename is atomic), so
+ * a failure part-way leaves `content/papers/` as it was, with at most stray temp files.
+ */
+export function applyPlan(paths: ContentPaths, plan: CatalogPlan): { written: string[]; removed: string[] } {
+  mkdirSync(paths.papers, { recursive: true });
+  const changed = staleFiles(paths, plan).filter((file) => plan.files.has(file));
+  const temps: [string, string][] = [];
+  try {
+    for (const file of changed) {
+      const target = join(paths.papers, file);
+      const temp = join(paths.papers, `.${file}.${process.pid}.tmp`);
+      writeFileSync(temp, plan.files.get(file)!);
+      temps.push([temp, target]);
+    }
+  } catch (e) {
+    for (const [temp] of temps) rmSync(temp, { force: true });
+    throw e;
+  }
+  for (const [temp, target] of temps) renameSync(temp, target);
+  for (const file of plan.remove) rmSync(join(paths.papers, file), { force: true });
+  return { written: changed, removed: plan.remove };
+}

@@ -1,0 +1,11 @@
+/** Human labels for the listing files a paper was found in, from `content/sources/sources.yaml`. */
+import { parse } from 'yaml';
+import manifestText from '../../content/sources/sources.yaml?raw';
+import { listingManifest } from '../schemas/paper.ts';
+
+const labels = new Map(listingManifest.parse(parse(manifestText)).listings.map((l) => [l.file, l.label]));
+
+/** The listing's label, or its file name when the manifest does not name it. */
+export function listingLabel(file: string): string {
+  return labels.get(file) ?? file;
+}

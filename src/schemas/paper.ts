@@ -1,0 +1,61 @@
+import { z } from 'astro/zod';
+
+/** An ISO calendar date, `YYYY-MM-DD`, kept as a string so YAML never turns it into a timestamp. */
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+
+/** Where one occurrence of a paper was found. */
+export const sourceRef = z.object({
+  /** File name of the listing in `content/sources/`. */
+  listing: z.string().min(1),
+  /** 1-based line of the paper's title in that listing. */
+  line: z.number().int().positive(),
+});
+
+/**
+ * The frontmatter of `content/papers/<id>.mdx`. The ingest owns every field here and
+ * rewrites them on each run; the MDX body below the frontmatter belongs to people.
+ * The Astro collection validates with this same schema, so the two can never drift.
+ */
+export const paperSchema = z.object({
+  /** Permanent id; also the file name and the URL segment. Never recomputed once assigned. */
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lowercase slug'),
+  /** Title exactly as listed (whitespace collapsed). Data, rendered as text. */
+  title: z.string().min(1),
+  /** Abstract exactly as listed, trimmed. Data, rendered as text. */
+  abstract: z.string().min(1),
+  /** Theme ids from `content/themes.yaml`, in taxonomy order. */
+  themes: z.array(z.string()),
+  /** For each theme in `themes`, the phrases that put the paper there and where they matched. */
+  evidence: z.record(z.string(), z.array(z.object({ phrase: z.string(), field: z.enum(['title', 'abstract']) }))),
+  /** Code and project links found in the abstract, cleaned, http(s) only. */
+  links: z.array(z.url({ protocol: /^https?$/ })),
+  /** Number of authors shown by the listing, when it shows one. */
+  authorsCount: z.number().int().positive().nullable(),
+  /** Submitting organisation shown instead of an author count, when it is. */
+  org: z.string().min(1).nullable(),
+  /** Day the paper was listed, when the listing says (never guessed). */
+  listedOn: isoDate.nullable(),
+  /** Upvotes shown by the listing, when it shows them. */
+  upvotes: z.number().int().nonnegative().nullable(),
+  /** Every listing the paper was found in, in listing order. */
+  sources: z.array(sourceRef).min(1),
+});
+
+export type Paper = z.infer<typeof paperSchema>;
+export type SourceRef = z.infer<typeof sourceRef>;
+
+/** One entry of `content/sources/sources.yaml`. */
+export const listingManifestEntry = z.object({
+  /** File name in `content/sources/`. */
+  file: z.string().min(1),
+  /** Human name of the listing. */
+  label: z.string().min(1),
+  /** Day the page was captured; resolves dates shown without a year. */
+  captured: isoDate.optional(),
+});
+
+export const listingManifest = z.object({
+  listings: z.array(listingManifestEntry),
+});
+
+export type ListingManifestEntry = z.infer<typeof listingManifestEntry>;

@@ -1,0 +1,34 @@
+import { z } from 'astro/zod';
+
+/** A phrase the classifier looks for, with what a match is worth. */
+export const themePhrase = z.object({
+  /** Words to find, case-insensitive, on word boundaries; a space also matches `-`. A trailing `*` matches any word ending. */
+  match: z.string().min(1),
+  /** Score a match adds; negative for false friends ("optical flow" is not a flow model). */
+  weight: z.number(),
+});
+
+/** One theme of the taxonomy in `content/themes.yaml`. */
+export const themeSchema = z.object({
+  /** Permanent id; the theme's URL segment. */
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lowercase slug'),
+  /** Short name shown in lists and chips. */
+  name: z.string().min(1),
+  /** One paragraph for the theme's page: what belongs here and what does not. */
+  description: z.string().min(1),
+  /** Phrases and their weights; a match in the title counts `titleFactor` times. */
+  phrases: z.array(themePhrase).min(1),
+  /** Score a paper needs to be shelved here. */
+  threshold: z.number().positive(),
+});
+
+export const taxonomySchema = z.array(themeSchema).superRefine((themes, ctx) => {
+  const seen = new Set<string>();
+  for (const [i, theme] of themes.entries()) {
+    if (seen.has(theme.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate theme id "${theme.id}"` });
+    seen.add(theme.id);
+  }
+});
+
+export type Theme = z.infer<typeof themeSchema>;
+export type ThemePhrase = z.infer<typeof themePhrase>;
