@@ -8,6 +8,7 @@ import { cleanText, stripBidiControls, titleKey } from './normalize.ts';
 import { parseListing } from './parse.ts';
 import { assignIds } from './slug.ts';
 import { paperSchema, type ListingManifestEntry, type Paper } from '../schemas/paper.ts';
+import type { Curation } from '../schemas/curation.ts';
 import type { Theme } from '../schemas/theme.ts';
 
 /** Everything the ingest reads, already off the disk: the catalog is a pure function of it. */
@@ -16,6 +17,8 @@ export interface CatalogInput {
   listings: { file: string; path: string; bytes: Uint8Array }[];
   manifest: ListingManifestEntry[];
   taxonomy: Theme[];
+  /** Decisions by hand from `content/curation.yaml`. */
+  curation: Curation;
   /** The paper files already in `content/papers/`, by file name. */
   existing: { file: string; path: string; text: string }[];
 }
@@ -61,14 +64,19 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
 
   const files = new Map<string, string>();
   const papers: Paper[] = [];
+  const curated = applyCuration(input.taxonomy, input.curation, new Set(ids.values()), diagnostics);
   for (const m of merged.papers) {
+    const id = ids.get(m.key)!;
     const { themes, evidence } = classify(m.title, m.abstract);
+    const decision = curated(id, themes);
     const paper: Paper = {
-      id: ids.get(m.key)!,
+      id,
       title: m.title,
       abstract: m.abstract,
-      themes,
+      themes: decision.themes,
       evidence,
+      curated: { added: decision.added, removed: decision.removed },
+      hidden: decision.hidden,
       links: extractLinks(m.abstract),
       authorsCount: m.authorsCount,
       org: m.org,
@@ -107,6 +115,30 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
     papers,
     stats: { listings: input.listings.length, occurrences: listings.reduce((n, l) => n + l.papers.length, 0), duplicates: merged.duplicates },
     diagnostics,
+  };
+}
+
+/**
+ * Returns a function that applies the maintainers' decisions to a paper's rule-given
+ * themes. Decisions naming an unknown theme are errors (a typo would silently do
+ * nothing); decisions about a paper not in the catalog are reported, not dropped.
+ */
+function applyCuration(taxonomy: readonly Theme[], curation: Curation, ids: ReadonlySet<string>, diagnostics: Diagnostic[]) {
+  const order = taxonomy.map((t) => t.id);
+  const file = 'content/curation.yaml';
+  for (const [id, decision] of Object.entries(curation.papers)) {
+    for (const theme of [...decision.addThemes, ...decision.removeThemes]) {
+      if (!order.includes(theme)) diagnostics.push(error(file, 0, `paper "${id}": there is no theme "${theme}" in content/themes.yaml`));
+    }
+    if (!ids.has(id)) diagnostics.push(warning(file, 0, `paper "${id}" is not in the catalog; fix the id (the file name in content/papers/) or remove the entry`));
+  }
+  return (id: string, ruled: string[]) => {
+    const decision = curation.papers[id];
+    if (!decision) return { themes: ruled, added: [], removed: [], hidden: false };
+    const added = decision.addThemes.filter((t) => !ruled.includes(t));
+    const removed = decision.removeThemes.filter((t) => ruled.includes(t));
+    const themes = order.filter((t) => (ruled.includes(t) || added.includes(t)) && !removed.includes(t));
+    return { themes, added, removed, hidden: decision.hidden };
   };
 }
 

@@ -19,11 +19,12 @@ export interface Classification {
 interface CompiledTheme {
   id: string;
   threshold: number;
-  phrases: { phrase: string; weight: number; pattern: RegExp }[];
+  phrases: { phrase: string; weight: number; patterns: RegExp[] }[];
 }
 
 /**
  * Compiles the taxonomy's phrases once; the returned function scores one paper.
+ * A phrase like `convolution* & attention` needs all its parts in the same field.
  * A phrase scores its weight once per field it occurs in, the title `TITLE_FACTOR` times;
  * a paper joins each theme whose total reaches the theme's threshold.
  */
@@ -31,7 +32,7 @@ export function createClassifier(taxonomy: readonly Theme[]): (title: string, ab
   const compiled: CompiledTheme[] = taxonomy.map((theme) => ({
     id: theme.id,
     threshold: theme.threshold,
-    phrases: theme.phrases.map(({ match, weight }) => ({ phrase: match, weight, pattern: phrasePattern(match) })),
+    phrases: theme.phrases.map(({ match, weight }) => ({ phrase: match, weight, patterns: match.split('&').map((part) => phrasePattern(part.trim())) })),
   }));
 
   return (title, abstract) => {
@@ -40,12 +41,12 @@ export function createClassifier(taxonomy: readonly Theme[]): (title: string, ab
     for (const theme of compiled) {
       let score = 0;
       const found: Evidence[] = [];
-      for (const { phrase, weight, pattern } of theme.phrases) {
-        if (pattern.test(title)) {
+      for (const { phrase, weight, patterns } of theme.phrases) {
+        if (patterns.every((p) => p.test(title))) {
           score += weight * TITLE_FACTOR;
           if (weight > 0) found.push({ phrase, field: 'title' });
         }
-        if (pattern.test(abstract)) {
+        if (patterns.every((p) => p.test(abstract))) {
           score += weight;
           if (weight > 0) found.push({ phrase, field: 'abstract' });
         }
@@ -61,13 +62,11 @@ export function createClassifier(taxonomy: readonly Theme[]): (title: string, ab
 
 /**
  * `kv cache` → matches "KV cache", "KV-cache", "kv  cache" as whole words;
- * `transformer*` → also "transformers", "transformer-based".
+ * `transformer*` → also "transformers", "transformer-based"; `combin* convolution*` → "combining convolutions".
  */
 export function phrasePattern(phrase: string): RegExp {
-  const stem = phrase.endsWith('*');
-  const words = (stem ? phrase.slice(0, -1) : phrase).trim().split(/[\s-]+/u).map(escapeRegExp);
-  const body = words.join('[\\s\\-]+');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${body}${stem ? '[\\p{L}\\p{N}]*' : ''}(?![\\p{L}\\p{N}])`, 'iu');
+  const words = phrase.trim().split(/[\s-]+/u).map((word) => (word.endsWith('*') ? `${escapeRegExp(word.slice(0, -1))}[\\p{L}\\p{N}]*` : escapeRegExp(word)));
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[\\s\\-]+')}(?![\\p{L}\\p{N}])`, 'iu');
 }
 
 function escapeRegExp(text: string): string {

@@ -5,6 +5,7 @@ import { error, IngestError, type Diagnostic } from './diagnostics.ts';
 import type { CatalogInput, CatalogPlan } from './catalog.ts';
 import { compare } from './merge.ts';
 import { listingManifest } from '../schemas/paper.ts';
+import { curationSchema } from '../schemas/curation.ts';
 import { taxonomySchema } from '../schemas/theme.ts';
 
 /** Where a project keeps its content. */
@@ -13,12 +14,13 @@ export interface ContentPaths {
   sources: string;
   papers: string;
   themes: string;
+  curation: string;
 }
 
 export const MANIFEST_FILE = 'sources.yaml';
 
 export function contentPaths(root: string): ContentPaths {
-  return { root, sources: join(root, 'content/sources'), papers: join(root, 'content/papers'), themes: join(root, 'content/themes.yaml') };
+  return { root, sources: join(root, 'content/sources'), papers: join(root, 'content/papers'), themes: join(root, 'content/themes.yaml'), curation: join(root, 'content/curation.yaml') };
 }
 
 /** Reads everything the ingest needs from disk; throws `IngestError` on unreadable configuration. */
@@ -29,6 +31,8 @@ export function readCatalogInput(paths: ContentPaths): CatalogInput {
 
   const manifest = existsSync(manifestPath) ? readYaml(manifestPath, rel(manifestPath), listingManifest, diagnostics)?.listings ?? [] : [];
   const taxonomy = readYaml(paths.themes, rel(paths.themes), taxonomySchema, diagnostics) ?? [];
+  // The curation file is optional: a new catalog has made no decisions yet.
+  const curation = (existsSync(paths.curation) ? readYaml(paths.curation, rel(paths.curation), curationSchema, diagnostics) : undefined) ?? { papers: {} };
 
   const names = listFiles(paths.sources).filter((name) => name !== MANIFEST_FILE && !name.startsWith('.'));
   for (const entry of manifest) {
@@ -40,7 +44,7 @@ export function readCatalogInput(paths: ContentPaths): CatalogInput {
   const existing = listFiles(paths.papers)
     .filter((name) => name.endsWith('.mdx'))
     .map((file) => ({ file, path: rel(join(paths.papers, file)), text: readFileSync(join(paths.papers, file), 'utf8') }));
-  return { listings, manifest, taxonomy, existing };
+  return { listings, manifest, taxonomy, curation, existing };
 }
 
 function readYaml<T>(path: string, shown: string, schema: { safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, diagnostics: Diagnostic[]): T | undefined {

@@ -27,6 +27,10 @@ export const paperSchema = z.object({
   themes: z.array(z.string()),
   /** For each theme in `themes`, the phrases that put the paper there and where they matched. */
   evidence: z.record(z.string(), z.array(z.object({ phrase: z.string(), field: z.enum(['title', 'abstract']) }))),
+  /** Themes a maintainer added or removed in `content/curation.yaml`, already applied to `themes`. */
+  curated: z.object({ added: z.array(z.string()), removed: z.array(z.string()) }),
+  /** Hidden by a maintainer: kept on disk, left out of the published catalog. */
+  hidden: z.boolean(),
   /** Code and project links found in the abstract, cleaned, http(s) only. */
   links: z.array(z.url({ protocol: /^https?$/ })),
   /** Number of authors shown by the listing, when it shows one. */

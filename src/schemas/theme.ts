@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 
 /** A phrase the classifier looks for, with what a match is worth. */
 export const themePhrase = z.object({
-  /** Words to find, case-insensitive, on word boundaries; a space also matches `-`. A trailing `*` matches any word ending. */
+  /** Words to find, case-insensitive, on word boundaries; a space also matches `-`. A trailing `*` matches any word ending; `a & b` needs both in the same field. */
   match: z.string().min(1),
   /** Score a match adds; negative for false friends ("optical flow" is not a flow model). */
   weight: z.number(),

@@ -1,0 +1,21 @@
+import { z } from 'astro/zod';
+
+/** A maintainer's decisions about one paper, kept across every re-ingest. */
+export const paperCuration = z.strictObject({
+  /** Theme ids to add, whatever the rules say. */
+  addThemes: z.array(z.string()).default([]),
+  /** Theme ids to take away, whatever the rules say. */
+  removeThemes: z.array(z.string()).default([]),
+  /** Keep the paper out of the published catalog (its file stays, with its notes). */
+  hidden: z.boolean().default(false),
+  /** Why, for the next maintainer; not published. */
+  reason: z.string().optional(),
+});
+
+/** `content/curation.yaml`: paper id → decisions. */
+export const curationSchema = z.object({
+  papers: z.record(z.string(), paperCuration).default({}),
+});
+
+export type PaperCuration = z.infer<typeof paperCuration>;
+export type Curation = z.infer<typeof curationSchema>;
