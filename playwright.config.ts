@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import { defineConfig } from '@playwright/test';
+
+/**
+ * End-to-end tests run against the built site, served twice: at `/` and under a base
+ * path, as on GitHub Pages. Playwright cannot download its own browser here, so they
+ * drive Debian's Chromium.
+ */
+const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  throw new Error(`No Chromium at ${chromium}. Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`);
+}
+
+export const BASE_PATH = '/shelfmark/';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: !!process.env.CI,
+  reporter: process.env.CI ? 'list' : 'line',
+  use: {
+    launchOptions: {
+      executablePath: chromium,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    },
+  },
+  projects: [
+    { name: 'root', use: { baseURL: 'http://127.0.0.1:4321/' } },
+    { name: 'base-path', use: { baseURL: `http://127.0.0.1:4322${BASE_PATH}` } },
+  ],
+  webServer: [
+    { command: 'astro preview --host 127.0.0.1 --port 4321', url: 'http://127.0.0.1:4321/', reuseExistingServer: false },
+    {
+      command: 'astro preview --host 127.0.0.1 --port 4322',
+      url: `http://127.0.0.1:4322${BASE_PATH}`,
+      env: { BASE_PATH, OUT_DIR: 'dist-base', SITE_URL: 'https://example.github.io' },
+      reuseExistingServer: false,
+    },
+  ],
+});
