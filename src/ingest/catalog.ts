@@ -6,7 +6,7 @@ import { extractLinks } from './links.ts';
 import { compare, mergeListings, type Listing } from './merge.ts';
 import { cleanText, stripBidiControls, titleKey } from './normalize.ts';
 import { parseListing } from './parse.ts';
-import { assignIds } from './slug.ts';
+import { assignIds, type Assigned, type KnownPaper } from './slug.ts';
 import { paperSchema, type ListingManifestEntry, type Paper } from '../schemas/paper.ts';
 import type { Curation } from '../schemas/curation.ts';
 import type { Theme } from '../schemas/theme.ts';
@@ -59,18 +59,23 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
   diagnostics.push(...merged.diagnostics);
 
   const existing = readExisting(input.existing, diagnostics);
-  const ids = assignIds(merged.papers, new Map([...existing.values()].map((e) => [e.key, e.id])));
+  const assigned = assignIds(
+    merged.papers.map((p) => ({ key: p.key, title: p.title, abstractKey: titleKey(p.abstract) })),
+    [...existing.values()],
+  );
+  const ids = renamePapers(assigned, input.curation, diagnostics);
   const classify = createClassifier(input.taxonomy);
 
   const files = new Map<string, string>();
   const papers: Paper[] = [];
-  const curated = applyCuration(input.taxonomy, input.curation, new Set(ids.values()), diagnostics);
+  const curated = applyCuration(input.taxonomy, input.curation, new Set([...ids.values()].flatMap((a) => [a.id, ...a.aliases])), diagnostics);
   for (const m of merged.papers) {
-    const id = ids.get(m.key)!;
+    const { id, aliases } = ids.get(m.key)!;
     const { themes, evidence } = classify(m.title, m.abstract);
-    const decision = curated(id, themes);
+    const decision = curated([id, ...aliases], themes);
     const paper: Paper = {
       id,
+      aliases,
       title: m.title,
       abstract: m.abstract,
       themes: decision.themes,
@@ -132,8 +137,9 @@ function applyCuration(taxonomy: readonly Theme[], curation: Curation, ids: Read
     }
     if (!ids.has(id)) diagnostics.push(warning(file, 0, `paper "${id}" is not in the catalog; fix the id (the file name in content/papers/) or remove the entry`));
   }
-  return (id: string, ruled: string[]) => {
-    const decision = curation.papers[id];
+  // A decision may name a paper by its current id or by a former one (it is kept after a rename).
+  return (names: string[], ruled: string[]) => {
+    const decision = names.map((name) => curation.papers[name]).find(Boolean);
     if (!decision) return { themes: ruled, added: [], removed: [], hidden: false };
     const added = decision.addThemes.filter((t) => !ruled.includes(t));
     const removed = decision.removeThemes.filter((t) => ruled.includes(t));
@@ -142,9 +148,26 @@ function applyCuration(taxonomy: readonly Theme[], curation: Curation, ids: Read
   };
 }
 
-interface ExistingPaper {
-  id: string;
-  key: string;
+/**
+ * Applies `renameTo` decisions: the paper takes the new id and keeps the old one as an
+ * alias, so every URL it was ever published under still leads to it.
+ */
+function renamePapers(assigned: Map<string, Assigned>, curation: Curation, diagnostics: Diagnostic[]): Map<string, Assigned> {
+  const used = new Set([...assigned.values()].flatMap((a) => [a.id, ...a.aliases]));
+  for (const [key, current] of assigned) {
+    const target = [current.id, ...current.aliases].map((name) => curation.papers[name]?.renameTo).find(Boolean);
+    if (!target || target === current.id) continue;
+    if (used.has(target) && !current.aliases.includes(target)) {
+      diagnostics.push(error('content/curation.yaml', 0, `cannot rename "${current.id}" to "${target}": that id is taken; choose another`));
+      continue;
+    }
+    assigned.set(key, { id: target, aliases: [...current.aliases.filter((a) => a !== target), current.id] });
+    used.add(target);
+  }
+  return assigned;
+}
+
+interface ExistingPaper extends KnownPaper {
   body: string;
   text: string;
   path: string;
@@ -166,7 +189,8 @@ function readExisting(files: CatalogInput['existing'], diagnostics: Diagnostic[]
       diagnostics.push(error(path, 1, 'the frontmatter has no title or id; restore the file from git or delete it to let the ingest write it anew'));
       continue;
     }
-    existing.set(file, { id: data.id, key: titleKey(data.title), body: parsed.body, text, path });
+    const aliases = Array.isArray(data.aliases) ? data.aliases.filter((a): a is string => typeof a === 'string') : [];
+    existing.set(file, { id: data.id, aliases, titleKey: titleKey(data.title), abstractKey: titleKey(String(data.abstract ?? '')), body: parsed.body, text, path });
   }
   return existing;
 }

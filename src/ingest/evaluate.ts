@@ -3,6 +3,9 @@
  * hand-labelled sample (`tests/fixtures/theme-labels.yaml`).
  */
 
+/** The themes the catalog promises and measures; the rest are conveniences. */
+export const REQUIRED_THEMES = ['rectified-flow', 'efficient-attention', 'hybrid-models', 'ctc-asr'];
+
 export interface Labelled {
   id: string;
   /** Themes a person gave the paper by reading it. */

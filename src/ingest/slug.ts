@@ -18,30 +18,48 @@ export function slugForTitle(title: string): string {
   return slug || `paper-${createHash('sha256').update(title).digest('hex').slice(0, 10)}`;
 }
 
+/** What the catalog already knows about a paper: the URL it was published under. */
+export interface KnownPaper {
+  id: string;
+  /** Former ids that redirect to `id`. */
+  aliases: string[];
+  titleKey: string;
+  abstractKey: string;
+}
+
+export interface Assigned {
+  id: string;
+  aliases: string[];
+}
+
 /**
- * Gives every paper an id, keeping the ids already assigned: a URL, once published, must
- * not move. New papers take their title's slug, or the first free `-2`, `-3`… after it;
- * `papers` must be in a fixed order for the result to be the same on every run.
+ * Gives every paper an id, keeping the ids already published: a URL, once shared, must not
+ * move. A paper is recognised by its title, or, when its title was corrected, by its
+ * abstract. New papers take their title's slug, or the first free `-2`, `-3`… after it,
+ * never an id or alias used before. `papers` must be in a fixed order for the result to
+ * be the same on every run.
  */
-export function assignIds(papers: readonly { key: string; title: string }[], existing: ReadonlyMap<string, string>): Map<string, string> {
-  const ids = new Map<string, string>();
-  const taken = new Set<string>();
+export function assignIds(papers: readonly { key: string; title: string; abstractKey: string }[], known: readonly KnownPaper[]): Map<string, Assigned> {
+  const assigned = new Map<string, Assigned>();
+  const claimed = new Set<KnownPaper>();
+  const claim = (key: string, match: KnownPaper | undefined) => {
+    if (!match || claimed.has(match) || assigned.has(key)) return;
+    claimed.add(match);
+    assigned.set(key, { id: match.id, aliases: match.aliases });
+  };
+  const byTitle = new Map(known.map((k) => [k.titleKey, k]));
+  for (const paper of papers) claim(paper.key, byTitle.get(paper.key));
+  const byAbstract = new Map(known.map((k) => [k.abstractKey, k]));
+  for (const paper of papers) claim(paper.key, byAbstract.get(paper.abstractKey));
+
+  const taken = new Set(known.flatMap((k) => [k.id, ...k.aliases]));
   for (const paper of papers) {
-    const id = existing.get(paper.key);
-    if (id !== undefined && !taken.has(id)) {
-      ids.set(paper.key, id);
-      taken.add(id);
-    }
-  }
-  // Ids of papers no longer listed stay reserved, so a removed paper's URL is never reused.
-  for (const id of existing.values()) taken.add(id);
-  for (const paper of papers) {
-    if (ids.has(paper.key)) continue;
+    if (assigned.has(paper.key)) continue;
     const base = slugForTitle(paper.title);
     let id = base;
     for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-    ids.set(paper.key, id);
+    assigned.set(paper.key, { id, aliases: [] });
     taken.add(id);
   }
-  return ids;
+  return assigned;
 }

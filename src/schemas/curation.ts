@@ -8,6 +8,8 @@ export const paperCuration = z.strictObject({
   removeThemes: z.array(z.string()).default([]),
   /** Keep the paper out of the published catalog (its file stays, with its notes). */
   hidden: z.boolean().default(false),
+  /** Give the paper this id (and URL) instead; the old one keeps working as a redirect. */
+  renameTo: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lowercase slug').optional(),
   /** Why, for the next maintainer; not published. */
   reason: z.string().optional(),
 });

@@ -19,6 +19,8 @@ export const sourceRef = z.object({
 export const paperSchema = z.object({
   /** Permanent id; also the file name and the URL segment. Never recomputed once assigned. */
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lowercase slug'),
+  /** Former ids of this paper; each still resolves, as a redirect page to the current URL. */
+  aliases: z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)),
   /** Title exactly as listed (whitespace collapsed). Data, rendered as text. */
   title: z.string().min(1),
   /** Abstract exactly as listed, trimmed. Data, rendered as text. */
