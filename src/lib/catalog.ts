@@ -3,6 +3,8 @@
  * instead of `getCollection` so sorting and theme lookup live in one place.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { parse } from 'yaml';
+import taxonomyText from '../../content/themes.yaml?raw';
 
 export type PaperEntry = CollectionEntry<'papers'>;
 export type ThemeEntry = CollectionEntry<'themes'>;
@@ -22,14 +24,18 @@ export function byNewestThenTitle(a: PaperEntry, b: PaperEntry): number {
   return db.localeCompare(da) || byTitle(a, b);
 }
 
-/** Every paper, alphabetical by title. */
+/** Every published paper, alphabetical by title; papers a maintainer hid stay on disk only. */
 export async function getPapers(): Promise<PaperEntry[]> {
-  return (await getCollection('papers')).sort(byTitle);
+  return (await getCollection('papers', (paper) => !paper.data.hidden)).sort(byTitle);
 }
 
-/** The taxonomy in file order, which is the order maintainers chose. */
+// The collection hands entries back sorted by id; the file's order is the one maintainers chose.
+const taxonomyOrder = (parse(taxonomyText) as { id: string }[]).map((theme) => theme.id);
+
+/** The taxonomy in `content/themes.yaml` order. */
 export async function getThemes(): Promise<ThemeEntry[]> {
-  return getCollection('themes');
+  const themes = await getCollection('themes');
+  return themes.sort((a, b) => taxonomyOrder.indexOf(a.id) - taxonomyOrder.indexOf(b.id));
 }
 
 /**

@@ -5,7 +5,7 @@ import { listingManifest } from '../schemas/paper.ts';
 
 const labels = new Map(listingManifest.parse(parse(manifestText)).listings.map((l) => [l.file, l.label]));
 
-/** The listing's label, or its file name when the manifest does not name it. */
-export function listingLabel(file: string): string {
-  return labels.get(file) ?? file;
+/** The listing's label, or `undefined` when the manifest does not name it (pages then show the file name alone). */
+export function listingLabel(file: string): string | undefined {
+  return labels.get(file);
 }
