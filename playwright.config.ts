@@ -30,9 +30,9 @@ export default defineConfig({
     { name: 'base-path', use: { baseURL: `http://127.0.0.1:4322${BASE_PATH}` } },
   ],
   webServer: [
-    { command: 'astro preview --host 127.0.0.1 --port 4321', url: 'http://127.0.0.1:4321/', reuseExistingServer: false },
+    { command: 'astro preview --ignore-lock --host 127.0.0.1 --port 4321', url: 'http://127.0.0.1:4321/', reuseExistingServer: false },
     {
-      command: 'astro preview --host 127.0.0.1 --port 4322',
+      command: 'astro preview --ignore-lock --host 127.0.0.1 --port 4322',
       url: `http://127.0.0.1:4322${BASE_PATH}`,
       env: { BASE_PATH, OUT_DIR: 'dist-base', SITE_URL: 'https://example.github.io' },
       reuseExistingServer: false,
