@@ -1,12 +1,16 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { aliasPaths } from './src/lib/aliases.ts';
 
 // SITE_URL and BASE_PATH let one build serve at `/` locally and under `/<repo>/` on GitHub Pages.
 const site = process.env.SITE_URL || 'http://localhost:4321';
 const base = process.env.BASE_PATH || '/';
 // OUT_DIR lets the tests build the site under `/` and under a base path side by side.
 const outDir = process.env.OUT_DIR || './dist';
+
+const redirects = aliasPaths('./content/papers');
 
 export default defineConfig({
   site,
@@ -15,5 +19,20 @@ export default defineConfig({
   // GitHub Pages redirects `/dir` to `/dir/`; emitting directories keeps every URL canonical.
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx()],
+  vite: {
+    build: {
+      rollupOptions: {
+        // Every MDX entry carries Astro's own "use astro:head-inject" directive, and the bundler
+        // warns about each one; the warning is about Astro's internals, not this project.
+        onwarn(warning, warn) {
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        },
+      },
+    },
+  },
+  integrations: [
+    mdx(),
+    // Redirect pages for former paper URLs are not pages of their own.
+    sitemap({ filter: (page) => !redirects.has(new URL(page).pathname.slice(base.length).replace(/^\/?/, '')) }),
+  ],
 });

@@ -5,6 +5,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { parse } from 'yaml';
 import taxonomyText from '../../content/themes.yaml?raw';
+import { relatedPapers, type Related } from './related.ts';
 
 export type PaperEntry = CollectionEntry<'papers'>;
 export type ThemeEntry = CollectionEntry<'themes'>;
@@ -49,4 +50,12 @@ export function themesOf(paper: PaperEntry, themes: ThemeEntry[]): ThemeEntry[] 
     if (!theme) throw new Error(`Paper "${paper.id}" has theme "${id}", which is not in content/themes.yaml`);
     return theme;
   });
+}
+
+let related: Promise<Map<string, Related[]>> | undefined;
+
+/** Each paper's most related papers, computed once per build and shared by every page. */
+export function getRelated(): Promise<Map<string, Related[]>> {
+  related ??= getPapers().then((papers) => relatedPapers(papers.map(({ id, data }) => ({ id, title: data.title, abstract: data.abstract }))));
+  return related;
 }

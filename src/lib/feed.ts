@@ -1,0 +1,28 @@
+import rss from '@astrojs/rss';
+import { byNewestThenTitle, type PaperEntry } from './catalog.ts';
+import { excerpt } from './format.ts';
+import { absoluteUrl } from './urls.ts';
+
+/**
+ * An RSS feed of papers, newest listing first. Each item's guid is the paper's permanent
+ * URL (the guid @astrojs/rss writes from `link`), so readers never see a paper twice.
+ * Papers without a listing date come last and carry no date rather than an invented one.
+ */
+export function paperFeed(options: { title: string; description: string; papers: PaperEntry[]; site: URL | undefined; home: string }) {
+  return rss({
+    title: options.title,
+    description: options.description,
+    site: absoluteUrl(options.home, options.site),
+    trailingSlash: true,
+    items: options.papers.toSorted(byNewestThenTitle).map(({ id, data }) => {
+      const link = absoluteUrl(`papers/${id}/`, options.site);
+      return {
+        title: data.title,
+        link,
+        description: excerpt(data.abstract, 500),
+        ...(data.listedOn ? { pubDate: new Date(`${data.listedOn}T00:00:00Z`) } : {}),
+        categories: data.themes,
+      };
+    }),
+  });
+}
