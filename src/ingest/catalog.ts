@@ -68,6 +68,8 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
 
   const files = new Map<string, string>();
   const papers: Paper[] = [];
+  const carried = new Set<string>();
+  const listingPaths = new Map(input.listings.map((l) => [l.file, l.path]));
   const curated = applyCuration(input.taxonomy, input.curation, new Set([...ids.values()].flatMap((a) => [a.id, ...a.aliases])), diagnostics);
   for (const m of merged.papers) {
     const { id, aliases } = ids.get(m.key)!;
@@ -92,11 +94,13 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
     const checked = paperSchema.safeParse(paper);
     if (!checked.success) {
       const first = m.sources[0]!;
-      diagnostics.push(error(`${first.listing}`, first.line, `this paper does not fit the catalog schema: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`));
+      diagnostics.push(error(listingPaths.get(first.listing) ?? first.listing, first.line, `this paper does not fit the catalog schema: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`));
       continue;
     }
-    const file = `${paper.id}.mdx`;
-    files.set(file, serializePaperFile(paper, existing.get(file)?.body ?? ''));
+    // Notes travel with the paper, also when a rename gives it a new file name.
+    const known = ids.get(m.key)!.known as ExistingPaper | undefined;
+    if (known) carried.add(known.file);
+    files.set(`${paper.id}.mdx`, serializePaperFile(paper, known?.body ?? ''));
     papers.push(paper);
   }
 
@@ -104,7 +108,7 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
   const orphans: string[] = [];
   for (const [file, entry] of [...existing].sort(([a], [b]) => compare(a, b))) {
     if (files.has(file)) continue;
-    if (hasNotes(entry.body)) {
+    if (hasNotes(entry.body) && !carried.has(file)) {
       orphans.push(file);
       files.set(file, entry.text);
       diagnostics.push(warning(entry.path, 0, 'this paper is in no listing any more; it is kept because it has notes — delete the file if it should go'));
@@ -161,13 +165,14 @@ function renamePapers(assigned: Map<string, Assigned>, curation: Curation, diagn
       diagnostics.push(error('content/curation.yaml', 0, `cannot rename "${current.id}" to "${target}": that id is taken; choose another`));
       continue;
     }
-    assigned.set(key, { id: target, aliases: [...current.aliases.filter((a) => a !== target), current.id] });
+    assigned.set(key, { ...current, id: target, aliases: [...current.aliases.filter((a) => a !== target), current.id] });
     used.add(target);
   }
   return assigned;
 }
 
 interface ExistingPaper extends KnownPaper {
+  file: string;
   body: string;
   text: string;
   path: string;
@@ -190,7 +195,7 @@ function readExisting(files: CatalogInput['existing'], diagnostics: Diagnostic[]
       continue;
     }
     const aliases = Array.isArray(data.aliases) ? data.aliases.filter((a): a is string => typeof a === 'string') : [];
-    existing.set(file, { id: data.id, aliases, titleKey: titleKey(data.title), abstractKey: titleKey(String(data.abstract ?? '')), body: parsed.body, text, path });
+    existing.set(file, { file, id: data.id, aliases, titleKey: titleKey(data.title), abstractKey: titleKey(String(data.abstract ?? '')), body: parsed.body, text, path });
   }
   return existing;
 }

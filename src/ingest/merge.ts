@@ -42,7 +42,10 @@ export function mergeListings(listings: Listing[]): { papers: MergedPaper[]; dup
     const undated = new Set<number>();
     for (const listed of listing.papers) {
       const listedOn = listed.date ? resolveDate(listed.date, listing.captured) : null;
-      if (listed.date && !listedOn && listed.dateLine !== null) undated.add(listed.dateLine);
+      if (listed.date && !listedOn && listed.dateLine !== null) {
+        if (listing.captured) diagnostics.push(warning(listing.path, listed.dateLine, `this date is not a day of ${listing.captured.slice(0, 4)} or the year before (the listing was captured ${listing.captured}); it is left out`));
+        else undated.add(listed.dateLine);
+      }
       const source = { listing: listing.file, line: listed.line };
       const key = titleKey(listed.title);
       const seen = byKey.get(key);

@@ -24,6 +24,8 @@ export interface ParsedListing {
 const MAX_TITLE_LENGTH = 500;
 /** An abstract shorter than this is worth a look (a title read as an abstract?). */
 const MIN_ABSTRACT_LENGTH = 40;
+/** An organisation's name on a listing is a few words, never a paragraph. */
+const MAX_SUBMITTER_LENGTH = 80;
 
 const SEPARATOR = /^[·•]$/;
 const AUTHORS = /^(?:[•·*-]\s*)?(\d+)\s+authors?$/i;
@@ -53,10 +55,12 @@ export function parseListing(file: string, text: string): ParsedListing {
     const next = tokens[i + 1];
 
     if (pending) {
-      if (token.kind !== 'text') {
+      // Metadata where the abstract should be: the title lost its abstract. Its metadata
+      // goes with it, rather than being pinned on the paper before.
+      if (token.kind !== 'text' || (next?.kind === 'separator' && looksLikeSubmitter(token.text))) {
         diagnostics.push(error(file, pending.line, `the title "${clip(pending.title)}" has no abstract; add the abstract on the line after it, or remove the title`));
         pending = null;
-        i--; // read this token again as metadata of the paper before
+        i = skipMeta(tokens, i);
         continue;
       }
       const abstract = token.text.trim();
@@ -94,6 +98,9 @@ export function parseListing(file: string, text: string): ParsedListing {
   if (pending) {
     diagnostics.push(error(file, pending.line, `the title "${clip(pending.title)}" has no abstract (the file ends); add the abstract after it, or remove the title`));
   }
+  if (papers.length > 0 && median(papers.map((p) => p.abstract.length)) < MIN_ABSTRACT_LENGTH) {
+    diagnostics.push(error(file, papers[0]!.line, `this does not read as a listing: most "abstracts" are under ${MIN_ABSTRACT_LENGTH} characters; a listing is a title line followed by its abstract, repeated`));
+  }
   if (papers.length === 0 && !diagnostics.some((d) => d.severity === 'error')) {
     diagnostics.push(tokens.length === 0
       ? warning(file, 0, 'no papers in this listing (it is empty or only page chrome); remove it or add papers')
@@ -127,10 +134,23 @@ function readMeta(file: string, tokens: Token[], i: number, paper: ListedPaper, 
   return i + 1;
 }
 
+/** Index of the last token of the metadata group starting at `i` (submitter, `·`, date). */
 function skipMeta(tokens: Token[], i: number): number {
   while (i + 1 < tokens.length && tokens[i + 1]!.kind !== 'text') i++;
-  if (tokens[i]!.kind === 'separator' && tokens[i + 1] && parseDateLine((tokens[i + 1] as { text: string }).text)) i++;
+  const after = tokens[i + 1];
+  if (tokens[i]!.kind === 'separator' && after?.kind === 'text' && parseDateLine(after.text)) i++;
   return i;
+}
+
+/** An organisation line is a name, not a sentence: short, and without a full stop. */
+function looksLikeSubmitter(text: string): boolean {
+  const line = text.trim();
+  return line.length <= MAX_SUBMITTER_LENGTH && !/[.!?]\s/.test(line);
+}
+
+function median(values: number[]): number {
+  const sorted = values.toSorted((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 /**
@@ -143,7 +163,8 @@ export function organisationName(line: string): string {
   if (space > 0) {
     const handle = text.slice(0, space).toLowerCase();
     const name = text.slice(space + 1).trim();
-    if (handle === name.toLowerCase().replace(/[^\p{L}\p{N}_-]/gu, '')) return name;
+    const squash = (value: string) => value.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+    if (squash(handle) === squash(name)) return name;
   }
   return text;
 }

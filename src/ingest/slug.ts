@@ -30,6 +30,8 @@ export interface KnownPaper {
 export interface Assigned {
   id: string;
   aliases: string[];
+  /** The catalog's record this paper was recognised as, if any. */
+  known?: KnownPaper;
 }
 
 /**
@@ -42,10 +44,13 @@ export interface Assigned {
 export function assignIds(papers: readonly { key: string; title: string; abstractKey: string }[], known: readonly KnownPaper[]): Map<string, Assigned> {
   const assigned = new Map<string, Assigned>();
   const claimed = new Set<KnownPaper>();
+  // Guards against a damaged catalog in which two files carry the same id.
+  const claimedIds = new Set<string>();
   const claim = (key: string, match: KnownPaper | undefined) => {
-    if (!match || claimed.has(match) || assigned.has(key)) return;
+    if (!match || claimed.has(match) || claimedIds.has(match.id) || assigned.has(key)) return;
     claimed.add(match);
-    assigned.set(key, { id: match.id, aliases: match.aliases });
+    claimedIds.add(match.id);
+    assigned.set(key, { id: match.id, aliases: match.aliases, known: match });
   };
   const byTitle = new Map(known.map((k) => [k.titleKey, k]));
   for (const paper of papers) claim(paper.key, byTitle.get(paper.key));

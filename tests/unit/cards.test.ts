@@ -1,0 +1,167 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cardKey, cardPath, generateCards, type CardItem } from '../../src/cards/cache.ts';
+import { covers, woff2Coverage } from '../../src/cards/coverage.ts';
+import { cleanText, fitToFonts, formatDate, renderCard, renderCardSvg, type CardInput } from '../../src/cards/render.ts';
+
+const LONG_TITLE =
+  'SAMformer: Unlocking the Potential of Transformers in Time Series Forecasting with Sharpness-Aware Minimization and Channel-Wise Attention, Revisited at Scale with Many More Words Than Fit';
+
+const paper = (title: string, extra: Partial<CardInput> = {}): CardInput => ({
+  title,
+  themes: ['Efficient attention', 'State-space & recurrent models', 'Science & time series'],
+  date: '2024-02-12',
+  siteName: 'Shelfmark',
+  kind: 'paper',
+  ...extra,
+});
+
+const temps: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'shelfmark-cards-'));
+  temps.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('renderCard', () => {
+  it('makes a 1200×630 PNG of at most 40 KB, even for a long title', async () => {
+    const png = await renderCard(paper(LONG_TITLE));
+    const meta = await sharp(png).metadata();
+    expect(meta.format).toBe('png');
+    expect([meta.width, meta.height]).toEqual([1200, 630]);
+    expect(png.byteLength).toBeLessThanOrEqual(40 * 1024);
+  });
+
+  it('gives the same bytes for the same input', async () => {
+    const a = await renderCard(paper(LONG_TITLE));
+    const b = await renderCard(paper(LONG_TITLE));
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const c = await renderCard(paper(`A ${LONG_TITLE}`));
+    expect(Buffer.from(a).equals(Buffer.from(c))).toBe(false);
+  });
+
+  it.each([
+    ['a script tag', '<script>alert(1)</script>'],
+    ['entities, braces and a closing svg tag', '&amp; {x} </svg> <![CDATA[ ]]> <!-- -->'],
+    ['right-to-left text and emoji', 'שלום עולם 🚀 مرحبا بالعالم 👩🏽‍🔬 🇫🇷 1️⃣ — mixed'],
+    ['CJK, maths and a lone surrogate', '大規模言語モデル ∀x ∈ ℝ \uD800 \u0000 \u202Eevil'],
+    ['500 characters without a space', 'x'.repeat(500)],
+    ['an empty title', ''],
+  ])('renders %s as text, without throwing', async (_, title) => {
+    const input = paper(title, { themes: [title, '<b>bold</b>'], subtitle: title });
+    const svg = await renderCardSvg(input);
+    // Text is drawn as glyph outlines: none of it reaches the SVG as markup or even as text.
+    expect(svg).not.toContain('<script');
+    expect(svg).not.toContain('alert(1)');
+    expect(svg).not.toContain('<b>');
+    expect(svg.match(/<\/svg>/g)).toHaveLength(svg.match(/<svg[\s>]/g)!.length);
+    const png = await renderCard(input);
+    const meta = await sharp(png).metadata();
+    expect([meta.width, meta.height]).toEqual([1200, 630]);
+  });
+
+  it('renders theme and site cards', async () => {
+    for (const kind of ['theme', 'site'] as const) {
+      const png = await renderCard({ title: 'Efficient attention', subtitle: '37 papers', themes: [], date: null, siteName: 'Shelfmark', kind });
+      expect((await sharp(png).metadata()).width).toBe(1200);
+    }
+  });
+});
+
+describe('text handling', () => {
+  it('cleans control and bidi-override characters, collapses whitespace and caps the length', () => {
+    expect(cleanText(' a\n\tb\u202Ec\u0000 ', 100)).toBe('a b c');
+    const long = cleanText('word '.repeat(100), 30);
+    expect([...long].length).toBeLessThanOrEqual(30);
+    expect(long.endsWith('…')).toBe(true);
+  });
+
+  it('keeps what Inter draws, drops emoji, boxes the rest', () => {
+    const tofu: Record<string, string> = {};
+    expect(fitToFonts('PixArt-α: ≤ → × “quotes” é ž ж', tofu)).toBe('PixArt-α: ≤ → × “quotes” é ž ж');
+    expect(tofu).toEqual({});
+    expect(fitToFonts('🚀 Rocket 👩🏽‍🔬 1️⃣', tofu)).toBe('Rocket 1');
+    expect(fitToFonts('שלום x', tofu)).toBe('שלום x');
+    expect(Object.keys(tofu).sort()).toEqual(['ו', 'ל', 'ם', 'ש']);
+  });
+
+  it('reads the cmap of the bundled fonts', () => {
+    const coverage = woff2Coverage(readFileSync(new URL('../../src/cards/fonts/Inter-Regular.woff2', import.meta.url)));
+    for (const ch of 'Aaα→ж') expect(covers(coverage, ch.codePointAt(0)!)).toBe(true);
+    for (const ch of 'ש你🚀') expect(covers(coverage, ch.codePointAt(0)!)).toBe(false);
+  });
+
+  it('formats only real dates, without Intl', () => {
+    expect(formatDate('2024-02-29')).toBe('29 February 2024');
+    expect(formatDate('2023-02-29')).toBeNull();
+    expect(formatDate('2024-13-01')).toBeNull();
+    expect(formatDate('yesterday')).toBeNull();
+    expect(formatDate(null)).toBeNull();
+  });
+});
+
+describe('generateCards', () => {
+  const items: CardItem[] = [
+    { id: 'attention-is-all-you-need', input: paper('Attention Is All You Need') },
+    { id: 'mamba', input: paper('Mamba: Linear-Time Sequence Modeling with Selective State Spaces', { date: null }) },
+    { id: 'efficient-attention', input: { title: 'Efficient attention', subtitle: '2 papers', themes: [], date: null, siteName: 'Shelfmark', kind: 'theme' } },
+    { id: 'site', input: { title: 'Shelfmark', subtitle: '2 papers, 1 theme', themes: ['Efficient attention'], date: null, siteName: 'Shelfmark', kind: 'site' } },
+  ];
+
+  it('writes every card, then reuses the cache for unchanged ones', async () => {
+    const outDir = tempDir();
+    const cacheDir = tempDir();
+
+    const first = await generateCards({ items, outDir, cacheDir });
+    expect(first).toMatchObject({ rendered: 4, reused: 0 });
+    for (const file of ['cards/papers/attention-is-all-you-need.png', 'cards/papers/mamba.png', 'cards/themes/efficient-attention.png', 'cards/site.png']) {
+      expect(statSync(join(outDir, file)).size).toBeGreaterThan(0);
+    }
+    expect(readdirSync(cacheDir).sort()).toEqual(items.map((i) => `${cardKey(i.input)}.png`).sort());
+    expect(first.largest!.bytes).toBeLessThanOrEqual(40 * 1024);
+
+    // A fresh output directory, as after a clean build: everything comes from the cache.
+    const outDir2 = tempDir();
+    const second = await generateCards({ items, outDir: outDir2, cacheDir });
+    expect(second).toMatchObject({ rendered: 0, reused: 4 });
+    expect(readFileSync(join(outDir2, 'cards/papers/mamba.png')).equals(readFileSync(join(outDir, 'cards/papers/mamba.png')))).toBe(true);
+
+    // One title changes: one render; a paper disappears: its card is removed.
+    const changed = [{ ...items[0]!, input: paper('Attention Is All You Need (v2)') }, ...items.slice(2)];
+    const third = await generateCards({ items: changed, outDir: outDir2, cacheDir });
+    expect(third).toMatchObject({ rendered: 1, reused: 2, removed: 1 });
+    expect(() => statSync(join(outDir2, 'cards/papers/mamba.png'))).toThrow();
+    expect(readdirSync(join(outDir2, 'cards/papers')).some((n) => n.endsWith('.tmp'))).toBe(false);
+  });
+
+  it('keys on every input field and never on the output path', () => {
+    const base = paper('A title');
+    const key = cardKey(base);
+    expect(key).toMatch(/^[0-9a-f]{16}$/);
+    expect(cardKey({ ...base })).toBe(key);
+    for (const change of [{ title: 'B title' }, { themes: [] }, { date: null }, { siteName: 'Other' }, { kind: 'theme' as const }, { subtitle: 'x' }]) {
+      expect(cardKey({ ...base, ...change })).not.toBe(key);
+    }
+  });
+
+  it('refuses ids that are not slugs and duplicate targets', async () => {
+    expect(() => cardPath('paper', '../../etc/passwd')).toThrow(/not a slug/);
+    expect(cardPath('theme', 'efficient-attention')).toBe('cards/themes/efficient-attention.png');
+    await expect(generateCards({ items: [items[0]!, items[0]!], outDir: tempDir(), cacheDir: tempDir() })).rejects.toThrow(/both be written/);
+  });
+
+  it('treats an empty cache file as missing', async () => {
+    const outDir = tempDir();
+    const cacheDir = tempDir();
+    writeFileSync(join(cacheDir, `${cardKey(items[1]!.input)}.png`), '');
+    const stats = await generateCards({ items: [items[1]!], outDir, cacheDir });
+    expect(stats).toMatchObject({ rendered: 1, reused: 0 });
+    expect(statSync(join(outDir, 'cards/papers/mamba.png')).size).toBeGreaterThan(1000);
+  });
+});

@@ -1,0 +1,230 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildCatalog, type CatalogInput, type CatalogPlan } from '../../src/ingest/catalog.ts';
+import { parsePaperFile } from '../../src/ingest/frontmatter.ts';
+import { contentPaths, readCatalogInput } from '../../src/ingest/store.ts';
+import { paperSchema, type Paper } from '../../src/schemas/paper.ts';
+import { errorsIn, fixtureProject, lineOf, readListingFixture, warningsIn } from './helpers.ts';
+
+const FLOW = 'Flow Matching for Generative Modeling';
+const ATTENTION = 'Attention Is All You Need';
+const MAMBA = 'Mamba: Linear-Time Sequence Modeling with Selective State Spaces';
+const FLEXDIT = 'FlexDiT: Dynamic Token Density Control for Diffusion Transformer';
+
+/** A catalog input built in memory; what a test leaves out is empty. */
+function catalogInput(input: Partial<CatalogInput> & Pick<CatalogInput, 'listings'>): CatalogInput {
+  return { manifest: [], taxonomy: [], curation: { papers: {} }, existing: [], ...input };
+}
+
+/** A listing file for `catalogInput`, stored under `content/sources/` like a real one. */
+function listingFile(file: string, text: string | Uint8Array) {
+  return { file, path: `content/sources/${file}`, bytes: typeof text === 'string' ? new TextEncoder().encode(text) : text };
+}
+
+/** The fixture project as the ingest reads it (it has no content/papers/ yet). */
+const projectInput = (): CatalogInput => readCatalogInput(contentPaths(fixtureProject));
+const sourceText = (file: string) => readFileSync(join(fixtureProject, 'content/sources', file), 'utf8');
+const paperTitled = (plan: CatalogPlan, title: string) => plan.papers.find((p) => p.title === title)!;
+
+/** The plan's files as they would sit in content/papers/, optionally with notes appended to some. */
+function writtenFiles(plan: CatalogPlan, notes: Record<string, string> = {}): CatalogInput['existing'] {
+  return [...plan.files].map(([file, text]) => ({ file, path: `content/papers/${file}`, text: text + (notes[file] ?? '') }));
+}
+
+describe('building the catalog of the fixture project', () => {
+  const plan = buildCatalog(projectInput());
+
+  it('every listed paper reaches the catalog once, chrome-free: 6 listed, 2 of them duplicates, 4 papers', () => {
+    expect(plan.papers.map((p) => p.title).sort()).toEqual([ATTENTION, FLEXDIT, FLOW, MAMBA]);
+    expect(plan.stats).toEqual({ listings: 2, occurrences: 6, duplicates: 2 });
+    expect(plan.diagnostics).toEqual([]);
+  });
+
+  it('a paper in two listings names both, with the line of its title in each', () => {
+    expect(paperTitled(plan, ATTENTION).sources).toEqual([
+      { listing: 'a-search-results.txt', line: lineOf(sourceText('a-search-results.txt'), ATTENTION) },
+      { listing: 'b-daily-papers.txt', line: lineOf(sourceText('b-daily-papers.txt'), ATTENTION) },
+    ]);
+  });
+
+  it('metadata comes from the listing that shows it', () => {
+    expect(paperTitled(plan, ATTENTION)).toMatchObject({ authorsCount: 8, org: null, listedOn: '2017-06-12', upvotes: 99 });
+  });
+
+  it('a date without a year takes the capture year that sources.yaml gives its listing', () => {
+    expect(paperTitled(plan, FLEXDIT).listedOn).toBe('2025-02-23');
+  });
+
+  it('links are taken from the abstract, without the full stop after them', () => {
+    expect(paperTitled(plan, FLOW).links).toEqual(['https://github.com/facebookresearch/flow_matching']);
+    expect(paperTitled(plan, MAMBA).links).toEqual([]);
+  });
+
+  it('papers are shelved by the taxonomy, with the evidence', () => {
+    expect(paperTitled(plan, ATTENTION).themes).toEqual(['attention']);
+    expect(paperTitled(plan, FLOW).themes).toEqual(['flows']);
+    expect(paperTitled(plan, FLEXDIT).themes).toEqual([]);
+    expect(paperTitled(plan, FLOW).evidence).toEqual({ flows: [{ phrase: 'flow matching', field: 'title' }] });
+  });
+
+  it('each paper is one file named by its id, and the file reads back as the paper', () => {
+    expect([...plan.files.keys()].sort()).toEqual(plan.papers.map((p) => `${p.id}.mdx`).sort());
+    for (const paper of plan.papers) {
+      const { data, body } = parsePaperFile(plan.files.get(`${paper.id}.mdx`)!);
+      expect(paperSchema.parse(data)).toEqual(paper);
+      expect(body).toBe('');
+    }
+  });
+
+  it('a new paper\'s id is the slug of its title', () => {
+    expect(paperTitled(plan, MAMBA).id).toBe('mamba-linear-time-sequence-modeling-with-selective-state-spaces');
+  });
+});
+
+describe('determinism', () => {
+  it('ingest output is byte-identical across runs', () => {
+    expect(buildCatalog(projectInput()).files).toEqual(buildCatalog(projectInput()).files);
+  });
+
+  it('the order in which listings are handed over does not change the output', () => {
+    const input = projectInput();
+    const reversed = { ...input, listings: [...input.listings].reverse() };
+    expect([...buildCatalog(reversed).files]).toEqual([...buildCatalog(input).files]);
+  });
+});
+
+describe('text from the listings reaches the files intact', () => {
+  const text = readListingFixture('markup-and-latex.txt');
+  const [titleLine, abstractLine] = text.split('\n');
+  const plan = buildCatalog(catalogInput({ listings: [listingFile('markup.txt', text)] }));
+  const [file] = [...plan.files.values()];
+  const data = parsePaperFile(file!).data as Paper;
+
+  it('a title and abstract full of MDX, YAML, HTML and LaTeX characters read back exactly as listed', () => {
+    expect(data.title).toBe(titleLine);
+    expect(data.abstract).toBe(abstractLine!.trim());
+  });
+
+  it('none of that text appears unquoted in the frontmatter', () => {
+    expect(file).toContain(`title: ${JSON.stringify(titleLine)}`);
+  });
+
+  it('the URL glued to LaTeX braces becomes a clean link', () => {
+    expect(data.links).toEqual(['https://github.com/HolmesShuan/FireFlow']);
+  });
+
+  it('runs of whitespace in a title become one space, and bidirectional controls are removed from title and abstract', () => {
+    const listing = 'Attention\u00a0 Is\tAll You\u202e Need\nThe dominant \u2066sequence transduction models are based on recurrent networks.\n';
+    const [paper] = buildCatalog(catalogInput({ listings: [listingFile('a.txt', listing)] })).papers;
+    expect(paper).toMatchObject({ title: ATTENTION, abstract: 'The dominant sequence transduction models are based on recurrent networks.' });
+  });
+});
+
+describe('re-ingesting over an existing catalog', () => {
+  const first = buildCatalog(projectInput());
+  const mambaFile = `${paperTitled(first, MAMBA).id}.mdx`;
+  const notes = '\nRead this on the train. {Not MDX-safe} <b>bold</b>\r\n---\nMore notes, no newline at the end';
+
+  it('re-ingesting keeps a person\'s notes byte for byte', () => {
+    const again = buildCatalog({ ...projectInput(), existing: writtenFiles(first, { [mambaFile]: notes }) });
+    expect(again.files.get(mambaFile)).toBe(first.files.get(mambaFile)! + notes);
+    expect(again.remove).toEqual([]);
+  });
+
+  it('an edit above the closing --- is replaced; the notes below it stay', () => {
+    const existing = writtenFiles(first, { [mambaFile]: notes }).map((f) => (f.file === mambaFile ? { ...f, text: f.text.replace('upvotes: 12', 'upvotes: 9000') } : f));
+    const again = buildCatalog({ ...projectInput(), existing });
+    expect(again.files.get(mambaFile)).toBe(first.files.get(mambaFile)! + notes);
+  });
+
+  it('an unchanged catalog gives the same files again', () => {
+    expect(buildCatalog({ ...projectInput(), existing: writtenFiles(first) }).files).toEqual(first.files);
+  });
+
+  it('an existing paper keeps its id even if another paper now slugs the same', () => {
+    const abstract = 'We introduce a new paradigm for generative modeling built on Continuous Normalizing Flows.';
+    const before = buildCatalog(catalogInput({ listings: [listingFile('a.txt', `Flow Matching, for Generative Modeling\n${abstract}\n`)] }));
+    expect(before.papers[0]!.id).toBe('flow-matching-for-generative-modeling');
+    // A new listing brings a title that sorts first and slugs the same.
+    const after = buildCatalog(
+      catalogInput({
+        listings: [listingFile('a.txt', `Flow Matching, for Generative Modeling\n${abstract}\n`), listingFile('b.txt', `${FLOW}\nA different paper with a different abstract, long enough to be one.\n`)],
+        existing: writtenFiles(before),
+      }),
+    );
+    expect(Object.fromEntries(after.papers.map((p) => [p.title, p.id]))).toEqual({
+      'Flow Matching, for Generative Modeling': 'flow-matching-for-generative-modeling',
+      [FLOW]: 'flow-matching-for-generative-modeling-2',
+    });
+  });
+
+  it('a paper whose title was corrected in the listing keeps its id and its notes', () => {
+    const abstract = 'The dominant sequence transduction models are based on recurrent networks.';
+    const before = buildCatalog(catalogInput({ listings: [listingFile('a.txt', `Atention Is All You Need\n${abstract}\n`)] }));
+    const [file] = [...before.files.keys()];
+    const after = buildCatalog(catalogInput({ listings: [listingFile('a.txt', `${ATTENTION}\n${abstract}\n`)], existing: writtenFiles(before, { [file!]: 'My notes.\n' }) }));
+    expect(after.papers[0]).toMatchObject({ title: ATTENTION, id: 'atention-is-all-you-need' });
+    expect(after.files.get(file!)!.endsWith('---\nMy notes.\n')).toBe(true);
+    expect(after.remove).toEqual([]);
+  });
+
+  it('a paper no longer listed is removed when it has no notes', () => {
+    const input = projectInput();
+    const withoutDaily = { ...input, listings: input.listings.filter((l) => l.file !== 'b-daily-papers.txt'), existing: writtenFiles(first) };
+    const flexditFile = `${paperTitled(first, FLEXDIT).id}.mdx`;
+    const plan = buildCatalog(withoutDaily);
+    expect(plan.remove).toEqual([flexditFile]);
+    expect(plan.files.has(flexditFile)).toBe(false);
+  });
+
+  it('a paper no longer listed is kept, untouched and reported, when it has notes', () => {
+    const input = projectInput();
+    const flexditFile = `${paperTitled(first, FLEXDIT).id}.mdx`;
+    const existing = writtenFiles(first, { [flexditFile]: 'Keep this.\n' });
+    const plan = buildCatalog({ ...input, listings: input.listings.filter((l) => l.file !== 'b-daily-papers.txt'), existing });
+    expect(plan.remove).toEqual([]);
+    expect(plan.orphans).toEqual([flexditFile]);
+    expect(plan.files.get(flexditFile)).toBe(existing.find((f) => f.file === flexditFile)!.text);
+    expect(warningsIn(plan.diagnostics)).toEqual([expect.objectContaining({ file: `content/papers/${flexditFile}` })]);
+  });
+
+  it('renaming a paper in curation.yaml moves its notes to the new file and leaves no second copy behind', () => {
+    const oldFile = mambaFile;
+    const plan = buildCatalog({
+      ...projectInput(),
+      existing: writtenFiles(first, { [oldFile]: 'My notes.\n' }),
+      curation: { papers: { [oldFile.replace(/\.mdx$/, '')]: { addThemes: [], removeThemes: [], hidden: false, renameTo: 'mamba' } } },
+    });
+    expect(paperTitled(plan, MAMBA)).toMatchObject({ id: 'mamba', aliases: [oldFile.replace(/\.mdx$/, '')] });
+    expect(plan.files.get('mamba.mdx')!.endsWith('---\nMy notes.\n')).toBe(true);
+    expect(plan.files.has(oldFile)).toBe(false);
+  });
+
+  it('an existing paper file without frontmatter is an error naming the file', () => {
+    const plan = buildCatalog({ ...projectInput(), existing: [{ file: 'broken.mdx', path: 'content/papers/broken.mdx', text: 'Only notes, the frontmatter was deleted.\n' }] });
+    expect(errorsIn(plan.diagnostics)).toEqual([expect.objectContaining({ file: 'content/papers/broken.mdx', line: 1 })]);
+  });
+});
+
+describe('problems in the input', () => {
+  it('a listing that is not UTF-8 is an error at its file and line; the other listings are still read', () => {
+    const bad = new Uint8Array([...new TextEncoder().encode('Title\n'), 0xff, 0x0a]);
+    const input = projectInput();
+    const plan = buildCatalog({ ...input, listings: [...input.listings, listingFile('c-broken.txt', bad)] });
+    expect(errorsIn(plan.diagnostics)).toEqual([expect.objectContaining({ file: 'content/sources/c-broken.txt', line: 2 })]);
+    expect(plan.papers).toHaveLength(4);
+  });
+
+  it('parse errors name the listing by its path under content/sources/', () => {
+    const plan = buildCatalog(catalogInput({ listings: [listingFile('x.txt', readListingFixture('title-at-end-of-file.txt'))] }));
+    expect(errorsIn(plan.diagnostics)).toEqual([expect.objectContaining({ file: 'content/sources/x.txt', line: 3 })]);
+  });
+
+  it('a paper that does not fit the schema is an error at its listing\'s path and title line', () => {
+    // A title of nothing but a bidirectional control character is empty once cleaned.
+    const plan = buildCatalog(catalogInput({ listings: [listingFile('x.txt', '\u202e\nAn abstract that is long enough to be an abstract, about nothing.\n')] }));
+    expect(plan.papers).toEqual([]);
+    expect(errorsIn(plan.diagnostics)).toEqual([expect.objectContaining({ file: 'content/sources/x.txt', line: 1 })]);
+  });
+});

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { createClassifier, phrasePattern } from '../../src/ingest/classify.ts';
+import type { Theme } from '../../src/schemas/theme.ts';
+
+/** A one-theme taxonomy: `threshold` and the phrases with their weights. */
+function theme(id: string, threshold: number, phrases: Record<string, number>): Theme {
+  return { id, name: id, description: `${id} papers`, threshold, phrases: Object.entries(phrases).map(([match, weight]) => ({ match, weight })) };
+}
+
+describe('phrase matching', () => {
+  const matches = (phrase: string, text: string) => phrasePattern(phrase).test(text);
+
+  it('ignores letter case', () => {
+    expect(matches('asr', 'end-to-end ASR systems')).toBe(true);
+  });
+
+  it('matches whole words only', () => {
+    expect(matches('asr', 'a laser beam')).toBe(false);
+    expect(matches('flux', 'influx of data')).toBe(false);
+    expect(matches('ctc', 'CTC-based decoding')).toBe(true);
+  });
+
+  it('a space in a phrase also matches a hyphen or several spaces', () => {
+    expect(matches('kv cache', 'KV-cache compression')).toBe(true);
+    expect(matches('kv cache', 'the kv  cache')).toBe(true);
+    expect(matches('kv cache', 'kvcache')).toBe(false);
+  });
+
+  it('a trailing * matches any word ending, but not a longer word in front', () => {
+    expect(matches('transformer*', 'Vision Transformers')).toBe(true);
+    expect(matches('transformer*', 'transformer-based')).toBe(true);
+    expect(matches('transformer*', 'pretransformer')).toBe(false);
+  });
+
+  it('a * can end any word of a phrase', () => {
+    expect(matches('combin* convolution*', 'combining convolutions with attention')).toBe(true);
+    expect(matches('combin* convolution*', 'combining the convolutions')).toBe(false);
+  });
+
+  it('without a *, a longer word does not match', () => {
+    expect(matches('mamba', 'Mambaformer')).toBe(false);
+  });
+
+  it('regular-expression characters in a phrase match themselves', () => {
+    expect(matches('c++', 'written in C++ code')).toBe(true);
+    expect(matches('c++', 'written in C code')).toBe(false);
+    expect(matches('d.c', 'a dxc b')).toBe(false);
+  });
+
+  it('matches letters beyond ASCII on word boundaries', () => {
+    expect(matches('über', 'ein Über-Modell')).toBe(true);
+    expect(matches('ber', 'ein Über-Modell')).toBe(false);
+  });
+});
+
+describe('shelving a paper', () => {
+  it('a match in the title counts twice', () => {
+    const classify = createClassifier([theme('flows', 4, { 'flow matching': 2 })]);
+    expect(classify('Flow Matching for Generative Modeling', 'We train models.').themes).toEqual(['flows']);
+    expect(classify('Generative Modeling', 'We train models by flow matching.').themes).toEqual([]);
+  });
+
+  it('a phrase counts once per field, however often it occurs there', () => {
+    const classify = createClassifier([theme('attention', 2, { attention: 1 })]);
+    expect(classify('A title', 'attention, attention and more attention').themes).toEqual([]);
+  });
+
+  it('a score equal to the threshold is enough', () => {
+    const classify = createClassifier([theme('asr', 3, { asr: 3 })]);
+    expect(classify('A title', 'an ASR system').themes).toEqual(['asr']);
+  });
+
+  it('a negative weight keeps a false friend out', () => {
+    const classify = createClassifier([theme('flows', 3, { 'flow*': 3, 'optical flow': -3 })]);
+    expect(classify('Rectified Flow', 'fast sampling').themes).toEqual(['flows']);
+    expect(classify('RAFT: Recurrent All-Pairs Field Transforms for Optical Flow', 'optical flow estimation').themes).toEqual([]);
+  });
+
+  it('a paper joins every theme that reaches its threshold, in taxonomy order', () => {
+    const classify = createClassifier([theme('speech', 3, { speech: 3 }), theme('hybrid', 3, { hybrid: 3 }), theme('vision', 3, { image: 3 })]);
+    expect(classify('Hybrid CTC for speech', 'no pictures').themes).toEqual(['speech', 'hybrid']);
+  });
+
+  it('evidence names each positive match and where it was found, and only for assigned themes', () => {
+    const classify = createClassifier([
+      theme('flows', 3, { 'rectified flow*': 3, reflow: 2, 'optical flow': -1 }),
+      theme('speech', 3, { speech: 3 }),
+    ]);
+    const { evidence } = classify('Rectified Flows and optical flow', 'We apply reflow to rectified flow models.');
+    expect(evidence).toEqual({
+      flows: [
+        { phrase: 'rectified flow*', field: 'title' },
+        { phrase: 'rectified flow*', field: 'abstract' },
+        { phrase: 'reflow', field: 'abstract' },
+      ],
+    });
+  });
+
+  it('a phrase "a & b" scores only when both parts are in the same field', () => {
+    const classify = createClassifier([theme('hybrid', 3, { 'convolution* & attention': 3 })]);
+    expect(classify('Convolutions meet attention', 'A study.').themes).toEqual(['hybrid']);
+    expect(classify('A study', 'We mix convolutions and self attention.').themes).toEqual(['hybrid']);
+    expect(classify('Convolutions everywhere', 'We revisit attention.').themes).toEqual([]);
+    expect(classify('Convolutions meet attention', 'A study.').evidence).toEqual({ hybrid: [{ phrase: 'convolution* & attention', field: 'title' }] });
+  });
+
+  it('a paper no phrase matches is in no theme', () => {
+    const classify = createClassifier([theme('speech', 3, { speech: 3 })]);
+    expect(classify('A ConvNet for the 2020s', 'We revisit convolutions.')).toEqual({ themes: [], evidence: {} });
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { decodeListing } from '../../src/ingest/decode.ts';
+import { parseListing } from '../../src/ingest/parse.ts';
+import { readListingFixture } from './helpers.ts';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const bytes = (...parts: (string | number[])[]) => new Uint8Array(parts.flatMap((part) => (typeof part === 'string' ? [...utf8(part)] : part)));
+
+/** A listing whose third line holds a byte that is never valid UTF-8 (0xFF). */
+const invalidUtf8 = () => bytes('Attention Is All You Need\nThe dominant sequence transduction models.\nMamba ', [0xff], ' Linear-Time\nFoundation models.\n');
+
+function decoded(result: ReturnType<typeof decodeListing>): string {
+  if (!result.ok) throw new Error(`expected text, got ${result.diagnostic.message}`);
+  return result.text;
+}
+
+describe('decoding a listing', () => {
+  it('UTF-8 text comes back as it is, non-ASCII letters included', () => {
+    const text = 'PixArt-$α$: Fast Training\nGroße Modelle — 深度学习 {x} <y>\n';
+    expect(decoded(decodeListing('a.txt', utf8(text)))).toBe(text);
+  });
+
+  it('a byte-order mark is dropped', () => {
+    expect(decoded(decodeListing('a.txt', bytes([0xef, 0xbb, 0xbf], 'Title\nAbstract\n')))).toBe('Title\nAbstract\n');
+  });
+
+  it('CRLF and lone CR line endings become \\n, one for one', () => {
+    expect(decoded(decodeListing('a.txt', utf8('one\r\ntwo\rthree\n')))).toBe('one\ntwo\nthree\n');
+  });
+
+  it('an invalid byte is an error naming the file and the line it is on', () => {
+    const result = decodeListing('content/sources/broken.txt', invalidUtf8());
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.diagnostic).toMatchObject({ severity: 'error', file: 'content/sources/broken.txt', line: 3 });
+    expect(result.diagnostic.message).toMatch(/UTF-8/);
+  });
+
+  it('a multi-byte character cut short at the end of a line is reported on that line', () => {
+    const result = decodeListing('a.txt', bytes('fine\nGro', [0xc3], '\nfine\n'));
+    expect(result).toMatchObject({ ok: false, diagnostic: { line: 2 } });
+  });
+
+  it('an encoded surrogate is not UTF-8', () => {
+    expect(decodeListing('a.txt', bytes('Title ', [0xed, 0xa0, 0x80], '\n')).ok).toBe(false);
+  });
+
+  it('a NUL byte marks a binary file, reported at its line', () => {
+    const result = decodeListing('content/sources/image.png', bytes('line one\nline two\n', [0x00, 0x01], '\n'));
+    expect(result).toMatchObject({ ok: false, diagnostic: { severity: 'error', file: 'content/sources/image.png', line: 3 } });
+    if (!result.ok) expect(result.diagnostic.message).toMatch(/binary/);
+  });
+
+  it('a listing saved as UTF-16 is refused rather than read as garbage', () => {
+    const utf16 = new Uint8Array([0xff, 0xfe, ...[...'Title\n'].flatMap((c) => [c.charCodeAt(0), 0])]);
+    expect(decodeListing('a.txt', utf16).ok).toBe(false);
+  });
+
+  it('an empty file is empty text', () => {
+    expect(decoded(decodeListing('a.txt', new Uint8Array()))).toBe('');
+  });
+
+  it('the same listing saved with a BOM and CRLF line endings reads as the same papers, on the same lines', () => {
+    const text = readListingFixture('block-layout-with-metadata.txt');
+    const windows = bytes([0xef, 0xbb, 0xbf], text.replace(/\n/g, '\r\n'));
+    const read = decoded(decodeListing('a.txt', windows));
+    expect(read).toBe(text);
+    expect(parseListing('a.txt', read)).toEqual(parseListing('a.txt', text));
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * Small helpers shared by the unit tests: where the fixtures are, throwaway project
+ * copies, and running `scripts/ingest.ts` the way a person would.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { onTestFinished } from 'vitest';
+import type { Diagnostic } from '../../src/ingest/diagnostics.ts';
+
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+export const fixturesDir = join(repoRoot, 'tests/fixtures');
+/** A two-listing project: `content/sources/` (with a manifest) and `content/themes.yaml`, no papers yet. */
+export const fixtureProject = join(fixturesDir, 'project');
+
+/** Text of `tests/fixtures/listings/<name>`. */
+export function readListingFixture(name: string): string {
+  return readFileSync(join(fixturesDir, 'listings', name), 'utf8');
+}
+
+/** 1-based number of the first line of `text` that reads `line` once trimmed; throws if there is none. */
+export function lineOf(text: string, line: string): number {
+  const index = text.split('\n').findIndex((l) => l.trim() === line);
+  if (index === -1) throw new Error(`no line "${line}" in the text`);
+  return index + 1;
+}
+
+export const errorsIn = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((d) => d.severity === 'error');
+export const warningsIn = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((d) => d.severity === 'warning');
+
+/** A fresh directory removed when the current test ends. */
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'shelfmark-test-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A throwaway copy of a project directory (by default the fixture project); returns its root. */
+export function copyProject(from: string = fixtureProject): string {
+  const root = tempDir();
+  cpSync(from, root, { recursive: true });
+  return root;
+}
+
+/** Every file directly in `dir`, name → bytes as a string (hidden files too), for before/after comparisons. */
+export function snapshotDir(dir: string): Record<string, string> {
+  const snapshot: Record<string, string> = {};
+  for (const name of readdirSync(dir).sort()) snapshot[name] = readFileSync(join(dir, name), 'latin1');
+  return snapshot;
+}
+
+export interface RunResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node scripts/ingest.ts ...args` with `cwd` as the project root. */
+export function runIngest(cwd: string, ...args: string[]): RunResult {
+  const result = spawnSync(process.execPath, [join(repoRoot, 'scripts/ingest.ts'), ...args], { cwd, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}

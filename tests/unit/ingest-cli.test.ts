@@ -1,0 +1,156 @@
+/**
+ * `node scripts/ingest.ts` as people and CI run it, in a throwaway copy of the fixture project.
+ */
+import { appendFileSync, copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyProject, fixtureProject, fixturesDir, lineOf, readListingFixture, runIngest, snapshotDir } from './helpers.ts';
+
+const papersOf = (root: string) => join(root, 'content/papers');
+/** Stack-trace frames ("    at fn (file:1:2)") in a program's output. */
+const stackFrames = (output: string) => output.split('\n').filter((line) => /^\s+at\s/.test(line));
+const addListing = (root: string, fixture: string) => copyFileSync(join(fixturesDir, 'listings', fixture), join(root, 'content/sources', fixture));
+
+/** The fixture project, ingested once for the whole file (each test works on its own copy). */
+let baseline: string;
+beforeAll(() => {
+  baseline = mkdtempSync(join(tmpdir(), 'shelfmark-baseline-'));
+  cpSync(fixtureProject, baseline, { recursive: true });
+  const { status, stderr } = runIngest(baseline);
+  if (status !== 0) throw new Error(`the fixture project does not ingest: ${stderr}`);
+});
+afterAll(() => rmSync(baseline, { recursive: true, force: true }));
+
+/** A project copy that has been ingested once, successfully. */
+const ingested = () => copyProject(baseline);
+
+describe('npm run ingest', () => {
+  it('writes one file per paper and prints what it read', () => {
+    const root = copyProject();
+    const { status, stdout, stderr } = runIngest(root);
+    expect(status).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/listings read:\s+2\n/);
+    expect(stdout).toMatch(/papers found:\s+6 \(2 duplicates merged\)/);
+    expect(stdout).toMatch(/papers in catalog:\s+4\n/);
+    expect(Object.keys(snapshotDir(papersOf(root)))).toEqual([
+      'attention-is-all-you-need.mdx',
+      'flexdit-dynamic-token-density-control-for-diffusion-transformer.mdx',
+      'flow-matching-for-generative-modeling.mdx',
+      'mamba-linear-time-sequence-modeling-with-selective-state-spaces.mdx',
+    ]);
+  });
+
+  it('ingest output is byte-identical across runs; the second run writes nothing', () => {
+    const root = ingested();
+    const first = snapshotDir(papersOf(root));
+    const again = runIngest(root);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain('wrote 0 file(s), removed 0.');
+    expect(snapshotDir(papersOf(root))).toEqual(first);
+  });
+
+  it('re-ingesting after a listing changes keeps a person\'s notes byte for byte', () => {
+    const root = ingested();
+    const notes = '\n## My notes\n\nCompare with {FlashAttention} <b>later</b>.\r\n';
+    const file = join(papersOf(root), 'attention-is-all-you-need.mdx');
+    appendFileSync(file, notes);
+    appendFileSync(join(root, 'content/sources/a-search-results.txt'), 'A New Paper\nAn abstract that is long enough to be one, about attention.\n');
+    expect(runIngest(root).status).toBe(0);
+    expect(readFileSync(file, 'utf8').endsWith(`---\n${notes}`)).toBe(true);
+  });
+});
+
+describe('npm run ingest -- --check', () => {
+  it('exits 0 and changes nothing when content/papers is up to date', () => {
+    const root = ingested();
+    const before = snapshotDir(papersOf(root));
+    const { status, stdout } = runIngest(root, '--check');
+    expect(status).toBe(0);
+    expect(stdout).toContain('up to date');
+    expect(snapshotDir(papersOf(root))).toEqual(before);
+  });
+
+  it('--check exits non-zero when stale: a paper file edited by hand is named, and left as it is', () => {
+    const root = ingested();
+    const file = join(papersOf(root), 'mamba-linear-time-sequence-modeling-with-selective-state-spaces.mdx');
+    const edited = readFileSync(file, 'utf8').replace('upvotes: 12', 'upvotes: 13');
+    writeFileSync(file, edited);
+    const { status, stderr } = runIngest(root, '--check');
+    expect(status).toBe(1);
+    expect(stderr).toContain('mamba-linear-time-sequence-modeling-with-selective-state-spaces.mdx');
+    expect(readFileSync(file, 'utf8')).toBe(edited);
+  });
+
+  it('--check exits non-zero when stale: a listing was added since the last ingest', () => {
+    const root = ingested();
+    addListing(root, 'line-layout.txt');
+    expect(runIngest(root, '--check').status).toBe(1);
+  });
+
+  it('--check exits non-zero before the first ingest', () => {
+    const root = copyProject();
+    expect(runIngest(root, '--check').status).toBe(1);
+  });
+});
+
+describe('when the input is wrong', () => {
+  it('malformed input gives file:line message and exit 1 and no stack trace', () => {
+    const root = ingested();
+    addListing(root, 'title-at-end-of-file.txt');
+    const line = lineOf(readListingFixture('title-at-end-of-file.txt'), 'A Title On The Last Line');
+    const { status, stdout, stderr } = runIngest(root);
+    expect(status).toBe(1);
+    expect(stderr).toContain(`content/sources/title-at-end-of-file.txt:${line}: error: `);
+    expect(stackFrames(stderr + stdout)).toEqual([]);
+  });
+
+  it('a failing ingest leaves content/papers unchanged', () => {
+    const root = ingested();
+    const before = snapshotDir(papersOf(root));
+    // One listing would change the catalog, the other stops the ingest.
+    addListing(root, 'line-layout.txt');
+    addListing(root, 'title-at-end-of-file.txt');
+    expect(runIngest(root).status).toBe(1);
+    expect(snapshotDir(papersOf(root))).toEqual(before);
+  });
+
+  it('a listing that is not UTF-8 is named with its line, exit 1, no stack trace', () => {
+    const root = ingested();
+    writeFileSync(join(root, 'content/sources/c-latin1.txt'), new Uint8Array([...Buffer.from('Caf'), 0xe9, 0x0a, ...Buffer.from('An abstract.\n')]));
+    const { status, stderr } = runIngest(root);
+    expect(status).toBe(1);
+    expect(stderr).toContain('content/sources/c-latin1.txt:1: error: ');
+    expect(stackFrames(stderr)).toEqual([]);
+  });
+
+  it('a broken themes.yaml is named with its line, exit 1, no stack trace', () => {
+    const root = ingested();
+    const before = snapshotDir(papersOf(root));
+    writeFileSync(join(root, 'content/themes.yaml'), '- id: attention\n  phrases: [ { match: attention\n');
+    const { status, stderr } = runIngest(root);
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/^content\/themes\.yaml:\d+: error: /m);
+    expect(stackFrames(stderr)).toEqual([]);
+    expect(snapshotDir(papersOf(root))).toEqual(before);
+  });
+
+  it('an unknown option is one line, exit 1, no stack trace', () => {
+    const { status, stderr } = runIngest(copyProject(), '--chek');
+    expect(status).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain('--chek');
+  });
+
+  it('warnings alone do not stop an ingest, but --strict does, changing nothing', () => {
+    const root = ingested();
+    addListing(root, 'short-abstract.txt');
+    const before = snapshotDir(papersOf(root));
+    const strict = runIngest(root, '--strict');
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toMatch(/content\/sources\/short-abstract\.txt:2: warning: /);
+    expect(snapshotDir(papersOf(root))).toEqual(before);
+    expect(runIngest(root).status).toBe(0);
+  });
+});

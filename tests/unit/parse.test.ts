@@ -1,0 +1,223 @@
+import { describe, expect, it } from 'vitest';
+import { isChromeLine, stripGluedChrome } from '../../src/ingest/chrome.ts';
+import { organisationName, parseListing } from '../../src/ingest/parse.ts';
+import { errorsIn, lineOf, readListingFixture, warningsIn } from './helpers.ts';
+
+/** Parses `tests/fixtures/listings/<name>`; diagnostics name it `listings/<name>`. */
+function parseFixture(name: string) {
+  const text = readListingFixture(name);
+  return { text, file: `listings/${name}`, ...parseListing(`listings/${name}`, text) };
+}
+
+describe('line layout: a title line, then its abstract line, repeated', () => {
+  const { text, papers, diagnostics } = parseFixture('line-layout.txt');
+
+  it('gives one paper per title line, with the abstract from the next line', () => {
+    expect(papers.map((p) => p.title)).toEqual([
+      'Flow Matching for Generative Modeling',
+      'Attention Is All You Need',
+      'Conformer: Convolution-augmented Transformer for Speech Recognition',
+    ]);
+    expect(papers[1]!.abstract).toBe(text.split('\n')[lineOf(text, 'Attention Is All You Need')]);
+  });
+
+  it('page chrome lines are not papers', () => {
+    expect(papers.some((p) => isChromeLine(p.title) || isChromeLine(p.abstract))).toBe(false);
+  });
+
+  it('each paper records the line of its title', () => {
+    expect(papers.map((p) => p.line)).toEqual([4, 6, 8]);
+  });
+
+  it('a listing without metadata gives papers without metadata, and no diagnostics', () => {
+    expect(papers.every((p) => p.authorsCount === null && p.org === null && p.date === null && p.dateLine === null)).toBe(true);
+    expect(diagnostics).toEqual([]);
+  });
+});
+
+describe('page chrome', () => {
+  it('chrome glued to the first title is cut off, leaving the title', () => {
+    const { papers, diagnostics } = parseFixture('chrome-glued-to-first-title.txt');
+    expect(papers[0]).toMatchObject({ title: 'Scaling Rectified Flow Transformers for High-Resolution Image Synthesis', line: 3 });
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('a later title that starts with a chrome word is kept whole', () => {
+    const { papers } = parseFixture('chrome-glued-to-first-title.txt');
+    expect(papers[1]!.title).toBe('New Solutions on LLM Acceleration, Optimization, and Application');
+  });
+
+  it('only a glued phrase followed by more text is cut, the longest first', () => {
+    expect(stripGluedChrome('SubscribeScaling Rectified Flow')).toBe('Scaling Rectified Flow');
+    expect(stripGluedChrome('Get trending papers in your email inbox once a day!Mamba')).toBe('Mamba');
+    expect(stripGluedChrome('Subscribe')).toBe('Subscribe');
+    expect(stripGluedChrome('Attention Is All You Need')).toBe('Attention Is All You Need');
+  });
+
+  it('chrome is recognised as a whole line, in any case, with surrounding spaces', () => {
+    expect(isChromeLine('  daily papers ')).toBe(true);
+    expect(isChromeLine('Daily Papers: a survey')).toBe(false);
+  });
+});
+
+describe('block layout: blocks separated by blank lines', () => {
+  const { text, papers, diagnostics } = parseFixture('block-layout.txt');
+
+  it('reads title and abstract blocks like lines, with the title\'s line number', () => {
+    expect(papers.map((p) => [p.title, p.line])).toEqual([
+      ['Multi-Objective Decision Transformers for Offline Reinforcement Learning', lineOf(text, 'Multi-Objective Decision Transformers for Offline Reinforcement Learning')],
+      ['Transformers in Reinforcement Learning: A Survey', lineOf(text, 'Transformers in Reinforcement Learning: A Survey')],
+    ]);
+    expect(papers[1]!.abstract).toMatch(/^Transformers have significantly impacted domains/);
+  });
+
+  it('a date alone before the first paper is the page\'s date and belongs to no paper', () => {
+    expect(papers.every((p) => p.date === null)).toBe(true);
+    expect(papers.some((p) => p.title === 'Mar 17')).toBe(false);
+    expect(diagnostics).toEqual([]);
+  });
+});
+
+describe('block layout with a metadata block after an abstract', () => {
+  const { text, papers, diagnostics } = parseFixture('block-layout-with-metadata.txt');
+  const byTitle = (start: string) => papers.find((p) => p.title.startsWith(start))!;
+
+  it('reads every paper, with or without metadata, and reports nothing', () => {
+    expect(papers).toHaveLength(5);
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('"• N authors" is the number of authors, and "1 author" counts too', () => {
+    expect(byTitle('VPNeXt').authorsCount).toBe(4);
+    expect(byTitle('Attention Is Not All You Need').authorsCount).toBe(1);
+  });
+
+  it('a date without a year is kept without one, with the line it is on', () => {
+    expect(byTitle('VPNeXt')).toMatchObject({ date: { month: 2, day: 23 }, dateLine: lineOf(text, 'Feb 23') });
+    expect(byTitle('VPNeXt').date).not.toHaveProperty('year');
+  });
+
+  it('a number after the date is the upvote count', () => {
+    expect(byTitle('PixArt').date).toEqual({ month: 9, day: 30, year: 2023, upvotes: 11 });
+  });
+
+  it('an organisation shown as "handle Name" in place of authors is the organisation, by name', () => {
+    expect(byTitle('InfLLM-V2')).toMatchObject({ org: 'OpenBMB', authorsCount: null, date: { month: 9, day: 29, upvotes: 2 } });
+  });
+
+  it('the page\'s own date ("Dec 11") is given to no paper', () => {
+    expect(papers.some((p) => p.date?.month === 12 && p.date.day === 11)).toBe(false);
+  });
+
+  it('a paper without a metadata block has no metadata', () => {
+    expect(byTitle('A Paper Listed Without Metadata')).toMatchObject({ authorsCount: null, org: null, date: null });
+  });
+
+  it('titles keep LaTeX and symbols as written', () => {
+    expect(byTitle('PixArt').title).toBe('PixArt-$α$: Fast Training of Diffusion Transformer for Photorealistic Text-to-Image Synthesis');
+  });
+});
+
+describe('both layouts in one listing', () => {
+  it('line-layout papers and blank-line blocks with metadata read together', () => {
+    const { papers, diagnostics } = parseFixture('mixed-layouts.txt');
+    expect(papers.map((p) => [p.title, p.authorsCount, p.date])).toEqual([
+      ['Attention Is All You Need', null, null],
+      ['Mamba: Linear-Time Sequence Modeling with Selective State Spaces', 2, { month: 12, day: 1, year: 2023, upvotes: 12 }],
+    ]);
+    expect(diagnostics).toEqual([]);
+  });
+});
+
+describe('organisation names', () => {
+  it('"handle Name" becomes the name', () => {
+    expect(organisationName('openbmb OpenBMB')).toBe('OpenBMB');
+  });
+
+  it('a line that is not handle-then-name is kept as written', () => {
+    expect(organisationName('Meta AI')).toBe('Meta AI');
+    expect(organisationName('  NVIDIA  ')).toBe('NVIDIA');
+  });
+});
+
+describe('listings that are out of step', () => {
+  it('a title followed directly by its metadata is an error at the title\'s line; the papers around it are read', () => {
+    const { text, file, papers, diagnostics } = parseFixture('title-without-abstract.txt');
+    expect(errorsIn(diagnostics)[0]).toMatchObject({ file, line: lineOf(text, 'A Title Whose Abstract Was Lost') });
+    expect(papers.map((p) => p.title)).toEqual([
+      'FlexDiT: Dynamic Token Density Control for Diffusion Transformer',
+      'ViT-CoMer: Vision Transformer with Convolutional Multi-scale Feature Interaction for Dense Predictions',
+    ]);
+    expect(papers[1]).toMatchObject({ authorsCount: 5, date: { month: 3, day: 12, year: 2024 } });
+  });
+
+  it('a title without an abstract is one error: its metadata is not reported again as belonging to no paper', () => {
+    const { diagnostics } = parseFixture('title-without-abstract.txt');
+    expect(errorsIn(diagnostics)).toHaveLength(1);
+  });
+
+  it('a title followed directly by an organisation line is an error, not a paper whose abstract is the organisation', () => {
+    const { text, papers, diagnostics } = parseFixture('title-without-abstract-before-organisation.txt');
+    expect(papers.map((p) => p.abstract)).not.toContain('openbmb OpenBMB');
+    expect(errorsIn(diagnostics).map((d) => d.line)).toContain(lineOf(text, 'A Title Whose Abstract Was Lost'));
+  });
+
+  it('a title on the last line is an error at that line (the file ends)', () => {
+    const { text, file, papers, diagnostics } = parseFixture('title-at-end-of-file.txt');
+    expect(errorsIn(diagnostics)).toEqual([expect.objectContaining({ file, line: lineOf(text, 'A Title On The Last Line') })]);
+    expect(errorsIn(diagnostics)[0]!.message).toMatch(/file ends/);
+    expect(papers.map((p) => p.title)).toEqual(['Attention Is All You Need']);
+  });
+
+  it('an abstract where a title should be is an error at its line; the titles after it are read in step again', () => {
+    const { text, papers, diagnostics } = parseFixture('abstract-without-title.txt');
+    const lines = text.split('\n');
+    const strayAbstract = lines.findIndex((l) => l.startsWith('This paper introduces Goku')) + 1;
+    expect(errorsIn(diagnostics).map((d) => d.line)).toEqual([strayAbstract]);
+    expect(papers.map((p) => p.title)).toEqual([
+      'FluxSpace: Disentangled Semantic Editing in Rectified Flow Transformers',
+      'OmniFlow: Any-to-Any Generation with Multi-Modal Rectified Flows',
+    ]);
+    expect(papers.every((p) => p.abstract.length > 500)).toBe(true);
+  });
+
+  it('metadata before any paper is an error at its line, and the paper after it is read', () => {
+    const { text, papers, diagnostics } = parseFixture('metadata-before-first-paper.txt');
+    expect(errorsIn(diagnostics).map((d) => d.line)).toEqual([lineOf(text, '• 4 authors')]);
+    expect(papers).toEqual([expect.objectContaining({ title: 'VPNeXt -- Rethinking Dense Decoding for Plain Vision Transformer', date: null })]);
+  });
+
+  it('a `·` line without a date after it is an error at that line; the author count is kept', () => {
+    const { text, papers, diagnostics } = parseFixture('separator-without-date.txt');
+    expect(errorsIn(diagnostics).map((d) => d.line)).toEqual([lineOf(text, '·')]);
+    expect(papers.map((p) => [p.title.split(':')[0], p.authorsCount, p.date])).toEqual([
+      ['VPNeXt -- Rethinking Dense Decoding for Plain Vision Transformer', 4, null],
+      ['FlexDiT', null, null],
+    ]);
+  });
+
+  it('an abstract too short to be one is a warning at its line', () => {
+    const { text, diagnostics } = parseFixture('short-abstract.txt');
+    expect(diagnostics).toEqual([expect.objectContaining({ severity: 'warning', line: lineOf(text, 'Transformers are all you need.') })]);
+  });
+});
+
+describe('files with no papers', () => {
+  it('an empty listing is a warning for the whole file, not an error', () => {
+    const { file, papers, diagnostics } = parseFixture('empty.txt');
+    expect(papers).toEqual([]);
+    expect(diagnostics).toEqual([expect.objectContaining({ severity: 'warning', file, line: 0 })]);
+  });
+
+  it('a listing of nothing but page chrome is the same warning', () => {
+    const { papers, diagnostics } = parseFixture('only-chrome.txt');
+    expect(papers).toEqual([]);
+    expect(warningsIn(diagnostics)).toHaveLength(1);
+    expect(errorsIn(diagnostics)).toEqual([]);
+  });
+
+  it('a text file that is not a listing (short notes, no abstracts) is an error, not a set of papers', () => {
+    const { diagnostics } = parseFixture('not-a-listing.txt');
+    expect(errorsIn(diagnostics).length).toBeGreaterThan(0);
+  });
+});

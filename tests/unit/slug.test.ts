@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { assignIds, slugForTitle, type KnownPaper } from '../../src/ingest/slug.ts';
+import { titleKey } from '../../src/ingest/normalize.ts';
+import { paperSchema } from '../../src/schemas/paper.ts';
+
+const idIsValid = (id: string) => paperSchema.shape.id.safeParse(id).success;
+
+describe('slug for a title', () => {
+  it('is lowercase ASCII words joined by hyphens', () => {
+    expect(slugForTitle('Mamba: Linear-Time Sequence Modeling with Selective State Spaces')).toBe('mamba-linear-time-sequence-modeling-with-selective-state-spaces');
+  });
+
+  it('keeps camel-cased names as one word', () => {
+    expect(slugForTitle('FlexDiT and PixArt')).toBe('flexdit-and-pixart');
+  });
+
+  it('transliterates Greek and accented letters rather than dropping them', () => {
+    expect(slugForTitle('PixArt-α: Fast Training')).toBe('pixart-a-fast-training');
+    expect(slugForTitle('Über Größe')).toBe('ueber-groesse');
+  });
+
+  it('spells out "&" and drops other punctuation', () => {
+    expect(slugForTitle('C++ & Rust: 50% faster?')).toBe('c-and-rust-50-faster');
+  });
+
+  it('a long title is cut at a word boundary, to at most 80 characters', () => {
+    const title = 'Scalable High-Resolution Pixel-Space Image Synthesis with Hourglass Diffusion Transformers for Everyone';
+    const slug = slugForTitle(title);
+    expect(slug.length).toBeLessThanOrEqual(80);
+    expect(slug).toBe('scalable-high-resolution-pixel-space-image-synthesis-with-hourglass-diffusion');
+    expect(slug.endsWith('-')).toBe(false);
+  });
+
+  it('a single word longer than 80 characters is cut at 80', () => {
+    expect(slugForTitle('A'.repeat(100))).toBe('a'.repeat(80));
+  });
+
+  it('a title with nothing to transliterate gets a stable slug from its hash', () => {
+    const slug = slugForTitle('深度学习');
+    expect(slug).toMatch(/^paper-[0-9a-f]{10}$/);
+    expect(slugForTitle('深度学习')).toBe(slug);
+    expect(slugForTitle('机器学习')).not.toBe(slug);
+  });
+
+  it('every slug is a valid paper id', () => {
+    for (const title of ['???', '深度学习', 'PIXART-δ: Fast', '  spaced  out  ', 'x'.repeat(200), 'End with dash -']) {
+      expect(idIsValid(slugForTitle(title)), title).toBe(true);
+    }
+  });
+});
+
+describe('assigning ids', () => {
+  const ABSTRACT = 'We propose a new method and show that it works.';
+  /** A listed paper: its title, and an abstract that tells it apart from the others by default. */
+  const listed = (title: string, abstract = `${ABSTRACT} (${title})`) => ({ key: titleKey(title), title, abstractKey: titleKey(abstract) });
+  /** A paper already in content/papers/ under `id`. */
+  const known = (id: string, title: string, more: Partial<KnownPaper> = {}): KnownPaper => ({ id, aliases: [], titleKey: titleKey(title), abstractKey: titleKey(`${ABSTRACT} (${title})`), ...more });
+  const idsOf = (papers: ReturnType<typeof listed>[], history: KnownPaper[] = []) => {
+    const assigned = assignIds(papers, history);
+    return papers.map((p) => assigned.get(p.key)!.id);
+  };
+
+  it('a new paper takes its title\'s slug', () => {
+    expect(idsOf([listed('Attention Is All You Need')])).toEqual(['attention-is-all-you-need']);
+  });
+
+  it('titles with the same slug get -2, -3 in the order given', () => {
+    expect(idsOf([listed('Flow Matching'), listed('Flow matching?'), listed('Flow-Matching!')])).toEqual(['flow-matching', 'flow-matching-2', 'flow-matching-3']);
+  });
+
+  it('a numbered id is never the natural slug of another title', () => {
+    expect(idsOf([listed('Flow Matching 2'), listed('Flow Matching'), listed('Flow Matching!')])).toEqual(['flow-matching-2', 'flow-matching', 'flow-matching-3']);
+  });
+
+  it('an existing paper keeps its id even if another paper now slugs the same', () => {
+    // Without history, "Flow Matching" comes first and would take "flow-matching".
+    expect(idsOf([listed('Flow Matching'), listed('Flow Matching.')])).toEqual(['flow-matching', 'flow-matching-2']);
+    expect(idsOf([listed('Flow Matching'), listed('Flow Matching.')], [known('flow-matching', 'Flow Matching.')])).toEqual(['flow-matching-2', 'flow-matching']);
+  });
+
+  it('an existing id is kept even when it is not the title\'s slug', () => {
+    expect(idsOf([listed('Attention Is All You Need')], [known('transformer', 'Attention Is All You Need')])).toEqual(['transformer']);
+  });
+
+  it('a paper whose title was corrected keeps its id, recognised by its abstract', () => {
+    const history = [known('atention-is-all-you-need', 'Atention Is All You Need', { abstractKey: titleKey(ABSTRACT) })];
+    expect(idsOf([listed('Attention Is All You Need', ABSTRACT)], history)).toEqual(['atention-is-all-you-need']);
+  });
+
+  it('a paper keeps the aliases it was published under', () => {
+    const assigned = assignIds([listed('Mamba')], [known('mamba-ssm', 'Mamba', { aliases: ['mamba', 'mamba-v1'] })]);
+    expect(assigned.get(titleKey('Mamba'))).toMatchObject({ id: 'mamba-ssm', aliases: ['mamba', 'mamba-v1'] });
+  });
+
+  it('a new paper gets no aliases', () => {
+    expect(assignIds([listed('Mamba')], []).get(titleKey('Mamba'))).toEqual({ id: 'mamba', aliases: [] });
+  });
+
+  it('the id or alias of a paper no longer listed is never given to a new one', () => {
+    const history = [known('flow-matching', 'A title no longer listed', { aliases: ['flow-matching-2'] })];
+    expect(idsOf([listed('Flow Matching')], history)).toEqual(['flow-matching-3']);
+  });
+
+  it('two papers never share an id, even if the history claims they do', () => {
+    const ids = idsOf([listed('A'), listed('B')], [known('same', 'A'), known('same', 'B')]);
+    expect(new Set(ids).size).toBe(2);
+    expect(ids[0]).toBe('same');
+  });
+
+  it('every id is a valid paper id', () => {
+    const ids = idsOf([listed('???'), listed('深度学习'), listed('Flow Matching'), listed('Flow Matching!')]);
+    expect(ids.every(idIsValid)).toBe(true);
+  });
+});

@@ -1,0 +1,176 @@
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildCatalog, type CatalogPlan } from '../../src/ingest/catalog.ts';
+import { IngestError } from '../../src/ingest/diagnostics.ts';
+import { applyPlan, contentPaths, readCatalogInput, staleFiles } from '../../src/ingest/store.ts';
+import { copyProject, fixtureProject, snapshotDir } from './helpers.ts';
+
+/** The diagnostics `readCatalogInput` throws for the project at `root`, or fails the test if it does not throw. */
+function readFailure(root: string) {
+  try {
+    readCatalogInput(contentPaths(root));
+  } catch (e) {
+    expect(e).toBeInstanceOf(IngestError);
+    return (e as IngestError).diagnostics;
+  }
+  throw new Error('expected readCatalogInput to fail');
+}
+
+/** A project copy with its catalog written, and the plan that wrote it. */
+function ingestedProject(): { root: string; plan: CatalogPlan } {
+  const root = copyProject();
+  const plan = buildCatalog(readCatalogInput(contentPaths(root)));
+  applyPlan(contentPaths(root), plan);
+  return { root, plan };
+}
+
+describe('where a project keeps its content', () => {
+  it('is content/sources, content/papers, content/themes.yaml and content/curation.yaml under the root', () => {
+    expect(contentPaths('/p')).toEqual({
+      root: '/p',
+      sources: '/p/content/sources',
+      papers: '/p/content/papers',
+      themes: '/p/content/themes.yaml',
+      curation: '/p/content/curation.yaml',
+    });
+  });
+});
+
+describe('reading a project', () => {
+  it('reads every listing in file-name order, not the manifest, with paths relative to the root', () => {
+    const input = readCatalogInput(contentPaths(fixtureProject));
+    expect(input.listings.map((l) => [l.file, l.path])).toEqual([
+      ['a-search-results.txt', 'content/sources/a-search-results.txt'],
+      ['b-daily-papers.txt', 'content/sources/b-daily-papers.txt'],
+    ]);
+  });
+
+  it('reads the manifest\'s capture dates, the taxonomy, and no papers when there are none yet', () => {
+    const input = readCatalogInput(contentPaths(fixtureProject));
+    expect(input.manifest.find((m) => m.file === 'b-daily-papers.txt')?.captured).toBe('2025-12-11');
+    expect(input.taxonomy.map((t) => t.id)).toEqual(['attention', 'flows']);
+    expect(input.existing).toEqual([]);
+    expect(input.curation).toEqual({ papers: {} });
+  });
+
+  it('a listing the manifest does not mention is read too; hidden files are not', () => {
+    const root = copyProject();
+    writeFileSync(join(root, 'content/sources/c-unlisted.txt'), 'Title\nAn abstract long enough to be read as one, about nothing.\n');
+    writeFileSync(join(root, 'content/sources/.DS_Store'), new Uint8Array([0, 1, 2]));
+    expect(readCatalogInput(contentPaths(root)).listings.map((l) => l.file)).toEqual(['a-search-results.txt', 'b-daily-papers.txt', 'c-unlisted.txt']);
+  });
+
+  it('a project without sources.yaml still reads its listings', () => {
+    const root = copyProject();
+    rmSync(join(root, 'content/sources/sources.yaml'));
+    const input = readCatalogInput(contentPaths(root));
+    expect(input.listings).toHaveLength(2);
+    expect(input.manifest).toEqual([]);
+  });
+
+  it('reads the paper files already written, and nothing else in content/papers', () => {
+    const { root, plan } = ingestedProject();
+    writeFileSync(join(root, 'content/papers/README.txt'), 'not a paper');
+    const input = readCatalogInput(contentPaths(root));
+    expect(input.existing.map((e) => e.file).sort()).toEqual([...plan.files.keys()].sort());
+    expect(input.existing.every((e) => e.path === `content/papers/${e.file}`)).toBe(true);
+  });
+
+  it('a manifest entry for a file that is not there is an error naming sources.yaml', () => {
+    const root = copyProject();
+    rmSync(join(root, 'content/sources/b-daily-papers.txt'));
+    const diagnostics = readFailure(root);
+    expect(diagnostics).toEqual([expect.objectContaining({ severity: 'error', file: 'content/sources/sources.yaml' })]);
+    expect(diagnostics[0]!.message).toContain('b-daily-papers.txt');
+  });
+
+  it('a capture date that is not YYYY-MM-DD is an error naming sources.yaml', () => {
+    const root = copyProject();
+    writeFileSync(join(root, 'content/sources/sources.yaml'), 'listings:\n  - file: b-daily-papers.txt\n    label: Daily\n    captured: 11 December 2025\n');
+    expect(readFailure(root)).toEqual([expect.objectContaining({ file: 'content/sources/sources.yaml' })]);
+  });
+
+  it('themes.yaml that is not valid YAML is an error at its file and line', () => {
+    const root = copyProject();
+    writeFileSync(join(root, 'content/themes.yaml'), '- id: attention\n  name: Attention\n  phrases: [ { match: attention, weight: 3 }\n');
+    const [diagnostic] = readFailure(root);
+    expect(diagnostic).toMatchObject({ severity: 'error', file: 'content/themes.yaml' });
+    expect(diagnostic!.line).toBeGreaterThan(0);
+  });
+
+  it('a theme that breaks the taxonomy schema is an error naming themes.yaml and the field', () => {
+    const root = copyProject();
+    writeFileSync(join(root, 'content/themes.yaml'), '- id: Not A Slug\n  name: Attention\n  description: x\n  threshold: 3\n  phrases: [ { match: attention, weight: 3 } ]\n');
+    const diagnostics = readFailure(root);
+    expect(diagnostics).toEqual([expect.objectContaining({ file: 'content/themes.yaml' })]);
+    expect(diagnostics[0]!.message).toContain('id');
+  });
+
+  it('a missing themes.yaml is an error naming it', () => {
+    const root = copyProject();
+    rmSync(join(root, 'content/themes.yaml'));
+    expect(readFailure(root)).toEqual([expect.objectContaining({ file: 'content/themes.yaml' })]);
+  });
+});
+
+describe('finding stale files', () => {
+  it('before the first ingest, every planned file is stale', () => {
+    const root = copyProject();
+    const plan = buildCatalog(readCatalogInput(contentPaths(root)));
+    expect(staleFiles(contentPaths(root), plan)).toEqual([...plan.files.keys()].sort());
+  });
+
+  it('after applying the plan, nothing is stale', () => {
+    const { root, plan } = ingestedProject();
+    expect(staleFiles(contentPaths(root), plan)).toEqual([]);
+  });
+
+  it('a file edited by hand, a file deleted, and a file to remove are stale', () => {
+    const { root, plan } = ingestedProject();
+    const [edited, deleted] = [...plan.files.keys()];
+    writeFileSync(join(root, 'content/papers', edited!), 'edited by hand');
+    rmSync(join(root, 'content/papers', deleted!));
+    const withRemoval = { ...plan, remove: ['gone.mdx'] };
+    expect(staleFiles(contentPaths(root), withRemoval)).toEqual([edited, deleted, 'gone.mdx'].sort());
+  });
+});
+
+describe('applying a plan', () => {
+  it('writes every planned file, creating content/papers if needed', () => {
+    const root = copyProject();
+    expect(existsSync(join(root, 'content/papers'))).toBe(false);
+    const plan = buildCatalog(readCatalogInput(contentPaths(root)));
+    const { written } = applyPlan(contentPaths(root), plan);
+    expect(written).toHaveLength(4);
+    const onDisk = snapshotDir(join(root, 'content/papers'));
+    expect(Object.keys(onDisk)).toEqual([...plan.files.keys()].sort());
+    for (const [file, text] of plan.files) expect(Buffer.from(onDisk[file]!, 'latin1').toString('utf8')).toBe(text);
+  });
+
+  it('applying the same plan again writes nothing', () => {
+    const { root, plan } = ingestedProject();
+    expect(applyPlan(contentPaths(root), plan)).toEqual({ written: [], removed: [] });
+  });
+
+  it('removes the files the plan removes, and leaves files it does not know alone', () => {
+    const { root, plan } = ingestedProject();
+    writeFileSync(join(root, 'content/papers/old-paper.mdx'), '---\nid: "old-paper"\n---\n');
+    writeFileSync(join(root, 'content/papers/README.txt'), 'not a paper');
+    const { removed } = applyPlan(contentPaths(root), { ...plan, remove: ['old-paper.mdx'] });
+    expect(removed).toEqual(['old-paper.mdx']);
+    expect(readdirSync(join(root, 'content/papers')).sort()).toEqual([...plan.files.keys(), 'README.txt'].sort());
+  });
+
+  it('a write that fails part-way leaves content/papers as it was, without temporary files', () => {
+    const { root, plan } = ingestedProject();
+    const papers = join(root, 'content/papers');
+    const before = snapshotDir(papers);
+    const [first] = [...plan.files.keys()];
+    const files = new Map(plan.files);
+    files.set(first!, 'a new text for a file that exists');
+    files.set('zz-missing-dir/cannot-be-written.mdx', 'this write fails: the folder does not exist');
+    expect(() => applyPlan(contentPaths(root), { ...plan, files, remove: [first!] })).toThrow();
+    expect(snapshotDir(papers)).toEqual(before);
+  });
+});
