@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { aliasPaths } from './src/lib/aliases.ts';
+import { contentDir } from './src/lib/content-dir.ts';
 
 // SITE_URL and BASE_PATH let one build serve at `/` locally and under `/<repo>/` on GitHub Pages.
 const site = process.env.SITE_URL || 'http://localhost:4321';
@@ -10,7 +11,7 @@ const base = process.env.BASE_PATH || '/';
 // OUT_DIR lets the tests build the site under `/` and under a base path side by side.
 const outDir = process.env.OUT_DIR || './dist';
 
-const redirects = aliasPaths('./content/papers');
+const redirects = aliasPaths(`${contentDir()}/papers`);
 
 export default defineConfig({
   site,

@@ -1,5 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
+import { contentDir } from './lib/content-dir.ts';
 import { paperSchema } from './schemas/paper.ts';
 import { themeSchema } from './schemas/theme.ts';
 
@@ -7,7 +8,7 @@ import { themeSchema } from './schemas/theme.ts';
 const papers = defineCollection({
   loader: glob({
     pattern: '*.mdx',
-    base: './content/papers',
+    base: `${contentDir()}/papers`,
     generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
   }),
   schema: paperSchema,
@@ -15,7 +16,7 @@ const papers = defineCollection({
 
 /** The taxonomy, kept as data so maintainers edit themes without touching code. */
 const themes = defineCollection({
-  loader: file('./content/themes.yaml'),
+  loader: file(`${contentDir()}/themes.yaml`),
   schema: themeSchema,
 });
 

@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { error, IngestError, type Diagnostic } from './diagnostics.ts';
 import type { CatalogInput, CatalogPlan } from './catalog.ts';
 import { compare } from './merge.ts';
+import { contentDir } from '../lib/content-dir.ts';
 import { listingManifest } from '../schemas/paper.ts';
 import { curationSchema } from '../schemas/curation.ts';
 import { taxonomySchema } from '../schemas/theme.ts';
@@ -19,8 +20,10 @@ export interface ContentPaths {
 
 export const MANIFEST_FILE = 'sources.yaml';
 
+/** The files of the catalog whose content folder is `contentDir(root)`; messages name them relative to `root`. */
 export function contentPaths(root: string): ContentPaths {
-  return { root, sources: join(root, 'content/sources'), papers: join(root, 'content/papers'), themes: join(root, 'content/themes.yaml'), curation: join(root, 'content/curation.yaml') };
+  const dir = contentDir(root);
+  return { root, sources: join(dir, 'sources'), papers: join(dir, 'papers'), themes: join(dir, 'themes.yaml'), curation: join(dir, 'curation.yaml') };
 }
 
 /** Reads everything the ingest needs from disk; throws `IngestError` on unreadable configuration. */

@@ -4,7 +4,9 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { parse } from 'yaml';
-import taxonomyText from '../../content/themes.yaml?raw';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { contentDir } from './content-dir.ts';
 import { relatedPapers, type Related } from './related.ts';
 
 export type PaperEntry = CollectionEntry<'papers'>;
@@ -31,7 +33,7 @@ export async function getPapers(): Promise<PaperEntry[]> {
 }
 
 // The collection hands entries back sorted by id; the file's order is the one maintainers chose.
-const taxonomyOrder = (parse(taxonomyText) as { id: string }[]).map((theme) => theme.id);
+const taxonomyOrder = (parse(readFileSync(join(contentDir(), 'themes.yaml'), 'utf8')) as { id: string }[]).map((theme) => theme.id);
 
 /** The taxonomy in `content/themes.yaml` order. */
 export async function getThemes(): Promise<ThemeEntry[]> {

@@ -1,9 +1,15 @@
 /** Human labels for the listing files a paper was found in, from `content/sources/sources.yaml`. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
-import manifestText from '../../content/sources/sources.yaml?raw';
 import { listingManifest } from '../schemas/paper.ts';
+import { contentDir } from './content-dir.ts';
 
-const labels = new Map(listingManifest.parse(parse(manifestText)).listings.map((l) => [l.file, l.label]));
+// The manifest is optional: a catalog of unlabelled listings shows file names.
+const manifestPath = join(contentDir(), 'sources', 'sources.yaml');
+const labels = new Map(
+  existsSync(manifestPath) ? listingManifest.parse(parse(readFileSync(manifestPath, 'utf8'))).listings.map((l) => [l.file, l.label]) : [],
+);
 
 /** The listing's label, or `undefined` when the manifest does not name it (pages then show the file name alone). */
 export function listingLabel(file: string): string | undefined {
