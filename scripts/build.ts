@@ -9,6 +9,8 @@ const outDir = process.env.OUT_DIR || 'dist';
 const steps: [name: string, command: string, args: string[]][] = [
   ['ingest', process.execPath, ['scripts/ingest.ts']],
   ['astro', 'astro', ['build']],
+  // After Astro, which empties the output folder; SKIP_CARDS=1 skips them for quick local builds.
+  ['cards', process.execPath, ['scripts/cards.ts']],
   ['pagefind', 'pagefind', ['--site', outDir, '--silent']],
 ];
 

@@ -1,0 +1,91 @@
+/**
+ * `npm run cards` — a social preview card (1200×630 PNG) for every published paper, every theme
+ * and the home page, in ${OUT_DIR:-dist}/cards/. Unchanged cards come from the cache in
+ * node_modules/.cache/shelfmark-cards/ (CARDS_CACHE_DIR overrides it). SKIP_CARDS=1 skips the step.
+ * All the work is in src/cards/; this file reads the catalog, prints and sets the exit code.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { DEFAULT_CACHE_DIR, generateCards, type CardItem } from '../src/cards/cache.ts';
+import { parsePaperFile } from '../src/ingest/frontmatter.ts';
+import { paperSchema, type Paper } from '../src/schemas/paper.ts';
+import { taxonomySchema } from '../src/schemas/theme.ts';
+
+const SITE_NAME = 'Shelfmark';
+const PAPERS_DIR = 'content/papers';
+const THEMES_FILE = 'content/themes.yaml';
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function readPapers(): Paper[] {
+  const papers: Paper[] = [];
+  for (const name of readdirSync(PAPERS_DIR).filter((n) => n.endsWith('.mdx')).sort()) {
+    const file = join(PAPERS_DIR, name);
+    try {
+      papers.push(paperSchema.parse(parsePaperFile(readFileSync(file, 'utf8')).data));
+    } catch (e) {
+      throw new Error(`${file}: ${(e as Error).message.split('\n')[0]}`);
+    }
+  }
+  return papers;
+}
+
+async function main(): Promise<number> {
+  if (process.env.SKIP_CARDS === '1') {
+    console.log('cards: skipped (SKIP_CARDS=1).');
+    return 0;
+  }
+  const outDir = process.env.OUT_DIR || 'dist';
+  const cacheDir = process.env.CARDS_CACHE_DIR || DEFAULT_CACHE_DIR;
+
+  const taxonomy = taxonomySchema.parse(parse(readFileSync(THEMES_FILE, 'utf8')));
+  const themeName = new Map(taxonomy.map((t) => [t.id, t.name]));
+  const papers = readPapers().filter((p) => !p.hidden);
+
+  const items: CardItem[] = [];
+  for (const paper of papers) {
+    items.push({
+      id: paper.id,
+      input: {
+        kind: 'paper',
+        title: paper.title,
+        themes: paper.themes.flatMap((id) => themeName.get(id) ?? []),
+        date: paper.listedOn,
+        siteName: SITE_NAME,
+      },
+    });
+  }
+  for (const theme of taxonomy) {
+    const count = papers.filter((p) => p.themes.includes(theme.id)).length;
+    items.push({ id: theme.id, input: { kind: 'theme', title: theme.name, subtitle: plural(count, 'paper'), themes: [], date: null, siteName: SITE_NAME } });
+  }
+  items.push({
+    id: 'site',
+    input: {
+      kind: 'site',
+      title: SITE_NAME,
+      subtitle: `${plural(papers.length, 'paper')}, ${plural(taxonomy.length, 'theme')}`,
+      themes: taxonomy.map((t) => t.name),
+      date: null,
+      siteName: SITE_NAME,
+    },
+  });
+
+  const stats = await generateCards({ items, outDir, cacheDir });
+  const largest = stats.largest ? `, largest ${kb(stats.largest.bytes)} (${stats.largest.path})` : '';
+  console.log(
+    `cards: ${items.length} in ${outDir}/cards/ — ${stats.rendered} rendered, ${stats.reused} reused` +
+      `${stats.removed ? `, ${stats.removed} stale removed` : ''} in ${(stats.ms / 1000).toFixed(1)} s; ` +
+      `${kb(stats.totalBytes)} in all${largest}.`,
+  );
+  return 0;
+}
+
+try {
+  process.exitCode = await main();
+} catch (e) {
+  console.error(`cards: ${(e as Error).message}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,188 @@
+/**
+ * Writes the cards of a build, rendering only what changed.
+ *
+ * A card's cache key is a short sha256 of everything that decides its pixels: its input, the
+ * template version, the renderer versions and the font files. Rendered cards are kept as `<cacheDir>/<key>.png`
+ * (by default in node_modules/.cache/, which survives builds and is never committed), so an
+ * unchanged paper costs one file copy on the next build. Every write lands under a temporary
+ * name first and is renamed into place, so a build that is stopped half-way never leaves a
+ * truncated PNG in the cache or in the site.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { copyFile, mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { renderCard, templateFingerprint, type CardInput, type CardKind } from './render.ts';
+
+export const DEFAULT_CACHE_DIR = 'node_modules/.cache/shelfmark-cards';
+
+/** Cache entries no build has used for this long are deleted (old titles, old template versions). */
+const CACHE_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+
+export interface CardItem {
+  /** Slug of the paper or theme; the file name. Ignored for the site card. */
+  id: string;
+  input: CardInput;
+}
+
+/** Where a card goes, relative to the site root: what a page's `og:image` points at. */
+export function cardPath(kind: CardKind, id: string): string {
+  if (kind === 'site') return 'cards/site.png';
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) throw new Error(`cards: "${id}" is not a slug, so it can't name a card file`);
+  return `cards/${kind === 'paper' ? 'papers' : 'themes'}/${id}.png`;
+}
+
+/** The cache key: 16 hex digits of sha256 over the template's fingerprint and the input. */
+export function cardKey(input: CardInput): string {
+  const canonical = JSON.stringify([
+    templateFingerprint(),
+    input.kind,
+    input.title,
+    input.subtitle ?? null,
+    input.themes,
+    input.date,
+    input.siteName,
+  ]);
+  return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
+}
+
+export interface GenerateOptions {
+  items: CardItem[];
+  /** The site's output directory; cards go to `<outDir>/cards/`. */
+  outDir: string;
+  cacheDir?: string;
+  /** Cards in flight at once: satori runs on the main thread, sharp on libuv's pool, so a few overlap well. */
+  concurrency?: number;
+  /** Delete PNGs in `cards/papers/` and `cards/themes/` that no item asked for (removed papers). Default true. */
+  prune?: boolean;
+}
+
+export interface GenerateStats {
+  rendered: number;
+  reused: number;
+  /** Stale cards deleted from the output. */
+  removed: number;
+  ms: number;
+  /** Sum of the sizes of the cards written. */
+  totalBytes: number;
+  largest: { path: string; bytes: number } | null;
+  /** Every card written, relative to outDir, with its size. */
+  files: { path: string; bytes: number }[];
+}
+
+/** Writes `data` to `file` by way of a temporary name in the same directory. */
+async function writeAtomic(file: string, data: Uint8Array): Promise<void> {
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, file);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+async function copyAtomic(from: string, to: string): Promise<void> {
+  const tmp = `${to}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await copyFile(from, tmp);
+    await rename(tmp, to);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+async function sizeOf(file: string): Promise<number | null> {
+  try {
+    const s = await stat(file);
+    return s.isFile() && s.size > 0 ? s.size : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Renders (or takes from the cache) every item's card and writes it under `<outDir>/cards/`. */
+export async function generateCards(options: GenerateOptions): Promise<GenerateStats> {
+  const started = performance.now();
+  const { items, outDir, cacheDir = DEFAULT_CACHE_DIR, concurrency = Math.max(2, availableParallelism()), prune = true } = options;
+
+  const jobs = items.map((item) => ({ path: cardPath(item.input.kind, item.id), input: item.input }));
+  const seen = new Set<string>();
+  for (const job of jobs) {
+    if (seen.has(job.path)) throw new Error(`cards: two items would both be written to ${job.path}`);
+    seen.add(job.path);
+  }
+
+  await mkdir(cacheDir, { recursive: true });
+  for (const dir of new Set(jobs.map((j) => dirname(join(outDir, j.path))))) await mkdir(dir, { recursive: true });
+
+  const stats: GenerateStats = { rendered: 0, reused: 0, removed: 0, ms: 0, totalBytes: 0, largest: null, files: [] };
+  const sizes = new Map<string, number>();
+  const now = new Date();
+
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (next < jobs.length) {
+      const job = jobs[next++]!;
+      const cached = join(cacheDir, `${cardKey(job.input)}.png`);
+      const dest = join(outDir, job.path);
+      let bytes = await sizeOf(cached);
+      if (bytes !== null) {
+        await copyAtomic(cached, dest);
+        await utimes(cached, now, now).catch(() => {}); // marks it as in use, for the age-based sweep
+        stats.reused++;
+      } else {
+        const png = await renderCard(job.input);
+        await writeAtomic(cached, png);
+        await writeAtomic(dest, png);
+        bytes = png.byteLength;
+        stats.rendered++;
+      }
+      sizes.set(job.path, bytes);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, jobs.length)) }, worker));
+
+  if (prune) stats.removed = await pruneOutput(outDir, seen);
+  await sweepCache(cacheDir, now.getTime() - CACHE_MAX_AGE_MS);
+
+  for (const job of jobs) {
+    const bytes = sizes.get(job.path)!;
+    stats.files.push({ path: job.path, bytes });
+    stats.totalBytes += bytes;
+    if (!stats.largest || bytes > stats.largest.bytes) stats.largest = { path: job.path, bytes };
+  }
+  stats.ms = Math.round(performance.now() - started);
+  return stats;
+}
+
+/** Deletes cards of papers and themes that are gone, and temporary files of an interrupted run. */
+async function pruneOutput(outDir: string, keep: Set<string>): Promise<number> {
+  let removed = 0;
+  for (const sub of ['cards/papers', 'cards/themes']) {
+    let names: string[];
+    try {
+      names = await readdir(join(outDir, sub));
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      if (!name.endsWith('.png') && !name.endsWith('.tmp')) continue;
+      if (keep.has(`${sub}/${name}`)) continue;
+      await rm(join(outDir, sub, name), { force: true });
+      if (name.endsWith('.png')) removed++;
+    }
+  }
+  return removed;
+}
+
+/** Deletes cache entries unused since `before` (ms), and leftover temporary files. */
+async function sweepCache(cacheDir: string, before: number): Promise<void> {
+  for (const name of await readdir(cacheDir)) {
+    if (!/^[0-9a-f]{16}\.png$/.test(name) && !name.endsWith('.tmp')) continue;
+    const file = join(cacheDir, name);
+    const s = await stat(file).catch(() => null);
+    if (s && (name.endsWith('.tmp') ? s.mtimeMs < Date.now() - 60 * 60 * 1000 : s.mtimeMs < before)) await rm(file, { force: true });
+  }
+}
