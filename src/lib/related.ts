@@ -16,8 +16,14 @@ interface Doc {
 
 /** Title words say what a paper is; they count this many times an abstract word. */
 const TITLE_WEIGHT = 2;
-/** Terms in more than this share of papers ("transformer", "model") relate everything, so nothing. */
-const MAX_DOC_SHARE = 0.1;
+/**
+ * Terms in more papers than this ("transformer", "model") relate everything, so nothing:
+ * a tenth of a small catalog, and in a large one barely more than a hundred papers, which
+ * also bounds the work per paper as the catalog grows.
+ */
+function maxDocumentFrequency(papers: number): number {
+  return Math.max(2, Math.floor(Math.min(papers * 0.1, 50 + papers * 0.01)));
+}
 /** A paper's strongest terms stand for it; comparing on these alone keeps the work near-linear. */
 const TERMS_PER_DOC = 24;
 
@@ -34,7 +40,7 @@ export function relatedPapers(docs: readonly Doc[], count = 5): Map<string, Rela
   const df = new Map<string, number>();
   for (const counts of termCounts) for (const term of counts.keys()) df.set(term, (df.get(term) ?? 0) + 1);
 
-  const maxDf = Math.max(2, Math.floor(docs.length * MAX_DOC_SHARE));
+  const maxDf = maxDocumentFrequency(docs.length);
   const vectors = termCounts.map((counts) => {
     const weights: [string, number][] = [];
     for (const [term, tf] of counts) {
@@ -48,42 +54,71 @@ export function relatedPapers(docs: readonly Doc[], count = 5): Map<string, Rela
     return new Map(top.map(([term, w]) => [term, w / norm]));
   });
 
-  const postings = new Map<string, number[]>();
+  // Postings hold each paper's weight beside its index, so scoring never looks a term up again.
+  const postings = new Map<string, { docs: number[]; weights: number[] }>();
   vectors.forEach((vector, i) => {
-    for (const term of vector.keys()) {
-      const list = postings.get(term);
-      if (list) list.push(i);
-      else postings.set(term, [i]);
+    for (const [term, w] of vector) {
+      let list = postings.get(term);
+      if (!list) postings.set(term, (list = { docs: [], weights: [] }));
+      list.docs.push(i);
+      list.weights.push(w);
     }
   });
 
   const result = new Map<string, Related[]>();
+  const scores = new Float64Array(docs.length);
+  const touched: number[] = [];
   vectors.forEach((vector, i) => {
-    const scores = new Map<number, number>();
     for (const [term, w] of vector) {
-      for (const j of postings.get(term)!) {
-        if (j !== i) scores.set(j, (scores.get(j) ?? 0) + w * vectors[j]!.get(term)!);
+      const { docs: others, weights } = postings.get(term)!;
+      for (let k = 0; k < others.length; k++) {
+        const j = others[k]!;
+        if (j === i) continue;
+        if (scores[j] === 0) touched.push(j);
+        scores[j] += w * weights[k]!;
       }
     }
-    const best = [...scores]
-      .sort((a, b) => b[1] - a[1] || (docs[a[0]]!.id < docs[b[0]]!.id ? -1 : 1))
-      .slice(0, count);
+    const best = topScores(touched, scores, count, (a, b) => docs[a]!.id < docs[b]!.id);
     result.set(docs[i]!.id, best.map(([j, score]) => ({ id: docs[j]!.id, score, terms: sharedTerms(vector, vectors[j]!) })));
+    for (const j of touched) scores[j] = 0;
+    touched.length = 0;
   });
   return result;
 }
 
-/** The shared terms that weigh most in both papers; a word already inside a chosen phrase is skipped. */
-function sharedTerms(a: Map<string, number>, b: Map<string, number>): string[] {
-  const shared = [...a].filter(([term]) => b.has(term)).map(([term, w]) => [term, w * b.get(term)!] as const);
-  shared.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
-  const chosen: string[] = [];
-  for (const [term] of shared) {
-    if (chosen.some((c) => c.split(' ').includes(term) || term.split(' ').includes(c))) continue;
-    chosen.push(term);
-    if (chosen.length === 3) break;
+/**
+ * The `count` highest scores among `candidates`, best first; ties go to the paper that
+ * `before` puts first, so the result never depends on the order candidates were met in.
+ */
+function topScores(candidates: readonly number[], scores: Float64Array, count: number, before: (a: number, b: number) => boolean): [number, number][] {
+  const top: [number, number][] = [];
+  for (const j of candidates) {
+    const score = scores[j]!;
+    if (top.length === count) {
+      const [lastJ, lastScore] = top[count - 1]!;
+      if (score < lastScore || (score === lastScore && !before(j, lastJ))) continue;
+      top.pop();
+    }
+    let at = top.length;
+    while (at > 0 && (top[at - 1]![1] < score || (top[at - 1]![1] === score && before(j, top[at - 1]![0])))) at--;
+    top.splice(at, 0, [j, score]);
   }
-  return chosen;
+  return top;
+}
+
+/**
+ * The shared terms that weigh most in both papers. A phrase says more than its words, so a
+ * word is left out when a shared phrase contains it ("rectified flow", not "rectified").
+ */
+function sharedTerms(a: Map<string, number>, b: Map<string, number>): string[] {
+  const shared = [...a].filter(([term]) => b.has(term));
+  const inPhrases = new Set(shared.flatMap(([term]) => (term.includes(' ') ? term.split(' ') : [])));
+  return shared
+    .filter(([term]) => !inPhrases.has(term))
+    .map(([term, w]) => [term, w * b.get(term)!] as const)
+    .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+    .slice(0, 3)
+    .map(([term]) => term);
 }
 
 /** Words and adjacent word pairs, lowercased, stopwords out; title terms count `TITLE_WEIGHT` times. */
