@@ -1,5 +1,5 @@
 /**
- * `npm run build` — ingest, Astro, Pagefind, in that order; stops at the first step that
+ * `npm run build` — ingest, Astro, Pagefind, the offline edition, in that order; stops at the first step that
  * fails and says which. OUT_DIR (default dist) lets tests build several variants side by side.
  */
 import { spawnSync } from 'node:child_process';
@@ -12,6 +12,8 @@ const steps: [name: string, command: string, args: string[]][] = [
   // After Astro, which empties the output folder; SKIP_CARDS=1 skips them for quick local builds.
   ['cards', process.execPath, ['scripts/cards.ts']],
   ['pagefind', 'pagefind', ['--site', outDir, '--silent']],
+  // The offline edition (dist-offline/ and <outDir>/shelfmark-offline.zip) from the finished site.
+  ['offline', process.execPath, ['scripts/offline.ts']],
 ];
 
 for (const [name, command, args] of steps) {

@@ -1,36 +1,255 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
 const results = '#search-results > li';
+const RECTIFIED_FLOW_PAPER = 'Flow Straight and Fast: Learning to Generate and Transfer Data with Rectified Flow';
 
-test('a ?q= link runs the search on load and finds the rectified flow papers', async ({ page }) => {
+/** The number the results page's live region announces. */
+async function announced(page: Page): Promise<number> {
+  const text = (await page.locator('#search-status').textContent()) ?? '';
+  return Number(text.match(/\d+/)?.[0] ?? NaN);
+}
+
+/** Waits until the results page has finished a search. */
+async function settled(page: Page) {
+  await expect(page.locator('#search-page')).toHaveAttribute('data-state', 'done');
+}
+
+async function titles(page: Page): Promise<string[]> {
+  return page.locator(`${results} h2`).allTextContents();
+}
+
+test('a ?q= link runs the search on load and puts rectified flow papers first', async ({ page }) => {
   await page.goto('search/?q=rectified+flow');
   await expect(page.locator('#search-input')).toHaveValue('rectified flow');
-  await expect(page.locator(results).first()).toBeVisible();
-  const titles = await page.locator(`${results} h2`).allTextContents();
-  expect(titles.slice(0, 5).every((t) => /rectif|flow/i.test(t)), titles.slice(0, 5).join(' | ')).toBe(true);
-  expect(titles).toContain('Flow Straight and Fast: Learning to Generate and Transfer Data with Rectified Flow');
+  await settled(page);
+  const top = (await titles(page)).slice(0, 10);
+  // Title matches outrank abstract-only ones: the first ten have both words in the title.
+  expect(top.every((t) => /rectifi/i.test(t) && /flow/i.test(t)), top.join(' | ')).toBe(true);
+  expect(await titles(page)).toContain(RECTIFIED_FLOW_PAPER);
+  // Matched words are marked in titles and excerpts.
+  await expect(page.locator(`${results} h2 mark`).first()).toHaveText(/rectified|flow/i);
+  await expect(page.locator(`${results} .excerpt mark`).first()).toBeVisible();
+  await expect(page.locator('#search-status')).toHaveAttribute('role', 'status');
 });
 
 test('the search box on the home page leads to results', async ({ page }) => {
   await page.goto('./');
-  await page.getByRole('searchbox').first().fill('connectionist temporal classification');
-  await page.getByRole('searchbox').first().press('Enter');
+  const box = page.getByRole('searchbox', { name: 'Search titles and abstracts' });
+  await box.fill('connectionist temporal classification');
+  await box.press('Enter');
   await expect(page).toHaveURL(/\/search\/\?q=connectionist\+temporal\+classification/);
-  await expect(page.locator(`${results} h2`).first()).toBeVisible();
+  await settled(page);
   await expect(page.locator(`${results} h2`).filter({ hasText: /CTC/ }).first()).toBeVisible();
 });
 
-test('the theme filter narrows the results and is kept in the URL', async ({ page }) => {
-  await page.goto('search/?q=transformer');
-  await expect(page.locator(results).first()).toBeVisible();
-  const all = Number((await page.locator('#search-status').textContent())!.match(/\d+/)![0]);
+test('with a theme that has no match, the page says so', async ({ page }) => {
+  // With the current theme rules no rectified flow paper is about efficient attention.
+  await page.goto('search/?q=rectified+flow&theme=efficient-attention');
+  await settled(page);
+  await expect(page.locator('#search-status')).toHaveText('No papers match “rectified flow” in Efficient attention.');
+  await expect(page.locator(results)).toHaveCount(0);
+  // The theme's own count says what it would give; others say what adding them would give.
+  await expect(page.locator('#search-themes input[value="rectified-flow"]').locator('xpath=..').locator('[data-count]')).not.toHaveText('0');
+});
 
-  await page.locator('#search-themes input[value="ctc-asr"]').check();
-  await expect(page).toHaveURL(/theme=ctc-asr/);
-  await expect.poll(async () => Number((await page.locator('#search-status').textContent())!.match(/\d+/)?.[0] ?? NaN)).toBeLessThan(all);
-  const narrowed = Number((await page.locator('#search-status').textContent())!.match(/\d+/)![0]);
-  expect(narrowed).toBeGreaterThan(0);
+test('facets, sort, URL, reload and back/forward', async ({ page }) => {
+  // "flow" rather than "rectified flow": the latter has no efficient attention paper to narrow to.
+  await page.goto('search/?q=flow');
+  await settled(page);
+  const all = await announced(page);
+  const relevanceOrder = await titles(page);
+  expect(all).toBeGreaterThan(0);
 
+  // Theme facet: counts shown, narrows, pushed to the URL.
+  const theme = page.locator('#search-themes input[value="efficient-attention"]');
+  const themeCount = Number(await theme.locator('xpath=..').locator('[data-count]').textContent());
+  expect(themeCount).toBeGreaterThan(0);
+  await theme.check();
+  await expect(page).toHaveURL(/[?&]q=flow&theme=efficient-attention$/);
+  await settled(page);
+  await expect.poll(() => announced(page)).toBe(themeCount);
+  expect(themeCount).toBeLessThan(all);
+  const narrowed = await titles(page);
+
+  // Sort by newest listing: dated papers first, so the order changes.
+  await page.getByLabel('Sort by').selectOption('newest');
+  await expect(page).toHaveURL(/theme=efficient-attention&sort=newest$/);
+  await settled(page);
+  const newest = await titles(page);
+  expect(newest).not.toEqual(narrowed);
+  expect(new Set(newest)).toEqual(new Set(narrowed));
+  await expect(page.locator(`${results} .facts`).first()).toContainText('Listed');
+
+  // Reload restores everything from the URL.
   await page.reload();
-  await expect(page.locator('#search-themes input[value="ctc-asr"]')).toBeChecked();
+  await settled(page);
+  await expect(page.locator('#search-input')).toHaveValue('flow');
+  await expect(theme).toBeChecked();
+  await expect(page.locator('#search-sort')).toHaveValue('newest');
+  expect(await titles(page)).toEqual(newest);
+
+  // Back: relevance again; back again: no theme; forward: the theme again.
+  await page.goBack();
+  await expect(page).toHaveURL(/theme=efficient-attention$/);
+  await expect(page.locator('#search-sort')).toHaveValue('relevance');
+  await settled(page);
+  expect(await titles(page)).toEqual(narrowed);
+  await page.goBack();
+  await expect(page).toHaveURL(/\?q=flow$/);
+  await expect(theme).not.toBeChecked();
+  await expect.poll(() => announced(page)).toBe(all);
+  expect(await titles(page)).toEqual(relevanceOrder);
+  await page.goForward();
+  await expect(theme).toBeChecked();
+  await expect.poll(() => announced(page)).toBe(themeCount);
+});
+
+test('year and source facets narrow too, with counts that say by how much', async ({ page }) => {
+  await page.goto('search/?q=transformer');
+  await settled(page);
+  const all = await announced(page);
+  const year = page.locator('#search-years input[value="2024"]');
+  const yearCount = Number(await year.locator('xpath=..').locator('[data-count]').textContent());
+  await year.check();
+  await expect(page).toHaveURL(/year=2024/);
+  await expect.poll(() => announced(page)).toBe(yearCount);
+  expect(yearCount).toBeLessThan(all);
+
+  await page.locator('#search-years input[value=""]').check();
+  const source = page.locator('#search-sources input[name="source"]:not([value=""])').first();
+  const sourceCount = Number(await source.locator('xpath=..').locator('[data-count]').textContent());
+  await source.check();
+  await expect(page).toHaveURL(/source=/);
+  await expect.poll(() => announced(page)).toBe(sourceCount);
+  expect(sourceCount).toBeLessThan(all);
+
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect.poll(() => announced(page)).toBe(all);
+  await expect(page).toHaveURL(/\?q=transformer$/);
+});
+
+test('typing replaces the URL instead of piling up history', async ({ page }) => {
+  await page.goto('search/');
+  await settled(page);
+  const input = page.locator('#search-input');
+  await input.pressSequentially('rectified flow', { delay: 20 });
+  await expect(page).toHaveURL(/\?q=rectified\+flow$/);
+  await settled(page);
+  expect(await announced(page)).toBeGreaterThan(0);
+  expect(await page.evaluate(() => history.length)).toBe(2);
+});
+
+test('the dialog opens with /, searches, moves with arrows and opens a result with Enter', async ({ page }) => {
+  await page.goto('papers/');
+  await page.keyboard.press('/');
+  const dialog = page.getByRole('dialog', { name: 'Search the catalog' });
+  await expect(dialog).toBeVisible();
+  const box = dialog.getByRole('combobox', { name: 'Search titles and abstracts' });
+  await expect(box).toBeFocused();
+  await box.fill('rectified flow');
+  const options = dialog.getByRole('option');
+  await expect(options.first()).toBeVisible();
+  const top = await dialog.locator('.hit-title').allTextContents();
+  expect(top.slice(0, 5).every((t) => /rectifi/i.test(t) && /flow/i.test(t)), top.join(' | ')).toBe(true);
+  await expect(dialog.locator('.hit-title mark').first()).toBeVisible();
+  await expect(dialog.getByRole('status')).toContainText(/\d+ papers match “rectified flow”/);
+
+  await box.press('ArrowDown');
+  await box.press('ArrowDown');
+  await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(box).toHaveAttribute('aria-activedescendant', (await options.nth(1).getAttribute('id'))!);
+  await box.press('ArrowUp');
+  await expect(options.first()).toHaveAttribute('aria-selected', 'true');
+  const chosen = (await dialog.locator('.hit-title').first().textContent())!;
+  await box.press('Enter');
+  await expect(page).toHaveURL(/\/papers\/[a-z0-9-]+\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(chosen);
+});
+
+test('Ctrl+K opens the dialog, Esc closes it and focus returns; the button works too', async ({ page }) => {
+  await page.goto('./');
+  const trigger = page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Search' });
+  await expect(trigger).toHaveAttribute('aria-keyshortcuts', /Control\+K/);
+  await expect(trigger.locator('kbd')).toHaveText('/');
+  const dialog = page.getByRole('dialog', { name: 'Search the catalog' });
+
+  await trigger.focus();
+  await page.keyboard.press('Control+k');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(trigger).toBeFocused();
+
+  await trigger.click();
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(trigger).toBeFocused();
+
+  // `/` typed into a text field is just a character.
+  const box = page.getByRole('searchbox', { name: 'Search titles and abstracts' });
+  await box.fill('');
+  await box.press('/');
+  await expect(box).toHaveValue('/');
+  await expect(dialog).toBeHidden();
+});
+
+test('"See all results" leads from the dialog to the results page for the same query', async ({ page }) => {
+  await page.goto('themes/rectified-flow/');
+  await page.keyboard.press('Control+k');
+  const dialog = page.getByRole('dialog', { name: 'Search the catalog' });
+  await dialog.getByRole('combobox').fill('rectified flow');
+  await expect(dialog.getByRole('option').first()).toBeVisible();
+  await dialog.getByRole('link', { name: /See all \d+ results/ }).click();
+  await expect(page).toHaveURL(/\/search\/\?q=rectified\+flow$/);
+  await settled(page);
+  expect(await titles(page)).toContain(RECTIFIED_FLOW_PAPER);
+
+  // Enter without a chosen result goes to the results page as well.
+  await page.goto('./');
+  await page.keyboard.press('/');
+  await dialog.getByRole('combobox').fill('ctc');
+  await expect(dialog.getByRole('option').first()).toBeVisible();
+  await dialog.getByRole('combobox').press('Enter');
+  await expect(page).toHaveURL(/\/search\/\?q=ctc$/);
+});
+
+test('reading pages ship no search code; the first search loads it, and what it costs', async ({ page, sandbox }, info) => {
+  await page.goto('papers/');
+  const html = await page.content();
+  // The loader is the only search script, inline and small.
+  const inline = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1]!).filter((code) => code.includes('search-dialog'));
+  expect(inline).toHaveLength(1);
+  expect(Buffer.byteLength(inline[0]!)).toBeLessThan(1536);
+  await page.waitForLoadState('networkidle');
+  expect(sandbox.network.filter((url) => /pagefind|classic|search-index/.test(url))).toEqual([]);
+
+  const before = sandbox.responses.length;
+  await page.keyboard.press('/');
+  const dialog = page.getByRole('dialog', { name: 'Search the catalog' });
+  await dialog.getByRole('combobox').fill('rectified flow');
+  await expect(dialog.getByRole('option')).toHaveCount(8);
+  await page.waitForLoadState('networkidle');
+  const search = sandbox.responses.slice(before);
+  expect(search.some((r) => r.url().includes('pagefind/pagefind.js'))).toBe(true);
+  expect(search.some((r) => r.url().includes('search-index.js'))).toBe(false);
+
+  let bytes = 0;
+  const rows: string[] = [];
+  for (const response of search) {
+    const size = (await response.body()).length;
+    bytes += size;
+    rows.push(`${new URL(response.url()).pathname.replace(/^.*\/(pagefind|_astro)\//, '$1/')} ${size}`);
+  }
+  info.annotations.push({ type: 'bytes for one search', description: `${bytes} bytes in ${search.length} responses: ${rows.join(', ')}` });
+  console.log(`[${info.project.name}] one dialog search: ${bytes} bytes in ${search.length} responses\n  ${rows.join('\n  ')}`);
+});
+
+test('the results page offers the offline edition', async ({ page, request }) => {
+  await page.goto('search/');
+  const link = page.getByRole('link', { name: 'Download for offline reading' });
+  await expect(link).toBeVisible();
+  const response = await request.get((await link.getAttribute('href'))!);
+  expect(response.ok()).toBe(true);
+  expect((await response.body()).subarray(0, 2).toString()).toBe('PK');
 });

@@ -1,0 +1,181 @@
+/**
+ * Rewrites one built HTML page for the offline edition (opened from disk with `file://`):
+ *
+ * - every internal URL in a URL attribute (`href`, `src`, `action`, `srcset`, `poster`, …,
+ *   and `data-*-url`), in `style`/`<style>` `url(...)` and in a meta refresh becomes relative,
+ *   with `index.html` for directories (see `relativize.ts`);
+ * - `<script type="module" src>` is inlined, because Chromium refuses to load module
+ *   scripts from `file://` (inline ones run); `<link rel="modulepreload">` goes for the same reason;
+ * - elements marked `data-offline="remove"` (links to things the offline copy lacks) are dropped;
+ * - a Content-Security-Policy `<meta>` gains the hashes of any inline script or style this
+ *   changed or added, so the policy still lets them run.
+ *
+ * It uses parse5's rewriting stream: a spec-compliant HTML tokenizer that passes every token
+ * it is not asked to change through byte for byte, so the output differs from Astro's only
+ * where a URL changed (a parse-and-serialise round trip would re-quote and re-order markup
+ * all over, and regexes would trip over attributes inside scripts, comments and `<pre>`).
+ */
+import { createHash } from 'node:crypto';
+import { RewritingStream } from 'parse5-html-rewriting-stream';
+import type { StartTag } from 'parse5-sax-parser';
+import { relativizeCss, relativizeRefresh, relativizeSrcset, relativizeUrl, type LinkContext } from './relativize.ts';
+
+export interface RewriteContext extends LinkContext {
+  /** Source of a module script by its site path (relative to the root), for inlining; undefined if missing. */
+  readModule?: (path: string) => string | undefined;
+}
+
+const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'poster', 'data', 'background']);
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+/** A module script with static imports can't be inlined: its imports would resolve against the page. */
+const STATIC_IMPORT = /(?:^|[;\n}])\s*(?:import\s*(?:[\w*{$]|["'`])|export\s*[{*])/;
+
+export async function rewriteHtml(html: string, context: RewriteContext): Promise<string> {
+  const rewriter = new RewritingStream();
+  const out: string[] = [];
+  rewriter.on('data', (chunk: string) => out.push(chunk));
+
+  // The CSP <meta> comes before the scripts and styles it governs; hold its place and write it last.
+  const CSP_MARK = '\u0000shelfmark-csp\u0000';
+  let csp: { tag: StartTag; raw: string } | undefined;
+  const added: { directive: 'script-src' | 'style-src'; hash: string }[] = [];
+  const allow = (directive: 'script-src' | 'style-src', text: string) => {
+    added.push({ directive, hash: `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'` });
+  };
+  let styleText: string[] | null = null;
+
+  let skipTag: string | null = null;
+  let skipDepth = 0;
+  let dropNextScriptEnd = false;
+
+  const siteFileOf = (url: string): string | undefined => {
+    const relative = relativizeUrl(url, context);
+    if (relative === url && /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(url.trim())) return undefined;
+    const dir = context.page.includes('/') ? context.page.slice(0, context.page.lastIndexOf('/') + 1) : '';
+    const resolved = new URL(relative.replace(/[?#].*$/, ''), `file:///${dir}`).pathname.slice(1);
+    return decodeURIComponent(resolved);
+  };
+
+  rewriter.on('startTag', (tag, raw) => {
+    if (skipTag) {
+      if (tag.tagName === skipTag && !tag.selfClosing) skipDepth++;
+      return;
+    }
+    const get = (name: string) => tag.attrs.find((a) => a.name === name)?.value;
+    if (get('data-offline') === 'remove') {
+      if (!VOID.has(tag.tagName) && !tag.selfClosing) {
+        skipTag = tag.tagName;
+        skipDepth = 1;
+      }
+      return;
+    }
+    if (tag.tagName === 'link' && /(?:^|\s)modulepreload(?:\s|$)/i.test(get('rel') ?? '')) return;
+    if (tag.tagName === 'meta' && (get('http-equiv') ?? '').toLowerCase() === 'content-security-policy') {
+      csp = { tag, raw };
+      rewriter.emitRaw(CSP_MARK);
+      return;
+    }
+    if (tag.tagName === 'script' && get('type') === 'module' && get('src') !== undefined) {
+      const path = siteFileOf(get('src')!);
+      const code = path === undefined ? undefined : context.readModule?.(path);
+      if (code === undefined) throw new Error(`${context.page}: module script ${get('src')} not found; it cannot load from file://`);
+      if (STATIC_IMPORT.test(code)) throw new Error(`${context.page}: module script ${get('src')} imports other modules; it cannot be inlined`);
+      const inline = code.replace(/<\/(script)/gi, '<\\/$1');
+      allow('script-src', inline);
+      rewriter.emitRaw(`<script type="module">${inline}</script>`);
+      dropNextScriptEnd = true;
+      return;
+    }
+    if (tag.tagName === 'style') styleText = [];
+
+    let changed = false;
+    const isRefresh = tag.tagName === 'meta' && (get('http-equiv') ?? '').toLowerCase() === 'refresh';
+    for (const attribute of tag.attrs) {
+      const before = attribute.value;
+      const name = attribute.name;
+      if (URL_ATTRIBUTES.has(name) || (name.startsWith('data-') && name.endsWith('-url'))) {
+        attribute.value = relativizeUrl(before, context);
+      } else if (name === 'srcset' || name === 'imagesrcset') {
+        attribute.value = relativizeSrcset(before, context);
+      } else if (name === 'style') {
+        attribute.value = relativizeCss(before, context);
+      } else if (name === 'content' && isRefresh) {
+        attribute.value = relativizeRefresh(before, context);
+      }
+      changed ||= attribute.value !== before;
+    }
+    if (changed) rewriter.emitStartTag(tag);
+    else rewriter.emitRaw(raw);
+  });
+
+  rewriter.on('endTag', (tag, raw) => {
+    if (skipTag) {
+      if (tag.tagName === skipTag && --skipDepth === 0) skipTag = null;
+      return;
+    }
+    if (tag.tagName === 'script' && dropNextScriptEnd) {
+      dropNextScriptEnd = false;
+      return;
+    }
+    if (tag.tagName === 'style' && styleText) {
+      const before = styleText.join('');
+      const after = relativizeCss(before, context);
+      if (after !== before) allow('style-src', after);
+      rewriter.emitRaw(after);
+      styleText = null;
+    }
+    rewriter.emitRaw(raw);
+  });
+
+  rewriter.on('text', (_text, raw) => {
+    if (skipTag || dropNextScriptEnd) return;
+    if (styleText) styleText.push(raw);
+    else rewriter.emitRaw(raw);
+  });
+  rewriter.on('comment', (_comment, raw) => {
+    if (!skipTag) rewriter.emitRaw(raw);
+  });
+  rewriter.on('doctype', (_doctype, raw) => {
+    if (!skipTag) rewriter.emitRaw(raw);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    rewriter.on('end', resolve);
+    rewriter.on('error', reject);
+    rewriter.end(html);
+  });
+  const result = out.join('');
+  if (!csp) return result;
+  let meta = csp.raw;
+  if (added.length) {
+    const content = csp.tag.attrs.find((a) => a.name === 'content');
+    if (content) content.value = withHashes(content.value, added);
+    meta = serializeStartTag(csp.tag);
+  }
+  return result.replace(CSP_MARK, () => meta);
+}
+
+/** A policy with hashes added to `script-src`/`style-src` (made from `default-src` when absent). */
+export function withHashes(policy: string, added: readonly { directive: string; hash: string }[]): string {
+  const directives = policy.split(';').map((d) => d.trim()).filter(Boolean);
+  const find = (name: string) => directives.findIndex((d) => d.split(/\s+/)[0]!.toLowerCase() === name);
+  for (const name of new Set(added.map((a) => a.directive))) {
+    const hashes = [...new Set(added.filter((a) => a.directive === name).map((a) => a.hash))];
+    let at = find(name);
+    if (at === -1) {
+      const fallback = directives[find('default-src')];
+      // No policy for this kind and no default: anything goes, nothing to add.
+      if (fallback === undefined) continue;
+      directives.push(`${name}${fallback.slice('default-src'.length)}`);
+      at = directives.length - 1;
+    }
+    directives[at] = `${directives[at]} ${hashes.join(' ')}`;
+  }
+  return directives.join('; ');
+}
+
+function serializeStartTag(tag: StartTag): string {
+  const attrs = tag.attrs.map((a) => ` ${a.name}="${a.value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`).join('');
+  return `<${tag.tagName}${attrs}${tag.selfClosing ? '/' : ''}>`;
+}

@@ -1,0 +1,118 @@
+/**
+ * Words, terms and highlighting, shared by the offline index (built in Node) and the search
+ * UI in the browser (title highlighting for both engines, excerpts for the offline one).
+ * Pure and dependency-free so the same code runs in both places.
+ */
+
+/** A run of letters or digits in the original text, with where it starts and ends. */
+export interface Word {
+  /** Normalised search term (see `termOf`). */
+  term: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const MARKS = /\p{M}+/gu;
+
+/** Lower case without accents: `Schrödinger` → `schrodinger`. */
+export function fold(text: string): string {
+  return text.normalize('NFKD').replace(MARKS, '').toLowerCase();
+}
+
+/**
+ * A light English stemmer: plural endings only (`flows` → `flow`, `studies` → `study`), so a
+ * query and a title agree on number. Heavier stemming (`-ing`, `-ed`) is left to prefix
+ * matching, which the query side does anyway, because it mangles technical words.
+ */
+export function stem(term: string): string {
+  if (term.length <= 3 || /\d/.test(term)) return term;
+  if (term.endsWith('ies') && term.length > 4) return `${term.slice(0, -3)}y`;
+  if (term.endsWith('sses')) return term.slice(0, -2);
+  if (term.endsWith('s') && !/(?:ss|us|is|ys)$/.test(term)) return term.slice(0, -1);
+  return term;
+}
+
+/** Search term of one word of text. */
+export function termOf(word: string): string {
+  return stem(fold(word));
+}
+
+/** Every word of `text` with its term and position; hyphenated and dotted parts are separate words. */
+export function words(text: string): Word[] {
+  const out: Word[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const term = termOf(match[0]);
+    if (term) out.push({ term, start: match.index, end: match.index + match[0].length });
+  }
+  return out;
+}
+
+/** Query terms in the order typed, without repeats. */
+export function queryTerms(query: string): string[] {
+  return [...new Set(words(query).map((w) => w.term))];
+}
+
+/** Whether a word of text is a hit for the query: it starts with a query term (the query may be half typed). */
+export function matches(term: string, terms: readonly string[]): boolean {
+  return terms.some((q) => term.startsWith(q));
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+/** `text` as HTML, escaped, with every word that matches a query term wrapped in `<mark>`. */
+export function highlight(text: string, terms: readonly string[]): string {
+  if (terms.length === 0) return escapeHtml(text);
+  let html = '';
+  let at = 0;
+  for (const word of words(text)) {
+    if (!matches(word.term, terms)) continue;
+    html += `${escapeHtml(text.slice(at, word.start))}<mark>${escapeHtml(text.slice(word.start, word.end))}</mark>`;
+    at = word.end;
+  }
+  return html + escapeHtml(text.slice(at));
+}
+
+/**
+ * A window of about `length` words of `text` around its densest cluster of query hits, as
+ * escaped HTML with the hits marked; the start of the text when nothing matches.
+ * Ellipses show where the window cuts the text.
+ */
+export function excerpt(text: string, terms: readonly string[], length = 30): string {
+  const all = words(text);
+  if (all.length === 0) return '';
+  let best = 0;
+  if (terms.length > 0 && all.length > length) {
+    const hit = all.map((w) => (matches(w.term, terms) ? 1 : 0));
+    let count = hit.slice(0, length).reduce((a: number, b) => a + b, 0);
+    let bestCount = count;
+    for (let i = 1; i + length <= all.length; i++) {
+      count += hit[i + length - 1]! - hit[i - 1]!;
+      if (count > bestCount) {
+        bestCount = count;
+        best = i;
+      }
+    }
+    if (bestCount === 0) {
+      best = 0;
+    } else {
+      // Start a few words before the window's first hit, so it reads as part of a sentence.
+      let first = best;
+      while (!hit[first]) first++;
+      best = Math.max(0, Math.min(first - 3, all.length - length));
+    }
+  }
+  const first = all[best]!;
+  const last = all[Math.min(all.length, best + length) - 1]!;
+  const from = best === 0 ? 0 : first.start;
+  let to = best + length >= all.length ? text.length : last.end;
+  // Closing punctuation belongs to the last word; nothing but punctuation left means no cut.
+  to += /^[.,;:!?)\]}"'”’]*/.exec(text.slice(to))![0].length;
+  if (!text.slice(to).trim()) to = text.length;
+  const body = highlight(text.slice(from, to).trim(), terms);
+  return `${from > 0 ? '… ' : ''}${body}${to < text.length ? ' …' : ''}`;
+}

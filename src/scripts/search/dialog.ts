@@ -1,0 +1,174 @@
+/**
+ * The search dialog: a modal `<dialog>` (the browser traps focus and closes it on Esc) with
+ * a combobox input over a listbox of the best few results. Arrow keys move through the
+ * results while focus stays in the input (`aria-activedescendant`); Enter opens the chosen
+ * result, or the full results page when none is chosen. Focus goes back where it came from.
+ */
+import { queryTerms } from '../../offline/text.ts';
+import type { SearchConfig, SearchEngine } from './engine.ts';
+import { renderOption } from './render.ts';
+
+const SHOWN = 8;
+const TYPING_DELAY_MS = 120;
+
+export class SearchDialog {
+  private readonly dialog: HTMLDialogElement;
+  private readonly input: HTMLInputElement;
+  private readonly list: HTMLUListElement;
+  private readonly status: HTMLElement;
+  private readonly all: HTMLAnchorElement;
+  private readonly config: SearchConfig;
+  private readonly engine: () => Promise<SearchEngine>;
+  private opener: HTMLElement | null = null;
+  private active = -1;
+  private ticket = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private lastQuery: string | null = null;
+
+  constructor(dialog: HTMLDialogElement, config: SearchConfig, engine: () => Promise<SearchEngine>) {
+    this.dialog = dialog;
+    this.config = config;
+    this.engine = engine;
+    this.input = dialog.querySelector('input')!;
+    this.list = dialog.querySelector('[role="listbox"]')!;
+    this.status = dialog.querySelector('[role="status"]')!;
+    this.all = dialog.querySelector('a[data-all]')!;
+
+    this.input.addEventListener('input', () => {
+      clearTimeout(this.timer);
+      this.updateAllLink();
+      // Fetch the index chunks for what is typed so far while the debounce runs.
+      const typed = this.input.value.trim();
+      if (typed) void this.engine().then((e) => e.preload(typed), () => undefined);
+      this.timer = setTimeout(() => void this.run(), TYPING_DELAY_MS);
+    });
+    this.input.addEventListener('keydown', (event) => this.onKey(event));
+    dialog.querySelector('form')!.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.submit();
+    });
+    dialog.querySelector('[data-close]')!.addEventListener('click', () => dialog.close());
+    // A click on the backdrop lands on the dialog element itself; the panel covers the rest.
+    dialog.addEventListener('click', (event) => {
+      if (event.target === dialog) dialog.close();
+    });
+    dialog.addEventListener('close', () => {
+      this.setActive(-1);
+      const back = this.opener;
+      this.opener = null;
+      if (back?.isConnected) back.focus();
+    });
+    this.list.addEventListener('pointermove', (event) => {
+      const option = (event.target as Element).closest('[role="option"]');
+      if (option) this.setActive(this.options().indexOf(option as HTMLElement));
+    });
+  }
+
+  open(opener: Element | null): void {
+    if (!this.dialog.open) {
+      this.opener = (opener as HTMLElement | null) ?? (document.activeElement as HTMLElement | null);
+      this.dialog.showModal();
+    }
+    this.input.focus();
+    this.input.select();
+    this.dialog.dataset.state ??= 'loading';
+    // Loading starts on first open; typing meanwhile is kept and searched once ready.
+    this.engine().then(
+      () => {
+        if (this.dialog.dataset.state === 'loading') this.dialog.dataset.state = 'ready';
+        if (this.input.value.trim() && this.input.value !== this.lastQuery) void this.run();
+      },
+      () => {
+        this.dialog.dataset.state = 'error';
+        this.status.textContent = 'Search is unavailable: the search index was not built.';
+      },
+    );
+  }
+
+  private options(): HTMLElement[] {
+    return [...this.list.querySelectorAll<HTMLElement>('[role="option"]')];
+  }
+
+  private setActive(index: number): void {
+    const options = this.options();
+    this.active = index;
+    options.forEach((option, i) => option.setAttribute('aria-selected', String(i === index)));
+    const current = options[index];
+    if (current) {
+      this.input.setAttribute('aria-activedescendant', current.id);
+      current.scrollIntoView({ block: 'nearest' });
+    } else {
+      this.input.removeAttribute('aria-activedescendant');
+    }
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    const count = this.options().length;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (count === 0) return;
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      const from = this.active === -1 && step === -1 ? count : this.active;
+      this.setActive((from + step + count) % count);
+    } else if (event.key === 'Enter' && !event.isComposing) {
+      event.preventDefault();
+      this.submit(event);
+    }
+  }
+
+  /** Enter: the chosen result, or every result on the results page. */
+  private submit(event?: KeyboardEvent): void {
+    const option = this.options()[this.active];
+    const link = option?.querySelector('a') ?? (this.input.value.trim() ? this.all : null);
+    if (!link) return;
+    if (event && (event.ctrlKey || event.metaKey || event.shiftKey)) {
+      window.open(link.href, '_blank', 'noopener');
+      return;
+    }
+    location.assign(link.href);
+  }
+
+  private updateAllLink(): void {
+    const query = this.input.value.trim();
+    const url = new URL(this.config.pageUrl);
+    if (query) url.search = new URLSearchParams({ q: query }).toString();
+    this.all.href = url.href;
+  }
+
+  private async run(): Promise<void> {
+    const ticket = ++this.ticket;
+    const query = this.input.value.trim();
+    this.lastQuery = this.input.value;
+    this.updateAllLink();
+    if (!query) {
+      this.list.replaceChildren();
+      this.setActive(-1);
+      this.input.setAttribute('aria-expanded', 'false');
+      this.status.textContent = '';
+      this.all.hidden = true;
+      return;
+    }
+    let engine: SearchEngine;
+    try {
+      engine = await this.engine();
+    } catch {
+      return;
+    }
+    this.dialog.dataset.state = 'searching';
+    const outcome = await engine.run(query, {}, 'relevance');
+    const hits = await outcome.page(0, SHOWN);
+    if (ticket !== this.ticket) return;
+    const terms = queryTerms(query);
+    this.list.replaceChildren(...hits.map((hit, i) => renderOption(hit, terms, `search-dialog-option-${i}`)));
+    this.setActive(-1);
+    this.input.setAttribute('aria-expanded', String(hits.length > 0));
+    const n = outcome.total;
+    this.status.textContent =
+      n === 0
+        ? `No papers match “${query}”.`
+        : `${n} ${n === 1 ? 'paper matches' : 'papers match'} “${query}”${n > SHOWN ? `; the best ${SHOWN} are shown` : ''}.`;
+    this.all.hidden = n === 0;
+    this.all.textContent = n > SHOWN ? `See all ${n} results` : 'See all results';
+    this.dialog.dataset.state = 'done';
+  }
+}

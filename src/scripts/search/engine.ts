@@ -1,0 +1,189 @@
+/**
+ * The one search engine module the dialog and the results page share. It hides which index
+ * answers: Pagefind (WebAssembly, fetched in small chunks) wherever it loads, or the offline
+ * edition's prebuilt index (`search-index.js`, one classic script) where it can't — `file://`
+ * pages, or a server that blocks WebAssembly. Both return the same results, facet counts
+ * and sort orders through `SearchEngine`.
+ */
+import { OfflineIndex, type PackedIndex } from '../../offline/search-index.ts';
+import { pagefindBackend } from './pagefind.ts';
+
+export type FacetKey = 'theme' | 'year' | 'source';
+export const FACETS: readonly FacetKey[] = ['theme', 'year', 'source'];
+export type SortKey = 'relevance' | 'newest' | 'upvotes';
+/** Facet → accepted filter values (Pagefind's values: theme names, years, listing labels). A page passes with any of them. */
+export type Filters = Partial<Record<FacetKey, string[]>>;
+export type Counts = Partial<Record<FacetKey, Record<string, number>>>;
+
+/** What a result shows. */
+export interface HitData {
+  url: string;
+  title: string;
+  /** The page's indexed text without its title, for the excerpt. */
+  text: string;
+  themes: string[];
+  /** Day listed, `YYYY-MM-DD`, when known. */
+  listed?: string;
+  upvotes?: number;
+}
+
+export interface SearchOutcome {
+  total: number;
+  /** Results `from`..`to` (exclusive) in order, loaded on demand. */
+  page(from: number, to: number): Promise<HitData[]>;
+  /**
+   * Per facet, how many results each value would give if chosen, with the other facets'
+   * choices kept (a facet's own choice is left out, so its values can be compared and combined).
+   */
+  counts: Counts;
+  /** Per facet, the number of results with that facet's own choice left out. */
+  facetTotals: Partial<Record<FacetKey, number>>;
+}
+
+/** What each index provides: one search, its hits in order and value counts over them. */
+export interface Backend {
+  readonly name: 'pagefind' | 'offline';
+  /** `counts: false` when nobody will look at the value counts, which may spare loading them. */
+  search(query: string | null, filters: Filters, sort: SortKey, options?: { counts?: boolean }): Promise<Omit<SearchOutcome, 'facetTotals'>>;
+  /** Value counts over the whole catalog. */
+  totals(): Promise<{ total: number; counts: Counts }>;
+  /** Start fetching what a query will need, while the person is still typing. */
+  preload?(query: string): void;
+}
+
+export interface SearchConfig {
+  /** Absolute URL of the site root. */
+  rootUrl: string;
+  /** Pagefind's `pagefind.js`. */
+  pagefindUrl: string;
+  /** The offline index, `search-index.js`. */
+  indexUrl: string;
+  /** The results page, `/search/`. */
+  pageUrl: string;
+}
+
+/** Reads the URLs the layout put on the dialog (relative ones, in the offline edition, resolve against the page). */
+export function readConfig(element: HTMLElement): SearchConfig {
+  const at = (value: string | undefined) => new URL(value ?? '', document.baseURI).href;
+  return {
+    rootUrl: at(element.dataset.rootUrl),
+    pagefindUrl: at(element.dataset.engineUrl),
+    indexUrl: at(element.dataset.indexUrl),
+    pageUrl: at(element.dataset.pageUrl),
+  };
+}
+
+export class SearchEngine {
+  readonly backend: Backend;
+
+  constructor(backend: Backend) {
+    this.backend = backend;
+  }
+
+  get name(): Backend['name'] {
+    return this.backend.name;
+  }
+
+  /**
+   * Runs a query. With `facets`, each facet that has a choice is searched once more without
+   * it, for counts that say what choosing another value would give (disjunctive faceting).
+   */
+  async run(query: string, filters: Filters, sort: SortKey, { facets = false } = {}): Promise<SearchOutcome> {
+    const text = query.trim() || null;
+    const main = this.backend.search(text, filters, sort, { counts: facets });
+    const counts: Counts = {};
+    const facetTotals: Partial<Record<FacetKey, number>> = {};
+    if (facets) {
+      await Promise.all(
+        FACETS.map(async (facet) => {
+          if (!filters[facet]?.length) return;
+          const without = await this.backend.search(text, { ...filters, [facet]: [] }, 'relevance');
+          counts[facet] = without.counts[facet] ?? {};
+          facetTotals[facet] = without.total;
+        }),
+      );
+    }
+    const result = await main;
+    for (const facet of FACETS) {
+      counts[facet] ??= result.counts[facet] ?? {};
+      facetTotals[facet] ??= result.total;
+    }
+    return { total: result.total, page: result.page, counts, facetTotals };
+  }
+
+  totals(): Promise<{ total: number; counts: Counts }> {
+    return this.backend.totals();
+  }
+
+  preload(query: string): void {
+    this.backend.preload?.(query);
+  }
+}
+
+/** Pagefind first; the offline index when Pagefind can't run here. Rejects when neither loads. */
+export async function openEngine(config: SearchConfig): Promise<SearchEngine> {
+  // From file:// the module import is refused with a console error; don't try.
+  if (location.protocol !== 'file:') {
+    try {
+      return new SearchEngine(await pagefindBackend(config));
+    } catch (error) {
+      console.warn('Pagefind could not load here; trying the offline index.', error);
+    }
+  }
+  return new SearchEngine(await offlineBackend(config));
+}
+
+declare global {
+  interface Window {
+    shelfmarkSearchIndex?: PackedIndex;
+  }
+}
+
+/** Loads a classic script once; resolves when it has run. */
+function loadScript(src: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error(`Could not load ${src}`));
+    document.head.append(script);
+  });
+}
+
+async function offlineBackend(config: SearchConfig): Promise<Backend> {
+  if (!window.shelfmarkSearchIndex) await loadScript(config.indexUrl);
+  const index = new OfflineIndex(window.shelfmarkSearchIndex!);
+  // file:// has no directory index, so links name the file.
+  const suffix = location.protocol === 'file:' ? 'index.html' : '';
+  const hitData = (doc: number): HitData => {
+    const d = index.doc(doc);
+    return {
+      url: new URL(d.url + (d.url.endsWith('/') ? suffix : ''), config.rootUrl).href,
+      title: d.title,
+      text: d.text,
+      themes: d.filters.theme ?? [],
+      listed: d.meta.listed,
+      upvotes: d.meta.upvotes === undefined ? undefined : Number(d.meta.upvotes),
+    };
+  };
+  const sorts: Record<SortKey, { key: string; direction: 'desc' } | undefined> = {
+    relevance: undefined,
+    newest: { key: 'date', direction: 'desc' },
+    upvotes: { key: 'upvotes', direction: 'desc' },
+  };
+  return {
+    name: 'offline',
+    async search(query, filters, sort) {
+      const { hits, counts } = index.search({ query, filters: filters as Record<string, string[]>, sort: sorts[sort] });
+      return {
+        total: hits.length,
+        counts,
+        page: async (from, to) => hits.slice(from, to).map((h) => hitData(h.doc)),
+      };
+    },
+    async totals() {
+      const { hits, counts } = index.search({ query: null });
+      return { total: hits.length, counts };
+    },
+  };
+}

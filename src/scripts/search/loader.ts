@@ -1,0 +1,64 @@
+/**
+ * The only search code a page ships up front (well under 1.5 KB): it waits for the header's
+ * search button, `/` or Ctrl/Cmd+K, then loads the rest. On the results page it loads it at once.
+ */
+import uiUrl from './classic.ts?worker&url';
+
+type UI = typeof import('./ui.ts');
+
+let ui: Promise<UI> | undefined;
+
+/**
+ * The rest of the UI is one classic script (bundled through Vite's worker pipeline, which
+ * makes a self-contained script and only hands back its URL), so the same file loads the
+ * same way from a server and from file://, where module scripts can't load. Its URL is taken
+ * relative to the site root the dialog names, which the offline edition makes relative.
+ */
+function load(): Promise<UI> {
+  ui ??= new Promise((resolve, reject) => {
+    const root = new URL(document.getElementById('search-dialog')!.dataset.rootUrl!, location.href);
+    const script = document.createElement('script');
+    // `astro dev` serves the worker entry as an ES module; builds make it a classic script.
+    if (import.meta.env.DEV) script.type = 'module';
+    const base = import.meta.env.BASE_URL;
+    script.src = (uiUrl.startsWith(base) ? new URL(uiUrl.slice(base.length), root) : new URL(uiUrl, location.href)).href;
+    script.onload = () => resolve((window as unknown as { shelfmarkSearchUI: UI }).shelfmarkSearchUI);
+    script.onerror = reject;
+    document.head.append(script);
+  });
+  return ui;
+}
+
+const open = (opener: Element | null) => void load().then((m) => m.openDialog(opener));
+
+const typing = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+
+document.addEventListener('keydown', (event) => {
+  if (event.defaultPrevented || event.isComposing || event.altKey || typing(event.target)) return;
+  const mod = event.ctrlKey || event.metaKey;
+  if ((event.key === '/' && !mod) || (String(event.key).toLowerCase() === 'k' && mod && !event.shiftKey)) {
+    event.preventDefault();
+    open(null);
+  }
+});
+
+// The trigger is a link to the results page (so it works without script); with script it opens the dialog.
+for (const trigger of document.querySelectorAll<HTMLElement>('[data-search-open]')) {
+  trigger.setAttribute('role', 'button');
+  trigger.setAttribute('aria-haspopup', 'dialog');
+  trigger.addEventListener('click', (event) => {
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    open(trigger);
+  });
+  trigger.addEventListener('keydown', (event) => {
+    if (event.key === ' ') {
+      event.preventDefault();
+      open(trigger);
+    }
+  });
+}
+
+const page = document.getElementById('search-page');
+if (page instanceof HTMLFormElement) void load().then((m) => m.mountPage(page));

@@ -1,0 +1,216 @@
+/**
+ * The results page: query, facets (theme, year, source listing) with counts, sort, results
+ * with highlighted excerpts, and the count in a live region. The URL holds the whole state:
+ * discrete changes push a history entry (so back and forward step through them), typing
+ * replaces the current one, and `popstate` re-runs the search for the restored URL.
+ */
+import { queryTerms } from '../../offline/text.ts';
+import type { FacetKey, Filters, SearchEngine, SearchOutcome, SortKey } from './engine.ts';
+import { renderResult } from './render.ts';
+import { readState, writeState, type SearchState } from './state.ts';
+
+const PAGE_SIZE = 20;
+const TYPING_DELAY_MS = 200;
+
+export class SearchPage {
+  private readonly form: HTMLFormElement;
+  private readonly input: HTMLInputElement;
+  private readonly sort: HTMLSelectElement;
+  private readonly status: HTMLElement;
+  private readonly list: HTMLOListElement;
+  private readonly more: HTMLButtonElement;
+  private readonly clear: HTMLButtonElement;
+  private readonly engine: () => Promise<SearchEngine>;
+  private ticket = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private outcome: SearchOutcome | undefined;
+  private shown = 0;
+  private terms: string[] = [];
+
+  constructor(form: HTMLFormElement, engine: () => Promise<SearchEngine>) {
+    this.form = form;
+    this.engine = engine;
+    this.input = form.querySelector('#search-input')!;
+    this.sort = form.querySelector('#search-sort')!;
+    this.status = document.querySelector('#search-status')!;
+    this.list = document.querySelector('#search-results')!;
+    this.more = document.querySelector('#search-more')!;
+    this.clear = form.querySelector('#search-clear')!;
+
+    this.input.addEventListener('input', () => {
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.change('replace'), TYPING_DELAY_MS);
+    });
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      clearTimeout(this.timer);
+      this.change('push');
+    });
+    form.addEventListener('change', (event) => {
+      if (event.target === this.input) return;
+      clearTimeout(this.timer);
+      this.change('push');
+    });
+    this.clear.addEventListener('click', () => {
+      for (const box of this.inputs('theme')) box.checked = false;
+      for (const name of ['year', 'source'] as const) for (const radio of this.inputs(name)) radio.checked = radio.value === '';
+      this.change('push');
+    });
+    this.more.addEventListener('click', () => void this.showMore());
+    window.addEventListener('popstate', () => {
+      this.apply(readState(location.search));
+      void this.run();
+    });
+
+    this.apply(readState(location.search));
+    form.dataset.state = 'loading';
+    this.engine().then(
+      (e) => {
+        form.dataset.engine = e.name;
+        void this.run();
+      },
+      () => {
+        form.dataset.state = 'error';
+        this.status.textContent = 'Search is unavailable: the search index was not built.';
+      },
+    );
+  }
+
+  /** The header's search button and `/` focus the query here rather than opening the dialog. */
+  focus(): void {
+    this.input.focus();
+    this.input.select();
+  }
+
+  private inputs(name: FacetKey): HTMLInputElement[] {
+    return [...this.form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)];
+  }
+
+  /** Puts a state into the controls. Unknown values in the URL are dropped. */
+  private apply(state: SearchState): void {
+    this.input.value = state.q;
+    for (const box of this.inputs('theme')) box.checked = state.theme.includes(box.value);
+    for (const name of ['year', 'source'] as const) {
+      const radios = this.inputs(name);
+      const match = radios.find((r) => r.value === state[name]) ?? radios.find((r) => r.value === '');
+      if (match) match.checked = true;
+    }
+    this.sort.value = state.sort;
+  }
+
+  private read(): SearchState {
+    const checked = (name: FacetKey) => this.inputs(name).filter((i) => i.checked);
+    return {
+      q: this.input.value.trim(),
+      theme: checked('theme').map((i) => i.value),
+      year: checked('year')[0]?.value ?? '',
+      source: checked('source')[0]?.value ?? '',
+      sort: this.sort.value as SortKey,
+    };
+  }
+
+  /** Pagefind values (labels) of the chosen facet values. */
+  private filters(): Filters {
+    const filters: Filters = {};
+    for (const name of ['theme', 'year', 'source'] as const) {
+      const values = this.inputs(name)
+        .filter((i) => i.checked && i.value !== '')
+        .map((i) => i.dataset.filter!);
+      if (values.length) filters[name] = values;
+    }
+    return filters;
+  }
+
+  private change(mode: 'push' | 'replace'): void {
+    const url = `${location.pathname}${writeState(this.read())}${location.hash}`;
+    if (url !== `${location.pathname}${location.search}${location.hash}`) {
+      if (mode === 'push') history.pushState(null, '', url);
+      else history.replaceState(history.state, '', url);
+    }
+    void this.run();
+  }
+
+  private async run(): Promise<void> {
+    const ticket = ++this.ticket;
+    let engine: SearchEngine;
+    try {
+      engine = await this.engine();
+    } catch {
+      return;
+    }
+    const state = this.read();
+    const filters = this.filters();
+    const browsing = !state.q && Object.keys(filters).length === 0;
+    this.form.dataset.state = 'searching';
+
+    if (browsing) {
+      const totals = await engine.totals();
+      if (ticket !== this.ticket) return;
+      this.outcome = undefined;
+      this.showCounts(totals.counts, {}, totals.total);
+      this.list.replaceChildren();
+      this.more.hidden = true;
+      this.status.textContent = `Type a query, or choose a theme, year or listing, to search ${totals.total} papers.`;
+      this.form.dataset.state = 'done';
+      return;
+    }
+
+    const outcome = await engine.run(state.q, filters, state.sort, { facets: true });
+    const hits = await outcome.page(0, PAGE_SIZE);
+    if (ticket !== this.ticket) return;
+    this.outcome = outcome;
+    this.terms = queryTerms(state.q);
+    this.shown = hits.length;
+    this.showCounts(outcome.counts, outcome.facetTotals, outcome.total);
+    this.list.replaceChildren(...hits.map((hit) => renderResult(hit, this.terms)));
+    this.updateMore();
+    this.status.textContent = this.describe(outcome.total, state);
+    this.form.dataset.state = 'done';
+  }
+
+  private async showMore(): Promise<void> {
+    const outcome = this.outcome;
+    if (!outcome) return;
+    const ticket = this.ticket;
+    const hits = await outcome.page(this.shown, this.shown + PAGE_SIZE);
+    if (ticket !== this.ticket || hits.length === 0) return;
+    const items = hits.map((hit) => renderResult(hit, this.terms));
+    this.list.append(...items);
+    this.shown += hits.length;
+    this.updateMore();
+    // Keyboard users continue where the new results start.
+    items[0]?.querySelector('a')?.focus();
+  }
+
+  private updateMore(): void {
+    const total = this.outcome?.total ?? 0;
+    this.more.hidden = this.shown >= total;
+    this.more.textContent = `Show more results (${this.shown} of ${total} shown)`;
+  }
+
+  private showCounts(counts: SearchOutcome['counts'], facetTotals: SearchOutcome['facetTotals'], total: number): void {
+    for (const name of ['theme', 'year', 'source'] as const) {
+      for (const input of this.inputs(name)) {
+        const n = input.value === '' ? (facetTotals[name] ?? total) : (counts[name]?.[input.dataset.filter!] ?? 0);
+        const label = input.closest('label')!;
+        label.querySelector('[data-count]')!.textContent = String(n);
+        label.classList.toggle('empty', n === 0 && !input.checked);
+      }
+    }
+  }
+
+  private describe(total: number, state: SearchState): string {
+    const count = `${total} ${total === 1 ? 'paper' : 'papers'}`;
+    const parts: string[] = [];
+    const themes = this.inputs('theme').filter((i) => i.checked);
+    if (themes.length) parts.push(`in ${themes.map((i) => i.dataset.filter).join(' or ')}`);
+    const year = this.inputs('year').find((i) => i.checked && i.value);
+    if (year) parts.push(year.value === 'undated' ? 'without a listing date' : `listed in ${year.dataset.filter}`);
+    const source = this.inputs('source').find((i) => i.checked && i.value);
+    if (source) parts.push(`from “${source.dataset.filter}”`);
+    const what = state.q ? ` match “${state.q}”` : '';
+    const order = { relevance: '', newest: ' Newest listing first.', upvotes: ' Most upvoted first.' }[state.sort];
+    if (total === 0) return `No papers${what ? ` match “${state.q}”` : ''}${parts.length ? ` ${parts.join(', ')}` : ''}.`;
+    return `${count}${total === 1 && what ? what.replace(' match', ' matches') : what}${parts.length ? ` ${parts.join(', ')}` : ''}.${order}`;
+  }
+}

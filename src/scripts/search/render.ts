@@ -1,0 +1,62 @@
+/**
+ * How a result looks, in the dialog and on the results page alike: the title and an
+ * excerpt with the matched words in `<mark>`, the themes, and when the paper was listed and
+ * its upvotes when the listing said. Highlighting is ours for both engines, so it looks the same.
+ */
+import { formatDate } from '../../lib/format.ts';
+import { excerpt, highlight } from '../../offline/text.ts';
+import type { HitData } from './engine.ts';
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, html?: string): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  if (className) el.className = className;
+  // Only ever our own escaped output (highlight/excerpt escape the text first).
+  if (html !== undefined) el.innerHTML = html;
+  return el;
+}
+
+/** Themes · Listed Jan 5, 2024 · 12 upvotes */
+export function describeHit(hit: HitData): string {
+  const parts = [hit.themes.join(', ')];
+  if (hit.listed) parts.push(`Listed ${formatDate(hit.listed)}`);
+  if (hit.upvotes !== undefined) parts.push(`${hit.upvotes} ${hit.upvotes === 1 ? 'upvote' : 'upvotes'}`);
+  return parts.filter(Boolean).join(' · ');
+}
+
+/** A result on the results page: `<li>` with a linked heading, the excerpt and the facts line. */
+export function renderResult(hit: HitData, terms: readonly string[]): HTMLLIElement {
+  const item = element('li', 'search-result');
+  const heading = element('h2');
+  const link = element('a', undefined, highlight(hit.title, terms));
+  link.href = hit.url;
+  heading.append(link);
+  item.append(heading, element('p', 'excerpt', excerpt(hit.text, terms)));
+  const facts = describeHit(hit);
+  if (facts) {
+    const line = element('p', 'facts');
+    line.textContent = facts;
+    item.append(line);
+  }
+  return item;
+}
+
+/** A result in the dialog: an `option` of the listbox, wrapping a link for pointer users. */
+export function renderOption(hit: HitData, terms: readonly string[], id: string): HTMLLIElement {
+  const option = element('li', 'hit');
+  option.id = id;
+  option.setAttribute('role', 'option');
+  option.setAttribute('aria-selected', 'false');
+  const link = element('a');
+  link.href = hit.url;
+  link.tabIndex = -1;
+  const title = element('span', 'hit-title', highlight(hit.title, terms));
+  title.id = `${id}-title`;
+  const snippet = element('span', 'hit-excerpt', excerpt(hit.text, terms, 22));
+  snippet.id = `${id}-excerpt`;
+  link.append(title, snippet);
+  if (hit.themes.length) link.append(Object.assign(element('span', 'hit-themes'), { textContent: hit.themes.join(' · ') }));
+  option.setAttribute('aria-labelledby', title.id);
+  option.setAttribute('aria-describedby', snippet.id);
+  option.append(link);
+  return option;
+}

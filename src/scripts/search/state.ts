@@ -1,0 +1,40 @@
+/**
+ * The results page's whole state lives in its URL, so a search can be shared, reloaded and
+ * walked with back and forward: `?q=rectified+flow&theme=efficient-attention&theme=…&year=2024&source=…&sort=newest`.
+ * Values are the page's URL tokens (theme ids, years, listing slugs), not Pagefind's labels.
+ */
+import type { SortKey } from './engine.ts';
+
+export interface SearchState {
+  q: string;
+  theme: string[];
+  year: string;
+  source: string;
+  sort: SortKey;
+}
+
+const SORTS: readonly SortKey[] = ['relevance', 'newest', 'upvotes'];
+
+export function readState(search: string): SearchState {
+  const params = new URLSearchParams(search);
+  const sort = params.get('sort') as SortKey | null;
+  return {
+    q: params.get('q') ?? '',
+    theme: [...new Set(params.getAll('theme').filter(Boolean))],
+    year: params.get('year') ?? '',
+    source: params.get('source') ?? '',
+    sort: sort && SORTS.includes(sort) ? sort : 'relevance',
+  };
+}
+
+/** The query string for a state, defaults left out, in a fixed order so equal states give equal URLs. */
+export function writeState(state: SearchState): string {
+  const params = new URLSearchParams();
+  if (state.q.trim()) params.set('q', state.q.trim());
+  for (const theme of state.theme) params.append('theme', theme);
+  if (state.year) params.set('year', state.year);
+  if (state.source) params.set('source', state.source);
+  if (state.sort !== 'relevance') params.set('sort', state.sort);
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}

@@ -1,0 +1,161 @@
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { extractPage } from '../../src/offline/extract.ts';
+import { buildIndex, OfflineIndex, type SourceDoc } from '../../src/offline/search-index.ts';
+import { excerpt, highlight, queryTerms, stem } from '../../src/offline/text.ts';
+import { makeZip } from '../../src/offline/zip.ts';
+
+const doc = (title: string, text: string, extra: Partial<SourceDoc> = {}): SourceDoc => ({
+  url: `papers/${title.toLowerCase().replace(/\W+/g, '-')}/`,
+  title,
+  text,
+  filters: { theme: ['Other'] },
+  sort: { date: '0000-00-00', upvotes: '0' },
+  meta: {},
+  ...extra,
+});
+
+const corpus: SourceDoc[] = [
+  doc('Linear attention for long sequences', 'We study rectified flow in passing, among many other things.', {
+    filters: { theme: ['Efficient attention'], year: ['2024'] },
+    sort: { date: '2024-05-01', upvotes: '3' },
+    meta: { listed: '2024-05-01', upvotes: '3' },
+  }),
+  doc('Rectified flow transformers', 'Scaling generative models.', { filters: { theme: ['Rectified flow'], year: ['Undated'] } }),
+  doc('Improving rectified flows', 'Training tricks for flow models.', {
+    filters: { theme: ['Rectified flow', 'Efficient attention'], year: ['2023'] },
+    sort: { date: '2023-01-09', upvotes: '10' },
+    meta: { listed: '2023-01-09', upvotes: '10' },
+  }),
+  doc('Speech recognition with CTC', 'Connectionist temporal classification for speech.', { filters: { theme: ['Speech'], year: ['Undated'] } }),
+];
+
+describe('text: terms and highlighting', () => {
+  it('folds case and accents and makes plurals singular', () => {
+    expect(queryTerms('Schrödinger FLOWS studies')).toEqual(['schrodinger', 'flow', 'study']);
+    expect(stem('class')).toBe('class');
+    expect(stem('models')).toBe('model');
+    expect(stem('corpus')).toBe('corpus');
+    expect(stem('attention')).toBe('attention');
+  });
+
+  it('marks words that start with a query term, and escapes the rest', () => {
+    expect(highlight('Rectified <Flows> & more', queryTerms('rectif flow'))).toBe('<mark>Rectified</mark> &lt;<mark>Flows</mark>&gt; &amp; more');
+    expect(highlight('a < b', [])).toBe('a &lt; b');
+  });
+
+  it('excerpts the densest window around the matches', () => {
+    const text = `${'filler '.repeat(50)}the rectified flow here ${'tail '.repeat(50)}`.trim();
+    const cut = excerpt(text, queryTerms('rectified flow'), 10);
+    expect(cut.startsWith('… ')).toBe(true);
+    expect(cut.endsWith(' …')).toBe(true);
+    expect(cut).toContain('<mark>rectified</mark> <mark>flow</mark>');
+    expect(excerpt('short text', ['zzz'])).toBe('short text');
+    // Nothing matches in the text (the title matched): its start.
+    expect(excerpt(text, ['zzz'], 3)).toBe('filler filler filler …');
+  });
+});
+
+describe('the offline index', () => {
+  const index = new OfflineIndex(JSON.parse(JSON.stringify(buildIndex(corpus))));
+  const titles = (hits: { doc: number }[]) => hits.map((h) => index.doc(h.doc).title);
+
+  it('ranks title matches above abstract-only matches, and needs every word', () => {
+    const { hits } = index.search({ query: 'rectified flow' });
+    expect(titles(hits).slice(0, 2).sort()).toEqual(['Improving rectified flows', 'Rectified flow transformers']);
+    expect(titles(hits)[2]).toBe('Linear attention for long sequences');
+    expect(titles(index.search({ query: 'rectified speech' }).hits)).toEqual([]);
+  });
+
+  it('matches prefixes as the query is typed', () => {
+    expect(titles(index.search({ query: 'connectionist tempo' }).hits)).toEqual(['Speech recognition with CTC']);
+  });
+
+  it('filters with any-of within a facet and counts values over the results', () => {
+    const result = index.search({ query: 'flow', filters: { theme: ['Efficient attention'] } });
+    expect(titles(result.hits)).toEqual(['Improving rectified flows', 'Linear attention for long sequences']);
+    expect(result.counts.theme).toEqual({ 'Efficient attention': 2, 'Rectified flow': 1, Speech: 0 });
+    expect(index.search({ query: 'flow', filters: { theme: ['Speech', 'Rectified flow'] } }).hits).toHaveLength(2);
+  });
+
+  it('sorts by newest or most upvoted, unknown values last, ties by relevance', () => {
+    const newest = index.search({ query: 'flow', sort: { key: 'date', direction: 'desc' } });
+    expect(titles(newest.hits)).toEqual(['Linear attention for long sequences', 'Improving rectified flows', 'Rectified flow transformers']);
+    const upvoted = index.search({ query: null, sort: { key: 'upvotes', direction: 'desc' } });
+    expect(titles(upvoted.hits).slice(0, 2)).toEqual(['Improving rectified flows', 'Linear attention for long sequences']);
+  });
+
+  it('without words lists every page that passes the filters, in the given order', () => {
+    expect(index.search({ query: null }).hits.map((h) => h.doc)).toEqual([0, 1, 2, 3]);
+    expect(index.search({ query: '  ', filters: { year: ['Undated'] } }).hits.map((h) => h.doc)).toEqual([1, 3]);
+  });
+
+  it('keeps postings exact for document numbers past one base-36 digit and high frequencies', () => {
+    const many = Array.from({ length: 120 }, (_, i) => doc(`Paper ${i}`, i % 7 === 0 ? 'needle '.repeat(i % 11) + 'hay' : 'hay'));
+    const big = new OfflineIndex(buildIndex(many));
+    const found = big.search({ query: 'needle' }).hits.map((h) => h.doc).sort((a, b) => a - b);
+    expect(found).toEqual(many.flatMap((d, i) => (i % 7 === 0 && i % 11 !== 0 ? [i] : [])));
+    expect(big.search({ query: 'hay' }).hits).toHaveLength(120);
+  });
+});
+
+describe('reading a built page the way Pagefind does', () => {
+  const html = `<!doctype html><html><body><nav><a href="/">Home</a> navigation words</nav>
+    <article data-pagefind-body data-pagefind-filter="year:2024" data-pagefind-sort="date:2024-01-05" data-pagefind-meta="listed:2024-01-05">
+      <header data-pagefind-sort="upvotes:7">
+        <h1 data-pagefind-meta="title" data-pagefind-weight="10">A &amp; B: Title</h1>
+        <ul data-pagefind-ignore><li><span data-pagefind-filter="theme">Efficient attention</span></li></ul>
+      </header>
+      <p class="abstract">The abstract, with <em>emphasis</em>.</p>
+      <section data-pagefind-ignore><h2>Found in</h2><ul>
+        <li data-pagefind-filter="source:Listing: with a colon, and a comma">x</li>
+        <li data-pagefind-filter="source:Another">y</li></ul></section>
+      <section data-pagefind-ignore="all"><span data-pagefind-filter="theme">Hidden</span></section>
+      <div data-pagefind-filter="mood, tag[data-tag]" data-tag="tagged">Calm</div>
+    </article><footer>footer words</footer></body></html>`;
+
+  it('takes the title, the indexed text, filters, sort keys and metadata', () => {
+    expect(extractPage(html)).toEqual({
+      title: 'A & B: Title',
+      text: 'The abstract, with emphasis. Calm',
+      filters: {
+        year: ['2024'],
+        theme: ['Efficient attention'],
+        source: ['Listing: with a colon, and a comma', 'Another'],
+        mood: ['Calm'],
+        tag: ['tagged'],
+      },
+      sort: { date: '2024-01-05', upvotes: '7' },
+      meta: { listed: '2024-01-05' },
+    });
+  });
+
+  it('skips pages without data-pagefind-body, as Pagefind does when some page has one', () => {
+    expect(extractPage('<html><body><h1>Moved</h1></body></html>')).toBeNull();
+  });
+});
+
+describe('the offline zip', () => {
+  const files = new Map<string, Uint8Array>([
+    ['papers/x/index.html', new TextEncoder().encode('<p>x</p>'.repeat(100))],
+    ['index.html', new TextEncoder().encode('<p>home</p>')],
+    ['cards/a.png', new Uint8Array([137, 80, 78, 71])],
+  ]);
+
+  it('is the same bytes whatever the order files come in, under one folder, sorted', () => {
+    const a = makeZip(files, 'shelfmark-offline');
+    const b = makeZip(new Map([...files].reverse()), 'shelfmark-offline');
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const entries = unzipSync(a);
+    expect(Object.keys(entries)).toEqual(['shelfmark-offline/cards/a.png', 'shelfmark-offline/index.html', 'shelfmark-offline/papers/x/index.html']);
+    expect(new TextDecoder().decode(entries['shelfmark-offline/index.html'])).toBe('<p>home</p>');
+  });
+
+  it('carries a fixed timestamp, not the time it was made', () => {
+    const zip = makeZip(files, 'root');
+    // Local file header: DOS time at offset 10, date at 12. 2000-01-01 00:00 → time 0, date (20 << 9) | (1 << 5) | 1.
+    const view = new DataView(zip.buffer, zip.byteOffset);
+    expect(view.getUint16(10, true)).toBe(0);
+    expect(view.getUint16(12, true)).toBe((20 << 9) | (1 << 5) | 1);
+  });
+});
