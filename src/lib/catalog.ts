@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentDir } from './content-dir.ts';
+import { pagesOf, pageParam, SHELF_PAGE_SIZE, type Page } from './paginate.ts';
 import { relatedPapers, type Related } from './related.ts';
 
 export type PaperEntry = CollectionEntry<'papers'>;
@@ -60,4 +61,9 @@ let related: Promise<Map<string, Related[]>> | undefined;
 export function getRelated(): Promise<Map<string, Related[]>> {
   related ??= getPapers().then((papers) => relatedPapers(papers.map(({ id, data }) => ({ id, title: data.title, abstract: data.abstract }))));
   return related;
+}
+
+/** A shelf's pages, newest listing first, with the route parameter of each. */
+export function shelfPages(papers: PaperEntry[]): { param: string | undefined; page: Page<PaperEntry>; total: number }[] {
+  return pagesOf(papers.toSorted(byNewestThenTitle), SHELF_PAGE_SIZE).map((page) => ({ param: pageParam(page.number), page, total: papers.length }));
 }

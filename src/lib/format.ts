@@ -25,3 +25,9 @@ const dateFormat = new Intl.DateTimeFormat('en', {
 export function formatDate(isoDate: string): string {
   return dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
 }
+
+/** `A`–`Z` by a title's first character with accents removed; digits and symbols share `#`. */
+export function initialOf(title: string): string {
+  const first = title.normalize('NFD').charAt(0).toUpperCase();
+  return /[A-Z]/.test(first) ? first : '#';
+}

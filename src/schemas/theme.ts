@@ -26,6 +26,8 @@ export const taxonomySchema = z.array(themeSchema).superRefine((themes, ctx) => 
   const seen = new Set<string>();
   for (const [i, theme] of themes.entries()) {
     if (seen.has(theme.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate theme id "${theme.id}"` });
+    // The shelf of papers with no theme lives at /themes/unsorted/.
+    if (theme.id === 'unsorted') ctx.addIssue({ code: 'custom', path: [i, 'id'], message: '"unsorted" is the shelf of papers with no theme; choose another id' });
     seen.add(theme.id);
   }
 });

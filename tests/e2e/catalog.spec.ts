@@ -18,10 +18,29 @@ test('home → theme → paper, with every link inside the site', async ({ page 
   await expect(page).toHaveURL(/\/themes\/rectified-flow\/$/);
 });
 
-test('all papers page lists the whole catalog', async ({ page, request }) => {
+test('the A–Z pages together list the whole catalog, each paper once', async ({ page, request }) => {
   const papers = (await (await request.get('papers.json')).json()) as { id: string; url: string }[];
+  const listed: string[] = [];
   await page.goto('papers/');
-  await expect(page.locator('main a[href*="/papers/"]')).toHaveCount(papers.length);
+  for (;;) {
+    const hrefs = await page.locator('main section a[href*="/papers/"]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+    listed.push(...hrefs);
+    const next = page.locator('nav.pagination a[rel="next"]');
+    if ((await next.count()) === 0) break;
+    await next.click();
+  }
+  expect(listed.toSorted()).toEqual(papers.map((p) => new URL(p.url).pathname).toSorted());
+});
+
+test('a long theme is paged, and every page links to the others', async ({ page }) => {
+  await page.goto('themes/efficient-attention/');
+  const first = await page.locator('main ol.prose > li').count();
+  expect(first).toBe(50);
+  await page.locator('nav.pagination a[rel="next"]').click();
+  await expect(page).toHaveURL(/\/themes\/efficient-attention\/page\/2\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Efficient attention');
+  await page.locator('nav.pagination a[rel="prev"]').click();
+  await expect(page).toHaveURL(/\/themes\/efficient-attention\/$/);
 });
 
 test('papers.json urls are absolute and carry the base path', async ({ request, baseURL }) => {
