@@ -1,9 +1,11 @@
 // @ts-check
+import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { aliasPaths } from './src/lib/aliases.ts';
 import { contentDir } from './src/lib/content-dir.ts';
+import { externalLinks } from './src/lib/external-links.ts';
 
 // SITE_URL and BASE_PATH let one build serve at `/` locally and under `/<repo>/` on GitHub Pages.
 const site = process.env.SITE_URL || 'http://localhost:4321';
@@ -20,6 +22,21 @@ export default defineConfig({
   // GitHub Pages redirects `/dir` to `/dir/`; emitting directories keeps every URL canonical.
   trailingSlash: 'always',
   build: { format: 'directory' },
+  // A Content-Security-Policy <meta> on every page: Astro hashes the scripts and styles it
+  // emits, so only the site's own code runs; inline event handlers and `javascript:` URLs
+  // never do, whatever a title or abstract holds. Pagefind compiles WebAssembly, which needs
+  // 'wasm-unsafe-eval' (not 'unsafe-eval'), and fetches its index from this origin.
+  security: {
+    csp: {
+      directives: ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
+  markdown: {
+    // Shiki colours code in notes with inline styles, which the policy above refuses; Prism uses classes.
+    syntaxHighlight: 'prism',
+    processor: satteri({ hastPlugins: [externalLinks] }),
+  },
   vite: {
     build: {
       rollupOptions: {

@@ -15,7 +15,7 @@
  * The zip is deterministic: sorted entries, one fixed timestamp (src/offline/zip.ts).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractPage } from '../src/offline/extract.ts';
 import { relativizeCss } from '../src/offline/relativize.ts';
@@ -25,8 +25,8 @@ import { makeZip } from '../src/offline/zip.ts';
 
 const started = performance.now();
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = join(root, process.env.OUT_DIR || 'dist');
-const offlineDir = join(root, process.env.OFFLINE_DIR || 'dist-offline');
+const outDir = resolve(root, process.env.OUT_DIR || 'dist');
+const offlineDir = resolve(root, process.env.OFFLINE_DIR || 'dist-offline');
 const ZIP_NAME = 'shelfmark-offline.zip';
 const ZIP_ROOT = 'shelfmark-offline';
 /**

@@ -4,7 +4,7 @@ import { error, warning, type Diagnostic } from './diagnostics.ts';
 import { serializePaperFile, hasNotes, parsePaperFile } from './frontmatter.ts';
 import { extractLinks } from './links.ts';
 import { compare, mergeListings, type Listing } from './merge.ts';
-import { cleanText, stripBidiControls, titleKey } from './normalize.ts';
+import { cleanText, stripControls, titleKey } from './normalize.ts';
 import { parseListing } from './parse.ts';
 import { assignIds, type Assigned, type KnownPaper } from './slug.ts';
 import { paperSchema, type ListingManifestEntry, type Paper } from '../schemas/paper.ts';
@@ -52,7 +52,7 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
     }
     const parsed = parseListing(path, decoded.text);
     diagnostics.push(...parsed.diagnostics);
-    const papers = parsed.papers.map((p) => ({ ...p, title: cleanText(p.title), abstract: stripBidiControls(p.abstract).trim() }));
+    const papers = parsed.papers.map((p) => ({ ...p, title: cleanText(p.title), abstract: stripControls(p.abstract).trim(), org: p.org === null ? null : cleanText(p.org) || null }));
     listings.push({ file, path, captured: captured.get(file), papers });
   }
   const merged = mergeListings(listings);
@@ -186,7 +186,11 @@ function readExisting(files: CatalogInput['existing'], diagnostics: Diagnostic[]
     try {
       parsed = parsePaperFile(text);
     } catch (e) {
-      diagnostics.push(error(path, 1, `${(e as Error).message}; restore the file from git or delete it to let the ingest write it anew`));
+      // A YAML error points into the frontmatter, which starts on the file's second line; its
+      // message goes on one line, without the parser's own position and code frame.
+      const at = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line;
+      const message = (e as Error).message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      diagnostics.push(error(path, at ? at + 1 : 1, `${message}; restore the file from git or delete it to let the ingest write it anew`));
       continue;
     }
     const data = parsed.data as Partial<Paper> | null;

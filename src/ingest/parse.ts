@@ -44,6 +44,7 @@ type Token =
  */
 export function parseListing(file: string, text: string): ParsedListing {
   const diagnostics: Diagnostic[] = [];
+  const shortAbstracts: Diagnostic[] = [];
   const tokens = tokenize(text);
   const papers: ListedPaper[] = [];
   let pending: { title: string; line: number } | null = null;
@@ -65,7 +66,8 @@ export function parseListing(file: string, text: string): ParsedListing {
       }
       const abstract = token.text.trim();
       if (abstract.length < MIN_ABSTRACT_LENGTH) {
-        diagnostics.push(warning(file, token.line, `this abstract is only ${abstract.length} characters; check that the title and abstract lines are in step`));
+        shortAbstracts.push(warning(file, token.line, `this abstract is only ${abstract.length} characters; check that the title and abstract lines are in step`));
+        diagnostics.push(shortAbstracts.at(-1)!);
       }
       last = { title: pending.title, abstract, line: pending.line, authorsCount: null, org: null, date: null, dateLine: null };
       papers.push(last);
@@ -99,6 +101,9 @@ export function parseListing(file: string, text: string): ParsedListing {
     diagnostics.push(error(file, pending.line, `the title "${clip(pending.title)}" has no abstract (the file ends); add the abstract after it, or remove the title`));
   }
   if (papers.length > 0 && median(papers.map((p) => p.abstract.length)) < MIN_ABSTRACT_LENGTH) {
+    // One message says what is wrong with the file; a warning for each short "abstract" would only repeat it.
+    const symptoms = new Set(shortAbstracts);
+    diagnostics.splice(0, diagnostics.length, ...diagnostics.filter((d) => !symptoms.has(d)));
     diagnostics.push(error(file, papers[0]!.line, `this does not read as a listing: most "abstracts" are under ${MIN_ABSTRACT_LENGTH} characters; a listing is a title line followed by its abstract, repeated`));
   }
   if (papers.length === 0 && !diagnostics.some((d) => d.severity === 'error')) {
@@ -174,12 +179,19 @@ function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const lines = text.split('\n');
   let seenContent = false;
+  let seenChrome = false;
   for (const [index, raw] of lines.entries()) {
     const line = index + 1;
     let content = raw.replace(/^\uFEFF/, '');
-    if (!content.trim() || isChromeLine(content)) continue;
+    if (!content.trim()) continue;
+    if (isChromeLine(content)) {
+      seenChrome = true;
+      continue;
+    }
     if (!seenContent) {
-      content = stripGluedChrome(content);
+      // Chrome is glued to the first title only on saved pages, which show chrome lines
+      // first; without them, a first title such as "Subscribers: …" or "newton…" is kept whole.
+      if (seenChrome) content = stripGluedChrome(content);
       // A date alone before the first paper is the page's own date, not a paper's.
       if (parseDateLine(content)) continue;
       seenContent = true;

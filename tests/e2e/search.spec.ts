@@ -247,7 +247,7 @@ test('reading pages ship no search code; the first search loads it, and what it 
 
 test('the results page offers the offline edition', async ({ page, request }) => {
   await page.goto('search/');
-  const link = page.getByRole('link', { name: 'Download for offline reading' });
+  const link = page.getByRole('main').getByRole('link', { name: 'Download for offline reading' });
   await expect(link).toBeVisible();
   const response = await request.get((await link.getAttribute('href'))!);
   expect(response.ok()).toBe(true);

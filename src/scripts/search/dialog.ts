@@ -65,12 +65,13 @@ export class SearchDialog {
   }
 
   open(opener: Element | null): void {
+    this.opener ??= (opener as HTMLElement | null) ?? (document.activeElement as HTMLElement | null);
+    // The loader may have opened it already, and the box may hold what was typed since.
     if (!this.dialog.open) {
-      this.opener = (opener as HTMLElement | null) ?? (document.activeElement as HTMLElement | null);
       this.dialog.showModal();
+      this.input.focus();
+      this.input.select();
     }
-    this.input.focus();
-    this.input.select();
     this.dialog.dataset.state ??= 'loading';
     // Loading starts on first open; typing meanwhile is kept and searched once ready.
     this.engine().then(
@@ -119,7 +120,7 @@ export class SearchDialog {
   /** Enter: the chosen result, or every result on the results page. */
   private submit(event?: KeyboardEvent): void {
     const option = this.options()[this.active];
-    const link = option?.querySelector('a') ?? (this.input.value.trim() ? this.all : null);
+    const link = option?.closest('a') ?? (this.input.value.trim() ? this.all : null);
     if (!link) return;
     if (event && (event.ctrlKey || event.metaKey || event.shiftKey)) {
       window.open(link.href, '_blank', 'noopener');

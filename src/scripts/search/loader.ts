@@ -29,7 +29,24 @@ function load(): Promise<UI> {
   return ui;
 }
 
-const open = (opener: Element | null) => void load().then((m) => m.openDialog(opener));
+const page = document.getElementById('search-page');
+
+/**
+ * The dialog opens at once, before the rest loads, so what is typed right after `/` lands in
+ * its box (and is searched when ready) instead of being lost; the results page focuses its own box.
+ */
+function open(opener: Element | null) {
+  const dialog = document.getElementById('search-dialog') as HTMLDialogElement;
+  const from = opener ?? document.activeElement;
+  if (!page && !dialog.open) {
+    dialog.showModal();
+    const box = dialog.querySelector('input')!;
+    box.focus();
+    box.select();
+  }
+  // Closed again before the rest arrived: leave it closed.
+  void load().then((m) => (page || dialog.open) && m.openDialog(from));
+}
 
 const typing = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
@@ -60,5 +77,4 @@ for (const trigger of document.querySelectorAll<HTMLElement>('[data-search-open]
   });
 }
 
-const page = document.getElementById('search-page');
 if (page instanceof HTMLFormElement) void load().then((m) => m.mountPage(page));

@@ -40,23 +40,22 @@ export function renderResult(hit: HitData, terms: readonly string[]): HTMLLIElem
   return item;
 }
 
-/** A result in the dialog: an `option` of the listbox, wrapping a link for pointer users. */
+/**
+ * A result in the dialog: a link that is itself the `option` of the listbox (an option may
+ * hold no interactive element, and a link lets pointer users click, middle-click or copy
+ * it), in an `<li>` with no role of its own. Its name is its text: title, excerpt, themes.
+ */
 export function renderOption(hit: HitData, terms: readonly string[], id: string): HTMLLIElement {
-  const option = element('li', 'hit');
+  const item = element('li', 'hit');
+  item.setAttribute('role', 'none');
+  const option = element('a');
   option.id = id;
   option.setAttribute('role', 'option');
   option.setAttribute('aria-selected', 'false');
-  const link = element('a');
-  link.href = hit.url;
-  link.tabIndex = -1;
-  const title = element('span', 'hit-title', highlight(hit.title, terms));
-  title.id = `${id}-title`;
-  const snippet = element('span', 'hit-excerpt', excerpt(hit.text, terms, 22));
-  snippet.id = `${id}-excerpt`;
-  link.append(title, snippet);
-  if (hit.themes.length) link.append(Object.assign(element('span', 'hit-themes'), { textContent: hit.themes.join(' · ') }));
-  option.setAttribute('aria-labelledby', title.id);
-  option.setAttribute('aria-describedby', snippet.id);
-  option.append(link);
-  return option;
+  option.href = hit.url;
+  option.tabIndex = -1;
+  option.append(element('span', 'hit-title', highlight(hit.title, terms)), element('span', 'hit-excerpt', excerpt(hit.text, terms, 22)));
+  if (hit.themes.length) option.append(Object.assign(element('span', 'hit-themes'), { textContent: hit.themes.join(' · ') }));
+  item.append(option);
+  return item;
 }
