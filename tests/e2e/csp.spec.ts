@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, searchInDialog, test } from './fixtures.ts';
 
 /**
  * The Content-Security-Policy every page carries (Astro's `security.csp`, see
@@ -92,11 +92,7 @@ test('no violation while Pagefind loads its WebAssembly and index and shows resu
 
 test('no violation in the search dialog', async ({ page }) => {
   await page.goto('papers/');
-  await page.keyboard.press('/');
-  const dialog = page.getByRole('dialog', { name: 'Search the catalog' });
-  await dialog.getByRole('combobox').fill('attention');
-  await expect(dialog.getByRole('option').first()).toBeVisible();
-  await dialog.getByRole('combobox').press('ArrowDown');
+  await searchInDialog(page, 'attention');
   expect(await violations(page)).toEqual([]);
 });
 

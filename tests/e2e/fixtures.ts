@@ -1,4 +1,4 @@
-import { test as base, expect, type Response } from '@playwright/test';
+import { test as base, expect, type Page, type Response } from '@playwright/test';
 
 /**
  * Every e2e test runs offline by construction: a request to any host but the local
@@ -40,3 +40,13 @@ export const test = base.extend<{
 });
 
 export { expect };
+
+/** Opens the search dialog with `/`, searches for `query` and moves onto the first result. */
+export async function searchInDialog(page: Page, query: string) {
+  await page.keyboard.press('/');
+  const dialog = page.getByRole('dialog', { name: 'Search the catalog' });
+  await dialog.getByRole('combobox').fill(query);
+  await expect(dialog.getByRole('option').first()).toBeVisible();
+  await dialog.getByRole('combobox').press('ArrowDown');
+  return dialog;
+}

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { HtmlValidate } from 'html-validate';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, searchInDialog, test } from './fixtures.ts';
 
 /**
  * Every kind of page is valid HTML and has no accessibility violation axe can find, in
@@ -107,11 +107,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     test('the search dialog, open with results', async ({ page }) => {
       await page.goto('./');
-      await page.keyboard.press('/');
-      const dialog = page.getByRole('dialog', { name: 'Search the catalog' });
-      await dialog.getByRole('combobox').fill('attention');
-      await expect(dialog.getByRole('option').first()).toBeVisible();
-      await dialog.getByRole('combobox').press('ArrowDown');
+      await searchInDialog(page, 'attention');
       expect(await violations(page)).toEqual([]);
     });
   });
