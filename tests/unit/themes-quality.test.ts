@@ -35,7 +35,7 @@ describe('theme rules on the labelled sample', () => {
   // measured figures, so a rule change that makes them worse fails here.
   it.each([
     ['efficient-attention', 0.87, 0.84],
-    ['hybrid-models', 0.84, 0.72],
+    ['hybrid-models', 0.88, 0.76],
   ] as const)('%s does not fall below its measured precision %s and recall %s', (theme, precision, recall) => {
     expect(score(theme).precision).toBeGreaterThanOrEqual(precision);
     expect(score(theme).recall).toBeGreaterThanOrEqual(recall);
