@@ -16,10 +16,29 @@ export interface Classification {
   evidence: Record<string, Evidence[]>;
 }
 
+/**
+ * One `&`-separated part of a phrase. `needle`, its first word as plain lowercase ASCII,
+ * must occur in the text before the regular expression is worth running: most phrases
+ * are absent from most papers, and a substring search rules them out far faster.
+ */
+interface Part {
+  pattern: RegExp;
+  needle: string | null;
+}
+
+function compilePart(part: string): Part {
+  const first = part.trim().split(/[\s-]+/u)[0]!.replace(/\*$/, '').toLowerCase();
+  return { pattern: phrasePattern(part), needle: /^[\x20-\x7e]+$/.test(first) ? first : null };
+}
+
+function matches(parts: readonly Part[], text: string, lower: string): boolean {
+  return parts.every(({ pattern, needle }) => (needle === null || lower.includes(needle)) && pattern.test(text));
+}
+
 interface CompiledTheme {
   id: string;
   threshold: number;
-  phrases: { phrase: string; weight: number; patterns: RegExp[] }[];
+  phrases: { phrase: string; weight: number; parts: Part[] }[];
 }
 
 /**
@@ -32,21 +51,23 @@ export function createClassifier(taxonomy: readonly Theme[]): (title: string, ab
   const compiled: CompiledTheme[] = taxonomy.map((theme) => ({
     id: theme.id,
     threshold: theme.threshold,
-    phrases: theme.phrases.map(({ match, weight }) => ({ phrase: match, weight, patterns: match.split('&').map((part) => phrasePattern(part.trim())) })),
+    phrases: theme.phrases.map(({ match, weight }) => ({ phrase: match, weight, parts: match.split('&').map(compilePart) })),
   }));
 
   return (title, abstract) => {
+    const lowerTitle = title.toLowerCase();
+    const lowerAbstract = abstract.toLowerCase();
     const themes: string[] = [];
     const evidence: Record<string, Evidence[]> = {};
     for (const theme of compiled) {
       let score = 0;
       const found: Evidence[] = [];
-      for (const { phrase, weight, patterns } of theme.phrases) {
-        if (patterns.every((p) => p.test(title))) {
+      for (const { phrase, weight, parts } of theme.phrases) {
+        if (matches(parts, title, lowerTitle)) {
           score += weight * TITLE_FACTOR;
           if (weight > 0) found.push({ phrase, field: 'title' });
         }
-        if (patterns.every((p) => p.test(abstract))) {
+        if (matches(parts, abstract, lowerAbstract)) {
           score += weight;
           if (weight > 0) found.push({ phrase, field: 'abstract' });
         }
