@@ -30,12 +30,14 @@ export interface DistSummary {
   pagefind: { bytes: number; files: number; fragments: number; indexChunks: number };
   /** The five largest files. */
   largestFiles: PageSize[];
+  /** The search page's HTML (`search/index.html`), which carries the filter lists. */
+  searchPage: number | null;
 }
 
 /**
- * A paper page is `papers/<id>/index.html` (by default `<id>/index.html` for the baseline,
- * via `paperPage`); list pages are the home page, `papers/index.html` and everything
- * under `themes/` that is HTML.
+ * A paper page is `papers/<id>/index.html` (the baseline's are `<id>/index.html`, via
+ * `paperPage`); list pages are the home page and every other HTML page under `papers/`
+ * (the A–Z and its pages) and `themes/` (theme pages and their pages).
  */
 export function summarizeDist(files: readonly DistFile[], options: { paperPage?: (path: string) => boolean; paperBudget?: number } = {}): DistSummary {
   const isPaper = options.paperPage ?? ((p: string) => /^papers\/[^/]+\/index\.html$/.test(p));
@@ -63,7 +65,8 @@ export function summarizeDist(files: readonly DistFile[], options: { paperPage?:
       continue;
     }
     if (isPaper(f.path)) paperSizes.push({ path: f.path, bytes: f.bytes });
-    else if (f.path === 'index.html' || /^papers\/(?:\d+\/)?index\.html$/.test(f.path) || (f.path.startsWith('themes/') && f.path.endsWith('.html'))) listPages.push({ path: f.path, bytes: f.bytes });
+    // Everything else that is HTML under papers/ (the A–Z and its pages) or themes/, and the home page.
+    else if (f.path === 'index.html' || (/^(papers|themes)\//.test(f.path) && f.path.endsWith('.html'))) listPages.push({ path: f.path, bytes: f.bytes });
   }
   const sizes = paperSizes.map((p) => p.bytes);
   const largest = paperSizes.reduce<PageSize | null>((a, b) => (!a || b.bytes > a.bytes ? b : a), null);
@@ -76,6 +79,7 @@ export function summarizeDist(files: readonly DistFile[], options: { paperPage?:
     redirects,
     listPages: listPages.sort((a, b) => b.bytes - a.bytes),
     pagefind,
+    searchPage: files.find((f) => f.path === 'search/index.html')?.bytes ?? null,
     largestFiles: files.toSorted((a, b) => b.bytes - a.bytes).slice(0, 5).map(({ path, bytes }) => ({ path, bytes })),
   };
 }

@@ -233,6 +233,7 @@ export function renderTable(results: readonly BenchResult[]): string {
     const top = build(c).dist?.listPages[0];
     return top ? `${formatBytes(top.bytes)} ${top.path.replace(/\/?index\.html$/, '/') || '/'}` : '–';
   });
+  row('search page HTML', (c) => formatBytes(build(c).dist?.searchPage));
   row('search: pagefind bytes', (c) => (c.site && c.r.site.search ? `${formatBytes(c.r.site.search.bytes)} / ${c.r.site.search.requests} req` : '–'));
 
   const widths = rows[0]!.map((_, i) => Math.max(i === 0 ? 28 : 10, ...[['', ...cols.map((c) => c.head)], ...rows].map((r) => r[i]!.length)));
