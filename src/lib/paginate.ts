@@ -1,7 +1,7 @@
 import { withBase } from './urls.ts';
 
-/** Papers per page of a theme; keeps a shelf page near 40 KB of HTML however big the catalog. */
-export const SHELF_PAGE_SIZE = 50;
+/** Papers per page of a theme; keeps a shelf page well under 100 KB of HTML however big the catalog (~2 KB a paper). */
+export const SHELF_PAGE_SIZE = 40;
 /** Titles per page of the A–Z index, which shows one line per paper. */
 export const INDEX_PAGE_SIZE = 250;
 
