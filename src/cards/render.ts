@@ -30,7 +30,7 @@ export const CARD_HEIGHT = 630;
  * text handling, the PNG settings. It is part of every cache key (see `templateFingerprint`), so a
  * bump re-renders every card. Font files and renderer versions are in the key by themselves.
  */
-export const TEMPLATE_VERSION = 1;
+export const TEMPLATE_VERSION = 2;
 
 /** What else decides the pixels: the renderers' versions, and Node's Unicode data (graphemes). */
 const RENDERER = [
@@ -326,9 +326,10 @@ export async function renderCard(input: CardInput): Promise<Uint8Array> {
   // libvips sizes the palette by bit depth: `colors` up to 16 gives a 4-bit PNG, anything above
   // an 8-bit one with 256 entries. A card is five flat colours and their anti-aliasing, so 16 look
   // the same as 256 and weigh ~40% less (a three-line title: ~19 KB, against ~31 KB). No dithering:
-  // its noise would only cost bytes on flat areas.
+  // its noise would only cost bytes on flat areas. Quantisation effort 1 rather than 10 renders
+  // the default corpus's cards 17% faster for 1.5% more bytes: cards dominate a cold build.
   const png = await sharp(Buffer.from(svg), { density: 72 })
-    .png({ palette: true, colors: 16, compressionLevel: 9, effort: 10, dither: 0 })
+    .png({ palette: true, colors: 16, compressionLevel: 9, effort: 1, dither: 0 })
     .toBuffer();
   return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
 }
