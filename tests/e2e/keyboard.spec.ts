@@ -77,8 +77,10 @@ test('the / shortcut opens search anywhere; Esc clears the query, then closes', 
   await expect(dialog).toBeHidden();
 
   await page.keyboard.press('/');
+  await expect(box).toBeFocused();
   await page.keyboard.type('ctc');
-  await expect(dialog.getByRole('option').first()).toBeVisible();
+  await expect(box).toHaveValue('ctc');
+  await expect(dialog.getByRole('option').first()).toBeVisible({ timeout: 10_000 });
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/papers\/[a-z0-9-]+\/$/);

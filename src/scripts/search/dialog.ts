@@ -56,6 +56,8 @@ export class SearchDialog {
       this.setActive(-1);
       const back = this.opener;
       this.opener = null;
+      // Chromium may leave focus on the now hidden box; give it back to the page.
+      this.input.blur();
       if (back?.isConnected) back.focus();
     });
     this.list.addEventListener('pointermove', (event) => {

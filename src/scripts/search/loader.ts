@@ -48,8 +48,11 @@ function open(opener: Element | null) {
   void load().then((m) => (page || dialog.open) && m.openDialog(from));
 }
 
+// A field inside a closed dialog does not count: after Esc, focus can stay on the hidden search box.
 const typing = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  target instanceof HTMLElement &&
+  (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) &&
+  !target.closest('dialog:not([open])');
 
 document.addEventListener('keydown', (event) => {
   if (event.defaultPrevented || event.isComposing || event.altKey || typing(event.target)) return;
