@@ -7,14 +7,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { contentDir } from '../src/lib/content-dir.ts';
 import { DEFAULT_CACHE_DIR, generateCards, type CardItem } from '../src/cards/cache.ts';
 import { parsePaperFile } from '../src/ingest/frontmatter.ts';
 import { paperSchema, type Paper } from '../src/schemas/paper.ts';
 import { taxonomySchema } from '../src/schemas/theme.ts';
 
 const SITE_NAME = 'Shelfmark';
-const PAPERS_DIR = 'content/papers';
-const THEMES_FILE = 'content/themes.yaml';
+// The catalog being built: content/ unless CONTENT_DIR names another, as for the ingest and the site.
+const PAPERS_DIR = join(contentDir(), 'papers');
+const THEMES_FILE = join(contentDir(), 'themes.yaml');
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
