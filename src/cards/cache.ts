@@ -70,11 +70,11 @@ export interface GenerateStats {
   files: { path: string; bytes: number }[];
 }
 
-/** Writes `data` to `file` by way of a temporary name in the same directory. */
-async function writeAtomic(file: string, data: Uint8Array): Promise<void> {
+/** Produces `file` by way of a temporary name in the same directory, so no reader sees half of it. */
+async function atomically(file: string, produce: (tmp: string) => Promise<void>): Promise<void> {
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    await writeFile(tmp, data);
+    await produce(tmp);
     await rename(tmp, file);
   } catch (e) {
     await rm(tmp, { force: true });
@@ -82,16 +82,8 @@ async function writeAtomic(file: string, data: Uint8Array): Promise<void> {
   }
 }
 
-async function copyAtomic(from: string, to: string): Promise<void> {
-  const tmp = `${to}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await copyFile(from, tmp);
-    await rename(tmp, to);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
-}
+const writeAtomic = (file: string, data: Uint8Array) => atomically(file, (tmp) => writeFile(tmp, data));
+const copyAtomic = (from: string, to: string) => atomically(to, (tmp) => copyFile(from, tmp));
 
 async function sizeOf(file: string): Promise<number | null> {
   try {
