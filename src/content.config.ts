@@ -1,16 +1,13 @@
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { file } from 'astro/loaders';
 import { contentDir } from './lib/content-dir.ts';
+import { papersLoader } from './lib/papers-loader.ts';
 import { paperSchema } from './schemas/paper.ts';
 import { themeSchema } from './schemas/theme.ts';
 
 /** One MDX file per paper, written by `npm run ingest`; the id is the file name. */
 const papers = defineCollection({
-  loader: glob({
-    pattern: '*.mdx',
-    base: `${contentDir()}/papers`,
-    generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
-  }),
+  loader: papersLoader(`${contentDir()}/papers`),
   schema: paperSchema,
 });
 
