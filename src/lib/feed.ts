@@ -4,9 +4,16 @@ import { excerpt } from './format.ts';
 import { absoluteUrl } from './urls.ts';
 
 /**
- * An RSS feed of papers, newest listing first. Each item's guid is the paper's permanent
- * URL (the guid @astrojs/rss writes from `link`), so readers never see a paper twice.
- * Papers without a listing date come last and carry no date rather than an invented one.
+ * How many papers a feed carries: the newest ones. Feed readers poll a feed again and again,
+ * so it holds what is new, not the catalog: at 10,000 papers a full /feed.xml was 10 MB.
+ * The whole catalog is in papers.json.
+ */
+export const FEED_ITEMS = 50;
+
+/**
+ * An RSS feed of the newest `FEED_ITEMS` papers, newest listing first. Each item's guid is the
+ * paper's permanent URL (the guid @astrojs/rss writes from `link`), so readers never see a
+ * paper twice. Papers without a listing date come last and carry no date rather than an invented one.
  */
 export function paperFeed(options: { title: string; description: string; papers: PaperEntry[]; site: URL | undefined; home: string }) {
   return rss({
@@ -14,15 +21,18 @@ export function paperFeed(options: { title: string; description: string; papers:
     description: options.description,
     site: absoluteUrl(options.home, options.site),
     trailingSlash: true,
-    items: options.papers.toSorted(byNewestThenTitle).map(({ id, data }) => {
-      const link = absoluteUrl(`papers/${id}/`, options.site);
-      return {
-        title: data.title,
-        link,
-        description: excerpt(data.abstract, 500),
-        ...(data.listedOn ? { pubDate: new Date(`${data.listedOn}T00:00:00Z`) } : {}),
-        categories: data.themes,
-      };
-    }),
+    items: options.papers
+      .toSorted(byNewestThenTitle)
+      .slice(0, FEED_ITEMS)
+      .map(({ id, data }) => {
+        const link = absoluteUrl(`papers/${id}/`, options.site);
+        return {
+          title: data.title,
+          link,
+          description: excerpt(data.abstract, 500),
+          ...(data.listedOn ? { pubDate: new Date(`${data.listedOn}T00:00:00Z`) } : {}),
+          categories: data.themes,
+        };
+      }),
   });
 }

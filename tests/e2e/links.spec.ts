@@ -61,7 +61,25 @@ test.describe('links under a base path', () => {
     }
     const feed = new XMLParser().parse(await (await request.get('feed.xml')).text());
     const items = [feed.rss.channel.item].flat() as { link: string; guid: string }[];
-    expect(items.length).toBeGreaterThan(400);
     for (const item of items) expect(item.guid).toBe(item.link);
+  });
+
+  test('each feed holds the newest 50 papers of its shelf, newest first', async ({ request }) => {
+    // FEED_ITEMS in src/lib/feed.ts.
+    const FEED_ITEMS = 50;
+    const papers = (await (await request.get('papers.json')).json()) as { url: string; themes: string[]; listedOn: string | null }[];
+    for (const [path, shelf] of [['feed.xml', papers], ['themes/efficient-attention/feed.xml', papers.filter((p) => p.themes.includes('efficient-attention'))]] as const) {
+      expect(shelf.length, `${path}: the catalog has more papers than a feed holds`).toBeGreaterThan(FEED_ITEMS);
+      const feed = new XMLParser().parse(await (await request.get(path)).text());
+      const links = ([feed.rss.channel.item].flat() as { link: string }[]).map((item) => item.link);
+      expect(links, path).toHaveLength(FEED_ITEMS);
+      // Undated papers ('') go last; every paper left out is no newer than every paper in.
+      const listed = new Map(shelf.map((p) => [p.url, p.listedOn ?? '']));
+      const dates = links.map((link) => listed.get(link));
+      expect(dates.every((d) => d !== undefined), `${path} lists only papers of its shelf`).toBe(true);
+      expect(dates, `${path} is newest first`).toEqual(dates.toSorted().reverse());
+      const leftOut = shelf.filter((p) => !links.includes(p.url)).map((p) => p.listedOn ?? '');
+      expect(leftOut.every((d) => d <= dates.at(-1)!), `${path} leaves out only older papers`).toBe(true);
+    }
   });
 });

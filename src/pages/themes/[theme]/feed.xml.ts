@@ -13,7 +13,7 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = ({ params, props, site }) =>
   paperFeed({
     title: `Shelfmark: ${props.name}`,
-    description: `Papers in the theme “${props.name}”, newest listing first.`,
+    description: `The newest papers in the theme “${props.name}”, newest listing first.`,
     papers: props.papers,
     site,
     home: `themes/${params.theme}/`,
