@@ -30,8 +30,9 @@ export default defineConfig({
   projects: [
     { name: 'root', use: { baseURL: 'http://127.0.0.1:4321/' }, testIgnore: /offline\.spec\.ts$/ },
     { name: 'base-path', use: { baseURL: `http://127.0.0.1:4322${BASE_PATH}` }, testIgnore: /offline\.spec\.ts$/ },
-    // The offline edition, opened from disk as someone who unzipped it would: no server at all.
+    // The offline editions of both builds, opened from disk as someone who unzipped one would: no server at all.
     { name: 'offline', use: { baseURL: `${pathToFileURL(resolve('dist-offline')).href}/` }, testMatch: /offline\.spec\.ts$/ },
+    { name: 'offline-base-path', use: { baseURL: `${pathToFileURL(resolve('dist-base-offline')).href}/` }, testMatch: /offline\.spec\.ts$/ },
   ],
   webServer: [
     { command: 'astro preview --ignore-lock --host 127.0.0.1 --port 4321', url: 'http://127.0.0.1:4321/', reuseExistingServer: false },

@@ -1,20 +1,25 @@
 /**
  * `npm run build:offline` — turns the built site (OUT_DIR, default dist) into the offline
- * edition: `dist-offline/` (OFFLINE_DIR), a folder you can open from disk, and
- * `<OUT_DIR>/shelfmark-offline.zip`, the same folder zipped for the hosted site to offer.
+ * edition: `<OUT_DIR>-offline/` (OFFLINE_DIR; `dist-offline/` by default), a folder you can
+ * open from disk, and `<OUT_DIR>/shelfmark-offline.zip`, the same folder zipped for the hosted
+ * site to offer.
  *
+ * - What a reader needs from disk, and nothing else: pages, styles, scripts and images (the
+ *   favicon). Left out: `pagefind/` (it can't run from disk), the social preview `cards/`
+ *   (only link unfurlers fetch them), the feeds, sitemaps and `papers.json` (data for
+ *   programs, which the pages only link to) and the zip itself.
  * - HTML and CSS: every internal link relative, directories as `…/index.html` (file:// has
- *   no directory index), module scripts inlined (src/offline/rewrite.ts).
+ *   no directory index), module scripts inlined, `<link>`s to what was left out dropped
+ *   (src/offline/rewrite.ts).
  * - Search: Pagefind can't run from file://, so the pages Pagefind indexed are read again
  *   (src/offline/extract.ts) into a prebuilt index, `search-index.js`, a classic script. The
- *   search UI is already a classic script (see src/scripts/search/loader.ts) and switches to
- *   this index when it finds itself on file://.
- *   `search-index.js` is also written to OUT_DIR, where it is the fallback if Pagefind fails.
- * - Left out: `pagefind/` (useless from disk), the social preview `cards/`, and the zip itself.
+ *   search UI is already a classic script (see src/scripts/search/loader.ts) and uses this
+ *   index where Pagefind is missing. Only the offline edition has it: the hosted site searches
+ *   with Pagefind.
  *
  * The zip is deterministic: sorted entries, one fixed timestamp (src/offline/zip.ts).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractPage } from '../src/offline/extract.ts';
@@ -26,15 +31,15 @@ import { makeZip } from '../src/offline/zip.ts';
 const started = performance.now();
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = resolve(root, process.env.OUT_DIR || 'dist');
-const offlineDir = resolve(root, process.env.OFFLINE_DIR || 'dist-offline');
+// Beside the site it comes from, so builds of several sites (dist, dist-base) keep theirs apart.
+const offlineDir = resolve(root, process.env.OFFLINE_DIR || `${outDir}-offline`);
 const ZIP_NAME = 'shelfmark-offline.zip';
 const ZIP_ROOT = 'shelfmark-offline';
-/**
- * Site paths (relative to the root) not copied into the offline edition: Pagefind (it can't
- * run from disk), the social preview cards (only named by absolute og:image URLs for link
- * unfurlers, never shown by a page), the zip itself, and what this script makes anew.
- */
-const EXCLUDED = [/^pagefind\//, /^cards\//, new RegExp(`^${ZIP_NAME.replace('.', '\\.')}$`), /^search-index\.js$/];
+const INDEX_NAME = 'search-index.js';
+/** Kinds of files a page needs to be read from disk: itself, its styles and scripts, images. */
+const NEEDED = /\.(?:html|css|js|svg|png|jpe?g|gif|webp|avif|woff2?)$/;
+/** Site folders of such files that no page shows: Pagefind (useless from disk) and the social preview cards. */
+const NOT_NEEDED = /^(?:pagefind|cards)\//;
 
 if (!existsSync(join(outDir, 'index.html'))) {
   console.error(`offline: ${relative(root, outDir)}/index.html not found; run npm run build first.`);
@@ -59,14 +64,14 @@ function detectBase(): string {
 }
 
 const base = detectBase();
-const files = walk(outDir).filter((path) => !EXCLUDED.some((re) => re.test(path)));
-const isDirectory = (path: string) => {
-  try {
-    return statSync(join(outDir, ...path.split('/'))).isDirectory();
-  } catch {
-    return false;
-  }
-};
+const site = walk(outDir);
+// A search-index.js in OUT_DIR is a leftover of older builds; this edition's is made anew below.
+const files = site.filter((path) => path !== INDEX_NAME && NEEDED.test(path) && !NOT_NEEDED.test(path));
+const inEdition = new Set([...files, INDEX_NAME]);
+// The site's folders, from its file list: every page asks about each of its links, and a stat each is slow at scale.
+const directories = new Set<string>();
+for (const path of site) for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', i + 1)) directories.add(path.slice(0, i));
+const isDirectory = (path: string) => directories.has(path);
 const readModule = (path: string) => {
   const file = join(outDir, ...path.split('/'));
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
@@ -81,7 +86,7 @@ for (const path of files) {
   const bytes = readFileSync(join(outDir, ...path.split('/')));
   if (path.endsWith('.html')) {
     const html = bytes.toString('utf8');
-    const context = { base, page: path, isDirectory, readModule };
+    const context = { base, page: path, isDirectory, readModule, includes: (file: string) => inEdition.has(file) };
     output.set(path, encoder.encode(await rewriteHtml(html, context)));
     pages++;
     const page = extractPage(html);
@@ -104,7 +109,7 @@ const index = buildIndex(docs);
 const indexScript = encoder.encode(
   `/* Shelfmark offline search index: ${docs.length} pages. Made by scripts/offline.ts. */\nwindow.shelfmarkSearchIndex=${JSON.stringify(index)};\n`,
 );
-output.set('search-index.js', indexScript);
+output.set(INDEX_NAME, indexScript);
 
 rmSync(offlineDir, { recursive: true, force: true });
 for (const [path, bytes] of output) {
@@ -112,7 +117,6 @@ for (const [path, bytes] of output) {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, bytes);
 }
-writeFileSync(join(outDir, 'search-index.js'), indexScript);
 
 const zip = makeZip(output, ZIP_ROOT);
 writeFileSync(join(outDir, ZIP_NAME), zip);
@@ -120,6 +124,6 @@ writeFileSync(join(outDir, ZIP_NAME), zip);
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(
-  `offline: ${pages} pages, ${docs.length} indexed, search-index.js ${kb(indexScript.length)}; ` +
+  `offline: ${pages} pages, ${docs.length} indexed, ${INDEX_NAME} ${kb(indexScript.length)}; ` +
     `${relative(root, offlineDir)}${sep} and ${relative(root, join(outDir, ZIP_NAME))} (${kb(zip.length)}) in ${seconds} s`,
 );

@@ -6,7 +6,8 @@
  *   with `index.html` for directories (see `relativize.ts`);
  * - `<script type="module" src>` is inlined, because Chromium refuses to load module
  *   scripts from `file://` (inline ones run); `<link rel="modulepreload">` goes for the same reason;
- * - elements marked `data-offline="remove"` (links to things the offline copy lacks) are dropped;
+ * - elements marked `data-offline="remove"` (links to things the offline copy lacks) are dropped,
+ *   and so are `<link>`s to site files it lacks (feeds, the sitemap), which would only fail from disk;
  * - a Content-Security-Policy `<meta>` gains the hashes of any inline script or style this
  *   changed or added, so the policy still lets them run.
  *
@@ -23,6 +24,8 @@ import { relativizeCss, relativizeRefresh, relativizeSrcset, relativizeUrl, type
 export interface RewriteContext extends LinkContext {
   /** Source of a module script by its site path (relative to the root), for inlining; undefined if missing. */
   readModule?: (path: string) => string | undefined;
+  /** Whether a site file (path relative to the root) is part of the offline edition; everything is when absent. */
+  includes?: (path: string) => boolean;
 }
 
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'poster', 'data', 'background']);
@@ -71,6 +74,10 @@ export async function rewriteHtml(html: string, context: RewriteContext): Promis
       return;
     }
     if (tag.tagName === 'link' && /(?:^|\s)modulepreload(?:\s|$)/i.test(get('rel') ?? '')) return;
+    if (tag.tagName === 'link' && context.includes && get('href') !== undefined) {
+      const path = siteFileOf(get('href')!);
+      if (path !== undefined && !context.includes(path)) return;
+    }
     if (tag.tagName === 'meta' && (get('http-equiv') ?? '').toLowerCase() === 'content-security-policy') {
       csp = { tag, raw };
       rewriter.emitRaw(CSP_MARK);

@@ -10,6 +10,12 @@ import { zipSync, type Zippable } from 'fflate';
 const STORED = /\.(?:png|jpe?g|gif|webp|avif|woff2?|zip|gz|br|pagefind|pf_\w+)$/i;
 
 /**
+ * Deflate effort: on the site's pages 9 saves 0.03% over 6 and takes a sixth longer (2,000
+ * papers: 11,719 KB in 0.90 s against 11,722 KB in 0.75 s).
+ */
+const LEVEL = 6;
+
+/**
  * fflate writes DOS times from the Date's local-time fields, so build the Date from local
  * fields too: 2000-01-01 00:00 in every time zone.
  */
@@ -23,7 +29,7 @@ export function makeZip(files: ReadonlyMap<string, Uint8Array>, root: string): U
   const entries: Zippable = {};
   const prefix = root ? `${root.replace(/\/+$/, '')}/` : '';
   for (const path of [...files.keys()].sort()) {
-    entries[prefix + path] = [files.get(path)!, { level: STORED.test(path) ? 0 : 9, mtime: FIXED_TIME }];
+    entries[prefix + path] = [files.get(path)!, { level: STORED.test(path) ? 0 : LEVEL, mtime: FIXED_TIME }];
   }
   return zipSync(entries, { mtime: FIXED_TIME });
 }

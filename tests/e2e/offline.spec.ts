@@ -1,11 +1,36 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { unzipSync } from 'fflate';
 import { expect, test } from './fixtures.ts';
 
 /**
- * The offline edition (dist-offline/), opened from disk with file:// as someone who
- * unzipped it would: every link must lead to a file, and search must work without Pagefind,
- * which cannot load there. The fixture fails the test on any console error, and each test
- * checks that nothing at all went over the network.
+ * The offline edition (dist-offline/ and dist-base-offline/), opened from disk with file://
+ * as someone who unzipped it would: every link must lead to a file, and search must work
+ * without Pagefind, which cannot load there. The fixture fails the test on any console error,
+ * and each test checks that nothing at all went over the network.
  */
+
+/** Every file under `dir`, relative to it, with `/`. */
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/'))
+    .sort();
+
+test('it holds what a reader needs from disk and nothing else, and the zip holds the same', async ({ baseURL }) => {
+  const folder = fileURLToPath(baseURL!);
+  const files = filesUnder(folder);
+  expect(files).toEqual(expect.arrayContaining(['index.html', 'search/index.html', 'search-index.js', 'favicon.svg']));
+  expect(files.filter((f) => f.startsWith('_astro/') && f.endsWith('.css')).length).toBeGreaterThan(0);
+  // Pages, their styles and scripts, the favicon: no Pagefind, preview cards, feeds, sitemaps or papers.json.
+  expect(files.filter((f) => !/\.(?:html|css|js|svg)$/.test(f) || /^(?:pagefind|cards)\//.test(f))).toEqual([]);
+
+  // The zip the hosted site offers sits in the site the edition was made from (dist-offline/ ← dist/).
+  const zip = unzipSync(readFileSync(join(folder.replace(/[\\/]$/, '').replace(/-offline$/, ''), 'shelfmark-offline.zip')));
+  const entries = Object.keys(zip).filter((name) => !name.endsWith('/'));
+  expect(entries.map((name) => name.replace(/^shelfmark-offline\//, '')).sort()).toEqual(files);
+});
 
 test('home → theme → paper → back, all from disk', async ({ page, sandbox }) => {
   await page.goto('index.html');

@@ -97,6 +97,19 @@ describe('rewriting a page for the offline edition', () => {
     expect(await rewriteHtml(page('<img data-offline="remove" src="/a.png"><p>x</p>'), at('index.html'))).toBe(page('<p>x</p>'));
   });
 
+  it('drops <link>s to site files the edition leaves out, and keeps the rest', async () => {
+    const head =
+      '<link rel="alternate" type="application/rss+xml" href="/shelfmark/feed.xml"><link rel="sitemap" href="/shelfmark/sitemap-index.xml">' +
+      '<link rel="canonical" href="https://example.org/shelfmark/papers/x/"><link rel="icon" href="/shelfmark/favicon.svg"><link rel="next" href="/shelfmark/papers/page/2/">';
+    const html = `<html><head>${head}</head><body><a href="/shelfmark/feed.xml">feed</a></body></html>`;
+    const included = new Set(['favicon.svg', 'papers/page/2/index.html']);
+    const out = await rewriteHtml(html, { ...at('papers/x/index.html', '/shelfmark/'), includes: (path) => included.has(path) });
+    expect(out).toBe(
+      '<html><head><link rel="canonical" href="https://example.org/shelfmark/papers/x/"><link rel="icon" href="../../favicon.svg">' +
+        '<link rel="next" href="../page/2/index.html"></head><body><a href="../../feed.xml">feed</a></body></html>',
+    );
+  });
+
   it('inlines module scripts (file:// refuses to load them) and drops modulepreload links', async () => {
     const modules: Record<string, string> = { '_astro/a.js': 'console.log("</script>")' };
     const html = page('<link rel="modulepreload" href="/_astro/a.js"><script type="module" src="/_astro/a.js"></script><p>x</p>');

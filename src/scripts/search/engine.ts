@@ -1,9 +1,9 @@
 /**
  * The one search engine module the dialog and the results page share. It hides which index
- * answers: Pagefind (WebAssembly, fetched in small chunks) wherever it loads, or the offline
- * edition's prebuilt index (`search-index.js`, one classic script) where it can't — `file://`
- * pages, or a server that blocks WebAssembly. Both return the same results, facet counts
- * and sort orders through `SearchEngine`.
+ * answers: Pagefind (WebAssembly, fetched in small chunks) on the hosted site, or the offline
+ * edition's prebuilt index (`search-index.js`, one classic script), which has no Pagefind —
+ * opened from `file://`, or served from a folder someone unzipped it into. Both return the
+ * same results, facet counts and sort orders through `SearchEngine`.
  */
 import { OfflineIndex, type PackedIndex } from '../../offline/search-index.ts';
 import { pagefindBackend } from './pagefind.ts';
@@ -62,14 +62,17 @@ export interface SearchConfig {
   pageUrl: string;
 }
 
-/** Reads the URLs the layout put on the dialog (relative ones, in the offline edition, resolve against the page). */
-export function readConfig(element: HTMLElement): SearchConfig {
-  const at = (value: string | undefined) => new URL(value ?? '', document.baseURI).href;
+/**
+ * Where things are, from the dialog: the root its `data-root-url` names and the results page
+ * its form submits to. Both are relative in the offline edition and resolve against the page.
+ */
+export function readConfig(dialog: HTMLElement): SearchConfig {
+  const rootUrl = new URL(dialog.dataset.rootUrl ?? '', document.baseURI).href;
   return {
-    rootUrl: at(element.dataset.rootUrl),
-    pagefindUrl: at(element.dataset.engineUrl),
-    indexUrl: at(element.dataset.indexUrl),
-    pageUrl: at(element.dataset.pageUrl),
+    rootUrl,
+    pagefindUrl: new URL('pagefind/pagefind.js', rootUrl).href,
+    indexUrl: new URL('search-index.js', rootUrl).href,
+    pageUrl: dialog.querySelector('form')!.action,
   };
 }
 
