@@ -21,7 +21,9 @@ export default defineConfig({
   outDir,
   // GitHub Pages redirects `/dir` to `/dir/`; emitting directories keeps every URL canonical.
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Styles always go to a file (one for the whole site, see `cssCodeSplit` below): fetched once
+  // and cached for every page, instead of inlined into each of thousands of pages.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   // A Content-Security-Policy <meta> on every page: Astro hashes the scripts and styles it
   // emits, so only the site's own code runs; inline event handlers and `javascript:` URLs
   // never do, whatever a title or abstract holds. Pagefind compiles WebAssembly, which needs
@@ -39,6 +41,8 @@ export default defineConfig({
   },
   vite: {
     build: {
+      // One stylesheet for every page: all of it is about 11 KB, less than one request per component.
+      cssCodeSplit: false,
       rollupOptions: {
         // Every MDX entry carries Astro's own "use astro:head-inject" directive, and the bundler
         // warns about each one; the warning is about Astro's internals, not this project.

@@ -48,3 +48,26 @@ test('papers.json urls are absolute and carry the base path', async ({ request, 
   const basePath = new URL(baseURL!).pathname;
   for (const paper of papers) expect(new URL(paper.url).pathname).toBe(`${basePath}papers/${paper.id}/`);
 });
+
+test('a paper page\'s copy buttons copy its permalink, a Markdown link and the BibTeX it shows', async ({ page, context, request }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const [paper] = (await (await request.get('papers.json')).json()) as { id: string; url: string; title: string }[];
+  await page.goto(`papers/${paper!.id}/`);
+  const cite = page.getByRole('region', { name: 'Link and cite' });
+  const status = cite.getByRole('status');
+  const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+
+  await cite.getByRole('button', { name: 'Copy link' }).click();
+  await expect(status).toHaveText('link copied.');
+  expect(await clipboard()).toBe(paper!.url);
+
+  await cite.getByRole('button', { name: 'Copy as Markdown link' }).click();
+  await expect(status).toHaveText('as Markdown link copied.');
+  expect(await clipboard()).toBe(`[${paper!.title.replace(/[\\[\]]/g, '\\$&')}](${paper!.url})`);
+
+  await cite.getByRole('button', { name: 'Copy BibTeX' }).click();
+  await expect(status).toHaveText('BibTeX copied.');
+  const shown = (await cite.locator('pre').textContent())!;
+  expect(shown).toContain(`url = {${paper!.url}}`);
+  expect(await clipboard()).toBe(shown);
+});

@@ -214,13 +214,22 @@ test('"See all results" leads from the dialog to the results page for the same q
   await expect(page).toHaveURL(/\/search\/\?q=ctc$/);
 });
 
+test('reading pages carry one small inline script and load no script until search opens', async ({ page, request, sandbox }) => {
+  const [paper] = (await (await request.get('papers.json')).json()) as { id: string }[];
+  for (const path of ['./', 'themes/rectified-flow/', 'papers/', `papers/${paper!.id}/`]) {
+    const before = sandbox.network.length;
+    await page.goto(path);
+    const scripts = await page.locator('script').evaluateAll((all) => all.map((s) => ({ src: s.getAttribute('src'), bytes: new Blob([s.textContent ?? '']).size })));
+    expect(scripts, path).toHaveLength(1);
+    expect(scripts[0]!.src, path).toBeNull();
+    expect(scripts[0]!.bytes, path).toBeLessThan(2048);
+    await page.waitForLoadState('networkidle');
+    expect(sandbox.network.slice(before).filter((url) => /\.m?js(?:\?|$)|\/pagefind\//.test(url)), path).toEqual([]);
+  }
+});
+
 test('reading pages ship no search code; the first search loads it, and what it costs', async ({ page, sandbox }, info) => {
   await page.goto('papers/');
-  const html = await page.content();
-  // The loader is the only search script, inline and small.
-  const inline = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1]!).filter((code) => code.includes('search-dialog'));
-  expect(inline).toHaveLength(1);
-  expect(Buffer.byteLength(inline[0]!)).toBeLessThan(1536);
   await page.waitForLoadState('networkidle');
   expect(sandbox.network.filter((url) => /pagefind|classic|search-index/.test(url))).toEqual([]);
 
@@ -252,4 +261,6 @@ test('the results page offers the offline edition', async ({ page, request }) =>
   const response = await request.get((await link.getAttribute('href'))!);
   expect(response.ok()).toBe(true);
   expect((await response.body()).subarray(0, 2).toString()).toBe('PK');
+  // Its search index is its own: the hosted site searches with Pagefind.
+  expect((await request.get('search-index.js')).status()).toBe(404);
 });

@@ -1,6 +1,6 @@
 /**
- * The only search code a page ships up front (well under 1.5 KB): it waits for the header's
- * search button, `/` or Ctrl/Cmd+K, then loads the rest. On the results page it loads it at once.
+ * The part of search that ships with every page (inside `../reader.ts`): it opens the search
+ * dialog and loads the rest of the UI on first use, and never before.
  */
 import uiUrl from './classic.ts?worker&url';
 
@@ -32,10 +32,11 @@ function load(): Promise<UI> {
 const page = document.getElementById('search-page');
 
 /**
- * The dialog opens at once, before the rest loads, so what is typed right after `/` lands in
- * its box (and is searched when ready) instead of being lost; the results page focuses its own box.
+ * Opens search. The dialog opens at once, before the rest loads, so what is typed right after
+ * `/` lands in its box (and is searched when ready) instead of being lost; the results page
+ * focuses its own box.
  */
-function open(opener: Element | null) {
+export function openSearch(opener: Element | null): void {
   const dialog = document.getElementById('search-dialog') as HTMLDialogElement;
   const from = opener ?? document.activeElement;
   if (!page && !dialog.open) {
@@ -54,30 +55,12 @@ const typing = (target: EventTarget | null) =>
   (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) &&
   !target.closest('dialog:not([open])');
 
-document.addEventListener('keydown', (event) => {
-  if (event.defaultPrevented || event.isComposing || event.altKey || typing(event.target)) return;
+/** `/` or Ctrl/Cmd+K, pressed anywhere but in a text field. */
+export function isSearchShortcut(event: KeyboardEvent): boolean {
+  if (event.defaultPrevented || event.isComposing || event.altKey || typing(event.target)) return false;
   const mod = event.ctrlKey || event.metaKey;
-  if ((event.key === '/' && !mod) || (String(event.key).toLowerCase() === 'k' && mod && !event.shiftKey)) {
-    event.preventDefault();
-    open(null);
-  }
-});
-
-// The trigger is a link to the results page (so it works without script); with script it opens the dialog.
-for (const trigger of document.querySelectorAll<HTMLElement>('[data-search-open]')) {
-  trigger.setAttribute('role', 'button');
-  trigger.setAttribute('aria-haspopup', 'dialog');
-  trigger.addEventListener('click', (event) => {
-    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
-    event.preventDefault();
-    open(trigger);
-  });
-  trigger.addEventListener('keydown', (event) => {
-    if (event.key === ' ') {
-      event.preventDefault();
-      open(trigger);
-    }
-  });
+  return (event.key === '/' && !mod) || (String(event.key).toLowerCase() === 'k' && mod && !event.shiftKey);
 }
 
+// The results page is all search: its UI loads at once.
 if (page instanceof HTMLFormElement) void load().then((m) => m.mountPage(page));

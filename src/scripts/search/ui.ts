@@ -1,7 +1,7 @@
 /**
- * Everything behind the search button, loaded on first use by `loader.ts` (as a module
- * chunk on the web, as the classic `search-ui.js` in the offline edition). One engine is
- * shared by the dialog and the results page.
+ * Everything behind the search button, loaded on first use by `loader.ts` as one classic
+ * script (`classic.ts`), on the web and in the offline edition alike. One engine is shared by
+ * the dialog and the results page.
  */
 import { openEngine, readConfig, type SearchConfig, type SearchEngine } from './engine.ts';
 import { SearchDialog } from './dialog.ts';

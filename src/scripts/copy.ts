@@ -1,0 +1,15 @@
+/**
+ * The copy buttons of a paper page (src/components/CitePaper.astro): `data-copy` holds the
+ * text, `data-copy-from` names the element that shows it. The button's status line says
+ * what happened. Without script the text can still be selected.
+ */
+export async function copy(button: HTMLElement): Promise<void> {
+  const status = button.parentElement!.querySelector('[role="status"]')!;
+  const text = button.dataset.copy ?? document.getElementById(button.dataset.copyFrom!)!.textContent!;
+  try {
+    await navigator.clipboard.writeText(text);
+    status.textContent = `${button.textContent!.replace(/^Copy /, '')} copied.`;
+  } catch {
+    status.textContent = 'Copying is blocked here; select the text instead.';
+  }
+}
