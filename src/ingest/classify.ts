@@ -17,7 +17,7 @@ export interface Classification {
 }
 
 /**
- * One `&`-separated part of a phrase. `needle`, its first word as plain lowercase ASCII,
+ * One `&`- or `~`-separated part of a phrase. `needle`, its first word as plain lowercase ASCII,
  * must occur in the text before the regular expression is worth running: most phrases
  * are absent from most papers, and a substring search rules them out far faster.
  */
@@ -35,15 +35,59 @@ function matches(parts: readonly Part[], text: string, lower: string): boolean {
   return parts.every(({ pattern, needle }) => (needle === null || lower.includes(needle)) && pattern.test(text));
 }
 
+/**
+ * Where the parts of a phrase must all occur: `a & b` anywhere in the same field, `a ~ b` in
+ * the same sentence. A generic pair ("efficient … attention") says little when its words are
+ * sentences apart in an abstract; in one sentence it usually states the paper's claim.
+ */
+export type Scope = 'field' | 'sentence';
+
+/** Splits a field into sentences: after `.`, `!` or `?` followed by space and a capital, digit or bracket. */
+export function sentences(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}(\[])/u);
+}
+
+/** A phrase's `&` or `~` parts (not both: a phrase has one scope). */
+export function phraseParts(match: string): { scope: Scope; parts: string[] } {
+  if (match.includes('&') && match.includes('~')) throw new Error(`phrase "${match}" mixes "&" and "~"; use one`);
+  return match.includes('~') ? { scope: 'sentence', parts: match.split('~') } : { scope: 'field', parts: match.split('&') };
+}
+
+interface CompiledPhrase {
+  phrase: string;
+  weight: number;
+  scope: Scope;
+  parts: Part[];
+}
+
 interface CompiledTheme {
   id: string;
   threshold: number;
-  phrases: { phrase: string; weight: number; parts: Part[] }[];
+  phrases: CompiledPhrase[];
+}
+
+/** One field of a paper, its sentences split only when a `~` phrase needs them. */
+class Field {
+  readonly text: string;
+  readonly lower: string;
+  #sentences: { text: string; lower: string }[] | undefined;
+  constructor(text: string) {
+    this.text = text;
+    this.lower = text.toLowerCase();
+  }
+  get sentences(): { text: string; lower: string }[] {
+    return (this.#sentences ??= sentences(this.text).map((text) => ({ text, lower: text.toLowerCase() })));
+  }
+  has({ scope, parts }: CompiledPhrase): boolean {
+    if (!matches(parts, this.text, this.lower)) return false;
+    return scope === 'field' || this.sentences.some((s) => matches(parts, s.text, s.lower));
+  }
 }
 
 /**
  * Compiles the taxonomy's phrases once; the returned function scores one paper.
- * A phrase like `convolution* & attention` needs all its parts in the same field.
+ * A phrase like `convolution* & attention` needs all its parts in the same field, and
+ * `efficient* ~ attention` all its parts in the same sentence.
  * A phrase scores its weight once per field it occurs in, the title `TITLE_FACTOR` times;
  * a paper joins each theme whose total reaches the theme's threshold.
  */
@@ -51,23 +95,27 @@ export function createClassifier(taxonomy: readonly Theme[]): (title: string, ab
   const compiled: CompiledTheme[] = taxonomy.map((theme) => ({
     id: theme.id,
     threshold: theme.threshold,
-    phrases: theme.phrases.map(({ match, weight }) => ({ phrase: match, weight, parts: match.split('&').map(compilePart) })),
+    phrases: theme.phrases.map(({ match, weight }) => {
+      const { scope, parts } = phraseParts(match);
+      return { phrase: match, weight, scope, parts: parts.map(compilePart) };
+    }),
   }));
 
   return (title, abstract) => {
-    const lowerTitle = title.toLowerCase();
-    const lowerAbstract = abstract.toLowerCase();
+    const titleField = new Field(title);
+    const abstractField = new Field(abstract);
     const themes: string[] = [];
     const evidence: Record<string, Evidence[]> = {};
     for (const theme of compiled) {
       let score = 0;
       const found: Evidence[] = [];
-      for (const { phrase, weight, parts } of theme.phrases) {
-        if (matches(parts, title, lowerTitle)) {
+      for (const compiledPhrase of theme.phrases) {
+        const { phrase, weight } = compiledPhrase;
+        if (titleField.has(compiledPhrase)) {
           score += weight * TITLE_FACTOR;
           if (weight > 0) found.push({ phrase, field: 'title' });
         }
-        if (matches(parts, abstract, lowerAbstract)) {
+        if (abstractField.has(compiledPhrase)) {
           score += weight;
           if (weight > 0) found.push({ phrase, field: 'abstract' });
         }

@@ -2,8 +2,11 @@ import { z } from 'astro/zod';
 
 /** A phrase the classifier looks for, with what a match is worth. */
 export const themePhrase = z.object({
-  /** Words to find, case-insensitive, on word boundaries; a space also matches `-`. A trailing `*` matches any word ending; `a & b` needs both in the same field. */
-  match: z.string().min(1),
+  /** Words to find, case-insensitive, on word boundaries; a space also matches `-`. A trailing `*` matches any word ending; `a & b` needs both in the same field, `a ~ b` both in the same sentence (one scope per phrase). */
+  match: z
+    .string()
+    .min(1)
+    .refine((m) => !(m.includes('&') && m.includes('~')), 'use either "&" (same field) or "~" (same sentence) in one phrase, not both'),
   /** Score a match adds; negative for false friends ("optical flow" is not a flow model). */
   weight: z.number(),
 });

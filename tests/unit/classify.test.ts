@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createClassifier, phrasePattern } from '../../src/ingest/classify.ts';
+import { createClassifier, phraseParts, phrasePattern, sentences } from '../../src/ingest/classify.ts';
+import { taxonomySchema } from '../../src/schemas/theme.ts';
 import type { Theme } from '../../src/schemas/theme.ts';
 
 /** A one-theme taxonomy: `threshold` and the phrases with their weights. */
@@ -102,6 +103,32 @@ describe('shelving a paper', () => {
     expect(classify('A study', 'We mix convolutions and self attention.').themes).toEqual(['hybrid']);
     expect(classify('Convolutions everywhere', 'We revisit attention.').themes).toEqual([]);
     expect(classify('Convolutions meet attention', 'A study.').evidence).toEqual({ hybrid: [{ phrase: 'convolution* & attention', field: 'title' }] });
+  });
+
+  it('a phrase "a ~ b" scores only when both parts are in the same sentence', () => {
+    const classify = createClassifier([theme('efficient', 1, { 'efficien* ~ attention': 1 })]);
+    expect(classify('A study', 'We make attention efficient. It scales.').themes).toEqual(['efficient']);
+    expect(classify('A study', 'Attention is everywhere. We propose an efficient decoder.').themes).toEqual([]);
+    expect(classify('Efficient attention', 'A study.').evidence).toEqual({ efficient: [{ phrase: 'efficien* ~ attention', field: 'title' }] });
+  });
+
+  it('"~" can join more than two parts, all in one sentence', () => {
+    const classify = createClassifier([theme('standin', 2, { 'replac* ~ attention ~ efficien*': 2 })]);
+    expect(classify('A study', 'We replace self-attention with pooling for efficiency.').themes).toEqual(['standin']);
+    expect(classify('A study', 'We replace self-attention with pooling. It is efficient.').themes).toEqual([]);
+  });
+
+  it('sentences end at . ! or ? before a capital, digit or bracket, not inside "e.g., ViT"', () => {
+    expect(sentences('Attention is costly. We fix it! Does it work? (Yes) It is. 3x faster.')).toEqual(['Attention is costly.', 'We fix it!', 'Does it work?', '(Yes) It is.', '3x faster.']);
+    expect(sentences('Backbones (e.g., ViT) and windows, i.e. local attention.')).toHaveLength(1);
+  });
+
+  it('a phrase uses one scope: "&" and "~" together are rejected', () => {
+    expect(phraseParts('a & b')).toEqual({ scope: 'field', parts: ['a ', ' b'] });
+    expect(phraseParts('a ~ b')).toEqual({ scope: 'sentence', parts: ['a ', ' b'] });
+    expect(() => phraseParts('a & b ~ c')).toThrow(/mixes/);
+    const mixed = [{ id: 'x', name: 'x', description: 'x', threshold: 1, phrases: [{ match: 'a & b ~ c', weight: 1 }] }];
+    expect(taxonomySchema.safeParse(mixed).success).toBe(false);
   });
 
   it('a paper no phrase matches is in no theme', () => {

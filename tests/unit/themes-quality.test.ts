@@ -3,9 +3,11 @@
  * hand-labelled samples in tests/fixtures/ (see the README there), rules only (no curation).
  * The catalog's bar is precision ≥ 0.90 and recall ≥ 0.85 for each required theme.
  *
- * The tuning sample is the one rules may be adjusted against, so it must meet the bar. The
- * held-out sample never was; where it does not meet the bar yet, its measured figures are
- * pinned as floors, so a rule change that only helps the tuning sample shows up here.
+ * The development sample (the first 360 papers in hash order, labelled twice and adjudicated)
+ * is the one rules may be adjusted against, so it must meet the bar. The held-out sample (the
+ * 64 remaining papers, labelled by a rule-blind annotator) never was; where it does not meet
+ * the bar, its measured figures are pinned as floors, so a rule change that only helps the
+ * development sample shows up here.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,32 +21,44 @@ import { fixturesDir, repoRoot } from './helpers.ts';
 
 const input = readCatalogInput(contentPaths(repoRoot));
 const classify = createClassifier(input.taxonomy);
-const predicted = new Map(buildCatalog(input).papers.map((p) => [p.id, classify(p.title, p.abstract).themes]));
+const papers = buildCatalog(input).papers;
+const predicted = new Map(papers.map((p) => [p.id, classify(p.title, p.abstract).themes]));
 const read = (file: string) => parse(readFileSync(join(fixturesDir, file), 'utf8')) as Labelled[];
-const tuning = read('theme-labels.yaml');
+const development = read('theme-labels.yaml');
 const heldOut = read('theme-labels-holdout.yaml');
 const score = (labelled: readonly Labelled[], theme: string) => scoreThemes([theme], labelled, predicted)[0]!;
 
 describe.each([
-  ['tuning', tuning],
-  ['held-out', heldOut],
-] as const)('the %s sample', (_, labelled) => {
-  it('has at least 120 papers, each in the catalog once, labelled only with required themes', () => {
-    expect(labelled.length).toBeGreaterThanOrEqual(120);
+  ['development', development, 360],
+  ['held-out', heldOut, 64],
+] as const)('the %s sample', (_, labelled, size) => {
+  it(`has ${size} papers, each in the catalog once, labelled only with required themes`, () => {
+    expect(labelled.length).toBe(size);
     expect(labelled.filter((l) => !predicted.has(l.id)).map((l) => l.id)).toEqual([]);
     expect(new Set(labelled.map((l) => l.id)).size).toBe(labelled.length);
     expect(labelled.flatMap((l) => l.themes).filter((t) => !REQUIRED_THEMES.includes(t))).toEqual([]);
   });
 });
 
-describe('theme rules on the tuning sample', () => {
-  it('shares no paper with the held-out sample', () => {
-    const held = new Set(heldOut.map((l) => l.id));
-    expect(tuning.filter((l) => held.has(l.id)).map((l) => l.id)).toEqual([]);
+describe('the samples together', () => {
+  it('the development sample is at least the 120 papers the bar is measured on', () => {
+    expect(development.length).toBeGreaterThanOrEqual(120);
   });
 
+  it('share no paper', () => {
+    const held = new Set(heldOut.map((l) => l.id));
+    expect(development.filter((l) => held.has(l.id)).map((l) => l.id)).toEqual([]);
+  });
+
+  it('cover every paper that is not hidden (the held-out sample is all the rest)', () => {
+    const labelled = new Set([...development, ...heldOut].map((l) => l.id));
+    expect(papers.filter((p) => !p.hidden && !labelled.has(p.id)).map((p) => p.id)).toEqual([]);
+  });
+});
+
+describe('theme rules on the development sample', () => {
   it.each(REQUIRED_THEMES)('%s meets the bar: precision ≥ 0.90, recall ≥ 0.85', (theme) => {
-    const { precision, recall } = score(tuning, theme);
+    const { precision, recall } = score(development, theme);
     expect(precision).toBeGreaterThanOrEqual(BAR.precision);
     expect(recall).toBeGreaterThanOrEqual(BAR.recall);
   });
@@ -57,13 +71,14 @@ describe('theme rules on the held-out sample', () => {
     expect(recall).toBeGreaterThanOrEqual(BAR.recall);
   });
 
-  // Below the bar on papers the rules were never tuned against (see tests/fixtures/README.md).
-  // These floors are the measured figures, rounded down: raise them when a rule change earns
-  // it, and when a theme reaches the bar move it to the test above.
+  // BELOW THE BAR on papers the rules were never tuned against (see tests/fixtures/README.md).
+  // These floors are the measured figures, rounded down (efficient-attention 10 tp / 3 fp /
+  // 6 fn; hybrid-models 2 / 1 / 0): raise them when a rule change earns it, and when a theme
+  // reaches the bar move it to the test above. They are not the bar.
   it.each([
-    ['efficient-attention', 0.67, 0.68],
-    ['hybrid-models', 0.74, 0.71],
-  ] as const)('%s held-out floor: precision ≥ %s, recall ≥ %s (bar not yet met)', (theme, precision, recall) => {
+    ['efficient-attention', 0.76, 0.62],
+    ['hybrid-models', 0.66, BAR.recall],
+  ] as const)('%s held-out FLOOR (bar not met): precision ≥ %s, recall ≥ %s', (theme, precision, recall) => {
     expect(score(heldOut, theme).precision).toBeGreaterThanOrEqual(precision);
     expect(score(heldOut, theme).recall).toBeGreaterThanOrEqual(recall);
   });
@@ -72,11 +87,11 @@ describe('theme rules on the held-out sample', () => {
 describe('the bar itself', () => {
   // Guards against a scorer that cannot fail: shelving nothing or everything must miss it.
   it('is missed by rules that shelve nothing, and by rules that shelve everything', () => {
-    const nothing = new Map(tuning.map((l) => [l.id, [] as string[]]));
-    const everything = new Map(tuning.map((l) => [l.id, REQUIRED_THEMES]));
+    const nothing = new Map(development.map((l) => [l.id, [] as string[]]));
+    const everything = new Map(development.map((l) => [l.id, REQUIRED_THEMES]));
     for (const theme of REQUIRED_THEMES) {
-      expect(meetsBar(scoreThemes([theme], tuning, nothing)[0]!)).toBe(false);
-      expect(meetsBar(scoreThemes([theme], tuning, everything)[0]!)).toBe(false);
+      expect(meetsBar(scoreThemes([theme], development, nothing)[0]!)).toBe(false);
+      expect(meetsBar(scoreThemes([theme], development, everything)[0]!)).toBe(false);
     }
   });
 });
