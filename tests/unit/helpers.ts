@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { onTestFinished } from 'vitest';
+import { afterAll, beforeAll, onTestFinished } from 'vitest';
 import type { Diagnostic } from '../../src/ingest/diagnostics.ts';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -42,6 +42,25 @@ export function copyProject(from: string = fixtureProject): string {
   const root = tempDir();
   cpSync(from, root, { recursive: true });
   return root;
+}
+
+/** The `content/papers/` folder of a project copy. */
+export const papersOf = (root: string) => join(root, 'content/papers');
+
+/**
+ * The fixture project, ingested once for the whole test file (in `beforeAll`), so each test
+ * can start from a copy of an already-ingested project. Returns the folder's path, once ready.
+ */
+export function ingestedFixtureProject(): () => string {
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'shelfmark-ingested-'));
+    cpSync(fixtureProject, dir, { recursive: true });
+    const { status, stderr } = runIngest(dir);
+    if (status !== 0) throw new Error(`the fixture project does not ingest: ${stderr}`);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return () => dir;
 }
 
 /** Every file directly in `dir`, name → bytes as a string (hidden files too), for before/after comparisons. */

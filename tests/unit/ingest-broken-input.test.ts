@@ -7,13 +7,11 @@
  * never a stack trace; whenever the result would be wrong the exit code is 1 and
  * content/papers/ is left exactly as it was.
  */
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyProject, fixtureProject, fixturesDir, lineOf, runIngest, snapshotDir, type RunResult } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { copyProject, fixturesDir, ingestedFixtureProject, lineOf, papersOf, runIngest, snapshotDir, type RunResult } from './helpers.ts';
 
-const papersOf = (root: string) => join(root, 'content/papers');
 const sourcesOf = (root: string) => join(root, 'content/sources');
 const ABSTRACT = 'An abstract long enough to be read as an abstract, about attention and flows.';
 
@@ -26,18 +24,11 @@ function expectOnlyDiagnostics({ stderr }: RunResult) {
   expect(stackTrace(stderr)).toEqual([]);
 }
 
-let baseline: string;
-beforeAll(() => {
-  baseline = mkdtempSync(join(tmpdir(), 'shelfmark-broken-'));
-  cpSync(fixtureProject, baseline, { recursive: true });
-  const { status, stderr } = runIngest(baseline);
-  if (status !== 0) throw new Error(`the fixture project does not ingest: ${stderr}`);
-});
-afterAll(() => rmSync(baseline, { recursive: true, force: true }));
+const baseline = ingestedFixtureProject();
 
 /** A copy of the ingested fixture project; `bad` files are added to content/sources/. */
 function projectWith(bad: Record<string, string | Uint8Array> = {}) {
-  const root = copyProject(baseline);
+  const root = copyProject(baseline());
   for (const [name, content] of Object.entries(bad)) writeFileSync(join(sourcesOf(root), name), content);
   return { root, before: snapshotDir(papersOf(root)) };
 }

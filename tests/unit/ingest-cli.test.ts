@@ -1,29 +1,20 @@
 /**
  * `node scripts/ingest.ts` as people and CI run it, in a throwaway copy of the fixture project.
  */
-import { appendFileSync, copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyProject, fixtureProject, fixturesDir, lineOf, readListingFixture, runIngest, snapshotDir } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { copyProject, fixturesDir, ingestedFixtureProject, lineOf, papersOf, readListingFixture, runIngest, snapshotDir } from './helpers.ts';
 
-const papersOf = (root: string) => join(root, 'content/papers');
 /** Stack-trace frames ("    at fn (file:1:2)") in a program's output. */
 const stackFrames = (output: string) => output.split('\n').filter((line) => /^\s+at\s/.test(line));
 const addListing = (root: string, fixture: string) => copyFileSync(join(fixturesDir, 'listings', fixture), join(root, 'content/sources', fixture));
 
 /** The fixture project, ingested once for the whole file (each test works on its own copy). */
-let baseline: string;
-beforeAll(() => {
-  baseline = mkdtempSync(join(tmpdir(), 'shelfmark-baseline-'));
-  cpSync(fixtureProject, baseline, { recursive: true });
-  const { status, stderr } = runIngest(baseline);
-  if (status !== 0) throw new Error(`the fixture project does not ingest: ${stderr}`);
-});
-afterAll(() => rmSync(baseline, { recursive: true, force: true }));
+const baseline = ingestedFixtureProject();
 
 /** A project copy that has been ingested once, successfully. */
-const ingested = () => copyProject(baseline);
+const ingested = () => copyProject(baseline());
 
 describe('npm run ingest', () => {
   it('writes one file per paper and prints what it read', () => {
