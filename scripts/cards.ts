@@ -2,6 +2,7 @@
  * `npm run cards` — a social preview card (1200×630 PNG) for every published paper, every theme
  * and the home page, in ${OUT_DIR:-dist}/cards/. Unchanged cards come from the cache in
  * node_modules/.cache/shelfmark-cards/ (CARDS_CACHE_DIR overrides it). SKIP_CARDS=1 skips the step.
+ * `--cache-only` renders into the cache and writes no site files: the build runs it beside Astro.
  * All the work is in src/cards/; this file reads the catalog, prints and sets the exit code.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -39,7 +40,8 @@ async function main(): Promise<number> {
     console.log('cards: skipped (SKIP_CARDS=1).');
     return 0;
   }
-  const outDir = process.env.OUT_DIR || 'dist';
+  const cacheOnly = process.argv.includes('--cache-only');
+  const outDir = cacheOnly ? null : process.env.OUT_DIR || 'dist';
   const cacheDir = process.env.CARDS_CACHE_DIR || DEFAULT_CACHE_DIR;
 
   const taxonomy = taxonomySchema.parse(parse(readFileSync(THEMES_FILE, 'utf8')));
@@ -78,7 +80,7 @@ async function main(): Promise<number> {
   const stats = await generateCards({ items, outDir, cacheDir });
   const largest = stats.largest ? `, largest ${kb(stats.largest.bytes)} (${stats.largest.path})` : '';
   console.log(
-    `cards: ${items.length} in ${outDir}/cards/ — ${stats.rendered} rendered, ${stats.reused} reused` +
+    `cards: ${items.length} in ${outDir === null ? 'the cache' : `${outDir}/cards/`} — ${stats.rendered} rendered, ${stats.reused} reused` +
       `${stats.removed ? `, ${stats.removed} stale removed` : ''} in ${(stats.ms / 1000).toFixed(1)} s; ` +
       `${kb(stats.totalBytes)} in all${largest}.`,
   );

@@ -4,12 +4,13 @@
  * A card's cache key is a short sha256 of everything that decides its pixels: its input, the
  * template version, the renderer versions and the font files. Rendered cards are kept as `<cacheDir>/<key>.png`
  * (by default in node_modules/.cache/, which survives builds and is never committed), so an
- * unchanged paper costs one file copy on the next build. Every write lands under a temporary
+ * unchanged paper costs one hard link on the next build (a copy where links can't be made).
+ * Every write lands under a temporary
  * name first and is renamed into place, so a build that is stopped half-way never leaves a
  * truncated PNG in the cache or in the site.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFile, mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { renderCard, templateFingerprint, type CardInput, type CardKind } from './render.ts';
@@ -48,10 +49,16 @@ export function cardKey(input: CardInput): string {
 
 export interface GenerateOptions {
   items: CardItem[];
-  /** The site's output directory; cards go to `<outDir>/cards/`. */
-  outDir: string;
+  /**
+   * The site's output directory; cards go to `<outDir>/cards/`. Null only fills the cache, which
+   * the build does while Astro runs, before the output directory exists.
+   */
+  outDir: string | null;
   cacheDir?: string;
-  /** Cards in flight at once: satori runs on the main thread, sharp on libuv's pool, so a few overlap well. */
+  /**
+   * Cards in flight at once. A card is composed on the main thread and deflated on libuv's pool,
+   * so enough must be in flight for the main thread never to wait on the pool or the disk.
+   */
   concurrency?: number;
   /** Delete PNGs in `cards/papers/` and `cards/themes/` that no item asked for (removed papers). Default true. */
   prune?: boolean;
@@ -76,6 +83,8 @@ async function atomically(file: string, produce: (tmp: string) => Promise<void>)
   try {
     await produce(tmp);
     await rename(tmp, file);
+    // rename() between two links to one file does nothing and leaves the temporary name behind.
+    await rm(tmp, { force: true });
   } catch (e) {
     await rm(tmp, { force: true });
     throw e;
@@ -83,7 +92,8 @@ async function atomically(file: string, produce: (tmp: string) => Promise<void>)
 }
 
 const writeAtomic = (file: string, data: Uint8Array) => atomically(file, (tmp) => writeFile(tmp, data));
-const copyAtomic = (from: string, to: string) => atomically(to, (tmp) => copyFile(from, tmp));
+/** A hard link shares the cached bytes at no cost; across file systems, or where links are refused, a copy. */
+const linkAtomic = (from: string, to: string) => atomically(to, (tmp) => link(from, tmp).catch(() => copyFile(from, tmp)));
 
 async function sizeOf(file: string): Promise<number | null> {
   try {
@@ -97,7 +107,7 @@ async function sizeOf(file: string): Promise<number | null> {
 /** Renders (or takes from the cache) every item's card and writes it under `<outDir>/cards/`. */
 export async function generateCards(options: GenerateOptions): Promise<GenerateStats> {
   const started = performance.now();
-  const { items, outDir, cacheDir = DEFAULT_CACHE_DIR, concurrency = Math.max(2, availableParallelism()), prune = true } = options;
+  const { items, outDir, cacheDir = DEFAULT_CACHE_DIR, concurrency = 4 * availableParallelism(), prune = true } = options;
 
   const jobs = items.map((item) => ({ path: cardPath(item.input.kind, item.id), input: item.input }));
   const seen = new Set<string>();
@@ -107,7 +117,7 @@ export async function generateCards(options: GenerateOptions): Promise<GenerateS
   }
 
   await mkdir(cacheDir, { recursive: true });
-  for (const dir of new Set(jobs.map((j) => dirname(join(outDir, j.path))))) await mkdir(dir, { recursive: true });
+  if (outDir !== null) for (const dir of new Set(jobs.map((j) => dirname(join(outDir, j.path))))) await mkdir(dir, { recursive: true });
 
   const stats: GenerateStats = { rendered: 0, reused: 0, removed: 0, ms: 0, totalBytes: 0, largest: null, files: [] };
   const sizes = new Map<string, number>();
@@ -118,25 +128,23 @@ export async function generateCards(options: GenerateOptions): Promise<GenerateS
     while (next < jobs.length) {
       const job = jobs[next++]!;
       const cached = join(cacheDir, `${cardKey(job.input)}.png`);
-      const dest = join(outDir, job.path);
       let bytes = await sizeOf(cached);
       if (bytes !== null) {
-        await copyAtomic(cached, dest);
         await utimes(cached, now, now).catch(() => {}); // marks it as in use, for the age-based sweep
         stats.reused++;
       } else {
         const png = await renderCard(job.input);
         await writeAtomic(cached, png);
-        await writeAtomic(dest, png);
         bytes = png.byteLength;
         stats.rendered++;
       }
+      if (outDir !== null) await linkAtomic(cached, join(outDir, job.path));
       sizes.set(job.path, bytes);
     }
   }
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, jobs.length)) }, worker));
 
-  if (prune) stats.removed = await pruneOutput(outDir, seen);
+  if (prune && outDir !== null) stats.removed = await pruneOutput(outDir, seen);
   await sweepCache(cacheDir, now.getTime() - CACHE_MAX_AGE_MS);
 
   for (const job of jobs) {

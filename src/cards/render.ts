@@ -1,27 +1,30 @@
 /**
  * Social preview cards ("Open Graph images"): one 1200×630 PNG from a few strings.
  *
- * satori lays the card out and turns every glyph into an SVG path drawn from the Inter files
- * in ./fonts/, so no system font is ever consulted; resvg rasterizes that SVG and sharp writes the
- * pixels as a 16-colour palette PNG. The same input gives the same bytes, run after run.
+ * The template below places text and shapes by hand: fontkit shapes the text with the Inter files
+ * in ./fonts/ (./typeset.ts), sharp rasterises each glyph and shape once (./masks.ts), and the
+ * card is composed straight into palette indices (./canvas.ts) and deflated (./png.ts). No
+ * system font is consulted and nothing is quantised, so the same input gives the same bytes, and
+ * a card costs a few milliseconds, which matters at ten thousand papers.
  *
- * Titles and theme names are untrusted text (scraped from listing pages). They only ever reach
- * satori as text children of element objects, never as markup, and satori emits them as glyph
- * outlines: `<`, `&`, `</svg>` or `{x}` become shapes on the card and are never parsed by anyone.
+ * Titles and theme names are untrusted text (scraped from listing pages). They are shaped into
+ * glyph indices and never become markup: `<`, `&`, `</svg>` or `{x}` are drawn as those characters.
+ * The only SVG ever built holds one glyph outline or one of the template's own shapes.
  *
- * Inter covers Latin, Greek, Cyrillic, Vietnamese and the common symbols. Every character is
- * checked against the fonts' own cmap (./coverage.ts) before layout, and nothing is ever fetched:
- * emoji the fonts lack are left out (in a title they are decoration), so are accents and invisible
- * format characters they lack, and any other missing character (Hebrew, Arabic, CJK, some maths)
- * is drawn as a quiet outlined box instead of Inter's loud "NO GLYPH" glyph.
+ * Inter covers Latin, Greek, Cyrillic, Vietnamese and the common symbols. Emoji the fonts lack are
+ * left out (in a title they are decoration), so are accents and invisible format characters they
+ * lack, and any other missing character (Hebrew, Arabic, CJK, some maths) is drawn as a quiet
+ * outlined box instead of Inter's loud "NO GLYPH" glyph.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Resvg } from '@resvg/resvg-js';
-import satori from 'satori';
+import { dirname, join } from 'node:path';
 import sharp from 'sharp';
-import { covers, intersect, woff2Coverage, type Coverage } from './coverage.ts';
+import { buildPalette, Canvas, type Ramp } from './canvas.ts';
+import { drawable, face, fontsDigest } from './fonts.ts';
+import { glyphMask, shapeMask, SUBPIXEL_STEPS, type PlacedMask } from './masks.ts';
+import { encodeIndexedPng } from './png.ts';
+import { graphemes, measure, shapeLine, wrap, type TextStyle } from './typeset.ts';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -29,28 +32,33 @@ export const CARD_HEIGHT = 630;
 /**
  * Bump whenever anything that changes the pixels changes: the layout below, the colours, the
  * text handling, the PNG settings. It is part of every cache key (see `templateFingerprint`), so a
- * bump re-renders every card. Font files and renderer versions are in the key by themselves.
+ * bump re-renders every card. Font files and library versions are in the key by themselves.
  */
-export const TEMPLATE_VERSION = 3;
+export const TEMPLATE_VERSION = 4;
 
-/** What else decides the bytes: the renderers' and encoder's versions, and Node's Unicode data (graphemes). */
-const versionOf = (pkg: string) => (createRequire(import.meta.url)(`${pkg}/package.json`) as { version: string }).version;
-const RENDERER = [
-  `satori@${versionOf('satori')}`,
-  `resvg-js@${versionOf('@resvg/resvg-js')}`,
-  `sharp@${sharp.versions.sharp}`,
-  `vips@${sharp.versions.vips}`,
-  `unicode@${process.versions.unicode}`,
-].join(' ');
+/** A dependency's version, from the package.json above its entry point (fontkit does not export it). */
+function versionOf(pkg: string): string {
+  let dir = dirname(createRequire(import.meta.url).resolve(pkg));
+  while (!dir.endsWith(join('node_modules', pkg))) {
+    if (dir === dirname(dir)) throw new Error(`cards: can't find the package.json of ${pkg}`);
+    dir = dirname(dir);
+  }
+  return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+}
 
 let fingerprint: string | undefined;
-/** Template version, renderer versions and a digest of the font files, for cache keys. */
+/** Template version, what shapes, rasterises and deflates, and the fonts: for cache keys. */
 export function templateFingerprint(): string {
-  if (fingerprint === undefined) {
-    const digest = createHash('sha256');
-    for (const f of loadFonts()) digest.update(f.data);
-    fingerprint = `template@${TEMPLATE_VERSION} ${RENDERER} fonts@${digest.digest('hex').slice(0, 16)}`;
-  }
+  fingerprint ??= [
+    `template@${TEMPLATE_VERSION}`,
+    `fontkit@${versionOf('fontkit')}`,
+    `sharp@${sharp.versions.sharp}`,
+    `vips@${sharp.versions.vips}`,
+    `zlib@${process.versions.zlib}`,
+    // Grapheme boundaries decide where long words split.
+    `unicode@${process.versions.unicode}`,
+    `fonts@${fontsDigest()}`,
+  ].join(' ');
   return fingerprint;
 }
 
@@ -71,35 +79,6 @@ export interface CardInput {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Fonts: read once per process and handed to satori as the same objects every time, so it can
-// keep what it parsed.
-
-type FontWeight = 400 | 500 | 600 | 700;
-interface Font { name: string; data: Buffer; weight: FontWeight; style: 'normal' }
-
-function font(name: string, file: string, weight: FontWeight): Font {
-  return { name, data: readFileSync(new URL(`./fonts/${file}`, import.meta.url)), weight, style: 'normal' };
-}
-
-let fonts: Font[] | undefined;
-function loadFonts(): Font[] {
-  fonts ??= [
-    font('Inter Display', 'InterDisplay-Bold.woff2', 700),
-    font('Inter', 'Inter-Regular.woff2', 400),
-    font('Inter', 'Inter-Medium.woff2', 500),
-    font('Inter', 'Inter-SemiBold.woff2', 600),
-  ];
-  return fonts;
-}
-
-let coverage: Coverage | undefined;
-/** The code points every bundled font can draw. */
-function drawableSet(): Coverage {
-  coverage ??= intersect(...loadFonts().map((f) => woff2Coverage(f.data)));
-  return coverage;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Text hygiene. Not a safety measure (text never becomes markup): it keeps odd input from
 // breaking the layout — control characters, bidi overrides that would flip the rest of the
 // card, lone surrogates, and strings far longer than three lines can show.
@@ -107,9 +86,6 @@ function drawableSet(): Coverage {
 const MAX_TITLE_CHARS = 220;
 const MAX_CHIP_CHARS = 34;
 const MAX_SUBTITLE_CHARS = 90;
-
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
-const graphemes = (text: string): string[] => Array.from(segmenter.segment(text), (s) => s.segment);
 
 /** Collapses whitespace, drops control and bidi-override characters, and caps the length. */
 export function cleanText(text: unknown, max: number): string {
@@ -145,17 +121,40 @@ export function formatDate(date: string | null | undefined): string | null {
   return `${day} ${MONTHS[month - 1]} ${year}`;
 }
 
-// ---------------------------------------------------------------------------------------------
-// The template: plain element objects (what JSX compiles to), so there is no JSX build step.
+/**
+ * Stands for a character the fonts lack. U+FFFF is a noncharacter, in no font, so it shapes to the
+ * fonts' "no glyph" glyph, which the template draws as a quiet box.
+ */
+export const TOFU = '\uFFFF';
 
-type Style = Record<string, string | number>;
-interface El { type: string; props: Record<string, unknown> & { style?: Style; children?: Child | Child[] } }
-type Child = El | string | null | false;
-
-function h(type: string, style: Style, ...children: Child[]): El {
-  const kids = children.filter((c): c is El | string => typeof c === 'object' ? c !== null : typeof c === 'string' && c !== '');
-  return { type, props: { style, children: kids.length === 1 ? kids[0] : kids } };
+/**
+ * Fits text to the bundled fonts, grapheme by grapheme: drawable ones stay; accents and invisible
+ * format characters the fonts lack are dropped (a keycap or variation selector leaves its base),
+ * and so are accents past the second on one letter ("Zalgo" text would climb into the line above);
+ * emoji are dropped; anything else becomes one TOFU.
+ */
+export function fitToFonts(text: string): string {
+  const drawn = (ch: string) => drawable(ch.codePointAt(0)!);
+  const out: string[] = [];
+  for (const g of graphemes(text)) {
+    const chars = [...g];
+    if (chars.every(drawn) && !/(?:\p{M}.*){3}/u.test(g)) {
+      out.push(g);
+      continue;
+    }
+    let marks = 0;
+    const kept = chars
+      .filter((ch) => drawn(ch) || !/[\p{M}\p{Default_Ignorable_Code_Point}]/u.test(ch))
+      .filter((ch) => !/\p{M}/u.test(ch) || ++marks <= 2)
+      .join('');
+    if (kept === '' || [...kept].every(drawn)) out.push(kept);
+    else if (!/[\p{Extended_Pictographic}\p{Regional_Indicator}]/u.test(kept)) out.push(TOFU);
+  }
+  return out.join('').replace(/\s+/gu, ' ').trim();
 }
+
+// ---------------------------------------------------------------------------------------------
+// The template. Coordinates are pixels from the card's top-left corner.
 
 const C = {
   bg: '#fbfaf7',
@@ -165,181 +164,200 @@ const C = {
   accent: '#3b4cca',
   chipBg: '#eceefb',
   chipInk: '#27318f',
+  tofu: '#9aa0ad',
 };
 
-const svgData = (svg: string) => `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+/**
+ * Every pair of colours the template draws one on the other, with how many steps of blend its
+ * edges get. Sixteen colours in all, so a card is a 4-bit PNG: the title's ink gets the most steps,
+ * small text fewer, and edges that are mostly straight (the rule, the bar) none.
+ */
+const PALETTE = buildPalette([
+  { bg: C.bg, fg: C.ink, steps: 5 },
+  { bg: C.bg, fg: C.muted, steps: 4 },
+  { bg: C.chipBg, fg: C.chipInk, steps: 3 },
+  { bg: C.bg, fg: C.chipBg, steps: 3 },
+  { bg: C.bg, fg: C.accent, steps: 3 },
+  { bg: C.bg, fg: C.rule, steps: 2 },
+  { bg: C.bg, fg: C.tofu, steps: 2 },
+]);
+const [INK, MUTED, CHIP_INK, CHIP, ACCENT, RULE, TOFU_INK] = PALETTE.ramps as [Ramp, Ramp, Ramp, Ramp, Ramp, Ramp, Ramp];
+const full = (ramp: Ramp) => ramp[ramp.length - 1]!;
 
-/** The brand mark: a bookmark ribbon. */
-const MARK = svgData(`<svg xmlns="http://www.w3.org/2000/svg" width="24" height="32" viewBox="0 0 24 32"><path d="M3 0h18a3 3 0 0 1 3 3v29l-12-8-12 8V3a3 3 0 0 1 3-3z" fill="${C.accent}"/></svg>`);
-
-/** Stands in for a character the fonts lack: a quiet box, like a browser's, not Inter's loud "NO GLYPH". */
-const TOFU = svgData(`<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20" viewBox="0 0 20 20"><rect x="4.5" y="3" width="11" height="15" rx="2" fill="none" stroke="#9aa0ad" stroke-width="1.6"/></svg>`);
+const MARGIN = 80;
+const CONTENT_WIDTH = CARD_WIDTH - 2 * MARGIN;
+const BAR_HEIGHT = 12;
+const FOOTER_TOP = CARD_HEIGHT - 100;
 
 const KIND_LABEL: Record<CardKind, string> = { paper: 'Paper', theme: 'Theme', site: 'Research paper catalog' };
 
-/** Longer titles get a smaller size so most fit in three lines; the rest are clamped with "…". */
-function titleSize(title: string): number {
+const LABEL: TextStyle = { face: 'semibold', size: 23, letterSpacing: 2 };
+const SUBTITLE: TextStyle = { face: 'regular', size: 32 };
+const CHIP_TEXT: TextStyle = { face: 'medium', size: 25 };
+const BRAND: TextStyle = { face: 'semibold', size: 31, letterSpacing: -0.3 };
+const DATE: TextStyle = { face: 'regular', size: 26 };
+
+/** Longer titles get a smaller size so most fit in three lines; the rest end in "…". */
+function titleStyle(title: string): TextStyle {
   const n = graphemes(title).length;
-  if (n <= 40) return 76;
-  if (n <= 70) return 66;
-  if (n <= 110) return 58;
-  return 52;
+  const size = n <= 40 ? 76 : n <= 70 ? 66 : n <= 110 ? 58 : 52;
+  return { face: 'display', size, letterSpacing: -0.4 };
 }
 
-/** As many chips as fit on one row, by an estimate of their widths; the rest are counted. */
-function chipRow(names: string[], total: number): El | null {
-  if (names.length === 0) return null;
-  // Estimated, not measured: Inter Medium at 25px averages ~12.2px a character (digits and
-  // capitals more, hence 13), a chip adds 44px of padding and a 12px gap, and room for the
-  // "+N more" label is kept while any are left. At most five, so a row never turns into a list.
-  const shown: string[] = [];
+/** The height of one line at CSS `line-height: normal`, and where its baseline sits in it. */
+function lineMetrics(style: TextStyle): { height: number; ascent: number } {
+  const { font } = face(style.face);
+  const scale = style.size / font.unitsPerEm;
+  return { height: (font.ascent - font.descent + font.lineGap) * scale, ascent: font.ascent * scale };
+}
+
+/** One thing to draw: a run of text or a shape, in a ramp's foreground. */
+type Op =
+  | { text: string; style: TextStyle; x: number; baseline: number; ramp: Ramp }
+  | { shape: Promise<PlacedMask>; x: number; y: number; ramp: Ramp };
+
+interface Chip {
+  text: string;
+  width: number;
+  /** The "+N more" count: plain muted text, no pill. */
+  count: boolean;
+}
+
+const CHIP_HEIGHT = 50;
+const CHIP_PADDING = 22;
+const CHIP_GAP = 12;
+
+/** As many chips as fit on one row, measured; then "+N more" for the rest. At most five. */
+function chipRow(names: string[], total: number): Chip[] {
+  const chips: Chip[] = [];
   let used = 0;
   for (const [i, name] of names.entries()) {
-    const width = graphemes(name).length * 13 + 56;
+    const width = measure(name, CHIP_TEXT) + 2 * CHIP_PADDING;
     const left = total - i - 1;
-    const reserve = left > 0 ? `+${left} more`.length * 13 + 20 : 0;
-    if (shown.length === 5 || (shown.length > 0 && used + width + reserve > 1040)) break;
-    shown.push(name);
-    used += width;
+    const reserve = left > 0 ? measure(`+${left} more`, CHIP_TEXT) + 8 : 0;
+    if (chips.length === 5 || used + width + reserve > CONTENT_WIDTH) break;
+    chips.push({ text: name, width, count: false });
+    used += width + CHIP_GAP;
   }
-  const chip = (text: string, extra: Style = {}): El =>
-    h('div', {
-      display: 'flex',
-      alignItems: 'center',
-      flexShrink: 0,
-      height: 50,
-      padding: '0 22px',
-      marginRight: 12,
-      borderRadius: 25,
-      backgroundColor: C.chipBg,
-      color: C.chipInk,
-      fontWeight: 500,
-      fontSize: 25,
-      whiteSpace: 'nowrap',
-      ...extra,
-    }, text);
-  const rest = total - shown.length;
-  // If the estimate is ever wrong, the last chip is clipped, never the count.
-  return h('div', { display: 'flex', marginTop: 40 },
-    h('div', { display: 'flex', flexWrap: 'nowrap', flexShrink: 1, overflow: 'hidden' }, ...shown.map((name) => chip(name))),
-    rest > 0 && chip(`+${rest} more`, { backgroundColor: 'transparent', color: C.muted, padding: '0 4px', marginRight: 0 }),
-  );
+  const rest = total - chips.length;
+  if (rest > 0) chips.push({ text: `+${rest} more`, width: measure(`+${rest} more`, CHIP_TEXT) + 8, count: true });
+  return chips;
 }
 
-/** The card's element tree; `fit` makes each string drawable with the bundled fonts. */
-function template(input: CardInput, fit: (text: string) => string): El {
-  const title = fit(cleanText(input.title, MAX_TITLE_CHARS)) || 'Untitled';
-  const siteName = fit(cleanText(input.siteName, 40)) || 'Shelfmark';
-  const subtitle = fit(cleanText(input.subtitle, MAX_SUBTITLE_CHARS));
+/** A pill's round end: a half disc, `side` saying which half. */
+const pillEnd = (side: 'left' | 'right') => {
+  const r = CHIP_HEIGHT / 2;
+  return shapeMask(`pill-${side}`, `<circle cx="${side === 'left' ? r : 0}" cy="${r}" r="${r}"/>`, r, CHIP_HEIGHT);
+};
+
+/** The brand mark: a bookmark ribbon. */
+const mark = () => shapeMask('mark', '<path d="M3 0h18a3 3 0 0 1 3 3v29l-12-8-12 8V3a3 3 0 0 1 3-3z"/>', 24, 32);
+
+/** The card as a list of drawing operations, after the rectangles that are filled directly. */
+function layout(input: CardInput, canvas: Canvas): Op[] {
+  const title = fitToFonts(cleanText(input.title, MAX_TITLE_CHARS)) || 'Untitled';
+  const siteName = fitToFonts(cleanText(input.siteName, 40)) || 'Shelfmark';
+  const subtitle = fitToFonts(cleanText(input.subtitle, MAX_SUBTITLE_CHARS));
   const date = formatDate(input.date);
   const themes = Array.isArray(input.themes) ? input.themes : [];
   // Only the first few can show; the rest are only counted, however many there are.
-  const names = themes.slice(0, 12).map((t) => fit(cleanText(t, MAX_CHIP_CHARS))).filter(Boolean);
+  const names = themes.slice(0, 12).map((t) => fitToFonts(cleanText(t, MAX_CHIP_CHARS))).filter(Boolean);
   const total = names.length + Math.max(0, themes.length - 12);
+  const ops: Op[] = [];
 
-  return h('div', {
-    display: 'flex',
-    flexDirection: 'column',
-    width: CARD_WIDTH,
-    height: CARD_HEIGHT,
-    backgroundColor: C.bg,
-    fontFamily: 'Inter',
-    color: C.ink,
-  },
-    h('div', { display: 'flex', height: 12, backgroundColor: C.accent }),
-    h('div', { display: 'flex', flexDirection: 'column', flexGrow: 1, padding: '50px 80px 40px 80px' },
-      h('div', { display: 'flex', fontSize: 23, fontWeight: 600, color: C.muted, letterSpacing: 2, textTransform: 'uppercase' }, KIND_LABEL[input.kind] ?? KIND_LABEL.paper),
-      h('div', { display: 'flex', flexDirection: 'column', flexGrow: 1, justifyContent: 'center' },
-        h('div', {
-          display: 'block',
-          fontFamily: 'Inter Display',
-          fontWeight: 700,
-          fontSize: titleSize(title),
-          lineHeight: 1.15,
-          letterSpacing: -0.4,
-          lineClamp: 3,
-          wordBreak: 'break-word',
-          color: C.ink,
-        }, title),
-        subtitle && h('div', { display: 'block', marginTop: 20, fontSize: 32, color: C.muted, lineClamp: 1, wordBreak: 'break-word' }, subtitle),
-        chipRow(names, total),
-      ),
-    ),
-    h('div', { display: 'flex', alignItems: 'center', justifyContent: 'space-between', height: 100, margin: '0 80px', borderTop: `2px solid ${C.rule}` },
-      h('div', { display: 'flex', alignItems: 'center' },
-        { type: 'img', props: { src: MARK, width: 24, height: 32, style: { marginRight: 16 } } },
-        h('div', { display: 'flex', fontSize: 31, fontWeight: 600, color: C.ink, letterSpacing: -0.3 }, siteName),
-      ),
-      date && h('div', { display: 'flex', fontSize: 26, color: C.muted }, `Listed ${date}`),
-    ),
-  );
-}
+  canvas.fill(0, 0, CARD_WIDTH, BAR_HEIGHT, full(ACCENT));
+  canvas.fill(MARGIN, FOOTER_TOP, CONTENT_WIDTH, 2, full(RULE));
 
-// ---------------------------------------------------------------------------------------------
+  const label = lineMetrics(LABEL);
+  const labelTop = BAR_HEIGHT + 50;
+  ops.push({ text: (KIND_LABEL[input.kind] ?? KIND_LABEL.paper).toUpperCase(), style: LABEL, x: MARGIN, baseline: labelTop + label.ascent, ramp: MUTED });
 
-/**
- * Fits text to the bundled fonts, grapheme by grapheme: drawable ones stay; accents and invisible
- * format characters the fonts lack are dropped (a keycap or variation selector leaves its base),
- * and so are accents past the second on one letter ("Zalgo" text would climb into the line above);
- * emoji are dropped; anything else is kept and registered in `tofu` to be drawn as a box.
- */
-export function fitToFonts(text: string, tofu: Record<string, string>): string {
-  const set = drawableSet();
-  const drawable = (ch: string) => covers(set, ch.codePointAt(0)!);
-  const out: string[] = [];
-  for (const g of graphemes(text)) {
-    const chars = [...g];
-    if (chars.every(drawable) && !/(?:\p{M}.*){3}/u.test(g)) {
-      out.push(g);
-      continue;
-    }
-    let marks = 0;
-    const kept = chars
-      .filter((ch) => drawable(ch) || !/[\p{M}\p{Default_Ignorable_Code_Point}]/u.test(ch))
-      .filter((ch) => !/\p{M}/u.test(ch) || ++marks <= 2)
-      .join('');
-    if (kept === '' || [...kept].every(drawable)) {
-      out.push(kept);
-    } else if (!/[\p{Extended_Pictographic}\p{Regional_Indicator}]/u.test(kept)) {
-      tofu[kept] = TOFU;
-      out.push(kept);
+  // Title, subtitle and chips are one block, centred in the space between label and footer.
+  const style = titleStyle(title);
+  const titleLines = wrap(title, style, CONTENT_WIDTH, 3);
+  const lineHeight = style.size * 1.15;
+  const titleLine = lineMetrics(style);
+  const sub = lineMetrics(SUBTITLE);
+  const subtitleLine = subtitle ? wrap(subtitle, SUBTITLE, CONTENT_WIDTH, 1)[0]! : null;
+  const chips = chipRow(names, total);
+  const blockHeight = titleLines.length * lineHeight + (subtitleLine ? 20 + sub.height : 0) + (chips.length ? 40 + CHIP_HEIGHT : 0);
+  const areaTop = labelTop + label.height;
+  const areaBottom = FOOTER_TOP - 40;
+  let y = areaTop + (areaBottom - areaTop - blockHeight) / 2;
+
+  for (const line of titleLines) {
+    ops.push({ text: line, style, x: MARGIN, baseline: y + (lineHeight - titleLine.height) / 2 + titleLine.ascent, ramp: INK });
+    y += lineHeight;
+  }
+  if (subtitleLine) {
+    y += 20;
+    ops.push({ text: subtitleLine, style: SUBTITLE, x: MARGIN, baseline: y + sub.ascent, ramp: MUTED });
+    y += sub.height;
+  }
+  if (chips.length) {
+    y = Math.round(y + 40);
+    const chipLine = lineMetrics(CHIP_TEXT);
+    const baseline = y + (CHIP_HEIGHT - chipLine.height) / 2 + chipLine.ascent;
+    let x = MARGIN;
+    for (const chip of chips) {
+      x = Math.round(x);
+      if (chip.count) {
+        ops.push({ text: chip.text, style: CHIP_TEXT, x: x + 4, baseline, ramp: MUTED });
+        continue;
+      }
+      const r = CHIP_HEIGHT / 2;
+      ops.push({ shape: pillEnd('left'), x, y, ramp: CHIP });
+      canvas.fill(x + r, y, Math.round(chip.width) - 2 * r, CHIP_HEIGHT, full(CHIP));
+      ops.push({ shape: pillEnd('right'), x: x + Math.round(chip.width) - r, y, ramp: CHIP });
+      ops.push({ text: chip.text, style: CHIP_TEXT, x: x + CHIP_PADDING, baseline, ramp: CHIP_INK });
+      x += chip.width + CHIP_GAP;
     }
   }
-  return out.join('').replace(/\s+/gu, ' ').trim();
+
+  // Footer: the mark and the brand on the left, the date on the right, centred under the rule.
+  const middle = FOOTER_TOP + 2 + 49;
+  ops.push({ shape: mark(), x: MARGIN, y: middle - 16, ramp: ACCENT });
+  const brand = lineMetrics(BRAND);
+  ops.push({ text: wrap(siteName, BRAND, 600, 1)[0]!, style: BRAND, x: MARGIN + 40, baseline: middle - brand.height / 2 + brand.ascent, ramp: INK });
+  if (date) {
+    const text = `Listed ${date}`;
+    const line = lineMetrics(DATE);
+    ops.push({ text, style: DATE, x: CARD_WIDTH - MARGIN - measure(text, DATE), baseline: middle - line.height / 2 + line.ascent, ramp: MUTED });
+  }
+  return ops;
 }
 
-/** The card as SVG, every glyph a path. Exposed for tests and debugging; callers want renderCard. */
-export async function renderCardSvg(input: CardInput): Promise<string> {
-  const tofu: Record<string, string> = {};
-  const element = template(input, (text) => fitToFonts(text, tofu));
-  return satori(element as never, {
-    width: CARD_WIDTH,
-    height: CARD_HEIGHT,
-    fonts: loadFonts(),
-    graphemeImages: tofu,
-    // fitToFonts leaves nothing for this to find; if satori still asks, it gets nothing, and it
-    // never fetches on its own.
-    loadAdditionalAsset: async () => [],
-  });
+/** The outlined box drawn for TOFU, sized to the text around it. */
+function tofuBox(size: number): Promise<PlacedMask> {
+  const [w, h, stroke] = [Math.round(size * 0.55), Math.round(size * 0.75), Math.max(1.5, size * 0.06)];
+  return shapeMask(`tofu-${size}`, `<rect x="${stroke / 2}" y="${stroke / 2}" width="${w - stroke}" height="${h - stroke}" rx="${stroke * 1.5}" fill="none" stroke="#000" stroke-width="${stroke}"/>`, w, h);
 }
 
-/**
- * resvg, not sharp's librsvg, rasterizes: it draws a card in ~7 ms against ~27 ms, mostly because
- * librsvg is slow at the masks satori puts on clipped boxes. The SVG holds no text, only paths,
- * and system fonts are not loaded, so nothing on the machine can change the pixels.
- */
-const RESVG_OPTIONS = { font: { loadSystemFonts: false } } as const;
+/** Draws one run of text: each glyph's mask at its pen position, rounded to a quarter pixel. */
+async function drawText(canvas: Canvas, op: Extract<Op, { text: string }>): Promise<void> {
+  const line = shapeLine(op.text, op.style);
+  const baseline = Math.round(op.baseline);
+  const placed = await Promise.all(
+    line.glyphs.map(async ({ glyph, x, y }) => {
+      const pen = Math.round((op.x + x) * SUBPIXEL_STEPS) / SUBPIXEL_STEPS;
+      const whole = Math.floor(pen);
+      if (glyph.id === 0) {
+        const box = await tofuBox(op.style.size);
+        return { mask: box, x: whole + Math.round(op.style.size * 0.05), y: baseline - box.height + Math.round(y), ramp: TOFU_INK };
+      }
+      const mask = await glyphMask(op.style.face, glyph, op.style.size, Math.round((pen - whole) * SUBPIXEL_STEPS));
+      return mask && { mask, x: whole + mask.left, y: baseline + Math.round(y) + mask.top, ramp: op.ramp };
+    }),
+  );
+  for (const p of placed) if (p) canvas.draw(p.mask, p.x, p.y, p.ramp);
+}
 
 /** Renders one card to PNG bytes. Pure: the same input gives the same bytes. */
 export async function renderCard(input: CardInput): Promise<Uint8Array> {
-  const pixels = new Resvg(await renderCardSvg(input), RESVG_OPTIONS).render().pixels;
-  // libvips sizes the palette by bit depth: `colors` up to 16 gives a 4-bit PNG, anything above
-  // an 8-bit one with 256 entries. A card is five flat colours and their anti-aliasing, so 16 look
-  // the same as 256 and weigh ~40% less. No dithering: its noise would only cost bytes on flat
-  // areas. Quantisation effort 1 and zlib level 7 rather than 10 and 9: cards dominate a cold
-  // build, and the stronger settings cost a third more time for 1–2% fewer bytes.
-  const png = await sharp(pixels, { raw: { width: CARD_WIDTH, height: CARD_HEIGHT, channels: 4 } })
-    .png({ palette: true, colors: 16, compressionLevel: 7, effort: 1, dither: 0 })
-    .toBuffer();
-  return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+  const canvas = new Canvas(CARD_WIDTH, CARD_HEIGHT, INK[0]!);
+  for (const op of layout(input, canvas)) {
+    if ('text' in op) await drawText(canvas, op);
+    else canvas.draw(await op.shape, op.x, op.y, op.ramp);
+  }
+  return encodeIndexedPng(CARD_WIDTH, CARD_HEIGHT, canvas.pixels, PALETTE);
 }
