@@ -1,28 +1,51 @@
 /**
- * `npm run build` — ingest, Astro, Pagefind, the offline edition, in that order; stops at the first step that
- * fails and says which. OUT_DIR (default dist) lets tests build several variants side by side.
+ * `npm run build` — ingest, Astro, Pagefind, the offline edition and the preview cards; stops at
+ * the first step that fails and says which. OUT_DIR (default dist) lets tests build several
+ * variants side by side.
+ *
+ * Cards need only the ingested catalog, not the site, so they are rendered into their cache on
+ * the second core while Astro, Pagefind and the offline edition run; the cards step at the end
+ * then only links them into the output. SKIP_CARDS=1 skips them for quick local builds.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 
 const outDir = process.env.OUT_DIR || 'dist';
+const env = { ...process.env, OUT_DIR: outDir };
 
-const steps: [name: string, command: string, args: string[]][] = [
-  ['ingest', process.execPath, ['scripts/ingest.ts']],
-  ['astro', 'astro', ['build']],
-  // After Astro, which empties the output folder; SKIP_CARDS=1 skips them for quick local builds.
-  ['cards', process.execPath, ['scripts/cards.ts']],
-  ['pagefind', 'pagefind', ['--site', outDir, '--silent']],
-  // The offline edition (dist-offline/ and <outDir>/shelfmark-offline.zip) from the finished site.
-  ['offline', process.execPath, ['scripts/offline.ts']],
-];
+type Step = [name: string, command: string, args: string[]];
 
-for (const [name, command, args] of steps) {
+function run([name, command, args]: Step): void {
   const started = performance.now();
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, OUT_DIR: outDir } });
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  if (result.status !== 0) {
-    console.error(`build: the ${name} step failed${result.error ? ` (${result.error.message})` : ''}; ${outDir}/ is incomplete.`);
-    process.exit(1);
-  }
-  console.log(`build: ${name} done in ${seconds} s`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env });
+  if (result.status !== 0) fail(name, result.error);
+  console.log(`build: ${name} done in ${seconds(started)} s`);
 }
+
+const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
+
+function fail(name: string, error?: Error): never {
+  console.error(`build: the ${name} step failed${error ? ` (${error.message})` : ''}; ${outDir}/ is incomplete.`);
+  process.exit(1);
+}
+
+run(['ingest', process.execPath, ['scripts/ingest.ts']]);
+
+const warmStarted = performance.now();
+const warm = spawn(process.execPath, ['scripts/cards.ts', '--cache-only'], { stdio: 'inherit', env });
+const warmed = new Promise<{ code: number | null; took: string }>((done) => {
+  warm.on('error', () => done({ code: null, took: seconds(warmStarted) }));
+  warm.on('exit', (code) => done({ code, took: seconds(warmStarted) }));
+});
+// If a step fails, the build exits; the renderer must not outlive it.
+process.on('exit', () => warm.exitCode === null && warm.kill());
+
+run(['astro', 'astro', ['build']]);
+run(['pagefind', 'pagefind', ['--site', outDir, '--silent']]);
+// The offline edition (dist-offline/ and <outDir>/shelfmark-offline.zip) from the finished site.
+run(['offline', process.execPath, ['scripts/offline.ts']]);
+
+// A failed warm-up is not fatal by itself: the cards step renders whatever is missing and fails
+// with its own message if it must.
+const { code, took } = await warmed;
+console.log(`build: cards-cache done in ${took} s${code === 0 ? '' : ' (with errors, retried below)'}`);
+run(['cards', process.execPath, ['scripts/cards.ts']]);
