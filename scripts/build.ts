@@ -3,14 +3,39 @@
  * the first step that fails and says which. OUT_DIR (default dist) lets tests build several
  * variants side by side.
  *
+ * When nothing the site is made from has changed since the last successful build and its output
+ * is still there, the build says so and stops: see src/build/up-to-date.ts for what counts.
+ * `npm run build -- --force` builds anyway.
+ *
  * Cards need only the ingested catalog, not the site, so they are rendered into their cache on
  * the second core while Astro, Pagefind and the offline edition run; the cards step at the end
  * then only links them into the output. SKIP_CARDS=1 skips them for quick local builds.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { contentDir } from '../src/lib/content-dir.ts';
+import { inputsDigest, isUpToDate, writeStamp } from '../src/build/up-to-date.ts';
 
 const outDir = process.env.OUT_DIR || 'dist';
 const env = { ...process.env, OUT_DIR: outDir };
+
+// What the site is made from: the catalog, the code and its locked dependencies, the variables
+// the steps read, and Node's version (it decides Unicode data and zlib's bytes).
+const VARIABLES = ['OUT_DIR', 'OFFLINE_DIR', 'BASE_PATH', 'SITE_URL', 'CONTENT_DIR', 'SKIP_CARDS', 'CARDS_CACHE_DIR'];
+const INPUTS = {
+  root: process.cwd(),
+  paths: [contentDir(), 'src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package-lock.json'],
+  env: { ...Object.fromEntries(VARIABLES.map((name) => [name, env[name]])), 'node --version': process.version },
+};
+const OUTPUTS = [outDir, process.env.OFFLINE_DIR || `${outDir}-offline`];
+// One stamp per output folder, so building dist and dist-base in turn does not undo each other.
+const STAMP = `node_modules/.cache/shelfmark-build/${outDir.replace(/[^\w.-]+/g, '_')}.json`;
+
+if (!process.argv.includes('--force') && isUpToDate(STAMP, inputsDigest(INPUTS), OUTPUTS)) {
+  console.log(`build: nothing changed since the last build; ${outDir}/ is up to date (npm run build -- --force rebuilds).`);
+  process.exit(0);
+}
+rmSync(STAMP, { force: true });
 
 type Step = [name: string, command: string, args: string[]];
 
@@ -29,6 +54,8 @@ function fail(name: string, error?: Error): never {
 }
 
 run(['ingest', process.execPath, ['scripts/ingest.ts']]);
+// Taken after the ingest, which may rewrite content/papers/, so the next build compares like with like.
+const digest = inputsDigest(INPUTS);
 
 const warmStarted = performance.now();
 const warm = spawn(process.execPath, ['scripts/cards.ts', '--cache-only'], { stdio: 'inherit', env });
@@ -49,3 +76,6 @@ run(['offline', process.execPath, ['scripts/offline.ts']]);
 const { code, took } = await warmed;
 console.log(`build: cards-cache done in ${took} s${code === 0 ? '' : ' (with errors, retried below)'}`);
 run(['cards', process.execPath, ['scripts/cards.ts']]);
+
+// Stamped only if no input changed while the steps ran; otherwise the next build starts afresh.
+if (inputsDigest(INPUTS) === digest) writeStamp(STAMP, digest, OUTPUTS);

@@ -37,6 +37,8 @@ export interface BuiltSite {
   dist: string;
   /** Everything the build printed. */
   output: string;
+  /** Runs the build again in the same copy, with the same environment; resolves to what it printed. */
+  build(args?: string[]): Promise<string>;
   /** Removes the copy and the built site. */
   remove(): void;
 }
@@ -74,18 +76,20 @@ export async function buildSite(options: BuildOptions): Promise<BuiltSite> {
     ...(options.basePath ? { BASE_PATH: options.basePath } : {}),
     ...options.env,
   });
-  const output = await new Promise<string>((done, fail) => {
-    const child = spawn(process.execPath, ['scripts/build.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let text = '';
-    child.stdout.on('data', (chunk) => (text += chunk));
-    child.stderr.on('data', (chunk) => (text += chunk));
-    child.on('error', fail);
-    child.on('close', (code) => (code === 0 ? done(text) : fail(new Error(`the build failed (exit ${code}):\n${text}`))));
-  }).catch((e: unknown) => {
+  const build = (args: string[] = []) =>
+    new Promise<string>((done, fail) => {
+      const child = spawn(process.execPath, ['scripts/build.ts', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let text = '';
+      child.stdout.on('data', (chunk) => (text += chunk));
+      child.stderr.on('data', (chunk) => (text += chunk));
+      child.on('error', fail);
+      child.on('close', (code) => (code === 0 ? done(text) : fail(new Error(`the build failed (exit ${code}):\n${text}`))));
+    });
+  const output = await build().catch((e: unknown) => {
     rmSync(root, { recursive: true, force: true });
     throw e;
   });
-  return { root, content, dist, output, remove: () => rmSync(root, { recursive: true, force: true }) };
+  return { root, content, dist, output, build, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
 /** Every file under `dir`, as `/`-separated paths relative to it, sorted. */
