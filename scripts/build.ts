@@ -25,7 +25,7 @@ const VARIABLES = ['OUT_DIR', 'OFFLINE_DIR', 'BASE_PATH', 'SITE_URL', 'CONTENT_D
 const INPUTS = {
   root: process.cwd(),
   paths: [contentDir(), 'src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package-lock.json'],
-  env: { ...Object.fromEntries(VARIABLES.map((name) => [name, env[name]])), 'node --version': process.version },
+  env: { ...Object.fromEntries(VARIABLES.map((name) => [name, name === 'OUT_DIR' ? outDir : process.env[name]])), 'node --version': process.version },
 };
 const OUTPUTS = [outDir, process.env.OFFLINE_DIR || `${outDir}-offline`];
 // One stamp per output folder, so building dist and dist-base in turn does not undo each other.
