@@ -8,8 +8,8 @@
  * `npm run build -- --force` builds anyway.
  *
  * Cards need only the ingested catalog, not the site, so they are rendered into their cache on
- * the second core while Astro, Pagefind and the offline edition run; the cards step at the end
- * then only links them into the output. SKIP_CARDS=1 skips them for quick local builds.
+ * the second core while Astro, Pagefind and the offline edition run, and linked into the output
+ * when those are done. SKIP_CARDS=1 skips them for quick local builds.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -57,25 +57,25 @@ run(['ingest', process.execPath, ['scripts/ingest.ts']]);
 // Taken after the ingest, which may rewrite content/papers/, so the next build compares like with like.
 const digest = inputsDigest(INPUTS);
 
-const warmStarted = performance.now();
-const warm = spawn(process.execPath, ['scripts/cards.ts', '--cache-only'], { stdio: 'inherit', env });
-const warmed = new Promise<{ code: number | null; took: string }>((done) => {
-  warm.on('error', () => done({ code: null, took: seconds(warmStarted) }));
-  warm.on('exit', (code) => done({ code, took: seconds(warmStarted) }));
+const cards = spawn(process.execPath, ['scripts/cards.ts', '--beside-build'], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env });
+const cardsExit = new Promise<number | null>((done) => {
+  cards.on('error', () => done(null));
+  cards.on('exit', (code) => done(code));
 });
 // If a step fails, the build exits; the renderer must not outlive it.
-process.on('exit', () => warm.exitCode === null && warm.kill());
+process.on('exit', () => cards.exitCode === null && cards.kill());
 
 run(['astro', 'astro', ['build']]);
 run(['pagefind', 'pagefind', ['--site', outDir, '--silent']]);
 // The offline edition (dist-offline/ and <outDir>/shelfmark-offline.zip) from the finished site.
 run(['offline', process.execPath, ['scripts/offline.ts']]);
 
-// A failed warm-up is not fatal by itself: the cards step renders whatever is missing and fails
-// with its own message if it must.
-const { code, took } = await warmed;
-console.log(`build: cards-cache done in ${took} s${code === 0 ? '' : ' (with errors, retried below)'}`);
-run(['cards', process.execPath, ['scripts/cards.ts']]);
+// The time reported is what the cards added to the build: the rest ran beside the steps above.
+const cardsStarted = performance.now();
+// It may have finished already (SKIP_CARDS, or an error it has reported); its exit code says which.
+if (cards.connected) cards.send('site-ready', () => {});
+if ((await cardsExit) !== 0) fail('cards');
+console.log(`build: cards done in ${seconds(cardsStarted)} s`);
 
 // Stamped only if no input changed while the steps ran; otherwise the next build starts afresh.
 if (inputsDigest(INPUTS) === digest) writeStamp(STAMP, digest, OUTPUTS);

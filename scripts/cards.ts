@@ -2,14 +2,15 @@
  * `npm run cards` — a social preview card (1200×630 PNG) for every published paper, every theme
  * and the home page, in ${OUT_DIR:-dist}/cards/. Unchanged cards come from the cache in
  * node_modules/.cache/shelfmark-cards/ (CARDS_CACHE_DIR overrides it). SKIP_CARDS=1 skips the step.
- * `--cache-only` renders into the cache and writes no site files: the build runs it beside Astro.
+ * `--beside-build` is how scripts/build.ts runs it, beside Astro: it renders into the cache at once,
+ * and writes the cards into the output only when the build messages that the site is there.
  * All the work is in src/cards/; this file reads the catalog, prints and sets the exit code.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { contentDir } from '../src/lib/content-dir.ts';
-import { DEFAULT_CACHE_DIR, generateCards, type CardItem } from '../src/cards/cache.ts';
+import { DEFAULT_CACHE_DIR, generateCards, type CardItem, type GenerateStats } from '../src/cards/cache.ts';
 import { parsePaperFile } from '../src/ingest/frontmatter.ts';
 import { paperSchema, type Paper } from '../src/schemas/paper.ts';
 import { taxonomySchema } from '../src/schemas/theme.ts';
@@ -35,13 +36,21 @@ function readPapers(): Paper[] {
   return papers;
 }
 
+function report(stats: GenerateStats, count: number, where: string): void {
+  const largest = stats.largest ? `, largest ${kb(stats.largest.bytes)} (${stats.largest.path})` : '';
+  console.log(
+    `cards: ${count} in ${where} — ${stats.rendered} rendered, ${stats.reused} reused` +
+      `${stats.removed ? `, ${stats.removed} stale removed` : ''} in ${(stats.ms / 1000).toFixed(1)} s; ` +
+      `${kb(stats.totalBytes)} in all${largest}.`,
+  );
+}
+
 async function main(): Promise<number> {
   if (process.env.SKIP_CARDS === '1') {
     console.log('cards: skipped (SKIP_CARDS=1).');
     return 0;
   }
-  const cacheOnly = process.argv.includes('--cache-only');
-  const outDir = cacheOnly ? null : process.env.OUT_DIR || 'dist';
+  const outDir = process.env.OUT_DIR || 'dist';
   const cacheDir = process.env.CARDS_CACHE_DIR || DEFAULT_CACHE_DIR;
 
   const taxonomy = taxonomySchema.parse(parse(readFileSync(THEMES_FILE, 'utf8')));
@@ -77,13 +86,16 @@ async function main(): Promise<number> {
     },
   });
 
-  const stats = await generateCards({ items, outDir, cacheDir });
-  const largest = stats.largest ? `, largest ${kb(stats.largest.bytes)} (${stats.largest.path})` : '';
-  console.log(
-    `cards: ${items.length} in ${outDir === null ? 'the cache' : `${outDir}/cards/`} — ${stats.rendered} rendered, ${stats.reused} reused` +
-      `${stats.removed ? `, ${stats.removed} stale removed` : ''} in ${(stats.ms / 1000).toFixed(1)} s; ` +
-      `${kb(stats.totalBytes)} in all${largest}.`,
-  );
+  if (process.argv.includes('--beside-build')) {
+    report(await generateCards({ items, outDir: null, cacheDir }), items.length, 'the cache');
+    // Astro empties the output folder, so the cards go in only once the build says it is done.
+    const siteReady = await new Promise<boolean>((done) => {
+      process.once('message', () => done(true));
+      process.once('disconnect', () => done(false));
+    });
+    if (!siteReady) return 1;
+  }
+  report(await generateCards({ items, outDir, cacheDir }), items.length, `${outDir}/cards/`);
   return 0;
 }
 
@@ -92,4 +104,7 @@ try {
 } catch (e) {
   console.error(`cards: ${(e as Error).message}`);
   process.exitCode = 1;
+} finally {
+  // An open channel to the build would keep this process alive.
+  if (process.connected) process.disconnect();
 }
