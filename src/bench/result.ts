@@ -207,9 +207,7 @@ export function renderTable(results: readonly BenchResult[]): string {
   for (const name of names) {
     row(`  ${name}`, (c) => {
       const stage = build(c).cold.stages.find((s) => s.name === name);
-      // A step that ran beside others (cards) reports more time than it added to the build.
-      const beside = stage && stage.reportedMs !== null && stage.reportedMs > stage.ms + 1000 ? `, ${formatMs(stage.reportedMs)} beside` : '';
-      if (stage) return `${formatMs(stage.ms)}${stage.cpuMs === null ? '' : ` (cpu ${formatMs(stage.cpuMs)}${beside})`}${stage.status === 'failed' ? ' FAILED' : stage.status === 'skipped' ? ' (skipped)' : ''}`;
+      if (stage) return `${formatMs(stage.ms)}${stage.cpuMs === null ? '' : ` (cpu ${formatMs(stage.cpuMs)})`}${stage.status === 'failed' ? ' FAILED' : stage.status === 'skipped' ? ' (skipped)' : ''}`;
       const separate = c.site ? c.r.site.separate.find((s) => s.label === name) : undefined;
       return separate ? `${formatMs(separate.totalMs)} (own run)` : '–';
     });
