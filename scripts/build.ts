@@ -24,7 +24,7 @@ const env = { ...process.env, OUT_DIR: outDir };
 const VARIABLES = ['OUT_DIR', 'OFFLINE_DIR', 'BASE_PATH', 'SITE_URL', 'CONTENT_DIR', 'SKIP_CARDS', 'CARDS_CACHE_DIR'];
 const INPUTS = {
   root: process.cwd(),
-  paths: [contentDir(), 'src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package-lock.json'],
+  paths: [contentDir(), 'src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'],
   env: { ...Object.fromEntries(VARIABLES.map((name) => [name, name === 'OUT_DIR' ? outDir : process.env[name]])), 'node --version': process.version },
 };
 const OUTPUTS = [outDir, process.env.OFFLINE_DIR || `${outDir}-offline`];
