@@ -23,12 +23,16 @@ const THEMES_FILE = join(contentDir(), 'themes.yaml');
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-function readPapers(): Paper[] {
-  const papers: Paper[] = [];
+/** What a card shows of a paper. Only this is kept: the rest (abstracts, evidence) would sit in memory beside Astro's. */
+type CardPaper = Pick<Paper, 'id' | 'title' | 'themes' | 'listedOn' | 'hidden'>;
+
+function readPapers(): CardPaper[] {
+  const papers: CardPaper[] = [];
   for (const name of readdirSync(PAPERS_DIR).filter((n) => n.endsWith('.mdx')).sort()) {
     const file = join(PAPERS_DIR, name);
     try {
-      papers.push(paperSchema.parse(parsePaperFile(readFileSync(file, 'utf8')).data));
+      const { id, title, themes, listedOn, hidden } = paperSchema.parse(parsePaperFile(readFileSync(file, 'utf8')).data);
+      papers.push({ id, title, themes, listedOn, hidden });
     } catch (e) {
       throw new Error(`${file}: ${(e as Error).message.split('\n')[0]}`);
     }
