@@ -1,11 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cardKey, cardPath, generateCards, type CardItem } from '../../src/cards/cache.ts';
 import { drawable } from '../../src/cards/fonts.ts';
 import { cleanText, fitToFonts, formatDate, renderCard, TOFU, type CardInput } from '../../src/cards/render.ts';
+import { temporaryFolders } from './helpers.ts';
 
 const LONG_TITLE =
   'SAMformer: Unlocking the Potential of Transformers in Time Series Forecasting with Sharpness-Aware Minimization and Channel-Wise Attention, Revisited at Scale with Many More Words Than Fit';
@@ -19,15 +19,7 @@ const paper = (title: string, extra: Partial<CardInput> = {}): CardInput => ({
   ...extra,
 });
 
-const temps: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'shelfmark-cards-'));
-  temps.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = temporaryFolders('shelfmark-cards-');
 
 describe('renderCard', () => {
   it('makes a 1200×630 PNG of at most 40 KB, even for a long title', async () => {

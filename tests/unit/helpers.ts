@@ -47,6 +47,17 @@ export function copyProject(from: string = fixtureProject): string {
 /** The `content/papers/` folder of a project copy. */
 export const papersOf = (root: string) => join(root, 'content/papers');
 
+/** Makes fresh temporary folders named `<prefix>…`, all removed once the test file is done. */
+export function temporaryFolders(prefix: string): () => string {
+  const made: string[] = [];
+  afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  return () => {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    made.push(dir);
+    return dir;
+  };
+}
+
 /**
  * The fixture project, ingested once for the whole test file (in `beforeAll`), so each test
  * can start from a copy of an already-ingested project. Returns the folder's path, once ready.

@@ -1,18 +1,10 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { inputsDigest, isUpToDate, outputsSummary, writeStamp } from '../../src/build/up-to-date.ts';
+import { temporaryFolders } from './helpers.ts';
 
-const temps: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'shelfmark-up-to-date-'));
-  temps.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = temporaryFolders('shelfmark-up-to-date-');
 
 /** Writes `files` (relative path → contents) under `root`, creating folders as needed. */
 function write(root: string, files: Record<string, string>): void {
