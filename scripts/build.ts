@@ -17,7 +17,7 @@ import { contentDir } from '../src/lib/content-dir.ts';
 import { inputsDigest, isUpToDate, writeStamp } from '../src/build/up-to-date.ts';
 
 const outDir = process.env.OUT_DIR || 'dist';
-const env = { ...process.env, OUT_DIR: outDir };
+const env: NodeJS.ProcessEnv = { ...process.env, OUT_DIR: outDir };
 
 // What the site is made from: the catalog, the code and its locked dependencies, the variables
 // the steps read, and Node's version (it decides Unicode data and zlib's bytes).
@@ -25,7 +25,7 @@ const VARIABLES = ['OUT_DIR', 'OFFLINE_DIR', 'BASE_PATH', 'SITE_URL', 'CONTENT_D
 const INPUTS = {
   root: process.cwd(),
   paths: [contentDir(), 'src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'],
-  env: { ...Object.fromEntries(VARIABLES.map((name) => [name, name === 'OUT_DIR' ? outDir : process.env[name]])), 'node --version': process.version },
+  env: { ...Object.fromEntries(VARIABLES.map((name) => [name, env[name]])), 'node --version': process.version },
 };
 const OUTPUTS = [outDir, process.env.OFFLINE_DIR || `${outDir}-offline`];
 // One stamp per output folder, so building dist and dist-base in turn does not undo each other.

@@ -4,13 +4,14 @@
  * node_modules/.cache/shelfmark-cards/ (CARDS_CACHE_DIR overrides it). SKIP_CARDS=1 skips the step.
  * `--beside-build` is how scripts/build.ts runs it, beside Astro: it renders into the cache at once,
  * and writes the cards into the output only when the build messages that the site is there.
+ * The time printed is the rendering's; waiting for the site is not counted.
  * All the work is in src/cards/; this file reads the catalog, prints and sets the exit code.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { contentDir } from '../src/lib/content-dir.ts';
-import { DEFAULT_CACHE_DIR, generateCards, type CardItem, type GenerateStats } from '../src/cards/cache.ts';
+import { DEFAULT_CACHE_DIR, generateCards, type CardItem } from '../src/cards/cache.ts';
 import { parsePaperFile } from '../src/ingest/frontmatter.ts';
 import { paperSchema, type Paper } from '../src/schemas/paper.ts';
 import { taxonomySchema } from '../src/schemas/theme.ts';
@@ -40,13 +41,15 @@ function readPapers(): CardPaper[] {
   return papers;
 }
 
-function report(stats: GenerateStats, count: number, where: string): void {
-  const largest = stats.largest ? `, largest ${kb(stats.largest.bytes)} (${stats.largest.path})` : '';
-  console.log(
-    `cards: ${count} in ${where} — ${stats.rendered} rendered, ${stats.reused} reused` +
-      `${stats.removed ? `, ${stats.removed} stale removed` : ''} in ${(stats.ms / 1000).toFixed(1)} s; ` +
-      `${kb(stats.totalBytes)} in all${largest}.`,
-  );
+/**
+ * With `--beside-build`: true once the build messages that the site is done, false if the build
+ * goes away first.
+ */
+function siteReady(): Promise<boolean> {
+  return new Promise((done) => {
+    process.once('message', () => done(true));
+    process.once('disconnect', () => done(false));
+  });
 }
 
 async function main(): Promise<number> {
@@ -54,6 +57,8 @@ async function main(): Promise<number> {
     console.log('cards: skipped (SKIP_CARDS=1).');
     return 0;
   }
+  // Listening from the start: a message that arrives before anyone listens is lost.
+  const outputReady = process.argv.includes('--beside-build') ? siteReady() : undefined;
   const outDir = process.env.OUT_DIR || 'dist';
   const cacheDir = process.env.CARDS_CACHE_DIR || DEFAULT_CACHE_DIR;
 
@@ -90,16 +95,13 @@ async function main(): Promise<number> {
     },
   });
 
-  if (process.argv.includes('--beside-build')) {
-    report(await generateCards({ items, outDir: null, cacheDir }), items.length, 'the cache');
-    // Astro empties the output folder, so the cards go in only once the build says it is done.
-    const siteReady = await new Promise<boolean>((done) => {
-      process.once('message', () => done(true));
-      process.once('disconnect', () => done(false));
-    });
-    if (!siteReady) return 1;
-  }
-  report(await generateCards({ items, outDir, cacheDir }), items.length, `${outDir}/cards/`);
+  const stats = await generateCards({ items, outDir, cacheDir, outputReady });
+  const largest = stats.largest ? `, largest ${kb(stats.largest.bytes)} (${stats.largest.path})` : '';
+  console.log(
+    `cards: ${items.length} in ${outDir}/cards/ — ${stats.rendered} rendered, ${stats.reused} reused in ` +
+      `${(stats.cacheMs / 1000).toFixed(1)} s${stats.removed ? `, ${stats.removed} stale removed` : ''}; ` +
+      `${kb(stats.totalBytes)} in all${largest}.`,
+  );
   return 0;
 }
 

@@ -49,11 +49,14 @@ export function cardKey(input: CardInput): string {
 
 export interface GenerateOptions {
   items: CardItem[];
+  /** The site's output directory; cards go to `<outDir>/cards/`. */
+  outDir: string;
   /**
-   * The site's output directory; cards go to `<outDir>/cards/`. Null only fills the cache, which
-   * the build does while Astro runs, before the output directory exists.
+   * Rendering into the cache starts at once, but nothing is written to `outDir` before this
+   * resolves true; false gives up without writing. The build renders while Astro runs, and Astro
+   * empties the output folder first.
    */
-  outDir: string | null;
+  outputReady?: Promise<boolean>;
   cacheDir?: string;
   /**
    * Cards in flight at once. A card is composed on the main thread and deflated on libuv's pool,
@@ -69,6 +72,9 @@ export interface GenerateStats {
   reused: number;
   /** Stale cards deleted from the output. */
   removed: number;
+  /** Until every card was in the cache. */
+  cacheMs: number;
+  /** Until every card was in the output. */
   ms: number;
   /** Sum of the sizes of the cards written. */
   totalBytes: number;
@@ -104,54 +110,58 @@ async function sizeOf(file: string): Promise<number | null> {
   }
 }
 
+/** Runs `task` on every item, at most `limit` at a time. */
+async function eachAtMost<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+
 /** Renders (or takes from the cache) every item's card and writes it under `<outDir>/cards/`. */
 export async function generateCards(options: GenerateOptions): Promise<GenerateStats> {
   const started = performance.now();
-  const { items, outDir, cacheDir = DEFAULT_CACHE_DIR, concurrency = 4 * availableParallelism(), prune = true } = options;
+  const { items, outDir, outputReady, cacheDir = DEFAULT_CACHE_DIR, concurrency = 4 * availableParallelism(), prune = true } = options;
 
-  const jobs = items.map((item) => ({ path: cardPath(item.input.kind, item.id), input: item.input }));
+  const jobs = items.map((item) => ({ path: cardPath(item.input.kind, item.id), input: item.input, cached: '', bytes: 0 }));
   const seen = new Set<string>();
   for (const job of jobs) {
     if (seen.has(job.path)) throw new Error(`cards: two items would both be written to ${job.path}`);
     seen.add(job.path);
   }
 
-  await mkdir(cacheDir, { recursive: true });
-  if (outDir !== null) for (const dir of new Set(jobs.map((j) => dirname(join(outDir, j.path))))) await mkdir(dir, { recursive: true });
-
-  const stats: GenerateStats = { rendered: 0, reused: 0, removed: 0, ms: 0, totalBytes: 0, largest: null, files: [] };
-  const sizes = new Map<string, number>();
+  const stats: GenerateStats = { rendered: 0, reused: 0, removed: 0, cacheMs: 0, ms: 0, totalBytes: 0, largest: null, files: [] };
   const now = new Date();
 
-  let next = 0;
-  async function worker(): Promise<void> {
-    while (next < jobs.length) {
-      const job = jobs[next++]!;
-      const cached = join(cacheDir, `${cardKey(job.input)}.png`);
-      let bytes = await sizeOf(cached);
-      if (bytes !== null) {
-        await utimes(cached, now, now).catch(() => {}); // marks it as in use, for the age-based sweep
-        stats.reused++;
-      } else {
-        const png = await renderCard(job.input);
-        await writeAtomic(cached, png);
-        bytes = png.byteLength;
-        stats.rendered++;
-      }
-      if (outDir !== null) await linkAtomic(cached, join(outDir, job.path));
-      sizes.set(job.path, bytes);
+  await mkdir(cacheDir, { recursive: true });
+  await eachAtMost(jobs, concurrency, async (job) => {
+    job.cached = join(cacheDir, `${cardKey(job.input)}.png`);
+    const bytes = await sizeOf(job.cached);
+    if (bytes !== null) {
+      await utimes(job.cached, now, now).catch(() => {}); // marks it as in use, for the age-based sweep
+      job.bytes = bytes;
+      stats.reused++;
+    } else {
+      const png = await renderCard(job.input);
+      await writeAtomic(job.cached, png);
+      job.bytes = png.byteLength;
+      stats.rendered++;
     }
-  }
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, jobs.length)) }, worker));
+  });
+  stats.cacheMs = Math.round(performance.now() - started);
 
-  if (prune && outDir !== null) stats.removed = await pruneOutput(outDir, seen);
+  if (outputReady && !(await outputReady)) throw new Error('cards: the output folder never became ready; nothing was written to it');
+  for (const dir of new Set(jobs.map((j) => dirname(join(outDir, j.path))))) await mkdir(dir, { recursive: true });
+  await eachAtMost(jobs, concurrency, (job) => linkAtomic(job.cached, join(outDir, job.path)));
+
+  if (prune) stats.removed = await pruneOutput(outDir, seen);
   await sweepCache(cacheDir, now.getTime() - CACHE_MAX_AGE_MS);
 
-  for (const job of jobs) {
-    const bytes = sizes.get(job.path)!;
-    stats.files.push({ path: job.path, bytes });
+  for (const { path, bytes } of jobs) {
+    stats.files.push({ path, bytes });
     stats.totalBytes += bytes;
-    if (!stats.largest || bytes > stats.largest.bytes) stats.largest = { path: job.path, bytes };
+    if (!stats.largest || bytes > stats.largest.bytes) stats.largest = { path, bytes };
   }
   stats.ms = Math.round(performance.now() - started);
   return stats;

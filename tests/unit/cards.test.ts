@@ -144,6 +144,21 @@ describe('generateCards', () => {
     expect(readdirSync(join(outDir2, 'cards/papers')).some((n) => n.endsWith('.tmp'))).toBe(false);
   });
 
+  it('renders into the cache at once but writes the output only once it is ready, and not at all if it never is', async () => {
+    const [outDir, cacheDir] = [tempDir(), tempDir()];
+    let ready!: (ok: boolean) => void;
+    const done = generateCards({ items, outDir, cacheDir, outputReady: new Promise<boolean>((r) => (ready = r)) });
+    while (readdirSync(cacheDir).filter((n) => n.endsWith('.png')).length < items.length) await new Promise((r) => setTimeout(r, 10));
+    expect(readdirSync(outDir)).toEqual([]);
+    ready(true);
+    expect(await done).toMatchObject({ rendered: 4 });
+    expect(statSync(join(outDir, 'cards/site.png')).size).toBeGreaterThan(0);
+
+    const untouched = tempDir();
+    await expect(generateCards({ items, outDir: untouched, cacheDir, outputReady: Promise.resolve(false) })).rejects.toThrow(/never became ready/);
+    expect(readdirSync(untouched)).toEqual([]);
+  });
+
   it('keys on every input field and never on the output path', () => {
     const base = paper('A title');
     const key = cardKey(base);
