@@ -1,6 +1,6 @@
 /**
- * How well the theme rules agree with people: precision and recall per theme against a
- * hand-labelled samples (`tests/fixtures/theme-labels.yaml` for tuning,
+ * How well the theme rules agree with people: precision and recall per theme against the
+ * hand-labelled samples (`tests/fixtures/theme-labels.yaml` for development,
  * `tests/fixtures/theme-labels-holdout.yaml` held out; see the README beside them).
  */
 
