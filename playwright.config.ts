@@ -15,6 +15,9 @@ if (!existsSync(chromium)) {
 
 export const BASE_PATH = '/shelfmark/';
 
+/** Two previews on consecutive ports; `E2E_PORT` moves them so two checkouts can test at once. */
+const port = Number(process.env.E2E_PORT || 4321);
+
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
@@ -28,17 +31,17 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'root', use: { baseURL: 'http://127.0.0.1:4321/' }, testIgnore: /offline\.spec\.ts$/ },
-    { name: 'base-path', use: { baseURL: `http://127.0.0.1:4322${BASE_PATH}` }, testIgnore: /offline\.spec\.ts$/ },
+    { name: 'root', use: { baseURL: `http://127.0.0.1:${port}/` }, testIgnore: /offline\.spec\.ts$/ },
+    { name: 'base-path', use: { baseURL: `http://127.0.0.1:${port + 1}${BASE_PATH}` }, testIgnore: /offline\.spec\.ts$/ },
     // The offline editions of both builds, opened from disk as someone who unzipped one would: no server at all.
     { name: 'offline', use: { baseURL: `${pathToFileURL(resolve('dist-offline')).href}/` }, testMatch: /offline\.spec\.ts$/ },
     { name: 'offline-base-path', use: { baseURL: `${pathToFileURL(resolve('dist-base-offline')).href}/` }, testMatch: /offline\.spec\.ts$/ },
   ],
   webServer: [
-    { command: 'astro preview --ignore-lock --host 127.0.0.1 --port 4321', url: 'http://127.0.0.1:4321/', reuseExistingServer: false },
+    { command: `astro preview --ignore-lock --host 127.0.0.1 --port ${port}`, url: `http://127.0.0.1:${port}/`, reuseExistingServer: false },
     {
-      command: 'astro preview --ignore-lock --host 127.0.0.1 --port 4322',
-      url: `http://127.0.0.1:4322${BASE_PATH}`,
+      command: `astro preview --ignore-lock --host 127.0.0.1 --port ${port + 1}`,
+      url: `http://127.0.0.1:${port + 1}${BASE_PATH}`,
       env: { BASE_PATH, OUT_DIR: 'dist-base', SITE_URL: 'https://example.github.io' },
       reuseExistingServer: false,
     },
