@@ -1,4 +1,4 @@
-import { eng } from 'stopword';
+import { countTerms } from './terms.ts';
 
 /** A neighbour of a paper, and the terms the two share most. */
 export interface Related {
@@ -14,8 +14,6 @@ interface Doc {
   abstract: string;
 }
 
-/** Title words say what a paper is; they count this many times an abstract word. */
-const TITLE_WEIGHT = 2;
 /**
  * Terms in more papers than this ("transformer", "model") relate everything, so nothing:
  * a tenth of a small catalog, and in a large one barely more than a hundred papers, which
@@ -26,8 +24,6 @@ function maxDocumentFrequency(papers: number): number {
 }
 /** A paper's strongest terms stand for it; comparing on these alone keeps the work near-linear. */
 const TERMS_PER_DOC = 24;
-
-const STOPWORDS = new Set([...eng, 'also', 'via', 'using', 'based', 'new', 'propose', 'proposed', 'show', 'paper', 'approach', 'method', 'methods', 'results', 'however', 'well', 'can', 'may', 'work']);
 
 /**
  * The `count` most related papers for each paper, by cosine similarity of TF-IDF vectors
@@ -119,24 +115,4 @@ function sharedTerms(a: Map<string, number>, b: Map<string, number>): string[] {
     .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
     .slice(0, 3)
     .map(([term]) => term);
-}
-
-/** Words and adjacent word pairs, lowercased, stopwords out; title terms count `TITLE_WEIGHT` times. */
-function countTerms(doc: Doc): Map<string, number> {
-  const counts = new Map<string, number>();
-  const add = (text: string, weight: number) => {
-    const words = text.toLowerCase().match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
-    let previous: string | null = null;
-    for (const word of words) {
-      const usable = word.length > 2 && !STOPWORDS.has(word) && !/^\d+$/.test(word);
-      if (usable) {
-        counts.set(word, (counts.get(word) ?? 0) + weight);
-        if (previous) counts.set(`${previous} ${word}`, (counts.get(`${previous} ${word}`) ?? 0) + weight);
-      }
-      previous = usable ? word : null;
-    }
-  };
-  add(doc.title, TITLE_WEIGHT);
-  add(doc.abstract, 1);
-  return counts;
 }
