@@ -14,6 +14,7 @@ import { copyFile, link, mkdir, readdir, rename, rm, stat, utimes, writeFile } f
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { renderCard, templateFingerprint, type CardInput, type CardKind } from './render.ts';
+import { slugId } from '../schemas/id.ts';
 
 export const DEFAULT_CACHE_DIR = 'node_modules/.cache/shelfmark-cards';
 
@@ -29,7 +30,7 @@ export interface CardItem {
 /** Where a card goes, relative to the site root: what a page's `og:image` points at. */
 export function cardPath(kind: CardKind, id: string): string {
   if (kind === 'site') return 'cards/site.png';
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) throw new Error(`cards: "${id}" is not a slug, so it can't name a card file`);
+  if (!slugId.safeParse(id).success) throw new Error(`cards: "${id}" is not a slug, so it can't name a card file`);
   return `cards/${kind === 'paper' ? 'papers' : 'themes'}/${id}.png`;
 }
 

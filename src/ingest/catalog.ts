@@ -1,4 +1,3 @@
-import { createClassifier } from './classify.ts';
 import { decodeListing } from './decode.ts';
 import { error, warning, type Diagnostic } from './diagnostics.ts';
 import { serializePaperFile, hasNotes, parsePaperFile } from './frontmatter.ts';
@@ -6,9 +5,12 @@ import { extractLinks } from './links.ts';
 import { compare, mergeListings, type Listing } from './merge.ts';
 import { cleanText, stripControls, titleKey } from './normalize.ts';
 import { parseListing } from './parse.ts';
+import { labelledPapers } from './labels.ts';
+import { createShelver, trainThemeModels, type LabelledPaper, type ThemeModels } from './shelve.ts';
 import { assignIds, type Assigned, type KnownPaper } from './slug.ts';
 import { paperSchema, type ListingManifestEntry, type Paper } from '../schemas/paper.ts';
 import type { Curation } from '../schemas/curation.ts';
+import type { ThemeLabel, TrainingPaper } from '../schemas/labels.ts';
 import type { Theme } from '../schemas/theme.ts';
 
 /** Everything the ingest reads, already off the disk: the catalog is a pure function of it. */
@@ -19,6 +21,10 @@ export interface CatalogInput {
   taxonomy: Theme[];
   /** Decisions by hand from `content/curation.yaml`. */
   curation: Curation;
+  /** People's theme decisions from `content/theme-labels.yaml`, in file order (a later row wins). */
+  labels: ThemeLabel[];
+  /** Labelled papers outside the catalog, from `content/training-papers.yaml`. */
+  training: TrainingPaper[];
   /** The paper files already in `content/papers/`, by file name. */
   existing: { file: string; path: string; text: string }[];
 }
@@ -32,6 +38,8 @@ export interface CatalogPlan {
   orphans: string[];
   papers: Paper[];
   stats: { listings: number; occurrences: number; duplicates: number };
+  /** The labelled papers and the theme models trained on them (themes without one are decided by rules). */
+  shelving: { labelled: LabelledPaper[]; trained: ThemeModels };
   diagnostics: Diagnostic[];
 }
 
@@ -64,7 +72,9 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
     [...existing.values()],
   );
   const ids = renamePapers(assigned, input.curation, diagnostics);
-  const classify = createClassifier(input.taxonomy);
+  const labelled = labelledPapers(input, merged.papers.map((m) => ({ ...ids.get(m.key)!, title: m.title, abstract: m.abstract })), diagnostics);
+  const trained = trainThemeModels(input.taxonomy, labelled);
+  const shelve = createShelver(input.taxonomy, trained, new Map(labelled.map((p) => [p.id, p.labels])));
 
   const files = new Map<string, string>();
   const papers: Paper[] = [];
@@ -73,7 +83,7 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
   const curated = applyCuration(input.taxonomy, input.curation, new Set([...ids.values()].flatMap((a) => [a.id, ...a.aliases])), diagnostics);
   for (const m of merged.papers) {
     const { id, aliases } = ids.get(m.key)!;
-    const { themes, evidence } = classify(m.title, m.abstract);
+    const { themes, evidence } = shelve({ id, title: m.title, abstract: m.abstract });
     const decision = curated([id, ...aliases], themes);
     const paper: Paper = {
       id,
@@ -123,6 +133,7 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
     orphans,
     papers,
     stats: { listings: input.listings.length, occurrences: listings.reduce((n, l) => n + l.papers.length, 0), duplicates: merged.duplicates },
+    shelving: { labelled, trained },
     diagnostics,
   };
 }

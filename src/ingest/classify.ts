@@ -10,9 +10,11 @@ export interface Evidence {
 }
 
 export interface Classification {
-  /** Theme ids, in taxonomy order. */
+  /** Theme ids whose score reaches the theme's threshold, in taxonomy order. */
   themes: string[];
-  /** For each assigned theme, the positive matches that put the paper there. */
+  /** Every theme's score: the weights of its phrases that matched, false friends subtracting. */
+  scores: Record<string, number>;
+  /** For each theme with a positive match, the matches and where they were found. */
   evidence: Record<string, Evidence[]>;
 }
 
@@ -105,6 +107,7 @@ export function createClassifier(taxonomy: readonly Theme[]): (title: string, ab
     const titleField = new Field(title);
     const abstractField = new Field(abstract);
     const themes: string[] = [];
+    const scores: Record<string, number> = {};
     const evidence: Record<string, Evidence[]> = {};
     for (const theme of compiled) {
       let score = 0;
@@ -120,12 +123,11 @@ export function createClassifier(taxonomy: readonly Theme[]): (title: string, ab
           if (weight > 0) found.push({ phrase, field: 'abstract' });
         }
       }
-      if (score >= theme.threshold) {
-        themes.push(theme.id);
-        evidence[theme.id] = found;
-      }
+      scores[theme.id] = score;
+      if (found.length > 0) evidence[theme.id] = found;
+      if (score >= theme.threshold) themes.push(theme.id);
     }
-    return { themes, evidence };
+    return { themes, scores, evidence };
   };
 }
 

@@ -14,6 +14,9 @@ export function summarize(plan: CatalogPlan, taxonomy: readonly Theme[]): string
     'papers per theme:',
     ...perTheme.map(([id, n]) => `  ${id.padEnd(width)}  ${n}`),
     `  ${'unsorted'.padEnd(width)}  ${unsorted}`,
+    plan.shelving.trained.models.size > 0
+      ? `theme models:      ${[...plan.shelving.trained.models.keys()].join(', ')} (from ${plan.shelving.labelled.length} labelled papers); other themes by their rules`
+      : 'theme models:      none (no theme has enough labelled papers); every theme by its rules',
   ];
   return lines.join('\n');
 }

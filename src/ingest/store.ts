@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse } from 'yaml';
+import { parse, parseDocument, type YAMLSeq } from 'yaml';
 import { error, IngestError, type Diagnostic } from './diagnostics.ts';
 import type { CatalogInput, CatalogPlan } from './catalog.ts';
 import { compare } from './merge.ts';
 import { contentDir } from '../lib/content-dir.ts';
 import { listingManifest } from '../schemas/paper.ts';
 import { curationSchema } from '../schemas/curation.ts';
+import { themeLabelsSchema, trainingPapersSchema, type ThemeLabel } from '../schemas/labels.ts';
 import { taxonomySchema } from '../schemas/theme.ts';
 
 /** Where a project keeps its content. */
@@ -16,6 +17,8 @@ export interface ContentPaths {
   papers: string;
   themes: string;
   curation: string;
+  labels: string;
+  training: string;
 }
 
 export const MANIFEST_FILE = 'sources.yaml';
@@ -23,7 +26,7 @@ export const MANIFEST_FILE = 'sources.yaml';
 /** The files of the catalog whose content folder is `contentDir(root)`; messages name them relative to `root`. */
 export function contentPaths(root: string): ContentPaths {
   const dir = contentDir(root);
-  return { root, sources: join(dir, 'sources'), papers: join(dir, 'papers'), themes: join(dir, 'themes.yaml'), curation: join(dir, 'curation.yaml') };
+  return { root, sources: join(dir, 'sources'), papers: join(dir, 'papers'), themes: join(dir, 'themes.yaml'), curation: join(dir, 'curation.yaml'), labels: join(dir, 'theme-labels.yaml'), training: join(dir, 'training-papers.yaml') };
 }
 
 /** Reads everything the ingest needs from disk; throws `IngestError` on unreadable configuration. */
@@ -36,6 +39,9 @@ export function readCatalogInput(paths: ContentPaths): CatalogInput {
   const taxonomy = readYaml(paths.themes, rel(paths.themes), taxonomySchema, diagnostics) ?? [];
   // The curation file is optional: a new catalog has made no decisions yet.
   const curation = (existsSync(paths.curation) ? readYaml(paths.curation, rel(paths.curation), curationSchema, diagnostics) : undefined) ?? { papers: {} };
+  // Labels and training papers are optional too: without them every theme is decided by its rules.
+  const labels = (existsSync(paths.labels) ? readYaml(paths.labels, rel(paths.labels), themeLabelsSchema, diagnostics)?.labels : undefined) ?? [];
+  const training = (existsSync(paths.training) ? readYaml(paths.training, rel(paths.training), trainingPapersSchema, diagnostics)?.papers : undefined) ?? [];
 
   const names = listFiles(paths.sources).filter((name) => name !== MANIFEST_FILE && !name.startsWith('.'));
   for (const entry of manifest) {
@@ -47,7 +53,7 @@ export function readCatalogInput(paths: ContentPaths): CatalogInput {
   const existing = listFiles(paths.papers)
     .filter((name) => name.endsWith('.mdx'))
     .map((file) => ({ file, path: rel(join(paths.papers, file)), text: readFileSync(join(paths.papers, file), 'utf8') }));
-  return { listings, manifest, taxonomy, curation, existing };
+  return { listings, manifest, taxonomy, curation, labels, training, existing };
 }
 
 function readYaml<T>(path: string, shown: string, schema: { safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, diagnostics: Diagnostic[]): T | undefined {
@@ -108,4 +114,27 @@ export function applyPlan(paths: ContentPaths, plan: CatalogPlan): { written: st
   for (const [temp, target] of temps) renameSync(temp, target);
   for (const file of plan.remove) rmSync(join(paths.papers, file), { force: true });
   return { written: changed, removed: plan.remove };
+}
+
+const LABELS_HEADER = `# People's decisions about papers and shelves: the theme models' training data.
+# One row a decision; for the same paper and theme a later row wins. "npm run themes:review"
+# appends rows; "npm run ingest" retrains the models from them.
+labels: []
+`;
+
+/**
+ * Adds one decision to `content/theme-labels.yaml`, keeping the file's comments and rows as
+ * they are: written under a temporary name, then renamed over the file, so an interrupted
+ * review never leaves half a file.
+ */
+export function appendLabel(paths: ContentPaths, label: ThemeLabel): void {
+  const document = parseDocument(existsSync(paths.labels) ? readFileSync(paths.labels, 'utf8') : LABELS_HEADER);
+  if (document.errors.length > 0) throw new Error(`${relative(paths.root, paths.labels)}: ${document.errors[0]!.message.split('\n')[0]}`);
+  if (!document.has('labels')) document.set('labels', document.createNode([]));
+  const rows = document.get('labels') as YAMLSeq;
+  rows.flow = false;
+  rows.items.push(document.createNode(label, { flow: true }));
+  const temp = `${paths.labels}.${process.pid}.tmp`;
+  writeFileSync(temp, document.toString({ lineWidth: 0 }));
+  renameSync(temp, paths.labels);
 }

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { slugId } from './id.ts';
 
 /** A maintainer's decisions about one paper, kept across every re-ingest. */
 export const paperCuration = z.strictObject({
@@ -9,7 +10,7 @@ export const paperCuration = z.strictObject({
   /** Keep the paper out of the published catalog (its file stays, with its notes). */
   hidden: z.boolean().default(false),
   /** Give the paper this id (and URL) instead; the old one keeps working as a redirect. */
-  renameTo: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lowercase slug').optional(),
+  renameTo: slugId.optional(),
   /** Why, for the next maintainer; not published. */
   reason: z.string().optional(),
 });

@@ -1,7 +1,20 @@
 import { z } from 'astro/zod';
+import { slugId } from './id.ts';
 
 /** An ISO calendar date, `YYYY-MM-DD`, kept as a string so YAML never turns it into a timestamp. */
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+
+/** Why a paper is on one shelf. */
+export const themeEvidence = z.object({
+  /** What decided: a person's label, the theme's model (with the rules as a second signal), or the rules alone. */
+  by: z.enum(['label', 'model', 'rules']),
+  /** The model's calibrated probability that the paper belongs here, to two decimals; null when no model scored it. */
+  score: z.number().min(0).max(1).nullable(),
+  /** The theme's phrases that matched, and where. */
+  phrases: z.array(z.object({ phrase: z.string(), field: z.enum(['title', 'abstract']) })),
+  /** The paper's terms that weigh most in the model's decision, strongest first. */
+  terms: z.array(z.string()),
+});
 
 /** Where one occurrence of a paper was found. */
 export const sourceRef = z.object({
@@ -18,17 +31,17 @@ export const sourceRef = z.object({
  */
 export const paperSchema = z.object({
   /** Permanent id; also the file name and the URL segment. Never recomputed once assigned. */
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lowercase slug'),
+  id: slugId,
   /** Former ids of this paper; each still resolves, as a redirect page to the current URL. */
-  aliases: z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)),
+  aliases: z.array(slugId),
   /** Title exactly as listed (whitespace collapsed). Data, rendered as text. */
   title: z.string().min(1),
   /** Abstract exactly as listed, trimmed. Data, rendered as text. */
   abstract: z.string().min(1),
   /** Theme ids from `content/themes.yaml`, in taxonomy order. */
   themes: z.array(z.string()),
-  /** For each theme in `themes`, the phrases that put the paper there and where they matched. */
-  evidence: z.record(z.string(), z.array(z.object({ phrase: z.string(), field: z.enum(['title', 'abstract']) }))),
+  /** For each theme in `themes`, why the paper is there: who or what decided, and on what evidence. */
+  evidence: z.record(z.string(), themeEvidence),
   /** Themes a maintainer added or removed in `content/curation.yaml`, already applied to `themes`. */
   curated: z.object({ added: z.array(z.string()), removed: z.array(z.string()) }),
   /** Hidden by a maintainer: kept on disk, left out of the published catalog. */
@@ -49,6 +62,7 @@ export const paperSchema = z.object({
 
 export type Paper = z.infer<typeof paperSchema>;
 export type SourceRef = z.infer<typeof sourceRef>;
+export type ThemeEvidence = z.infer<typeof themeEvidence>;
 
 /** One entry of `content/sources/sources.yaml`. */
 export const listingManifestEntry = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { slugId } from './id.ts';
 
 /** A phrase the classifier looks for, with what a match is worth. */
 export const themePhrase = z.object({
@@ -14,11 +15,13 @@ export const themePhrase = z.object({
 /** One theme of the taxonomy in `content/themes.yaml`. */
 export const themeSchema = z.object({
   /** Permanent id; the theme's URL segment. */
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lowercase slug'),
+  id: slugId,
   /** Short name shown in lists and chips. */
   name: z.string().min(1),
-  /** One paragraph for the theme's page: what belongs here and what does not. */
+  /** Two sentences for the theme's page, lists and link previews: what the shelf is about. */
   description: z.string().min(1),
+  /** The full definition, shown behind a disclosure on the theme's page: what belongs here, and what does not. */
+  scope: z.strictObject({ in: z.string().min(1), out: z.string().min(1) }).optional(),
   /** Phrases and their weights; a match in the title counts `titleFactor` times. */
   phrases: z.array(themePhrase).min(1),
   /** Score a paper needs to be shelved here. */

@@ -14,7 +14,7 @@ const FLEXDIT = 'FlexDiT: Dynamic Token Density Control for Diffusion Transforme
 
 /** A catalog input built in memory; what a test leaves out is empty. */
 function catalogInput(input: Partial<CatalogInput> & Pick<CatalogInput, 'listings'>): CatalogInput {
-  return { manifest: [], taxonomy: [], curation: { papers: {} }, existing: [], ...input };
+  return { manifest: [], taxonomy: [], curation: { papers: {} }, labels: [], training: [], existing: [], ...input };
 }
 
 /** A listing file for `catalogInput`, stored under `content/sources/` like a real one. */
@@ -65,7 +65,7 @@ describe('building the catalog of the fixture project', () => {
     expect(paperTitled(plan, ATTENTION).themes).toEqual(['attention']);
     expect(paperTitled(plan, FLOW).themes).toEqual(['flows']);
     expect(paperTitled(plan, FLEXDIT).themes).toEqual([]);
-    expect(paperTitled(plan, FLOW).evidence).toEqual({ flows: [{ phrase: 'flow matching', field: 'title' }] });
+    expect(paperTitled(plan, FLOW).evidence).toEqual({ flows: { by: 'rules', score: null, phrases: [{ phrase: 'flow matching', field: 'title' }], terms: [] } });
   });
 
   it('each paper is one file named by its id, and the file reads back as the paper', () => {

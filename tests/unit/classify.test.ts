@@ -82,12 +82,14 @@ describe('shelving a paper', () => {
     expect(classify('Hybrid CTC for speech', 'no pictures').themes).toEqual(['speech', 'hybrid']);
   });
 
-  it('evidence names each positive match and where it was found, and only for assigned themes', () => {
+  it('evidence names each positive match and where it was found, for every theme with one', () => {
     const classify = createClassifier([
       theme('flows', 3, { 'rectified flow*': 3, reflow: 2, 'optical flow': -1 }),
       theme('speech', 3, { speech: 3 }),
     ]);
-    const { evidence } = classify('Rectified Flows and optical flow', 'We apply reflow to rectified flow models.');
+    const { evidence, scores } = classify('Rectified Flows and optical flow', 'We apply reflow to rectified flow models.');
+    expect(scores).toEqual({ flows: 3 * 2 + 3 + 2 - 1 * 2, speech: 0 });
+    expect(classify('Speech', 'Rectified flow, once.').evidence).toEqual({ speech: [{ phrase: 'speech', field: 'title' }], flows: [{ phrase: 'rectified flow*', field: 'abstract' }] });
     expect(evidence).toEqual({
       flows: [
         { phrase: 'rectified flow*', field: 'title' },
@@ -133,6 +135,6 @@ describe('shelving a paper', () => {
 
   it('a paper no phrase matches is in no theme', () => {
     const classify = createClassifier([theme('speech', 3, { speech: 3 })]);
-    expect(classify('A ConvNet for the 2020s', 'We revisit convolutions.')).toEqual({ themes: [], evidence: {} });
+    expect(classify('A ConvNet for the 2020s', 'We revisit convolutions.')).toEqual({ themes: [], scores: { speech: 0 }, evidence: {} });
   });
 });

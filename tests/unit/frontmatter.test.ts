@@ -9,7 +9,7 @@ function paper(more: Partial<Paper> = {}): Paper {
     title: 'Mamba: Linear-Time Sequence Modeling with Selective State Spaces',
     abstract: 'Foundation models are almost universally based on the Transformer architecture.',
     themes: ['hybrid-models'],
-    evidence: { 'hybrid-models': [{ phrase: 'mamba', field: 'title' }] },
+    evidence: { 'hybrid-models': { by: 'model', score: 0.93, phrases: [{ phrase: 'mamba', field: 'title' }], terms: ['mamba', 'attention layers'] } },
     curated: { added: [], removed: [] },
     hidden: false,
     links: ['https://github.com/state-spaces/mamba'],

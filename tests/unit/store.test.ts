@@ -26,13 +26,15 @@ function ingestedProject(): { root: string; plan: CatalogPlan } {
 }
 
 describe('where a project keeps its content', () => {
-  it('is content/sources, content/papers, content/themes.yaml and content/curation.yaml under the root', () => {
+  it('is content/sources, content/papers and the YAML files of themes, curation, labels and training papers under the root', () => {
     expect(contentPaths('/p')).toEqual({
       root: '/p',
       sources: '/p/content/sources',
       papers: '/p/content/papers',
       themes: '/p/content/themes.yaml',
       curation: '/p/content/curation.yaml',
+      labels: '/p/content/theme-labels.yaml',
+      training: '/p/content/training-papers.yaml',
     });
   });
 });

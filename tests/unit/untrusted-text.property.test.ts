@@ -92,7 +92,16 @@ const paperArb: fc.Arbitrary<Paper> = fc.record({
   title: text().filter((t) => t.length > 0),
   abstract: text(40).filter((t) => t.length > 0),
   themes: fc.array(slug, { maxLength: 3 }),
-  evidence: fc.dictionary(slug, fc.array(fc.record({ phrase: text(4), field: fc.constantFrom('title' as const, 'abstract' as const) }), { maxLength: 3 }), { maxKeys: 3 }),
+  evidence: fc.dictionary(
+    slug,
+    fc.record({
+      by: fc.constantFrom('label' as const, 'model' as const, 'rules' as const),
+      score: fc.option(fc.integer({ min: 0, max: 100 }).map((n) => n / 100)),
+      phrases: fc.array(fc.record({ phrase: text(4), field: fc.constantFrom('title' as const, 'abstract' as const) }), { maxLength: 3 }),
+      terms: fc.array(text(4), { maxLength: 3 }),
+    }),
+    { maxKeys: 3 },
+  ),
   curated: fc.record({ added: fc.array(slug, { maxLength: 2 }), removed: fc.array(slug, { maxLength: 2 }) }),
   hidden: fc.boolean(),
   links: fc.array(httpUrl, { maxLength: 3 }),
@@ -194,6 +203,8 @@ function catalogOf(listingText: string) {
     manifest: [],
     taxonomy,
     curation: { papers: {} },
+    labels: [],
+    training: [],
     existing: [],
   };
   return buildCatalog(input);

@@ -1,0 +1,51 @@
+import type { CatalogInput } from './catalog.ts';
+import { error, warning, type Diagnostic } from './diagnostics.ts';
+import type { LabelledPaper } from './shelve.ts';
+
+/** A catalog paper as the labels see it: its ids, current and former, and its text. */
+export interface CatalogText {
+  id: string;
+  aliases: readonly string[];
+  title: string;
+  abstract: string;
+}
+
+/**
+ * The labelled papers, catalog and training alike, each with its text and its decisions.
+ * A label may name a catalog paper by a former id. Labels naming an unknown theme are errors;
+ * labels naming no known paper are reported; for the same paper and theme a later row wins,
+ * so a maintainer's review can correct an earlier decision by appending to the file.
+ */
+export function labelledPapers(input: Pick<CatalogInput, 'labels' | 'training' | 'taxonomy'>, catalog: readonly CatalogText[], diagnostics: Diagnostic[]): LabelledPaper[] {
+  const file = 'content/theme-labels.yaml';
+  const texts = new Map<string, { title: string; abstract: string }>();
+  const current = new Map<string, string>();
+  for (const { id, aliases, title, abstract } of catalog) {
+    texts.set(id, { title, abstract });
+    for (const name of [id, ...aliases]) current.set(name, id);
+  }
+  for (const paper of input.training) {
+    if (texts.has(paper.id) || current.has(paper.id)) {
+      diagnostics.push(error('content/training-papers.yaml', 0, `training paper "${paper.id}" has the id of a catalog paper; give it another id`));
+      continue;
+    }
+    texts.set(paper.id, paper);
+  }
+  const themes = new Set(input.taxonomy.map((t) => t.id));
+  const decisions = new Map<string, Map<string, boolean>>();
+  for (const label of input.labels) {
+    if (!themes.has(label.theme)) {
+      diagnostics.push(error(file, 0, `paper "${label.paper}": there is no theme "${label.theme}" in content/themes.yaml`));
+      continue;
+    }
+    const id = current.get(label.paper) ?? (texts.has(label.paper) ? label.paper : undefined);
+    if (id === undefined) {
+      diagnostics.push(warning(file, 0, `paper "${label.paper}" is neither in the catalog nor a training paper; fix the id or remove its labels`));
+      continue;
+    }
+    if (!decisions.has(id)) decisions.set(id, new Map());
+    decisions.get(id)!.set(label.theme, label.label === 'yes');
+  }
+  return [...decisions].map(([id, labels]) => ({ id, ...texts.get(id)!, labels }));
+}
+

@@ -1,0 +1,99 @@
+import { createJudge, MODEL_THRESHOLD, type ThemeModels } from './shelve.ts';
+import type { Evidence } from './classify.ts';
+import { excerpt } from '../lib/format.ts';
+import type { Theme } from '../schemas/theme.ts';
+
+/**
+ * The review queue of `npm run themes:review`: the unlabelled decisions the shelves are least
+ * sure of, most informative first, so that each answer a maintainer gives teaches the most.
+ */
+
+/** One question: does this paper belong on this shelf? */
+export interface ReviewItem {
+  paper: string;
+  theme: string;
+  title: string;
+  excerpt: string;
+  /** Where the paper is now. */
+  shelved: boolean;
+  /** The model's calibrated probability, or null for a theme decided by rules alone. */
+  probability: number | null;
+  ruleScore: number;
+  rulesIn: boolean;
+  phrases: Evidence[];
+  terms: string[];
+  /** 0–1; higher is asked first. */
+  priority: number;
+  /** Why it is asked, in a few words. */
+  reason: string;
+}
+
+export interface ReviewOptions {
+  /** Only this theme. */
+  theme?: string;
+  /** At most this many items. */
+  limit: number;
+}
+
+/** Less sure than this (a probability between 0.1 and 0.9) is worth a question. */
+const MIN_PRIORITY = 0.2;
+
+/**
+ * For a theme with a model, a paper is as informative as its probability is close to one half;
+ * one where the model and the rules disagree is worth asking about whatever the model says.
+ * For a theme decided by rules alone, a paper is as informative as its score is close to the
+ * threshold, among papers with at least one matching phrase.
+ */
+export function reviewQueue(
+  taxonomy: readonly Theme[],
+  papers: readonly { id: string; title: string; abstract: string; hidden: boolean }[],
+  trained: ThemeModels,
+  labels: ReadonlyMap<string, ReadonlyMap<string, boolean>>,
+  options: ReviewOptions,
+): ReviewItem[] {
+  const judge = createJudge(taxonomy, trained, labels);
+  const thresholds = new Map(taxonomy.map((t) => [t.id, t.threshold]));
+  const items: ReviewItem[] = [];
+  for (const paper of papers) {
+    if (paper.hidden) continue;
+    const { judgements, terms } = judge(paper);
+    for (const j of judgements) {
+      if (j.by === 'label' || (options.theme && j.theme !== options.theme)) continue;
+      let priority: number;
+      let reason: string;
+      if (j.probability === null) {
+        if (j.phrases.length === 0) continue;
+        const threshold = thresholds.get(j.theme)!;
+        priority = Math.max(0, 1 - Math.abs(j.ruleScore - threshold) / threshold);
+        reason = `rules score ${j.ruleScore} against a threshold of ${threshold}`;
+      } else {
+        const modelIn = j.probability >= MODEL_THRESHOLD;
+        priority = 1 - 2 * Math.abs(j.probability - MODEL_THRESHOLD);
+        reason = `model ${j.probability.toFixed(2)}`;
+        if (modelIn !== j.rulesIn) {
+          priority = Math.max(priority, 0.5 + priority / 2);
+          reason += `, but the rules say ${j.rulesIn ? 'in' : 'out'}`;
+        }
+      }
+      if (priority < MIN_PRIORITY) continue;
+      items.push({
+        paper: paper.id,
+        theme: j.theme,
+        title: paper.title,
+        excerpt: excerpt(paper.abstract, 400),
+        shelved: j.in,
+        probability: j.probability === null ? null : Math.round(j.probability * 100) / 100,
+        ruleScore: j.ruleScore,
+        rulesIn: j.rulesIn,
+        phrases: j.phrases,
+        terms: terms(j.theme),
+        priority: Math.round(priority * 1000) / 1000,
+        reason,
+      });
+    }
+  }
+  const order = new Map(taxonomy.map((t, i) => [t.id, i]));
+  return items
+    .sort((a, b) => b.priority - a.priority || (a.paper < b.paper ? -1 : a.paper > b.paper ? 1 : 0) || order.get(a.theme)! - order.get(b.theme)!)
+    .slice(0, options.limit);
+}

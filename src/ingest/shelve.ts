@@ -1,0 +1,116 @@
+import { createClassifier, type Evidence } from './classify.ts';
+import { buildVocabulary, score, strongestTerms, trainModel, vectorize, type LinearModel, type Text, type Vocabulary } from './model.ts';
+import type { ThemeEvidence } from '../schemas/paper.ts';
+import type { Theme } from '../schemas/theme.ts';
+
+/**
+ * Which shelves a paper goes on. For each theme, in this order:
+ * 1. a person's label (`content/theme-labels.yaml`) decides, when there is one;
+ * 2. a theme with enough labelled papers has a model, and its calibrated probability decides
+ *    (≥ `MODEL_THRESHOLD`), with the phrase rules as a second signal: a strong rule match
+ *    (twice the theme's threshold) adds the paper unless the model finds it very unlikely,
+ *    and strong false friends (a score of minus the threshold or less, e.g. "optical flow"
+ *    in a title) keep it off;
+ * 3. a theme without a model (a new theme, or one of a user's own) is decided by its rules.
+ */
+
+/** A probability of one half: the model thinks the paper more likely in than out. */
+export const MODEL_THRESHOLD = 0.5;
+/** Below this probability not even a strong rule match shelves a paper. */
+export const RULE_FLOOR = 0.1;
+/** A theme needs this many labelled papers in and out before a model can learn it. */
+export const MIN_EXAMPLES = 10;
+
+/** A paper with the decisions people made about it, theme id → in (`true`) or out. */
+export interface LabelledPaper extends Text {
+  id: string;
+  labels: ReadonlyMap<string, boolean>;
+}
+
+export interface ThemeModels {
+  vocabulary: Vocabulary;
+  models: Map<string, LinearModel>;
+}
+
+/** What decided one theme for one paper, and the signals behind it. */
+export interface Judgement {
+  theme: string;
+  in: boolean;
+  by: ThemeEvidence['by'];
+  /** The model's calibrated probability, or null for a theme without a model. */
+  probability: number | null;
+  /** What the rules alone say. */
+  rulesIn: boolean;
+  ruleScore: number;
+  phrases: Evidence[];
+}
+
+/** Trains a model for each theme that has at least `MIN_EXAMPLES` papers labelled in and out. */
+export function trainThemeModels(taxonomy: readonly Theme[], labelled: readonly LabelledPaper[]): ThemeModels {
+  // Sorted by id, so the models never depend on the order the labels were read in.
+  const papers = [...labelled].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const vocabulary = buildVocabulary(papers);
+  const vectors = papers.map((paper) => vectorize(vocabulary, paper));
+  const models = new Map<string, LinearModel>();
+  for (const theme of taxonomy) {
+    const chosen = papers.flatMap((paper, i) => (paper.labels.has(theme.id) ? [i] : []));
+    const ys = chosen.map((i) => papers[i]!.labels.get(theme.id)!);
+    const positives = ys.filter(Boolean).length;
+    if (positives < MIN_EXAMPLES || ys.length - positives < MIN_EXAMPLES) continue;
+    models.set(theme.id, trainModel(chosen.map((i) => papers[i]!.id), chosen.map((i) => vectors[i]!), ys, vocabulary.terms.length));
+  }
+  return { vocabulary, models };
+}
+
+/**
+ * Returns a function that judges one paper for every theme. `labels` are people's decisions
+ * by paper id; a paper's own label always wins over its model score.
+ */
+export function createJudge(taxonomy: readonly Theme[], trained: ThemeModels, labels: ReadonlyMap<string, ReadonlyMap<string, boolean>>) {
+  const classify = createClassifier(taxonomy);
+  return (paper: Text & { id: string }): { judgements: Judgement[]; terms: (theme: string) => string[] } => {
+    const rules = classify(paper.title, paper.abstract);
+    const vector = trained.models.size > 0 ? vectorize(trained.vocabulary, paper) : null;
+    const own = labels.get(paper.id);
+    const judgements = taxonomy.map((theme): Judgement => {
+      const ruleScore = rules.scores[theme.id]!;
+      const rulesIn = ruleScore >= theme.threshold;
+      const model = trained.models.get(theme.id);
+      const probability = model && vector ? score(model, vector) : null;
+      const base = { theme: theme.id, probability, rulesIn, ruleScore, phrases: rules.evidence[theme.id] ?? [] };
+      const label = own?.get(theme.id);
+      if (label !== undefined) return { ...base, in: label, by: 'label' };
+      if (probability === null) return { ...base, in: rulesIn, by: 'rules' };
+      const veto = ruleScore <= -theme.threshold;
+      const strong = ruleScore >= 2 * theme.threshold;
+      return { ...base, in: !veto && (probability >= MODEL_THRESHOLD || (strong && probability >= RULE_FLOOR)), by: 'model' };
+    });
+    const terms = (theme: string) => {
+      const model = trained.models.get(theme);
+      return model && vector ? strongestTerms(model, trained.vocabulary, vector) : [];
+    };
+    return { judgements, terms };
+  };
+}
+
+/** The paper's shelves, in taxonomy order, and for each the evidence its page shows. */
+export function createShelver(taxonomy: readonly Theme[], trained: ThemeModels, labels: ReadonlyMap<string, ReadonlyMap<string, boolean>>) {
+  const judge = createJudge(taxonomy, trained, labels);
+  return (paper: Text & { id: string }): { themes: string[]; evidence: Record<string, ThemeEvidence> } => {
+    const { judgements, terms } = judge(paper);
+    const themes: string[] = [];
+    const evidence: Record<string, ThemeEvidence> = {};
+    for (const j of judgements) {
+      if (!j.in) continue;
+      themes.push(j.theme);
+      evidence[j.theme] = {
+        by: j.by,
+        // A labelled paper trained its own model, so its score would only echo the label.
+        score: j.by === 'model' ? Math.round(j.probability! * 100) / 100 : null,
+        phrases: j.phrases,
+        terms: j.by === 'model' ? terms(j.theme) : [],
+      };
+    }
+    return { themes, evidence };
+  };
+}

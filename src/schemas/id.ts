@@ -1,0 +1,4 @@
+import { z } from 'astro/zod';
+
+/** A permanent id that is also a URL segment and a file name: lowercase words joined by `-`. */
+export const slugId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lowercase slug');

@@ -1,0 +1,56 @@
+/** The review queue: what the shelves are least sure of, most informative first. */
+import { describe, expect, it } from 'vitest';
+import { reviewQueue } from '../../src/ingest/review.ts';
+import { trainThemeModels } from '../../src/ingest/shelve.ts';
+import type { Theme } from '../../src/schemas/theme.ts';
+import { madeUpPapers } from './theme-corpus.ts';
+
+const taxonomy: Theme[] = [
+  { id: 'speech', name: 'Speech', description: 'Speech recognition.', threshold: 3, phrases: [{ match: 'speech recognition', weight: 3 }] },
+  { id: 'vision', name: 'Vision', description: 'Images.', threshold: 4, phrases: [{ match: 'image*', weight: 2 }, { match: 'pixel*', weight: 2 }] },
+];
+const labelled = madeUpPapers(60);
+const trained = trainThemeModels(taxonomy, labelled);
+const labels = new Map(labelled.map((p) => [p.id, p.labels]));
+const catalog = [
+  { id: 'sure-speech', title: 'Speech recognition acoustic model', abstract: 'Word error rate of transcription on spoken utterances.', hidden: false },
+  { id: 'sure-image', title: 'Image synthesis', abstract: 'Photorealistic samples, texture details and image editing.', hidden: false },
+  { id: 'unclear', title: 'A transformer', abstract: 'We propose a transformer; experiments show strong baselines.', hidden: false },
+  { id: 'rules-disagree', title: 'Image synthesis and speech recognition', abstract: 'Photorealistic samples with texture details.', hidden: false },
+  { id: 'hidden-unclear', title: 'A transformer', abstract: 'We propose a transformer.', hidden: true },
+  ...labelled.slice(0, 4).map((p) => ({ ...p, hidden: false })),
+];
+const queue = (options: { theme?: string; limit?: number } = {}) => reviewQueue(taxonomy, catalog, trained, labels, { limit: 50, ...options });
+
+describe('the review queue', () => {
+  it('asks about unclear papers and disagreements, never about sure, labelled or hidden ones', () => {
+    const asked = queue({ theme: 'speech' }).map((i) => i.paper);
+    expect(asked).toContain('unclear');
+    expect(asked).toContain('rules-disagree');
+    expect(asked).not.toContain('sure-speech');
+    expect(asked).not.toContain('sure-image');
+    expect(asked).not.toContain('hidden-unclear');
+    expect(asked.filter((id) => id.startsWith('paper-'))).toEqual([]);
+  });
+
+  it('says why it asks: the model score, and the rules when they disagree', () => {
+    const item = queue({ theme: 'speech' }).find((i) => i.paper === 'rules-disagree')!;
+    expect(item.probability).not.toBeNull();
+    expect(item.reason).toMatch(/^model 0\.\d\d, but the rules say in$/);
+    expect(item.phrases).toEqual([{ phrase: 'speech recognition', field: 'title' }]);
+  });
+
+  it('for a theme decided by rules, asks about papers whose score is near the threshold', () => {
+    const items = queue({ theme: 'vision' });
+    expect(items.map((i) => [i.paper, i.ruleScore])).toContainEqual(['rules-disagree', 4]);
+    expect(items.every((i) => i.probability === null && i.phrases.length > 0)).toBe(true);
+  });
+
+  it('puts the most informative first and keeps to the limit', () => {
+    const items = queue();
+    expect(items.length).toBeGreaterThan(2);
+    const priorities = items.map((i) => i.priority);
+    expect(priorities).toEqual([...priorities].sort((a, b) => b - a));
+    expect(queue({ limit: 2 })).toEqual(items.slice(0, 2));
+  });
+});

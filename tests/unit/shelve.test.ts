@@ -1,0 +1,85 @@
+/**
+ * Which shelves a paper goes on: a person's label first, then the theme's model with the rules
+ * as a second signal, and the rules alone for a theme nobody has labelled.
+ */
+import { describe, expect, it } from 'vitest';
+import { createShelver, MIN_EXAMPLES, trainThemeModels } from '../../src/ingest/shelve.ts';
+import type { Theme } from '../../src/schemas/theme.ts';
+import { madeUpPapers } from './theme-corpus.ts';
+
+const taxonomy: Theme[] = [
+  {
+    id: 'speech',
+    name: 'Speech',
+    description: 'Speech recognition.',
+    threshold: 3,
+    phrases: [
+      { match: 'speech recognition', weight: 3 },
+      { match: 'lipreading', weight: 3 },
+      { match: 'text to speech', weight: -3 },
+    ],
+  },
+  { id: 'vision', name: 'Vision', description: 'Images.', threshold: 3, phrases: [{ match: 'image*', weight: 3 }] },
+];
+const labelled = madeUpPapers(60);
+const trained = trainThemeModels(taxonomy, labelled);
+const labels = new Map(labelled.map((p) => [p.id, p.labels]));
+const shelve = createShelver(taxonomy, trained, labels);
+const paper = (title: string, abstract: string, id = 'new-paper') => shelve({ id, title, abstract });
+
+describe('a theme with labelled papers', () => {
+  it('gets a model; a theme without labels does not', () => {
+    expect([...trained.models.keys()]).toEqual(['speech']);
+  });
+
+  it('shelves an unlabelled paper by the model, with its score, phrases and strongest terms', () => {
+    const { themes, evidence } = paper('An acoustic model for transcription', 'Lower word error rate on spoken utterances.');
+    expect(themes).toEqual(['speech']);
+    expect(evidence.speech!.by).toBe('model');
+    expect(evidence.speech!.score).toBeGreaterThanOrEqual(0.5);
+    expect(evidence.speech!.score).toBe(Math.round(evidence.speech!.score! * 100) / 100);
+    expect(evidence.speech!.phrases).toEqual([]);
+    expect(evidence.speech!.terms.length).toBeGreaterThan(0);
+  });
+
+  it('keeps a paper the model finds unlikely off the shelf, even with a weak rule match', () => {
+    expect(paper('Image synthesis', 'Photorealistic samples; speech recognition is mentioned once.').themes).not.toContain('speech');
+  });
+
+  it('adds a paper with a strong rule match unless the model finds it very unlikely', () => {
+    // "lipreading" is unknown to the model, but in the title it scores twice the threshold.
+    const { themes, evidence } = paper('Lipreading with transformers', 'We propose a transformer.');
+    expect(themes).toContain('speech');
+    expect(evidence.speech!.phrases).toEqual([{ phrase: 'lipreading', field: 'title' }]);
+  });
+
+  it('keeps a paper off when strong false friends outweigh the rest, whatever the model says', () => {
+    expect(paper('Text to speech', 'Acoustic model, word error rate, spoken utterances, transcription.').themes).not.toContain('speech');
+  });
+
+  it('gives a labelled paper its label, whatever the model and the rules say', () => {
+    const positive = labelled.find((p) => p.labels.get('speech'))!;
+    const relabelled = createShelver(taxonomy, trained, new Map([[positive.id, new Map([['speech', false]])]]));
+    expect(relabelled(positive).themes).not.toContain('speech');
+    const negative = labelled.find((p) => !p.labels.get('speech'))!;
+    const { themes, evidence } = createShelver(taxonomy, trained, new Map([[negative.id, new Map([['speech', true]])]]))(negative);
+    expect(themes).toContain('speech');
+    expect(evidence.speech).toMatchObject({ by: 'label', score: null, terms: [] });
+  });
+});
+
+describe('a theme without enough labels', () => {
+  it(`is decided by its rules until it has ${MIN_EXAMPLES} papers labelled in and out`, () => {
+    expect(paper('Image editing', 'Texture details.').evidence.vision).toEqual({ by: 'rules', score: null, phrases: [{ phrase: 'image*', field: 'title' }], terms: [] });
+    const few = trainThemeModels(taxonomy, madeUpPapers(2 * MIN_EXAMPLES - 2));
+    expect(few.models.size).toBe(0);
+    expect(trainThemeModels(taxonomy, madeUpPapers(2 * MIN_EXAMPLES)).models.size).toBe(1);
+  });
+});
+
+describe('shelving', () => {
+  it('does not depend on the order the labels were read in', () => {
+    const reversed = trainThemeModels(taxonomy, [...labelled].reverse());
+    expect([...reversed.models.get('speech')!.weights]).toEqual([...trained.models.get('speech')!.weights]);
+  });
+});
