@@ -1,18 +1,19 @@
 /**
  * `npm run bench:corpus -- --papers N [--out DIR] [--seed S]` — a synthetic catalog of N papers
  * for benchmarks, made from the real listings in content/sources/ (see src/bench/corpus.ts).
- * Writes DIR/content/{sources/, themes.yaml, curation.yaml}, ready for
+ * Writes DIR/content/{sources/, themes.yaml, curation.yaml, training-papers.yaml, theme-labels.yaml}, ready for
  * `CONTENT_DIR=DIR/content OUT_DIR=DIR/dist node scripts/build.ts`. The same N and seed give
  * byte-identical files. DIR defaults to $TMPDIR/shelfmark-bench/corpus-N.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { buildSourcePool, generateCorpus, type CorpusStats } from '../src/bench/corpus.ts';
 import { createClassifier } from '../src/ingest/classify.ts';
+import { themeLabelsSchema, trainingPapersSchema } from '../src/schemas/labels.ts';
 import { taxonomySchema } from '../src/schemas/theme.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -49,6 +50,15 @@ export function writeCorpus(out: string, papers: number, seed = 1, realContent =
   for (const [path, text] of corpus.files) {
     mkdirSync(dirname(join(content, path)), { recursive: true });
     writeFileSync(join(content, path), text);
+  }
+  // The theme models learn from the training papers, as in the real catalog; the labels of the
+  // real catalog's own papers are left out, since the synthetic catalog has other ids.
+  const training = join(realContent, 'training-papers.yaml');
+  if (existsSync(training)) {
+    copyFileSync(training, join(content, 'training-papers.yaml'));
+    const ids = new Set(trainingPapersSchema.parse(parse(readFileSync(training, 'utf8'))).papers.map((p) => p.id));
+    const labels = themeLabelsSchema.parse(parse(readFileSync(join(realContent, 'theme-labels.yaml'), 'utf8'))).labels.filter((l) => ids.has(l.paper));
+    writeFileSync(join(content, 'theme-labels.yaml'), `# The training papers' labels (npm run bench:corpus); generated, do not edit.\n${stringify({ labels }, { lineWidth: 0 })}`);
   }
   return corpus.stats;
 }

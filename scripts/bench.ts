@@ -381,6 +381,30 @@ async function timeRelated(snapshot: string, papers: PaperFields[]): Promise<Sit
   return { ms, papers: docs.length, heapDeltaBytes };
 }
 
+/**
+ * The snapshot's theme models, timed as the ingest runs them: training on every labelled paper
+ * of the corpus folder (its training papers), then shelving every paper of the catalog.
+ */
+async function timeShelving(snapshot: string, content: string, papers: PaperFields[]): Promise<SiteResult['shelving']> {
+  const { readCatalogInput, contentPaths } = (await import(pathToFileURL(join(snapshot, 'src/ingest/store.ts')).href)) as typeof import('../src/ingest/store.ts');
+  const { labelledPapers } = (await import(pathToFileURL(join(snapshot, 'src/ingest/labels.ts')).href)) as typeof import('../src/ingest/labels.ts');
+  const { createShelver, trainThemeModels } = (await import(pathToFileURL(join(snapshot, 'src/ingest/shelve.ts')).href)) as typeof import('../src/ingest/shelve.ts');
+  const input = readCatalogInput({ ...contentPaths(snapshot), ...contentPathsIn(content) });
+  const labelled = labelledPapers(input, papers.map((p) => ({ ...p, aliases: [] })), []);
+  let started = performance.now();
+  const trained = trainThemeModels(input.taxonomy, labelled);
+  const trainMs = performance.now() - started;
+  started = performance.now();
+  const shelve = createShelver(input.taxonomy, trained, new Map(labelled.map((p) => [p.id, p.labels])));
+  for (const paper of papers) shelve(paper);
+  return { trainMs, scoreMs: performance.now() - started, labelled: labelled.length, models: trained.models.size, papers: papers.length };
+}
+
+/** The files of a content folder, as `contentPaths` names them. */
+function contentPathsIn(content: string) {
+  return { sources: join(content, 'sources'), papers: join(content, 'papers'), themes: join(content, 'themes.yaml'), curation: join(content, 'curation.yaml'), labels: join(content, 'theme-labels.yaml'), training: join(content, 'training-papers.yaml') };
+}
+
 /** The most common longer title word: a query that matches much of the catalog, the expensive case. */
 function commonWord(papers: readonly PaperFields[]): string {
   const df = new Map<string, number>();
@@ -519,7 +543,7 @@ async function benchOne(n: number, opt: Options, env: BenchResult['env'], snapsh
     notes.push('build.ts has no cards step; scripts/cards.ts was run and measured on its own.');
   }
 
-  const site: SiteResult = { cold, rebuild: null, separate, dist: null, offline: null, medianPaperPage: null, largestListPage: null, related: null, search: null };
+  const site: SiteResult = { cold, rebuild: null, separate, dist: null, offline: null, medianPaperPage: null, largestListPage: null, related: null, shelving: null, search: null };
   if (existsSync(siteOut)) {
     site.dist = distOf(siteOut);
     if (site.dist) Object.assign(site, breakdowns(siteOut, site.dist));
@@ -536,6 +560,10 @@ async function benchOne(n: number, opt: Options, env: BenchResult['env'], snapsh
     log('related papers: timing relatedPapers() on the corpus');
     site.related = await timeRelated(siteDir, papers);
     log(`related papers: ${formatMs(site.related!.ms)} for ${site.related!.papers} papers`);
+  }
+  if (papers.length) {
+    site.shelving = await timeShelving(siteDir, content, papers);
+    log(`theme models: trained on ${site.shelving!.labelled} labelled papers in ${formatMs(site.shelving!.trainMs)}, ${site.shelving!.papers} papers shelved in ${formatMs(site.shelving!.scoreMs)}`);
   }
   if (!opt.skip.has('search') && cold.exitCode === 0 && existsSync(join(siteOut, 'pagefind'))) {
     if (!existsSync(CHROMIUM)) notes.push(`No Chromium at ${CHROMIUM}; search was not measured (set CHROMIUM_PATH).`);

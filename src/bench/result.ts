@@ -54,6 +54,8 @@ export interface SiteResult {
   medianPaperPage: { path: string; breakdown: PageBreakdown } | null;
   largestListPage: { path: string; breakdown: PageBreakdown } | null;
   related: { ms: number; papers: number; heapDeltaBytes: number } | null;
+  /** The theme models inside the ingest: training on the labelled papers, then shelving every paper. */
+  shelving: { trainMs: number; scoreMs: number; labelled: number; models: number; papers: number } | null;
   search: SearchMeasure | null;
 }
 
@@ -216,6 +218,8 @@ export function renderTable(results: readonly BenchResult[]): string {
   row('    astro: bundle', (c) => formatMs(build(c).cold.astro?.phases.bundle));
   row('    astro: render pages', (c) => formatMs(build(c).cold.astro?.phases.render));
   row('  related papers (in astro)', (c) => (c.site ? formatMs(c.r.site.related?.ms) : '–'));
+  row('  theme models: train (in ingest)', (c) => (c.site && c.r.site.shelving ? `${formatMs(c.r.site.shelving.trainMs)} (${c.r.site.shelving.labelled} labelled)` : '–'));
+  row('  theme models: shelve (in ingest)', (c) => (c.site && c.r.site.shelving ? `${formatMs(c.r.site.shelving.scoreMs)} (${c.r.site.shelving.papers} papers)` : '–'));
   const cpu = (run: BuildRun | null | undefined) => (run && run.userS !== null && run.sysS !== null ? ` (cpu ${formatMs((run.userS + run.sysS) * 1000)})` : '');
   row('cold build total', (c) => `${formatMs(build(c).cold.totalMs)}${cpu(build(c).cold)}${build(c).cold.exitCode === 0 ? '' : ' FAILED'}`);
   row('rebuild, nothing changed', (c) => (build(c).rebuild ? `${formatMs(build(c).rebuild!.totalMs)}${cpu(build(c).rebuild)}` : '–'));

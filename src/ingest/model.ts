@@ -25,7 +25,7 @@ export interface Vocabulary {
   idf: Float64Array;
 }
 
-/** A paper as a sparse, unit-length TF-IDF vector, indices ascending. */
+/** A paper as a sparse, unit-length TF-IDF vector, terms in the order the paper has them. */
 export interface Features {
   indices: Int32Array;
   values: Float64Array;
@@ -58,14 +58,19 @@ export function buildVocabulary(docs: readonly Text[]): Vocabulary {
 }
 
 export function vectorize(vocabulary: Vocabulary, doc: Text): Features {
-  const entries: [number, number][] = [];
+  const indices: number[] = [];
+  const values: number[] = [];
+  let sumOfSquares = 0;
   for (const [term, tf] of countTerms(doc)) {
     const i = vocabulary.index.get(term);
-    if (i !== undefined) entries.push([i, (1 + Math.log(tf)) * vocabulary.idf[i]!]);
+    if (i === undefined) continue;
+    const weight = (1 + Math.log(tf)) * vocabulary.idf[i]!;
+    indices.push(i);
+    values.push(weight);
+    sumOfSquares += weight * weight;
   }
-  entries.sort((x, y) => x[0] - y[0]);
-  const norm = Math.hypot(...entries.map(([, w]) => w)) || 1;
-  return { indices: Int32Array.from(entries, ([i]) => i), values: Float64Array.from(entries, ([, w]) => w / norm) };
+  const norm = Math.sqrt(sumOfSquares) || 1;
+  return { indices: Int32Array.from(indices), values: Float64Array.from(values, (w) => w / norm) };
 }
 
 function margin(weights: Float64Array, bias: number, x: Features): number {
