@@ -46,7 +46,7 @@ const MIN_PRIORITY = 0.2;
  */
 export function reviewQueue(
   taxonomy: readonly Theme[],
-  papers: readonly { id: string; title: string; abstract: string; hidden: boolean }[],
+  papers: readonly { id: string; title: string; abstract: string | null; hidden: boolean }[],
   trained: ThemeModels,
   labels: ReadonlyMap<string, ReadonlyMap<string, boolean>>,
   options: ReviewOptions,
@@ -56,7 +56,8 @@ export function reviewQueue(
   const items: ReviewItem[] = [];
   for (const paper of papers) {
     if (paper.hidden) continue;
-    const { judgements, terms } = judge(paper);
+    // A paper without an abstract is judged by its title alone.
+    const { judgements, terms } = judge({ ...paper, abstract: paper.abstract ?? '' });
     for (const j of judgements) {
       if (j.by === 'label' || (options.theme && j.theme !== options.theme)) continue;
       let priority: number;
@@ -80,7 +81,7 @@ export function reviewQueue(
         paper: paper.id,
         theme: j.theme,
         title: paper.title,
-        excerpt: excerpt(paper.abstract, 400),
+        excerpt: excerpt(paper.abstract ?? '', 400),
         shelved: j.in,
         probability: j.probability === null ? null : Math.round(j.probability * 100) / 100,
         ruleScore: j.ruleScore,
