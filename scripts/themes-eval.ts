@@ -1,7 +1,7 @@
 /**
  * `npm run themes:eval` — how well the shelves agree with people, for each theme with labels:
  * precision and recall by 5-fold cross-validation over content/theme-labels.yaml (the
- * shelves — model and rules together — beside the model alone and the rules alone, on the
+ * shelves — the model with the rules as its second signal — beside the rules alone, on the
  * same folds), then on the fresh sample in tests/fixtures/theme-fresh.yaml, which no model
  * ever trains on. Curation is left out: this measures the shelves, not the maintainers.
  */
@@ -15,7 +15,7 @@ const input = readCatalogInput(contentPaths(process.cwd()));
 const plan = buildCatalog(input);
 const { labelled } = plan.shelving;
 const fresh = freshLabels(parse(readFileSync('tests/fixtures/theme-fresh.yaml', 'utf8')) as FreshPaper[]);
-const methods: Method[] = ['shelves', 'model', 'rules'];
+const methods: Method[] = ['shelves', 'rules'];
 
 function table(outcomes: Map<string, Outcome[]>): string {
   const themes = [...outcomes].filter(([theme, list]) => REQUIRED_THEMES.includes(theme) || list.length > 0);

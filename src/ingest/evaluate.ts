@@ -30,8 +30,8 @@ export interface ThemeScore {
   recall: number;
 }
 
-/** The three ways of deciding that the evaluation compares. */
-export type Method = 'shelves' | 'model' | 'rules';
+/** The two ways of deciding that the evaluation compares: the model with the rules as its second signal, and the rules alone. */
+export type Method = 'shelves' | 'rules';
 
 /** For one theme: each paper's label beside what each method decided. */
 export interface Outcome {
@@ -71,9 +71,7 @@ export function judgeUnseen(taxonomy: readonly Theme[], training: readonly Label
     for (const j of judge(paper).judgements) {
       const expected = paper.labels.get(j.theme);
       if (expected === undefined) continue;
-      // A theme without a model is decided by its rules, and so is its "model" column.
-      const model = j.probability === null ? j.rulesIn : j.probability >= 0.5;
-      outcomes.get(j.theme)!.push({ expected, got: { shelves: j.in, model, rules: j.rulesIn } });
+      outcomes.get(j.theme)!.push({ expected, got: { shelves: j.in, rules: j.rulesIn } });
     }
   }
   return outcomes;

@@ -4,7 +4,8 @@ import { countTerms } from '../lib/terms.ts';
  * A linear text classifier per theme, in the spirit of arxiv-sanity's per-tag SVMs: TF-IDF
  * over the words and two-word phrases of title and abstract (title terms counted twice),
  * L2-regularised logistic regression, and Platt scaling fitted on held-out folds so a score
- * reads as a probability. Everything is deterministic: no random numbers, fixed iteration
+ * reads as a probability; the scaling also weighs a second signal (the phrase rules), as much
+ * as the held-out papers show it is worth. Everything is deterministic: no random numbers, fixed iteration
  * counts, documents and terms in sorted order.
  *
  * Hand-written because no npm package fits: `ml-logistic-regression` 2.0.0 works on dense
@@ -34,8 +35,9 @@ export interface Features {
 export interface LinearModel {
   weights: Float64Array;
   bias: number;
-  /** Platt scaling: probability = σ(a · margin + b). */
+  /** Calibration: probability = σ(a · margin + c · signal + b), where `signal` is the second opinion. */
   a: number;
+  c: number;
   b: number;
 }
 
@@ -112,41 +114,55 @@ function fitLogistic(xs: readonly Features[], ys: readonly boolean[], order: rea
 }
 
 /**
- * Platt's sigmoid σ(a·m + b) fitted to held-out margins by Newton's method, with his
- * smoothed targets so that a perfectly separated fold does not push scores to 0 and 1.
+ * Platt scaling with a second input: σ(a·m + c·s + b) fitted by Newton's method to held-out
+ * margins `m` and a second signal `s` (for the themes, what the phrase rules say), with Platt's
+ * smoothed targets so that a perfectly separated fold does not push scores to 0 and 1. So the
+ * probability is calibrated, and the data decide how much the second signal counts.
  */
-function fitPlatt(margins: readonly number[], ys: readonly boolean[]): { a: number; b: number } {
+function fitCalibration(margins: readonly number[], signals: readonly number[], ys: readonly boolean[]): { a: number; c: number; b: number } {
   const positives = ys.filter(Boolean).length;
   const high = (positives + 1) / (positives + 2);
   const low = 1 / (ys.length - positives + 2);
-  let a = 1;
-  let b = 0;
+  let w = [1, 0, 0];
   for (let iteration = 0; iteration < 50; iteration++) {
-    let gA = 0, gB = 0, hAA = 1e-9, hAB = 0, hBB = 1e-9;
+    const gradient = [0, 0, 0];
+    // A tiny ridge keeps the Hessian invertible when a signal is constant (a theme with no phrases).
+    const hessian = [
+      [1e-6, 0, 0],
+      [0, 1e-6, 0],
+      [0, 0, 1e-6],
+    ];
     for (let i = 0; i < margins.length; i++) {
-      const m = margins[i]!;
-      const p = sigmoid(a * m + b);
+      const x = [margins[i]!, signals[i]!, 1];
+      const p = sigmoid(w[0]! * x[0]! + w[1]! * x[1]! + w[2]! * x[2]!);
       const d = p - (ys[i] ? high : low);
-      const w = p * (1 - p);
-      gA += d * m;
-      gB += d;
-      hAA += w * m * m;
-      hAB += w * m;
-      hBB += w;
+      const curvature = p * (1 - p);
+      for (let j = 0; j < 3; j++) {
+        gradient[j]! += d * x[j]!;
+        for (let k = 0; k < 3; k++) hessian[j]![k]! += curvature * x[j]! * x[k]!;
+      }
     }
-    const det = hAA * hBB - hAB * hAB;
-    if (det <= 0) break;
-    a -= (hBB * gA - hAB * gB) / det;
-    b -= (hAA * gB - hAB * gA) / det;
+    const step = solve3(hessian, gradient);
+    if (!step) break;
+    w = w.map((v, j) => v - step[j]!);
   }
-  return { a, b };
+  return { a: w[0]!, c: w[1]!, b: w[2]! };
+}
+
+/** Solves a 3×3 linear system by Cramer's rule; null when it is singular. */
+function solve3(m: number[][], v: number[]): number[] | null {
+  const det = (a: number[][]) => a[0]![0]! * (a[1]![1]! * a[2]![2]! - a[1]![2]! * a[2]![1]!) - a[0]![1]! * (a[1]![0]! * a[2]![2]! - a[1]![2]! * a[2]![0]!) + a[0]![2]! * (a[1]![0]! * a[2]![1]! - a[1]![1]! * a[2]![0]!);
+  const d = det(m);
+  if (!(Math.abs(d) > 0)) return null;
+  return [0, 1, 2].map((column) => det(m.map((row, r) => row.map((x, k) => (k === column ? v[r]! : x)))) / d);
 }
 
 /**
- * Trains one theme's model on papers labelled in (`true`) or out (`false`). Which calibration
- * fold a paper is held out in comes from its id, so adding a label never reshuffles the others.
+ * Trains one theme's model on papers labelled in (`true`) or out (`false`), each with its second
+ * signal. Which calibration fold a paper is held out in comes from its id, so adding a label
+ * never reshuffles the others.
  */
-export function trainModel(ids: readonly string[], xs: readonly Features[], ys: readonly boolean[], dimensions: number): LinearModel {
+export function trainModel(ids: readonly string[], xs: readonly Features[], signals: readonly number[], ys: readonly boolean[], dimensions: number): LinearModel {
   const folds = ids.map((id) => foldOf(id, CALIBRATION_FOLDS));
   // Papers are visited in the order of a hash of their ids: mixed, and the same on every run.
   const order = ids.map((id, i) => [foldOf(id, 0x7fffffff), i] as const).sort((p, q) => p[0] - q[0] || p[1] - q[1]).map(([, i]) => i);
@@ -157,12 +173,12 @@ export function trainModel(ids: readonly string[], xs: readonly Features[], ys: 
       if (folds[i] === fold) margins[i] = margin(fitted.weights, fitted.bias, x);
     });
   }
-  return { ...fitLogistic(xs, ys, order, dimensions), ...fitPlatt(margins, ys) };
+  return { ...fitLogistic(xs, ys, order, dimensions), ...fitCalibration(margins, signals, ys) };
 }
 
-/** The calibrated probability that the paper belongs to the theme. */
-export function score(model: LinearModel, x: Features): number {
-  return sigmoid(model.a * margin(model.weights, model.bias, x) + model.b);
+/** The calibrated probability that the paper belongs to the theme, given its vector and second signal. */
+export function score(model: LinearModel, x: Features, signal: number): number {
+  return sigmoid(model.a * margin(model.weights, model.bias, x) + model.c * signal + model.b);
 }
 
 /** The paper's terms that raise its score most: what the model saw in it. */

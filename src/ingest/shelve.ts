@@ -7,17 +7,15 @@ import type { Theme } from '../schemas/theme.ts';
  * Which shelves a paper goes on. For each theme, in this order:
  * 1. a person's label (`content/theme-labels.yaml`) decides, when there is one;
  * 2. a theme with enough labelled papers has a model, and its calibrated probability decides
- *    (≥ `MODEL_THRESHOLD`), with the phrase rules as a second signal: a strong rule match
- *    (twice the theme's threshold) adds the paper unless the model finds it very unlikely,
- *    and strong false friends (a score of minus the threshold or less, e.g. "optical flow"
- *    in a title) keep it off;
+ *    (≥ `MODEL_THRESHOLD`). The phrase rules are its second signal: the calibration weighs the
+ *    theme's rule score beside the text model's margin, as much as held-out papers show it is
+ *    worth, so a strong match raises the probability and strong false friends ("optical flow"
+ *    in a title) lower it;
  * 3. a theme without a model (a new theme, or one of a user's own) is decided by its rules.
  */
 
-/** A probability of one half: the model thinks the paper more likely in than out. */
+/** A probability of one half: the paper is more likely in than out. */
 export const MODEL_THRESHOLD = 0.5;
-/** Below this probability not even a strong rule match shelves a paper. */
-export const RULE_FLOOR = 0.1;
 /** A theme needs this many labelled papers in and out before a model can learn it. */
 export const MIN_EXAMPLES = 10;
 
@@ -45,19 +43,30 @@ export interface Judgement {
   phrases: Evidence[];
 }
 
+/**
+ * What the rules say, as the model's second signal: the theme's phrase score in thresholds
+ * (1 is just enough on its own), bounded so that one paper full of phrases cannot outweigh the text.
+ */
+export function ruleSignal(score: number, threshold: number): number {
+  return Math.max(-3, Math.min(3, score / threshold));
+}
+
 /** Trains a model for each theme that has at least `MIN_EXAMPLES` papers labelled in and out. */
 export function trainThemeModels(taxonomy: readonly Theme[], labelled: readonly LabelledPaper[]): ThemeModels {
   // Sorted by id, so the models never depend on the order the labels were read in.
   const papers = [...labelled].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const vocabulary = buildVocabulary(papers);
   const vectors = papers.map((paper) => vectorize(vocabulary, paper));
+  const classify = createClassifier(taxonomy);
+  const rules = papers.map((paper) => classify(paper.title, paper.abstract).scores);
   const models = new Map<string, LinearModel>();
   for (const theme of taxonomy) {
     const chosen = papers.flatMap((paper, i) => (paper.labels.has(theme.id) ? [i] : []));
     const ys = chosen.map((i) => papers[i]!.labels.get(theme.id)!);
     const positives = ys.filter(Boolean).length;
     if (positives < MIN_EXAMPLES || ys.length - positives < MIN_EXAMPLES) continue;
-    models.set(theme.id, trainModel(chosen.map((i) => papers[i]!.id), chosen.map((i) => vectors[i]!), ys, vocabulary.terms.length));
+    const signals = chosen.map((i) => ruleSignal(rules[i]![theme.id]!, theme.threshold));
+    models.set(theme.id, trainModel(chosen.map((i) => papers[i]!.id), chosen.map((i) => vectors[i]!), signals, ys, vocabulary.terms.length));
   }
   return { vocabulary, models };
 }
@@ -76,14 +85,12 @@ export function createJudge(taxonomy: readonly Theme[], trained: ThemeModels, la
       const ruleScore = rules.scores[theme.id]!;
       const rulesIn = ruleScore >= theme.threshold;
       const model = trained.models.get(theme.id);
-      const probability = model && vector ? score(model, vector) : null;
+      const probability = model && vector ? score(model, vector, ruleSignal(ruleScore, theme.threshold)) : null;
       const base = { theme: theme.id, probability, rulesIn, ruleScore, phrases: rules.evidence[theme.id] ?? [] };
       const label = own?.get(theme.id);
       if (label !== undefined) return { ...base, in: label, by: 'label' };
       if (probability === null) return { ...base, in: rulesIn, by: 'rules' };
-      const veto = ruleScore <= -theme.threshold;
-      const strong = ruleScore >= 2 * theme.threshold;
-      return { ...base, in: !veto && (probability >= MODEL_THRESHOLD || (strong && probability >= RULE_FLOOR)), by: 'model' };
+      return { ...base, in: probability >= MODEL_THRESHOLD, by: 'model' };
     });
     const terms = (theme: string) => {
       const model = trained.models.get(theme);

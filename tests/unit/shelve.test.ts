@@ -3,7 +3,7 @@
  * as a second signal, and the rules alone for a theme nobody has labelled.
  */
 import { describe, expect, it } from 'vitest';
-import { createShelver, MIN_EXAMPLES, trainThemeModels } from '../../src/ingest/shelve.ts';
+import { createJudge, createShelver, MIN_EXAMPLES, trainThemeModels } from '../../src/ingest/shelve.ts';
 import type { Theme } from '../../src/schemas/theme.ts';
 import { madeUpPapers } from './theme-corpus.ts';
 
@@ -17,11 +17,17 @@ const taxonomy: Theme[] = [
       { match: 'speech recognition', weight: 3 },
       { match: 'lipreading', weight: 3 },
       { match: 'text to speech', weight: -3 },
+      // Made of stopwords, which the text model never sees: only the rules can tell these apart.
+      { match: 'new approach', weight: 6 },
+      { match: 'well based', weight: -6 },
     ],
   },
   { id: 'vision', name: 'Vision', description: 'Images.', threshold: 3, phrases: [{ match: 'image*', weight: 3 }] },
 ];
-const labelled = madeUpPapers(60);
+const VAGUE = { title: 'A transformer study', abstract: 'Experiments show strong baselines.' };
+// Papers whose words say nothing; the ones in the theme have the rules' stopword phrase.
+const vague = Array.from({ length: 40 }, (_, i) => ({ id: `vague-${i}`, title: VAGUE.title, abstract: `${VAGUE.abstract}${i % 2 === 0 ? ' A new approach.' : ''}`, labels: new Map([['speech', i % 2 === 0]]) }));
+const labelled = [...madeUpPapers(60), ...vague];
 const trained = trainThemeModels(taxonomy, labelled);
 const labels = new Map(labelled.map((p) => [p.id, p.labels]));
 const shelve = createShelver(taxonomy, trained, labels);
@@ -46,15 +52,17 @@ describe('a theme with labelled papers', () => {
     expect(paper('Image synthesis', 'Photorealistic samples; speech recognition is mentioned once.').themes).not.toContain('speech');
   });
 
-  it('adds a paper with a strong rule match unless the model finds it very unlikely', () => {
-    // "lipreading" is unknown to the model, but in the title it scores twice the threshold.
-    const { themes, evidence } = paper('Lipreading with transformers', 'We propose a transformer.');
-    expect(themes).toContain('speech');
-    expect(evidence.speech!.phrases).toEqual([{ phrase: 'lipreading', field: 'title' }]);
+  it('weighs the rules beside the words: a strong match adds a paper whose words say nothing', () => {
+    expect(paper(VAGUE.title, `${VAGUE.abstract} A new approach.`).themes).toContain('speech');
+    expect(paper(VAGUE.title, VAGUE.abstract).themes).not.toContain('speech');
+    expect(paper(VAGUE.title, `${VAGUE.abstract} A new approach.`).evidence.speech!.phrases).toEqual([{ phrase: 'new approach', field: 'abstract' }]);
   });
 
-  it('keeps a paper off when strong false friends outweigh the rest, whatever the model says', () => {
-    expect(paper('Text to speech', 'Acoustic model, word error rate, spoken utterances, transcription.').themes).not.toContain('speech');
+  it('lowers the score of a paper with strong false friends', () => {
+    const judge = createJudge(taxonomy, trained, new Map());
+    const probability = (abstract: string) => judge({ id: 'x', title: 'An acoustic model', abstract }).judgements[0]!.probability!;
+    expect(probability('Transcription of spoken utterances, well based.')).toBeLessThan(probability('Transcription of spoken utterances.'));
+    expect(paper(VAGUE.title, `${VAGUE.abstract} Well based.`).themes).not.toContain('speech');
   });
 
   it('gives a labelled paper its label, whatever the model and the rules say', () => {
