@@ -55,7 +55,7 @@ function runReview(root: string, ...args: string[]): RunResult {
 const labelsOf = (root: string) => (parse(readFileSync(join(root, 'content/theme-labels.yaml'), 'utf8')) as { labels: { paper: string; by: string }[] }).labels;
 const themesOf = (root: string, id: string) => (parsePaperFile(readFileSync(join(root, 'content/papers', `${id}.mdx`), 'utf8')).data as { themes: string[] }).themes;
 
-describe('themes:review', () => {
+describe('themes:review', { timeout: 60_000 }, () => {
   it('with --json, or without a terminal, prints the queue and asks nothing', () => {
     const root = project();
     const before = readFileSync(join(root, 'content/theme-labels.yaml'), 'utf8');
@@ -87,7 +87,7 @@ describe('themes:review', () => {
     expect(runIngest(root).status).toBe(0);
     expect(themesOf(root, 'a-transformer-with-texture')).toEqual(['speech']);
     expect(runReview(root, '--json').stdout).not.toContain('a-transformer-with-texture');
-  }, 30_000);
+  });
 
   it('refuses an unknown theme or a bad limit in one line', () => {
     const root = project();
