@@ -35,7 +35,8 @@ function expectEveryUrlKept(after: ReturnType<typeof buildCatalog>) {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-describe('every paper URL keeps working after a re-ingest that', () => {
+// Each re-ingest of the real corpus also trains the theme models: seconds, not milliseconds.
+describe('every paper URL keeps working after a re-ingest that', { timeout: 30_000 }, () => {
   it('adds a listing with new papers and with papers already in the catalog', () => {
     const repeated = published.papers.slice(0, 5).map((p) => `${p.title}\n${p.abstract}`);
     const fresh = ['A Brand New Paper on Attention Sinks', 'Another New Paper: Flow Matching for Tables'].map(
