@@ -6,6 +6,7 @@ import { parsePaperFile } from '../../src/ingest/frontmatter.ts';
 import { contentPaths, readCatalogInput } from '../../src/ingest/store.ts';
 import { paperSchema, type Paper } from '../../src/schemas/paper.ts';
 import { errorsIn, fixtureProject, lineOf, readListingFixture, warningsIn } from './helpers.ts';
+import { madeUpPapers } from './theme-corpus.ts';
 
 const FLOW = 'Flow Matching for Generative Modeling';
 const ATTENTION = 'Attention Is All You Need';
@@ -226,5 +227,60 @@ describe('problems in the input', () => {
     const plan = buildCatalog(catalogInput({ listings: [listingFile('x.txt', '\u202e\nAn abstract that is long enough to be an abstract, about nothing.\n')] }));
     expect(plan.papers).toEqual([]);
     expect(errorsIn(plan.diagnostics)).toEqual([expect.objectContaining({ file: 'content/sources/x.txt', line: 1 })]);
+  });
+});
+
+describe("people's labels and the theme models", () => {
+  const first = buildCatalog(projectInput());
+  const idOf = (title: string) => paperTitled(first, title).id;
+  const label = (paper: string, theme: string, yes: boolean, by = 'tests') => ({ paper, theme, label: yes ? ('yes' as const) : ('no' as const), by });
+  // Sixty made-up training papers teach the "flows" theme a model of its own.
+  const training = madeUpPapers(60, 'flows');
+  const taught = (labels: CatalogInput['labels'] = []) => ({
+    ...projectInput(),
+    training: training.map(({ id, title, abstract }) => ({ id, title, abstract })),
+    labels: [...training.map((p) => label(p.id, 'flows', p.labels.get('flows')!)), ...labels],
+  });
+
+  it('a labelled paper gets its label, whatever the rules say, and its page says people decided', () => {
+    const plan = buildCatalog({ ...projectInput(), labels: [label(idOf(ATTENTION), 'flows', true), label(idOf(FLOW), 'flows', false)] });
+    expect(paperTitled(plan, ATTENTION).themes).toContain('flows');
+    expect(paperTitled(plan, ATTENTION).evidence.flows).toMatchObject({ by: 'label', score: null });
+    expect(paperTitled(plan, FLOW).themes).not.toContain('flows');
+  });
+
+  it('for the same paper and theme the later row wins, and a former id names the paper too', () => {
+    const plan = buildCatalog({ ...projectInput(), labels: [label(idOf(ATTENTION), 'flows', true), label(idOf(ATTENTION), 'flows', false)] });
+    expect(paperTitled(plan, ATTENTION).themes).not.toContain('flows');
+    const renamed = buildCatalog({
+      ...projectInput(),
+      existing: writtenFiles(first),
+      curation: { papers: { [idOf(ATTENTION)]: { addThemes: [], removeThemes: [], hidden: false, renameTo: 'attention' } } },
+      labels: [label(idOf(ATTENTION), 'flows', true)],
+    });
+    expect(paperTitled(renamed, ATTENTION)).toMatchObject({ id: 'attention', themes: expect.arrayContaining(['flows']) });
+  });
+
+  it('a label naming no theme is an error, naming no paper a warning; a training paper may not take a catalog id', () => {
+    const plan = buildCatalog({ ...projectInput(), labels: [label(idOf(FLOW), 'nope', true), label('no-such-paper', 'flows', true)], training: [{ id: idOf(FLOW), title: 'x', abstract: 'y' }] });
+    expect(errorsIn(plan.diagnostics).map((d) => [d.file, d.message])).toEqual([
+      ['content/training-papers.yaml', `training paper "${idOf(FLOW)}" has the id of a catalog paper; give it another id`],
+      ['content/theme-labels.yaml', `paper "${idOf(FLOW)}": there is no theme "nope" in content/themes.yaml`],
+    ]);
+    expect(warningsIn(plan.diagnostics).map((d) => d.message)).toEqual(['paper "no-such-paper" is neither in the catalog nor a training paper; fix the id or remove its labels']);
+  });
+
+  it('training papers teach a theme a model, and never become pages', () => {
+    const plan = buildCatalog(taught());
+    expect([...plan.shelving.trained.models.keys()]).toEqual(['flows']);
+    expect(plan.papers.map((p) => p.title).sort()).toEqual(first.papers.map((p) => p.title).sort());
+    const decided = plan.papers.flatMap((p) => Object.values(p.evidence).map((e) => e.by));
+    expect(decided).toContain('model');
+  });
+
+  it('with models, the output is byte-identical across runs and whatever the order of the labels', () => {
+    const input = taught();
+    expect([...buildCatalog(input).files]).toEqual([...buildCatalog(taught()).files]);
+    expect([...buildCatalog({ ...input, labels: [...input.labels].reverse() }).files]).toEqual([...buildCatalog(input).files]);
   });
 });
