@@ -1,0 +1,204 @@
+/**
+ * Typo correction for search queries. Pagefind matches words exactly (or by prefix), so one
+ * typo in one word loses the paper. At build time `packVocabulary` lists every word the
+ * catalog's indexed text holds with the number of papers it is in; in the browser a query word
+ * that is neither a word of the catalog nor the start of one is replaced by its nearest word:
+ * the fewest edits (insertion, deletion, substitution, or two neighbours swapped), then the
+ * most papers, then the alphabet. A word of the catalog is never changed, so a query that can
+ * find something is searched as typed.
+ *
+ * Hand-written rather than a package: the npm edit-distance packages (fastest-levenshtein,
+ * js-levenshtein) count a swap of two letters, the commonest typo, as two edits, and SymSpell
+ * ports precompute every deletion of every word, which at a 10,000-paper vocabulary costs
+ * more time and memory when search opens than this whole scan costs per query. A scan behind
+ * a letter-set filter stays well under a millisecond a word (see `npm run bench:search`).
+ *
+ * Pure and dependency-free: it runs in Node (build, tests, bench) and in the browser.
+ */
+import { fold } from '../offline/text.ts';
+
+/** Words shorter than this are never corrected (nor listed): too many words are one edit from "in". */
+export const MIN_LENGTH = 3;
+/** Edits allowed: one for words up to `LONG - 1` letters, two from `LONG` letters on. */
+const LONG = 8;
+
+/** The vocabulary as shipped: words grouped by the number of papers they appear in. */
+export interface PackedVocabulary {
+  version: 1;
+  /** Document frequency → the words with it, sorted, space separated. */
+  words: Record<string, string>;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** A word that can be corrected, and so needs to be in the vocabulary: letters only, long enough. */
+function correctable(word: string): boolean {
+  return word.length >= MIN_LENGTH && !/\p{N}/u.test(word);
+}
+
+/**
+ * The vocabulary of `documents` (each the indexed text of one paper: title, abstract, notes),
+ * words folded as search folds them (lower case, no accents). Deterministic.
+ */
+export function packVocabulary(documents: Iterable<string>): PackedVocabulary {
+  const df = new Map<string, number>();
+  for (const text of documents) {
+    const seen = new Set<string>();
+    for (const [word] of text.matchAll(WORD)) {
+      const folded = fold(word);
+      if (correctable(folded)) seen.add(folded);
+    }
+    for (const word of seen) df.set(word, (df.get(word) ?? 0) + 1);
+  }
+  const groups = new Map<number, string[]>();
+  for (const [word, n] of df) {
+    let group = groups.get(n);
+    if (!group) groups.set(n, (group = []));
+    group.push(word);
+  }
+  const words: Record<string, string> = {};
+  for (const n of [...groups.keys()].sort((a, b) => a - b)) words[n] = groups.get(n)!.sort().join(' ');
+  return { version: 1, words };
+}
+
+/** One corrected word of a query. */
+export interface Correction {
+  from: string;
+  to: string;
+}
+
+/** A query with its unknown words replaced, and what was replaced. */
+export interface CorrectedQuery {
+  query: string;
+  corrections: Correction[];
+}
+
+/** Which letters a word has, as bits (a–z, and six shared bits for anything else): one edit changes at most two. */
+function letterSet(word: string): number {
+  let bits = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i) - 97;
+    bits |= 1 << (c >= 0 && c < 26 ? c : 26 + (word.charCodeAt(i) % 6));
+  }
+  return bits;
+}
+
+function bitCount(n: number): number {
+  n -= (n >>> 1) & 0x55555555;
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * Edit distance where a swap of two neighbouring letters counts as one edit (optimal string
+ * alignment), or `max + 1` as soon as it must exceed `max`.
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        d = Math.min(d, before[j - 2]! + 1);
+      }
+      current[j] = d;
+      if (d < best) best = d;
+    }
+    if (best > max) return max + 1;
+    [before, previous, current] = [previous, current, before];
+  }
+  const distance = previous[b.length]!;
+  return distance > max ? max + 1 : distance;
+}
+
+/** Edits allowed for a word of `length` letters. */
+export function allowedEdits(length: number): number {
+  return length >= LONG ? 2 : 1;
+}
+
+/** The vocabulary, unpacked for lookups. */
+export class Speller {
+  private readonly words: string[] = [];
+  private readonly frequency: number[] = [];
+  private readonly letters: Int32Array;
+  /** Words in code-unit order, for "is this the start of a word" by binary search. */
+  private readonly sorted: string[];
+
+  constructor(packed: PackedVocabulary) {
+    if (packed.version !== 1) throw new Error(`Unsupported vocabulary version ${String(packed.version)}`);
+    for (const [n, list] of Object.entries(packed.words)) {
+      for (const word of list.split(' ')) {
+        if (!word) continue;
+        this.words.push(word);
+        this.frequency.push(Number(n));
+      }
+    }
+    this.letters = Int32Array.from(this.words, letterSet);
+    this.sorted = this.words.toSorted();
+  }
+
+  get size(): number {
+    return this.words.length;
+  }
+
+  /** Whether the catalog has this word, or a word that starts with it (search matches prefixes). */
+  knows(word: string): boolean {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.sorted[mid]! < word) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.sorted.length && this.sorted[lo]!.startsWith(word);
+  }
+
+  /** The catalog word nearest to `word` (already folded), or null when none is close enough. */
+  suggest(word: string): string | null {
+    const max = allowedEdits(word.length);
+    const letters = letterSet(word);
+    let best: string | null = null;
+    let bestDistance = max + 1;
+    let bestFrequency = 0;
+    for (let i = 0; i < this.words.length; i++) {
+      const candidate = this.words[i]!;
+      // Only as close as the best so far, or closer, can win.
+      const cap = Math.min(max, bestDistance);
+      if (Math.abs(candidate.length - word.length) > cap) continue;
+      if (bitCount(letters ^ this.letters[i]!) > 2 * cap) continue;
+      const distance = editDistance(word, candidate, cap);
+      if (distance > cap) continue;
+      const frequency = this.frequency[i]!;
+      if (distance < bestDistance || (distance === bestDistance && (frequency > bestFrequency || (frequency === bestFrequency && candidate < best!)))) {
+        best = candidate;
+        bestDistance = distance;
+        bestFrequency = frequency;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * The query with each word the catalog does not know replaced by its suggestion; everything
+   * else (other words, spacing, punctuation) kept as typed. Words with digits or shorter than
+   * `MIN_LENGTH` are left alone.
+   */
+  correct(query: string): CorrectedQuery {
+    const corrections: Correction[] = [];
+    const out = query.replace(WORD, (typed) => {
+      const word = fold(typed);
+      if (!correctable(word) || this.knows(word)) return typed;
+      const to = this.suggest(word);
+      if (to === null) return typed;
+      corrections.push({ from: typed, to });
+      return to;
+    });
+    return { query: out, corrections };
+  }
+}

@@ -1,0 +1,123 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { allowedEdits, editDistance, packVocabulary, Speller } from '../../src/lib/spelling.ts';
+
+const catalog = [
+  'Transformers for speech recognition with CTC',
+  'Efficient attention: linear transformers are RNNs',
+  'Rectified flow: straight paths for fast generation',
+  'Flow matching for generative modeling of speech',
+  'Schrödinger bridges and rectified flow',
+  'A transformer with sparse attention in 2024',
+];
+const speller = new Speller(packVocabulary(catalog));
+
+describe('the vocabulary', () => {
+  it('lists each word once under the number of documents it is in, folded as search folds', () => {
+    const packed = packVocabulary(['Flow flow FLOW', 'flow Schrödinger']);
+    expect(packed.words).toEqual({ '1': 'schrodinger', '2': 'flow' });
+  });
+
+  it('leaves out what is never corrected: short words and words with digits', () => {
+    const all = Object.values(packVocabulary(catalog).words).join(' ').split(' ');
+    expect(all).not.toContain('a');
+    expect(all).not.toContain('2024');
+    expect(all).toContain('ctc');
+  });
+
+  it('is the same for the same documents in any order', () => {
+    expect(JSON.stringify(packVocabulary(catalog.toReversed()))).toBe(JSON.stringify(packVocabulary(catalog)));
+  });
+});
+
+describe('edit distance', () => {
+  it('counts insertions, deletions, substitutions and swaps of neighbours as one edit each', () => {
+    expect(editDistance('transformer', 'transformer')).toBe(0);
+    expect(editDistance('trasnformer', 'transformer')).toBe(1);
+    expect(editDistance('tansformer', 'transformer')).toBe(1);
+    expect(editDistance('transformerr', 'transformer')).toBe(1);
+    expect(editDistance('tramsformer', 'transformer')).toBe(1);
+    expect(editDistance('rtasnformer', 'transformer')).toBe(2);
+    expect(editDistance('abc', 'ca')).toBe(3);
+  });
+
+  it('stops early once past the limit, and never says less than the truth', () => {
+    expect(editDistance('attention', 'generation', 1)).toBe(2);
+    fc.assert(
+      fc.property(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 }), fc.integer({ min: 0, max: 3 }), (a, b, max) => {
+        const full = editDistance(a, b);
+        const capped = editDistance(a, b, max);
+        expect(capped).toBe(full <= max ? full : max + 1);
+        expect(editDistance(b, a)).toBe(full);
+      }),
+    );
+  });
+
+  it('allows one edit in short words and two in long ones', () => {
+    expect(allowedEdits(4)).toBe(1);
+    expect(allowedEdits(7)).toBe(1);
+    expect(allowedEdits(8)).toBe(2);
+  });
+});
+
+describe('correcting a query', () => {
+  it('fixes one typo of each kind to the catalog word', () => {
+    expect(speller.correct('trasnformers').query).toBe('transformers'); // swap
+    expect(speller.correct('atention').query).toBe('attention'); // deletion
+    expect(speller.correct('rectifoed flow').query).toBe('rectified flow'); // substitution
+    expect(speller.correct('speeech').query).toBe('speech'); // insertion
+  });
+
+  it('says what it changed, and keeps everything else as typed', () => {
+    const { query, corrections } = speller.correct('Sparse  ATENTION, 2024!');
+    expect(query).toBe('Sparse  attention, 2024!');
+    expect(corrections).toEqual([{ from: 'ATENTION', to: 'attention' }]);
+  });
+
+  it('never changes a word of the catalog, nor the start of one being typed', () => {
+    for (const text of catalog) expect(speller.correct(text)).toEqual({ query: text, corrections: [] });
+    expect(speller.correct('transf').corrections).toEqual([]);
+    expect(speller.correct('schrodinger Schrödinger').corrections).toEqual([]);
+  });
+
+  it('leaves short words, numbers and words nothing is near alone', () => {
+    expect(speller.correct('fl').corrections).toEqual([]);
+    expect(speller.correct('2023').corrections).toEqual([]);
+    expect(speller.correct('xyzzy quux').corrections).toEqual([]);
+    // Two edits are too many for a short word, allowed for a long one.
+    expect(speller.correct('fwol').corrections).toEqual([]);
+    expect(speller.correct('genreatoin').query).toBe('generation');
+  });
+
+  it('prefers the fewest edits, then the word in more papers, then the alphabet', () => {
+    const s = new Speller(packVocabulary(['cart', 'card card', 'card', 'care']));
+    // "carx" is one edit from cart, card and care; card is in two papers.
+    expect(s.correct('carx').query).toBe('card');
+    const t = new Speller(packVocabulary(['bat', 'cat']));
+    expect(t.correct('zat').query).toBe('bat');
+    // A word one edit away wins over a more common one two edits away.
+    const u = new Speller(packVocabulary(['generation', 'generations', 'generative x', 'generative y', 'generative z']));
+    expect(u.correct('generatiom').query).toBe('generation');
+  });
+
+  it('recovers any one typo of a catalog word of five letters or more, or leaves a word of the catalog', () => {
+    const known = new Set(Object.values(packVocabulary(catalog).words).join(' ').split(' '));
+    const words = [...known].filter((w) => w.length >= 5);
+    fc.assert(
+      fc.property(fc.constantFrom(...words), fc.nat(), fc.constantFrom('swap', 'drop', 'change'), (word, at, kind) => {
+        const i = at % (word.length - 1);
+        const typo =
+          kind === 'swap'
+            ? word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2)
+            : kind === 'drop'
+              ? word.slice(0, i) + word.slice(i + 1)
+              : word.slice(0, i) + (word[i] === 'q' ? 'z' : 'q') + word.slice(i + 1);
+        const fixed = speller.correct(typo).query;
+        // The typo may itself be (the start of) another catalog word; then it is searched as typed.
+        if (fixed === typo) expect(speller.knows(typo)).toBe(true);
+        else expect(known.has(fixed)).toBe(true);
+        if (!speller.knows(typo)) expect(editDistance(typo, fixed)).toBeLessThanOrEqual(editDistance(typo, word));
+      }),
+    );
+  });
+});
