@@ -102,3 +102,15 @@ test('the results page works from disk: query, theme facet, sort, URL, back', as
   await expect(page).toHaveURL(/\/papers\/[a-z0-9-]+\/index\.html$/);
   expect(sandbox.network).toEqual([]);
 });
+
+test('from disk, a typo is corrected and finds the paper', async ({ page, sandbox }) => {
+  const title = 'Flow Straight and Fast: Learning to Generate and Transfer Data with Rectified Flow';
+  await page.goto('search/index.html?q=flow+straihgt+fast');
+  const form = page.locator('#search-page');
+  await expect(form).toHaveAttribute('data-state', 'done');
+  await expect(form).toHaveAttribute('data-engine', 'offline');
+  await expect(page.locator('#search-correction')).toHaveText('Showing results for flow straight fast — search instead for flow straihgt fast');
+  await expect(page.locator('#search-results > li h2').first()).toHaveText(title);
+
+  expect(sandbox.network).toEqual([]);
+});

@@ -265,3 +265,49 @@ test('the results page offers the offline edition', async ({ page, request }) =>
   // Its search index is its own: the hosted site searches with Pagefind.
   expect((await request.get('search-index.js')).status()).toBe(404);
 });
+
+test('a query with a typo is corrected, says so, finds the paper, and can be searched as typed', async ({ page }) => {
+  await page.goto('search/?q=flow+straihgt+fast');
+  await settled(page);
+  const correction = page.locator('#search-correction');
+  await expect(correction).toBeVisible();
+  await expect(correction).toHaveText('Showing results for flow straight fast — search instead for flow straihgt fast');
+  expect((await titles(page))[0]).toBe(RECTIFIED_FLOW_PAPER);
+  // The live region says the count for the corrected query, and that it was corrected.
+  await expect(page.locator('#search-status')).toHaveText(/^\d+ papers? match(es)? “flow straight fast”\. Corrected from “flow straihgt fast”\.$/);
+  await expect(page.locator(`${results} h2 mark`).filter({ hasText: 'Straight' }).first()).toBeVisible();
+
+  await correction.getByRole('link', { name: 'flow straihgt fast' }).click();
+  await expect(page).toHaveURL(/\?q=flow\+straihgt\+fast&verbatim=1$/);
+  await settled(page);
+  await expect(correction).toBeHidden();
+  await expect(page.locator('#search-status')).toHaveText('No papers match “flow straihgt fast”.');
+  // Reload keeps it verbatim; back goes to the corrected search.
+  await page.reload();
+  await settled(page);
+  await expect(page.locator('#search-status')).toHaveText('No papers match “flow straihgt fast”.');
+  await page.goBack();
+  await settled(page);
+  await expect(correction).toBeVisible();
+});
+
+test('a query the catalog has every word of is searched as typed', async ({ page }) => {
+  await page.goto('search/?q=rectified+flow');
+  await settled(page);
+  await expect(page.locator('#search-correction')).toBeHidden();
+  await expect(page.locator('#search-status')).not.toContainText('Corrected');
+});
+
+test('the dialog corrects a typo too, and searches as typed on request', async ({ page }) => {
+  await page.goto('papers/');
+  await page.keyboard.press('/');
+  const dialog = page.getByRole('dialog', { name: 'Search the catalog' });
+  await dialog.getByRole('combobox').fill('rectifeid flow');
+  await expect(dialog.getByRole('status')).toContainText(/papers match “rectified flow”.*Corrected from “rectifeid flow”/);
+  await expect(dialog.locator('#search-dialog-correction')).toHaveText('Showing results for rectified flow — search instead for rectifeid flow');
+  await expect(dialog.locator('.hit-title').first()).toHaveText(/rectified flow/i);
+  await dialog.locator('#search-dialog-correction').getByRole('button', { name: 'rectifeid flow' }).click();
+  await expect(dialog.getByRole('status')).toHaveText(/match(es)? “rectifeid flow”\.$/);
+  await expect(dialog.locator('#search-dialog-correction')).toBeHidden();
+  await expect(dialog.getByRole('combobox')).toBeFocused();
+});

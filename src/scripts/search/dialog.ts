@@ -3,6 +3,7 @@
  * a combobox input over a listbox of the best few results. Arrow keys move through the
  * results while focus stays in the input (`aria-activedescendant`); Enter opens the chosen
  * result, or the full results page when none is chosen. Focus goes back where it came from.
+ * A query word the catalog does not know is corrected, and a button searches it as typed.
  */
 import { queryTerms } from '../../offline/text.ts';
 import type { SearchConfig, SearchEngine } from './engine.ts';
@@ -16,6 +17,7 @@ export class SearchDialog {
   private readonly input: HTMLInputElement;
   private readonly list: HTMLUListElement;
   private readonly status: HTMLElement;
+  private readonly correction: HTMLElement;
   private readonly all: HTMLAnchorElement;
   private readonly config: SearchConfig;
   private readonly engine: () => Promise<SearchEngine>;
@@ -24,6 +26,8 @@ export class SearchDialog {
   private ticket = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastQuery: string | null = null;
+  /** Search the query as typed ("search instead for …"), until it is edited. */
+  private verbatim = false;
 
   constructor(dialog: HTMLDialogElement, config: SearchConfig, engine: () => Promise<SearchEngine>) {
     this.dialog = dialog;
@@ -32,9 +36,11 @@ export class SearchDialog {
     this.input = dialog.querySelector('input')!;
     this.list = dialog.querySelector('[role="listbox"]')!;
     this.status = dialog.querySelector('[role="status"]')!;
+    this.correction = dialog.querySelector('#search-dialog-correction')!;
     this.all = dialog.querySelector('a[data-all]')!;
 
     this.input.addEventListener('input', () => {
+      this.verbatim = false;
       clearTimeout(this.timer);
       this.updateAllLink();
       // Fetch the index chunks for what is typed so far while the debounce runs.
@@ -134,8 +140,25 @@ export class SearchDialog {
   private updateAllLink(): void {
     const query = this.input.value.trim();
     const url = new URL(this.config.pageUrl);
-    if (query) url.search = new URLSearchParams({ q: query }).toString();
+    if (query) url.search = new URLSearchParams(this.verbatim ? { q: query, verbatim: '1' } : { q: query }).toString();
     this.all.href = url.href;
+  }
+
+  /** "Showing results for *searched* — search instead for *typed*", the second a button. Text nodes only: both are typed text. */
+  private showCorrection(searched: string | null, typed: string): void {
+    this.correction.hidden = searched === null;
+    if (searched === null) return this.correction.replaceChildren();
+    const shown = document.createElement('strong');
+    shown.append(Object.assign(document.createElement('em'), { textContent: searched }));
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.append(Object.assign(document.createElement('em'), { textContent: typed }));
+    button.addEventListener('click', () => {
+      this.verbatim = true;
+      this.input.focus();
+      void this.run();
+    });
+    this.correction.replaceChildren('Showing results for ', shown, ' — search instead for ', button);
   }
 
   private async run(): Promise<void> {
@@ -148,6 +171,7 @@ export class SearchDialog {
       this.setActive(-1);
       this.input.setAttribute('aria-expanded', 'false');
       this.status.textContent = '';
+      this.showCorrection(null, query);
       this.all.hidden = true;
       return;
     }
@@ -158,18 +182,22 @@ export class SearchDialog {
       return;
     }
     this.dialog.dataset.state = 'searching';
-    const outcome = await engine.run(query, {}, 'relevance');
+    const outcome = await engine.run(query, {}, 'relevance', { correct: !this.verbatim });
     const hits = await outcome.page(0, SHOWN);
     if (ticket !== this.ticket) return;
-    const terms = queryTerms(query);
+    const searched = outcome.query.trim();
+    const terms = queryTerms(searched);
     this.list.replaceChildren(...hits.map((hit, i) => renderOption(hit, terms, `search-dialog-option-${i}`)));
     this.setActive(-1);
     this.input.setAttribute('aria-expanded', String(hits.length > 0));
     const n = outcome.total;
+    const corrected = outcome.corrections.length > 0;
     this.status.textContent =
-      n === 0
-        ? `No papers match “${query}”.`
-        : `${n} ${n === 1 ? 'paper matches' : 'papers match'} “${query}”${n > SHOWN ? `; the best ${SHOWN} are shown` : ''}.`;
+      (n === 0
+        ? `No papers match “${searched}”.`
+        : `${n} ${n === 1 ? 'paper matches' : 'papers match'} “${searched}”${n > SHOWN ? `; the best ${SHOWN} are shown` : ''}.`) +
+      (corrected ? ` Corrected from “${query}”.` : '');
+    this.showCorrection(corrected ? searched : null, query);
     this.all.hidden = n === 0;
     this.all.textContent = n > SHOWN ? `See all ${n} results` : 'See all results';
     this.dialog.dataset.state = 'done';

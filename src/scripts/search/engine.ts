@@ -3,8 +3,11 @@
  * answers: Pagefind (WebAssembly, fetched in small chunks) on the hosted site, or the offline
  * edition's prebuilt index (`search-index.js`, one classic script), which has no Pagefind —
  * opened from `file://`, or served from a folder someone unzipped it into. Both return the
- * same results, facet counts and sort orders through `SearchEngine`.
+ * same results, facet counts and sort orders through `SearchEngine`, which also corrects typos
+ * in queries against the catalog's vocabulary (`search-vocabulary.js`, src/lib/spelling.ts)
+ * before either index sees them.
  */
+import { Speller, type Correction, type PackedVocabulary } from '../../lib/spelling.ts';
 import { OfflineIndex, type PackedIndex } from '../../offline/search-index.ts';
 import { pagefindBackend } from './pagefind.ts';
 
@@ -28,6 +31,10 @@ export interface HitData {
 }
 
 export interface SearchOutcome {
+  /** The query searched: as typed, or with the words the catalog does not know corrected. */
+  query: string;
+  /** The words corrected; empty when the query was searched as typed. */
+  corrections: Correction[];
   total: number;
   /** Results `from`..`to` (exclusive) in order, loaded on demand. */
   page(from: number, to: number): Promise<HitData[]>;
@@ -44,7 +51,7 @@ export interface SearchOutcome {
 export interface Backend {
   readonly name: 'pagefind' | 'offline';
   /** `counts: false` when nobody will look at the value counts, which may spare loading them. */
-  search(query: string | null, filters: Filters, sort: SortKey, options?: { counts?: boolean }): Promise<Omit<SearchOutcome, 'facetTotals'>>;
+  search(query: string | null, filters: Filters, sort: SortKey, options?: { counts?: boolean }): Promise<Pick<SearchOutcome, 'total' | 'page' | 'counts'>>;
   /** Value counts over the whole catalog. */
   totals(): Promise<{ total: number; counts: Counts }>;
   /** Start fetching what a query will need, while the person is still typing. */
@@ -60,6 +67,8 @@ export interface SearchConfig {
   indexUrl: string;
   /** The results page, `/search/`. */
   pageUrl: string;
+  /** The vocabulary for typo correction, `search-vocabulary.js`. */
+  vocabularyUrl: string;
 }
 
 /**
@@ -73,14 +82,18 @@ export function readConfig(dialog: HTMLElement): SearchConfig {
     pagefindUrl: new URL('pagefind/pagefind.js', rootUrl).href,
     indexUrl: new URL('search-index.js', rootUrl).href,
     pageUrl: dialog.querySelector('form')!.action,
+    vocabularyUrl: new URL('search-vocabulary.js', rootUrl).href,
   };
 }
 
 export class SearchEngine {
   readonly backend: Backend;
+  /** Null when the vocabulary could not load: queries are then searched as typed. */
+  readonly speller: Speller | null;
 
-  constructor(backend: Backend) {
+  constructor(backend: Backend, speller: Speller | null = null) {
     this.backend = backend;
+    this.speller = speller;
   }
 
   get name(): Backend['name'] {
@@ -90,9 +103,11 @@ export class SearchEngine {
   /**
    * Runs a query. With `facets`, each facet that has a choice is searched once more without
    * it, for counts that say what choosing another value would give (disjunctive faceting).
+   * Unless `correct` is false, words the catalog does not know are corrected first.
    */
-  async run(query: string, filters: Filters, sort: SortKey, { facets = false } = {}): Promise<SearchOutcome> {
-    const text = query.trim() || null;
+  async run(query: string, filters: Filters, sort: SortKey, { facets = false, correct = true } = {}): Promise<SearchOutcome> {
+    const corrected = correct && this.speller ? this.speller.correct(query) : { query, corrections: [] };
+    const text = corrected.query.trim() || null;
     const main = this.backend.search(text, filters, sort, { counts: facets });
     const counts: Counts = {};
     const facetTotals: Partial<Record<FacetKey, number>> = {};
@@ -111,7 +126,7 @@ export class SearchEngine {
       counts[facet] ??= result.counts[facet] ?? {};
       facetTotals[facet] ??= result.total;
     }
-    return { total: result.total, page: result.page, counts, facetTotals };
+    return { query: corrected.query, corrections: corrected.corrections, total: result.total, page: result.page, counts, facetTotals };
   }
 
   totals(): Promise<{ total: number; counts: Counts }> {
@@ -123,22 +138,39 @@ export class SearchEngine {
   }
 }
 
-/** Pagefind first; the offline index when Pagefind can't run here. Rejects when neither loads. */
+/**
+ * Pagefind first; the offline index when Pagefind can't run here. Rejects when neither loads.
+ * The vocabulary loads beside it; without it, search still works, without correction.
+ */
 export async function openEngine(config: SearchConfig): Promise<SearchEngine> {
+  const speller = loadSpeller(config);
   // From file:// the module import is refused with a console error; don't try.
   if (location.protocol !== 'file:') {
     try {
-      return new SearchEngine(await pagefindBackend(config));
+      const backend = await pagefindBackend(config);
+      return new SearchEngine(backend, await speller);
     } catch (error) {
       console.warn('Pagefind could not load here; trying the offline index.', error);
     }
   }
-  return new SearchEngine(await offlineBackend(config));
+  const backend = await offlineBackend(config);
+  return new SearchEngine(backend, await speller);
+}
+
+async function loadSpeller(config: SearchConfig): Promise<Speller | null> {
+  try {
+    if (!window.shelfmarkVocabulary) await loadScript(config.vocabularyUrl);
+    return new Speller(window.shelfmarkVocabulary!);
+  } catch (error) {
+    console.warn('The vocabulary could not load; queries are searched as typed.', error);
+    return null;
+  }
 }
 
 declare global {
   interface Window {
     shelfmarkSearchIndex?: PackedIndex;
+    shelfmarkVocabulary?: PackedVocabulary;
   }
 }
 

@@ -1,6 +1,7 @@
 /**
  * The results page: query, facets (theme, year, source listing) with counts, sort, results
- * with highlighted excerpts, and the count in a live region. The URL holds the whole state:
+ * with highlighted excerpts, and the count in a live region. A query word the catalog does not
+ * know is corrected ("Showing results for … — search instead for …"). The URL holds the whole state:
  * discrete changes push a history entry (so back and forward step through them), typing
  * replaces the current one, and `popstate` re-runs the search for the restored URL.
  */
@@ -17,6 +18,7 @@ export class SearchPage {
   private readonly input: HTMLInputElement;
   private readonly sort: HTMLSelectElement;
   private readonly status: HTMLElement;
+  private readonly correction: HTMLElement;
   private readonly list: HTMLOListElement;
   private readonly more: HTMLButtonElement;
   private readonly clear: HTMLButtonElement;
@@ -26,6 +28,8 @@ export class SearchPage {
   private outcome: SearchOutcome | undefined;
   private shown = 0;
   private terms: string[] = [];
+  /** The query is searched as typed ("search instead for …"), until it is edited. */
+  private verbatim = false;
 
   constructor(form: HTMLFormElement, engine: () => Promise<SearchEngine>) {
     this.form = form;
@@ -33,11 +37,13 @@ export class SearchPage {
     this.input = form.querySelector('#search-input')!;
     this.sort = form.querySelector('#search-sort')!;
     this.status = document.querySelector('#search-status')!;
+    this.correction = document.querySelector('#search-correction')!;
     this.list = document.querySelector('#search-results')!;
     this.more = document.querySelector('#search-more')!;
     this.clear = form.querySelector('#search-clear')!;
 
     this.input.addEventListener('input', () => {
+      this.verbatim = false;
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.change('replace'), TYPING_DELAY_MS);
     });
@@ -96,6 +102,7 @@ export class SearchPage {
       if (match) match.checked = true;
     }
     this.sort.value = state.sort;
+    this.verbatim = state.verbatim;
   }
 
   private read(): SearchState {
@@ -106,6 +113,7 @@ export class SearchPage {
       year: checked('year')[0]?.value ?? '',
       source: checked('source')[0]?.value ?? '',
       sort: this.sort.value as SortKey,
+      verbatim: this.verbatim,
     };
   }
 
@@ -149,23 +157,46 @@ export class SearchPage {
       this.outcome = undefined;
       this.showCounts(totals.counts, {}, totals.total);
       this.list.replaceChildren();
+      this.showCorrection(null);
       this.more.hidden = true;
       this.status.textContent = `Type a query, or choose a theme, year or listing, to search ${totals.total} papers.`;
       this.form.dataset.state = 'done';
       return;
     }
 
-    const outcome = await engine.run(state.q, filters, state.sort, { facets: true });
+    const outcome = await engine.run(state.q, filters, state.sort, { facets: true, correct: !state.verbatim });
     const hits = await outcome.page(0, PAGE_SIZE);
     if (ticket !== this.ticket) return;
     this.outcome = outcome;
-    this.terms = queryTerms(state.q);
+    this.terms = queryTerms(outcome.query);
     this.shown = hits.length;
     this.showCounts(outcome.counts, outcome.facetTotals, outcome.total);
     this.list.replaceChildren(...hits.map((hit) => renderResult(hit, this.terms)));
     this.updateMore();
-    this.status.textContent = this.describe(outcome.total, state);
+    this.showCorrection(outcome.corrections.length ? { searched: outcome.query.trim(), typed: state } : null);
+    this.status.textContent = this.describe(outcome.total, { ...state, q: outcome.query.trim() });
+    if (outcome.corrections.length) this.status.textContent += ` Corrected from “${state.q}”.`;
     this.form.dataset.state = 'done';
+  }
+
+  /**
+   * "Showing results for *searched* — search instead for *typed*", the second a link to the same
+   * state searched verbatim. Made with text nodes: both are what someone typed.
+   */
+  private showCorrection(shown: { searched: string; typed: SearchState } | null): void {
+    this.correction.hidden = !shown;
+    if (!shown) return this.correction.replaceChildren();
+    const link = document.createElement('a');
+    link.href = `${location.pathname}${writeState({ ...shown.typed, verbatim: true })}`;
+    link.append(Object.assign(document.createElement('em'), { textContent: shown.typed.q }));
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      this.verbatim = true;
+      this.change('push');
+    });
+    const searched = document.createElement('strong');
+    searched.append(Object.assign(document.createElement('em'), { textContent: shown.searched }));
+    this.correction.replaceChildren('Showing results for ', searched, ' — search instead for ', link);
   }
 
   private async showMore(): Promise<void> {

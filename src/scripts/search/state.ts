@@ -1,7 +1,10 @@
 /**
  * The results page's whole state lives in its URL, so a search can be shared, reloaded and
  * walked with back and forward: `?q=rectified+flow&theme=efficient-attention&theme=…&year=2024&source=…&sort=newest`.
- * Values are the page's URL tokens (theme ids, years, listing slugs), not Pagefind's labels.
+ * Values are the page's URL tokens (theme ids, years, listing tokens from src/lib/facets.ts),
+ * not Pagefind's labels. `verbatim=1` searches the query as typed, without typo correction
+ * ("search instead for …"). (`like=`, the paper "Find similar" starts from, is read once by
+ * `similar.ts` and is not part of this state.)
  */
 import type { SortKey } from './engine.ts';
 
@@ -11,6 +14,8 @@ export interface SearchState {
   year: string;
   source: string;
   sort: SortKey;
+  /** Search the query as typed, without correcting it. */
+  verbatim: boolean;
 }
 
 const SORTS: readonly SortKey[] = ['relevance', 'newest', 'upvotes'];
@@ -24,6 +29,7 @@ export function readState(search: string): SearchState {
     year: params.get('year') ?? '',
     source: params.get('source') ?? '',
     sort: sort && SORTS.includes(sort) ? sort : 'relevance',
+    verbatim: params.get('verbatim') === '1',
   };
 }
 
@@ -35,6 +41,7 @@ export function writeState(state: SearchState): string {
   if (state.year) params.set('year', state.year);
   if (state.source) params.set('source', state.source);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
+  if (state.verbatim && state.q.trim()) params.set('verbatim', '1');
   const query = params.toString();
   return query ? `?${query}` : '';
 }
