@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentDir } from './content-dir.ts';
 import { pagesOf, pageParam, SHELF_PAGE_SIZE, type Page } from './paginate.ts';
-import { relatedPapers, type Related } from './related.ts';
+import { relatedPapers, termSpace, type Doc, type Related, type TermSpace } from './related.ts';
 
 export type PaperEntry = CollectionEntry<'papers'>;
 export type ThemeEntry = CollectionEntry<'themes'>;
@@ -55,11 +55,22 @@ export function themesOf(paper: PaperEntry, themes: ThemeEntry[]): ThemeEntry[] 
   });
 }
 
+let space: Promise<{ docs: Doc[]; space: TermSpace }> | undefined;
+
+/** The catalog's TF-IDF space (src/lib/related.ts), over every published paper in title order; computed once per build. */
+export function getTermSpace(): Promise<{ docs: Doc[]; space: TermSpace }> {
+  space ??= getPapers().then((papers) => {
+    const docs = papers.map(({ id, data }) => ({ id, title: data.title, abstract: data.abstract }));
+    return { docs, space: termSpace(docs) };
+  });
+  return space;
+}
+
 let related: Promise<Map<string, Related[]>> | undefined;
 
 /** Each paper's most related papers, computed once per build and shared by every page. */
 export function getRelated(): Promise<Map<string, Related[]>> {
-  related ??= getPapers().then((papers) => relatedPapers(papers.map(({ id, data }) => ({ id, title: data.title, abstract: data.abstract }))));
+  related ??= getTermSpace().then(({ docs, space }) => relatedPapers(docs, 5, space));
   return related;
 }
 

@@ -8,7 +8,7 @@ export interface Related {
   terms: string[];
 }
 
-interface Doc {
+export interface Doc {
   id: string;
   title: string;
   abstract: string;
@@ -25,13 +25,24 @@ function maxDocumentFrequency(papers: number): number {
 /** A paper's strongest terms stand for it; comparing on these alone keeps the work near-linear. */
 const TERMS_PER_DOC = 24;
 
+/** TF-IDF weight of a term met `tf` times in a text and in `n` of `papers` papers. */
+export function termWeight(tf: number, n: number, papers: number): number {
+  return (1 + Math.log(tf)) * Math.log(papers / n);
+}
+
+/** The catalog's TF-IDF space: each paper's strongest terms, weighted and normalised, and every term's document frequency. */
+export interface TermSpace {
+  /** Per paper, in the order given: term → weight, at most `TERMS_PER_DOC` terms, unit length. */
+  vectors: Map<string, number>[];
+  /** Term → number of papers that have it. */
+  df: Map<string, number>;
+}
+
 /**
- * The `count` most related papers for each paper, by cosine similarity of TF-IDF vectors
- * over title and abstract (words and two-word phrases). Instead of comparing all pairs,
- * each paper keeps its strongest terms and meets only the papers sharing one of them,
- * through an inverted index: at 10,000 papers that is a small fraction of the 50 million pairs.
+ * Each paper's vector: its `TERMS_PER_DOC` strongest terms among those that can relate it to
+ * another paper (in at least two papers, and not in so many that they relate everything).
  */
-export function relatedPapers(docs: readonly Doc[], count = 5): Map<string, Related[]> {
+export function termSpace(docs: readonly Doc[]): TermSpace {
   const termCounts = docs.map((doc) => countTerms(doc));
   const df = new Map<string, number>();
   for (const counts of termCounts) for (const term of counts.keys()) df.set(term, (df.get(term) ?? 0) + 1);
@@ -42,13 +53,24 @@ export function relatedPapers(docs: readonly Doc[], count = 5): Map<string, Rela
     for (const [term, tf] of counts) {
       const n = df.get(term)!;
       if (n < 2 || n > maxDf) continue; // a term no other paper has cannot relate two papers
-      weights.push([term, (1 + Math.log(tf)) * Math.log(docs.length / n)]);
+      weights.push([term, termWeight(tf, n, docs.length)]);
     }
     weights.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     const top = weights.slice(0, TERMS_PER_DOC);
     const norm = Math.hypot(...top.map(([, w]) => w)) || 1;
     return new Map(top.map(([term, w]) => [term, w / norm]));
   });
+  return { vectors, df };
+}
+
+/**
+ * The `count` most related papers for each paper, by cosine similarity of TF-IDF vectors
+ * over title and abstract (words and two-word phrases). Instead of comparing all pairs,
+ * each paper keeps its strongest terms and meets only the papers sharing one of them,
+ * through an inverted index: at 10,000 papers that is a small fraction of the 50 million pairs.
+ */
+export function relatedPapers(docs: readonly Doc[], count = 5, space: TermSpace = termSpace(docs)): Map<string, Related[]> {
+  const { vectors } = space;
 
   // Postings hold each paper's weight beside its index, so scoring never looks a term up again.
   const postings = new Map<string, { docs: number[]; weights: number[] }>();
@@ -103,10 +125,10 @@ function topScores(candidates: readonly number[], scores: Float64Array, count: n
 }
 
 /**
- * The shared terms that weigh most in both papers. A phrase says more than its words, so a
+ * The shared terms that weigh most in both texts. A phrase says more than its words, so a
  * word is left out when a shared phrase contains it ("rectified flow", not "rectified").
  */
-function sharedTerms(a: Map<string, number>, b: Map<string, number>): string[] {
+export function sharedTerms(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): string[] {
   const shared = [...a].filter(([term]) => b.has(term));
   const inPhrases = new Set(shared.flatMap(([term]) => (term.includes(' ') ? term.split(' ') : [])));
   return shared

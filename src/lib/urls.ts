@@ -22,7 +22,9 @@ export function joinBase(basePath: string, path: string): string {
   return head + path.replace(/^\/+/, '');
 }
 
+/** Path of a paper page relative to the site root, for data the browser resolves against the root it finds itself at. */
+export const paperSitePath = (id: string) => `papers/${id}/`;
 /** URL of a paper page. */
-export const paperPath = (id: string) => withBase(`papers/${id}/`);
+export const paperPath = (id: string) => withBase(paperSitePath(id));
 /** URL of a theme page. */
 export const themePath = (id: string) => withBase(`themes/${id}/`);

@@ -103,7 +103,7 @@ test('the results page works from disk: query, theme facet, sort, URL, back', as
   expect(sandbox.network).toEqual([]);
 });
 
-test('from disk, a typo is corrected and finds the paper', async ({ page, sandbox }) => {
+test('from disk, a typo is corrected and finds the paper; find similar works too', async ({ page, sandbox }) => {
   const title = 'Flow Straight and Fast: Learning to Generate and Transfer Data with Rectified Flow';
   await page.goto('search/index.html?q=flow+straihgt+fast');
   const form = page.locator('#search-page');
@@ -112,5 +112,14 @@ test('from disk, a typo is corrected and finds the paper', async ({ page, sandbo
   await expect(page.locator('#search-correction')).toHaveText('Showing results for flow straight fast — search instead for flow straihgt fast');
   await expect(page.locator('#search-results > li h2').first()).toHaveText(title);
 
+  const section = page.getByRole('region', { name: 'Find similar papers' });
+  await section.getByLabel(/Paste an abstract/).fill(
+    'We present rectified flow, a simple approach to learning neural ODE models that transport between two empirically observed distributions along straight paths.',
+  );
+  await section.getByRole('button', { name: 'Find similar' }).click();
+  await expect(section.getByRole('status')).toHaveText('The 10 papers closest to the text you gave.');
+  await expect(section.locator('#similar-results h3').first()).toHaveText(title);
+  await section.locator('#similar-results a').first().click();
+  await expect(page).toHaveURL(/\/papers\/flow-straight-and-fast-[a-z0-9-]+\/index\.html$/);
   expect(sandbox.network).toEqual([]);
 });

@@ -311,3 +311,34 @@ test('the dialog corrects a typo too, and searches as typed on request', async (
   await expect(dialog.locator('#search-dialog-correction')).toBeHidden();
   await expect(dialog.getByRole('combobox')).toBeFocused();
 });
+
+test('find similar: a pasted abstract finds its own paper first, and says how many it found', async ({ page, request }) => {
+  const papers = (await (await request.get('papers.json')).json()) as { title: string; abstract: string }[];
+  const paper = papers.find((p) => p.title === RECTIFIED_FLOW_PAPER)!;
+  await page.goto('search/');
+  const section = page.getByRole('region', { name: 'Find similar papers' });
+  await section.getByLabel(/Paste an abstract/).fill(paper.abstract);
+  await section.getByRole('button', { name: 'Find similar' }).click();
+  await expect(section.getByRole('status')).toHaveText('The 10 papers closest to the text you gave.');
+  const found = section.locator('#similar-results > li');
+  await expect(found).toHaveCount(10);
+  await expect(found.first().locator('h3')).toHaveText(RECTIFIED_FLOW_PAPER);
+  // With the terms that make it close: the paper's own telling words.
+  await expect(found.first().locator('.facts')).toHaveText(/^Shares: [\w -]+(, [\w -]+){0,2}$/);
+  await found.first().getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(RECTIFIED_FLOW_PAPER);
+});
+
+test('"More like this" on a paper page lists the papers closest to it, itself left out', async ({ page }) => {
+  await page.goto('themes/rectified-flow/');
+  await page.getByRole('link', { name: RECTIFIED_FLOW_PAPER }).first().click();
+  const related = await page.getByRole('region', { name: 'Related papers' }).locator('ol > li > a').allTextContents();
+  await page.getByRole('link', { name: 'More like this' }).click();
+  await expect(page).toHaveURL(/\/search\/\?like=papers%2F[^&#]+#similar$/);
+  const section = page.getByRole('region', { name: 'Find similar papers' });
+  await expect(section.getByRole('status')).toHaveText(`The 10 papers closest to “${RECTIFIED_FLOW_PAPER}”.`);
+  const titlesFound = await section.locator('#similar-results h3').allTextContents();
+  expect(titlesFound).not.toContain(RECTIFIED_FLOW_PAPER);
+  // Same space as the related list: its papers are among the closest ten (weights are rounded, so near ties may swap).
+  expect(titlesFound).toEqual(expect.arrayContaining(related));
+});

@@ -69,6 +69,8 @@ export interface SearchConfig {
   pageUrl: string;
   /** The vocabulary for typo correction, `search-vocabulary.js`. */
   vocabularyUrl: string;
+  /** The paper vectors for "Find similar", `search-similar.js`. */
+  similarUrl: string;
 }
 
 /**
@@ -83,6 +85,7 @@ export function readConfig(dialog: HTMLElement): SearchConfig {
     indexUrl: new URL('search-index.js', rootUrl).href,
     pageUrl: dialog.querySelector('form')!.action,
     vocabularyUrl: new URL('search-vocabulary.js', rootUrl).href,
+    similarUrl: new URL('search-similar.js', rootUrl).href,
   };
 }
 
@@ -175,7 +178,7 @@ declare global {
 }
 
 /** Loads a classic script once; resolves when it has run. */
-function loadScript(src: string): Promise<void> {
+export function loadScript(src: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const script = document.createElement('script');
     script.src = src;

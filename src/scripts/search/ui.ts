@@ -6,11 +6,13 @@
 import { openEngine, readConfig, type SearchConfig, type SearchEngine } from './engine.ts';
 import { SearchDialog } from './dialog.ts';
 import { SearchPage } from './page.ts';
+import { SimilarView } from './similar.ts';
 
 let config: SearchConfig | undefined;
 let engine: Promise<SearchEngine> | undefined;
 let dialog: SearchDialog | undefined;
 let page: SearchPage | undefined;
+let similar: SimilarView | undefined;
 
 function element(): HTMLDialogElement {
   return document.querySelector<HTMLDialogElement>('#search-dialog')!;
@@ -30,7 +32,10 @@ export function openDialog(opener: Element | null = null): void {
   dialog.open(opener);
 }
 
-/** Starts the results page (its form is `#search-page`). */
+/** Starts the results page (its form is `#search-page`) and its "Find similar" section (`#similar`). */
 export function mountPage(form: HTMLFormElement): void {
   page ??= new SearchPage(form, getEngine);
+  const section = document.getElementById('similar');
+  config ??= readConfig(element());
+  if (section) similar ??= new SimilarView(section, config);
 }
