@@ -89,24 +89,26 @@ function bitCount(n: number): number {
   return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
+/** Rows of the distance table, reused across calls: a query scans thousands of words. */
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /**
  * Edit distance where a swap of two neighbouring letters counts as one edit (optimal string
  * alignment), or `max + 1` as soon as it must exceed `max`.
  */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let before = new Array<number>(b.length + 1).fill(0);
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let current = new Array<number>(b.length + 1).fill(0);
+  if (rows[0]!.length <= b.length) rows = rows.map(() => new Int32Array(b.length * 2 + 1));
+  let [before, previous, current] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
     let best = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
-        d = Math.min(d, before[j - 2]! + 1);
-      }
+      const bj = b.charCodeAt(j - 1);
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, before[j - 2]! + 1);
       current[j] = d;
       if (d < best) best = d;
     }
@@ -127,6 +129,7 @@ export class Speller {
   private readonly words: string[] = [];
   private readonly frequency: number[] = [];
   private readonly letters: Int32Array;
+  private readonly lengths: Uint16Array;
   /** Words in code-unit order, for "is this the start of a word" by binary search. */
   private readonly sorted: string[];
 
@@ -140,6 +143,7 @@ export class Speller {
       }
     }
     this.letters = Int32Array.from(this.words, letterSet);
+    this.lengths = Uint16Array.from(this.words, (w) => Math.min(w.length, 65535));
     this.sorted = this.words.toSorted();
   }
 
@@ -167,11 +171,11 @@ export class Speller {
     let bestDistance = max + 1;
     let bestFrequency = 0;
     for (let i = 0; i < this.words.length; i++) {
-      const candidate = this.words[i]!;
       // Only as close as the best so far, or closer, can win.
       const cap = Math.min(max, bestDistance);
-      if (Math.abs(candidate.length - word.length) > cap) continue;
+      if (Math.abs(this.lengths[i]! - word.length) > cap) continue;
       if (bitCount(letters ^ this.letters[i]!) > 2 * cap) continue;
+      const candidate = this.words[i]!;
       const distance = editDistance(word, candidate, cap);
       if (distance > cap) continue;
       const frequency = this.frequency[i]!;
