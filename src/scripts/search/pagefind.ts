@@ -52,6 +52,28 @@ function toHit(data: PagefindData): HitData {
   };
 }
 
+/** Words in a query from which it is also searched as a phrase. */
+const PHRASE_WORDS = 4;
+
+/**
+ * Pagefind ranks pages by their words, not by where the words are: five words copied from the
+ * middle of an abstract ("further improve the performance of") rank every paper that has
+ * them, in any order and place, before the one they were copied from. From `PHRASE_WORDS`
+ * words on, the query is also searched as a phrase (Pagefind's `"…"` syntax), and the pages
+ * that have it come first, in Pagefind's order; the rest follow in theirs. Both searches
+ * need the same index chunks, so the second costs no download.
+ */
+async function phraseFirst(query: string | null, search: (term: string | null) => Promise<PagefindResponse>): Promise<PagefindResponse> {
+  const words = query?.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  if (!query || words < PHRASE_WORDS || query.includes('"')) return search(query);
+  const [all, phrase] = await Promise.all([search(query), search(`"${query}"`)]);
+  if (phrase.results.length === 0) return all;
+  const inAll = new Set(all.results.map((r) => r.id));
+  const first = phrase.results.filter((r) => inAll.has(r.id));
+  const ids = new Set(first.map((r) => r.id));
+  return { ...all, results: [...first, ...all.results.filter((r) => !ids.has(r.id))] };
+}
+
 export async function pagefindBackend(config: SearchConfig): Promise<Backend> {
   const pagefind = (await import(/* @vite-ignore */ config.pagefindUrl)) as Pagefind;
   // Result URLs come back relative to the site root; the base puts them under the subpath.
@@ -82,7 +104,7 @@ export async function pagefindBackend(config: SearchConfig): Promise<Backend> {
     async search(query, filters, sort, { counts = true } = {}) {
       const options = { filters: toFilters(filters) };
       if (counts || Object.keys(options.filters).length) await loadFilters();
-      const relevance = await pagefind.search(query, options);
+      const relevance = await phraseFirst(query, (term) => pagefind.search(term, options));
       const total = relevance.results.length;
       if (sort === 'relevance') {
         return { total, counts: relevance.filters, page: (from, to) => Promise.all(relevance.results.slice(from, to).map(load)) };
