@@ -10,7 +10,7 @@
  * `A + min(bodyHits, 7) * 3 + min(titleHits, 2)`, which also ends the delta, so a posting
  * usually costs two or three bytes.
  */
-import { words } from './text.ts';
+import { hasPhrase, isPhraseQuery, words } from './text.ts';
 
 /** One indexed page, as read from the built HTML (see `extract.ts`). */
 export interface SourceDoc {
@@ -186,8 +186,18 @@ export class OfflineIndex {
     }
     const hits = [...scores].map(([doc, score]) => ({ doc, score }));
     const bySort = sort ? this.sortComparator(sort.key, sort.direction) : () => 0;
-    hits.sort((a, b) => bySort(a.doc, b.doc) || b.score - a.score || a.doc - b.doc);
+    // As online: a query of several words ranks the pages that have it as a phrase first.
+    const phrase = !sort && isPhraseQuery(query) ? words(query).map((w) => w.term) : null;
+    const inPhrase = new Set(phrase ? hits.filter(({ doc }) => this.hasPhrase(doc, phrase)).map((h) => h.doc) : []);
+    const byPhrase = (a: number, b: number) => Number(inPhrase.has(b)) - Number(inPhrase.has(a));
+    hits.sort((a, b) => bySort(a.doc, b.doc) || byPhrase(a.doc, b.doc) || b.score - a.score || a.doc - b.doc);
     return { hits, counts: this.count(hits) };
+  }
+
+  /** Whether the page's title or its text has the phrase's terms together, in order. */
+  private hasPhrase(index: number, phrase: readonly string[]): boolean {
+    const d = this.packed.docs[index]!;
+    return hasPhrase(d.t, phrase) || hasPhrase(d.x, phrase);
   }
 
   /** Index terms a query term stands for: itself and every longer term it begins, with a weight. */

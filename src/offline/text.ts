@@ -48,6 +48,29 @@ export function words(text: string): Word[] {
   return out;
 }
 
+/**
+ * Words from which a query is also a phrase: five words copied from an abstract mean those
+ * words together, and pages that have them so come first (both engines, see
+ * `scripts/search/pagefind.ts` and `OfflineIndex`). Fewer words are kept as loose words: "rectified
+ * flow" should rank titles with both words first wherever they stand.
+ */
+export const PHRASE_WORDS = 4;
+
+/** Whether a query is searched as a phrase as well: `PHRASE_WORDS` words or more, and no quotes of its own. */
+export function isPhraseQuery(query: string | null): query is string {
+  return !!query && !query.includes('"') && words(query).length >= PHRASE_WORDS;
+}
+
+/** Whether `text` has the terms of `phrase`, consecutive and in order. */
+export function hasPhrase(text: string, phrase: readonly string[]): boolean {
+  const terms = words(text).map((w) => w.term);
+  outer: for (let i = 0; i + phrase.length <= terms.length; i++) {
+    for (let k = 0; k < phrase.length; k++) if (terms[i + k] !== phrase[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
 /** Query terms in the order typed, without repeats. */
 export function queryTerms(query: string): string[] {
   return [...new Set(words(query).map((w) => w.term))];

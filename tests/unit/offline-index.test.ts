@@ -2,7 +2,7 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '../../src/offline/extract.ts';
 import { buildIndex, OfflineIndex, type SourceDoc } from '../../src/offline/search-index.ts';
-import { excerpt, highlight, queryTerms, stem } from '../../src/offline/text.ts';
+import { excerpt, hasPhrase, highlight, isPhraseQuery, queryTerms, stem } from '../../src/offline/text.ts';
 import { makeZip } from '../../src/offline/zip.ts';
 
 const doc = (title: string, text: string, extra: Partial<SourceDoc> = {}): SourceDoc => ({
@@ -39,6 +39,14 @@ describe('text: terms and highlighting', () => {
     expect(stem('attention')).toBe('attention');
   });
 
+  it('tells a phrase query and finds a phrase by its terms', () => {
+    expect(isPhraseQuery('further improve the performance of')).toBe(true);
+    expect(isPhraseQuery('rectified flow models')).toBe(false);
+    expect(isPhraseQuery('"rectified flow" models in practice')).toBe(false);
+    expect(hasPhrase('We further improve the performance of flows.', queryTerms('Improve the Performance'))).toBe(true);
+    expect(hasPhrase('We improve the speed and performance.', queryTerms('improve the performance'))).toBe(false);
+  });
+
   it('marks words that start with a query term, and escapes the rest', () => {
     expect(highlight('Rectified <Flows> & more', queryTerms('rectif flow'))).toBe('<mark>Rectified</mark> &lt;<mark>Flows</mark>&gt; &amp; more');
     expect(highlight('a < b', [])).toBe('a &lt; b');
@@ -65,6 +73,22 @@ describe('the offline index', () => {
     expect(titles(hits).slice(0, 2).sort()).toEqual(['Improving rectified flows', 'Rectified flow transformers']);
     expect(titles(hits)[2]).toBe('Linear attention for long sequences');
     expect(titles(index.search({ query: 'rectified speech' }).hits)).toEqual([]);
+  });
+
+  it('puts pages with a query of four words or more as a phrase first, as the online search does', () => {
+    const phrased = new OfflineIndex(
+      buildIndex([
+        doc('Flow models trained fast', 'Models of flow, trained for speed, are fast.'),
+        doc('Another paper', 'We show that fast flow models trained here work.'),
+        doc('Fast flow', 'Flow models trained on images; fast.'),
+      ]),
+    );
+    const order = (query: string) => phrased.search({ query }).hits.map((h) => phrased.doc(h.doc).title);
+    // Every page has all four words; only the second has them together, in this order.
+    expect(order('fast flow models trained')[0]).toBe('Another paper');
+    expect(order('fast flow models trained')).toHaveLength(3);
+    // Three words are loose words: the title matches lead.
+    expect(order('flow models trained')[0]).not.toBe('Another paper');
   });
 
   it('matches prefixes as the query is typed', () => {

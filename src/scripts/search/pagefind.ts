@@ -2,6 +2,7 @@
  * Pagefind behind the `Backend` interface. Pagefind is imported from the built site at run
  * time (it is not part of the bundle), only when someone first searches.
  */
+import { isPhraseQuery } from '../../offline/text.ts';
 import type { Backend, Counts, Filters, HitData, SearchConfig, SortKey } from './engine.ts';
 
 /** The part of Pagefind's browser API used here (https://pagefind.app/docs/api/). */
@@ -52,20 +53,16 @@ function toHit(data: PagefindData): HitData {
   };
 }
 
-/** Words in a query from which it is also searched as a phrase. */
-const PHRASE_WORDS = 4;
-
 /**
  * Pagefind ranks pages by their words, not by where the words are: five words copied from the
  * middle of an abstract ("further improve the performance of") rank every paper that has
- * them, in any order and place, before the one they were copied from. From `PHRASE_WORDS`
- * words on, the query is also searched as a phrase (Pagefind's `"…"` syntax), and the pages
- * that have it come first, in Pagefind's order; the rest follow in theirs. Both searches
+ * them, in any order and place, before the one they were copied from. A query of
+ * `PHRASE_WORDS` words or more is also searched as a phrase (Pagefind's `"…"` syntax), and the
+ * pages that have it come first, in Pagefind's order; the rest follow in theirs. Both searches
  * need the same index chunks, so the second costs no download.
  */
 async function phraseFirst(query: string | null, search: (term: string | null) => Promise<PagefindResponse>): Promise<PagefindResponse> {
-  const words = query?.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-  if (!query || words < PHRASE_WORDS || query.includes('"')) return search(query);
+  if (!isPhraseQuery(query)) return search(query);
   const [all, phrase] = await Promise.all([search(query), search(`"${query}"`)]);
   if (phrase.results.length === 0) return all;
   const inAll = new Set(all.results.map((r) => r.id));
