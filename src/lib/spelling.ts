@@ -163,29 +163,31 @@ export class Speller {
     return lo < this.sorted.length && this.sorted[lo]!.startsWith(word);
   }
 
-  /** The catalog word nearest to `word` (already folded), or null when none is close enough. */
+  /**
+   * The catalog word nearest to `word` (already folded), or null when none is close enough.
+   * One pass per number of edits, fewest first: the one-edit pass rules out nearly every word
+   * by length and letters alone, and the two-edit pass, which lets many more through, runs
+   * only for a long word with no word one edit away.
+   */
   suggest(word: string): string | null {
-    const max = allowedEdits(word.length);
     const letters = letterSet(word);
-    let best: string | null = null;
-    let bestDistance = max + 1;
-    let bestFrequency = 0;
-    for (let i = 0; i < this.words.length; i++) {
-      // Only as close as the best so far, or closer, can win.
-      const cap = Math.min(max, bestDistance);
-      if (Math.abs(this.lengths[i]! - word.length) > cap) continue;
-      if (bitCount(letters ^ this.letters[i]!) > 2 * cap) continue;
-      const candidate = this.words[i]!;
-      const distance = editDistance(word, candidate, cap);
-      if (distance > cap) continue;
-      const frequency = this.frequency[i]!;
-      if (distance < bestDistance || (distance === bestDistance && (frequency > bestFrequency || (frequency === bestFrequency && candidate < best!)))) {
-        best = candidate;
-        bestDistance = distance;
-        bestFrequency = frequency;
+    for (let edits = 1; edits <= allowedEdits(word.length); edits++) {
+      let best: string | null = null;
+      let bestFrequency = 0;
+      for (let i = 0; i < this.words.length; i++) {
+        if (Math.abs(this.lengths[i]! - word.length) > edits) continue;
+        if (bitCount(letters ^ this.letters[i]!) > 2 * edits) continue;
+        const candidate = this.words[i]!;
+        if (editDistance(word, candidate, edits) > edits) continue;
+        const frequency = this.frequency[i]!;
+        if (frequency > bestFrequency || (frequency === bestFrequency && candidate < best!)) {
+          best = candidate;
+          bestFrequency = frequency;
+        }
       }
+      if (best !== null) return best;
     }
-    return best;
+    return null;
   }
 
   /**
