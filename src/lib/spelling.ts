@@ -5,7 +5,8 @@
  * that is neither a word of the catalog nor the start of one is replaced by its nearest word:
  * the fewest edits (insertion, deletion, substitution, or two neighbours swapped), then the
  * most papers, then the alphabet. A word of the catalog is never changed, so a query that can
- * find something is searched as typed.
+ * find something is searched as typed; nor is a word with digits, of fewer than three letters,
+ * or in a script written without spaces (Chinese, Japanese, Thai…).
  *
  * Hand-written rather than a package: the npm edit-distance packages (fastest-levenshtein,
  * js-levenshtein) count a swap of two letters, the commonest typo, as two edits, and SymSpell
@@ -31,9 +32,15 @@ export interface PackedVocabulary {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** A word that can be corrected, and so needs to be in the vocabulary: letters only, long enough. */
+/**
+ * Scripts written without spaces: a run of their letters is a phrase, not a word, and a reader
+ * may search any part of it, which is no typo.
+ */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/u;
+
+/** A word that can be corrected, and so needs to be in the vocabulary: letters only, long enough, from a script that spaces its words. */
 function correctable(word: string): boolean {
-  return word.length >= MIN_LENGTH && !/\p{N}/u.test(word);
+  return word.length >= MIN_LENGTH && !/\p{N}/u.test(word) && !UNSPACED.test(word);
 }
 
 /**

@@ -80,6 +80,14 @@ describe('correcting a query', () => {
     expect(speller.correct('schrodinger Schrödinger').corrections).toEqual([]);
   });
 
+  it('leaves words of scripts written without spaces alone: any part of a run may be searched', () => {
+    const s = new Speller(packVocabulary(['変換器の研究と評価', 'การเรียนรู้ของเครื่อง', 'Обучение трансформеров']));
+    expect(s.correct('研究と評').corrections).toEqual([]);
+    expect(s.correct('เรียนรู้').corrections).toEqual([]);
+    // Scripts that space their words are corrected like Latin ones.
+    expect(s.correct('трансформеорв').query).toBe('трансформеров');
+  });
+
   it('leaves short words, numbers and words nothing is near alone', () => {
     expect(speller.correct('fl').corrections).toEqual([]);
     expect(speller.correct('2023').corrections).toEqual([]);
