@@ -101,3 +101,22 @@ test('search results and the search dialog show hostile titles and excerpts as t
   expect(hits.some((t) => t.includes('</script><script>alert(document.domain)</script>'))).toBe(true);
   await check('the search dialog');
 });
+
+test('find similar and a corrected query show hostile text as text', async ({ page, request }) => {
+  const check = await watch(page);
+  const papers = (await (await request.get('papers.json')).json()) as Row[];
+  const paper = papers.find((p) => p.title.includes('</script><script>alert(document.domain)</script>'))!;
+  await page.goto('search/');
+  const section = page.getByRole('region', { name: 'Find similar papers' });
+  await section.getByLabel(/Paste an abstract/).fill(`${paper.title} ${paper.abstract}`);
+  await section.getByRole('button', { name: 'Find similar' }).click();
+  await expect(section.locator('#similar-form')).toHaveAttribute('data-state', 'done');
+  await expect(section.locator('#similar-results h3').first()).toHaveText(paper.title, { useInnerText: false });
+  await check('find similar');
+
+  // A query whose typo is corrected: the typed text goes back into the page as text only.
+  await page.goto(`search/?q=${encodeURIComponent('<img src=x onerror=alert(1)> scirpt')}`);
+  await expect(page.locator('#search-page')).toHaveAttribute('data-state', 'done');
+  await expect(page.locator('#search-correction')).toContainText('search instead for <img src=x onerror=alert(1)> scirpt');
+  await check('a corrected query');
+});
