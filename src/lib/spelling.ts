@@ -20,6 +20,8 @@ import { fold } from '../offline/text.ts';
 
 /** Words shorter than this are never corrected (nor listed): too many words are one edit from "in". */
 export const MIN_LENGTH = 3;
+/** Suggestions offered for one word, for a caller to choose among by context. */
+const SUGGESTIONS = 3;
 /** Edits allowed: one for words up to `LONG - 1` letters, two from `LONG` letters on. */
 const LONG = 8;
 
@@ -70,8 +72,12 @@ export function packVocabulary(documents: Iterable<string>): PackedVocabulary {
 
 /** One corrected word of a query. */
 export interface Correction {
+  /** The word as typed. */
   from: string;
+  /** The word searched instead. */
   to: string;
+  /** Every suggestion for it, equally few edits away, best first (`to` is one of them). */
+  options: string[];
 }
 
 /** A query with its unknown words replaced, and what was replaced. */
@@ -171,45 +177,50 @@ export class Speller {
   }
 
   /**
-   * The catalog word nearest to `word` (already folded), or null when none is close enough.
+   * The catalog words nearest to `word` (already folded): those the fewest edits away, most
+   * papers first, then in alphabetical order; at most `count`, none when nothing is close enough.
    * One pass per number of edits, fewest first: the one-edit pass rules out nearly every word
    * by length and letters alone, and the two-edit pass, which lets many more through, runs
    * only for a long word with no word one edit away.
    */
-  suggest(word: string): string | null {
+  suggestions(word: string, count = SUGGESTIONS): string[] {
     const letters = letterSet(word);
     for (let edits = 1; edits <= allowedEdits(word.length); edits++) {
-      let best: string | null = null;
-      let bestFrequency = 0;
+      const found: number[] = [];
       for (let i = 0; i < this.words.length; i++) {
         if (Math.abs(this.lengths[i]! - word.length) > edits) continue;
         if (bitCount(letters ^ this.letters[i]!) > 2 * edits) continue;
-        const candidate = this.words[i]!;
-        if (editDistance(word, candidate, edits) > edits) continue;
-        const frequency = this.frequency[i]!;
-        if (frequency > bestFrequency || (frequency === bestFrequency && candidate < best!)) {
-          best = candidate;
-          bestFrequency = frequency;
-        }
+        if (editDistance(word, this.words[i]!, edits) <= edits) found.push(i);
       }
-      if (best !== null) return best;
+      if (found.length) {
+        found.sort((a, b) => this.frequency[b]! - this.frequency[a]! || (this.words[a]! < this.words[b]! ? -1 : 1));
+        return found.slice(0, count).map((i) => this.words[i]!);
+      }
     }
-    return null;
+    return [];
+  }
+
+  /** The catalog word nearest to `word` (already folded), or null when none is close enough. */
+  suggest(word: string): string | null {
+    return this.suggestions(word, 1)[0] ?? null;
   }
 
   /**
    * The query with each word the catalog does not know replaced by its suggestion; everything
    * else (other words, spacing, punctuation) kept as typed. Words with digits or shorter than
-   * `MIN_LENGTH` are left alone.
+   * `MIN_LENGTH` are left alone. `chosen` picks another of a word's suggestions (typed word,
+   * folded → suggestion), for a caller that can tell which of equally near words fits the query.
    */
-  correct(query: string): CorrectedQuery {
+  correct(query: string, chosen: ReadonlyMap<string, string> = new Map()): CorrectedQuery {
     const corrections: Correction[] = [];
     const out = query.replace(WORD, (typed) => {
       const word = fold(typed);
       if (!correctable(word) || this.knows(word)) return typed;
-      const to = this.suggest(word);
-      if (to === null) return typed;
-      corrections.push({ from: typed, to });
+      const options = this.suggestions(word);
+      if (options.length === 0) return typed;
+      const pick = chosen.get(word);
+      const to = pick !== undefined && options.includes(pick) ? pick : options[0]!;
+      corrections.push({ from: typed, to, options });
       return to;
     });
     return { query: out, corrections };

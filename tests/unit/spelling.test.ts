@@ -71,7 +71,7 @@ describe('correcting a query', () => {
   it('says what it changed, and keeps everything else as typed', () => {
     const { query, corrections } = speller.correct('Sparse  ATENTION, 2024!');
     expect(query).toBe('Sparse  attention, 2024!');
-    expect(corrections).toEqual([{ from: 'ATENTION', to: 'attention' }]);
+    expect(corrections).toEqual([{ from: 'ATENTION', to: 'attention', options: ['attention'] }]);
   });
 
   it('never changes a word of the catalog, nor the start of one being typed', () => {
@@ -101,6 +101,10 @@ describe('correcting a query', () => {
     const s = new Speller(packVocabulary(['cart', 'card card', 'card', 'care']));
     // "carx" is one edit from cart, card and care; card is in two papers.
     expect(s.correct('carx').query).toBe('card');
+    expect(s.correct('carx').corrections[0]!.options).toEqual(['card', 'care', 'cart']);
+    // A caller that knows better (the engine, from the results each gives) may pick another.
+    expect(s.correct('carx carx', new Map([['carx', 'cart']])).query).toBe('cart cart');
+    expect(s.correct('carx', new Map([['carx', 'nope']])).query).toBe('card');
     const t = new Speller(packVocabulary(['bat', 'cat']));
     expect(t.correct('zat').query).toBe('bat');
     // A word one edit away wins over a more common one two edits away.

@@ -7,7 +7,8 @@
  * in queries against the catalog's vocabulary (`search-vocabulary.js`, src/lib/spelling.ts)
  * before either index sees them.
  */
-import { Speller, type Correction, type PackedVocabulary } from '../../lib/spelling.ts';
+import { Speller, type CorrectedQuery, type Correction, type PackedVocabulary } from '../../lib/spelling.ts';
+import { fold } from '../../offline/text.ts';
 import { OfflineIndex, type PackedIndex } from '../../offline/search-index.ts';
 import { pagefindBackend } from './pagefind.ts';
 
@@ -109,7 +110,7 @@ export class SearchEngine {
    * Unless `correct` is false, words the catalog does not know are corrected first.
    */
   async run(query: string, filters: Filters, sort: SortKey, { facets = false, correct = true } = {}): Promise<SearchOutcome> {
-    const corrected = correct && this.speller ? this.speller.correct(query) : { query, corrections: [] };
+    const corrected = correct && this.speller ? await this.correct(this.speller, query, filters) : { query, corrections: [] };
     const text = corrected.query.trim() || null;
     const main = this.backend.search(text, filters, sort, { counts: facets });
     const counts: Counts = {};
@@ -130,6 +131,29 @@ export class SearchEngine {
       facetTotals[facet] ??= result.total;
     }
     return { query: corrected.query, corrections: corrected.corrections, total: result.total, page: result.page, counts, facetTotals };
+  }
+
+  /**
+   * The query with its unknown words corrected. When a word has several suggestions equally
+   * few edits away (`speeh`: speed, speech), the one that gives the query the most results
+   * wins ("need speech separation" finds papers, "need speed separation" none); ties keep the
+   * speller's order (most papers first). One count-only search per suggestion, only then.
+   */
+  private async correct(speller: Speller, query: string, filters: Filters): Promise<CorrectedQuery> {
+    const first = speller.correct(query);
+    const chosen = new Map<string, string>();
+    for (const { from, options } of first.corrections) {
+      if (options.length < 2) continue;
+      let best = options[0]!;
+      let most = -1;
+      for (const option of options) {
+        const trial = speller.correct(query, new Map([...chosen, [fold(from), option]]));
+        const { total } = await this.backend.search(trial.query.trim() || null, filters, 'relevance', { counts: false });
+        if (total > most) [best, most] = [option, total];
+      }
+      chosen.set(fold(from), best);
+    }
+    return chosen.size ? speller.correct(query, chosen) : first;
   }
 
   totals(): Promise<{ total: number; counts: Counts }> {
