@@ -12,7 +12,8 @@ import { afterAll, expect, it } from 'vitest';
 import { buildSite, filesUnder, repoRoot, type BuiltSite } from '../support/site-build.ts';
 
 const sites: BuiltSite[] = [];
-afterAll(() => sites.forEach((site) => site.remove()));
+// Removing two whole project copies can take longer than the default 10 s on a busy shared disk.
+afterAll(() => sites.forEach((site) => site.remove()), 60_000);
 
 const digest = (site: BuiltSite) =>
   Object.fromEntries(filesUnder(site.dist).map((file) => [file, createHash('sha256').update(readFileSync(join(site.dist, file))).digest('hex')]));
