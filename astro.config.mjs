@@ -3,7 +3,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { aliasPaths } from './src/lib/aliases.ts';
+import { redirectPaths } from './src/lib/aliases.ts';
 import { contentDir } from './src/lib/content-dir.ts';
 import { externalLinks } from './src/lib/external-links.ts';
 
@@ -13,7 +13,8 @@ const base = process.env.BASE_PATH || '/';
 // OUT_DIR lets the tests build the site under `/` and under a base path side by side.
 const outDir = process.env.OUT_DIR || './dist';
 
-const redirects = aliasPaths(`${contentDir()}/papers`);
+// Former paper URLs, from the small manifest the ingest writes (no paper is parsed here).
+const redirects = redirectPaths(`${contentDir()}/papers`);
 
 export default defineConfig({
   site,
