@@ -3,6 +3,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { shelfmarkBuild } from './src/build/integration.ts';
 import { redirectPaths } from './src/lib/aliases.ts';
 import { contentDir } from './src/lib/content-dir.ts';
 import { externalLinks } from './src/lib/external-links.ts';
@@ -57,5 +58,7 @@ export default defineConfig({
     mdx(),
     // Redirect pages for former paper URLs are not pages of their own.
     sitemap({ filter: (page) => !redirects.has(new URL(page).pathname.slice(base.length).replace(/^\/?/, '')) }),
+    // Last, so it sees the finished pages: search index, offline edition, preview cards.
+    shelfmarkBuild(),
   ],
 });
