@@ -37,22 +37,25 @@ if (!process.argv.includes('--force') && isUpToDate(STAMP, inputsDigest(INPUTS),
 rmSync(STAMP, { force: true });
 rmSync(TIMINGS, { force: true });
 
-/** Runs one step to its end; a failed step ends the build, naming it. */
-function run(name: string, command: string, args: string[]): StepTiming {
+/** Runs one step to its end; a failed step ends the build, naming it (in the timings record too). */
+function run(name: string, command: string, args: string[], done: StepTiming[]): StepTiming {
   const start = Date.now();
   const began = performance.now();
   const result = spawnSync(command, args, { stdio: 'inherit', env });
   if (result.status !== 0) {
+    // The integration records Astro's steps as they go; with none recorded, Astro itself failed.
+    const record = readTimings(TIMINGS);
+    writeTimings(TIMINGS, record ? { ...record, steps: [...done, ...record.steps] } : { version: 1, outDir, steps: done, running: name });
     console.error(`build: the ${name} step failed${result.error ? ` (${result.error.message})` : ''}; ${outDir}/ is incomplete.`);
     process.exit(1);
   }
   return { name, start, ms: Math.round(performance.now() - began), status: 'ok' };
 }
 
-const ingest = run('ingest', process.execPath, ['scripts/ingest.ts']);
+const ingest = run('ingest', process.execPath, ['scripts/ingest.ts'], []);
 // Taken after the ingest, which may rewrite content/papers/, so the next build compares like with like.
 const digest = inputsDigest(INPUTS);
-run('astro', 'astro', ['build']);
+run('astro', 'astro', ['build'], [ingest]);
 
 // Astro's integration recorded its steps; the ingest goes in front of them.
 const record = readTimings(TIMINGS);

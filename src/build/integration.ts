@@ -31,24 +31,29 @@ export function shelfmarkBuild(): AstroIntegration {
         outDir = fileURLToPath(config.outDir);
       },
       'astro:build:start': ({ logger }) => {
-        cards = process.env.SKIP_CARDS === '1' ? null : startCards(root, outDir, logger);
+        // A new record: if Astro stops before it is done, this one says so, not an older build's.
+        writeTimings(timingsFile(root, outDir), { version: 1, outDir: relative(root, outDir) || '.', steps: [], running: 'astro' });
+        if (process.env.SKIP_CARDS === '1') logger.info('cards: skipped (SKIP_CARDS=1).');
+        else cards = startCards(root, outDir, logger);
       },
       'astro:build:done': async ({ logger }) => {
         // Astro's step runs from its process's start, which the timings record counts in wall-clock time.
         const steps: StepTiming[] = [{ name: 'astro', start: Math.round(performance.timeOrigin), ms: Math.round(performance.now()), status: 'ok' }];
-        steps.push(await timed('pagefind', () => indexSite(outDir, logger)));
-        steps.push(await timed('offline', () => runScript(root, 'scripts/offline.ts', outDir)));
-        steps.push(
-          await timed('cards', async () => {
-            if (!cards) {
-              logger.info('cards: skipped (SKIP_CARDS=1).');
-              return 'skipped';
-            }
-            await cards.finish();
-          }),
-        );
-        writeTimings(timingsFile(root, outDir), { version: 1, outDir: relative(root, outDir) || '.', steps });
-        for (const step of steps) logger.info(`${step.name} ${step.status === 'skipped' ? 'skipped' : `done in ${(step.ms / 1000).toFixed(1)} s`}`);
+        const file = timingsFile(root, outDir);
+        const record = (running: string | null) => writeTimings(file, { version: 1, outDir: relative(root, outDir) || '.', steps, running });
+        const step = async (name: string, work: () => Promise<StepTiming['status'] | void>) => {
+          record(name);
+          const done = await timed(name, work);
+          steps.push(done);
+          logger.info(`${name} ${done.status === 'skipped' ? 'skipped' : `done in ${(done.ms / 1000).toFixed(1)} s`}`);
+        };
+        await step('pagefind', () => indexSite(outDir, logger));
+        await step('offline', () => runScript(root, 'scripts/offline.ts', outDir));
+        await step('cards', async () => {
+          if (!cards) return 'skipped';
+          await cards.finish();
+        });
+        record(null);
       },
     },
   };

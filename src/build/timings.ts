@@ -1,6 +1,6 @@
 /**
  * The timings record: how long each step of one build took, as JSON, so the benchmark reads
- * numbers instead of scraping console text. The Astro integration writes the steps after Astro
+ * numbers instead of scraping console text. The Astro integration writes it as its steps go
  * (src/build/integration.ts); `npm run build` adds the ingest in front of them.
  *
  * It lives beside the up-to-date stamps in node_modules/.cache/, outside the output folders, so
@@ -23,7 +23,10 @@ export interface TimingsRecord {
   version: 1;
   /** The output folder, relative to the project root. */
   outDir: string;
+  /** The steps done, in order. */
   steps: StepTiming[];
+  /** The step under way, null once the build is done: a build that stopped half-way names the step that failed. */
+  running: string | null;
 }
 
 /** Where the record of a build into `outDir` is kept: one per output folder, as builds of dist and dist-base alternate. */
@@ -54,7 +57,7 @@ export function writeTimings(file: string, record: TimingsRecord): void {
   renameSync(temp, file);
 }
 
-/** Times `work` as a step that started now. */
+/** Times `work` as a step that starts now. */
 export async function timed(name: string, work: () => Promise<StepTiming['status'] | void>): Promise<StepTiming> {
   const start = Date.now();
   const began = performance.now();
