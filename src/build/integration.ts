@@ -7,7 +7,7 @@
  *    output once everything else below is done (scripts/cards.ts `--beside-build`).
  * 2. Pagefind indexes the pages, through its Node API.
  * 3. The offline edition is made from the finished site (scripts/offline.ts), in a process of
- *    its own, so Astro's memory is not added to it.
+ *    its own: a heap of its own, not one more load on Astro's.
  *
  * Each step's time goes into the timings record (src/build/timings.ts). SKIP_CARDS=1 leaves the
  * cards out.
@@ -65,7 +65,8 @@ async function indexSite(outDir: string, logger: AstroIntegrationLogger): Promis
   try {
     if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
     const added = await index.addDirectory({ path: outDir });
-    const written = added.errors.length ? added : await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
+    if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
     if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
     logger.info(`pagefind: ${added.page_count} pages indexed`);
   } finally {
