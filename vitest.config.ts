@@ -15,6 +15,8 @@ export default defineConfig({
           // Unit tests share no state through modules, so one worker may run file after file
           // instead of starting afresh for each: about half a second saved per file.
           isolate: false,
+          // Seconds on a quiet machine; the margin is for CI machines shared with other jobs.
+          testTimeout: 20_000,
         },
       },
       {
