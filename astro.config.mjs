@@ -3,7 +3,8 @@ import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { aliasPaths } from './src/lib/aliases.ts';
+import { shelfmarkBuild } from './src/build/integration.ts';
+import { redirectPaths } from './src/lib/aliases.ts';
 import { contentDir } from './src/lib/content-dir.ts';
 import { externalLinks } from './src/lib/external-links.ts';
 
@@ -13,7 +14,8 @@ const base = process.env.BASE_PATH || '/';
 // OUT_DIR lets the tests build the site under `/` and under a base path side by side.
 const outDir = process.env.OUT_DIR || './dist';
 
-const redirects = aliasPaths(`${contentDir()}/papers`);
+// Former paper URLs, from the small manifest the ingest writes (no paper is parsed here).
+const redirects = redirectPaths(`${contentDir()}/papers`);
 
 export default defineConfig({
   site,
@@ -56,5 +58,7 @@ export default defineConfig({
     mdx(),
     // Redirect pages for former paper URLs are not pages of their own.
     sitemap({ filter: (page) => !redirects.has(new URL(page).pathname.slice(base.length).replace(/^\/?/, '')) }),
+    // Last, so it sees the finished pages: search index, offline edition, preview cards.
+    shelfmarkBuild(),
   ],
 });

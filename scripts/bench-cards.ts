@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createRng } from '../bench/prng.ts';
 import { generateCards, type CardItem } from '../src/cards/cache.ts';
 
 const WORDS = ('attention transformer diffusion sparse linear efficient scaling language vision models ' +
@@ -17,31 +18,21 @@ const WORDS = ('attention transformer diffusion sparse linear efficient scaling 
 const THEMES = ['Efficient attention', 'State-space & recurrent models', 'Science & time series', 'Diffusion models',
   'Reinforcement learning', 'Retrieval & RAG', 'Evaluation & benchmarks', 'Quantization & compression', 'Multimodal'];
 
-/** A small deterministic generator (mulberry32), so every run renders the same cards. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Mostly papers with titles of 3 to 30 words, a theme card every 50 and one site card, like a catalog. */
 function syntheticItems(count: number): CardItem[] {
-  const rand = random(1);
-  const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)]!;
+  // The benchmark's one seeded generator, so every run renders the same cards.
+  const rng = createRng(1);
   const items: CardItem[] = [];
   for (let i = 0; i < count; i++) {
     if (i === count - 1) {
       items.push({ id: 'site', input: { kind: 'site', title: 'Shelfmark', subtitle: `${count} papers, ${THEMES.length} themes`, themes: THEMES, date: null, siteName: 'Shelfmark' } });
     } else if (i % 50 === 49) {
-      items.push({ id: `theme-${i}`, input: { kind: 'theme', title: pick(THEMES), subtitle: `${1 + Math.floor(rand() * 400)} papers`, themes: [], date: null, siteName: 'Shelfmark' } });
+      items.push({ id: `theme-${i}`, input: { kind: 'theme', title: rng.pick(THEMES), subtitle: `${rng.int(1, 400)} papers`, themes: [], date: null, siteName: 'Shelfmark' } });
     } else {
-      const words = Array.from({ length: 3 + Math.floor(rand() * 28) }, () => pick(WORDS));
+      const words = Array.from({ length: rng.int(3, 30) }, () => rng.pick(WORDS));
       const title = `${words[0]![0]!.toUpperCase()}${words.join(' ').slice(1)}`;
-      const themes = THEMES.filter(() => rand() < 0.25);
-      const date = `20${String(18 + Math.floor(rand() * 8))}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
+      const themes = THEMES.filter(() => rng.chance(0.25));
+      const date = `20${rng.int(18, 25)}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
       items.push({ id: `paper-${i}`, input: { kind: 'paper', title, themes, date, siteName: 'Shelfmark' } });
     }
   }

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:corpus -- --papers N [--out DIR] [--seed S]` — a synthetic catalog of N papers
- * for benchmarks, made from the real listings in content/sources/ (see src/bench/corpus.ts).
+ * for benchmarks, made from the real listings in content/sources/ (see bench/corpus.ts).
  * Writes DIR/content/{sources/, themes.yaml, curation.yaml, training-papers.yaml, theme-labels.yaml}, ready for
  * `CONTENT_DIR=DIR/content OUT_DIR=DIR/dist node scripts/build.ts`. The same N and seed give
  * byte-identical files. DIR defaults to $TMPDIR/shelfmark-bench/corpus-N.
@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse, stringify } from 'yaml';
-import { buildSourcePool, generateCorpus, type CorpusStats } from '../src/bench/corpus.ts';
+import { buildSourcePool, generateCorpus, type CorpusStats } from '../bench/corpus.ts';
 import { createClassifier } from '../src/ingest/classify.ts';
 import { themeLabelsSchema, trainingPapersSchema } from '../src/schemas/labels.ts';
 import { taxonomySchema } from '../src/schemas/theme.ts';

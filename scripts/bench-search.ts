@@ -2,7 +2,7 @@
  * `npm run bench:search [-- --papers N] [--site DIR [--src DIR]] [--sample 150] [--seed 1] [--runs corrected,as-typed] [--sizes-only] [--verbose]`
  *
  * How well search finds half-remembered papers, with and without typo correction, measured
- * in Chromium (src/bench/search.ts). Builds the default catalog, or with `--papers N` a
+ * in Chromium (bench/search.ts). Builds the default catalog, or with `--papers N` a
  * synthetic one (scripts/bench-corpus.ts), into $TMPDIR/shelfmark-bench-search/; `--site`
  * measures a site built elsewhere instead, and `--src` runs the search engine of another
  * source folder: an older commit's site and src/ with `--runs as-typed` measure search as it was.
@@ -12,7 +12,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { benchSearch } from '../src/bench/search.ts';
+import { benchSearch } from '../bench/search.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

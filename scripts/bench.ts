@@ -5,7 +5,7 @@
  *
  * Builds synthetic catalogs (scripts/bench-corpus.ts) with the full pipeline and, in the same
  * run, the bare Astro + MDX + Pagefind template in bench/baseline/ over the same paper files,
- * and prints what each costs: time per build step (as scripts/build.ts reports them, so steps
+ * and prints what each costs: time per build step (from the build's timings record, so steps
  * added to it are measured too) and per Astro phase, peak memory, dist/ size and file count,
  * paper and list page sizes, the bytes one search downloads, and a second build with nothing
  * changed. Results go to bench/results/bench-<N>.json; the budgets at 10,000 papers are checked.
@@ -30,11 +30,12 @@ import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { astroPhases, buildStages, routeGroups, type MemorySample, type TimedLine } from '../src/bench/buildlog.ts';
-import { isRedirectPage, pageBreakdown, REDIRECT_MAX_BYTES, summarizeDist, type DistFile, type DistSummary } from '../src/bench/dist.ts';
-import { parseStat, treeMemory, type ProcStat } from '../src/bench/proc.ts';
-import { BUDGETS, checkBudgets, renderBudgets, renderTable, type BaselineResult, type BenchResult, type BuildRun, type SearchMeasure, type SiteResult } from '../src/bench/result.ts';
-import { formatBytes, formatMs } from '../src/bench/stats.ts';
+import { astroPhases, buildStages, routeGroups, stageOf, type MemorySample, type Stage, type TimedLine } from '../bench/buildlog.ts';
+import { isRedirectPage, pageBreakdown, REDIRECT_MAX_BYTES, summarizeDist, type DistFile, type DistSummary } from '../bench/dist.ts';
+import { parseStat, treeMemory, type ProcStat } from '../bench/proc.ts';
+import { BUDGETS, checkBudgets, renderBudgets, renderTable, type BaselineResult, type BenchResult, type BuildRun, type SearchMeasure, type SiteResult } from '../bench/result.ts';
+import { formatBytes, formatMs } from '../bench/stats.ts';
+import { readTimings, timingsFile } from '../src/build/timings.ts';
 import { writeCorpus } from './bench-corpus.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -148,7 +149,7 @@ function contentDirLeaks(dir: string): string[] {
       for (const e of readdirSync(d, { withFileTypes: true })) {
         const p = join(d, e.name);
         if (e.isDirectory()) walk(p);
-        else if (/\.(ts|mjs|js)$/.test(e.name) && !p.includes(`${sep}bench${sep}`)) {
+        else if (/\.(ts|mjs|js)$/.test(e.name)) {
           // A path constant or an fs/path call on a literal content/… path (messages that name content/ are fine).
           const text = readFileSync(p, 'utf8').replace(/^\s*(\*|\/\/).*$/gm, '');
           if (/(?:const [A-Z_]+ = |(?:readFileSync|readdirSync|existsSync|statSync|join|resolve)\()['"`]content(?:\/|['"`])/.test(text)) leaks.push(relative(dir, p));
@@ -168,6 +169,8 @@ interface RawRun {
   exitCode: number | null;
   signal: string | null;
   timedOut: boolean;
+  /** Wall-clock time (ms since the epoch) the command was started: the timings record counts from the epoch. */
+  startedAt: number;
   wallMs: number;
   lines: TimedLine[];
   samples: MemorySample[];
@@ -208,6 +211,7 @@ function measure(command: string, args: string[], opts: { cwd: string; env: Node
   rmSync(timeFile, { force: true });
   const [cmd, argv] = haveTime ? [TIME_BIN, ['-f', '%e %M %U %S', '-o', timeFile, command, ...args]] : [command, args];
   const loadStart = loadAverage();
+  const startedAt = Date.now();
   const started = performance.now();
   const child = spawn(cmd, argv, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   running = { pid: child.pid! };
@@ -259,7 +263,7 @@ function measure(command: string, args: string[], opts: { cwd: string; env: Node
         }
       }
       // /usr/bin/time exits with the command's status, or 128 + signal when it was killed.
-      resolvePromise({ load: [loadStart, loadAverage()], exitCode: code, signal, timedOut, wallMs, lines, samples, timeMaxRss, userS, sysS });
+      resolvePromise({ load: [loadStart, loadAverage()], exitCode: code, signal, timedOut, startedAt, wallMs, lines, samples, timeMaxRss, userS, sysS });
     });
   });
 }
@@ -294,7 +298,14 @@ function timeline(samples: readonly MemorySample[]): [number, number][] {
   return out;
 }
 
-function toBuildRun(label: string, raw: RawRun, logFile: string, stages = buildStages(raw.lines, raw.samples, raw.wallMs)): BuildRun & { timeline: [number, number][] } {
+const failed = (raw: RawRun) => raw.timedOut || raw.exitCode !== 0;
+
+/** The steps of a `scripts/build.ts` run in `dir`, from the timings record it left. */
+function recordedStages(raw: RawRun, dir: string): Stage[] {
+  return buildStages(readTimings(timingsFile(dir, 'dist')), raw.startedAt, raw.samples, raw.wallMs, failed(raw));
+}
+
+function toBuildRun(label: string, raw: RawRun, logFile: string, stages: Stage[]): BuildRun & { timeline: [number, number][] } {
   const astro = stages.find((s) => s.name === 'astro');
   return {
     label,
@@ -523,7 +534,7 @@ async function benchOne(n: number, opt: Options, env: BenchResult['env'], snapsh
   if (leaks.length) notes.push(`These files read content/ by a fixed path, ignoring CONTENT_DIR: ${leaks.join(', ')}. The benchmark's snapshot links content/ to the corpus so they still build it; in the project they would build the default catalog.`);
 
   const siteEnv = childEnv(siteDir, { CONTENT_DIR: content, OUT_DIR: 'dist' });
-  const echo = /^build: |^\S+: (skipped|failed)|heap out of memory|Killed/;
+  const echo = /^build: |\[shelfmark-build\]|^\S+: (skipped|failed)|heap out of memory|Killed/;
 
   // Cold: no papers/ yet, no Astro data store, no cards cache, no output.
   makeCold(siteDir, siteOut);
@@ -531,15 +542,14 @@ async function benchOne(n: number, opt: Options, env: BenchResult['env'], snapsh
   log('site: cold build');
   const coldLog = join(logs, 'site-cold.log');
   const coldRaw = await measure(process.execPath, ['scripts/build.ts'], { cwd: siteDir, env: siteEnv, logFile: coldLog, timeoutMs: opt.timeoutMs, echo });
-  const cold = toBuildRun('cold', coldRaw, coldLog);
+  const cold = toBuildRun('cold', coldRaw, coldLog, recordedStages(coldRaw, siteDir));
   log(`site: cold build ${cold.exitCode === 0 ? 'done' : 'FAILED'} in ${formatMs(cold.totalMs)}, peak ${formatBytes(cold.peakTreeRss)}`);
 
   const separate: BuildRun[] = [];
   if (cold.exitCode === 0 && existsSync(join(siteDir, 'scripts/cards.ts')) && !cold.stages.some((s) => s.name === 'cards')) {
     const cardsLog = join(logs, 'site-cards.log');
     const raw = await measure(process.execPath, ['scripts/cards.ts'], { cwd: siteDir, env: siteEnv, logFile: cardsLog, timeoutMs: opt.timeoutMs, echo: /^cards:/ });
-    const stage = buildStages([{ t: raw.wallMs, stream: 'out', text: `build: cards done in 0 s` }], raw.samples, raw.wallMs)[0]!;
-    separate.push(toBuildRun('cards', raw, cardsLog, [{ ...stage, reportedMs: null, status: raw.exitCode === 0 ? 'ok' : 'failed' }]));
+    separate.push(toBuildRun('cards', raw, cardsLog, [stageOf('cards', 0, raw.wallMs, failed(raw) ? 'failed' : 'ok', raw.samples)]));
     notes.push('build.ts has no cards step; scripts/cards.ts was run and measured on its own.');
   }
 
@@ -583,7 +593,7 @@ async function benchOne(n: number, opt: Options, env: BenchResult['env'], snapsh
     log('site: rebuild with nothing changed');
     const rebuildLog = join(logs, 'site-rebuild.log');
     const raw = await measure(process.execPath, ['scripts/build.ts'], { cwd: siteDir, env: siteEnv, logFile: rebuildLog, timeoutMs: opt.timeoutMs, echo });
-    site.rebuild = toBuildRun('rebuild', raw, rebuildLog);
+    site.rebuild = toBuildRun('rebuild', raw, rebuildLog, recordedStages(raw, siteDir));
     log(`site: rebuild ${site.rebuild.exitCode === 0 ? 'done' : 'FAILED'} in ${formatMs(site.rebuild.totalMs)}`);
   }
 
@@ -596,7 +606,7 @@ async function benchOne(n: number, opt: Options, env: BenchResult['env'], snapsh
       const astro = await measure(join(baseDir, 'node_modules/.bin/astro'), ['build'], { cwd: baseDir, env: baseEnv, logFile: astroLog, timeoutMs: opt.timeoutMs });
       const pfLog = join(logs, `baseline-${label}-pagefind.log`);
       const pf = astro.exitCode === 0 ? await measure(join(baseDir, 'node_modules/.bin/pagefind'), ['--site', 'dist', '--silent'], { cwd: baseDir, env: baseEnv, logFile: pfLog, timeoutMs: opt.timeoutMs }) : null;
-      // One run of two commands: the pagefind lines and samples shifted to follow Astro's.
+      // One run of two commands, a stage each: the pagefind lines and samples shifted to follow Astro's.
       const shift = astro.wallMs;
       const cpuShift = astro.userS !== null && astro.sysS !== null ? (astro.userS + astro.sysS) * 1000 : (astro.samples.at(-1)?.cpuMs ?? 0);
       const raw: RawRun = {
@@ -604,16 +614,17 @@ async function benchOne(n: number, opt: Options, env: BenchResult['env'], snapsh
         exitCode: pf ? pf.exitCode : astro.exitCode,
         signal: pf?.signal ?? astro.signal,
         timedOut: astro.timedOut || !!pf?.timedOut,
+        startedAt: astro.startedAt,
         wallMs: astro.wallMs + (pf?.wallMs ?? 0),
-        lines: [...astro.lines, { t: shift, stream: 'out', text: 'build: astro done in 0 s' }, ...(pf?.lines ?? []).map((l) => ({ ...l, t: l.t + shift })), ...(pf ? [{ t: shift + pf.wallMs, stream: 'out' as const, text: 'build: pagefind done in 0 s' }] : [])],
+        lines: [...astro.lines, ...(pf?.lines ?? []).map((l) => ({ ...l, t: l.t + shift }))],
         samples: [...astro.samples, ...(pf?.samples ?? []).map((s) => ({ ...s, t: s.t + shift, cpuMs: s.cpuMs + cpuShift }))],
         timeMaxRss: Math.max(astro.timeMaxRss ?? 0, pf?.timeMaxRss ?? 0) || null,
         userS: (astro.userS ?? 0) + (pf?.userS ?? 0),
         sysS: (astro.sysS ?? 0) + (pf?.sysS ?? 0),
       };
-      const run = toBuildRun(label, raw, astroLog);
-      for (const s of run.stages) s.reportedMs = null;
-      return run;
+      const stages = [stageOf('astro', 0, shift, failed(astro) ? 'failed' : 'ok', raw.samples)];
+      if (pf) stages.push(stageOf('pagefind', shift, raw.wallMs, failed(pf) ? 'failed' : 'ok', raw.samples));
+      return toBuildRun(label, raw, astroLog, stages);
     };
     makeCold(baseDir, baseOut);
     log('baseline: cold build (bare Astro + MDX + Pagefind, title + abstract per paper)');

@@ -1,19 +1,17 @@
 /**
- * `npm run build` — ingest, Astro, Pagefind, the offline edition and the preview cards; stops at
- * the first step that fails and says which. OUT_DIR (default dist) lets tests build several
- * variants side by side.
+ * `npm run build` — the ingest, then `astro build`, which makes the whole site: pages, search
+ * index, offline edition and preview cards (src/build/integration.ts). This script adds only what
+ * is not Astro's: the ingest, and skipping a build whose inputs have not changed. OUT_DIR
+ * (default dist) lets tests build several variants side by side.
  *
  * When nothing the site is made from has changed since the last successful build and its output
  * is still there, the build says so and stops: see src/build/up-to-date.ts for what counts.
  * `npm run build -- --force` builds anyway.
- *
- * Cards need only the ingested catalog, not the site, so they are rendered into their cache on
- * the second core while Astro, Pagefind and the offline edition run, and linked into the output
- * when those are done. SKIP_CARDS=1 skips them for quick local builds.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { contentDir } from '../src/lib/content-dir.ts';
+import { outputKey, readTimings, timingsFile, writeTimings, type StepTiming } from '../src/build/timings.ts';
 import { inputsDigest, isUpToDate, writeStamp } from '../src/build/up-to-date.ts';
 
 const outDir = process.env.OUT_DIR || 'dist';
@@ -29,53 +27,39 @@ const INPUTS = {
 };
 const OUTPUTS = [outDir, process.env.OFFLINE_DIR || `${outDir}-offline`];
 // One stamp per output folder, so building dist and dist-base in turn does not undo each other.
-const STAMP = `node_modules/.cache/shelfmark-build/${outDir.replace(/[^\w.-]+/g, '_')}.json`;
+const STAMP = `node_modules/.cache/shelfmark-build/${outputKey(process.cwd(), outDir)}.json`;
+const TIMINGS = timingsFile(process.cwd(), outDir);
 
 if (!process.argv.includes('--force') && isUpToDate(STAMP, inputsDigest(INPUTS), OUTPUTS)) {
   console.log(`build: nothing changed since the last build; ${outDir}/ is up to date (npm run build -- --force rebuilds).`);
   process.exit(0);
 }
 rmSync(STAMP, { force: true });
+rmSync(TIMINGS, { force: true });
 
-type Step = [name: string, command: string, args: string[]];
-
-function run([name, command, args]: Step): void {
-  const started = performance.now();
+/** Runs one step to its end; a failed step ends the build, naming it (in the timings record too). */
+function run(name: string, command: string, args: string[], done: StepTiming[]): StepTiming {
+  const start = Date.now();
+  const began = performance.now();
   const result = spawnSync(command, args, { stdio: 'inherit', env });
-  if (result.status !== 0) fail(name, result.error);
-  console.log(`build: ${name} done in ${seconds(started)} s`);
+  if (result.status !== 0) {
+    // The integration records Astro's steps as they go; with none recorded, Astro itself failed.
+    const record = readTimings(TIMINGS);
+    writeTimings(TIMINGS, record ? { ...record, steps: [...done, ...record.steps] } : { version: 1, outDir, steps: done, running: name });
+    console.error(`build: the ${name} step failed${result.error ? ` (${result.error.message})` : ''}; ${outDir}/ is incomplete.`);
+    process.exit(1);
+  }
+  return { name, start, ms: Math.round(performance.now() - began), status: 'ok' };
 }
 
-const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
-
-function fail(name: string, error?: Error): never {
-  console.error(`build: the ${name} step failed${error ? ` (${error.message})` : ''}; ${outDir}/ is incomplete.`);
-  process.exit(1);
-}
-
-run(['ingest', process.execPath, ['scripts/ingest.ts']]);
+const ingest = run('ingest', process.execPath, ['scripts/ingest.ts'], []);
 // Taken after the ingest, which may rewrite content/papers/, so the next build compares like with like.
 const digest = inputsDigest(INPUTS);
+run('astro', 'astro', ['build'], [ingest]);
 
-const cards = spawn(process.execPath, ['scripts/cards.ts', '--beside-build'], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env });
-const cardsExit = new Promise<number | null>((done) => {
-  cards.on('error', () => done(null));
-  cards.on('exit', (code) => done(code));
-});
-// If a step fails, the build exits; the renderer must not outlive it.
-process.on('exit', () => cards.exitCode === null && cards.kill());
-
-run(['astro', 'astro', ['build']]);
-run(['pagefind', 'pagefind', ['--site', outDir, '--silent']]);
-// The offline edition (dist-offline/ and <outDir>/shelfmark-offline.zip) from the finished site.
-run(['offline', process.execPath, ['scripts/offline.ts']]);
-
-// The time reported is what the cards added to the build: the rest ran beside the steps above.
-const cardsStarted = performance.now();
-// It may have finished already (SKIP_CARDS, or an error it has reported); its exit code says which.
-if (cards.connected) cards.send('site-ready', () => {});
-if ((await cardsExit) !== 0) fail('cards');
-console.log(`build: cards done in ${seconds(cardsStarted)} s`);
+// Astro's integration recorded its steps; the ingest goes in front of them.
+const record = readTimings(TIMINGS);
+if (record) writeTimings(TIMINGS, { ...record, steps: [ingest, ...record.steps] });
 
 // Stamped only if no input changed while the steps ran; otherwise the next build starts afresh.
 if (inputsDigest(INPUTS) === digest) writeStamp(STAMP, digest, OUTPUTS);

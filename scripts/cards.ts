@@ -2,8 +2,8 @@
  * `npm run cards` — a social preview card (1200×630 PNG) for every published paper, every theme
  * and the home page, in ${OUT_DIR:-dist}/cards/. Unchanged cards come from the cache in
  * node_modules/.cache/shelfmark-cards/ (CARDS_CACHE_DIR overrides it). SKIP_CARDS=1 skips the step.
- * `--beside-build` is how scripts/build.ts runs it, beside Astro: it renders into the cache at once,
- * and writes the cards into the output only when the build messages that the site is there.
+ * `--beside-build` is how the build runs it (src/build/integration.ts), beside Astro: it renders into
+ * the cache at once, and writes the cards into the output only when the build messages that the site is there.
  * The time printed is the rendering's; waiting for the site is not counted.
  * All the work is in src/cards/; this file reads the catalog, prints and sets the exit code.
  */

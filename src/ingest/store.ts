@@ -4,6 +4,7 @@ import { parse, parseDocument, type YAMLSeq } from 'yaml';
 import { error, IngestError, type Diagnostic } from './diagnostics.ts';
 import type { CatalogInput, CatalogPlan } from './catalog.ts';
 import { compare } from './merge.ts';
+import { REDIRECTS_FILE, redirectsManifest } from '../lib/aliases.ts';
 import { contentDir } from '../lib/content-dir.ts';
 import { listingManifest } from '../schemas/paper.ts';
 import { curationSchema } from '../schemas/curation.ts';
@@ -81,10 +82,15 @@ function listFiles(dir: string): string[] {
     .sort(compare);
 }
 
+/** What the plan leaves in `content/papers/`: the paper files and the redirects manifest made from them. */
+function filesOf(plan: CatalogPlan): Map<string, string> {
+  return new Map([...plan.files, [REDIRECTS_FILE, redirectsManifest(plan.files)]]);
+}
+
 /** Files whose content on disk differs from the plan, and files the plan removes. */
 export function staleFiles(paths: ContentPaths, plan: CatalogPlan): string[] {
   const stale: string[] = [];
-  for (const [file, text] of plan.files) {
+  for (const [file, text] of filesOf(plan)) {
     const path = join(paths.papers, file);
     if (!existsSync(path) || readFileSync(path, 'utf8') !== text) stale.push(file);
   }
@@ -98,13 +104,14 @@ export function staleFiles(paths: ContentPaths, plan: CatalogPlan): string[] {
  */
 export function applyPlan(paths: ContentPaths, plan: CatalogPlan): { written: string[]; removed: string[] } {
   mkdirSync(paths.papers, { recursive: true });
-  const changed = staleFiles(paths, plan).filter((file) => plan.files.has(file));
+  const files = filesOf(plan);
+  const changed = staleFiles(paths, plan).filter((file) => files.has(file));
   const temps: [string, string][] = [];
   try {
     for (const file of changed) {
       const target = join(paths.papers, file);
       const temp = join(paths.papers, `.${file}.${process.pid}.tmp`);
-      writeFileSync(temp, plan.files.get(file)!);
+      writeFileSync(temp, files.get(file)!);
       temps.push([temp, target]);
     }
   } catch (e) {

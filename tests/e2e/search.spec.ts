@@ -112,6 +112,7 @@ test('year and source facets narrow too, with counts that say by how much', asyn
   const all = await announced(page);
   const year = page.locator('#search-years input[value="2024"]');
   const yearCount = Number(await year.locator('xpath=..').locator('[data-count]').textContent());
+  expect(yearCount).toBeGreaterThan(0);
   await year.check();
   await expect(page).toHaveURL(/year=2024/);
   await expect.poll(() => announced(page)).toBe(yearCount);
@@ -120,6 +121,7 @@ test('year and source facets narrow too, with counts that say by how much', asyn
   await page.locator('#search-years input[value=""]').check();
   const source = page.locator('#search-sources input[name="source"]:not([value=""])').first();
   const sourceCount = Number(await source.locator('xpath=..').locator('[data-count]').textContent());
+  expect(sourceCount).toBeGreaterThan(0);
   await source.check();
   await expect(page).toHaveURL(/source=/);
   await expect.poll(() => announced(page)).toBe(sourceCount);

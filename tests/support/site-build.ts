@@ -58,7 +58,7 @@ export function projectCopy(content: string, root = mkdtempSync(join(tmpdir(), '
   return { root, content: copied };
 }
 
-/** Runs `node scripts/build.ts` (ingest, Astro, cards skipped, Pagefind) in a project copy. */
+/** Runs `node scripts/build.ts` (ingest, then Astro with Pagefind and the offline edition; cards skipped) in a project copy. */
 export async function buildSite(options: BuildOptions): Promise<BuiltSite> {
   const { root, content } = projectCopy(options.content, options.root);
   // Relative to the copy, as people pass it (every step resolves it against the working folder).
@@ -70,7 +70,7 @@ export async function buildSite(options: BuildOptions): Promise<BuiltSite> {
     OUT_DIR: 'dist',
     SKIP_CARDS: '1',
     ASTRO_TELEMETRY_DISABLED: '1',
-    // scripts/build.ts runs `astro` and `pagefind` by name.
+    // scripts/build.ts runs `astro` by name.
     PATH: `${join(repoRoot, 'node_modules/.bin')}:${process.env.PATH}`,
     ...(options.siteUrl ? { SITE_URL: options.siteUrl } : {}),
     ...(options.basePath ? { BASE_PATH: options.basePath } : {}),

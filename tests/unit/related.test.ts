@@ -30,9 +30,18 @@ describe('related papers', () => {
   });
 
   it('gives at most the requested number, strongest first', () => {
-    const list = relatedPapers(papers, 2).get('ctc-1')!;
-    expect(list.length).toBeLessThanOrEqual(2);
-    expect(list.map((r) => r.score)).toEqual(list.map((r) => r.score).toSorted((a, b) => b - a));
+    // A paper that shares a different subject with each of three others: more related papers than asked for.
+    const hub = [
+      paper('hub', 'Quantization, Tokenizers and Diffusion', 'Quantization of quantization grids; tokenizer merges; diffusion samplers.'),
+      paper('q', 'Post-Training Quantization', 'Rounding weights to fewer bits.'),
+      paper('t', 'Tokenizer Design', 'Merging byte pairs into a vocabulary.'),
+      paper('d', 'Diffusion Samplers', 'Denoising images step by step.'),
+      paper('g', 'Graph Neural Networks', 'Message passing over edges.'),
+    ];
+    const all = relatedPapers(hub).get('hub')!;
+    expect(all.map((r) => r.id).toSorted()).toEqual(['d', 'q', 't']);
+    expect(all.map((r) => r.score)).toEqual(all.map((r) => r.score).toSorted((a, b) => b - a));
+    expect(relatedPapers(hub, 2).get('hub')).toEqual(all.slice(0, 2));
   });
 
   it('does not depend on the order papers come in', () => {

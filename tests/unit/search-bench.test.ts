@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentFrequencies, makeQueries, middleWords, score, tellingWords, typo, type Answer, type BenchPaper } from '../../src/bench/search-queries.ts';
+import { documentFrequencies, makeQueries, middleWords, score, tellingWords, typo, type Answer, type BenchPaper } from '../../bench/search-queries.ts';
 
 const papers: BenchPaper[] = [
   { path: 'papers/a/', title: 'Rectified Flow Transformers for Image Synthesis', abstract: 'We scale rectified flow transformers to generate images from text with a new architecture.' },

@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalog, type CatalogPlan } from '../../src/ingest/catalog.ts';
 import { IngestError } from '../../src/ingest/diagnostics.ts';
 import { applyPlan, contentPaths, readCatalogInput, staleFiles } from '../../src/ingest/store.ts';
+import { REDIRECTS_FILE } from '../../src/lib/aliases.ts';
 import { copyProject, fixtureProject, snapshotDir } from './helpers.ts';
+
+/** Every file a plan puts in content/papers/: its papers and the redirects manifest. */
+const plannedFiles = (plan: CatalogPlan) => [...plan.files.keys(), REDIRECTS_FILE].sort();
 
 /** The diagnostics `readCatalogInput` throws for the project at `root`, or fails the test if it does not throw. */
 function readFailure(root: string) {
@@ -120,7 +124,7 @@ describe('finding stale files', () => {
   it('before the first ingest, every planned file is stale', () => {
     const root = copyProject();
     const plan = buildCatalog(readCatalogInput(contentPaths(root)));
-    expect(staleFiles(contentPaths(root), plan)).toEqual([...plan.files.keys()].sort());
+    expect(staleFiles(contentPaths(root), plan)).toEqual(plannedFiles(plan));
   });
 
   it('after applying the plan, nothing is stale', () => {
@@ -144,9 +148,9 @@ describe('applying a plan', () => {
     expect(existsSync(join(root, 'content/papers'))).toBe(false);
     const plan = buildCatalog(readCatalogInput(contentPaths(root)));
     const { written } = applyPlan(contentPaths(root), plan);
-    expect(written).toHaveLength(4);
+    expect(written).toHaveLength(5);
     const onDisk = snapshotDir(join(root, 'content/papers'));
-    expect(Object.keys(onDisk)).toEqual([...plan.files.keys()].sort());
+    expect(Object.keys(onDisk)).toEqual(plannedFiles(plan));
     for (const [file, text] of plan.files) expect(Buffer.from(onDisk[file]!, 'latin1').toString('utf8')).toBe(text);
   });
 
@@ -161,7 +165,7 @@ describe('applying a plan', () => {
     writeFileSync(join(root, 'content/papers/README.txt'), 'not a paper');
     const { removed } = applyPlan(contentPaths(root), { ...plan, remove: ['old-paper.mdx'] });
     expect(removed).toEqual(['old-paper.mdx']);
-    expect(readdirSync(join(root, 'content/papers')).sort()).toEqual([...plan.files.keys(), 'README.txt'].sort());
+    expect(readdirSync(join(root, 'content/papers')).sort()).toEqual([...plannedFiles(plan), 'README.txt'].sort());
   });
 
   it('a write that fails part-way leaves content/papers as it was, without temporary files', () => {

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { parsePaperFile } from '../../src/ingest/frontmatter.ts';
-import { copyProject, repoRoot, runIngest, type RunResult } from './helpers.ts';
-import { madeUpPapers } from './theme-corpus.ts';
+import { copyProject, repoRoot, runIngest, type RunResult } from '../unit/helpers.ts';
+import { madeUpPapers } from '../unit/theme-corpus.ts';
 
 const UNCLEAR = 'A transformer with texture';
 
@@ -55,7 +55,7 @@ function runReview(root: string, ...args: string[]): RunResult {
 const labelsOf = (root: string) => (parse(readFileSync(join(root, 'content/theme-labels.yaml'), 'utf8')) as { labels: { paper: string; by: string }[] }).labels;
 const themesOf = (root: string, id: string) => (parsePaperFile(readFileSync(join(root, 'content/papers', `${id}.mdx`), 'utf8')).data as { themes: string[] }).themes;
 
-describe('themes:review', { timeout: 60_000 }, () => {
+describe('themes:review', () => {
   it('with --json, or without a terminal, prints the queue and asks nothing', () => {
     const root = project();
     const before = readFileSync(join(root, 'content/theme-labels.yaml'), 'utf8');

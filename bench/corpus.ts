@@ -11,11 +11,11 @@
  * are therefore somewhat smaller and more repetitive than a real catalog's would be.
  */
 import { stringify } from 'yaml';
-import { parseDateLine } from '../ingest/dates.ts';
-import { cleanText, titleKey } from '../ingest/normalize.ts';
-import { parseListing } from '../ingest/parse.ts';
-import { isChromeLine } from '../ingest/chrome.ts';
-import { slugForTitle } from '../ingest/slug.ts';
+import { parseDateLine } from '../src/ingest/dates.ts';
+import { cleanText, titleKey } from '../src/ingest/normalize.ts';
+import { parseListing } from '../src/ingest/parse.ts';
+import { isChromeLine } from '../src/ingest/chrome.ts';
+import { slugForTitle } from '../src/ingest/slug.ts';
 import { createRng, type Rng } from './prng.ts';
 
 /** Share of listing occurrences that repeat a paper already in another listing (the real five: 101 of 525, 19%). */

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:search`: how well search finds a paper a reader half remembers, and what
  * that costs (see scripts/bench-search.ts for the options). Builds the catalog (the default
- * one, or a synthetic one of N papers), asks the queries of src/bench/search-queries.ts in
+ * one, or a synthetic one of N papers), asks the queries of bench/search-queries.ts in
  * Chromium, and prints hit@1, hit@5 and MRR per kind of query, with and without typo
  * correction, plus the bytes and the time a query takes and the size of the files search
  * loads. "Find similar" is scored in Node on the same sample: paste a paper's abstract, is
@@ -13,9 +13,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse } from 'yaml';
-import { termSpace } from '../lib/related.ts';
-import { packSimilar, SimilarIndex } from '../lib/similar.ts';
-import { packVocabulary } from '../lib/spelling.ts';
+import { termSpace } from '../src/lib/related.ts';
+import { packSimilar, SimilarIndex } from '../src/lib/similar.ts';
+import { packVocabulary } from '../src/lib/spelling.ts';
 import { runInChromium, TOP, type BrowserRun } from './search-browser.ts';
 import { KINDS, makeQueries, score, type BenchPaper, type KindScore } from './search-queries.ts';
 import { formatBytes } from './stats.ts';

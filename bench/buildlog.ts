@@ -1,10 +1,12 @@
 /**
- * Reads a build's output, line by line with the time each line arrived, into stages: the
- * steps `scripts/build.ts` reports (`build: <step> done in N s`), Astro's own phases, and
- * how long each kind of route took to render. Pure; the benchmark script captures the lines.
- * Steps are taken from the output rather than from a fixed list, so steps others add to
- * build.ts (cards, an offline edition) are measured without changing the benchmark.
+ * A build run as the benchmark saw it, cut into stages: the steps of the build's timings record
+ * (src/build/timings.ts), each with the memory and CPU the process tree used meanwhile; and,
+ * within Astro's step, Astro's own phases and how long each kind of route took to render, which
+ * only Astro's log says. Pure; the benchmark script captures the lines and samples.
+ * Steps come from the record rather than from a fixed list, so steps added to the build are
+ * measured without changing the benchmark.
  */
+import type { TimingsRecord } from '../src/build/timings.ts';
 
 export interface TimedLine {
   /** Milliseconds since the command started. */
@@ -25,11 +27,10 @@ export interface MemorySample {
 
 export interface Stage {
   name: string;
-  /** Wall time by the benchmark's clock (from the previous step's end to this one's). */
+  /** Wall time, as the build recorded it. */
   ms: number;
-  /** Wall time build.ts printed, if it did. */
-  reportedMs: number | null;
   status: 'ok' | 'failed' | 'skipped';
+  /** By the benchmark's clock: milliseconds since the command started. */
   start: number;
   end: number;
   /** CPU time (user + system, all processes) the stage used: steadier than wall time on a busy machine. */
@@ -40,33 +41,34 @@ export interface Stage {
   peakProc: string | null;
 }
 
-const DONE = /^build: (\S+) done in ([\d.]+) s/;
-const FAILED = /^build: the (\S+) step failed/;
-const SKIPPED = /^(\S+): skipped\b/;
+/** What is left after the last recorded step: longer than this, and it is shown as a stage of its own. */
+const UNRECORDED_MS = 500;
 
-/** The steps of one `node scripts/build.ts` run, in order, with their memory peaks. */
-export function buildStages(lines: readonly TimedLine[], samples: readonly MemorySample[], endMs: number): Stage[] {
+/**
+ * The stages of one build from its timings record. `startedAt` is the wall-clock time (ms since
+ * the epoch) the benchmark started the command, `endMs` how long it ran. A step the record says
+ * was running when the build stopped is the failed one; time after the last step is kept, not lost.
+ */
+export function buildStages(record: TimingsRecord | undefined, startedAt: number, samples: readonly MemorySample[], endMs: number, failed: boolean): Stage[] {
   const stages: Stage[] = [];
-  let start = 0;
-  const skipped = new Set<string>();
-  for (const line of lines) {
-    const skip = SKIPPED.exec(line.text);
-    if (skip) skipped.add(skip[1]!);
-    const done = DONE.exec(line.text);
-    const failed = FAILED.exec(line.text);
-    if (!done && !failed) continue;
-    const name = (done ?? failed)![1]!;
-    stages.push(stageOf(name, start, line.t, done ? Number(done[2]) * 1000 : null, done ? (skipped.has(name) ? 'skipped' : 'ok') : 'failed', samples));
-    start = line.t;
+  let last = 0;
+  for (const step of record?.steps ?? []) {
+    const start = Math.min(endMs, Math.max(0, step.start - startedAt));
+    stages.push(stageOf(step.name, start, start + step.ms, step.status, samples));
+    last = Math.max(last, start + step.ms);
   }
-  // Time after the last reported step (or in a build that reported none) is kept, not lost.
-  if (stages.length === 0 || (endMs - start > 500 && !stages.some((s) => s.status === 'failed'))) {
-    stages.push(stageOf('(unreported)', start, endMs, null, 'ok', samples));
+  if (record?.running) {
+    stages.push(stageOf(record.running, last, endMs, failed ? 'failed' : 'ok', samples));
+  } else if (stages.length === 0 || endMs - last > UNRECORDED_MS) {
+    stages.push(stageOf('(unrecorded)', last, endMs, failed ? 'failed' : 'ok', samples));
+  } else if (failed) {
+    stages.at(-1)!.status = 'failed';
   }
   return stages;
 }
 
-function stageOf(name: string, start: number, end: number, reportedMs: number | null, status: Stage['status'], samples: readonly MemorySample[]): Stage {
+/** One stage from `start` to `end` (the benchmark's clock), with the memory and CPU the samples show for it. */
+export function stageOf(name: string, start: number, end: number, status: Stage['status'], samples: readonly MemorySample[]): Stage {
   const inStage = samples.filter((s) => s.t >= start && s.t <= end);
   const peak = inStage.reduce<MemorySample | null>((best, s) => (!best || s.treeRss > best.treeRss ? s : best), null);
   const peakProc = inStage.reduce<MemorySample | null>((best, s) => (!best || s.maxProcRss > best.maxProcRss ? s : best), null);
@@ -74,7 +76,7 @@ function stageOf(name: string, start: number, end: number, reportedMs: number | 
   const before = samples.filter((s) => s.t < start).at(-1)?.cpuMs ?? 0;
   const last = inStage.at(-1)?.cpuMs;
   const cpuMs = last === undefined ? null : Math.max(0, last - before);
-  return { name, ms: end - start, reportedMs, status, start, end, cpuMs, peakTreeRss: peak?.treeRss ?? null, peakProcRss: peakProc?.maxProcRss ?? null, peakProc: peakProc?.maxProc ?? null };
+  return { name, ms: end - start, status, start, end, cpuMs, peakTreeRss: peak?.treeRss ?? null, peakProcRss: peakProc?.maxProcRss ?? null, peakProc: peakProc?.maxProc ?? null };
 }
 
 export interface AstroPhases {

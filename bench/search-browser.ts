@@ -89,7 +89,7 @@ export async function runInChromium(
     await page.goto(`${server.url}/__bench.html`);
     const start = await page.evaluate(async (origin) => {
       const w = window as unknown as Record<string, unknown>;
-      const { openEngine } = (await import('/__src/scripts/search/engine.ts' as string)) as typeof import('../scripts/search/engine.ts');
+      const { openEngine } = (await import('/__src/scripts/search/engine.ts' as string)) as typeof import('../src/scripts/search/engine.ts');
       const root = `${origin}/`;
       const t0 = performance.now();
       const engine = await openEngine({
@@ -113,7 +113,7 @@ export async function runInChromium(
       const before = server.served.bytes;
       const answer = await page.evaluate(
         async ({ text, top, correct }) => {
-          const engine = (window as unknown as { benchEngine: import('../scripts/search/engine.ts').SearchEngine }).benchEngine;
+          const engine = (window as unknown as { benchEngine: import('../src/scripts/search/engine.ts').SearchEngine }).benchEngine;
           // Correction alone, timed apart, five times: the median is its cost, the slowest what a
           // pause of the page (garbage collection, a busy core) can add. run() corrects once more.
           const times: number[] = [];

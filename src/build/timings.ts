@@ -1,0 +1,66 @@
+/**
+ * The timings record: how long each step of one build took, as JSON, so the benchmark reads
+ * numbers instead of scraping console text. The Astro integration writes it as its steps go
+ * (src/build/integration.ts); `npm run build` adds the ingest in front of them.
+ *
+ * It lives beside the up-to-date stamps in node_modules/.cache/, outside the output folders, so
+ * it is never deployed and two builds of the same catalog still give byte-identical sites.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+
+export interface StepTiming {
+  /** `ingest`, `astro`, `pagefind`, `offline` or `cards`. */
+  name: string;
+  /** Wall clock (ms since the epoch) when the step started: the benchmark lines these up with its own samples. */
+  start: number;
+  /** Wall time the step took, in ms. For `cards`, only what they added after the rest was done. */
+  ms: number;
+  status: 'ok' | 'skipped';
+}
+
+export interface TimingsRecord {
+  version: 1;
+  /** The output folder, relative to the project root. */
+  outDir: string;
+  /** The steps done, in order. */
+  steps: StepTiming[];
+  /** The step under way, null once the build is done: a build that stopped half-way names the step that failed. */
+  running: string | null;
+}
+
+/** Where the record of a build into `outDir` is kept: one per output folder, as builds of dist and dist-base alternate. */
+export function timingsFile(root: string, outDir: string): string {
+  return join(root, 'node_modules/.cache/shelfmark-build', `${outputKey(root, outDir)}.timings.json`);
+}
+
+/** `dist` for `<root>/dist`: output folders named as people pass them, in a form safe for a file name. */
+export function outputKey(root: string, outDir: string): string {
+  return (relative(root, resolve(root, outDir)) || '.').replace(/[^\w.-]+/g, '_');
+}
+
+/** The record at `file`, or undefined when there is none or it is not one. */
+export function readTimings(file: string): TimingsRecord | undefined {
+  try {
+    const value = JSON.parse(readFileSync(file, 'utf8')) as Partial<TimingsRecord>;
+    return value.version === 1 && Array.isArray(value.steps) ? (value as TimingsRecord) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the record under a temporary name and renames it into place: a reader never sees half of one. */
+export function writeTimings(file: string, record: TimingsRecord): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, `${JSON.stringify(record, null, 1)}\n`);
+  renameSync(temp, file);
+}
+
+/** Times `work` as a step that starts now. */
+export async function timed(name: string, work: () => Promise<StepTiming['status'] | void>): Promise<StepTiming> {
+  const start = Date.now();
+  const began = performance.now();
+  const status = (await work()) ?? 'ok';
+  return { name, start, ms: Math.round(performance.now() - began), status };
+}
