@@ -15,7 +15,7 @@ import { contentPaths, readCatalogInput } from '../src/ingest/store.ts';
 const input = readCatalogInput(contentPaths(process.cwd()));
 const papers = buildCatalog(input).papers;
 const classify = createClassifier(input.taxonomy);
-const predicted = new Map(papers.map((p) => [p.id, classify(p.title, p.abstract).themes]));
+const predicted = new Map(papers.map((p) => [p.id, classify(p.title, p.abstract ?? '').themes]));
 
 for (const [name, file] of [
   ['development', 'theme-labels.yaml'],

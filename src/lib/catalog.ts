@@ -59,7 +59,7 @@ let related: Promise<Map<string, Related[]>> | undefined;
 
 /** Each paper's most related papers, computed once per build and shared by every page. */
 export function getRelated(): Promise<Map<string, Related[]>> {
-  related ??= getPapers().then((papers) => relatedPapers(papers.map(({ id, data }) => ({ id, title: data.title, abstract: data.abstract }))));
+  related ??= getPapers().then((papers) => relatedPapers(papers.map(({ id, data }) => ({ id, title: data.title, abstract: data.abstract ?? '' }))));
   return related;
 }
 

@@ -22,7 +22,7 @@ import { fixturesDir, repoRoot } from './helpers.ts';
 const input = readCatalogInput(contentPaths(repoRoot));
 const classify = createClassifier(input.taxonomy);
 const papers = buildCatalog(input).papers;
-const predicted = new Map(papers.map((p) => [p.id, classify(p.title, p.abstract).themes]));
+const predicted = new Map(papers.map((p) => [p.id, classify(p.title, p.abstract ?? '').themes]));
 const read = (file: string) => parse(readFileSync(join(fixturesDir, file), 'utf8')) as Labelled[];
 const development = read('theme-labels.yaml');
 const heldOut = read('theme-labels-holdout.yaml');
