@@ -13,6 +13,9 @@ import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, doi } from '../ids.ts';
 import { dateFromParts, emptyRecord, lineAtOffset, linkKind, partialDate, type SourceRead, type SourceRecord } from './record.ts';
 
+/** BibLaTeX's container types: their entries hold the book a paper appears in. */
+const CONTAINERS = new Set(['proceedings', 'mvproceedings', 'collection', 'mvcollection', 'book', 'mvbook', 'periodical']);
+
 export function readBibtex(path: string, text: string): SourceRead {
   const diagnostics: Diagnostic[] = [];
   const library = parse(text, {
@@ -37,8 +40,9 @@ export function readBibtex(path: string, text: string): SourceRead {
     const start = entryOffset(text, entry, cursor);
     if (start >= 0) cursor = start + 1;
     const line = start >= 0 ? lineAtOffset(text, start) : 0;
-    // An entry the parser gave up on has no fields; the error above already says why.
-    if (Object.keys(entry.fields).length === 0) continue;
+    // An entry the parser gave up on has no fields (the error above says why); a volume of
+    // proceedings or a collection is what papers cite through `crossref`, not a paper.
+    if (Object.keys(entry.fields).length === 0 || CONTAINERS.has(entry.type.toLowerCase())) continue;
     const record = toRecord(entry, line);
     if (!record.title) {
       diagnostics.push(error(path, line, `entry ${entry.key} has no title; add one or remove the entry`));
@@ -98,7 +102,11 @@ function creatorName(creator: Creator): string {
   return plain(creator.suffix ? `${name}, ${creator.suffix}` : name);
 }
 
-/** The parser's output as text: its formatting markup (`<i>`, `<span class="nocase">`, `<a href>`) removed. */
+/**
+ * The parser's output as text: its formatting markup (`<i>`, `<span class="nocase">`,
+ * `<a href>`) removed, and in NFC, since it writes `{\"u}` as `u` plus a combining mark
+ * where every other source has `ü`.
+ */
 function plain(value: string): string {
-  return value.replace(/<\/?(?:br|p|li)\b[^>]*>/gi, ' ').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+  return value.replace(/<\/?(?:br|p|li)\b[^>]*>/gi, ' ').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim().normalize('NFC');
 }
