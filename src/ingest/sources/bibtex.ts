@@ -6,7 +6,7 @@
  * Unicode and reads `month = dec`. Titles keep their case (sentence-casing off). The parser
  * marks up what LaTeX formats (`\emph` → `<i>`); that markup is dropped, since every field
  * here is untrusted text rendered as text. (It turns a bare `<` into `¡`, as LaTeX's OT1
- * font would, so a `<` left in its output is always its own markup.)
+ * font would.)
  */
 import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser';
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
@@ -15,6 +15,10 @@ import { dateFromParts, emptyRecord, lineAtOffset, linkKind, partialDate, type S
 
 /** BibLaTeX's container types: their entries hold the book a paper appears in. */
 const CONTAINERS = new Set(['proceedings', 'mvproceedings', 'collection', 'mvcollection', 'book', 'mvbook', 'periodical']);
+
+/** `@type{key,` at the start of a line, as every exporter writes entries. */
+const ENTRY_START = /^[ \t]*@[ \t]*([a-z]+)[ \t]*[{(][ \t]*([^,\s{}()]+)[ \t]*,/gim;
+const NOT_ENTRIES = new Set(['string', 'comment', 'preamble']);
 
 export function readBibtex(path: string, text: string): SourceRead {
   const diagnostics: Diagnostic[] = [];
@@ -34,15 +38,27 @@ export function readBibtex(path: string, text: string): SourceRead {
     diagnostics.push(error(path, line, `this is not valid BibTeX: ${problem.error.replace(/ at line \d+, column \d+/, '')}`));
   }
 
+  // The parser drops some broken entries without a word (a stray `}` in a field): every
+  // entry in the text must come back, or be named as lost.
+  const read = new Set(library.entries.map((e) => e.key));
+  for (const start of text.matchAll(ENTRY_START)) {
+    if (NOT_ENTRIES.has(start[1]!.toLowerCase()) || read.has(start[2]!)) continue;
+    diagnostics.push(error(path, lineAtOffset(text, start.index), `entry ${start[2]} could not be read; check its braces and quotes`));
+  }
+
   const records: SourceRecord[] = [];
   let cursor = 0;
   for (const entry of library.entries) {
     const start = entryOffset(text, entry, cursor);
     if (start >= 0) cursor = start + 1;
     const line = start >= 0 ? lineAtOffset(text, start) : 0;
-    // An entry the parser gave up on has no fields (the error above says why); a volume of
-    // proceedings or a collection is what papers cite through `crossref`, not a paper.
-    if (Object.keys(entry.fields).length === 0 || CONTAINERS.has(entry.type.toLowerCase())) continue;
+    // The parser keeps an entry it gave up on without fields; its error may point far below.
+    if (Object.keys(entry.fields).length === 0) {
+      diagnostics.push(error(path, line, `entry ${entry.key} could not be read; check its braces and quotes`));
+      continue;
+    }
+    // A volume of proceedings or a collection is what papers cite through `crossref`, not a paper.
+    if (CONTAINERS.has(entry.type.toLowerCase())) continue;
     const record = toRecord(entry, line);
     if (!record.title) {
       diagnostics.push(error(path, line, `entry ${entry.key} has no title; add one or remove the entry`));
@@ -102,11 +118,14 @@ function creatorName(creator: Creator): string {
   return plain(creator.suffix ? `${name}, ${creator.suffix}` : name);
 }
 
+/** The tags the parser writes (a `<` it decoded from `\textless` stays). */
+const MARKUP = /<\/?(?:i|b|sc|nc|ncx|code|sup|sub|span|a|enquote)(?:\s[^>]*)?>/g;
+
 /**
  * The parser's output as text: its formatting markup (`<i>`, `<span class="nocase">`,
  * `<a href>`) removed, and in NFC, since it writes `{\"u}` as `u` plus a combining mark
  * where every other source has `ü`.
  */
 function plain(value: string): string {
-  return value.replace(/<\/?(?:br|p|li)\b[^>]*>/gi, ' ').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim().normalize('NFC');
+  return value.replace(/<\/?(?:br|p|li)\b[^>]*>/g, ' ').replace(MARKUP, '').replace(/\s+/g, ' ').trim().normalize('NFC');
 }
