@@ -1,14 +1,22 @@
 /**
  * The results page's whole state lives in its URL, so a search can be shared, reloaded and
- * walked with back and forward: `?q=rectified+flow&theme=efficient-attention&theme=…&year=2024&source=…&sort=newest`.
- * Values are the page's URL tokens (theme ids, years, listing slugs), not Pagefind's labels.
+ * walked with back and forward: `?q=rectified+flow&theme=efficient-attention&theme=…&year=2024&published=2023&author=…&source=…&sort=newest`.
+ * Values are the page's URL tokens (theme ids, years, author and listing slugs), not Pagefind's labels.
  */
 import type { SortKey } from './engine.ts';
+
+/** The facets that take one value (radios); `theme` takes several (checkboxes). */
+export const SINGLE_FACETS = ['year', 'published', 'author', 'source'] as const;
+export const FACETS = ['theme', ...SINGLE_FACETS] as const;
+export type FacetKey = (typeof FACETS)[number];
 
 export interface SearchState {
   q: string;
   theme: string[];
   year: string;
+  /** Year of first publication. */
+  published: string;
+  author: string;
   source: string;
   sort: SortKey;
 }
@@ -22,6 +30,8 @@ export function readState(search: string): SearchState {
     q: params.get('q') ?? '',
     theme: [...new Set(params.getAll('theme').filter(Boolean))],
     year: params.get('year') ?? '',
+    published: params.get('published') ?? '',
+    author: params.get('author') ?? '',
     source: params.get('source') ?? '',
     sort: sort && SORTS.includes(sort) ? sort : 'relevance',
   };
@@ -33,6 +43,8 @@ export function writeState(state: SearchState): string {
   if (state.q.trim()) params.set('q', state.q.trim());
   for (const theme of state.theme) params.append('theme', theme);
   if (state.year) params.set('year', state.year);
+  if (state.published) params.set('published', state.published);
+  if (state.author) params.set('author', state.author);
   if (state.source) params.set('source', state.source);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
   const query = params.toString();
