@@ -88,3 +88,15 @@ test('a theme offers its papers as one .bib file', async ({ request }) => {
   expect(response.ok()).toBe(true);
   expect(await response.text()).toContain('@inproceedings{attention-is-all-you-need,');
 });
+
+test('RIS and CSL-JSON are copied from the page, with the same facts as the BibTeX entry', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(MAMBA);
+  const cite = page.getByRole('region', { name: 'Link and cite' });
+  const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+  await cite.getByRole('button', { name: 'Copy RIS' }).click();
+  await expect(cite.getByRole('status')).toHaveText('RIS copied.');
+  expect(await clipboard()).toContain('AU  - Albert Gu\nAU  - Tri Dao\nPY  - 2023\n');
+  await cite.getByRole('button', { name: 'Copy CSL-JSON' }).click();
+  expect(JSON.parse(await clipboard())).toEqual([expect.objectContaining({ number: 'arXiv:2312.00752', author: [{ literal: 'Albert Gu' }, { literal: 'Tri Dao' }] })]);
+});

@@ -8,7 +8,10 @@
  * here is untrusted text rendered as text. (It turns a bare `<` into `¡`, as LaTeX's OT1
  * font would.)
  */
-import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type * as BibtexParser from '@retorquere/bibtex-parser';
+import type { Creator, Entry } from '@retorquere/bibtex-parser';
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, doi } from '../ids.ts';
 import { dateFromParts, emptyRecord, lineAtOffset, linkKind, partialDate, type SourceRead, type SourceRecord } from './record.ts';
@@ -20,9 +23,17 @@ const CONTAINERS = new Set(['proceedings', 'mvproceedings', 'collection', 'mvcol
 const ENTRY_START = /^[ \t]*@[ \t]*([a-z]+)[ \t]*[{(][ \t]*([^,\s{}()]+)[ \t]*,/gim;
 const NOT_ENTRIES = new Set(['string', 'comment', 'preamble']);
 
+/**
+ * The parser is loaded on first use: it is big (a LaTeX parser inside), and most ingests
+ * (and every `npm run ingest` of a catalog without a .bib) never need it.
+ */
+let parser: typeof BibtexParser | undefined;
+// Its CommonJS build is broken (the package is "type": "module"), so the ES module is required by path.
+const loadParser = () => (parser ??= createRequire(import.meta.url)(fileURLToPath(import.meta.resolve('@retorquere/bibtex-parser'))) as typeof BibtexParser);
+
 export function readBibtex(path: string, text: string): SourceRead {
   const diagnostics: Diagnostic[] = [];
-  const library = parse(text, {
+  const library = loadParser().parse(text, {
     sentenceCase: false,
     english: false,
     // An unknown command is kept as written rather than failing the file, and reported.
