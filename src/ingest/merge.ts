@@ -156,8 +156,7 @@ function combine(group: Occurrence[]): MergedPaper {
     arxivCategory: pick(rich, (r) => r.arxivCategory),
     doi: pick(rich, (r) => r.doi),
     venue: pick(rich, (r) => r.venue),
-    // The earliest date any source gives is when the paper first came out.
-    published: inOrder.map((r) => r.published).filter((d): d is string => d !== null).sort(compare).find((d, _, all) => !all.some((o) => o !== d && o.startsWith(d))) ?? null,
+    published: firstPublished(inOrder.map((r) => r.published).filter((d): d is string => d !== null)),
     listedOn: pick(inOrder, (r) => r.listedOn),
     upvotes: pick(inOrder, (r) => r.upvotes),
     linksByKind: {
@@ -169,6 +168,15 @@ function combine(group: Occurrence[]): MergedPaper {
     titleKeys: [...new Set(inOrder.map((r) => titleKey(r.title)))],
     abstractKeys: [...new Set(inOrder.map((r) => (r.abstract ? titleKey(r.abstract) : null)).filter((k): k is string => k !== null))],
   };
+}
+
+/**
+ * The earliest date any source gives is when the paper first came out, taken at the most
+ * precise a source knows it: `2023` and `2023-12-01` give `2023-12-01`.
+ */
+function firstPublished(dates: string[]): string | null {
+  const sorted = dates.toSorted(compare);
+  return sorted.find((d) => !sorted.some((other) => other !== d && other.startsWith(d))) ?? null;
 }
 
 /** Code-point order: the same on every machine and locale. */

@@ -40,7 +40,7 @@ export function readSource(source: SourceFile): ReadSource {
   const { file, path } = source;
   const decoded = decodeListing(path, source.bytes);
   if (!decoded.ok) return { format: null, records: [], diagnostics: [decoded.diagnostic] };
-  const text = decoded.text.replace(/^\uFEFF/, '');
+  const text = decoded.text;
   const head = text.trimStart();
 
   const listing = /\.txt$/i.test(file);
