@@ -68,6 +68,11 @@ describe('telling formats apart by content', () => {
     expect(errorsIn(result.diagnostics)[0]!.line).toBeGreaterThan(1);
   });
 
+  it('a byte-order mark (Windows exports) does not hide the format', () => {
+    expect(read('zotero.json', `\uFEFF${fixture('zotero-csl.json')}`).format).toBe('csl-json');
+    expect(read('library.bib', `\uFEFF${fixture('zotero-better-bibtex.bib')}`).format).toBe('bibtex');
+  });
+
   it('a Hugging Face error response is an error', () => {
     expect(errorsIn(read('paper.json', '{"error":"Paper not found"}').diagnostics)[0]!.message).toContain('Paper not found');
   });
