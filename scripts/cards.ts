@@ -11,6 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { contentDir } from '../src/lib/content-dir.ts';
+import { formatAuthors } from '../src/lib/authors.ts';
 import { DEFAULT_CACHE_DIR, generateCards, type CardItem } from '../src/cards/cache.ts';
 import { parsePaperFile } from '../src/ingest/frontmatter.ts';
 import { paperSchema, type Paper } from '../src/schemas/paper.ts';
@@ -25,15 +26,15 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** What a card shows of a paper. Only this is kept: the rest (abstracts, evidence) would sit in memory beside Astro's. */
-type CardPaper = Pick<Paper, 'id' | 'title' | 'themes' | 'listedOn' | 'hidden'>;
+type CardPaper = Pick<Paper, 'id' | 'title' | 'authors' | 'themes' | 'listedOn' | 'hidden'>;
 
 function readPapers(): CardPaper[] {
   const papers: CardPaper[] = [];
   for (const name of readdirSync(PAPERS_DIR).filter((n) => n.endsWith('.mdx')).sort()) {
     const file = join(PAPERS_DIR, name);
     try {
-      const { id, title, themes, listedOn, hidden } = paperSchema.parse(parsePaperFile(readFileSync(file, 'utf8')).data);
-      papers.push({ id, title, themes, listedOn, hidden });
+      const { id, title, authors, themes, listedOn, hidden } = paperSchema.parse(parsePaperFile(readFileSync(file, 'utf8')).data);
+      papers.push({ id, title, authors, themes, listedOn, hidden });
     } catch (e) {
       throw new Error(`${file}: ${(e as Error).message.split('\n')[0]}`);
     }
@@ -73,6 +74,7 @@ async function main(): Promise<number> {
       input: {
         kind: 'paper',
         title: paper.title,
+        ...(paper.authors.length > 0 ? { subtitle: formatAuthors(paper.authors, { max: 3 }) } : {}),
         themes: paper.themes.flatMap((id) => themeName.get(id) ?? []),
         date: paper.listedOn,
         siteName: SITE_NAME,

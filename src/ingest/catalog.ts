@@ -1,12 +1,13 @@
-import { decodeListing } from './decode.ts';
 import { error, warning, type Diagnostic } from './diagnostics.ts';
+import { linkKind } from './sources/record.ts';
 import { serializePaperFile, hasNotes, parsePaperFile } from './frontmatter.ts';
 import { extractLinks } from './links.ts';
-import { compare, mergeListings, type Listing } from './merge.ts';
-import { cleanText, stripControls, titleKey } from './normalize.ts';
-import { parseListing } from './parse.ts';
+import { doiKey } from './ids.ts';
 import { labelledPapers } from './labels.ts';
+import { compare, mergeSources, type Source } from './merge.ts';
+import { titleKey } from './normalize.ts';
 import { createShelver, trainThemeModels, type LabelledPaper, type ThemeModels } from './shelve.ts';
+import { readSource } from './sources/detect.ts';
 import { assignIds, type Assigned, type KnownPaper } from './slug.ts';
 import { paperSchema, type ListingManifestEntry, type Paper } from '../schemas/paper.ts';
 import type { Curation } from '../schemas/curation.ts';
@@ -15,7 +16,7 @@ import type { Theme } from '../schemas/theme.ts';
 
 /** Everything the ingest reads, already off the disk: the catalog is a pure function of it. */
 export interface CatalogInput {
-  /** Listing files by name, as bytes. */
+  /** Source files (of any format) by name, as bytes. */
   listings: { file: string; path: string; bytes: Uint8Array }[];
   manifest: ListingManifestEntry[];
   taxonomy: Theme[];
@@ -37,42 +38,36 @@ export interface CatalogPlan {
   /** Papers no longer listed but kept because a person wrote notes in them. */
   orphans: string[];
   papers: Paper[];
-  stats: { listings: number; occurrences: number; duplicates: number };
+  stats: { listings: number; occurrences: number; duplicates: number; withoutAbstract: number };
   /** The labelled papers and the theme models trained on them (themes without one are decided by rules). */
   shelving: { labelled: LabelledPaper[]; trained: ThemeModels };
   diagnostics: Diagnostic[];
 }
 
 /**
- * listings → parse → merge → classify and extract links → assign ids → paper files.
+ * source files → detect and read (sources/) → merge → classify and extract links → assign ids → paper files.
  * Nothing here touches the disk; `store.ts` applies the plan.
  */
 export function buildCatalog(input: CatalogInput): CatalogPlan {
   const diagnostics: Diagnostic[] = [];
   const captured = new Map(input.manifest.map((entry) => [entry.file, entry.captured]));
 
-  const listings: Listing[] = [];
+  const sources: Source[] = [];
   for (const { file, path, bytes } of input.listings) {
-    const decoded = decodeListing(path, bytes);
-    if (!decoded.ok) {
-      diagnostics.push(decoded.diagnostic);
-      continue;
-    }
-    const parsed = parseListing(path, decoded.text);
-    diagnostics.push(...parsed.diagnostics);
-    const papers = parsed.papers.map((p) => ({ ...p, title: cleanText(p.title), abstract: stripControls(p.abstract).trim(), org: p.org === null ? null : cleanText(p.org) || null }));
-    listings.push({ file, path, captured: captured.get(file), papers });
+    const read = readSource({ file, path, bytes, captured: captured.get(file) });
+    diagnostics.push(...read.diagnostics);
+    if (read.format) sources.push({ file, path, format: read.format, records: read.records });
   }
-  const merged = mergeListings(listings);
+  const merged = mergeSources(sources);
   diagnostics.push(...merged.diagnostics);
 
   const existing = readExisting(input.existing, diagnostics);
   const assigned = assignIds(
-    merged.papers.map((p) => ({ key: p.key, title: p.title, abstractKey: titleKey(p.abstract) })),
+    merged.papers.map((p) => ({ key: p.key, title: p.title, titleKeys: p.titleKeys, abstractKeys: p.abstractKeys, arxivId: p.arxivId, doiKey: p.doi ? doiKey(p.doi) : null })),
     [...existing.values()],
   );
   const ids = renamePapers(assigned, input.curation, diagnostics);
-  const labelled = labelledPapers(input, merged.papers.map((m) => ({ ...ids.get(m.key)!, title: m.title, abstract: m.abstract })), diagnostics);
+  const labelled = labelledPapers(input, merged.papers.map((m) => ({ ...ids.get(m.key)!, title: m.title, abstract: m.abstract ?? '' })), diagnostics);
   const trained = trainThemeModels(input.taxonomy, labelled);
   const shelve = createShelver(input.taxonomy, trained, new Map(labelled.map((p) => [p.id, p.labels])));
 
@@ -83,8 +78,10 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
   const curated = applyCuration(input.taxonomy, input.curation, new Set([...ids.values()].flatMap((a) => [a.id, ...a.aliases])), diagnostics);
   for (const m of merged.papers) {
     const { id, aliases } = ids.get(m.key)!;
-    const { themes, evidence } = shelve({ id, title: m.title, abstract: m.abstract });
+    // A paper without an abstract is shelved by its title alone.
+    const { themes, evidence } = shelve({ id, title: m.title, abstract: m.abstract ?? '' });
     const decision = curated([id, ...aliases], themes);
+    const links = m.abstract === null ? [] : extractLinks(m.abstract);
     const paper: Paper = {
       id,
       aliases,
@@ -94,11 +91,18 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
       evidence,
       curated: { added: decision.added, removed: decision.removed },
       hidden: decision.hidden,
-      links: extractLinks(m.abstract),
+      links,
+      linksByKind: { ...m.linksByKind, code: m.linksByKind.code ?? links.find((l) => linkKind(l) === 'code') ?? null },
+      authors: m.authors,
       authorsCount: m.authorsCount,
       org: m.org,
       listedOn: m.listedOn,
       upvotes: m.upvotes,
+      arxivId: m.arxivId,
+      arxivCategory: m.arxivCategory,
+      doi: m.doi,
+      venue: m.venue,
+      published: m.published,
       sources: m.sources,
     };
     const checked = paperSchema.safeParse(paper);
@@ -132,7 +136,12 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
     remove,
     orphans,
     papers,
-    stats: { listings: input.listings.length, occurrences: listings.reduce((n, l) => n + l.papers.length, 0), duplicates: merged.duplicates },
+    stats: {
+      listings: input.listings.length,
+      occurrences: sources.reduce((n, s) => n + s.records.length, 0),
+      duplicates: merged.duplicates,
+      withoutAbstract: papers.filter((p) => p.abstract === null).length,
+    },
     shelving: { labelled, trained },
     diagnostics,
   };
@@ -210,7 +219,18 @@ function readExisting(files: CatalogInput['existing'], diagnostics: Diagnostic[]
       continue;
     }
     const aliases = Array.isArray(data.aliases) ? data.aliases.filter((a): a is string => typeof a === 'string') : [];
-    existing.set(file, { file, id: data.id, aliases, titleKey: titleKey(data.title), abstractKey: titleKey(String(data.abstract ?? '')), body: parsed.body, text, path });
+    existing.set(file, {
+      file,
+      id: data.id,
+      aliases,
+      titleKey: titleKey(data.title),
+      abstractKey: titleKey(String(data.abstract ?? '')),
+      arxivId: typeof data.arxivId === 'string' ? data.arxivId : null,
+      doiKey: typeof data.doi === 'string' ? doiKey(data.doi) : null,
+      body: parsed.body,
+      text,
+      path,
+    });
   }
   return existing;
 }

@@ -1,88 +1,182 @@
-import { resolveDate } from './dates.ts';
 import { warning, type Diagnostic } from './diagnostics.ts';
+import { doiKey } from './ids.ts';
 import { titleKey } from './normalize.ts';
-import type { ListedPaper } from './parse.ts';
-import type { SourceRef } from '../schemas/paper.ts';
+import type { SourceFormat } from './sources/detect.ts';
+import type { SourceRecord } from './sources/record.ts';
+import type { Paper, SourceRef } from '../schemas/paper.ts';
 
-/** A listing after parsing, with what the manifest says about it. */
-export interface Listing {
+/** A source file after reading, with its format. */
+export interface Source {
   /** File name in `content/sources/`. */
   file: string;
   /** Path shown in messages. */
   path: string;
-  captured: string | undefined;
-  papers: ListedPaper[];
+  format: SourceFormat;
+  records: SourceRecord[];
 }
 
-/** One paper after merging every listing it appears in. */
-export interface MergedPaper {
+/** One paper after merging every source it appears in. */
+export interface MergedPaper extends Pick<Paper, 'title' | 'abstract' | 'authors' | 'authorsCount' | 'org' | 'arxivId' | 'arxivCategory' | 'doi' | 'venue' | 'published' | 'listedOn' | 'upvotes' | 'linksByKind' | 'sources'> {
+  /** Unique, stable key: the title key, made unique when two different papers share a title. */
   key: string;
-  title: string;
-  abstract: string;
-  authorsCount: number | null;
-  org: string | null;
-  listedOn: string | null;
-  upvotes: number | null;
-  sources: SourceRef[];
+  /** Title keys of every source's title, so a known paper is recognised by any of them. */
+  titleKeys: string[];
+  /** Abstract keys of every source's abstract. */
+  abstractKeys: string[];
+}
+
+interface Occurrence {
+  source: Source;
+  record: SourceRecord;
 }
 
 /**
- * Folds the listings into one record per paper. Listings are read in file-name order and
- * papers in line order, so every choice below is deterministic: the first listing to show
- * a title, an abstract or a piece of metadata is the one kept, and a different abstract
- * for the same title is reported rather than silently dropped.
+ * Folds the sources into one record per paper. Two records are the same paper when they
+ * share an arXiv id, else a DOI, else a title (by `titleKey`) — and, for a title match,
+ * when their abstracts agree where both have one and their ids do not contradict. Sources
+ * are read in file-name order and records in file order, so every choice is deterministic.
  */
-export function mergeListings(listings: Listing[]): { papers: MergedPaper[]; duplicates: number; diagnostics: Diagnostic[] } {
+export function mergeSources(sources: Source[]): { papers: MergedPaper[]; duplicates: number; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const byKey = new Map<string, MergedPaper>();
+  const groups: Occurrence[][] = [];
+  const byArxiv = new Map<string, Occurrence[]>();
+  const byDoi = new Map<string, Occurrence[]>();
+  const byTitle = new Map<string, Occurrence[][]>();
   let duplicates = 0;
-  const ordered = [...listings].sort((a, b) => compare(a.file, b.file));
 
-  for (const listing of ordered) {
-    const undated = new Set<number>();
-    for (const listed of listing.papers) {
-      const listedOn = listed.date ? resolveDate(listed.date, listing.captured) : null;
-      if (listed.date && !listedOn && listed.dateLine !== null) {
-        if (listing.captured) diagnostics.push(warning(listing.path, listed.dateLine, `this date is not a day of ${listing.captured.slice(0, 4)} or the year before (the listing was captured ${listing.captured}); it is left out`));
-        else undated.add(listed.dateLine);
-      }
-      const source = { listing: listing.file, line: listed.line };
-      const key = titleKey(listed.title);
-      const seen = byKey.get(key);
-      if (!seen) {
-        byKey.set(key, {
-          key,
-          title: listed.title,
-          abstract: listed.abstract,
-          authorsCount: listed.authorsCount,
-          org: listed.org,
-          listedOn,
-          upvotes: listed.date?.upvotes ?? null,
-          sources: [source],
-        });
+  for (const source of [...sources].sort((a, b) => compare(a.file, b.file))) {
+    for (const record of source.records) {
+      const occurrence = { source, record };
+      const tkey = titleKey(record.title);
+      const group =
+        (record.arxivId ? byArxiv.get(record.arxivId) : undefined) ??
+        (record.doi ? byDoi.get(doiKey(record.doi)) : undefined) ??
+        byTitle.get(tkey)?.find((g) => sameByTitle(g, record));
+      if (!group) {
+        const fresh = [occurrence];
+        groups.push(fresh);
+        index(fresh, record, tkey);
         continue;
       }
       duplicates++;
-      if (seen.sources.some((s) => s.listing === listing.file)) {
-        diagnostics.push(warning(listing.path, listed.line, `"${seen.title}" is listed twice in this file (first at line ${seen.sources.find((s) => s.listing === listing.file)!.line}); the copies are merged`));
-      }
-      if (listed.abstract !== seen.abstract) {
-        const first = seen.sources[0]!;
-        diagnostics.push(warning(listing.path, listed.line, `the abstract of "${seen.title}" differs from the one in ${first.listing}:${first.line}; that first one is kept`));
-      }
-      seen.sources.push(source);
-      seen.authorsCount ??= listed.authorsCount;
-      seen.org ??= listed.org;
-      seen.listedOn ??= listedOn;
-      seen.upvotes ??= listed.date?.upvotes ?? null;
-    }
-    if (undated.size > 0) {
-      const first = Math.min(...undated);
-      diagnostics.push(warning(listing.path, first, `${undated.size} listing date(s) have no year and this listing has no capture date; add \`captured: YYYY-MM-DD\` for ${listing.file} in content/sources/sources.yaml (until then these dates are left out, never guessed)`));
+      report(group, occurrence, diagnostics);
+      group.push(occurrence);
+      index(group, record, tkey);
     }
   }
-  const papers = [...byKey.values()].sort((a, b) => compare(a.key, b.key));
+
+  function index(group: Occurrence[], record: SourceRecord, tkey: string) {
+    if (record.arxivId && !byArxiv.has(record.arxivId)) byArxiv.set(record.arxivId, group);
+    if (record.doi && !byDoi.has(doiKey(record.doi))) byDoi.set(doiKey(record.doi), group);
+    const titled = byTitle.get(tkey) ?? [];
+    if (!titled.includes(group)) byTitle.set(tkey, [...titled, group]);
+  }
+
+  const papers = groups.map(combine).sort((a, b) => compare(a.key, b.key));
+  // Two different papers with one title: the later ones get a distinct key (ids still come from the title).
+  const seen = new Map<string, number>();
+  for (const paper of papers) {
+    const n = (seen.get(paper.key) ?? 0) + 1;
+    seen.set(paper.key, n);
+    if (n > 1) paper.key = `${paper.key}\u0000${n}`;
+  }
   return { papers, duplicates, diagnostics };
+}
+
+/** A title match is the same paper unless ids or abstracts say otherwise. */
+function sameByTitle(group: Occurrence[], record: SourceRecord): boolean {
+  const clash = (pick: (r: SourceRecord) => string | null) => {
+    const mine = pick(record);
+    return mine !== null && group.some(({ record: r }) => pick(r) !== null && pick(r) !== mine);
+  };
+  if (clash((r) => r.arxivId) || clash((r) => (r.doi ? doiKey(r.doi) : null))) return false;
+  const theirs = group.map(({ record: r }) => r.abstract).filter((a): a is string => a !== null);
+  return record.abstract === null || theirs.length === 0 || theirs.some((a) => abstractsAgree(a, record.abstract!));
+}
+
+/**
+ * Whether two abstracts are versions of one text. Sources differ in LaTeX, line breaks and
+ * small edits between arXiv versions, so this compares words, not characters: at least half
+ * the words of the shorter one appear in the other.
+ */
+export function abstractsAgree(a: string, b: string): boolean {
+  const words = (text: string) => new Set(text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []);
+  const [x, y] = [words(a), words(b)];
+  const smaller = x.size <= y.size ? x : y;
+  const larger = smaller === x ? y : x;
+  if (smaller.size === 0) return titleKey(a) === titleKey(b);
+  let shared = 0;
+  for (const word of smaller) if (larger.has(word)) shared++;
+  return shared / smaller.size >= 0.5;
+}
+
+/** Messages a listing author needs: a paper twice in one file, or the same format disagreeing on an abstract. */
+function report(group: Occurrence[], { source, record }: Occurrence, diagnostics: Diagnostic[]) {
+  const first = group[0]!;
+  const sameFile = group.find((o) => o.source.file === source.file);
+  if (sameFile) {
+    diagnostics.push(warning(source.path, record.line, `"${first.record.title}" is in this file twice (first at line ${sameFile.record.line}); the copies are merged`));
+  }
+  const sameFormat = group.find((o) => o.source.format === source.format && o.record.abstract !== null);
+  if (sameFormat && record.abstract !== null && record.abstract !== sameFormat.record.abstract && source.format === 'listing') {
+    diagnostics.push(warning(source.path, record.line, `the abstract of "${first.record.title}" differs from the one in ${sameFormat.source.file}:${sameFormat.record.line}; that first one is kept`));
+  }
+}
+
+/**
+ * How much bibliographic fact a record carries. Each field comes from the richest record
+ * that has it (earlier files first among equals), so an arXiv entry's title and abstract
+ * win over a listing's, and a listing-only catalog keeps its first listing's text.
+ */
+function richness(r: SourceRecord): number {
+  return [r.abstract, r.authors.length > 0, r.arxivId, r.doi, r.venue, r.published].filter(Boolean).length;
+}
+
+function combine(group: Occurrence[]): MergedPaper {
+  const inOrder = group.map((o) => o.record);
+  const rich = inOrder.toSorted((a, b) => richness(b) - richness(a));
+  const pick = <T>(from: SourceRecord[], get: (r: SourceRecord) => T | null): T | null => {
+    for (const r of from) {
+      const value = get(r);
+      if (value !== null) return value;
+    }
+    return null;
+  };
+  const authors = rich.find((r) => r.authors.length > 0)?.authors ?? [];
+  const title = rich[0]!.title;
+  const abstract = pick(rich, (r) => r.abstract);
+  return {
+    key: titleKey(title),
+    title,
+    abstract,
+    authors,
+    authorsCount: authors.length > 0 ? authors.length : pick(inOrder, (r) => r.authorsCount),
+    org: pick(inOrder, (r) => r.org),
+    arxivId: pick(rich, (r) => r.arxivId),
+    arxivCategory: pick(rich, (r) => r.arxivCategory),
+    doi: pick(rich, (r) => r.doi),
+    venue: pick(rich, (r) => r.venue),
+    published: firstPublished(inOrder.map((r) => r.published).filter((d): d is string => d !== null)),
+    listedOn: pick(inOrder, (r) => r.listedOn),
+    upvotes: pick(inOrder, (r) => r.upvotes),
+    linksByKind: {
+      code: pick(rich, (r) => r.links.code),
+      project: pick(rich, (r) => r.links.project),
+      pdf: pick(rich, (r) => r.links.pdf),
+    },
+    sources: group.map(({ source, record }): SourceRef => ({ listing: source.file, line: Math.max(record.line, 1), ...(record.key ? { key: record.key } : {}) })),
+    titleKeys: [...new Set(inOrder.map((r) => titleKey(r.title)))],
+    abstractKeys: [...new Set(inOrder.map((r) => (r.abstract ? titleKey(r.abstract) : null)).filter((k): k is string => k !== null))],
+  };
+}
+
+/**
+ * The earliest date any source gives is when the paper first came out, taken at the most
+ * precise a source knows it: `2023` and `2023-12-01` give `2023-12-01`.
+ */
+function firstPublished(dates: string[]): string | null {
+  const sorted = dates.toSorted(compare);
+  return sorted.find((d) => !sorted.some((other) => other !== d && other.startsWith(d))) ?? null;
 }
 
 /** Code-point order: the same on every machine and locale. */

@@ -3,14 +3,15 @@ import type { Theme } from '../schemas/theme.ts';
 
 /** The short summary printed after an ingest: what was read, what came out, what to look at. */
 export function summarize(plan: CatalogPlan, taxonomy: readonly Theme[]): string {
-  const { listings, occurrences, duplicates } = plan.stats;
+  const { listings, occurrences, duplicates, withoutAbstract } = plan.stats;
   const perTheme = taxonomy.map((theme) => [theme.id, plan.papers.filter((p) => p.themes.includes(theme.id)).length] as const);
   const unsorted = plan.papers.filter((p) => p.themes.length === 0).length;
   const width = Math.max(...perTheme.map(([id]) => id.length), 'unsorted'.length);
   const lines = [
-    `listings read:     ${listings}`,
+    `sources read:      ${listings}`,
     `papers found:      ${occurrences} (${duplicates} duplicates merged)`,
     `papers in catalog: ${plan.papers.length}${plan.orphans.length ? ` (+${plan.orphans.length} kept for their notes)` : ''}`,
+    `without abstract:  ${withoutAbstract}${withoutAbstract ? ' (shelved by title; their pages say the abstract is missing)' : ''}`,
     'papers per theme:',
     ...perTheme.map(([id, n]) => `  ${id.padEnd(width)}  ${n}`),
     `  ${'unsorted'.padEnd(width)}  ${unsorted}`,

@@ -24,7 +24,23 @@ export interface KnownPaper {
   /** Former ids that redirect to `id`. */
   aliases: string[];
   titleKey: string;
+  /** Empty when the paper had no abstract. */
   abstractKey: string;
+  arxivId: string | null;
+  /** Compared in lower case (`doiKey`). */
+  doiKey: string | null;
+}
+
+/** A paper to give an id: everything it may be recognised by. */
+export interface PaperToName {
+  key: string;
+  title: string;
+  /** Title keys of every source's title. */
+  titleKeys: readonly string[];
+  /** Abstract keys of every source's abstract (none when no source has one). */
+  abstractKeys: readonly string[];
+  arxivId: string | null;
+  doiKey: string | null;
 }
 
 export interface Assigned {
@@ -36,12 +52,13 @@ export interface Assigned {
 
 /**
  * Gives every paper an id, keeping the ids already published: a URL, once shared, must not
- * move. A paper is recognised by its title, or, when its title was corrected, by its
- * abstract. New papers take their title's slug, or the first free `-2`, `-3`… after it,
- * never an id or alias used before. `papers` must be in a fixed order for the result to
- * be the same on every run.
+ * move — not when a title is corrected, nor when the paper gains an arXiv id, a DOI or a
+ * source whose title wins. A paper is recognised by its arXiv id, then its DOI, then any of
+ * its sources' titles, then any of their abstracts. New papers take their title's slug, or
+ * the first free `-2`, `-3`… after it, never an id or alias used before. `papers` must be
+ * in a fixed order for the result to be the same on every run.
  */
-export function assignIds(papers: readonly { key: string; title: string; abstractKey: string }[], known: readonly KnownPaper[]): Map<string, Assigned> {
+export function assignIds(papers: readonly PaperToName[], known: readonly KnownPaper[]): Map<string, Assigned> {
   const assigned = new Map<string, Assigned>();
   const claimed = new Set<KnownPaper>();
   // Guards against a damaged catalog in which two files carry the same id.
@@ -52,10 +69,17 @@ export function assignIds(papers: readonly { key: string; title: string; abstrac
     claimedIds.add(match.id);
     assigned.set(key, { id: match.id, aliases: match.aliases, known: match });
   };
-  const byTitle = new Map(known.map((k) => [k.titleKey, k]));
-  for (const paper of papers) claim(paper.key, byTitle.get(paper.key));
-  const byAbstract = new Map(known.map((k) => [k.abstractKey, k]));
-  for (const paper of papers) claim(paper.key, byAbstract.get(paper.abstractKey));
+  const passes: [(k: KnownPaper) => string[], (p: PaperToName) => readonly string[]][] = [
+    [(k) => (k.arxivId ? [k.arxivId] : []), (p) => (p.arxivId ? [p.arxivId] : [])],
+    [(k) => (k.doiKey ? [k.doiKey] : []), (p) => (p.doiKey ? [p.doiKey] : [])],
+    [(k) => [k.titleKey], (p) => p.titleKeys],
+    // An empty abstract recognises nothing: two papers without one are not alike.
+    [(k) => (k.abstractKey ? [k.abstractKey] : []), (p) => p.abstractKeys],
+  ];
+  for (const [knownKeys, paperKeys] of passes) {
+    const index = new Map(known.flatMap((k) => knownKeys(k).map((key) => [key, k] as const)));
+    for (const paper of papers) for (const key of paperKeys(paper)) claim(paper.key, index.get(key));
+  }
 
   const taken = new Set(known.flatMap((k) => [k.id, ...k.aliases]));
   for (const paper of papers) {

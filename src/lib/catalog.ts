@@ -60,7 +60,7 @@ let space: Promise<{ docs: Doc[]; space: TermSpace }> | undefined;
 /** The catalog's TF-IDF space (src/lib/related.ts), over every published paper in title order; computed once per build. */
 export function getTermSpace(): Promise<{ docs: Doc[]; space: TermSpace }> {
   space ??= getPapers().then((papers) => {
-    const docs = papers.map(({ id, data }) => ({ id, title: data.title, abstract: data.abstract }));
+    const docs = papers.map(({ id, data }) => ({ id, title: data.title, abstract: data.abstract ?? '' }));
     return { docs, space: termSpace(docs) };
   });
   return space;

@@ -1,7 +1,9 @@
 /**
- * Citations built only from what the catalog knows. Listings carry no author names, so
- * none are written: a citation with invented authors is worse than one without.
+ * Citations built only from what the catalog knows: authors, year, venue, arXiv id and DOI
+ * appear when a source gave them and never otherwise — a citation with invented facts is
+ * worse than a short one. The same facts feed BibTeX, RIS and CSL-JSON.
  */
+import type { Paper } from '../schemas/paper.ts';
 
 /** Characters with a meaning in BibTeX, written so they print as themselves. */
 const BIBTEX_ESCAPES: Record<string, string> = {
@@ -15,28 +17,95 @@ const BIBTEX_ESCAPES: Record<string, string> = {
   _: '\\_',
   '~': '\\textasciitilde{}',
   '^': '\\textasciicircum{}',
+  // In BibTeX's default (OT1) font encoding a bare < prints as ¡ and > as ¿.
+  '<': '\\textless{}',
+  '>': '\\textgreater{}',
 };
 
+/**
+ * Text that prints as itself in BibTeX: special characters escaped, and TeX's ligatures
+ * (`--` → –, ``` `` ``` → “, `''` → ”, ``!` `` → ¡) broken with an empty group.
+ */
 export function escapeBibtex(text: string): string {
-  return text.replace(/[\\{}&%$#_~^]/g, (char) => BIBTEX_ESCAPES[char]!);
+  return text.replace(/[\\{}&%$#_~^<>]/g, (char) => BIBTEX_ESCAPES[char]!).replace(/([-`',?!])(?=[-`',])/g, (pair, first: string, offset: number, all: string) => (LIGATURES.has(first + all[offset + 1]) ? `${first}{}` : pair));
 }
 
-export interface CitationInput {
-  id: string;
-  title: string;
+const LIGATURES = new Set(['--', '``', "''", ',,', '?`', '!`']);
+
+/** What a citation is made from: the paper's facts, its permalink and the labels of its sources. */
+export type CitationInput = Pick<Paper, 'id' | 'title' | 'authors' | 'arxivId' | 'arxivCategory' | 'doi' | 'venue' | 'published' | 'listedOn' | 'linksByKind'> & {
   url: string;
-  listedOn: string | null;
-  /** Human names of the listings the paper was found in. */
+  /** Human names of the sources the paper was found in. */
   listings: string[];
+};
+
+export const arxivAbsUrl = (id: string) => `https://arxiv.org/abs/${id}`;
+export const arxivPdfUrl = (id: string) => `https://arxiv.org/pdf/${id}`;
+export const doiUrl = (doi: string) => `https://doi.org/${doi}`;
+
+/** Year of first publication, else of the listing; null when no source dates the paper. */
+function yearOf(c: CitationInput): string | null {
+  return (c.published ?? c.listedOn)?.slice(0, 4) ?? null;
 }
 
-/** A BibTeX `@misc` entry; the title is double-braced so BibTeX keeps its capitals. */
-export function bibtex({ id, title, url, listedOn, listings }: CitationInput): string {
-  const fields: [string, string][] = [['title', `{${escapeBibtex(title)}}`]];
-  if (listedOn) fields.push(['year', listedOn.slice(0, 4)]);
-  fields.push(['url', url]);
-  if (listings.length > 0) fields.push(['note', `Listed in ${escapeBibtex(listings.join('; '))}`]);
-  return `@misc{${id},\n${fields.map(([key, value]) => `  ${key} = {${value}}`).join(',\n')}\n}`;
+/** Where a reader finds the paper itself: arXiv, else the DOI, else the catalog page. */
+function paperUrl(c: CitationInput): string {
+  return c.arxivId ? arxivAbsUrl(c.arxivId) : c.doi ? doiUrl(c.doi) : c.url;
+}
+
+/**
+ * A BibTeX entry: `@article` in a journal, `@inproceedings` in proceedings, else `@misc`.
+ * The title is double-braced so BibTeX keeps its capitals; a name BibTeX would misread (a
+ * comma, an "and") is braced whole.
+ */
+export function bibtex(c: CitationInput): string {
+  const type = c.venue?.kind === 'journal' ? 'article' : c.venue?.kind === 'proceedings' ? 'inproceedings' : 'misc';
+  const fields: [string, string][] = [['title', `{${escapeBibtex(c.title)}}`]];
+  if (c.authors.length > 0) fields.push(['author', c.authors.map((n) => (/,|\band\b/i.test(n) ? `{${escapeBibtex(n)}}` : escapeBibtex(n))).join(' and ')]);
+  if (c.venue) fields.push([type === 'article' ? 'journal' : type === 'inproceedings' ? 'booktitle' : 'howpublished', escapeBibtex(c.venue.name)]);
+  const year = yearOf(c);
+  if (year) fields.push(['year', year]);
+  if (c.arxivId) {
+    fields.push(['eprint', c.arxivId], ['archivePrefix', 'arXiv']);
+    if (c.arxivCategory) fields.push(['primaryClass', escapeBibtex(c.arxivCategory)]);
+  }
+  if (c.doi) fields.push(['doi', escapeBibtex(c.doi)]);
+  fields.push(['url', paperUrl(c)]);
+  if (!c.arxivId && !c.doi && !c.venue && c.listings.length > 0) fields.push(['note', `Listed in ${escapeBibtex(c.listings.join('; '))}`]);
+  return `@${type}{${c.id},\n${fields.map(([key, value]) => `  ${key} = {${value}}`).join(',\n')}\n}`;
+}
+
+/** An RIS record (the format EndNote, Zotero and Mendeley all import). */
+export function ris(c: CitationInput): string {
+  const line = (tag: string, value: string) => `${tag}  - ${value.replace(/\s+/g, ' ').trim()}`;
+  const type = c.venue?.kind === 'journal' ? 'JOUR' : c.venue?.kind === 'proceedings' ? 'CPAPER' : 'GEN';
+  const lines = [line('TY', type), line('TI', c.title), ...c.authors.map((a) => line('AU', a))];
+  const year = yearOf(c);
+  if (year) lines.push(line('PY', year));
+  if (c.published && c.published.length > 4) lines.push(line('DA', `${c.published.replaceAll('-', '/')}${c.published.length === 7 ? '//' : '/'}`));
+  if (c.venue) lines.push(line('T2', c.venue.name));
+  if (c.doi) lines.push(line('DO', c.doi));
+  if (c.arxivId) lines.push(line('AN', `arXiv:${c.arxivId}`));
+  lines.push(line('UR', paperUrl(c)), 'ER  - ');
+  return `${lines.join('\n')}\n`;
+}
+
+/** One CSL-JSON item (what citation processors and Zotero read). Names are literal: the catalog does not guess which part is the family name. */
+export function cslJson(c: CitationInput): Record<string, unknown> {
+  const item: Record<string, unknown> = {
+    id: c.id,
+    type: c.venue?.kind === 'journal' ? 'article-journal' : c.venue?.kind === 'proceedings' ? 'paper-conference' : 'article',
+    title: c.title,
+  };
+  if (c.authors.length > 0) item.author = c.authors.map((literal) => ({ literal }));
+  const date = c.published ?? c.listedOn;
+  if (date) item.issued = { 'date-parts': [date.split('-').map(Number)] };
+  if (c.venue) item['container-title'] = c.venue.name;
+  else if (c.arxivId) item.publisher = 'arXiv';
+  if (c.arxivId) item.number = `arXiv:${c.arxivId}`;
+  if (c.doi) item.DOI = c.doi;
+  item.URL = paperUrl(c);
+  return item;
 }
 
 /** `[Title](url)` with the characters that would end the link text escaped. */
@@ -44,7 +113,7 @@ export function markdownLink(title: string, url: string): string {
   return `[${title.replace(/[\\[\]]/g, '\\$&')}](${url})`;
 }
 
-/** Where to look a paper up by its title, since listings carry no identifiers. */
+/** Where to look a paper up by its title, for papers no source gave an identifier for. */
 export function lookupLinks(title: string): { name: string; href: string }[] {
   const q = encodeURIComponent(title);
   return [
@@ -52,4 +121,22 @@ export function lookupLinks(title: string): { name: string; href: string }[] {
     { name: 'Hugging Face', href: `https://huggingface.co/papers?q=${q}` },
     { name: 'Semantic Scholar', href: `https://www.semanticscholar.org/search?q=${q}` },
   ];
+}
+
+/**
+ * Google Scholar's `citation_*` meta tags (also read by Zotero's connector), as name/content
+ * pairs. Scholar wants dates as YYYY/MM/DD, YYYY/MM or YYYY.
+ */
+export function scholarMeta(c: CitationInput): { name: string; content: string }[] {
+  const tags = [{ name: 'citation_title', content: c.title }, ...c.authors.map((content) => ({ name: 'citation_author', content }))];
+  const date = c.published ?? c.listedOn;
+  if (date) tags.push({ name: 'citation_publication_date', content: date.replaceAll('-', '/') });
+  if (c.venue?.kind === 'journal') tags.push({ name: 'citation_journal_title', content: c.venue.name });
+  if (c.venue?.kind === 'proceedings') tags.push({ name: 'citation_conference_title', content: c.venue.name });
+  if (c.doi) tags.push({ name: 'citation_doi', content: c.doi });
+  if (c.arxivId) tags.push({ name: 'citation_arxiv_id', content: c.arxivId });
+  const pdf = c.arxivId ? arxivPdfUrl(c.arxivId) : c.linksByKind.pdf;
+  if (pdf) tags.push({ name: 'citation_pdf_url', content: pdf });
+  tags.push({ name: 'citation_abstract_html_url', content: c.url });
+  return tags;
 }

@@ -29,7 +29,7 @@ export function paperFeed(options: { title: string; description: string; papers:
         return {
           title: data.title,
           link,
-          description: excerpt(data.abstract, 500),
+          description: data.abstract === null ? 'The sources give no abstract for this paper.' : excerpt(data.abstract, 500),
           ...(data.listedOn ? { pubDate: new Date(`${data.listedOn}T00:00:00Z`) } : {}),
           categories: data.themes,
         };

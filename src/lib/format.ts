@@ -26,6 +26,15 @@ export function formatDate(isoDate: string): string {
   return dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
 }
 
+const monthFormat = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', timeZone: 'UTC' });
+
+/** A date as precise as it is known: `2023` → `2023`, `2023-12` → `Dec 2023`, `2023-12-01` → `Dec 1, 2023`. */
+export function formatPartialDate(date: string): string {
+  if (date.length === 4) return date;
+  if (date.length === 7) return monthFormat.format(new Date(`${date}-01T00:00:00Z`));
+  return formatDate(date);
+}
+
 /** `A`–`Z` by a title's first character with accents removed; digits and symbols share `#`. */
 export function initialOf(title: string): string {
   const first = title.normalize('NFD').charAt(0).toUpperCase();

@@ -16,13 +16,28 @@ export const themeEvidence = z.object({
   terms: z.array(z.string()),
 });
 
+/** A date as precise as its source: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a `.bib` often gives only a year). */
+export const partialDate = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD');
+
 /** Where one occurrence of a paper was found. */
 export const sourceRef = z.object({
-  /** File name of the listing in `content/sources/`. */
+  /** File name of the source in `content/sources/`. */
   listing: z.string().min(1),
-  /** 1-based line of the paper's title in that listing. */
+  /** 1-based line where the paper starts in that file (its title, `@type{key`, `<entry>`, JSON object). */
   line: z.number().int().positive(),
+  /** The entry's own name in that file (BibTeX key, CSL id, arXiv id), for files that name their entries. */
+  key: z.string().min(1).optional(),
 });
+
+/** Where a paper was published, when a source says. */
+export const venueSchema = z.object({
+  /** Journal or proceedings name, as the source writes it. Data, rendered as text. */
+  name: z.string().min(1),
+  /** Decides the BibTeX entry type: `@article` for a journal, `@inproceedings` for proceedings. */
+  kind: z.enum(['journal', 'proceedings', 'other']),
+});
+
+const httpUrl = z.url({ protocol: /^https?$/ });
 
 /**
  * The frontmatter of `content/papers/<id>.mdx`. The ingest owns every field here and
@@ -36,8 +51,8 @@ export const paperSchema = z.object({
   aliases: z.array(slugId),
   /** Title exactly as listed (whitespace collapsed). Data, rendered as text. */
   title: z.string().min(1),
-  /** Abstract exactly as listed, trimmed. Data, rendered as text. */
-  abstract: z.string().min(1),
+  /** Abstract exactly as the richest source gives it, trimmed; null when no source has one. Data, rendered as text. */
+  abstract: z.string().min(1).nullable(),
   /** Theme ids from `content/themes.yaml`, in taxonomy order. */
   themes: z.array(z.string()),
   /** For each theme in `themes`, why the paper is there: who or what decided, and on what evidence. */
@@ -47,8 +62,12 @@ export const paperSchema = z.object({
   /** Hidden by a maintainer: kept on disk, left out of the published catalog. */
   hidden: z.boolean(),
   /** Code and project links found in the abstract, cleaned, http(s) only. */
-  links: z.array(z.url({ protocol: /^https?$/ })),
-  /** Number of authors shown by the listing, when it shows one. */
+  links: z.array(httpUrl),
+  /** Links by kind, from sources that name them (Hugging Face, arXiv, a `.bib` url), else the first code host link in the abstract. */
+  linksByKind: z.object({ code: httpUrl.nullable(), project: httpUrl.nullable(), pdf: httpUrl.nullable() }),
+  /** Author names in order, as the richest source writes them; empty when no source names them. Data, rendered as text. */
+  authors: z.array(z.string().min(1)),
+  /** Number of authors: of `authors` when names are known, else as a listing shows it. */
   authorsCount: z.number().int().positive().nullable(),
   /** Submitting organisation shown instead of an author count, when it is. */
   org: z.string().min(1).nullable(),
@@ -56,21 +75,31 @@ export const paperSchema = z.object({
   listedOn: isoDate.nullable(),
   /** Upvotes shown by the listing, when it shows them. */
   upvotes: z.number().int().nonnegative().nullable(),
-  /** Every listing the paper was found in, in listing order. */
+  /** arXiv identifier without version (`2312.00752`, `hep-ex/0307015`), when a source gives it. */
+  arxivId: z.string().regex(/^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})$/).nullable(),
+  /** arXiv primary category (`cs.LG`), for citations. */
+  arxivCategory: z.string().min(1).nullable(),
+  /** DOI without resolver prefix (`10.1145/…`). */
+  doi: z.string().regex(/^10\.\d{4,9}\/\S+$/).nullable(),
+  venue: venueSchema.nullable(),
+  /** First publication (arXiv v1, journal issue), as precise as the source; distinct from `listedOn`. */
+  published: partialDate.nullable(),
+  /** Every source file the paper was found in, in file order. */
   sources: z.array(sourceRef).min(1),
 });
 
 export type Paper = z.infer<typeof paperSchema>;
 export type SourceRef = z.infer<typeof sourceRef>;
 export type ThemeEvidence = z.infer<typeof themeEvidence>;
+export type Venue = z.infer<typeof venueSchema>;
 
-/** One entry of `content/sources/sources.yaml`. */
+/** One entry of `content/sources/sources.yaml`, for a source file of any format. */
 export const listingManifestEntry = z.object({
   /** File name in `content/sources/`. */
   file: z.string().min(1),
-  /** Human name of the listing. */
+  /** Human name of the source, shown on paper pages. */
   label: z.string().min(1),
-  /** Day the page was captured; resolves dates shown without a year. */
+  /** Day the page or response was captured; resolves listing dates shown without a year. */
   captured: isoDate.optional(),
 });
 

@@ -112,7 +112,7 @@ describe('the built site', () => {
       expect(text(byClass(doc, 'abstract')[0]!), where).toBe(paper.abstract);
       expect(text(byTag(doc, 'title')[0]!), where).toBe(`${paper.title} · Shelfmark`);
       expect(meta(doc, 'og:title'), where).toBe(excerpt(paper.title, 70));
-      expect(meta(doc, 'description'), where).toBe(excerpt(paper.abstract, 200));
+      expect(meta(doc, 'description'), where).toBe(excerpt(paper.abstract!, 200));
       const url = `${SITE}/papers/${paper.id}/`;
       const copies = elements(doc).map((el) => attr(el, 'data-copy')).filter(Boolean);
       expect(copies, where).toContain(markdownLink(paper.title, url));
@@ -137,7 +137,7 @@ describe('the built site', () => {
         const title = text(byTag(card, 'a')[0]!);
         const paper = published.find((p) => p.title === title);
         expect(paper, `${theme}: ${title}`).toBeDefined();
-        expect(text(byClass(card, 'abstract')[0]!)).toBe(excerpt(paper!.abstract));
+        expect(text(byClass(card, 'abstract')[0]!)).toBe(excerpt(paper!.abstract!));
       }
     }
   });

@@ -22,7 +22,7 @@ describe('npm run ingest', () => {
     const { status, stdout, stderr } = runIngest(root);
     expect(status).toBe(0);
     expect(stderr).toBe('');
-    expect(stdout).toMatch(/listings read:\s+2\n/);
+    expect(stdout).toMatch(/sources read:\s+2\n/);
     expect(stdout).toMatch(/papers found:\s+6 \(2 duplicates merged\)/);
     expect(stdout).toMatch(/papers in catalog:\s+4\n/);
     expect(Object.keys(snapshotDir(papersOf(root)))).toEqual([

@@ -38,7 +38,7 @@ describe('building the catalog of the fixture project', () => {
 
   it('every listed paper reaches the catalog once, chrome-free: 6 listed, 2 of them duplicates, 4 papers', () => {
     expect(plan.papers.map((p) => p.title).sort()).toEqual([ATTENTION, FLEXDIT, FLOW, MAMBA]);
-    expect(plan.stats).toEqual({ listings: 2, occurrences: 6, duplicates: 2 });
+    expect(plan.stats).toEqual({ listings: 2, occurrences: 6, duplicates: 2, withoutAbstract: 0 });
     expect(plan.diagnostics).toEqual([]);
   });
 

@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { mergeListings, type Listing } from '../../src/ingest/merge.ts';
-import type { ListedPaper } from '../../src/ingest/parse.ts';
-import { warningsIn } from './helpers.ts';
+import { abstractsAgree, mergeSources, type Source } from '../../src/ingest/merge.ts';
+import { emptyRecord, type SourceRecord } from '../../src/ingest/sources/record.ts';
 
 const ABSTRACT = 'The dominant sequence transduction models are based on recurrent networks.';
 
-/** A paper as a listing shows it; only what a test is about needs saying. */
-function listed(title: string, line: number, more: Partial<ListedPaper> = {}): ListedPaper {
-  return { title, abstract: ABSTRACT, line, authorsCount: null, org: null, date: null, dateLine: null, ...more };
+/** A paper as a source shows it; only what a test is about needs saying. */
+function listed(title: string, line: number, more: Partial<SourceRecord> = {}): SourceRecord {
+  return { ...emptyRecord(line, null, title), abstract: ABSTRACT, ...more };
 }
 
-function listing(file: string, papers: ListedPaper[], captured?: string): Listing {
-  return { file, path: `content/sources/${file}`, captured, papers };
+function listing(file: string, records: SourceRecord[], format: Source['format'] = 'listing'): Source {
+  return { file, path: `content/sources/${file}`, format, records };
 }
+
+const mergeListings = mergeSources;
 
 describe('merging listings', () => {
   it('the same title in two listings becomes one paper with both sources, in listing order', () => {
@@ -82,41 +83,64 @@ describe('merging listings', () => {
   it('metadata the first listing lacks is taken from a later one', () => {
     const { papers } = mergeListings([
       listing('a.txt', [listed('Mamba', 3)]),
-      listing('b.txt', [listed('Mamba', 9, { authorsCount: 2, date: { month: 12, day: 1, year: 2023, upvotes: 12 }, dateLine: 12 })]),
+      listing('b.txt', [listed('Mamba', 9, { authorsCount: 2, listedOn: '2023-12-01', upvotes: 12 })]),
     ]);
     expect(papers[0]).toMatchObject({ authorsCount: 2, listedOn: '2023-12-01', upvotes: 12 });
   });
 
   it('metadata the first listing has wins over a later listing\'s', () => {
     const { papers } = mergeListings([
-      listing('a.txt', [listed('InfLLM-V2', 3, { org: 'OpenBMB', date: { month: 9, day: 29, year: 2025, upvotes: 2 }, dateLine: 7 })]),
-      listing('b.txt', [listed('InfLLM-V2', 9, { org: 'Someone Else', authorsCount: 9, date: { month: 1, day: 2, year: 2024, upvotes: 50 }, dateLine: 13 })]),
+      listing('a.txt', [listed('InfLLM-V2', 3, { org: 'OpenBMB', listedOn: '2025-09-29', upvotes: 2 })]),
+      listing('b.txt', [listed('InfLLM-V2', 9, { org: 'Someone Else', authorsCount: 9, listedOn: '2024-01-02', upvotes: 50 })]),
     ]);
     expect(papers[0]).toMatchObject({ org: 'OpenBMB', authorsCount: 9, listedOn: '2025-09-29', upvotes: 2 });
   });
+});
 
-  it('a date without a year resolves against its own listing\'s capture date', () => {
-    const { papers, diagnostics } = mergeListings([listing('004.txt', [listed('VPNeXt', 13, { date: { month: 2, day: 23 }, dateLine: 19 })], '2025-12-11')]);
-    expect(papers[0]!.listedOn).toBe('2025-02-23');
-    expect(diagnostics).toEqual([]);
+describe('merging sources of every kind', () => {
+  const arxiv = (title: string, line: number, more: Partial<SourceRecord> = {}) =>
+    listed(title, line, { key: '2312.00752', arxivId: '2312.00752', authors: ['Albert Gu', 'Tri Dao'], published: '2023-12-01', abstract: `${ABSTRACT} With more words from arXiv.`, ...more });
+
+  it('a listing and an arXiv entry with the same title are one paper, whose fields come from the richer arXiv entry', () => {
+    const { papers } = mergeSources([listing('000.txt', [listed('Mamba', 3, { upvotes: 7 })]), listing('feed.xml', [arxiv('Mamba', 12)], 'arxiv-atom')]);
+    expect(papers).toHaveLength(1);
+    expect(papers[0]).toMatchObject({ arxivId: '2312.00752', authors: ['Albert Gu', 'Tri Dao'], abstract: `${ABSTRACT} With more words from arXiv.`, upvotes: 7, authorsCount: 2 });
+    expect(papers[0]!.sources).toEqual([{ listing: '000.txt', line: 3 }, { listing: 'feed.xml', line: 12, key: '2312.00752' }]);
   });
 
-  it('dates without a year in a listing with no capture date are left out, with one warning at the first of them', () => {
-    const { papers, diagnostics } = mergeListings([
-      listing('003.txt', [
-        listed('A', 1, { date: { month: 5, day: 2 }, dateLine: 8 }),
-        listed('B', 10, { date: { month: 3, day: 4 }, dateLine: 5 }),
-        listed('C', 20, { date: { month: 3, day: 4, year: 2024 }, dateLine: 25 }),
-      ]),
+  it('the same arXiv id merges different titles; so does the same DOI, in any letter case', () => {
+    const { papers } = mergeSources([
+      listing('a.bib', [listed('Mamba (preprint)', 1, { arxivId: '2312.00752', abstract: null }), listed('A Journal Paper', 9, { doi: '10.1000/ABC', abstract: null })], 'bibtex'),
+      listing('b.json', [arxiv('Mamba: Linear-Time Sequence Modeling', 4), listed('A journal paper, published', 20, { doi: '10.1000/abc' })], 'csl-json'),
     ]);
-    expect(papers.map((p) => p.listedOn)).toEqual([null, null, '2024-03-04']);
-    expect(warningsIn(diagnostics)).toEqual([expect.objectContaining({ file: 'content/sources/003.txt', line: 5 })]);
-    expect(diagnostics[0]!.message).toMatch(/2 listing date/);
-    expect(diagnostics[0]!.message).toContain('captured:');
+    expect(papers.map((p) => p.sources.length)).toEqual([2, 2]);
   });
 
-  it('the upvote count comes with the date, and is absent without one', () => {
-    const { papers } = mergeListings([listing('a.txt', [listed('A', 1, { date: { month: 1, day: 2, year: 2024, upvotes: 0 }, dateLine: 3 }), listed('B', 5)])]);
-    expect(papers.map((p) => p.upvotes)).toEqual([0, null]);
+  it('the same title with different arXiv ids, or clearly different abstracts, stays two papers', () => {
+    expect(mergeSources([listing('a.xml', [arxiv('Attention', 1)], 'arxiv-atom'), listing('b.xml', [arxiv('Attention', 1, { arxivId: '1706.03762' })], 'arxiv-atom')]).papers).toHaveLength(2);
+    const other = 'A completely unrelated study of protein folding kinetics in yeast cells under heat stress.';
+    const merged = mergeSources([listing('a.txt', [listed('Attention', 1)]), listing('b.txt', [listed('Attention', 1, { abstract: other })])]);
+    expect(merged.papers).toHaveLength(2);
+    expect(new Set(merged.papers.map((p) => p.key)).size).toBe(2);
+  });
+
+  it('a record without an abstract merges by title, and the abstract comes from the source that has one', () => {
+    const { papers } = mergeSources([listing('a.bib', [listed('Mamba', 1, { abstract: null, authors: ['Albert Gu'], published: '2024' })], 'bibtex'), listing('b.txt', [listed('Mamba', 5)])]);
+    expect(papers).toHaveLength(1);
+    expect(papers[0]).toMatchObject({ abstract: ABSTRACT, authors: ['Albert Gu'], published: '2024' });
+  });
+
+  it('a paper no source gives an abstract for keeps a null abstract', () => {
+    expect(mergeSources([listing('a.bib', [listed('Mamba', 1, { abstract: null })], 'bibtex')]).papers[0]!.abstract).toBeNull();
+  });
+
+  it('the first-published date is the earliest any source gives, at the most precise it is known', () => {
+    const { papers } = mergeSources([listing('a.bib', [listed('Mamba', 1, { published: '2024' })], 'bibtex'), listing('b.xml', [arxiv('Mamba', 1, { published: '2023-12-01' })], 'arxiv-atom'), listing('c.bib', [listed('Mamba', 1, { published: '2023' })], 'bibtex')]);
+    expect(papers[0]!.published).toBe('2023-12-01');
+  });
+
+  it('abstracts differing only in LaTeX and line breaks agree; unrelated ones do not', () => {
+    expect(abstractsAgree('On ImageNet 64times64 our method wins, see \\pi_0.', 'On ImageNet $64\\times64$ our\nmethod wins, see π_0.')).toBe(true);
+    expect(abstractsAgree(ABSTRACT, 'Protein folding kinetics in yeast cells under heat stress.')).toBe(false);
   });
 });

@@ -14,7 +14,7 @@ const published = buildCatalog(today);
 /** Id → abstract of every URL a plan serves (current ids and the aliases that redirect). */
 function urls(plan: ReturnType<typeof buildCatalog>): Map<string, string> {
   const served = new Map<string, string>();
-  for (const paper of plan.papers) for (const id of [paper.id, ...paper.aliases]) served.set(id, titleKey(paper.abstract));
+  for (const paper of plan.papers) for (const id of [paper.id, ...paper.aliases]) served.set(id, titleKey(paper.abstract ?? ''));
   return served;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignIds, slugForTitle, type KnownPaper } from '../../src/ingest/slug.ts';
+import { assignIds, slugForTitle, type KnownPaper, type PaperToName } from '../../src/ingest/slug.ts';
 import { titleKey } from '../../src/ingest/normalize.ts';
 import { paperSchema } from '../../src/schemas/paper.ts';
 
@@ -52,9 +52,9 @@ describe('slug for a title', () => {
 describe('assigning ids', () => {
   const ABSTRACT = 'We propose a new method and show that it works.';
   /** A listed paper: its title, and an abstract that tells it apart from the others by default. */
-  const listed = (title: string, abstract = `${ABSTRACT} (${title})`) => ({ key: titleKey(title), title, abstractKey: titleKey(abstract) });
+  const listed = (title: string, abstract = `${ABSTRACT} (${title})`, more: Partial<PaperToName> = {}): PaperToName => ({ key: titleKey(title), title, titleKeys: [titleKey(title)], abstractKeys: [titleKey(abstract)], arxivId: null, doiKey: null, ...more });
   /** A paper already in content/papers/ under `id`. */
-  const known = (id: string, title: string, more: Partial<KnownPaper> = {}): KnownPaper => ({ id, aliases: [], titleKey: titleKey(title), abstractKey: titleKey(`${ABSTRACT} (${title})`), ...more });
+  const known = (id: string, title: string, more: Partial<KnownPaper> = {}): KnownPaper => ({ id, aliases: [], titleKey: titleKey(title), abstractKey: titleKey(`${ABSTRACT} (${title})`), arxivId: null, doiKey: null, ...more });
   const idsOf = (papers: ReturnType<typeof listed>[], history: KnownPaper[] = []) => {
     const assigned = assignIds(papers, history);
     return papers.map((p) => assigned.get(p.key)!.id);
@@ -110,5 +110,23 @@ describe('assigning ids', () => {
   it('every id is a valid paper id', () => {
     const ids = idsOf([listed('???'), listed('深度学习'), listed('Flow Matching'), listed('Flow Matching!')]);
     expect(ids.every(idIsValid)).toBe(true);
+  });
+
+  it('a paper whose title changed when it gained an arXiv source keeps its id, recognised by the arXiv id', () => {
+    const history = [known('flow-straight-and-fast', 'Flow Straight and Fast', { arxivId: '2209.03003', abstractKey: 'old abstract' })];
+    const now = listed('Flow Straight and Fast: Learning to Generate and Transfer Data with Rectified Flow', 'A new abstract', { arxivId: '2209.03003' });
+    expect(idsOf([now], history)).toEqual(['flow-straight-and-fast']);
+  });
+
+  it('a paper is recognised by its DOI, and by the title of any of its sources', () => {
+    const history = [known('by-doi', 'Old Title', { doiKey: '10.1000/xyz', abstractKey: 'x' }), known('by-title', 'Listed Title', { abstractKey: 'y' })];
+    const doiPaper = listed('New Title', 'z', { doiKey: '10.1000/xyz' });
+    const titlePaper = listed('Richer Title From A Bib File', 'w', { titleKeys: [titleKey('Richer Title From A Bib File'), titleKey('Listed Title')] });
+    expect(idsOf([doiPaper, titlePaper], history)).toEqual(['by-doi', 'by-title']);
+  });
+
+  it('two papers without an abstract are not taken for each other', () => {
+    const history = [known('no-abstract', 'Some Title', { abstractKey: '' })];
+    expect(idsOf([listed('Another Title', '', { abstractKeys: [] })], history)).toEqual(['another-title']);
   });
 });

@@ -90,7 +90,7 @@ const paperArb: fc.Arbitrary<Paper> = fc.record({
   id: slug,
   aliases: fc.array(slug, { maxLength: 2 }),
   title: text().filter((t) => t.length > 0),
-  abstract: text(40).filter((t) => t.length > 0),
+  abstract: fc.option(text(40).filter((t) => t.length > 0), { nil: null }),
   themes: fc.array(slug, { maxLength: 3 }),
   evidence: fc.dictionary(
     slug,
@@ -105,11 +105,18 @@ const paperArb: fc.Arbitrary<Paper> = fc.record({
   curated: fc.record({ added: fc.array(slug, { maxLength: 2 }), removed: fc.array(slug, { maxLength: 2 }) }),
   hidden: fc.boolean(),
   links: fc.array(httpUrl, { maxLength: 3 }),
+  linksByKind: fc.record({ code: fc.option(httpUrl, { nil: null }), project: fc.option(httpUrl, { nil: null }), pdf: fc.option(httpUrl, { nil: null }) }),
+  authors: fc.array(text(4).filter((t) => t.length > 0), { maxLength: 4 }),
   authorsCount: fc.option(fc.integer({ min: 1, max: 5000 }), { nil: null }),
   org: fc.option(text(4).filter((t) => t.length > 0), { nil: null }),
   listedOn: fc.option(isoDate, { nil: null }),
   upvotes: fc.option(fc.nat({ max: 100_000 }), { nil: null }),
-  sources: fc.array(fc.record({ listing: text(3).filter((t) => t.length > 0), line: fc.integer({ min: 1, max: 1_000_000 }) }), { minLength: 1, maxLength: 3 }),
+  arxivId: fc.option(fc.stringMatching(/^\d{4}\.\d{5}$/), { nil: null }),
+  arxivCategory: fc.option(text(2).filter((t) => t.length > 0), { nil: null }),
+  doi: fc.option(fc.stringMatching(/^10\.\d{4}\/[a-z0-9.()_-]{1,12}$/), { nil: null }),
+  venue: fc.option(fc.record({ name: text(6).filter((t) => t.length > 0), kind: fc.constantFrom('journal' as const, 'proceedings' as const, 'other' as const) }), { nil: null }),
+  published: fc.option(fc.constantFrom('2023', '2023-12', '2023-12-01'), { nil: null }),
+  sources: fc.array(fc.record({ listing: text(3).filter((t) => t.length > 0), line: fc.integer({ min: 1, max: 1_000_000 }), key: text(2).filter((t) => t.length > 0) }, { requiredKeys: ['listing', 'line'] }), { minLength: 1, maxLength: 3 }),
 })
   // fast-check may build records without a prototype; the ingest's papers are plain objects.
   .map((paper) => structuredClone(paper));

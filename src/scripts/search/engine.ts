@@ -12,8 +12,9 @@ import { fold } from '../../offline/text.ts';
 import { OfflineIndex, type PackedIndex } from '../../offline/search-index.ts';
 import { pagefindBackend } from './pagefind.ts';
 
-export type FacetKey = 'theme' | 'year' | 'source';
-export const FACETS: readonly FacetKey[] = ['theme', 'year', 'source'];
+import { FACETS, type FacetKey } from './state.ts';
+
+export { FACETS, type FacetKey };
 export type SortKey = 'relevance' | 'newest' | 'upvotes';
 /** Facet → accepted filter values (Pagefind's values: theme names, years, listing labels). A page passes with any of them. */
 export type Filters = Partial<Record<FacetKey, string[]>>;

@@ -8,7 +8,7 @@
 import { queryTerms } from '../../offline/text.ts';
 import type { FacetKey, Filters, SearchEngine, SearchOutcome, SortKey } from './engine.ts';
 import { renderResult } from './render.ts';
-import { readState, writeState, type SearchState } from './state.ts';
+import { FACETS, readState, SINGLE_FACETS, writeState, type SearchState } from './state.ts';
 
 const PAGE_SIZE = 20;
 const TYPING_DELAY_MS = 200;
@@ -59,7 +59,7 @@ export class SearchPage {
     });
     this.clear.addEventListener('click', () => {
       for (const box of this.inputs('theme')) box.checked = false;
-      for (const name of ['year', 'source'] as const) for (const radio of this.inputs(name)) radio.checked = radio.value === '';
+      for (const name of SINGLE_FACETS) for (const radio of this.inputs(name)) radio.checked = radio.value === '';
       this.change('push');
     });
     this.more.addEventListener('click', () => void this.showMore());
@@ -96,7 +96,7 @@ export class SearchPage {
   private apply(state: SearchState): void {
     this.input.value = state.q;
     for (const box of this.inputs('theme')) box.checked = state.theme.includes(box.value);
-    for (const name of ['year', 'source'] as const) {
+    for (const name of SINGLE_FACETS) {
       const radios = this.inputs(name);
       const match = radios.find((r) => r.value === state[name]) ?? radios.find((r) => r.value === '');
       if (match) match.checked = true;
@@ -111,6 +111,8 @@ export class SearchPage {
       q: this.input.value.trim(),
       theme: checked('theme').map((i) => i.value),
       year: checked('year')[0]?.value ?? '',
+      published: checked('published')[0]?.value ?? '',
+      author: checked('author')[0]?.value ?? '',
       source: checked('source')[0]?.value ?? '',
       sort: this.sort.value as SortKey,
       verbatim: this.verbatim,
@@ -120,7 +122,7 @@ export class SearchPage {
   /** Pagefind values (labels) of the chosen facet values. */
   private filters(): Filters {
     const filters: Filters = {};
-    for (const name of ['theme', 'year', 'source'] as const) {
+    for (const name of FACETS) {
       const values = this.inputs(name)
         .filter((i) => i.checked && i.value !== '')
         .map((i) => i.dataset.filter!);
@@ -220,7 +222,7 @@ export class SearchPage {
   }
 
   private showCounts(counts: SearchOutcome['counts'], facetTotals: SearchOutcome['facetTotals'], total: number): void {
-    for (const name of ['theme', 'year', 'source'] as const) {
+    for (const name of FACETS) {
       for (const input of this.inputs(name)) {
         const n = input.value === '' ? (facetTotals[name] ?? total) : (counts[name]?.[input.dataset.filter!] ?? 0);
         const label = input.closest('label')!;
@@ -237,6 +239,10 @@ export class SearchPage {
     if (themes.length) parts.push(`in ${themes.map((i) => i.dataset.filter).join(' or ')}`);
     const year = this.inputs('year').find((i) => i.checked && i.value);
     if (year) parts.push(year.value === 'undated' ? 'without a listing date' : `listed in ${year.dataset.filter}`);
+    const published = this.inputs('published').find((i) => i.checked && i.value);
+    if (published) parts.push(published.value === 'unknown' ? 'of unknown publication date' : `published in ${published.dataset.filter}`);
+    const author = this.inputs('author').find((i) => i.checked && i.value);
+    if (author) parts.push(`by ${author.closest('label')?.querySelector('.facet-name')?.textContent ?? author.value}`);
     const source = this.inputs('source').find((i) => i.checked && i.value);
     if (source) parts.push(`from “${source.dataset.filter}”`);
     const what = state.q ? ` match “${state.q}”` : '';

@@ -1,0 +1,35 @@
+/**
+ * Paper identifiers as sources write them, in one canonical form each, so the same paper
+ * from a `.bib`, an arXiv feed and a Hugging Face response is recognised as one.
+ */
+
+/** New-style (`2312.00752`) or old-style (`hep-ex/0307015`, `math.GT/0309136`) arXiv id, without version. */
+const ARXIV_ID = /^(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/i;
+
+/**
+ * The arXiv id in `raw`, which may be a bare id, `arXiv:2312.00752v2`, an abs or PDF URL, or an
+ * arXiv DOI (`10.48550/arXiv.2312.00752`); null when `raw` names no arXiv paper.
+ */
+export function arxivId(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  let text = raw.trim();
+  const url = /arxiv\.org\/(?:abs|pdf)\/([^?#\s]+?)(?:\.pdf)?\/?(?:[?#]|$)/i.exec(text);
+  if (url) text = url[1]!;
+  text = text.replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/)?10\.48550\/arxiv\./i, '').replace(/^arxiv:\s*/i, '');
+  const m = ARXIV_ID.exec(text);
+  if (!m) return null;
+  // Old-style archive names are lowercase ("hep-ex"), their subject classes uppercase ("math.GT").
+  return m[1]!.replace(/^[a-z-]+/i, (archive) => archive.toLowerCase());
+}
+
+/** The DOI in `raw` (a bare DOI, `doi:…` or a doi.org URL), without prefix; null when there is none. */
+export function doi(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const m = /(10\.\d{4,9}\/\S+)/.exec(raw.trim().replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, ''));
+  return m ? m[1]!.replace(/[.,;]+$/, '') : null;
+}
+
+/** DOIs are case-insensitive (the DOI Handbook, 2.4): compared in lower case. */
+export function doiKey(value: string): string {
+  return value.toLowerCase();
+}

@@ -1,0 +1,142 @@
+/**
+ * BibTeX and BibLaTeX (`.bib`): Zotero, Better BibTeX and Google Scholar exports.
+ *
+ * Parsed by `@retorquere/bibtex-parser`, the parser Better BibTeX itself uses: it resolves
+ * `@string`s and `#`, applies `crossref`, turns LaTeX accents, commands and math into
+ * Unicode and reads `month = dec`. Titles keep their case (sentence-casing off). The parser
+ * marks up what LaTeX formats (`\emph` → `<i>`); that markup is dropped, since every field
+ * here is untrusted text rendered as text. (It turns a bare `<` into `¡`, as LaTeX's OT1
+ * font would.)
+ */
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type * as BibtexParser from '@retorquere/bibtex-parser';
+import type { Creator, Entry } from '@retorquere/bibtex-parser';
+import { error, warning, type Diagnostic } from '../diagnostics.ts';
+import { arxivId, doi } from '../ids.ts';
+import { dateFromParts, emptyRecord, lineAtOffset, linkKind, partialDate, type SourceRead, type SourceRecord } from './record.ts';
+
+/** BibLaTeX's container types: their entries hold the book a paper appears in. */
+const CONTAINERS = new Set(['proceedings', 'mvproceedings', 'collection', 'mvcollection', 'book', 'mvbook', 'periodical']);
+
+/** `@type{key,` at the start of a line, as every exporter writes entries. */
+const ENTRY_START = /^[ \t]*@[ \t]*([a-z]+)[ \t]*[{(][ \t]*([^,\s{}()]+)[ \t]*,/gim;
+const NOT_ENTRIES = new Set(['string', 'comment', 'preamble']);
+
+/**
+ * The parser is loaded on first use: it is big (a LaTeX parser inside), and most ingests
+ * (and every `npm run ingest` of a catalog without a .bib) never need it.
+ */
+let parser: typeof BibtexParser | undefined;
+// Its CommonJS build is broken (the package is "type": "module"), so the ES module is required by path.
+const loadParser = () => (parser ??= createRequire(import.meta.url)(fileURLToPath(import.meta.resolve('@retorquere/bibtex-parser'))) as typeof BibtexParser);
+
+export function readBibtex(path: string, text: string): SourceRead {
+  const diagnostics: Diagnostic[] = [];
+  const library = loadParser().parse(text, {
+    sentenceCase: false,
+    english: false,
+    // An unknown command is kept as written rather than failing the file, and reported.
+    unsupported: (_node, tex, entry) => {
+      diagnostics.push(warning(path, 0, `entry ${entry.key}: unknown LaTeX command ${tex}, kept as written`));
+      return tex;
+    },
+  });
+  for (const problem of library.errors) {
+    const at = /at line (\d+)/.exec(problem.error)?.[1];
+    const offset = problem.input ? text.indexOf(problem.input) : -1;
+    const line = at ? Number(at) : offset >= 0 ? lineAtOffset(text, offset) : 0;
+    diagnostics.push(error(path, line, `this is not valid BibTeX: ${problem.error.replace(/ at line \d+, column \d+/, '')}`));
+  }
+
+  // The parser drops some broken entries without a word (a stray `}` in a field): every
+  // entry in the text must come back, or be named as lost.
+  const read = new Set(library.entries.map((e) => e.key));
+  for (const start of text.matchAll(ENTRY_START)) {
+    if (NOT_ENTRIES.has(start[1]!.toLowerCase()) || read.has(start[2]!)) continue;
+    diagnostics.push(error(path, lineAtOffset(text, start.index), `entry ${start[2]} could not be read; check its braces and quotes`));
+  }
+
+  const records: SourceRecord[] = [];
+  let cursor = 0;
+  for (const entry of library.entries) {
+    const start = entryOffset(text, entry, cursor);
+    if (start >= 0) cursor = start + 1;
+    const line = start >= 0 ? lineAtOffset(text, start) : 0;
+    // The parser keeps an entry it gave up on without fields; its error may point far below.
+    if (Object.keys(entry.fields).length === 0) {
+      diagnostics.push(error(path, line, `entry ${entry.key} could not be read; check its braces and quotes`));
+      continue;
+    }
+    // A volume of proceedings or a collection is what papers cite through `crossref`, not a paper.
+    if (CONTAINERS.has(entry.type.toLowerCase())) continue;
+    const record = toRecord(entry, line);
+    if (!record.title) {
+      diagnostics.push(error(path, line, `entry ${entry.key} has no title; add one or remove the entry`));
+      continue;
+    }
+    records.push(record);
+  }
+  return { records, diagnostics };
+}
+
+function toRecord(entry: Entry, line: number): SourceRecord {
+  const f = entry.fields;
+  const field = (name: string) => {
+    const value = (f as Record<string, unknown>)[name];
+    return typeof value === 'string' && value.trim() ? plain(value) : null;
+  };
+  const record = emptyRecord(line, entry.key, field('title') ?? '');
+  record.abstract = field('abstract');
+  record.authors = (f.author ?? []).map(creatorName).filter(Boolean);
+
+  const archive = field('archiveprefix') ?? field('eprinttype');
+  const journal = field('journal') ?? field('journaltitle');
+  // A preprint's "journal" is often its arXiv id: `arXiv:1305.4904 [quant-ph]`.
+  const journalArxiv = journal ? /^arxiv[:\s]\s*(\S+)(?:\s*\[([^\]]+)\])?/i.exec(journal) : null;
+  record.arxivId =
+    (archive && /^arxiv$/i.test(archive) ? arxivId(field('eprint')) : null) ?? arxivId(journalArxiv?.[1]) ?? arxivId(field('url')) ?? arxivId(field('doi'));
+  record.arxivCategory = field('primaryclass') ?? field('eprintclass') ?? journalArxiv?.[2] ?? null;
+  record.doi = doi(field('doi'));
+  const booktitle = field('booktitle');
+  if (journal && !/^(?:arxiv|corr)\b/i.test(journal)) record.venue = { name: journal, kind: 'journal' };
+  else if (booktitle) record.venue = { name: booktitle, kind: 'proceedings' };
+  record.published = partialDate(field('date')) ?? dateFromParts(field('year'), field('month'), field('day'));
+  const url = field('url');
+  if (url) {
+    const kind = linkKind(url);
+    if (kind) record.links[kind] = url;
+  }
+  return record;
+}
+
+/** Where `entry` starts in `text`, searching from `from` (entries come in file order). */
+function entryOffset(text: string, entry: Entry, from: number): number {
+  if (entry.input) {
+    const at = text.indexOf(entry.input, from);
+    if (at >= 0) return at;
+  }
+  const key = entry.key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`@\\s*${entry.type}\\s*[{(]\\s*${key}\\s*,`, 'gi');
+  re.lastIndex = from;
+  return re.exec(text)?.index ?? -1;
+}
+
+/** "Jérôme van der Berg, Jr."; a corporate name in braces (`{OpenAI Team}`) stays whole. */
+function creatorName(creator: Creator): string {
+  if (creator.name) return plain(creator.name);
+  const name = [creator.firstName, creator.prefix, creator.lastName].filter(Boolean).join(' ');
+  return plain(creator.suffix ? `${name}, ${creator.suffix}` : name);
+}
+
+/** The tags the parser writes (a `<` it decoded from `\textless` stays). */
+const MARKUP = /<\/?(?:i|b|sc|nc|ncx|code|sup|sub|span|a|enquote)(?:\s[^>]*)?>/g;
+
+/**
+ * The parser's output as text: its formatting markup (`<i>`, `<span class="nocase">`,
+ * `<a href>`) removed, and in NFC, since it writes `{\"u}` as `u` plus a combining mark
+ * where every other source has `ü`.
+ */
+function plain(value: string): string {
+  return value.replace(/<\/?(?:br|p|li)\b[^>]*>/g, ' ').replace(MARKUP, '').replace(/\s+/g, ' ').trim().normalize('NFC');
+}

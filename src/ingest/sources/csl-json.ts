@@ -1,0 +1,76 @@
+/**
+ * CSL-JSON (`.json`): Zotero's "CSL JSON" and Better CSL JSON exports, an array of items
+ * (`citation-style-language/schema`, `csl-data.json`). Only `id` and `type` are required by
+ * the schema; a paper also needs a title.
+ */
+import { error, type Diagnostic } from '../diagnostics.ts';
+import { arxivId, doi } from '../ids.ts';
+import { dateFromParts, emptyRecord, linkKind, partialDate, type SourceRead, type SourceRecord } from './record.ts';
+import { isObject, itemLocator, str, type JsonObject } from './json.ts';
+
+/** Whether `item` has the shape of a CSL item. */
+export const isCslItem = (item: unknown): boolean => isObject(item) && typeof item.type === 'string' && (typeof item.id === 'string' || typeof item.id === 'number');
+
+export function readCslJson(path: string, text: string, items: unknown[]): SourceRead {
+  const diagnostics: Diagnostic[] = [];
+  const records: SourceRecord[] = [];
+  const locate = itemLocator(text);
+  items.forEach((item, index) => {
+    const name = isObject(item) && (typeof item.id === 'string' || typeof item.id === 'number') ? `entry ${String(item.id)}` : `entry ${index + 1}`;
+    if (!isCslItem(item)) {
+      diagnostics.push(error(path, 0, `${name} is not a CSL item (it needs "id" and "type"); fix or remove it`));
+      return;
+    }
+    const record = toRecord(item as JsonObject, locate((item as JsonObject).id) || 1);
+    if (!record.title) {
+      diagnostics.push(error(path, record.line, `${name} has no title; add one or remove the entry`));
+      return;
+    }
+    records.push(record);
+  });
+  return { records, diagnostics };
+}
+
+function toRecord(item: JsonObject, line: number): SourceRecord {
+  const record = emptyRecord(line, String(item.id), str(item.title)?.trim() ?? '');
+  record.abstract = str(item.abstract);
+  record.authors = (Array.isArray(item.author) ? item.author : []).map(personName).filter((n): n is string => n !== null);
+  const number = str(item.number);
+  const url = str(item.URL);
+  record.arxivId = (number && /^arxiv:/i.test(number) ? arxivId(number) : null) ?? arxivId(url) ?? arxivId(str(item.DOI));
+  record.doi = doi(str(item.DOI));
+  const container = str(item['container-title']);
+  const publisher = str(item.publisher);
+  if (container && !/^arxiv$/i.test(publisher ?? '') && !/^(?:arxiv|corr)\b/i.test(container)) {
+    record.venue = { name: container, kind: item.type === 'paper-conference' ? 'proceedings' : item.type === 'article-journal' ? 'journal' : 'other' };
+  }
+  record.published = cslDate(item.issued);
+  if (url) {
+    const kind = linkKind(url);
+    if (kind) record.links[kind] = url;
+  }
+  return record;
+}
+
+/** A CSL name: `given` + particle + `family`, or a `literal` (an organisation). */
+function personName(person: unknown): string | null {
+  if (!isObject(person)) return null;
+  const literal = str(person.literal);
+  if (literal) return literal;
+  const parts = [str(person.given), str(person['non-dropping-particle']), str(person.family)].filter(Boolean);
+  if (parts.length === 0) return null;
+  const suffix = str(person.suffix);
+  return suffix ? `${parts.join(' ')}, ${suffix}` : parts.join(' ');
+}
+
+/** `{"date-parts": [[2023, 11, 17]]}` (numbers or strings), or `raw`/`literal`, or an EDTF string. */
+function cslDate(issued: unknown): string | null {
+  if (typeof issued === 'string') return partialDate(issued);
+  if (!isObject(issued)) return null;
+  const parts = issued['date-parts'];
+  if (Array.isArray(parts) && Array.isArray(parts[0])) {
+    const [y, m, d] = parts[0] as unknown[];
+    return dateFromParts(y, m, d);
+  }
+  return partialDate(str(issued.raw) ?? str(issued.literal));
+}

@@ -1,0 +1,135 @@
+/**
+ * One entry point for every source file: bytes → format (judged by content, never by the
+ * file name alone) → records, with their text cleaned the same way whatever the format.
+ * The fetch command uses it too, to refuse a response that does not read.
+ */
+import { XMLValidator } from 'fast-xml-parser';
+import { decodeListing } from '../decode.ts';
+import { error, warning, type Diagnostic } from '../diagnostics.ts';
+import { cleanLink } from '../links.ts';
+import { cleanText, stripControls } from '../normalize.ts';
+import { isArxivFeed, readArxivAtom } from './arxiv-atom.ts';
+import { readBibtex } from './bibtex.ts';
+import { isCslItem, readCslJson } from './csl-json.ts';
+import { isHfEntry, isHfPaper, readHfApi } from './hf-api.ts';
+import { isObject, str } from './json.ts';
+import { readListing } from './listing.ts';
+import type { SourceRead, SourceRecord } from './record.ts';
+
+export type SourceFormat = 'listing' | 'bibtex' | 'csl-json' | 'hf-api' | 'arxiv-atom';
+
+export interface SourceFile {
+  /** File name in `content/sources/`. */
+  file: string;
+  /** Path shown in messages. */
+  path: string;
+  bytes: Uint8Array;
+  /** Capture day from `sources.yaml`, for listing dates without a year. */
+  captured?: string | undefined;
+}
+
+export interface ReadSource extends SourceRead {
+  /** Null when the file could not be read as any format (an error says why). */
+  format: SourceFormat | null;
+}
+
+/** BibTeX: after `%` comments and blank lines, an `@type{` or `@type(`. */
+const BIBTEX_START = /^(?:\s*%[^\n]*\n)*\s*@[a-z]+\s*[{(]/i;
+
+export function readSource(source: SourceFile): ReadSource {
+  const { file, path } = source;
+  const decoded = decodeListing(path, source.bytes);
+  if (!decoded.ok) return { format: null, records: [], diagnostics: [decoded.diagnostic] };
+  const text = decoded.text;
+  const head = text.trimStart();
+
+  const listing = /\.txt$/i.test(file);
+  let format: SourceFormat;
+  let read: SourceRead;
+  if (isArxivFeed(text)) {
+    format = 'arxiv-atom';
+    read = readArxivAtom(path, text);
+  } else if (head.startsWith('<') && (!listing || head.startsWith('<?xml') || XMLValidator.validate(text) === true)) {
+    return failed(path, 1, 'this XML is not an arXiv API (Atom) response, the only XML the catalog reads');
+  } else if ((head.startsWith('[') || head.startsWith('{')) && (!listing || isJson(text))) {
+    // A listing may start with a title such as "[Re] Reproducing…": only real JSON in a .txt is JSON.
+    const json = readJson(path, text);
+    if (!json.ok) return { format: null, records: [], diagnostics: [json.diagnostic] };
+    ({ format, read } = json);
+  } else if (BIBTEX_START.test(text) || (/\.bib$/i.test(file) && /^\s*@[a-z]+\s*[{(]/im.test(text))) {
+    format = 'bibtex';
+    read = readBibtex(path, text);
+  } else if (listing) {
+    format = 'listing';
+    read = readListing(path, text, source.captured);
+  } else {
+    return failed(path, 0, 'unknown format: a source is a listing (.txt), BibTeX (.bib), CSL-JSON or a Hugging Face API response (.json), or an arXiv API response (.xml/.atom)');
+  }
+  const records: SourceRecord[] = [];
+  for (const record of read.records.map(clean)) {
+    if (record.title) records.push(record);
+    else read.diagnostics.push(error(path, record.line, `${record.key ? `entry ${record.key}` : 'this paper'} has no title once invisible characters are removed`));
+  }
+  if (records.length === 0 && !read.diagnostics.some((d) => d.severity === 'error') && format !== 'listing') {
+    read.diagnostics.push(warning(path, 0, 'no papers in this file; remove it or replace it with one that has some'));
+  }
+  return { format, records, diagnostics: read.diagnostics };
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function failed(path: string, line: number, message: string): ReadSource {
+  return { format: null, records: [], diagnostics: [error(path, line, message)] };
+}
+
+type JsonRead = { ok: true; format: SourceFormat; read: SourceRead } | { ok: false; diagnostic: Diagnostic };
+
+/** CSL-JSON and the Hugging Face API are both JSON; their shapes tell them apart. */
+function readJson(path: string, text: string): JsonRead {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    const message = (e as Error).message;
+    const position = /position (\d+)/.exec(message)?.[1];
+    const line = /line (\d+)/.exec(message)?.[1] ?? (position ? String(text.slice(0, Number(position)).split('\n').length) : '0');
+    return { ok: false, diagnostic: error(path, Number(line), `this is not valid JSON (${message.replace(/\s*\(line \d+ column \d+\)$/, '')}); a truncated download?`) };
+  }
+  if (Array.isArray(data)) {
+    const first = data[0];
+    if (data.length === 0) return { ok: true, format: 'hf-api', read: { records: [], diagnostics: [] } };
+    if (isHfEntry(first)) return { ok: true, format: 'hf-api', read: readHfApi(path, text, data) };
+    if (isCslItem(first)) return { ok: true, format: 'csl-json', read: readCslJson(path, text, data) };
+  } else if (isObject(data)) {
+    if (str(data.error)) return { ok: false, diagnostic: error(path, 1, `this is an error response, not papers: "${str(data.error)}"`) };
+    if (isHfPaper(data)) return { ok: true, format: 'hf-api', read: readHfApi(path, text, data) };
+    if (isCslItem(data)) return { ok: true, format: 'csl-json', read: readCslJson(path, text, [data]) };
+  }
+  return { ok: false, diagnostic: error(path, 1, 'unknown JSON: neither CSL-JSON (items with "id" and "type") nor a Hugging Face Papers API response (papers with "id" and "authors")') };
+}
+
+/**
+ * Every format's text through the same cleaning: invisible controls removed, titles and
+ * names on one line, abstracts trimmed, links http(s) only.
+ */
+function clean(record: SourceRecord): SourceRecord {
+  const abstract = record.abstract === null ? null : stripControls(record.abstract).trim() || null;
+  const link = (url: string | null) => (url === null ? null : cleanLink(cleanText(url)));
+  return {
+    ...record,
+    title: cleanText(record.title),
+    abstract,
+    authors: record.authors.map(cleanText).filter(Boolean),
+    org: record.org === null ? null : cleanText(record.org) || null,
+    arxivCategory: record.arxivCategory === null ? null : cleanText(record.arxivCategory) || null,
+    venue: record.venue && cleanText(record.venue.name) ? { ...record.venue, name: cleanText(record.venue.name) } : null,
+    links: { code: link(record.links.code), project: link(record.links.project), pdf: link(record.links.pdf) },
+  };
+}

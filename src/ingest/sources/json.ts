@@ -1,0 +1,27 @@
+/** Helpers shared by the JSON formats: safe field access and where an item sits in the file. */
+
+export type JsonObject = Record<string, unknown>;
+
+export const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A non-blank string field, or null. */
+export function str(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() ? value : null;
+}
+
+/**
+ * Finds each item's line by its `id` value, in file order: JSON.parse keeps no positions,
+ * and an item is known by its id in messages anyway.
+ */
+export function itemLocator(text: string): (id: unknown) => number {
+  let cursor = 0;
+  return (id) => {
+    if (id === undefined || id === null) return 0;
+    const at = text.indexOf(JSON.stringify(id), cursor);
+    if (at < 0) return 0;
+    cursor = at + 1;
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) line++;
+    return line;
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * What every source format reads into: one record per paper it names, with only what the
+ * source says (null or empty when it says nothing). Merging, ids and pages work on these,
+ * never on a format's own shape.
+ */
+import type { Diagnostic } from '../diagnostics.ts';
+import type { Venue } from '../../schemas/paper.ts';
+
+export interface SourceRecord {
+  /** 1-based line where the paper starts in its file (its title line, `@type{key`, `<entry>`, its JSON object). */
+  line: number;
+  /** The entry's own name in messages (BibTeX key, CSL `id`, arXiv id), when the format has one. */
+  key: string | null;
+  title: string;
+  /** Null when the source has none (common in `.bib` files). */
+  abstract: string | null;
+  /** Author names in order, as the source writes them. */
+  authors: string[];
+  /** A count without names (listing pages show "5 authors"). */
+  authorsCount: number | null;
+  /** Submitting organisation, shown by listing pages instead of authors. */
+  org: string | null;
+  arxivId: string | null;
+  /** arXiv primary category, e.g. `cs.LG`. */
+  arxivCategory: string | null;
+  doi: string | null;
+  venue: Venue | null;
+  /** First publication: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  published: string | null;
+  /** Day a listing (a Hugging Face daily page) showed the paper. */
+  listedOn: string | null;
+  upvotes: number | null;
+  links: { code: string | null; project: string | null; pdf: string | null };
+}
+
+/** The result of reading one source file: its records and what was wrong with it. */
+export interface SourceRead {
+  records: SourceRecord[];
+  diagnostics: Diagnostic[];
+}
+
+/** A record with nothing known but the title; each format fills in what it has. */
+export function emptyRecord(line: number, key: string | null, title: string): SourceRecord {
+  return {
+    line,
+    key,
+    title,
+    abstract: null,
+    authors: [],
+    authorsCount: null,
+    org: null,
+    arxivId: null,
+    arxivCategory: null,
+    doi: null,
+    venue: null,
+    published: null,
+    listedOn: null,
+    upvotes: null,
+    links: { code: null, project: null, pdf: null },
+  };
+}
+
+/** 1-based line of character `offset` in `text`. */
+export function lineAtOffset(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD` from the start of a date or timestamp, or null when it is not one. */
+export function partialDate(raw: string | null | undefined): string | null {
+  const m = /^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(raw ?? '');
+  if (!m) return null;
+  const [, y, mo, d] = m;
+  if (mo && (Number(mo) < 1 || Number(mo) > 12)) return y!;
+  if (d && (Number(d) < 1 || Number(d) > 31)) return `${y}-${mo}`;
+  return [y, mo, d].filter(Boolean).join('-');
+}
+
+/** Date parts as numbers or strings (CSL, BibTeX year/month) → a partial ISO date. */
+export function dateFromParts(year: unknown, month?: unknown, day?: unknown): string | null {
+  const y = Number(year);
+  if (!Number.isInteger(y) || y < 1000 || y > 9999) return null;
+  const m = Number(month);
+  if (!Number.isInteger(m) || m < 1 || m > 12) return String(y);
+  const d = Number(day);
+  const mm = String(m).padStart(2, '0');
+  if (!Number.isInteger(d) || d < 1 || d > 31) return `${y}-${mm}`;
+  return `${y}-${mm}-${String(d).padStart(2, '0')}`;
+}
+
+/** Which kind of link a URL from a source is, judged by where it points. */
+export function linkKind(url: string): 'code' | 'pdf' | null {
+  if (/^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org)\//i.test(url)) return 'code';
+  if (/\.pdf(?:[?#]|$)/i.test(url) || /arxiv\.org\/pdf\//i.test(url)) return 'pdf';
+  return null;
+}

@@ -1,0 +1,92 @@
+/** Citations say what the sources said, in BibTeX, RIS, CSL-JSON and Google Scholar's tags, and nothing more. */
+import { describe, expect, it } from 'vitest';
+import { formatAuthors, authorKey, authorSlug } from '../../src/lib/authors.ts';
+import { bibtex, cslJson, ris, scholarMeta, type CitationInput } from '../../src/lib/cite.ts';
+
+const bare: CitationInput = {
+  id: 'a-listed-paper',
+  title: 'A Listed Paper',
+  authors: [],
+  arxivId: null,
+  arxivCategory: null,
+  doi: null,
+  venue: null,
+  published: null,
+  listedOn: '2025-02-23',
+  linksByKind: { code: null, project: null, pdf: null },
+  url: 'https://example.org/papers/a-listed-paper/',
+  listings: ['Daily Papers'],
+};
+const journal: CitationInput = {
+  ...bare,
+  id: 'long-short-term-memory',
+  title: 'Long Short-Term Memory',
+  authors: ['Sepp Hochreiter', 'Jürgen Schmidhuber'],
+  doi: '10.1162/neco.1997.9.8.1735',
+  venue: { name: 'Neural Computation', kind: 'journal' },
+  published: '1997-11',
+  listedOn: null,
+};
+
+describe('BibTeX', () => {
+  it('a paper a listing alone knows is a @misc with its title, listing year, page and listings', () => {
+    expect(bibtex(bare)).toBe('@misc{a-listed-paper,\n  title = {{A Listed Paper}},\n  year = {2025},\n  url = {https://example.org/papers/a-listed-paper/},\n  note = {Listed in Daily Papers}\n}');
+  });
+
+  it('a journal paper is an @article with authors, journal, year, DOI and the DOI as its URL', () => {
+    expect(bibtex(journal)).toBe(
+      '@article{long-short-term-memory,\n  title = {{Long Short-Term Memory}},\n  author = {Sepp Hochreiter and Jürgen Schmidhuber},\n  journal = {Neural Computation},\n  year = {1997},\n  doi = {10.1162/neco.1997.9.8.1735},\n  url = {https://doi.org/10.1162/neco.1997.9.8.1735}\n}',
+    );
+  });
+
+  it('proceedings make an @inproceedings; a name BibTeX would split is braced whole', () => {
+    const entry = bibtex({ ...journal, authors: ['Smith and Sons', 'John Smith, Jr.'], venue: { name: 'Proc. ICML', kind: 'proceedings' } });
+    expect(entry).toMatch(/^@inproceedings\{/);
+    expect(entry).toContain('author = {{Smith and Sons} and {John Smith, Jr.}}');
+    expect(entry).toContain('booktitle = {Proc. ICML}');
+  });
+});
+
+describe('RIS, CSL-JSON and Scholar tags', () => {
+  it('RIS has one AU line per author, the date as YYYY/MM//, and ends with ER', () => {
+    expect(ris(journal).split('\n')).toEqual(['TY  - JOUR', 'TI  - Long Short-Term Memory', 'AU  - Sepp Hochreiter', 'AU  - Jürgen Schmidhuber', 'PY  - 1997', 'DA  - 1997/11//', 'T2  - Neural Computation', 'DO  - 10.1162/neco.1997.9.8.1735', 'UR  - https://doi.org/10.1162/neco.1997.9.8.1735', 'ER  - ', '']);
+  });
+
+  it('CSL-JSON names authors literally and marks an arXiv preprint as published by arXiv', () => {
+    const item = cslJson({ ...bare, authors: ['Albert Gu'], arxivId: '2312.00752', published: '2023-12-01' });
+    expect(item).toEqual({ id: 'a-listed-paper', type: 'article', title: 'A Listed Paper', author: [{ literal: 'Albert Gu' }], issued: { 'date-parts': [[2023, 12, 1]] }, publisher: 'arXiv', number: 'arXiv:2312.00752', URL: 'https://arxiv.org/abs/2312.00752' });
+  });
+
+  it('citation_* tags: one author tag each, the date with slashes, arXiv id and PDF', () => {
+    const tags = scholarMeta({ ...bare, authors: ['Albert Gu', 'Tri Dao'], arxivId: '2312.00752', published: '2023-12-01' });
+    expect(tags.map((t) => `${t.name}=${t.content}`)).toEqual([
+      'citation_title=A Listed Paper',
+      'citation_author=Albert Gu',
+      'citation_author=Tri Dao',
+      'citation_publication_date=2023/12/01',
+      'citation_arxiv_id=2312.00752',
+      'citation_pdf_url=https://arxiv.org/pdf/2312.00752',
+      'citation_abstract_html_url=https://example.org/papers/a-listed-paper/',
+    ]);
+  });
+});
+
+describe('author names', () => {
+  it('lists of up to four read in full; longer ones are shortened to "A, B, … and Z"', () => {
+    expect(formatAuthors([])).toBe('');
+    expect(formatAuthors(['A'])).toBe('A');
+    expect(formatAuthors(['A', 'B'])).toBe('A and B');
+    expect(formatAuthors(['A', 'B', 'C', 'D'])).toBe('A, B, C and D');
+    expect(formatAuthors(['A', 'B', 'C', 'D', 'E'])).toBe('A, B, … and E');
+    expect(formatAuthors(['A', 'B', 'C', 'D', 'E'], { full: true })).toBe('A, B, C, D and E');
+  });
+
+  it('two spellings differing in case, accents, punctuation or Unicode form are one author; different names are not', () => {
+    expect(authorKey('Jürgen Schmidhuber')).toBe(authorKey('JURGEN  SCHMIDHUBER'));
+    expect(authorKey('Aidan N. Gomez')).toBe(authorKey('Aidan N Gomez'));
+    expect(authorKey('Jürgen Schmidhuber')).toBe(authorKey('Ju\u0308rgen Schmidhuber'));
+    expect(authorKey('Tri Dao')).not.toBe(authorKey('Tri Dau'));
+    expect(authorSlug('Łukasz Kaiser')).toBe('lukasz-kaiser');
+    expect(authorSlug('深度')).toMatch(/^[a-z0-9-]+$/);
+  });
+});

@@ -1,0 +1,215 @@
+/**
+ * Each source format, read on its own: what a file of that kind becomes, and what is wrong
+ * with one that does not read. Formats are told apart by content, not by file name.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { arxivId, doi } from '../../src/ingest/ids.ts';
+import { readSource } from '../../src/ingest/sources/detect.ts';
+import { errorsIn, fixturesDir } from './helpers.ts';
+
+const encoder = new TextEncoder();
+const read = (file: string, text: string, captured?: string) => readSource({ file, path: `content/sources/${file}`, bytes: encoder.encode(text), captured });
+const fixture = (name: string) => readFileSync(join(fixturesDir, 'many-sources/content/sources', name), 'utf8');
+
+describe('identifiers', () => {
+  it('an arXiv id is found in every way sources write one, without its version', () => {
+    for (const raw of ['2312.00752', 'arXiv:2312.00752v2', 'http://arxiv.org/abs/2312.00752v1', 'https://arxiv.org/pdf/2312.00752v3.pdf', '10.48550/arXiv.2312.00752', 'https://doi.org/10.48550/arXiv.2312.00752']) {
+      expect(arxivId(raw), raw).toBe('2312.00752');
+    }
+    expect(arxivId('http://arxiv.org/abs/hep-ex/0307015v1')).toBe('hep-ex/0307015');
+    expect(arxivId('math.GT/0309136')).toBe('math.GT/0309136');
+    for (const raw of ['', '12.34', 'https://example.org/abs/2312.00752', '10.1162/neco.1997.9.8.1735']) expect(arxivId(raw), raw).toBeNull();
+  });
+
+  it('a DOI loses its resolver prefix and trailing punctuation', () => {
+    expect(doi('https://doi.org/10.1162/neco.1997.9.8.1735')).toBe('10.1162/neco.1997.9.8.1735');
+    expect(doi('doi:10.1000/xyz.')).toBe('10.1000/xyz');
+    expect(doi('not a doi')).toBeNull();
+  });
+});
+
+describe('telling formats apart by content', () => {
+  it('an arXiv feed is read as one whatever its name, even .txt', () => {
+    for (const name of ['feed.xml', 'feed.atom', 'feed.txt']) {
+      const result = read(name, fixture('arxiv-id-list.xml'));
+      expect(result.format, name).toBe('arxiv-atom');
+      expect(result.records).toHaveLength(3);
+    }
+  });
+
+  it('other XML, JSON of unknown shape and files of no known kind are errors, not listings', () => {
+    const cases: [string, string][] = [
+      ['rss.xml', '<?xml version="1.0"?><rss><channel><item><title>A paper</title></item></channel></rss>'],
+      ['rss.txt', '<?xml version="1.0"?><rss><channel><item><title>A paper</title></item></channel></rss>'],
+      ['data.json', '{"papers": [{"name": "A paper"}]}'],
+      ['notes.md', 'A title\nAn abstract long enough to read as one, about a paper nobody listed.\n'],
+      ['table.csv', 'title,abstract\nA,B\n'],
+    ];
+    for (const [name, text] of cases) {
+      const result = read(name, text);
+      expect(result.format, name).toBeNull();
+      expect(errorsIn(result.diagnostics), name).toHaveLength(1);
+    }
+  });
+
+  it('a listing whose first title starts with [ or { is still a listing', () => {
+    const result = read('listing.txt', '[Re] Reproducing Attention\nWe reproduce a paper about attention and report what held up and what did not.\n');
+    expect(result.format).toBe('listing');
+    expect(result.records[0]!.title).toBe('[Re] Reproducing Attention');
+  });
+
+  it('truncated JSON is an error at its line, and nothing is read from it', () => {
+    const text = fixture('hf-daily-papers.json');
+    const result = read('daily.json', text.slice(0, text.length / 2));
+    expect(result.records).toEqual([]);
+    expect(errorsIn(result.diagnostics)[0]!.message).toMatch(/not valid JSON/);
+    expect(errorsIn(result.diagnostics)[0]!.line).toBeGreaterThan(1);
+  });
+
+  it('a byte-order mark (Windows exports) does not hide the format', () => {
+    expect(read('zotero.json', `\uFEFF${fixture('zotero-csl.json')}`).format).toBe('csl-json');
+    expect(read('library.bib', `\uFEFF${fixture('zotero-better-bibtex.bib')}`).format).toBe('bibtex');
+  });
+
+  it('a Hugging Face error response is an error', () => {
+    expect(errorsIn(read('paper.json', '{"error":"Paper not found"}').diagnostics)[0]!.message).toContain('Paper not found');
+  });
+});
+
+describe('arXiv Atom', () => {
+  const { records, diagnostics } = read('feed.xml', fixture('arxiv-id-list.xml'));
+
+  it('gives id without version, collapsed title and abstract, authors in order, category, PDF and v1 date', () => {
+    expect(diagnostics).toEqual([]);
+    expect(records[0]).toMatchObject({
+      arxivId: '2312.00752',
+      title: 'Mamba: Linear-Time Sequence Modeling with Selective State Spaces',
+      authors: ['Albert Gu', 'Tri Dao'],
+      arxivCategory: 'cs.LG',
+      published: '2023-12-01',
+      links: { pdf: 'http://arxiv.org/pdf/2312.00752v2' },
+      line: 10,
+    });
+    expect(records[0]!.abstract).toMatch(/^Foundation models, now powering .* hardware- aware parallel/);
+    expect(records[1]!.authors).toHaveLength(17);
+  });
+
+  it('the error entry arXiv sends for a bad query is an error with its message, at the entry', () => {
+    const result = read('error.xml', readFileSync(join(fixturesDir, 'broken-sources/arxiv-error.xml'), 'utf8'));
+    expect(result.records).toEqual([]);
+    expect(errorsIn(result.diagnostics)).toEqual([expect.objectContaining({ line: 10, message: expect.stringContaining('incorrect id format for 1234.12345') })]);
+  });
+
+  it('a feed cut off mid-way is an error at its line', () => {
+    const text = fixture('arxiv-id-list.xml');
+    const result = read('feed.xml', text.slice(0, text.indexOf('</entry>', 2000)));
+    expect(result.records).toEqual([]);
+    expect(errorsIn(result.diagnostics)[0]!.message).toMatch(/not well-formed XML/);
+  });
+
+  it('journal_ref becomes the venue, arxiv:doi the DOI', () => {
+    const text = fixture('arxiv-id-list.xml').replace('<published>2023', '<arxiv:doi>10.1000/j.x.2024</arxiv:doi><arxiv:journal_ref>Eur.Phys.J. C31 (2003) 17-29</arxiv:journal_ref><published>2023');
+    expect(read('feed.xml', text).records[0]).toMatchObject({ doi: '10.1000/j.x.2024', venue: { name: 'Eur.Phys.J. C31 (2003) 17-29', kind: 'journal' } });
+  });
+});
+
+describe('Hugging Face Papers API', () => {
+  it('a daily-papers response gives arXiv id, authors, arXiv date, featured day, upvotes and links', () => {
+    const { format, records, diagnostics } = read('daily.json', fixture('hf-daily-papers.json'));
+    expect(format).toBe('hf-api');
+    expect(diagnostics).toEqual([]);
+    expect(records[0]).toMatchObject({
+      arxivId: '2405.21060',
+      authors: ['Tri Dao', 'Albert Gu'],
+      published: '2024-05-31',
+      listedOn: '2024-06-03',
+      upvotes: 64,
+      links: { code: 'https://github.com/state-spaces/mamba', project: null, pdf: null },
+    });
+  });
+
+  it('a single paper response (/api/papers/{id}) and a search response read the same way', () => {
+    expect(read('paper.json', fixture('hf-paper-2405.21060.json')).records).toEqual([expect.objectContaining({ arxivId: '2405.21060', authors: ['Tri Dao', 'Albert Gu'] })]);
+    expect(read('search.json', fixture('hf-search-mamba.json')).records).toEqual([expect.objectContaining({ arxivId: '2312.00752', upvotes: 145 })]);
+  });
+
+  it('an empty page (past the last one) is no papers, with a warning', () => {
+    const result = read('daily.json', '[]');
+    expect(result.records).toEqual([]);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ severity: 'warning' })]);
+  });
+
+  it('an entry without a paper is an error naming it; the others are still read', () => {
+    const entries = JSON.parse(fixture('hf-daily-papers.json')) as unknown[];
+    const result = read('daily.json', JSON.stringify([...entries, { title: 'no paper' }]));
+    expect(result.records).toHaveLength(2);
+    expect(errorsIn(result.diagnostics)[0]!.message).toMatch(/entry 3/);
+  });
+});
+
+describe('CSL-JSON', () => {
+  const { format, records } = read('zotero.json', fixture('zotero-csl.json'));
+
+  it('is told from Hugging Face JSON by its shape', () => {
+    expect(format).toBe('csl-json');
+  });
+
+  it('gives names, arXiv id from "number", DOI, date parts (strings or numbers) and a venue, not "arXiv"', () => {
+    expect(records[0]).toMatchObject({ arxivId: '2209.03003', authors: ['Xingchao Liu', 'Chengyue Gong', 'Qiang Liu'], published: '2022-09-07', venue: null });
+    expect(records[1]).toMatchObject({ doi: '10.1162/neco.1997.9.8.1735', venue: { name: 'Neural Computation', kind: 'journal' }, abstract: null, published: '1997-11-15' });
+    expect(records[2]).toMatchObject({ arxivId: '1706.03762', venue: { kind: 'proceedings' }, published: '2017' });
+    expect(records[2]!.authors).toContain('Łukasz Kaiser');
+  });
+
+  it('an item without a title is an error naming the entry by its id', () => {
+    const result = read('zotero.json', JSON.stringify([{ id: 'ITEM-1', type: 'article' }]));
+    expect(errorsIn(result.diagnostics)[0]!.message).toContain('entry ITEM-1 has no title');
+  });
+});
+
+describe('BibTeX', () => {
+  const { format, records, diagnostics } = read('library.bib', fixture('zotero-better-bibtex.bib'));
+
+  it('reads @string, crossref, accents, month macros, eprint with archiveprefix or eprinttype', () => {
+    expect(format).toBe('bibtex');
+    expect(diagnostics).toEqual([]);
+    const byKey = new Map(records.map((r) => [r.key, r]));
+    expect(byKey.get('gu2023mamba')).toMatchObject({ title: 'Mamba: Linear-Time Sequence Modeling with Selective State Spaces', authors: ['Albert Gu', 'Tri Dao'], arxivId: '2312.00752', arxivCategory: 'cs.LG', published: '2023-12', venue: null, abstract: null, line: 5 });
+    expect(byKey.get('esser2024scaling')).toMatchObject({ arxivId: '2403.03206', venue: { name: 'Proceedings of the 41st International Conference on Machine Learning', kind: 'proceedings' }, published: '2024-07' });
+    expect(byKey.get('esser2024scaling')!.authors[4]).toBe('Jonas Müller');
+    expect(byKey.get('vaswani2017attention')).toMatchObject({ venue: { name: 'Advances in Neural Information Processing Systems 30' }, arxivCategory: 'cs.CL' });
+    expect(byKey.get('vaswani2017attention')!.authors[6]).toBe('Łukasz Kaiser');
+    expect(byKey.get('vaswani2017attention')!.abstract).toContain('the Transformer, based solely');
+    expect(byKey.get('hochreiter1997lstm')).toMatchObject({ doi: '10.1162/neco.1997.9.8.1735', published: '1997-11' });
+  });
+
+  it('a @proceedings volume that papers crossref is not itself a paper', () => {
+    expect(records.map((r) => r.key)).not.toContain('icml2024');
+    expect(records).toHaveLength(4);
+  });
+
+  it('a broken entry is an error at its line', () => {
+    const text = '@article{ok, title = {Fine}, author = {A, B}}\n\n@article{broken,\n  title = {Never closed,\n  author = {C, D}\n';
+    const result = read('broken.bib', text);
+    expect(errorsIn(result.diagnostics).length).toBeGreaterThan(0);
+    expect(errorsIn(result.diagnostics)[0]!.line).toBeGreaterThanOrEqual(3);
+  });
+
+  it('an entry without a title is an error naming its key', () => {
+    const result = read('notitle.bib', '@misc{nokey2024, author = {Someone, A}, year = 2024}\n');
+    expect(errorsIn(result.diagnostics)).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('nokey2024') })]);
+  });
+
+  it('an unknown LaTeX command is kept as written, with a warning naming the entry', () => {
+    const result = read('cmd.bib', '@misc{k, title = {Using \\mysystem{} at scale}}\n');
+    expect(result.records[0]!.title).toContain('\\mysystem');
+    expect(result.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('entry k') })]);
+  });
+
+  it('a preprint whose "journal" is its arXiv id has no venue but that id and category', () => {
+    const result = read('pre.bib', '@article{k, title = {T}, journal = {arXiv:1305.4904 [quant-ph]}, year = 2013}\n');
+    expect(result.records[0]).toMatchObject({ arxivId: '1305.4904', arxivCategory: 'quant-ph', venue: null });
+  });
+});
