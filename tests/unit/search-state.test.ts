@@ -7,8 +7,8 @@ import { SearchEngine, type Backend, type Counts, type Filters, type HitData } f
 import { readState, writeState, type SearchState } from '../../src/scripts/search/state.ts';
 
 describe('the search state in the URL', () => {
-  const state: SearchState = { q: 'rectified flow', theme: ['efficient-attention', 'ctc-asr'], year: '2024', source: 'daily-papers', sort: 'newest', verbatim: true };
-  const none: SearchState = { q: '', theme: [], year: '', source: '', sort: 'relevance', verbatim: false };
+  const state: SearchState = { q: 'rectified flow', theme: ['efficient-attention', 'ctc-asr'], year: '2024', published: '2023', author: 'ada-lovelace', source: 'daily-papers', sort: 'newest', verbatim: true };
+  const none: SearchState = { q: '', theme: [], year: '', published: '', author: '', source: '', sort: 'relevance', verbatim: false };
 
   it('reads back what it wrote', () => {
     expect(readState(writeState(state))).toEqual(state);
@@ -16,8 +16,8 @@ describe('the search state in the URL', () => {
 
   it('writes defaults as nothing, and in one fixed order whatever the order of the fields', () => {
     expect(writeState({ ...none, q: '  ', verbatim: true })).toBe('');
-    expect(writeState({ verbatim: true, sort: 'newest', source: 'daily-papers', year: '2024', theme: ['efficient-attention', 'ctc-asr'], q: 'rectified flow' })).toBe(
-      '?q=rectified+flow&theme=efficient-attention&theme=ctc-asr&year=2024&source=daily-papers&sort=newest&verbatim=1',
+    expect(writeState({ verbatim: true, sort: 'newest', source: 'daily-papers', author: 'ada-lovelace', published: '2023', year: '2024', theme: ['efficient-attention', 'ctc-asr'], q: 'rectified flow' })).toBe(
+      '?q=rectified+flow&theme=efficient-attention&theme=ctc-asr&year=2024&published=2023&author=ada-lovelace&source=daily-papers&sort=newest&verbatim=1',
     );
   });
 
@@ -63,7 +63,7 @@ describe('the search engine', () => {
     // Themes counted over the 2024 papers (A, C); years over the speech papers (B, C).
     expect(outcome.counts.theme).toEqual({ flow: 1, speech: 1 });
     expect(outcome.counts.year).toEqual({ 2023: 1, 2024: 1 });
-    expect(outcome.facetTotals).toEqual({ theme: 2, year: 2, source: 1 });
+    expect(outcome.facetTotals).toEqual({ theme: 2, year: 2, published: 1, author: 1, source: 1 });
   });
 
   it('searches once when no facet counts are asked for', async () => {
