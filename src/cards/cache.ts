@@ -13,8 +13,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { copyFile, link, mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import { renderCard, templateFingerprint, type CardInput, type CardKind } from './render.ts';
-import { slugId } from '../schemas/id.ts';
+import { renderCard, templateFingerprint, type CardInput } from './render.ts';
+import { cardPath } from '../lib/paths.ts';
 
 export const DEFAULT_CACHE_DIR = 'node_modules/.cache/shelfmark-cards';
 
@@ -25,13 +25,6 @@ export interface CardItem {
   /** Slug of the paper or theme; the file name. Ignored for the site card. */
   id: string;
   input: CardInput;
-}
-
-/** Where a card goes, relative to the site root: what a page's `og:image` points at. */
-export function cardPath(kind: CardKind, id: string): string {
-  if (kind === 'site') return 'cards/site.png';
-  if (!slugId.safeParse(id).success) throw new Error(`cards: "${id}" is not a slug, so it can't name a card file`);
-  return `cards/${kind === 'paper' ? 'papers' : 'themes'}/${id}.png`;
 }
 
 /** The cache key: 16 hex digits of sha256 over the template's fingerprint and the input. */

@@ -25,6 +25,7 @@ import { drawable, face, fontsDigest } from './fonts.ts';
 import { glyphMask, shapeMask, SUBPIXEL_STEPS, type PlacedMask } from './masks.ts';
 import { encodeIndexedPng } from './png.ts';
 import { graphemes, measure, shapeLine, wrap, type TextStyle } from './typeset.ts';
+import type { CardKind } from '../lib/paths.ts';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -61,8 +62,6 @@ export function templateFingerprint(): string {
   ].join(' ');
   return fingerprint;
 }
-
-export type CardKind = 'paper' | 'theme' | 'site';
 
 export interface CardInput {
   /** Main text: a paper's title, a theme's name, the site's name. Untrusted. */

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePaperFile } from '../ingest/frontmatter.ts';
+import { paperSitePath } from './paths.ts';
 
 /**
  * The redirects manifest: every former id of a paper (its `aliases`) and the id it moved to,
@@ -26,5 +27,5 @@ export function redirectPaths(papersDir: string): Set<string> {
   const file = join(papersDir, REDIRECTS_FILE);
   if (!existsSync(file)) return new Set();
   const moved = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
-  return new Set(Object.keys(moved).map((alias) => `papers/${alias}/`));
+  return new Set(Object.keys(moved).map((alias) => paperSitePath(alias)));
 }

@@ -42,6 +42,15 @@ export async function getThemes(): Promise<ThemeEntry[]> {
   return themes.sort((a, b) => taxonomyOrder.indexOf(a.id) - taxonomyOrder.indexOf(b.id));
 }
 
+/** One static route per theme, with the theme's name and every paper on its shelf: for files made per theme (feed, .bib). */
+export async function themeFilePaths() {
+  const [papers, themes] = await Promise.all([getPapers(), getThemes()]);
+  return themes.map((theme) => ({
+    params: { theme: theme.id },
+    props: { name: theme.data.name, papers: papers.filter((p) => p.data.themes.includes(theme.id)) },
+  }));
+}
+
 /**
  * Resolves a paper's theme ids against the taxonomy. An unknown id means the taxonomy and
  * the papers disagree (a theme was renamed or removed without re-running the ingest), so

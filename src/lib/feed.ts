@@ -1,6 +1,7 @@
 import rss from '@astrojs/rss';
 import { byNewestThenTitle, type PaperEntry } from './catalog.ts';
 import { excerpt } from './format.ts';
+import { paperSitePath } from './paths.ts';
 import { absoluteUrl } from './urls.ts';
 
 /**
@@ -25,7 +26,7 @@ export function paperFeed(options: { title: string; description: string; papers:
       .toSorted(byNewestThenTitle)
       .slice(0, FEED_ITEMS)
       .map(({ id, data }) => {
-        const link = absoluteUrl(`papers/${id}/`, options.site);
+        const link = absoluteUrl(paperSitePath(id), options.site);
         return {
           title: data.title,
           link,

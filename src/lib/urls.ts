@@ -3,6 +3,8 @@
  * goes through `withBase`, so the catalog works at `/` and under `/<repo>/` on GitHub Pages.
  */
 
+import { paperSitePath, themeSitePath } from './paths.ts';
+
 const base = import.meta.env.BASE_URL;
 
 /** `withBase('papers/x/')` → `/<base>/papers/x/`. Accepts paths with or without a leading slash. */
@@ -22,9 +24,7 @@ export function joinBase(basePath: string, path: string): string {
   return head + path.replace(/^\/+/, '');
 }
 
-/** Path of a paper page relative to the site root, for data the browser resolves against the root it finds itself at. */
-export const paperSitePath = (id: string) => `papers/${id}/`;
 /** URL of a paper page. */
 export const paperPath = (id: string) => withBase(paperSitePath(id));
 /** URL of a theme page. */
-export const themePath = (id: string) => withBase(`themes/${id}/`);
+export const themePath = (id: string) => withBase(themeSitePath(id));

@@ -4,6 +4,7 @@
  */
 import type { APIRoute } from 'astro';
 import { getPapers } from '../lib/catalog.ts';
+import { paperSitePath } from '../lib/paths.ts';
 import { absoluteUrl } from '../lib/urls.ts';
 
 export const GET: APIRoute = async ({ site }) => {
@@ -11,7 +12,7 @@ export const GET: APIRoute = async ({ site }) => {
   const papers = (await getPapers()).sort((a, b) => (a.id < b.id ? -1 : 1));
   const rows = papers.map(({ id, data }) => ({
     id,
-    url: absoluteUrl(`papers/${id}/`, site),
+    url: absoluteUrl(paperSitePath(id), site),
     title: data.title,
     abstract: data.abstract,
     authors: data.authors,

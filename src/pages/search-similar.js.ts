@@ -8,7 +8,7 @@
 import type { APIRoute } from 'astro';
 import { getTermSpace } from '../lib/catalog.ts';
 import { packSimilar } from '../lib/similar.ts';
-import { paperSitePath } from '../lib/urls.ts';
+import { paperSitePath } from '../lib/paths.ts';
 
 export const GET: APIRoute = async () => {
   const { docs, space } = await getTermSpace();

@@ -1,0 +1,23 @@
+import { slugId } from '../schemas/id.ts';
+
+/**
+ * The shapes of the catalog's paths, relative to the site root: the one place they are written.
+ * Pure and free of the base path, so the Node-side steps (cards, the data export) use them too;
+ * `src/lib/urls.ts` puts the base in front for links.
+ */
+
+/** `papers/<id>/`: a paper's page. */
+export const paperSitePath = (id: string) => `papers/${id}/`;
+
+/** `themes/<id>/`: the first page of a theme (and of Unsorted); its feed and .bib sit inside. */
+export const themeSitePath = (id: string) => `themes/${id}/`;
+
+/** What kind of page a preview card is for. */
+export type CardKind = 'paper' | 'theme' | 'site';
+
+/** Where a card goes: what a page's `og:image` points at. The id names a file, so it must be a slug. */
+export function cardPath(kind: CardKind, id = ''): string {
+  if (kind === 'site') return 'cards/site.png';
+  if (!slugId.safeParse(id).success) throw new Error(`cards: "${id}" is not a slug, so it can't name a card file`);
+  return `cards/${kind === 'paper' ? 'papers' : 'themes'}/${id}.png`;
+}
