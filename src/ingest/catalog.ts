@@ -1,6 +1,6 @@
 import { error, warning, type Diagnostic } from './diagnostics.ts';
 import { linkKind } from './sources/record.ts';
-import { serializePaperFile, hasNotes, parsePaperFile } from './frontmatter.ts';
+import { FrontmatterError, serializePaperFile, hasNotes, parsePaperFile } from './frontmatter.ts';
 import { extractLinks } from './links.ts';
 import { doiKey } from './ids.ts';
 import { labelledPapers } from './labels.ts';
@@ -8,6 +8,7 @@ import { compare, mergeSources, type Source } from './merge.ts';
 import { titleKey } from './normalize.ts';
 import { createShelver, trainThemeModels, type LabelledPaper, type ThemeModels } from './shelve.ts';
 import { readSource } from './sources/detect.ts';
+import { redirectsManifest } from '../lib/aliases.ts';
 import { assignIds, type Assigned, type KnownPaper } from './slug.ts';
 import { paperSchema, type ListingManifestEntry, type Paper } from '../schemas/paper.ts';
 import type { Curation } from '../schemas/curation.ts';
@@ -37,6 +38,8 @@ export interface CatalogPlan {
   remove: string[];
   /** Papers no longer listed but kept because a person wrote notes in them. */
   orphans: string[];
+  /** The text of `redirects.json`: every former id of the papers above and where it leads. */
+  redirects: string;
   papers: Paper[];
   stats: { listings: number; occurrences: number; duplicates: number; withoutAbstract: number };
   /** The labelled papers and the theme models trained on them (themes without one are decided by rules). */
@@ -120,10 +123,12 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
 
   const remove: string[] = [];
   const orphans: string[] = [];
+  const kept: ExistingPaper[] = [];
   for (const [file, entry] of [...existing].sort(([a], [b]) => compare(a, b))) {
     if (files.has(file)) continue;
     if (hasNotes(entry.body) && !carried.has(file)) {
       orphans.push(file);
+      kept.push(entry);
       files.set(file, entry.text);
       diagnostics.push(warning(entry.path, 0, 'this paper is in no listing any more; it is kept because it has notes — delete the file if it should go'));
     } else {
@@ -135,6 +140,7 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
     files,
     remove,
     orphans,
+    redirects: redirectsManifest([...papers, ...kept]),
     papers,
     stats: {
       listings: input.listings.length,
@@ -206,11 +212,8 @@ function readExisting(files: CatalogInput['existing'], diagnostics: Diagnostic[]
     try {
       parsed = parsePaperFile(text);
     } catch (e) {
-      // A YAML error points into the frontmatter, which starts on the file's second line; its
-      // message goes on one line, without the parser's own position and code frame.
-      const at = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-      const message = (e as Error).message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      diagnostics.push(error(path, at ? at + 1 : 1, `${message}; restore the file from git or delete it to let the ingest write it anew`));
+      if (!(e instanceof FrontmatterError)) throw e;
+      diagnostics.push(error(path, e.line, `${e.message}; restore the file from git or delete it to let the ingest write it anew`));
       continue;
     }
     const data = parsed.data as Partial<Paper> | null;

@@ -4,7 +4,7 @@ import { parse, parseDocument, type YAMLSeq } from 'yaml';
 import { error, IngestError, type Diagnostic } from './diagnostics.ts';
 import type { CatalogInput, CatalogPlan } from './catalog.ts';
 import { compare } from './merge.ts';
-import { REDIRECTS_FILE, redirectsManifest } from '../lib/aliases.ts';
+import { REDIRECTS_FILE } from '../lib/aliases.ts';
 import { contentDir } from '../lib/content-dir.ts';
 import { listingManifest } from '../schemas/paper.ts';
 import { curationSchema } from '../schemas/curation.ts';
@@ -84,7 +84,7 @@ function listFiles(dir: string): string[] {
 
 /** What the plan leaves in `content/papers/`: the paper files and the redirects manifest made from them. */
 function filesOf(plan: CatalogPlan): Map<string, string> {
-  return new Map([...plan.files, [REDIRECTS_FILE, redirectsManifest(plan.files)]]);
+  return new Map([...plan.files, [REDIRECTS_FILE, plan.redirects]]);
 }
 
 /** Files whose content on disk differs from the plan, and files the plan removes. */

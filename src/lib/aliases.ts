@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parsePaperFile } from '../ingest/frontmatter.ts';
 import { paperSitePath } from './paths.ts';
 
 /**
@@ -10,14 +9,10 @@ import { paperSitePath } from './paths.ts';
  */
 export const REDIRECTS_FILE = 'redirects.json';
 
-/** The manifest's text for these paper files (name → text), sorted so that it is deterministic. */
-export function redirectsManifest(files: Iterable<[name: string, text: string]>): string {
+/** The manifest's text for these papers, sorted so that it is deterministic. */
+export function redirectsManifest(papers: Iterable<{ id: string; aliases: readonly string[] }>): string {
   const moved: [string, string][] = [];
-  for (const [name, text] of files) {
-    if (!name.endsWith('.mdx')) continue;
-    const { data } = parsePaperFile(text) as { data: { id?: string; aliases?: string[] } };
-    for (const alias of data.aliases ?? []) moved.push([alias, data.id ?? name.replace(/\.mdx$/, '')]);
-  }
+  for (const { id, aliases } of papers) for (const alias of aliases) moved.push([alias, id]);
   moved.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `${JSON.stringify(Object.fromEntries(moved), null, 1)}\n`;
 }

@@ -14,6 +14,7 @@ import type * as BibtexParser from '@retorquere/bibtex-parser';
 import type { Creator, Entry } from '@retorquere/bibtex-parser';
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, doi } from '../ids.ts';
+import { escapeRegExp } from '../../lib/regexp.ts';
 import { dateFromParts, emptyRecord, lineAtOffset, linkKind, partialDate, type SourceRead, type SourceRecord } from './record.ts';
 
 /** BibLaTeX's container types: their entries hold the book a paper appears in. */
@@ -116,8 +117,7 @@ function entryOffset(text: string, entry: Entry, from: number): number {
     const at = text.indexOf(entry.input, from);
     if (at >= 0) return at;
   }
-  const key = entry.key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = new RegExp(`@\\s*${entry.type}\\s*[{(]\\s*${key}\\s*,`, 'gi');
+  const re = new RegExp(`@\\s*${escapeRegExp(entry.type)}\\s*[{(]\\s*${escapeRegExp(entry.key)}\\s*,`, 'gi');
   re.lastIndex = from;
   return re.exec(text)?.index ?? -1;
 }
