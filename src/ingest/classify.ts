@@ -19,19 +19,29 @@ export interface Classification {
   evidence: Record<string, Evidence[]>;
 }
 
+/** A word a part of a phrase needs, as plain lowercase ASCII: whole, or as a prefix (`transform*`). */
+interface Needle {
+  word: string;
+  prefix: boolean;
+}
+
 /**
- * One `&`- or `~`-separated part of a phrase, and its first word as plain lowercase ASCII
- * (`null` when it is not), which must occur in a text before the pattern is worth running.
+ * One `&`- or `~`-separated part of a phrase, and the words it needs: the pattern is worth
+ * running only on a text that has them all (words that are not plain ASCII are left to it).
  */
 interface Part {
   pattern: RegExp;
-  needle: { word: string; prefix: boolean } | null;
+  needles: Needle[];
 }
 
 function compilePart(part: string): Part {
-  const first = part.trim().split(/[\s-]+/u)[0]!.toLowerCase();
-  const word = first.replace(/\*$/, '');
-  return { pattern: phrasePattern(part), needle: /^[a-z0-9]+$/.test(word) ? { word, prefix: first.endsWith('*') } : null };
+  const needles = part
+    .trim()
+    .toLowerCase()
+    .split(/[\s-]+/u)
+    .map((word) => ({ word: word.replace(/\*$/, ''), prefix: word.endsWith('*') }))
+    .filter(({ word }) => /^[a-z0-9]+$/.test(word));
+  return { pattern: phrasePattern(part), needles };
 }
 
 /**
@@ -79,7 +89,7 @@ function indexPhrases(phrases: readonly CompiledPhrase[]): PhraseIndex {
   const byWord = new Map<string, CompiledPhrase[]>();
   const others: CompiledPhrase[] = [];
   for (const phrase of phrases) {
-    const word = phrase.parts.find(({ needle }) => needle && !needle.prefix)?.needle!.word;
+    const word = phrase.parts.flatMap(({ needles }) => needles).find(({ prefix }) => !prefix)?.word;
     if (word === undefined) others.push(phrase);
     else byWord.set(word, [...(byWord.get(word) ?? []), phrase]);
   }
@@ -107,8 +117,12 @@ class Field {
     return found;
   }
 
+  #contains({ word, prefix }: Needle): boolean {
+    return prefix ? this.#lower.includes(word) : this.#words.has(word);
+  }
+
   #has({ scope, parts }: CompiledPhrase): boolean {
-    const inField = parts.every(({ pattern, needle }) => (needle === null || (needle.prefix ? this.#lower.includes(needle.word) : this.#words.has(needle.word))) && pattern.test(this.text));
+    const inField = parts.every(({ pattern, needles }) => needles.every((needle) => this.#contains(needle)) && pattern.test(this.text));
     if (!inField || scope === 'field') return inField;
     // Sentences are split only when a `~` phrase has all its parts in the field.
     this.#sentences ??= sentences(this.text);
