@@ -13,7 +13,7 @@
  *   (src/offline/rewrite.ts).
  * - Search: Pagefind can't run from file://, so the pages Pagefind indexed are read again
  *   (src/offline/extract.ts) into a prebuilt index, `search-index.js`, a classic script. The
- *   search UI is already a classic script (see src/scripts/search/loader.ts) and uses this
+ *   search UI is already a classic script (see src/browser/search/loader.ts) and uses this
  *   index where Pagefind is missing. Only the offline edition has it: the hosted site searches
  *   with Pagefind.
  *
