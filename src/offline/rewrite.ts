@@ -16,9 +16,9 @@
  * where a URL changed (a parse-and-serialise round trip would re-quote and re-order markup
  * all over, and regexes would trip over attributes inside scripts, comments and `<pre>`).
  */
-import { createHash } from 'node:crypto';
 import { RewritingStream } from 'parse5-html-rewriting-stream';
 import type { StartTag } from 'parse5-sax-parser';
+import { allowInline, isPolicyMeta, policyMeta, type AllowedSource } from './csp.ts';
 import { relativizeCss, relativizeRefresh, relativizeSrcset, relativizeUrl, type LinkContext } from './relativize.ts';
 
 export interface RewriteContext extends LinkContext {
@@ -42,10 +42,8 @@ export async function rewriteHtml(html: string, context: RewriteContext): Promis
   // The CSP <meta> comes before the scripts and styles it governs; hold its place and write it last.
   const CSP_MARK = '\u0000shelfmark-csp\u0000';
   let csp: { tag: StartTag; raw: string } | undefined;
-  const added: { directive: 'script-src' | 'style-src'; hash: string }[] = [];
-  const allow = (directive: 'script-src' | 'style-src', text: string) => {
-    added.push({ directive, hash: `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'` });
-  };
+  const added: AllowedSource[] = [];
+  const allow = (directive: AllowedSource['directive'], text: string) => added.push(allowInline(directive, text));
   let styleText: string[] | null = null;
 
   let skipTag: string | null = null;
@@ -78,7 +76,7 @@ export async function rewriteHtml(html: string, context: RewriteContext): Promis
       const path = siteFileOf(get('href')!);
       if (path !== undefined && !context.includes(path)) return;
     }
-    if (tag.tagName === 'meta' && (get('http-equiv') ?? '').toLowerCase() === 'content-security-policy') {
+    if (isPolicyMeta(tag)) {
       csp = { tag, raw };
       rewriter.emitRaw(CSP_MARK);
       return;
@@ -154,35 +152,6 @@ export async function rewriteHtml(html: string, context: RewriteContext): Promis
   });
   const result = out.join('');
   if (!csp) return result;
-  let meta = csp.raw;
-  if (added.length) {
-    const content = csp.tag.attrs.find((a) => a.name === 'content');
-    if (content) content.value = withHashes(content.value, added);
-    meta = serializeStartTag(csp.tag);
-  }
+  const meta = policyMeta(csp.tag, csp.raw, added);
   return result.replace(CSP_MARK, () => meta);
-}
-
-/** A policy with hashes added to `script-src`/`style-src` (made from `default-src` when absent). */
-export function withHashes(policy: string, added: readonly { directive: string; hash: string }[]): string {
-  const directives = policy.split(';').map((d) => d.trim()).filter(Boolean);
-  const find = (name: string) => directives.findIndex((d) => d.split(/\s+/)[0]!.toLowerCase() === name);
-  for (const name of new Set(added.map((a) => a.directive))) {
-    const hashes = [...new Set(added.filter((a) => a.directive === name).map((a) => a.hash))];
-    let at = find(name);
-    if (at === -1) {
-      const fallback = directives[find('default-src')];
-      // No policy for this kind and no default: anything goes, nothing to add.
-      if (fallback === undefined) continue;
-      directives.push(`${name}${fallback.slice('default-src'.length)}`);
-      at = directives.length - 1;
-    }
-    directives[at] = `${directives[at]} ${hashes.join(' ')}`;
-  }
-  return directives.join('; ');
-}
-
-function serializeStartTag(tag: StartTag): string {
-  const attrs = tag.attrs.map((a) => ` ${a.name}="${a.value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`).join('');
-  return `<${tag.tagName}${attrs}${tag.selfClosing ? '/' : ''}>`;
 }
