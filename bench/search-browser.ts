@@ -1,6 +1,6 @@
 /**
  * Asks a built site the bench queries in Chromium through the search UI's own engine
- * (src/scripts/search/engine.ts: Pagefind, the vocabulary, typo correction unless told not to),
+ * (src/browser/search/engine.ts: Pagefind, the vocabulary, typo correction unless told not to),
  * reading the URLs of the first results as the UI would show them.
  *
  * The site is served by a small server that counts the bytes it sends, and also serves this
@@ -15,7 +15,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import type { Answer, BenchQuery } from './search-queries.ts';
 
 /** This project's src/. */
-export const SRC = resolve(import.meta.dirname, '..');
+const SRC = resolve(import.meta.dirname, '../src');
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -76,6 +76,11 @@ export interface BrowserRun {
  * measure search as it was (that engine may predate correction: `run` then has no `correct`
  * option and its outcome no `query`).
  */
+/** The engine's module within a source folder; checkouts older than src/browser/ keep it in src/scripts/. */
+function engineModule(src: string): string {
+  return existsSync(join(src, 'browser/search/engine.ts')) ? 'browser/search/engine.ts' : 'scripts/search/engine.ts';
+}
+
 export async function runInChromium(
   site: string,
   queries: readonly BenchQuery[],
@@ -87,9 +92,9 @@ export async function runInChromium(
   try {
     const page = await browser.newPage();
     await page.goto(`${server.url}/__bench.html`);
-    const start = await page.evaluate(async (origin) => {
+    const start = await page.evaluate(async ({ origin, engineUrl }) => {
       const w = window as unknown as Record<string, unknown>;
-      const { openEngine } = (await import('/__src/scripts/search/engine.ts' as string)) as typeof import('../src/scripts/search/engine.ts');
+      const { openEngine } = (await import(engineUrl)) as typeof import('../src/browser/search/engine.ts');
       const root = `${origin}/`;
       const t0 = performance.now();
       const engine = await openEngine({
@@ -102,7 +107,7 @@ export async function runInChromium(
       });
       w.benchEngine = engine;
       return { openMs: performance.now() - t0, words: engine.speller?.size ?? 0, backend: engine.name };
-    }, server.url);
+    }, { origin: server.url, engineUrl: `/__src/${engineModule(resolve(src))}` });
     if (start.backend !== 'pagefind') throw new Error(`the site's search opened on ${start.backend}, not Pagefind`);
     const startBytes = server.served.bytes;
     const vocabularyBytes = server.served.byPath.get('/search-vocabulary.js') ?? 0;
@@ -113,7 +118,7 @@ export async function runInChromium(
       const before = server.served.bytes;
       const answer = await page.evaluate(
         async ({ text, top, correct }) => {
-          const engine = (window as unknown as { benchEngine: import('../src/scripts/search/engine.ts').SearchEngine }).benchEngine;
+          const engine = (window as unknown as { benchEngine: import('../src/browser/search/engine.ts').SearchEngine }).benchEngine;
           // Correction alone, timed apart, five times: the median is its cost, the slowest what a
           // pause of the page (garbage collection, a busy core) can add. run() corrects once more.
           const times: number[] = [];

@@ -10,7 +10,7 @@
  * - `abstract words`: five consecutive words from the middle of the abstract.
  */
 import { eng } from 'stopword';
-import { fold } from '../src/offline/text.ts';
+import { fold } from '../src/lib/search-text.ts';
 import { createRng, type Rng } from './prng.ts';
 
 export const KINDS = ['titles', 'title words', 'one typo', 'abstract words'] as const;

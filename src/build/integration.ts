@@ -6,8 +6,8 @@
  *    their own (the second core), since they need only the catalog; they are written into the
  *    output once everything else below is done (scripts/cards.ts `--beside-build`).
  * 2. Pagefind indexes the pages, through its Node API.
- * 3. The offline edition is made from the finished site (scripts/offline.ts), in a process of
- *    its own: a heap of its own, not one more load on Astro's.
+ * 3. The offline edition is made from the finished site (scripts/offline.ts, src/offline/), in a
+ *    process of its own: a heap of its own, not one more load on Astro's.
  *
  * Each step's time goes into the timings record (src/build/timings.ts). SKIP_CARDS=1 leaves the
  * cards out.

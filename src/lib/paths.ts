@@ -21,3 +21,6 @@ export function cardPath(kind: CardKind, id = ''): string {
   if (!slugId.safeParse(id).success) throw new Error(`cards: "${id}" is not a slug, so it can't name a card file`);
   return `cards/${kind === 'paper' ? 'papers' : 'themes'}/${id}.png`;
 }
+
+/** The offline edition, zipped, that the site offers for download (made by src/offline/edition.ts). */
+export const OFFLINE_ZIP_PATH = 'shelfmark-offline.zip';

@@ -16,7 +16,7 @@
  *
  * Pure and dependency-free: it runs in Node (build, tests, bench) and in the browser.
  */
-import { fold } from '../offline/text.ts';
+import { fold } from './search-text.ts';
 
 /** Words shorter than this are never corrected (nor listed): too many words are one edit from "in". */
 export const MIN_LENGTH = 3;

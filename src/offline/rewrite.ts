@@ -16,9 +16,9 @@
  * where a URL changed (a parse-and-serialise round trip would re-quote and re-order markup
  * all over, and regexes would trip over attributes inside scripts, comments and `<pre>`).
  */
-import { createHash } from 'node:crypto';
 import { RewritingStream } from 'parse5-html-rewriting-stream';
-import type { StartTag } from 'parse5-sax-parser';
+import type { EndTag, StartTag } from 'parse5-sax-parser';
+import { allowInline, isPolicyMeta, policyMeta, type AllowedSource } from './csp.ts';
 import { relativizeCss, relativizeRefresh, relativizeSrcset, relativizeUrl, type LinkContext } from './relativize.ts';
 
 export interface RewriteContext extends LinkContext {
@@ -34,117 +34,64 @@ const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input'
 /** A module script with static imports can't be inlined: its imports would resolve against the page. */
 const STATIC_IMPORT = /(?:^|[;\n}])\s*(?:import\s*(?:[\w*{$]|["'`])|export\s*[{*])/;
 
+/** Where the policy `<meta>` goes once the hashes of what comes after it are known. */
+const POLICY_MARK = '\u0000shelfmark-csp\u0000';
+
+/** One page, rewritten for the offline edition (see the top of this file). */
 export async function rewriteHtml(html: string, context: RewriteContext): Promise<string> {
   const rewriter = new RewritingStream();
   const out: string[] = [];
+  const removal = new Removal();
+  // The policy <meta> comes before the scripts and styles it governs; it is written last, in its place.
+  let policy: { tag: StartTag; raw: string } | undefined;
+  const allowed: AllowedSource[] = [];
+  // The text of the <style> element being read, relativised at its end tag.
+  let style: string[] | null = null;
+  // The <script src> just inlined: its (empty) text and its end tag are dropped.
+  let inlined = false;
+
   rewriter.on('data', (chunk: string) => out.push(chunk));
-
-  // The CSP <meta> comes before the scripts and styles it governs; hold its place and write it last.
-  const CSP_MARK = '\u0000shelfmark-csp\u0000';
-  let csp: { tag: StartTag; raw: string } | undefined;
-  const added: { directive: 'script-src' | 'style-src'; hash: string }[] = [];
-  const allow = (directive: 'script-src' | 'style-src', text: string) => {
-    added.push({ directive, hash: `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'` });
-  };
-  let styleText: string[] | null = null;
-
-  let skipTag: string | null = null;
-  let skipDepth = 0;
-  let dropNextScriptEnd = false;
-
-  const siteFileOf = (url: string): string | undefined => {
-    const relative = relativizeUrl(url, context);
-    if (relative === url && /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(url.trim())) return undefined;
-    const dir = context.page.includes('/') ? context.page.slice(0, context.page.lastIndexOf('/') + 1) : '';
-    const resolved = new URL(relative.replace(/[?#].*$/, ''), `file:///${dir}`).pathname.slice(1);
-    return decodeURIComponent(resolved);
-  };
-
   rewriter.on('startTag', (tag, raw) => {
-    if (skipTag) {
-      if (tag.tagName === skipTag && !tag.selfClosing) skipDepth++;
-      return;
+    if (removal.dropsStart(tag) || isUnneededLink(tag, context)) return;
+    if (isPolicyMeta(tag)) {
+      policy = { tag, raw };
+      rewriter.emitRaw(POLICY_MARK);
+    } else if (tag.tagName === 'script' && attribute(tag, 'type') === 'module' && attribute(tag, 'src') !== undefined) {
+      const code = inlinedModule(tag, context);
+      allowed.push(allowInline('script-src', code));
+      rewriter.emitRaw(`<script type="module">${code}</script>`);
+      inlined = true;
+    } else {
+      if (tag.tagName === 'style') style = [];
+      if (relativizeAttributes(tag, context)) rewriter.emitStartTag(tag);
+      else rewriter.emitRaw(raw);
     }
-    const get = (name: string) => tag.attrs.find((a) => a.name === name)?.value;
-    if (get('data-offline') === 'remove') {
-      if (!VOID.has(tag.tagName) && !tag.selfClosing) {
-        skipTag = tag.tagName;
-        skipDepth = 1;
-      }
-      return;
-    }
-    if (tag.tagName === 'link' && /(?:^|\s)modulepreload(?:\s|$)/i.test(get('rel') ?? '')) return;
-    if (tag.tagName === 'link' && context.includes && get('href') !== undefined) {
-      const path = siteFileOf(get('href')!);
-      if (path !== undefined && !context.includes(path)) return;
-    }
-    if (tag.tagName === 'meta' && (get('http-equiv') ?? '').toLowerCase() === 'content-security-policy') {
-      csp = { tag, raw };
-      rewriter.emitRaw(CSP_MARK);
-      return;
-    }
-    if (tag.tagName === 'script' && get('type') === 'module' && get('src') !== undefined) {
-      const path = siteFileOf(get('src')!);
-      const code = path === undefined ? undefined : context.readModule?.(path);
-      if (code === undefined) throw new Error(`${context.page}: module script ${get('src')} not found; it cannot load from file://`);
-      if (STATIC_IMPORT.test(code)) throw new Error(`${context.page}: module script ${get('src')} imports other modules; it cannot be inlined`);
-      const inline = code.replace(/<\/(script)/gi, '<\\/$1');
-      allow('script-src', inline);
-      rewriter.emitRaw(`<script type="module">${inline}</script>`);
-      dropNextScriptEnd = true;
-      return;
-    }
-    if (tag.tagName === 'style') styleText = [];
-
-    let changed = false;
-    const isRefresh = tag.tagName === 'meta' && (get('http-equiv') ?? '').toLowerCase() === 'refresh';
-    for (const attribute of tag.attrs) {
-      const before = attribute.value;
-      const name = attribute.name;
-      if (URL_ATTRIBUTES.has(name) || (name.startsWith('data-') && name.endsWith('-url'))) {
-        attribute.value = relativizeUrl(before, context);
-      } else if (name === 'srcset' || name === 'imagesrcset') {
-        attribute.value = relativizeSrcset(before, context);
-      } else if (name === 'style') {
-        attribute.value = relativizeCss(before, context);
-      } else if (name === 'content' && isRefresh) {
-        attribute.value = relativizeRefresh(before, context);
-      }
-      changed ||= attribute.value !== before;
-    }
-    if (changed) rewriter.emitStartTag(tag);
-    else rewriter.emitRaw(raw);
   });
-
   rewriter.on('endTag', (tag, raw) => {
-    if (skipTag) {
-      if (tag.tagName === skipTag && --skipDepth === 0) skipTag = null;
+    if (removal.dropsEnd(tag)) return;
+    if (tag.tagName === 'script' && inlined) {
+      inlined = false;
       return;
     }
-    if (tag.tagName === 'script' && dropNextScriptEnd) {
-      dropNextScriptEnd = false;
-      return;
-    }
-    if (tag.tagName === 'style' && styleText) {
-      const before = styleText.join('');
+    if (tag.tagName === 'style' && style) {
+      const before = style.join('');
       const after = relativizeCss(before, context);
-      if (after !== before) allow('style-src', after);
+      if (after !== before) allowed.push(allowInline('style-src', after));
       rewriter.emitRaw(after);
-      styleText = null;
+      style = null;
     }
     rewriter.emitRaw(raw);
   });
-
   rewriter.on('text', (_text, raw) => {
-    if (skipTag || dropNextScriptEnd) return;
-    if (styleText) styleText.push(raw);
+    if (removal.active || inlined) return;
+    if (style) style.push(raw);
     else rewriter.emitRaw(raw);
   });
   rewriter.on('comment', (_comment, raw) => {
-    if (!skipTag) rewriter.emitRaw(raw);
+    if (!removal.active) rewriter.emitRaw(raw);
   });
   rewriter.on('doctype', (_doctype, raw) => {
-    if (!skipTag) rewriter.emitRaw(raw);
+    if (!removal.active) rewriter.emitRaw(raw);
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -153,36 +100,97 @@ export async function rewriteHtml(html: string, context: RewriteContext): Promis
     rewriter.end(html);
   });
   const result = out.join('');
-  if (!csp) return result;
-  let meta = csp.raw;
-  if (added.length) {
-    const content = csp.tag.attrs.find((a) => a.name === 'content');
-    if (content) content.value = withHashes(content.value, added);
-    meta = serializeStartTag(csp.tag);
-  }
-  return result.replace(CSP_MARK, () => meta);
+  if (!policy) return result;
+  const meta = policyMeta(policy.tag, policy.raw, allowed);
+  return result.replace(POLICY_MARK, () => meta);
 }
 
-/** A policy with hashes added to `script-src`/`style-src` (made from `default-src` when absent). */
-export function withHashes(policy: string, added: readonly { directive: string; hash: string }[]): string {
-  const directives = policy.split(';').map((d) => d.trim()).filter(Boolean);
-  const find = (name: string) => directives.findIndex((d) => d.split(/\s+/)[0]!.toLowerCase() === name);
-  for (const name of new Set(added.map((a) => a.directive))) {
-    const hashes = [...new Set(added.filter((a) => a.directive === name).map((a) => a.hash))];
-    let at = find(name);
-    if (at === -1) {
-      const fallback = directives[find('default-src')];
-      // No policy for this kind and no default: anything goes, nothing to add.
-      if (fallback === undefined) continue;
-      directives.push(`${name}${fallback.slice('default-src'.length)}`);
-      at = directives.length - 1;
+const attribute = (tag: StartTag, name: string) => tag.attrs.find((a) => a.name === name)?.value;
+
+/**
+ * Elements marked `data-offline="remove"`: links to what the offline copy lacks. Each is
+ * dropped with everything inside it, down to its own end tag.
+ */
+class Removal {
+  private tagName: string | null = null;
+  private depth = 0;
+
+  /** Whether the page is inside a removed element. */
+  get active(): boolean {
+    return this.tagName !== null;
+  }
+
+  /** Whether a start tag is dropped: one inside a removed element, or one marked for removal. */
+  dropsStart(tag: StartTag): boolean {
+    if (this.tagName !== null) {
+      if (tag.tagName === this.tagName && !tag.selfClosing) this.depth++;
+      return true;
     }
-    directives[at] = `${directives[at]} ${hashes.join(' ')}`;
+    if (attribute(tag, 'data-offline') !== 'remove') return false;
+    if (!VOID.has(tag.tagName) && !tag.selfClosing) {
+      this.tagName = tag.tagName;
+      this.depth = 1;
+    }
+    return true;
   }
-  return directives.join('; ');
+
+  /** Whether an end tag is dropped: one inside a removed element, or its own. */
+  dropsEnd(tag: EndTag): boolean {
+    if (this.tagName === null) return false;
+    if (tag.tagName === this.tagName && --this.depth === 0) this.tagName = null;
+    return true;
+  }
 }
 
-function serializeStartTag(tag: StartTag): string {
-  const attrs = tag.attrs.map((a) => ` ${a.name}="${a.value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`).join('');
-  return `<${tag.tagName}${attrs}${tag.selfClosing ? '/' : ''}>`;
+/**
+ * A `<link>` that would only fail from disk: a module preload (module scripts don't load from
+ * `file://`; they are inlined), or one to a site file the edition leaves out (feeds, the sitemap).
+ */
+function isUnneededLink(tag: StartTag, context: RewriteContext): boolean {
+  if (tag.tagName !== 'link') return false;
+  if (/(?:^|\s)modulepreload(?:\s|$)/i.test(attribute(tag, 'rel') ?? '')) return true;
+  const href = attribute(tag, 'href');
+  if (!context.includes || href === undefined) return false;
+  const path = siteFileOf(href, context);
+  return path !== undefined && !context.includes(path);
+}
+
+/** The code of a `<script type="module" src>`, ready to sit inline; throws when it can't. */
+function inlinedModule(tag: StartTag, context: RewriteContext): string {
+  const src = attribute(tag, 'src')!;
+  const path = siteFileOf(src, context);
+  const code = path === undefined ? undefined : context.readModule?.(path);
+  if (code === undefined) throw new Error(`${context.page}: module script ${src} not found; it cannot load from file://`);
+  if (STATIC_IMPORT.test(code)) throw new Error(`${context.page}: module script ${src} imports other modules; it cannot be inlined`);
+  return code.replace(/<\/(script)/gi, '<\\/$1');
+}
+
+/** Relativises every URL a tag's attributes hold, in place; whether any changed. */
+function relativizeAttributes(tag: StartTag, context: LinkContext): boolean {
+  const isRefresh = tag.tagName === 'meta' && (attribute(tag, 'http-equiv') ?? '').toLowerCase() === 'refresh';
+  let changed = false;
+  for (const attr of tag.attrs) {
+    const before = attr.value;
+    const name = attr.name;
+    if (URL_ATTRIBUTES.has(name) || (name.startsWith('data-') && name.endsWith('-url'))) {
+      attr.value = relativizeUrl(before, context);
+    } else if (name === 'srcset' || name === 'imagesrcset') {
+      attr.value = relativizeSrcset(before, context);
+    } else if (name === 'style') {
+      attr.value = relativizeCss(before, context);
+    } else if (name === 'content' && isRefresh) {
+      attr.value = relativizeRefresh(before, context);
+    }
+    changed ||= attr.value !== before;
+  }
+  return changed;
+}
+
+/** The site file (path relative to the root) a URL on the page points at; undefined for other sites. */
+function siteFileOf(url: string, context: LinkContext): string | undefined {
+  const relative = relativizeUrl(url, context);
+  if (relative === url && /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(url.trim())) return undefined;
+  const dir = context.page.includes('/') ? context.page.slice(0, context.page.lastIndexOf('/') + 1) : '';
+  const resolved = new URL(relative.replace(/[?#].*$/, ''), `file:///${dir}`).pathname.slice(1);
+  return decodeURIComponent(resolved);
 }

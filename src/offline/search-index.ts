@@ -1,16 +1,10 @@
 /**
  * The offline edition's search index: a compact inverted index over the same pages, filters
- * and sort keys that Pagefind indexes, shipped as one classic script because `file://` pages
- * can neither fetch nor instantiate WebAssembly. `buildIndex` runs at build time in Node;
- * `OfflineIndex` answers queries in the browser. Both are pure.
- *
- * Format (`PackedIndex`, JSON): documents with their stored fields, facet value tables, the
- * sorted vocabulary as one space-separated string, and each term's postings as one string of
- * `<doc delta in base 36><frequency code>` pairs. The code is a capital letter,
- * `A + min(bodyHits, 7) * 3 + min(titleHits, 2)`, which also ends the delta, so a posting
- * usually costs two or three bytes.
+ * and sort keys that Pagefind indexes, in the format of `src/lib/packed-index.ts`. Made at
+ * build time; `src/browser/search/offline-index.ts` answers queries with it. Pure.
  */
-import { hasPhrase, isPhraseQuery, words } from './text.ts';
+import { encodePostings, INDEX_GLOBAL, INDEX_VERSION, type PackedDoc, type PackedIndex, type Posting } from '../lib/packed-index.ts';
+import { words, type Word } from '../lib/search-text.ts';
 
 /** One indexed page, as read from the built HTML (see `extract.ts`). */
 export interface SourceDoc {
@@ -27,35 +21,6 @@ export interface SourceDoc {
   meta: Record<string, string>;
 }
 
-interface PackedDoc {
-  /** url */
-  u: string;
-  /** title */
-  t: string;
-  /** text */
-  x: string;
-  /** number of words in title and text, for length normalisation */
-  n: number;
-  /** filter name → positions in `facets[name]` */
-  f: Record<string, number[]>;
-  /** sort values */
-  s: Record<string, string>;
-  /** metadata */
-  m: Record<string, string>;
-}
-
-export interface PackedIndex {
-  version: 1;
-  facets: Record<string, string[]>;
-  docs: PackedDoc[];
-  terms: string;
-  postings: string;
-}
-
-const BODY_CAP = 7;
-const TITLE_CAP = 2;
-const CODE_BASE = 'A'.charCodeAt(0);
-
 /** Builds the packed index. Documents keep the given order, which is also the order of results that tie. */
 export function buildIndex(docs: readonly SourceDoc[]): PackedIndex {
   const facetNames = [...new Set(docs.flatMap((d) => Object.keys(d.filters)))].sort();
@@ -64,21 +29,20 @@ export function buildIndex(docs: readonly SourceDoc[]): PackedIndex {
     facets[name] = [...new Set(docs.flatMap((d) => d.filters[name] ?? []))].sort((a, b) => a.localeCompare(b, 'en'));
   }
 
-  const postings = new Map<string, [doc: number, body: number, title: number][]>();
+  const postings = new Map<string, Posting[]>();
   const packed: PackedDoc[] = docs.map((doc, i) => {
     const counts = new Map<string, [body: number, title: number]>();
+    const tally = (field: 0 | 1, found: readonly Word[]) => {
+      for (const w of found) {
+        const c = counts.get(w.term) ?? [0, 0];
+        c[field]++;
+        counts.set(w.term, c);
+      }
+    };
     const titleWords = words(doc.title);
     const textWords = words(doc.text);
-    for (const w of titleWords) {
-      const c = counts.get(w.term) ?? [0, 0];
-      c[1]++;
-      counts.set(w.term, c);
-    }
-    for (const w of textWords) {
-      const c = counts.get(w.term) ?? [0, 0];
-      c[0]++;
-      counts.set(w.term, c);
-    }
+    tally(1, titleWords);
+    tally(0, textWords);
     for (const [term, [body, title]] of counts) {
       let list = postings.get(term);
       if (!list) postings.set(term, (list = []));
@@ -93,214 +57,11 @@ export function buildIndex(docs: readonly SourceDoc[]): PackedIndex {
   });
 
   const terms = [...postings.keys()].sort();
-  const encoded = terms.map((term) => {
-    let out = '';
-    let previous = 0;
-    for (const [doc, body, title] of postings.get(term)!) {
-      const code = Math.min(body, BODY_CAP) * (TITLE_CAP + 1) + Math.min(title, TITLE_CAP);
-      out += (doc - previous).toString(36) + String.fromCharCode(CODE_BASE + code);
-      previous = doc;
-    }
-    return out;
-  });
-  return { version: 1, facets, docs: packed, terms: terms.join(' '), postings: encoded.join(' ') };
+  const encoded = terms.map((term) => encodePostings(postings.get(term)!));
+  return { version: INDEX_VERSION, facets, docs: packed, terms: terms.join(' '), postings: encoded.join(' ') };
 }
 
-/** A stored document, as the UI shows it. */
-export interface OfflineDoc {
-  url: string;
-  title: string;
-  text: string;
-  filters: Record<string, string[]>;
-  meta: Record<string, string>;
-}
-
-export interface OfflineHit {
-  /** Position of the document in the index. */
-  doc: number;
-  score: number;
-}
-
-export interface OfflineResult {
-  hits: OfflineHit[];
-  /** For each filter, how many hits have each value (every value listed, zeros included). */
-  counts: Record<string, Record<string, number>>;
-}
-
-export interface OfflineQuery {
-  /** Words to find; empty or null lists every page that passes the filters. */
-  query: string | null;
-  /** Filter name → accepted values; a page passes when it has any of them, for every filter given. */
-  filters?: Record<string, readonly string[]>;
-  /** Sort key and direction; ties, and the default, go by relevance. */
-  sort?: { key: string; direction: 'asc' | 'desc' };
-}
-
-// BM25 with the usual constants; a title hit adds TITLE_BOOST on top of the body's term frequency part.
-const K1 = 1.2;
-const B = 0.75;
-const TITLE_BOOST = 3;
-
-type Posting = [doc: number, body: number, title: number];
-
-/** Query side of the packed index. Decodes postings lazily, per term looked up. */
-export class OfflineIndex {
-  readonly size: number;
-  private readonly terms: string[];
-  private readonly encoded: string[];
-  private readonly decoded = new Map<number, Posting[]>();
-  private readonly averageLength: number;
-  private readonly numericSort = new Map<string, boolean>();
-  private readonly packed: PackedIndex;
-
-  constructor(packed: PackedIndex) {
-    this.packed = packed;
-    if (packed.version !== 1) throw new Error(`Unsupported search index version ${String(packed.version)}`);
-    this.size = packed.docs.length;
-    this.terms = packed.terms ? packed.terms.split(' ') : [];
-    this.encoded = packed.postings ? packed.postings.split(' ') : [];
-    this.averageLength = packed.docs.reduce((sum, d) => sum + d.n, 0) / Math.max(1, packed.docs.length);
-  }
-
-  /** Filter names and every value each can take. */
-  get facets(): Record<string, string[]> {
-    return this.packed.facets;
-  }
-
-  doc(index: number): OfflineDoc {
-    const d = this.packed.docs[index]!;
-    const filters: Record<string, string[]> = {};
-    for (const [name, positions] of Object.entries(d.f)) filters[name] = positions.map((p) => this.packed.facets[name]![p]!);
-    return { url: d.u, title: d.t, text: d.x, filters, meta: d.m };
-  }
-
-  search({ query, filters = {}, sort }: OfflineQuery): OfflineResult {
-    const allowed = this.filterSet(filters);
-    let scores: Map<number, number>;
-    const terms = query ? [...new Set(words(query).map((w) => w.term))] : [];
-    if (terms.length === 0) {
-      scores = new Map();
-      for (let i = 0; i < this.size; i++) if (allowed(i)) scores.set(i, 0);
-    } else {
-      scores = this.score(terms, allowed);
-    }
-    const hits = [...scores].map(([doc, score]) => ({ doc, score }));
-    const bySort = sort ? this.sortComparator(sort.key, sort.direction) : () => 0;
-    // As online: a query of several words ranks the pages that have it as a phrase first.
-    const phrase = !sort && isPhraseQuery(query) ? words(query).map((w) => w.term) : null;
-    const inPhrase = new Set(phrase ? hits.filter(({ doc }) => this.hasPhrase(doc, phrase)).map((h) => h.doc) : []);
-    const byPhrase = (a: number, b: number) => Number(inPhrase.has(b)) - Number(inPhrase.has(a));
-    hits.sort((a, b) => bySort(a.doc, b.doc) || byPhrase(a.doc, b.doc) || b.score - a.score || a.doc - b.doc);
-    return { hits, counts: this.count(hits) };
-  }
-
-  /** Whether the page's title or its text has the phrase's terms together, in order. */
-  private hasPhrase(index: number, phrase: readonly string[]): boolean {
-    const d = this.packed.docs[index]!;
-    return hasPhrase(d.t, phrase) || hasPhrase(d.x, phrase);
-  }
-
-  /** Index terms a query term stands for: itself and every longer term it begins, with a weight. */
-  private expand(term: string): [index: number, weight: number][] {
-    let lo = 0;
-    let hi = this.terms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.terms[mid]! < term) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: [number, number][] = [];
-    for (let i = lo; i < this.terms.length && this.terms[i]!.startsWith(term); i++) {
-      const found = this.terms[i]!;
-      // An exact term counts fully; an extension less the more it adds (`flow` → `flowing`).
-      out.push([i, found === term ? 1 : 0.5 * (term.length / found.length)]);
-    }
-    return out;
-  }
-
-  private postings(index: number): Posting[] {
-    let list = this.decoded.get(index);
-    if (list) return list;
-    list = [];
-    const text = this.encoded[index] ?? '';
-    let doc = 0;
-    let digits = '';
-    for (const ch of text) {
-      const code = ch.charCodeAt(0) - CODE_BASE;
-      if (code >= 0 && code < 26) {
-        doc += parseInt(digits, 36);
-        digits = '';
-        list.push([doc, Math.floor(code / (TITLE_CAP + 1)), code % (TITLE_CAP + 1)]);
-      } else {
-        digits += ch;
-      }
-    }
-    this.decoded.set(index, list);
-    return list;
-  }
-
-  /** Pages that contain every query term (or a word it begins), with BM25 scores. */
-  private score(terms: string[], allowed: (doc: number) => boolean): Map<number, number> {
-    let result: Map<number, number> | undefined;
-    for (const term of terms) {
-      const best = new Map<number, number>();
-      for (const [index, weight] of this.expand(term)) {
-        const list = this.postings(index);
-        const idf = Math.log(1 + (this.size - list.length + 0.5) / (list.length + 0.5));
-        for (const [doc, body, title] of list) {
-          if (result ? !result.has(doc) : !allowed(doc)) continue;
-          const length = this.packed.docs[doc]!.n / this.averageLength;
-          const tf = (body * (K1 + 1)) / (body + K1 * (1 - B + B * length));
-          const score = weight * idf * (tf + TITLE_BOOST * title);
-          if (score > (best.get(doc) ?? 0)) best.set(doc, score);
-        }
-      }
-      if (result) {
-        const previous: Map<number, number> = result;
-        for (const [doc, score] of best) best.set(doc, score + previous.get(doc)!);
-      }
-      result = best;
-      if (result.size === 0) break;
-    }
-    return result ?? new Map();
-  }
-
-  private filterSet(filters: Record<string, readonly string[]>): (doc: number) => boolean {
-    const checks: [name: string, positions: Set<number>][] = [];
-    for (const [name, values] of Object.entries(filters)) {
-      if (!values.length) continue;
-      const table = this.packed.facets[name] ?? [];
-      checks.push([name, new Set(values.map((v) => table.indexOf(v)))]);
-    }
-    return (doc) => {
-      const f = this.packed.docs[doc]!.f;
-      return checks.every(([name, positions]) => (f[name] ?? []).some((p) => positions.has(p)));
-    };
-  }
-
-  /** Orders documents by a sort key; pages without the key go last in either direction. */
-  private sortComparator(key: string, direction: 'asc' | 'desc'): (a: number, b: number) => number {
-    let numeric = this.numericSort.get(key);
-    if (numeric === undefined) {
-      numeric = this.packed.docs.every((d) => d.s[key] === undefined || Number.isFinite(Number(d.s[key])));
-      this.numericSort.set(key, numeric);
-    }
-    const sign = direction === 'asc' ? 1 : -1;
-    return (a, b) => {
-      const va = this.packed.docs[a]!.s[key];
-      const vb = this.packed.docs[b]!.s[key];
-      if (va === undefined || vb === undefined) return (va === undefined ? 1 : 0) - (vb === undefined ? 1 : 0);
-      const order = numeric ? Number(va) - Number(vb) : va < vb ? -1 : va > vb ? 1 : 0;
-      return sign * order;
-    };
-  }
-
-  private count(hits: OfflineHit[]): Record<string, Record<string, number>> {
-    const counts: Record<string, Record<string, number>> = {};
-    for (const [name, values] of Object.entries(this.packed.facets)) {
-      const tally = (counts[name] = Object.fromEntries(values.map((v) => [v, 0])));
-      for (const { doc } of hits) for (const p of this.packed.docs[doc]!.f[name] ?? []) tally[values[p]!]!++;
-    }
-    return counts;
-  }
+/** The index as the classic script the offline edition loads. */
+export function indexScript(index: PackedIndex): string {
+  return `/* Shelfmark offline search index: ${index.docs.length} pages. */\nwindow.${INDEX_GLOBAL}=${JSON.stringify(index)};\n`;
 }

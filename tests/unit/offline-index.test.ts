@@ -1,8 +1,10 @@
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { decodePostings, encodePostings, type Posting } from '../../src/lib/packed-index.ts';
 import { extractPage } from '../../src/offline/extract.ts';
-import { buildIndex, OfflineIndex, type SourceDoc } from '../../src/offline/search-index.ts';
-import { excerpt, hasPhrase, highlight, isPhraseQuery, queryTerms, stem } from '../../src/offline/text.ts';
+import { OfflineIndex } from '../../src/browser/search/offline-index.ts';
+import { buildIndex, type SourceDoc } from '../../src/offline/search-index.ts';
+import { excerpt, hasPhrase, highlight, isPhraseQuery, queryTerms, stem } from '../../src/lib/search-text.ts';
 import { makeZip } from '../../src/offline/zip.ts';
 
 const doc = (title: string, text: string, extra: Partial<SourceDoc> = {}): SourceDoc => ({
@@ -120,6 +122,11 @@ describe('the offline index', () => {
     const found = big.search({ query: 'needle' }).hits.map((h) => h.doc).sort((a, b) => a - b);
     expect(found).toEqual(many.flatMap((d, i) => (i % 7 === 0 && i % 11 !== 0 ? [i] : [])));
     expect(big.search({ query: 'hay' }).hits).toHaveLength(120);
+  });
+
+  it('packs postings as the reader unpacks them, hit counts capped at 7 in the body and 2 in the title', () => {
+    const written: Posting[] = [[0, 1, 0], [35, 7, 2], [36, 0, 1], [1300, 9, 5]];
+    expect(decodePostings(encodePostings(written))).toEqual([[0, 1, 0], [35, 7, 2], [36, 0, 1], [1300, 7, 2]]);
   });
 });
 

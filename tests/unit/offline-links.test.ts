@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { relativizeCss, relativizeRefresh, relativizeSrcset, relativizeUrl, type LinkContext } from '../../src/offline/relativize.ts';
 import { createHash } from 'node:crypto';
-import { rewriteHtml, withHashes } from '../../src/offline/rewrite.ts';
+import { withHashes } from '../../src/offline/csp.ts';
+import { rewriteHtml } from '../../src/offline/rewrite.ts';
 
 const directories = new Set(['papers', 'papers/x', 'themes', 'themes/y', 'search']);
 const at = (page: string, base = '/'): LinkContext => ({ base, page, isDirectory: (p) => directories.has(p) });

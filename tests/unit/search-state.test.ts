@@ -3,8 +3,8 @@
  * engine's faceting over any index (here a small fake one, in place of Pagefind or the offline index).
  */
 import { describe, expect, it } from 'vitest';
-import { SearchEngine, type Backend, type Counts, type Filters, type HitData } from '../../src/scripts/search/engine.ts';
-import { readState, writeState, type SearchState } from '../../src/scripts/search/state.ts';
+import { SearchEngine, type Backend, type Counts, type Filters, type HitData } from '../../src/browser/search/engine.ts';
+import { readState, writeState, type SearchState } from '../../src/browser/search/state.ts';
 
 describe('the search state in the URL', () => {
   const state: SearchState = { q: 'rectified flow', theme: ['efficient-attention', 'ctc-asr'], year: '2024', published: '2023', author: 'ada-lovelace', source: 'daily-papers', sort: 'newest', verbatim: true };

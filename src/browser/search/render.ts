@@ -4,7 +4,7 @@
  * its upvotes when the listing said. Highlighting is ours for both engines, so it looks the same.
  */
 import { formatDate } from '../../lib/format.ts';
-import { excerpt, highlight } from '../../offline/text.ts';
+import { excerpt, highlight } from '../../lib/search-text.ts';
 import type { HitData } from './engine.ts';
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, html?: string): HTMLElementTagNameMap[K] {

@@ -51,7 +51,7 @@ export function words(text: string): Word[] {
 /**
  * Words from which a query is also a phrase: five words copied from an abstract mean those
  * words together, and pages that have them so come first (both engines, see
- * `scripts/search/pagefind.ts` and `OfflineIndex`). Fewer words are kept as loose words: "rectified
+ * `src/browser/search/pagefind.ts` and `OfflineIndex`). Fewer words are kept as loose words: "rectified
  * flow" should rank titles with both words first wherever they stand.
  */
 export const PHRASE_WORDS = 4;

@@ -8,8 +8,9 @@
  * before either index sees them.
  */
 import { Speller, type CorrectedQuery, type Correction, type PackedVocabulary } from '../../lib/spelling.ts';
-import { fold } from '../../offline/text.ts';
-import { OfflineIndex, type PackedIndex } from '../../offline/search-index.ts';
+import { INDEX_FILE, INDEX_GLOBAL, type PackedIndex } from '../../lib/packed-index.ts';
+import { fold } from '../../lib/search-text.ts';
+import { OfflineIndex } from './offline-index.ts';
 import { pagefindBackend } from './pagefind.ts';
 
 import { FACETS, type FacetKey } from './state.ts';
@@ -84,7 +85,7 @@ export function readConfig(dialog: HTMLElement): SearchConfig {
   return {
     rootUrl,
     pagefindUrl: new URL('pagefind/pagefind.js', rootUrl).href,
-    indexUrl: new URL('search-index.js', rootUrl).href,
+    indexUrl: new URL(INDEX_FILE, rootUrl).href,
     pageUrl: dialog.querySelector('form')!.action,
     vocabularyUrl: new URL('search-vocabulary.js', rootUrl).href,
     similarUrl: new URL('search-similar.js', rootUrl).href,
@@ -202,7 +203,7 @@ async function loadSpeller(config: SearchConfig): Promise<Speller | null> {
 
 declare global {
   interface Window {
-    shelfmarkSearchIndex?: PackedIndex;
+    [INDEX_GLOBAL]?: PackedIndex;
     shelfmarkVocabulary?: PackedVocabulary;
   }
 }
@@ -219,8 +220,8 @@ export function loadScript(src: string): Promise<void> {
 }
 
 async function offlineBackend(config: SearchConfig): Promise<Backend> {
-  if (!window.shelfmarkSearchIndex) await loadScript(config.indexUrl);
-  const index = new OfflineIndex(window.shelfmarkSearchIndex!);
+  if (!window[INDEX_GLOBAL]) await loadScript(config.indexUrl);
+  const index = new OfflineIndex(window[INDEX_GLOBAL]!);
   // file:// has no directory index, so links name the file.
   const suffix = location.protocol === 'file:' ? 'index.html' : '';
   const hitData = (doc: number): HitData => {

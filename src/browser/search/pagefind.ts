@@ -2,7 +2,7 @@
  * Pagefind behind the `Backend` interface. Pagefind is imported from the built site at run
  * time (it is not part of the bundle), only when someone first searches.
  */
-import { isPhraseQuery } from '../../offline/text.ts';
+import { isPhraseQuery } from '../../lib/search-text.ts';
 import type { Backend, Counts, Filters, HitData, SearchConfig, SortKey } from './engine.ts';
 
 /** The part of Pagefind's browser API used here (https://pagefind.app/docs/api/). */

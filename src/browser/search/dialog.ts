@@ -5,7 +5,7 @@
  * result, or the full results page when none is chosen. Focus goes back where it came from.
  * A query word the catalog does not know is corrected, and a button searches it as typed.
  */
-import { queryTerms } from '../../offline/text.ts';
+import { queryTerms } from '../../lib/search-text.ts';
 import type { SearchConfig, SearchEngine } from './engine.ts';
 import { renderOption } from './render.ts';
 

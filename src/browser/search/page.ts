@@ -5,7 +5,7 @@
  * discrete changes push a history entry (so back and forward step through them), typing
  * replaces the current one, and `popstate` re-runs the search for the restored URL.
  */
-import { queryTerms } from '../../offline/text.ts';
+import { queryTerms } from '../../lib/search-text.ts';
 import type { FacetKey, Filters, SearchEngine, SearchOutcome, SortKey } from './engine.ts';
 import { renderResult } from './render.ts';
 import { FACETS, readState, SINGLE_FACETS, writeState, type SearchState } from './state.ts';
