@@ -10,7 +10,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { renderCard, type CardInput } from '../../src/cards/render.ts';
+import type { CardInput } from '../../src/cards/layout.ts';
+import { renderCard } from '../../src/cards/render.ts';
 import { fixturesDir } from './helpers.ts';
 
 const GOLDEN_DIR = join(fixturesDir, 'cards');

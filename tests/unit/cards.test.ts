@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { cardKey, generateCards, type CardItem } from '../../src/cards/cache.ts';
 import { cardPath } from '../../src/lib/paths.ts';
 import { drawable } from '../../src/cards/fonts.ts';
-import { cleanText, fitToFonts, formatDate, renderCard, TOFU, type CardInput } from '../../src/cards/render.ts';
+import { cleanText, fitToFonts, formatDate, layoutCard, TOFU, type CardInput, type TextRun } from '../../src/cards/layout.ts';
+import { renderCard } from '../../src/cards/render.ts';
 import { temporaryFolders } from './helpers.ts';
 
 const LONG_TITLE =
@@ -79,6 +80,38 @@ describe('renderCard', () => {
       const png = await renderCard({ title: 'Efficient attention', subtitle: '37 papers', themes: [], date: null, siteName: 'Shelfmark', kind });
       expect((await sharp(png).metadata()).width).toBe(1200);
     }
+  });
+});
+
+describe('layoutCard', () => {
+  const runs = (input: CardInput) => layoutCard(input).marks.filter((m): m is TextRun => 'text' in m);
+
+  it('plans a long title in three lines, the last cut with "…", between the label and the footer', () => {
+    const title = runs(paper(LONG_TITLE)).filter((r) => r.ink === 'ink' && r.style.face === 'display');
+    expect(title).toHaveLength(3);
+    expect(title.at(-1)!.text.endsWith('…')).toBe(true);
+    for (const line of title) expect(line.baseline > 100 && line.baseline < 530).toBe(true);
+  });
+
+  it('puts the listing date at the right of the footer, and leaves it off when there is none', () => {
+    const date = runs(paper('Mamba')).find((r) => r.text.startsWith('Listed '))!;
+    expect(date.text).toBe('Listed 12 February 2024');
+    expect(date.baseline).toBeGreaterThan(530);
+    expect(date.x).toBeGreaterThan(600);
+    expect(runs(paper('Mamba', { date: null })).some((r) => r.text.startsWith('Listed'))).toBe(false);
+  });
+
+  it('shows the themes that fit as chips and counts the rest', () => {
+    const themes = Array.from({ length: 9 }, (_, i) => `Theme number ${i + 1}`);
+    const chips = runs(paper('Mamba', { themes })).filter((r) => r.ink === 'chipInk' || r.text.startsWith('+'));
+    expect(chips.length).toBeLessThanOrEqual(6);
+    expect(chips.at(-1)!.text).toBe(`+${themes.length - chips.length + 1} more`);
+  });
+
+  it('is plain data, the same for the same input', () => {
+    const plan = layoutCard(paper(LONG_TITLE));
+    expect(JSON.parse(JSON.stringify(plan))).toEqual(plan);
+    expect(layoutCard(paper(LONG_TITLE))).toEqual(plan);
   });
 });
 
