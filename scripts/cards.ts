@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { contentDir } from '../src/lib/content-dir.ts';
 import { formatAuthors } from '../src/lib/authors.ts';
+import { plural } from '../src/lib/format.ts';
 import { DEFAULT_CACHE_DIR, generateCards, type CardItem } from '../src/cards/cache.ts';
 import { parsePaperFile } from '../src/ingest/frontmatter.ts';
 import { paperSchema, type Paper } from '../src/schemas/paper.ts';
@@ -23,7 +24,6 @@ const PAPERS_DIR = join(contentDir(), 'papers');
 const THEMES_FILE = join(contentDir(), 'themes.yaml');
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** What a card shows of a paper. Only this is kept: the rest (abstracts, evidence) would sit in memory beside Astro's. */
 type CardPaper = Pick<Paper, 'id' | 'title' | 'authors' | 'themes' | 'listedOn' | 'hidden'>;

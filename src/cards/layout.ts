@@ -8,7 +8,8 @@
  * here and become glyph indices in ./render.ts; they never become markup.
  */
 import { drawable, face } from './fonts.ts';
-import { graphemes, measure, wrap, type TextStyle } from './typeset.ts';
+import { measure, wrap, type TextStyle } from './typeset.ts';
+import { cleanText, excerpt, formatDate, graphemes } from '../lib/format.ts';
 import type { CardKind } from '../lib/paths.ts';
 
 export const CARD_WIDTH = 1200;
@@ -76,38 +77,12 @@ const MAX_TITLE_CHARS = 220;
 const MAX_CHIP_CHARS = 34;
 const MAX_SUBTITLE_CHARS = 90;
 
-/** Collapses whitespace, drops control and bidi-override characters, and caps the length. */
-export function cleanText(text: unknown, max: number): string {
-  const cleaned = String(text ?? '')
-    .toWellFormed()
-    .normalize('NFC')
-    // C0/C1 controls, bidi marks/embeddings/overrides/isolates, BOM. ZWJ/ZWNJ stay (emoji, Indic).
-    .replace(/[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/gu, ' ')
-    .replace(/\s+/gu, ' ')
-    .trim();
-  return truncate(cleaned, max);
-}
-
-/** At most `max` user-perceived characters, cut at a word boundary when one is near, with "…". */
-function truncate(text: string, max: number): string {
-  const parts = graphemes(text);
-  if (parts.length <= max) return text;
-  let cut = parts.slice(0, max - 1).join('');
-  const space = cut.lastIndexOf(' ');
-  if (space > cut.length * 0.6) cut = cut.slice(0, space);
-  return `${cut.replace(/[\s,;:.–—-]+$/u, '')}…`;
-}
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** `2024-03-07` → `7 March 2024`, without Intl so no ICU version can change it; null unless a real date. */
-export function formatDate(date: string | null | undefined): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date ?? '');
-  if (!m) return null;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
-  return `${day} ${MONTHS[month - 1]} ${year}`;
+/**
+ * Untrusted text as the card draws it: cleaned as everywhere (src/lib/format.ts), made well
+ * formed and composed (NFC) for shaping, cut to `max` characters and fitted to the fonts.
+ */
+function cardText(text: string | undefined, max: number): string {
+  return fitToFonts(excerpt(cleanText((text ?? '').toWellFormed().normalize('NFC')), max));
 }
 
 /**
@@ -213,13 +188,13 @@ function brandMark(x: number, y: number): Shape {
 
 /** Where everything on the card goes. */
 export function layoutCard(input: CardInput): CardPlan {
-  const title = fitToFonts(cleanText(input.title, MAX_TITLE_CHARS)) || 'Untitled';
-  const siteName = fitToFonts(cleanText(input.siteName, 40)) || 'Shelfmark';
-  const subtitle = fitToFonts(cleanText(input.subtitle, MAX_SUBTITLE_CHARS));
+  const title = cardText(input.title, MAX_TITLE_CHARS) || 'Untitled';
+  const siteName = cardText(input.siteName, 40) || 'Shelfmark';
+  const subtitle = cardText(input.subtitle, MAX_SUBTITLE_CHARS);
   const date = formatDate(input.date);
   const themes = Array.isArray(input.themes) ? input.themes : [];
   // Only the first few can show; the rest are only counted, however many there are.
-  const names = themes.slice(0, 12).map((t) => fitToFonts(cleanText(t, MAX_CHIP_CHARS))).filter(Boolean);
+  const names = themes.slice(0, 12).map((t) => cardText(t, MAX_CHIP_CHARS)).filter(Boolean);
   const total = names.length + Math.max(0, themes.length - 12);
   const fills: Fill[] = [
     { x: 0, y: 0, width: CARD_WIDTH, height: BAR_HEIGHT, ink: 'accent' },

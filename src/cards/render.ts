@@ -32,7 +32,7 @@ import { shapeLine } from './typeset.ts';
  * text handling, the PNG settings. It is part of every cache key (see `templateFingerprint`), so a
  * bump re-renders every card. Font files and library versions are in the key by themselves.
  */
-export const TEMPLATE_VERSION = 4;
+export const TEMPLATE_VERSION = 5;
 
 /** A dependency's version, from the package.json above its entry point (fontkit does not export it). */
 function versionOf(pkg: string): string {
