@@ -17,8 +17,8 @@ import { DEFAULT_CACHE_DIR, generateCards, type CardItem } from '../src/cards/ca
 import { parsePaperFile } from '../src/ingest/frontmatter.ts';
 import { paperSchema, type Paper } from '../src/schemas/paper.ts';
 import { taxonomySchema } from '../src/schemas/theme.ts';
+import { site } from '../src/site.ts';
 
-const SITE_NAME = 'Shelfmark';
 // The catalog being built: content/ unless CONTENT_DIR names another, as for the ingest and the site.
 const PAPERS_DIR = join(contentDir(), 'papers');
 const THEMES_FILE = join(contentDir(), 'themes.yaml');
@@ -77,23 +77,23 @@ async function main(): Promise<number> {
         ...(paper.authors.length > 0 ? { subtitle: formatAuthors(paper.authors, { max: 3 }) } : {}),
         themes: paper.themes.flatMap((id) => themeName.get(id) ?? []),
         date: paper.listedOn,
-        siteName: SITE_NAME,
+        siteName: site.name,
       },
     });
   }
   for (const theme of taxonomy) {
     const count = papers.filter((p) => p.themes.includes(theme.id)).length;
-    items.push({ id: theme.id, input: { kind: 'theme', title: theme.name, subtitle: plural(count, 'paper'), themes: [], date: null, siteName: SITE_NAME } });
+    items.push({ id: theme.id, input: { kind: 'theme', title: theme.name, subtitle: plural(count, 'paper'), themes: [], date: null, siteName: site.name } });
   }
   items.push({
     id: 'site',
     input: {
       kind: 'site',
-      title: SITE_NAME,
+      title: site.name,
       subtitle: `${plural(papers.length, 'paper')}, ${plural(taxonomy.length, 'theme')}`,
       themes: taxonomy.map((t) => t.name),
       date: null,
-      siteName: SITE_NAME,
+      siteName: site.name,
     },
   });
 

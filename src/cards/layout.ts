@@ -189,7 +189,7 @@ function brandMark(x: number, y: number): Shape {
 /** Where everything on the card goes. */
 export function layoutCard(input: CardInput): CardPlan {
   const title = cardText(input.title, MAX_TITLE_CHARS) || 'Untitled';
-  const siteName = cardText(input.siteName, 40) || 'Shelfmark';
+  const siteName = cardText(input.siteName, 40);
   const subtitle = cardText(input.subtitle, MAX_SUBTITLE_CHARS);
   const date = formatDate(input.date);
   const themes = Array.isArray(input.themes) ? input.themes : [];
@@ -252,7 +252,7 @@ export function layoutCard(input: CardInput): CardPlan {
   const middle = FOOTER_TOP + 2 + 49;
   marks.push(brandMark(MARGIN, middle - 16));
   const brand = lineMetrics(BRAND);
-  marks.push({ text: wrap(siteName, BRAND, 600, 1)[0]!, style: BRAND, x: MARGIN + 40, baseline: middle - brand.height / 2 + brand.ascent, ink: 'ink' });
+  if (siteName) marks.push({ text: wrap(siteName, BRAND, 600, 1)[0]!, style: BRAND, x: MARGIN + 40, baseline: middle - brand.height / 2 + brand.ascent, ink: 'ink' });
   if (date) {
     const text = `Listed ${date}`;
     const line = lineMetrics(DATE);

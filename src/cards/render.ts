@@ -26,13 +26,14 @@ import { CARD_HEIGHT, CARD_WIDTH, layoutCard, type CardInput, type Ink, type Tex
 import { glyphMask, shapeMask, SUBPIXEL_STEPS, type PlacedMask } from './masks.ts';
 import { encodeIndexedPng } from './png.ts';
 import { shapeLine } from './typeset.ts';
+import { site } from '../site.ts';
 
 /**
- * Bump whenever anything that changes the pixels changes: the layout (./layout.ts), the colours, the
- * text handling, the PNG settings. It is part of every cache key (see `templateFingerprint`), so a
- * bump re-renders every card. Font files and library versions are in the key by themselves.
+ * Bump whenever anything that changes the pixels changes: the layout (./layout.ts), the text
+ * handling, the PNG settings. It is part of every cache key (see `templateFingerprint`), so a
+ * bump re-renders every card. Font files, colours and library versions are in the key by themselves.
  */
-export const TEMPLATE_VERSION = 5;
+export const TEMPLATE_VERSION = 6;
 
 /** A dependency's version, from the package.json above its entry point (fontkit does not export it). */
 function versionOf(pkg: string): string {
@@ -56,45 +57,36 @@ export function templateFingerprint(): string {
     // Grapheme boundaries decide where long words split.
     `unicode@${process.versions.unicode}`,
     `fonts@${fontsDigest()}`,
+    `colours@${Object.values(COLOURS).join(',')}`,
   ].join(' ');
   return fingerprint;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Colours. Coordinates and text come from the plan.
+// Colours: the site's light scheme (src/site.ts). Coordinates and text come from the plan.
 
-const C = {
-  bg: '#fbfaf7',
-  ink: '#14171f',
-  muted: '#5b6170',
-  rule: '#e2dfd6',
-  accent: '#3b4cca',
-  chipBg: '#eceefb',
-  chipInk: '#27318f',
-  tofu: '#9aa0ad',
-};
+const COLOURS = site.colors.light;
 
 /**
  * Every pair of colours the template draws one on the other, with how many steps of blend its
- * edges get. Sixteen colours in all, so a card is a 4-bit PNG: the title's ink gets the most steps,
- * small text fewer, and edges that are mostly straight (the rule, the bar) none.
+ * edges get. At most sixteen colours, so a card is a 4-bit PNG: the title's ink gets the most
+ * steps, small text fewer, and edges that are mostly straight (the rule, the bar) none.
  */
 const PALETTE = buildPalette([
-  { bg: C.bg, fg: C.ink, steps: 5 },
-  { bg: C.bg, fg: C.muted, steps: 4 },
-  { bg: C.chipBg, fg: C.chipInk, steps: 3 },
-  { bg: C.bg, fg: C.chipBg, steps: 3 },
-  { bg: C.bg, fg: C.accent, steps: 3 },
-  { bg: C.bg, fg: C.rule, steps: 2 },
-  { bg: C.bg, fg: C.tofu, steps: 2 },
+  { bg: COLOURS.bg, fg: COLOURS.text, steps: 5 },
+  { bg: COLOURS.bg, fg: COLOURS['text-muted'], steps: 4 },
+  { bg: COLOURS['chip-bg'], fg: COLOURS['chip-text'], steps: 3 },
+  { bg: COLOURS.bg, fg: COLOURS['chip-bg'], steps: 3 },
+  { bg: COLOURS.bg, fg: COLOURS.accent, steps: 3 },
+  { bg: COLOURS.bg, fg: COLOURS.border, steps: 2 },
 ]);
-const [INK, MUTED, CHIP_INK, CHIP, ACCENT, RULE, TOFU_INK] = PALETTE.ramps as [Ramp, Ramp, Ramp, Ramp, Ramp, Ramp, Ramp];
+const [INK, MUTED, CHIP_INK, CHIP, ACCENT, RULE] = PALETTE.ramps as [Ramp, Ramp, Ramp, Ramp, Ramp, Ramp];
 const full = (ramp: Ramp) => ramp[ramp.length - 1]!;
 
 /** Each colour of the plan as its ramp of shades over the background. */
 const RAMPS: Record<Ink, Ramp> = { ink: INK, muted: MUTED, accent: ACCENT, rule: RULE, chip: CHIP, chipInk: CHIP_INK };
 
-/** The outlined box drawn for TOFU, sized to the text around it. */
+/** The outlined box drawn for TOFU, sized to the text around it, in the muted colour. */
 function tofuBox(size: number): Promise<PlacedMask> {
   const [w, h, stroke] = [Math.round(size * 0.55), Math.round(size * 0.75), Math.max(1.5, size * 0.06)];
   return shapeMask(`tofu-${size}`, `<rect x="${stroke / 2}" y="${stroke / 2}" width="${w - stroke}" height="${h - stroke}" rx="${stroke * 1.5}" fill="none" stroke="#000" stroke-width="${stroke}"/>`, w, h);
@@ -110,7 +102,7 @@ async function drawText(canvas: Canvas, op: TextRun): Promise<void> {
       const whole = Math.floor(pen);
       if (glyph.id === 0) {
         const box = await tofuBox(op.style.size);
-        return { mask: box, x: whole + Math.round(op.style.size * 0.05), y: baseline - box.height + Math.round(y), ramp: TOFU_INK };
+        return { mask: box, x: whole + Math.round(op.style.size * 0.05), y: baseline - box.height + Math.round(y), ramp: MUTED };
       }
       const mask = await glyphMask(op.style.face, glyph, op.style.size, Math.round((pen - whole) * SUBPIXEL_STEPS));
       return mask && { mask, x: whole + mask.left, y: baseline + Math.round(y) + mask.top, ramp: RAMPS[op.ink] };

@@ -45,7 +45,7 @@ export interface BuiltSite {
 
 /** A project copy that builds `content`, with the repository's packages linked in. */
 export function projectCopy(content: string, root = mkdtempSync(join(tmpdir(), 'shelfmark-site-'))): { root: string; content: string } {
-  for (const name of PROJECT_FILES) cpSync(join(repoRoot, name), join(root, name), { recursive: true });
+  for (const name of PROJECT_FILES) if (existsSync(join(repoRoot, name))) cpSync(join(repoRoot, name), join(root, name), { recursive: true });
   const modules = join(root, 'node_modules');
   mkdirSync(modules, { recursive: true });
   // Linking each package (not node_modules itself) keeps Astro's caches in the copy.
