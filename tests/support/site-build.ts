@@ -9,10 +9,9 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fixturesDir, repoRoot } from './repo.ts';
 
-export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-export const hostileContent = join(repoRoot, 'tests/fixtures/hostile/content');
+export const hostileContent = join(fixturesDir, 'hostile/content');
 
 /** What the build reads from the project besides the catalog. */
 const PROJECT_FILES = ['src', 'scripts', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];

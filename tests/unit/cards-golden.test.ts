@@ -12,7 +12,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { CardInput } from '../../src/cards/layout.ts';
 import { renderCard } from '../../src/cards/render.ts';
-import { fixturesDir } from './helpers.ts';
+import { fixturesDir } from '../support/repo.ts';
 
 const GOLDEN_DIR = join(fixturesDir, 'cards');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';

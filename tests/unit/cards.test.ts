@@ -7,7 +7,7 @@ import { cardPath } from '../../src/lib/paths.ts';
 import { drawable } from '../../src/cards/fonts.ts';
 import { fitToFonts, layoutCard, TOFU, type CardInput, type TextRun } from '../../src/cards/layout.ts';
 import { renderCard } from '../../src/cards/render.ts';
-import { temporaryFolders } from './helpers.ts';
+import { temporaryFolders } from '../support/fixtures.ts';
 
 const LONG_TITLE =
   'SAMformer: Unlocking the Potential of Transformers in Time Series Forecasting with Sharpness-Aware Minimization and Channel-Wise Attention, Revisited at Scale with Many More Words Than Fit';
