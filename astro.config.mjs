@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { shelfmarkBuild } from './src/build/integration.ts';
+import { siteColors } from './src/build/site-css.ts';
 import { redirectPaths } from './src/lib/aliases.ts';
 import { contentDir } from './src/lib/content-dir.ts';
 import { externalLinks } from './src/lib/external-links.ts';
@@ -42,6 +43,8 @@ export default defineConfig({
     processor: satteri({ hastPlugins: [externalLinks] }),
   },
   vite: {
+    // The colours of src/site.ts as CSS custom properties, for the stylesheet.
+    plugins: [siteColors()],
     build: {
       // One stylesheet for every page: all of it is about 11 KB, less than one request per component.
       cssCodeSplit: false,

@@ -1,9 +1,12 @@
+import { getViteConfig } from 'astro/config';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two runs: `unit` (pure modules and in-process ingests, seconds: `npm run test:unit`) and
- * `integration` (whole-site builds and the CLIs run as a person runs them, minutes:
- * `npm run test:integration`). `npm test` runs both, then the browser tests.
+ * Three runs: `unit` (pure modules and in-process ingests) and `components` (Astro components
+ * rendered alone, through Astro's container API and the site's own Vite config), seconds
+ * together: `npm run test:unit`; and `integration` (whole-site builds and the CLIs run as a
+ * person runs them, minutes: `npm run test:integration`). `npm test` runs them all, then the
+ * browser tests.
  */
 export default defineConfig({
   test: {
@@ -19,6 +22,7 @@ export default defineConfig({
           testTimeout: 20_000,
         },
       },
+      getViteConfig({ test: { name: 'components', include: ['tests/components/**/*.test.ts'] } }),
       {
         test: {
           name: 'integration',

@@ -12,7 +12,8 @@
  */
 import { stringify } from 'yaml';
 import { parseDateLine } from '../src/ingest/dates.ts';
-import { cleanText, titleKey } from '../src/ingest/normalize.ts';
+import { titleKey } from '../src/ingest/normalize.ts';
+import { cleanText } from '../src/lib/format.ts';
 import { parseListing } from '../src/ingest/parse.ts';
 import { isChromeLine } from '../src/ingest/chrome.ts';
 import { slugForTitle } from '../src/ingest/slug.ts';

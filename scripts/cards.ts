@@ -12,18 +12,18 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { contentDir } from '../src/lib/content-dir.ts';
 import { formatAuthors } from '../src/lib/authors.ts';
+import { plural } from '../src/lib/format.ts';
 import { DEFAULT_CACHE_DIR, generateCards, type CardItem } from '../src/cards/cache.ts';
 import { parsePaperFile } from '../src/ingest/frontmatter.ts';
 import { paperSchema, type Paper } from '../src/schemas/paper.ts';
 import { taxonomySchema } from '../src/schemas/theme.ts';
+import { site } from '../src/site.ts';
 
-const SITE_NAME = 'Shelfmark';
 // The catalog being built: content/ unless CONTENT_DIR names another, as for the ingest and the site.
 const PAPERS_DIR = join(contentDir(), 'papers');
 const THEMES_FILE = join(contentDir(), 'themes.yaml');
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** What a card shows of a paper. Only this is kept: the rest (abstracts, evidence) would sit in memory beside Astro's. */
 type CardPaper = Pick<Paper, 'id' | 'title' | 'authors' | 'themes' | 'listedOn' | 'hidden'>;
@@ -77,23 +77,23 @@ async function main(): Promise<number> {
         ...(paper.authors.length > 0 ? { subtitle: formatAuthors(paper.authors, { max: 3 }) } : {}),
         themes: paper.themes.flatMap((id) => themeName.get(id) ?? []),
         date: paper.listedOn,
-        siteName: SITE_NAME,
+        siteName: site.name,
       },
     });
   }
   for (const theme of taxonomy) {
     const count = papers.filter((p) => p.themes.includes(theme.id)).length;
-    items.push({ id: theme.id, input: { kind: 'theme', title: theme.name, subtitle: plural(count, 'paper'), themes: [], date: null, siteName: SITE_NAME } });
+    items.push({ id: theme.id, input: { kind: 'theme', title: theme.name, subtitle: plural(count, 'paper'), themes: [], date: null, siteName: site.name } });
   }
   items.push({
     id: 'site',
     input: {
       kind: 'site',
-      title: SITE_NAME,
+      title: site.name,
       subtitle: `${plural(papers.length, 'paper')}, ${plural(taxonomy.length, 'theme')}`,
       themes: taxonomy.map((t) => t.name),
       date: null,
-      siteName: SITE_NAME,
+      siteName: site.name,
     },
   });
 

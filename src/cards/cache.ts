@@ -13,7 +13,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { copyFile, link, mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import { renderCard, templateFingerprint, type CardInput } from './render.ts';
+import type { CardInput } from './layout.ts';
+import { renderCard, templateFingerprint } from './render.ts';
 import { cardPath } from '../lib/paths.ts';
 
 export const DEFAULT_CACHE_DIR = 'node_modules/.cache/shelfmark-cards';

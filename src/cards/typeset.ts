@@ -7,6 +7,7 @@
  * between characters (graphemes), and the last line allowed ends in "…" when text is left over.
  */
 import type { Glyph } from 'fontkit';
+import { graphemes } from '../lib/format.ts';
 import { face, type FaceName } from './fonts.ts';
 
 export interface TextStyle {
@@ -81,9 +82,6 @@ export function shapeLine(text: string, style: TextStyle): Line {
 
 /** Width of `text` on one line, in pixels. */
 export const measure = (text: string, style: TextStyle): number => shapeLine(text, style).width;
-
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
-export const graphemes = (text: string): string[] => Array.from(segmenter.segment(text), (s) => s.segment);
 
 /** The longest run of whole graphemes from the start of `word` that fits in `width` (at least one). */
 function fittingPrefix(word: string, style: TextStyle, width: number): string {

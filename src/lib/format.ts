@@ -1,38 +1,87 @@
-/** Text helpers shared by pages and components; pure, so they render the same everywhere. */
+/**
+ * Display text, the one place each rule is written: how untrusted text is cleaned, how a date
+ * reads, where long text is cut, how a count is said. The ingest, the pages, the preview cards
+ * and the search UI all use these, so a paper's page and its card say the same thing. Pure and
+ * free of Node and of `Intl` date formats (whose output follows the ICU version), so the same
+ * input reads the same in Node and in every browser.
+ */
 
 /**
- * Shortens `text` to at most `max` characters, cutting at a word boundary and ending with `…`.
- * Trailing punctuation is dropped before the ellipsis so cuts never read as `word,…`.
+ * Display text (titles, names, organisations): invisible controls removed (see
+ * `stripControls`), runs of whitespace (tabs, NBSP, stray newlines) as one space, trimmed.
+ */
+export function cleanText(text: string): string {
+  return stripControls(text).replace(/\s+/gu, ' ').trim();
+}
+
+/**
+ * Characters no title or abstract needs, removed:
+ * - bidirectional controls — U+202A–U+202E embeddings and overrides, U+2066–U+2069
+ *   isolates, the LRM/RLM/ALM marks — which make text read differently from what it is
+ *   ("Trojan Source");
+ * - control characters other than whitespace (C0, DEL, C1: terminal escapes, bells, what a
+ *   PDF copy leaves behind) and Unicode noncharacters, which XML does not allow: one of
+ *   them would make the RSS feeds unreadable.
+ * Vertical tab, form feed and next line (U+0085), line breaks that XML does not allow or
+ * that no parser here treats as one, become spaces.
+ */
+export function stripControls(text: string): string {
+  return text.replace(INVISIBLE, '').replace(/[\v\f\x85]/g, ' ');
+}
+
+const INVISIBLE = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]|[\0-\x08\x0E-\x1F\x7F-\x84\x86-\x9F]|\p{Noncharacter_Code_Point}/gu;
+
+let segmenter: Intl.Segmenter | undefined;
+/** The user-perceived characters of `text`: an emoji with its modifiers, a letter with its accents, is one. */
+export function graphemes(text: string): string[] {
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
+  return Array.from(segmenter.segment(text), (s) => s.segment);
+}
+
+/**
+ * `text` with whitespace collapsed, cut to at most `max` characters (graphemes, "…" included)
+ * at the last word boundary that fits; a single overlong word is cut inside. Punctuation before
+ * the cut is dropped, so it never reads `word,…`.
  */
 export function excerpt(text: string, max = 220): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max);
+  const flat = text.replace(/\s+/gu, ' ').trim();
+  const parts = graphemes(flat);
+  if (parts.length <= max) return flat;
+  const cut = parts.slice(0, max - 1).join('');
   const space = cut.lastIndexOf(' ');
-  // A single overlong word is cut mid-word rather than returned whole.
   const head = space > 0 ? cut.slice(0, space) : cut;
-  return `${head.replace(/[\s,;:.–—-]+$/, '')}…`;
+  return `${head.replace(/[\s,;:.–—-]+$/u, '')}…`;
 }
 
-const dateFormat = new Intl.DateTimeFormat('en', {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  timeZone: 'UTC',
-});
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** `2024-01-05` → `Jan 5, 2024`. Read as UTC so the build machine's time zone can't shift the day. */
-export function formatDate(isoDate: string): string {
-  return dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
+/** The year, month and day of `YYYY-MM-DD`, or null unless it is a real calendar date. */
+function calendarDate(date: string): [year: number, month: number, day: number] | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day ? [year, month, day] : null;
 }
 
-const monthFormat = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', timeZone: 'UTC' });
+/** `2024-02-12` → `Feb 12, 2024`; null unless a real calendar date. */
+export function formatDate(date: string | null | undefined): string | null {
+  const parts = calendarDate(date ?? '');
+  if (!parts) return null;
+  const [year, month, day] = parts;
+  return `${MONTHS[month - 1]} ${day}, ${year}`;
+}
 
-/** A date as precise as it is known: `2023` → `2023`, `2023-12` → `Dec 2023`, `2023-12-01` → `Dec 1, 2023`. */
+/** A date as precise as it is known: `2023` → `2023`, `2023-12` → `Dec 2023`, `2023-12-01` → `Dec 1, 2023`; else as given. */
 export function formatPartialDate(date: string): string {
-  if (date.length === 4) return date;
-  if (date.length === 7) return monthFormat.format(new Date(`${date}-01T00:00:00Z`));
-  return formatDate(date);
+  const month = /^(\d{4})-(\d{2})$/.exec(date);
+  if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) return `${MONTHS[Number(month[2]) - 1]} ${month[1]}`;
+  return formatDate(date) ?? date;
+}
+
+/** `1 paper`, `2 papers`: a count and the word for what is counted, made plural with an `s`. */
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /** `A`–`Z` by a title's first character with accents removed; digits and symbols share `#`. */

@@ -105,7 +105,7 @@ export function highlight(text: string, terms: readonly string[]): string {
  * escaped HTML with the hits marked; the start of the text when nothing matches.
  * Ellipses show where the window cuts the text.
  */
-export function excerpt(text: string, terms: readonly string[], length = 30): string {
+export function hitExcerpt(text: string, terms: readonly string[], length = 30): string {
   const all = words(text);
   if (all.length === 0) return '';
   let best = 0;

@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getPapers } from '../lib/catalog.ts';
 import { paperFeed } from '../lib/feed.ts';
+import { site } from '../site.ts';
 
-export const GET: APIRoute = async ({ site }) =>
-  paperFeed({ title: 'Shelfmark', description: 'The newest papers in the catalog, newest listing first.', papers: await getPapers(), site, home: '' });
+export const GET: APIRoute = async ({ site: siteUrl }) =>
+  paperFeed({ title: site.name, description: 'The newest papers in the catalog, newest listing first.', papers: await getPapers(), site: siteUrl, home: '' });

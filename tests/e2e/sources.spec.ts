@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { buildSite, repoRoot, type BuiltSite } from '../support/site-build.ts';
+import { buildSite, type BuiltSite } from '../support/site-build.ts';
+import { repoRoot } from '../support/repo.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 import { expect, test as base } from './fixtures.ts';
 

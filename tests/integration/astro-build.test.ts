@@ -10,7 +10,8 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readTimings, timingsFile } from '../../src/build/timings.ts';
-import { filesUnder, projectCopy, repoRoot } from '../support/site-build.ts';
+import { filesUnder, projectCopy } from '../support/site-build.ts';
+import { repoRoot } from '../support/repo.ts';
 
 const copy = projectCopy(join(repoRoot, 'tests/fixtures/project/content'));
 afterAll(() => rmSync(copy.root, { recursive: true, force: true }));

@@ -5,7 +5,8 @@
 import { appendFileSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildSite, repoRoot, type BuiltSite } from '../support/site-build.ts';
+import { buildSite, type BuiltSite } from '../support/site-build.ts';
+import { repoRoot } from '../support/repo.ts';
 
 let site: BuiltSite;
 beforeAll(async () => {

@@ -26,7 +26,8 @@ import { escapeBibtex, markdownLink } from '../../src/lib/cite.ts';
 import { excerpt } from '../../src/lib/format.ts';
 import type { Paper } from '../../src/schemas/paper.ts';
 import { attr, byClass, byId, byTag, elements, meta, parseHtml, text, type Document, type Element } from '../support/html.ts';
-import { buildSite, filesUnder, hostileContent, repoRoot, type BuiltSite } from '../support/site-build.ts';
+import { buildSite, filesUnder, hostileContent, type BuiltSite } from '../support/site-build.ts';
+import { repoRoot } from '../support/repo.ts';
 import { BIDI_CONTROLS, expectedAbstract, expectedTitle, NOT_XML } from '../support/untrusted-text.ts';
 
 const SITE = 'https://shelfmark.example';

@@ -10,7 +10,8 @@
 import { appendFileSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyProject, fixturesDir, ingestedFixtureProject, lineOf, papersOf, runIngest, snapshotDir, type RunResult } from '../unit/helpers.ts';
+import { copyProject, ingestedFixtureProject, lineOf, papersOf, runIngest, snapshotDir, type RunResult } from '../support/fixtures.ts';
+import { fixturesDir } from '../support/repo.ts';
 
 const sourcesOf = (root: string) => join(root, 'content/sources');
 const ABSTRACT = 'An abstract long enough to be read as an abstract, about attention and flows.';

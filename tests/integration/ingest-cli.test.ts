@@ -4,7 +4,8 @@
 import { appendFileSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyProject, fixturesDir, ingestedFixtureProject, lineOf, papersOf, readListingFixture, runIngest, snapshotDir } from '../unit/helpers.ts';
+import { copyProject, ingestedFixtureProject, lineOf, papersOf, readListingFixture, runIngest, snapshotDir } from '../support/fixtures.ts';
+import { fixturesDir } from '../support/repo.ts';
 
 /** Stack-trace frames ("    at fn (file:1:2)") in a program's output. */
 const stackFrames = (output: string) => output.split('\n').filter((line) => /^\s+at\s/.test(line));

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalog, type CatalogInput } from '../../src/ingest/catalog.ts';
 import { contentPaths, readCatalogInput } from '../../src/ingest/store.ts';
 import { titleKey } from '../../src/ingest/normalize.ts';
-import { repoRoot } from '../unit/helpers.ts';
+import { repoRoot } from '../support/repo.ts';
 
 const today = readCatalogInput(contentPaths(repoRoot));
 const published = buildCatalog(today);

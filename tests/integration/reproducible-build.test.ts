@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { buildSite, filesUnder, repoRoot, type BuiltSite } from '../support/site-build.ts';
+import { buildSite, filesUnder, type BuiltSite } from '../support/site-build.ts';
+import { repoRoot } from '../support/repo.ts';
 
 const sites: BuiltSite[] = [];
 // Removing two whole project copies can take longer than the default 10 s on a busy shared disk.

@@ -17,7 +17,7 @@ import { buildCatalog } from '../../src/ingest/catalog.ts';
 import { BAR, crossValidate, freshLabels, judgeUnseen, meetsBar, REQUIRED_THEMES, scoreOutcomes, type FreshPaper, type Outcome } from '../../src/ingest/evaluate.ts';
 import { titleKey } from '../../src/ingest/normalize.ts';
 import { contentPaths, readCatalogInput } from '../../src/ingest/store.ts';
-import { fixturesDir, repoRoot } from '../unit/helpers.ts';
+import { fixturesDir, repoRoot } from '../support/repo.ts';
 
 const input = readCatalogInput(contentPaths(repoRoot));
 const plan = buildCatalog(input);

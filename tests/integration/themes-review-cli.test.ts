@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { parsePaperFile } from '../../src/ingest/frontmatter.ts';
-import { copyProject, repoRoot, runIngest, type RunResult } from '../unit/helpers.ts';
-import { madeUpPapers } from '../unit/theme-corpus.ts';
+import { copyProject, runIngest, type RunResult } from '../support/fixtures.ts';
+import { repoRoot } from '../support/repo.ts';
+import { madeUpPapers } from '../support/theme-corpus.ts';
 
 const UNCLEAR = 'A transformer with texture';
 

@@ -9,10 +9,9 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fixturesDir, repoRoot } from './repo.ts';
 
-export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-export const hostileContent = join(repoRoot, 'tests/fixtures/hostile/content');
+export const hostileContent = join(fixturesDir, 'hostile/content');
 
 /** What the build reads from the project besides the catalog. */
 const PROJECT_FILES = ['src', 'scripts', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
@@ -45,7 +44,7 @@ export interface BuiltSite {
 
 /** A project copy that builds `content`, with the repository's packages linked in. */
 export function projectCopy(content: string, root = mkdtempSync(join(tmpdir(), 'shelfmark-site-'))): { root: string; content: string } {
-  for (const name of PROJECT_FILES) cpSync(join(repoRoot, name), join(root, name), { recursive: true });
+  for (const name of PROJECT_FILES) if (existsSync(join(repoRoot, name))) cpSync(join(repoRoot, name), join(root, name), { recursive: true });
   const modules = join(root, 'node_modules');
   mkdirSync(modules, { recursive: true });
   // Linking each package (not node_modules itself) keeps Astro's caches in the copy.

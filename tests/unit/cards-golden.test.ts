@@ -10,8 +10,9 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { renderCard, type CardInput } from '../../src/cards/render.ts';
-import { fixturesDir } from './helpers.ts';
+import type { CardInput } from '../../src/cards/layout.ts';
+import { renderCard } from '../../src/cards/render.ts';
+import { fixturesDir } from '../support/repo.ts';
 
 const GOLDEN_DIR = join(fixturesDir, 'cards');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';

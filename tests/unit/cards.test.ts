@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { cardKey, generateCards, type CardItem } from '../../src/cards/cache.ts';
 import { cardPath } from '../../src/lib/paths.ts';
 import { drawable } from '../../src/cards/fonts.ts';
-import { cleanText, fitToFonts, formatDate, renderCard, TOFU, type CardInput } from '../../src/cards/render.ts';
-import { temporaryFolders } from './helpers.ts';
+import { fitToFonts, layoutCard, TOFU, type CardInput, type TextRun } from '../../src/cards/layout.ts';
+import { renderCard } from '../../src/cards/render.ts';
+import { temporaryFolders } from '../support/fixtures.ts';
 
 const LONG_TITLE =
   'SAMformer: Unlocking the Potential of Transformers in Time Series Forecasting with Sharpness-Aware Minimization and Channel-Wise Attention, Revisited at Scale with Many More Words Than Fit';
@@ -21,6 +22,9 @@ const paper = (title: string, extra: Partial<CardInput> = {}): CardInput => ({
 });
 
 const tempDir = temporaryFolders('shelfmark-cards-');
+
+/** The text a card's plan draws, run by run. */
+const runs = (input: CardInput) => layoutCard(input).marks.filter((m): m is TextRun => 'text' in m);
 
 describe('renderCard', () => {
   it('makes a 1200×630 PNG of at most 40 KB, even for a long title', async () => {
@@ -82,12 +86,41 @@ describe('renderCard', () => {
   });
 });
 
+describe('layoutCard', () => {
+  it('plans a long title in three lines, the last cut with "…", between the label and the footer', () => {
+    const title = runs(paper(LONG_TITLE)).filter((r) => r.ink === 'ink' && r.style.face === 'display');
+    expect(title).toHaveLength(3);
+    expect(title.at(-1)!.text.endsWith('…')).toBe(true);
+    for (const line of title) expect(line.baseline > 100 && line.baseline < 530).toBe(true);
+  });
+
+  it('puts the listing date at the right of the footer, and leaves it off when there is none', () => {
+    const date = runs(paper('Mamba')).find((r) => r.text.startsWith('Listed '))!;
+    expect(date.text).toBe('Listed Feb 12, 2024');
+    expect(date.baseline).toBeGreaterThan(530);
+    expect(date.x).toBeGreaterThan(600);
+    expect(runs(paper('Mamba', { date: null })).some((r) => r.text.startsWith('Listed'))).toBe(false);
+  });
+
+  it('shows the themes that fit as chips and counts the rest', () => {
+    const themes = Array.from({ length: 9 }, (_, i) => `Theme number ${i + 1}`);
+    const chips = runs(paper('Mamba', { themes })).filter((r) => r.ink === 'chipInk' || r.text.startsWith('+'));
+    expect(chips.length).toBeLessThanOrEqual(6);
+    expect(chips.at(-1)!.text).toBe(`+${themes.length - chips.length + 1} more`);
+  });
+
+  it('is plain data, the same for the same input', () => {
+    const plan = layoutCard(paper(LONG_TITLE));
+    expect(JSON.parse(JSON.stringify(plan))).toEqual(plan);
+    expect(layoutCard(paper(LONG_TITLE))).toEqual(plan);
+  });
+});
+
 describe('text handling', () => {
-  it('cleans control and bidi-override characters, collapses whitespace and caps the length', () => {
-    expect(cleanText(' a\n\tb\u202Ec\u0000 ', 100)).toBe('a b c');
-    const long = cleanText('word '.repeat(100), 30);
-    expect([...long].length).toBeLessThanOrEqual(30);
-    expect(long.endsWith('…')).toBe(true);
+  it('draws text cleaned as everywhere (src/lib/format.ts): controls gone, whitespace collapsed', () => {
+    const [label, title] = runs(paper(' a\n\tb\u202Ec\u0000 ', { themes: ['x\u2066y'] }));
+    expect([label!.text, title!.text]).toEqual(['PAPER', 'a bc']);
+    expect(runs(paper('t', { themes: ['x\u2066y'] })).some((r) => r.text === 'xy')).toBe(true);
   });
 
   it('keeps what Inter draws, drops emoji, boxes the rest', () => {
@@ -100,14 +133,6 @@ describe('text handling', () => {
   it('knows which characters the bundled fonts draw', () => {
     for (const ch of 'Aaα→ж') expect(drawable(ch.codePointAt(0)!)).toBe(true);
     for (const ch of 'ש你🚀\uFFFF') expect(drawable(ch.codePointAt(0)!)).toBe(false);
-  });
-
-  it('formats only real dates, without Intl', () => {
-    expect(formatDate('2024-02-29')).toBe('29 February 2024');
-    expect(formatDate('2023-02-29')).toBeNull();
-    expect(formatDate('2024-13-01')).toBeNull();
-    expect(formatDate('yesterday')).toBeNull();
-    expect(formatDate(null)).toBeNull();
   });
 });
 

@@ -5,8 +5,8 @@ import { buildCatalog, type CatalogInput, type CatalogPlan } from '../../src/ing
 import { parsePaperFile } from '../../src/ingest/frontmatter.ts';
 import { contentPaths, readCatalogInput } from '../../src/ingest/store.ts';
 import { paperSchema, type Paper } from '../../src/schemas/paper.ts';
-import { errorsIn, fixtureProject, lineOf, readListingFixture, warningsIn } from './helpers.ts';
-import { madeUpPapers } from './theme-corpus.ts';
+import { errorsIn, fixtureProject, lineOf, readListingFixture, warningsIn } from '../support/fixtures.ts';
+import { madeUpPapers } from '../support/theme-corpus.ts';
 
 const FLOW = 'Flow Matching for Generative Modeling';
 const ATTENTION = 'Attention Is All You Need';

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/ingest/catalog.ts';
 import { contentPaths, readCatalogInput, staleFiles } from '../../src/ingest/store.ts';
 import type { Paper } from '../../src/schemas/paper.ts';
-import { errorsIn, repoRoot } from './helpers.ts';
+import { errorsIn } from '../support/fixtures.ts';
+import { repoRoot } from '../support/repo.ts';
 
 const sourcesDir = join(repoRoot, 'content/sources');
 const LINE_LAYOUT = ['000_67fba96d7dfe4f1a.txt', '001_f4db6f7343f746b1.txt', '002_0319e9849d359e6e.txt'];

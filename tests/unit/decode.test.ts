@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeListing } from '../../src/ingest/decode.ts';
 import { parseListing } from '../../src/ingest/parse.ts';
-import { readListingFixture } from './helpers.ts';
+import { readListingFixture } from '../support/fixtures.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const bytes = (...parts: (string | number[])[]) => new Uint8Array(parts.flatMap((part) => (typeof part === 'string' ? [...utf8(part)] : part)));

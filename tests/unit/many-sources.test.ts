@@ -10,7 +10,8 @@ import { buildCatalog } from '../../src/ingest/catalog.ts';
 import { contentPaths, readCatalogInput } from '../../src/ingest/store.ts';
 import { bibtex } from '../../src/lib/cite.ts';
 import type { Paper } from '../../src/schemas/paper.ts';
-import { errorsIn, fixturesDir, repoRoot } from './helpers.ts';
+import { errorsIn } from '../support/fixtures.ts';
+import { fixturesDir, repoRoot } from '../support/repo.ts';
 
 const project = join(fixturesDir, 'many-sources');
 const input = readCatalogInput(contentPaths(project));

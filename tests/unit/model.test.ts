@@ -1,7 +1,7 @@
 /** The theme model: TF-IDF features, logistic regression, calibrated scores, explanations. */
 import { describe, expect, it } from 'vitest';
 import { buildVocabulary, foldOf, score, strongestTerms, trainModel, vectorize } from '../../src/ingest/model.ts';
-import { madeUpPapers } from './theme-corpus.ts';
+import { madeUpPapers } from '../support/theme-corpus.ts';
 
 const papers = madeUpPapers(60);
 const vocabulary = buildVocabulary(papers);

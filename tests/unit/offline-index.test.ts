@@ -4,7 +4,7 @@ import { decodePostings, encodePostings, type Posting } from '../../src/lib/pack
 import { extractPage } from '../../src/offline/extract.ts';
 import { OfflineIndex } from '../../src/browser/search/offline-index.ts';
 import { buildIndex, type SourceDoc } from '../../src/offline/search-index.ts';
-import { excerpt, hasPhrase, highlight, isPhraseQuery, queryTerms, stem } from '../../src/lib/search-text.ts';
+import { hasPhrase, highlight, hitExcerpt, isPhraseQuery, queryTerms, stem } from '../../src/lib/search-text.ts';
 import { makeZip } from '../../src/offline/zip.ts';
 
 const doc = (title: string, text: string, extra: Partial<SourceDoc> = {}): SourceDoc => ({
@@ -56,13 +56,13 @@ describe('text: terms and highlighting', () => {
 
   it('excerpts the densest window around the matches', () => {
     const text = `${'filler '.repeat(50)}the rectified flow here ${'tail '.repeat(50)}`.trim();
-    const cut = excerpt(text, queryTerms('rectified flow'), 10);
+    const cut = hitExcerpt(text, queryTerms('rectified flow'), 10);
     expect(cut.startsWith('… ')).toBe(true);
     expect(cut.endsWith(' …')).toBe(true);
     expect(cut).toContain('<mark>rectified</mark> <mark>flow</mark>');
-    expect(excerpt('short text', ['zzz'])).toBe('short text');
+    expect(hitExcerpt('short text', ['zzz'])).toBe('short text');
     // Nothing matches in the text (the title matched): its start.
-    expect(excerpt(text, ['zzz'], 3)).toBe('filler filler filler …');
+    expect(hitExcerpt(text, ['zzz'], 3)).toBe('filler filler filler …');
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isChromeLine, stripGluedChrome } from '../../src/ingest/chrome.ts';
 import { organisationName, parseListing } from '../../src/ingest/parse.ts';
-import { errorsIn, lineOf, readListingFixture, warningsIn } from './helpers.ts';
+import { errorsIn, lineOf, readListingFixture, warningsIn } from '../support/fixtures.ts';
 
 /** Parses `tests/fixtures/listings/<name>`; diagnostics name it `listings/<name>`. */
 function parseFixture(name: string) {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/ingest/catalog.ts';
 import { applyPlan, contentPaths, readCatalogInput, staleFiles } from '../../src/ingest/store.ts';
 import { REDIRECTS_FILE, redirectPaths, redirectsManifest } from '../../src/lib/aliases.ts';
-import { copyProject } from './helpers.ts';
+import { copyProject } from '../support/fixtures.ts';
 
 describe('the redirects manifest', () => {
   it('maps every former id to the paper it moved to, sorted, whatever the order of the papers', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { reviewQueue } from '../../src/ingest/review.ts';
 import { trainThemeModels } from '../../src/ingest/shelve.ts';
 import type { Theme } from '../../src/schemas/theme.ts';
-import { madeUpPapers } from './theme-corpus.ts';
+import { madeUpPapers } from '../support/theme-corpus.ts';
 
 const taxonomy: Theme[] = [
   { id: 'speech', name: 'Speech', description: 'Speech recognition.', threshold: 3, phrases: [{ match: 'speech recognition', weight: 3 }] },

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createJudge, createShelver, MIN_EXAMPLES, trainThemeModels } from '../../src/ingest/shelve.ts';
 import type { Theme } from '../../src/schemas/theme.ts';
-import { madeUpPapers } from './theme-corpus.ts';
+import { madeUpPapers } from '../support/theme-corpus.ts';
 
 const taxonomy: Theme[] = [
   {

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { arxivId, doi } from '../../src/ingest/ids.ts';
 import { readSource } from '../../src/ingest/sources/detect.ts';
-import { errorsIn, fixturesDir } from './helpers.ts';
+import { errorsIn } from '../support/fixtures.ts';
+import { fixturesDir } from '../support/repo.ts';
 
 const encoder = new TextEncoder();
 const read = (file: string, text: string, captured?: string) => readSource({ file, path: `content/sources/${file}`, bytes: encoder.encode(text), captured });

@@ -5,7 +5,7 @@ import { buildCatalog, type CatalogPlan } from '../../src/ingest/catalog.ts';
 import { IngestError } from '../../src/ingest/diagnostics.ts';
 import { applyPlan, contentPaths, readCatalogInput, staleFiles } from '../../src/ingest/store.ts';
 import { REDIRECTS_FILE } from '../../src/lib/aliases.ts';
-import { copyProject, fixtureProject, snapshotDir } from './helpers.ts';
+import { copyProject, fixtureProject, snapshotDir } from '../support/fixtures.ts';
 
 /** Every file a plan puts in content/papers/: its papers and the redirects manifest. */
 const plannedFiles = (plan: CatalogPlan) => [...plan.files.keys(), REDIRECTS_FILE].sort();

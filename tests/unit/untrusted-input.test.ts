@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/ingest/catalog.ts';
-import { cleanText, stripControls } from '../../src/ingest/normalize.ts';
+import { cleanText, stripControls } from '../../src/lib/format.ts';
 import { parseListing } from '../../src/ingest/parse.ts';
 import { BIDI_CONTROLS } from '../support/untrusted-text.ts';
 

@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inputsDigest, isUpToDate, outputsSummary, writeStamp } from '../../src/build/up-to-date.ts';
-import { temporaryFolders } from './helpers.ts';
+import { temporaryFolders } from '../support/fixtures.ts';
 
 const tempDir = temporaryFolders('shelfmark-up-to-date-');
 

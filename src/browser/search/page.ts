@@ -5,6 +5,7 @@
  * discrete changes push a history entry (so back and forward step through them), typing
  * replaces the current one, and `popstate` re-runs the search for the restored URL.
  */
+import { plural } from '../../lib/format.ts';
 import { queryTerms } from '../../lib/search-text.ts';
 import type { FacetKey, Filters, SearchEngine, SearchOutcome, SortKey } from './engine.ts';
 import { renderResult } from './render.ts';
@@ -233,7 +234,7 @@ export class SearchPage {
   }
 
   private describe(total: number, state: SearchState): string {
-    const count = `${total} ${total === 1 ? 'paper' : 'papers'}`;
+    const count = plural(total, 'paper');
     const parts: string[] = [];
     const themes = this.inputs('theme').filter((i) => i.checked);
     if (themes.length) parts.push(`in ${themes.map((i) => i.dataset.filter).join(' or ')}`);

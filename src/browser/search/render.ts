@@ -3,8 +3,8 @@
  * excerpt with the matched words in `<mark>`, the themes, and when the paper was listed and
  * its upvotes when the listing said. Highlighting is ours for both engines, so it looks the same.
  */
-import { formatDate } from '../../lib/format.ts';
-import { excerpt, highlight } from '../../lib/search-text.ts';
+import { formatDate, plural } from '../../lib/format.ts';
+import { highlight, hitExcerpt } from '../../lib/search-text.ts';
 import type { HitData } from './engine.ts';
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, html?: string): HTMLElementTagNameMap[K] {
@@ -18,8 +18,9 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
 /** Themes · Listed Jan 5, 2024 · 12 upvotes */
 export function describeHit(hit: HitData): string {
   const parts = [hit.themes.join(', ')];
-  if (hit.listed) parts.push(`Listed ${formatDate(hit.listed)}`);
-  if (hit.upvotes !== undefined) parts.push(`${hit.upvotes} ${hit.upvotes === 1 ? 'upvote' : 'upvotes'}`);
+  const listed = formatDate(hit.listed);
+  if (listed) parts.push(`Listed ${listed}`);
+  if (hit.upvotes !== undefined) parts.push(plural(hit.upvotes, 'upvote'));
   return parts.filter(Boolean).join(' · ');
 }
 
@@ -30,7 +31,7 @@ export function renderResult(hit: HitData, terms: readonly string[]): HTMLLIElem
   const link = element('a', undefined, highlight(hit.title, terms));
   link.href = hit.url;
   heading.append(link);
-  item.append(heading, element('p', 'excerpt', excerpt(hit.text, terms)));
+  item.append(heading, element('p', 'excerpt', hitExcerpt(hit.text, terms)));
   const facts = describeHit(hit);
   if (facts) {
     const line = element('p', 'facts');
@@ -54,7 +55,7 @@ export function renderOption(hit: HitData, terms: readonly string[], id: string)
   option.setAttribute('aria-selected', 'false');
   option.href = hit.url;
   option.tabIndex = -1;
-  option.append(element('span', 'hit-title', highlight(hit.title, terms)), element('span', 'hit-excerpt', excerpt(hit.text, terms, 22)));
+  option.append(element('span', 'hit-title', highlight(hit.title, terms)), element('span', 'hit-excerpt', hitExcerpt(hit.text, terms, 22)));
   if (hit.themes.length) option.append(Object.assign(element('span', 'hit-themes'), { textContent: hit.themes.join(' · ') }));
   item.append(option);
   return item;

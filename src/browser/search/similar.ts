@@ -4,6 +4,7 @@
  * and get the papers closest to that one. The paper vectors (`search-similar.js`, made from the
  * same TF-IDF space as the related-papers lists) load on first use, from a server or from disk.
  */
+import { plural } from '../../lib/format.ts';
 import { SimilarIndex, type PackedSimilar, type SimilarHit } from '../../lib/similar.ts';
 import { loadScript, type SearchConfig } from './engine.ts';
 
@@ -63,7 +64,7 @@ export class SimilarView {
     } else {
       this.list.replaceChildren(...found.hits.map((hit) => this.render(hit)));
       const n = found.hits.length;
-      this.status.textContent = n === 0 ? `No paper shares a telling term with ${found.what}.` : `The ${n} ${n === 1 ? 'paper' : 'papers'} closest to ${found.what}.`;
+      this.status.textContent = n === 0 ? `No paper shares a telling term with ${found.what}.` : `The ${plural(n, 'paper')} closest to ${found.what}.`;
     }
     this.form.dataset.state = 'done';
   }

@@ -7,7 +7,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { decodeListing } from '../decode.ts';
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { cleanLink } from '../links.ts';
-import { cleanText, stripControls } from '../normalize.ts';
+import { cleanText, stripControls } from '../../lib/format.ts';
 import { isArxivFeed, readArxivAtom } from './arxiv-atom.ts';
 import { readBibtex } from './bibtex.ts';
 import { isCslItem, readCslJson } from './csl-json.ts';

@@ -8,14 +8,15 @@ import { bibtex } from '../../../lib/cite.ts';
 import { listingLabel } from '../../../lib/listings.ts';
 import { paperSitePath } from '../../../lib/paths.ts';
 import { absoluteUrl } from '../../../lib/urls.ts';
+import { site } from '../../../site.ts';
 
 export const getStaticPaths = themeFilePaths satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ name: string; papers: PaperEntry[] }> = ({ props, site }) => {
+export const GET: APIRoute<{ name: string; papers: PaperEntry[] }> = ({ props, site: siteUrl }) => {
   // By id, compared as code units: the file is the same on every machine.
   const entries = props.papers
     .toSorted((a, b) => (a.id < b.id ? -1 : 1))
-    .map(({ id, data }) => bibtex({ ...data, url: absoluteUrl(paperSitePath(id), site), listings: data.sources.map(({ listing }) => listingLabel(listing) ?? listing) }));
-  const header = `% ${props.name}: ${entries.length} papers from Shelfmark, ${absoluteUrl('', site)}\n\n`;
+    .map(({ id, data }) => bibtex({ ...data, url: absoluteUrl(paperSitePath(id), siteUrl), listings: data.sources.map(({ listing }) => listingLabel(listing) ?? listing) }));
+  const header = `% ${props.name}: ${entries.length} papers from ${site.name}, ${absoluteUrl('', siteUrl)}\n\n`;
   return new Response(`${header}${entries.join('\n\n')}\n`, { headers: { 'Content-Type': 'application/x-bibtex; charset=utf-8' } });
 };

@@ -1,17 +1,15 @@
 /**
- * Small helpers shared by the unit tests: where the fixtures are, throwaway project
- * copies, and running `scripts/ingest.ts` the way a person would.
+ * Fixture catalogs for the vitest tests: the fixture project and listings, throwaway project
+ * copies, the diagnostics an ingest reports, and running `scripts/ingest.ts` the way a person would.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, onTestFinished } from 'vitest';
 import type { Diagnostic } from '../../src/ingest/diagnostics.ts';
+import { fixturesDir, repoRoot } from './repo.ts';
 
-export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-export const fixturesDir = join(repoRoot, 'tests/fixtures');
 /** A two-listing project: `content/sources/` (with a manifest) and `content/themes.yaml`, no papers yet. */
 export const fixtureProject = join(fixturesDir, 'project');
 
