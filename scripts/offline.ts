@@ -7,6 +7,7 @@
  */
 import { join, relative, resolve, sep } from 'node:path';
 import { offlineDirOf, outDirOf } from '../src/build/output-dirs.ts';
+import { INDEX_FILE } from '../src/lib/packed-index.ts';
 import { writeOfflineEdition } from '../src/offline/edition.ts';
 
 const started = performance.now();
@@ -20,7 +21,7 @@ try {
   const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
-    `offline: ${edition.pages} pages, ${edition.indexed} indexed, search-index.js ${kb(edition.indexBytes)}; ` +
+    `offline: ${edition.pages} pages, ${edition.indexed} indexed, ${INDEX_FILE} ${kb(edition.indexBytes)}; ` +
       `${relative(root, offlineDir)}${sep} and ${relative(root, edition.zipFile)} (${kb(edition.zipBytes)}) in ${seconds} s`,
   );
 } catch (e) {
