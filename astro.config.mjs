@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { shelfmarkBuild } from './src/build/integration.ts';
+import { outDirOf } from './src/build/output-dirs.ts';
 import { siteColors } from './src/build/site-css.ts';
 import { redirectPaths } from './src/lib/aliases.ts';
 import { contentDir } from './src/lib/content-dir.ts';
@@ -13,7 +14,7 @@ import { externalLinks } from './src/lib/external-links.ts';
 const site = process.env.SITE_URL || 'http://localhost:4321';
 const base = process.env.BASE_PATH || '/';
 // OUT_DIR lets the tests build the site under `/` and under a base path side by side.
-const outDir = process.env.OUT_DIR || './dist';
+const outDir = outDirOf();
 
 // Former paper URLs, from the small manifest the ingest writes (no paper is parsed here).
 const redirects = redirectPaths(`${contentDir()}/papers`);

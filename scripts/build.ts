@@ -11,10 +11,11 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { contentDir } from '../src/lib/content-dir.ts';
+import { offlineDirOf, outDirOf } from '../src/build/output-dirs.ts';
 import { outputKey, readTimings, timingsFile, writeTimings, type StepTiming } from '../src/build/timings.ts';
 import { inputsDigest, isUpToDate, writeStamp } from '../src/build/up-to-date.ts';
 
-const outDir = process.env.OUT_DIR || 'dist';
+const outDir = outDirOf();
 const env: NodeJS.ProcessEnv = { ...process.env, OUT_DIR: outDir };
 
 // What the site is made from: the catalog, the code and its locked dependencies, the variables
@@ -25,7 +26,7 @@ const INPUTS = {
   paths: [contentDir(), 'src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'],
   env: { ...Object.fromEntries(VARIABLES.map((name) => [name, env[name]])), 'node --version': process.version },
 };
-const OUTPUTS = [outDir, process.env.OFFLINE_DIR || `${outDir}-offline`];
+const OUTPUTS = [outDir, offlineDirOf()];
 // One stamp per output folder, so building dist and dist-base in turn does not undo each other.
 const STAMP = `node_modules/.cache/shelfmark-build/${outputKey(process.cwd(), outDir)}.json`;
 const TIMINGS = timingsFile(process.cwd(), outDir);

@@ -13,6 +13,7 @@ import { parse } from 'yaml';
 import { contentDir } from '../src/lib/content-dir.ts';
 import { formatAuthors } from '../src/lib/authors.ts';
 import { plural } from '../src/lib/format.ts';
+import { outDirOf } from '../src/build/output-dirs.ts';
 import { DEFAULT_CACHE_DIR, generateCards, type CardItem } from '../src/cards/cache.ts';
 import { parsePaperFile } from '../src/ingest/frontmatter.ts';
 import { paperSchema, type Paper } from '../src/schemas/paper.ts';
@@ -60,7 +61,7 @@ async function main(): Promise<number> {
   }
   // Listening from the start: a message that arrives before anyone listens is lost.
   const outputReady = process.argv.includes('--beside-build') ? siteReady() : undefined;
-  const outDir = process.env.OUT_DIR || 'dist';
+  const outDir = outDirOf();
   const cacheDir = process.env.CARDS_CACHE_DIR || DEFAULT_CACHE_DIR;
 
   const taxonomy = taxonomySchema.parse(parse(readFileSync(THEMES_FILE, 'utf8')));

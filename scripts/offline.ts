@@ -6,20 +6,22 @@
  * All the work is in src/offline/edition.ts; this file reads the environment and prints.
  */
 import { join, relative, resolve, sep } from 'node:path';
+import { offlineDirOf, outDirOf } from '../src/build/output-dirs.ts';
+import { INDEX_FILE } from '../src/lib/packed-index.ts';
 import { writeOfflineEdition } from '../src/offline/edition.ts';
 
 const started = performance.now();
 const root = join(import.meta.dirname, '..');
-const outDir = resolve(root, process.env.OUT_DIR || 'dist');
+const outDir = resolve(root, outDirOf());
 // Beside the site it comes from, so builds of several sites (dist, dist-base) keep theirs apart.
-const offlineDir = resolve(root, process.env.OFFLINE_DIR || `${outDir}-offline`);
+const offlineDir = resolve(root, offlineDirOf());
 
 try {
   const edition = await writeOfflineEdition({ outDir, offlineDir, ...(process.env.BASE_PATH ? { base: process.env.BASE_PATH } : {}) });
   const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
-    `offline: ${edition.pages} pages, ${edition.indexed} indexed, search-index.js ${kb(edition.indexBytes)}; ` +
+    `offline: ${edition.pages} pages, ${edition.indexed} indexed, ${INDEX_FILE} ${kb(edition.indexBytes)}; ` +
       `${relative(root, offlineDir)}${sep} and ${relative(root, edition.zipFile)} (${kb(edition.zipBytes)}) in ${seconds} s`,
   );
 } catch (e) {

@@ -20,8 +20,9 @@ import * as pagefind from 'pagefind';
 import { timed, timingsFile, writeTimings, type StepTiming } from './timings.ts';
 
 export function shelfmarkBuild(): AstroIntegration {
-  let root = process.cwd();
-  let outDir = join(root, 'dist');
+  // Both from Astro's config, once it is done.
+  let root = '';
+  let outDir = '';
   let cards: Cards | null = null;
   return {
     name: 'shelfmark-build',

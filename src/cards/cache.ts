@@ -15,7 +15,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { CardInput } from './layout.ts';
 import { renderCard, templateFingerprint } from './render.ts';
-import { cardPath } from '../lib/paths.ts';
+import { CARD_FOLDERS, cardPath } from '../lib/paths.ts';
 
 export const DEFAULT_CACHE_DIR = 'node_modules/.cache/shelfmark-cards';
 
@@ -165,7 +165,7 @@ export async function generateCards(options: GenerateOptions): Promise<GenerateS
 /** Deletes cards of papers and themes that are gone, and temporary files of an interrupted run. */
 async function pruneOutput(outDir: string, keep: Set<string>): Promise<number> {
   let removed = 0;
-  for (const sub of ['cards/papers', 'cards/themes']) {
+  for (const sub of Object.values(CARD_FOLDERS)) {
     let names: string[];
     try {
       names = await readdir(join(outDir, sub));

@@ -15,11 +15,17 @@ export const themeSitePath = (id: string) => `themes/${id}/`;
 /** What kind of page a preview card is for. */
 export type CardKind = 'paper' | 'theme' | 'site';
 
+/** The folder of the preview cards. */
+export const CARDS_DIR = 'cards';
+
+/** The folders of the papers' and the themes' cards (the site's own card sits in `CARDS_DIR`). */
+export const CARD_FOLDERS = { paper: `${CARDS_DIR}/papers`, theme: `${CARDS_DIR}/themes` } as const;
+
 /** Where a card goes: what a page's `og:image` points at. The id names a file, so it must be a slug. */
 export function cardPath(kind: CardKind, id = ''): string {
-  if (kind === 'site') return 'cards/site.png';
+  if (kind === 'site') return `${CARDS_DIR}/site.png`;
   if (!slugId.safeParse(id).success) throw new Error(`cards: "${id}" is not a slug, so it can't name a card file`);
-  return `cards/${kind === 'paper' ? 'papers' : 'themes'}/${id}.png`;
+  return `${CARD_FOLDERS[kind]}/${id}.png`;
 }
 
 /** The offline edition, zipped, that the site offers for download (made by src/offline/edition.ts). */

@@ -34,7 +34,7 @@ export function stem(term: string): string {
 }
 
 /** Search term of one word of text. */
-export function termOf(word: string): string {
+function termOf(word: string): string {
   return stem(fold(word));
 }
 
@@ -71,6 +71,18 @@ export function hasPhrase(text: string, phrase: readonly string[]): boolean {
   return false;
 }
 
+/** Where `word` is, or would go, in a sorted list of words: the first of them not before it. Words it begins follow from there. */
+export function sortedPosition(sorted: readonly string[], word: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < word) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Query terms in the order typed, without repeats. */
 export function queryTerms(query: string): string[] {
   return [...new Set(words(query).map((w) => w.term))];
@@ -83,7 +95,8 @@ export function matches(term: string, terms: readonly string[]): boolean {
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-export function escapeHtml(text: string): string {
+/** `text` safe to put into HTML, in an element or a quoted attribute. */
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 

@@ -16,7 +16,7 @@
  *
  * Pure and dependency-free: it runs in Node (build, tests, bench) and in the browser.
  */
-import { fold } from './search-text.ts';
+import { fold, sortedPosition } from './search-text.ts';
 
 /** Words shorter than this are never corrected (nor listed): too many words are one edit from "in". */
 export const MIN_LENGTH = 3;
@@ -166,14 +166,7 @@ export class Speller {
 
   /** Whether the catalog has this word, or a word that starts with it (search matches prefixes). */
   knows(word: string): boolean {
-    let lo = 0;
-    let hi = this.sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.sorted[mid]! < word) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < this.sorted.length && this.sorted[lo]!.startsWith(word);
+    return this.sorted[sortedPosition(this.sorted, word)]?.startsWith(word) ?? false;
   }
 
   /**

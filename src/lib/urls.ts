@@ -18,8 +18,8 @@ export function absoluteUrl(path: string, site: URL | string | undefined): strin
   return site ? new URL(relative, site).href : relative;
 }
 
-/** Pure core of `withBase`, exported for tests. */
-export function joinBase(basePath: string, path: string): string {
+/** `basePath` and `path` joined with one slash between them. */
+function joinBase(basePath: string, path: string): string {
   const head = basePath.endsWith('/') ? basePath : `${basePath}/`;
   return head + path.replace(/^\/+/, '');
 }

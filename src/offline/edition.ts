@@ -20,7 +20,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { INDEX_FILE } from '../lib/packed-index.ts';
-import { OFFLINE_ZIP_PATH } from '../lib/paths.ts';
+import { CARDS_DIR, OFFLINE_ZIP_PATH } from '../lib/paths.ts';
 import { extractPage } from './extract.ts';
 import { relativizeCss } from './relativize.ts';
 import { rewriteHtml } from './rewrite.ts';
@@ -32,7 +32,7 @@ const ZIP_ROOT = 'shelfmark-offline';
 /** Kinds of files a page needs to be read from disk: itself, its styles and scripts, images. */
 const NEEDED = /\.(?:html|css|js|svg|png|jpe?g|gif|webp|avif|woff2?)$/;
 /** Site folders of such files that no page shows: Pagefind (useless from disk) and the social preview cards. */
-const NOT_NEEDED = /^(?:pagefind|cards)\//;
+const NOT_NEEDED = ['pagefind/', `${CARDS_DIR}/`];
 
 export interface EditionOptions {
   /** The built site. */
@@ -70,7 +70,7 @@ export async function writeOfflineEdition({ outDir, offlineDir, base }: EditionO
 
 /** Which of the site's files go into the edition. A search-index.js in the site is a leftover of older builds. */
 function editionFiles(site: readonly string[]): string[] {
-  return site.filter((path) => path !== INDEX_FILE && NEEDED.test(path) && !NOT_NEEDED.test(path));
+  return site.filter((path) => path !== INDEX_FILE && NEEDED.test(path) && !NOT_NEEDED.some((folder) => path.startsWith(folder)));
 }
 
 /** Every file under `dir`, as `/`-separated paths relative to it, sorted. */

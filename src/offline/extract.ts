@@ -14,8 +14,11 @@ export interface ExtractedPage {
   title: string;
   /** Indexed text, whitespace collapsed, without the title. */
   text: string;
+  /** Filter name → values, e.g. `{ theme: ['Efficient attention'], year: ['2024'] }`. */
   filters: Record<string, string[]>;
+  /** Sort key → value, e.g. `{ date: '2024-01-05', upvotes: '12' }`. */
   sort: Record<string, string>;
+  /** Other metadata shown with a result, e.g. `{ listed: '2024-01-05' }`. */
   meta: Record<string, string>;
 }
 
@@ -45,7 +48,7 @@ function textContent(node: Node): string {
  * `key[attr]` another attribute's value, and a final `key:value` a literal that runs to the end
  * (so it may contain commas and colons).
  */
-export function parseCaptures(spec: string, el: Element): [key: string, value: string][] {
+function parseCaptures(spec: string, el: Element): [key: string, value: string][] {
   const colon = spec.indexOf(':');
   const head = colon === -1 ? spec : spec.slice(0, colon);
   const literal = colon === -1 ? undefined : spec.slice(colon + 1);

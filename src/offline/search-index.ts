@@ -5,20 +5,12 @@
  */
 import { encodePostings, INDEX_GLOBAL, INDEX_VERSION, type PackedDoc, type PackedIndex, type Posting } from '../lib/packed-index.ts';
 import { words, type Word } from '../lib/search-text.ts';
+import type { ExtractedPage } from './extract.ts';
 
 /** One indexed page, as read from the built HTML (see `extract.ts`). */
-export interface SourceDoc {
+export interface SourceDoc extends ExtractedPage {
   /** Site path relative to the site root, e.g. `papers/x/`. */
   url: string;
-  title: string;
-  /** Indexed text of the page body, without the title. */
-  text: string;
-  /** Filter name → values, e.g. `{ theme: ['Efficient attention'], year: ['2024'] }`. */
-  filters: Record<string, string[]>;
-  /** Sort key → value, e.g. `{ date: '2024-01-05', upvotes: '12' }`. */
-  sort: Record<string, string>;
-  /** Other metadata shown with a result, e.g. `{ listed: '2024-01-05' }`. */
-  meta: Record<string, string>;
 }
 
 /** Builds the packed index. Documents keep the given order, which is also the order of results that tie. */

@@ -7,7 +7,7 @@
  */
 import { queryTerms } from '../../lib/search-text.ts';
 import type { SearchConfig, SearchEngine } from './engine.ts';
-import { renderOption } from './render.ts';
+import { correctionNotice, renderOption } from './render.ts';
 
 const SHOWN = 8;
 const TYPING_DELAY_MS = 120;
@@ -144,21 +144,18 @@ export class SearchDialog {
     this.all.href = url.href;
   }
 
-  /** "Showing results for *searched* — search instead for *typed*", the second a button. Text nodes only: both are typed text. */
+  /** The correction notice (`correctionNotice`), its "search instead" a button that searches as typed. */
   private showCorrection(searched: string | null, typed: string): void {
     this.correction.hidden = searched === null;
     if (searched === null) return this.correction.replaceChildren();
-    const shown = document.createElement('strong');
-    shown.append(Object.assign(document.createElement('em'), { textContent: searched }));
     const button = document.createElement('button');
     button.type = 'button';
-    button.append(Object.assign(document.createElement('em'), { textContent: typed }));
     button.addEventListener('click', () => {
       this.verbatim = true;
       this.input.focus();
       void this.run();
     });
-    this.correction.replaceChildren('Showing results for ', shown, ' — search instead for ', button);
+    this.correction.replaceChildren(...correctionNotice(searched, typed, button));
   }
 
   private async run(): Promise<void> {

@@ -4,7 +4,7 @@
  * Pagefind does on the hosted site. Pure.
  */
 import { decodePostings, INDEX_VERSION, type PackedIndex, type Posting } from '../../lib/packed-index.ts';
-import { hasPhrase, isPhraseQuery, queryTerms, words } from '../../lib/search-text.ts';
+import { hasPhrase, isPhraseQuery, queryTerms, sortedPosition, words } from '../../lib/search-text.ts';
 
 /** A stored document, as the UI shows it. */
 export interface OfflineDoc {
@@ -97,15 +97,8 @@ export class OfflineIndex {
 
   /** Index terms a query term stands for: itself and every longer term it begins, with a weight. */
   private expand(term: string): [index: number, weight: number][] {
-    let lo = 0;
-    let hi = this.terms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.terms[mid]! < term) lo = mid + 1;
-      else hi = mid;
-    }
     const out: [number, number][] = [];
-    for (let i = lo; i < this.terms.length && this.terms[i]!.startsWith(term); i++) {
+    for (let i = sortedPosition(this.terms, term); i < this.terms.length && this.terms[i]!.startsWith(term); i++) {
       const found = this.terms[i]!;
       // An exact term counts fully; an extension less the more it adds (`flow` → `flowing`).
       out.push([i, found === term ? 1 : 0.5 * (term.length / found.length)]);

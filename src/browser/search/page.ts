@@ -8,7 +8,7 @@
 import { plural } from '../../lib/format.ts';
 import { queryTerms } from '../../lib/search-text.ts';
 import type { FacetKey, Filters, SearchEngine, SearchOutcome, SortKey } from './engine.ts';
-import { renderResult } from './render.ts';
+import { correctionNotice, renderResult } from './render.ts';
 import { FACETS, readState, SINGLE_FACETS, writeState, type SearchState } from './state.ts';
 
 const PAGE_SIZE = 20;
@@ -182,24 +182,18 @@ export class SearchPage {
     this.form.dataset.state = 'done';
   }
 
-  /**
-   * "Showing results for *searched* — search instead for *typed*", the second a link to the same
-   * state searched verbatim. Made with text nodes: both are what someone typed.
-   */
+  /** The correction notice (`correctionNotice`), its "search instead" a link to the same state searched verbatim. */
   private showCorrection(shown: { searched: string; typed: SearchState } | null): void {
     this.correction.hidden = !shown;
     if (!shown) return this.correction.replaceChildren();
     const link = document.createElement('a');
     link.href = `${location.pathname}${writeState({ ...shown.typed, verbatim: true })}`;
-    link.append(Object.assign(document.createElement('em'), { textContent: shown.typed.q }));
     link.addEventListener('click', (event) => {
       event.preventDefault();
       this.verbatim = true;
       this.change('push');
     });
-    const searched = document.createElement('strong');
-    searched.append(Object.assign(document.createElement('em'), { textContent: shown.searched }));
-    this.correction.replaceChildren('Showing results for ', searched, ' — search instead for ', link);
+    this.correction.replaceChildren(...correctionNotice(shown.searched, shown.typed.q, link));
   }
 
   private async showMore(): Promise<void> {

@@ -16,7 +16,7 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
 }
 
 /** Themes · Listed Jan 5, 2024 · 12 upvotes */
-export function describeHit(hit: HitData): string {
+function describeHit(hit: HitData): string {
   const parts = [hit.themes.join(', ')];
   const listed = formatDate(hit.listed);
   if (listed) parts.push(`Listed ${listed}`);
@@ -39,6 +39,18 @@ export function renderResult(hit: HitData, terms: readonly string[]): HTMLLIElem
     item.append(line);
   }
   return item;
+}
+
+/**
+ * "Showing results for *searched* — search instead for *typed*", the typed query inside
+ * `control` (the dialog's button, the results page's link), for `replaceChildren`. Text nodes
+ * only: both queries are what someone typed.
+ */
+export function correctionNotice(searched: string, typed: string, control: HTMLElement): (string | Node)[] {
+  const shown = element('strong');
+  shown.append(Object.assign(element('em'), { textContent: searched }));
+  control.append(Object.assign(element('em'), { textContent: typed }));
+  return ['Showing results for ', shown, ' — search instead for ', control];
 }
 
 /**
