@@ -118,7 +118,8 @@ export function retryAfterMs(value: string | null, now: number): number | undefi
   const text = value?.trim();
   if (!text) return undefined;
   if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const date = Date.parse(text);
+  // Every HTTP-date form starts with a day's name ("Thu, 11 Dec 2025 06:00:30 GMT"); Date.parse alone would take "-5".
+  const date = /^[A-Z][a-z]{2}/.test(text) ? Date.parse(text) : Number.NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
