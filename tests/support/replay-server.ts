@@ -18,6 +18,19 @@ export function fetchFixture(name: string): Buffer {
   return readFileSync(join(fetchFixturesDir, name));
 }
 
+/**
+ * A daily-papers page of `count` papers in the recorded format, for paging: copies of the
+ * recorded day's first entry, with ids `2512.<first>`, `2512.<first + 1>`, … and titles to match.
+ */
+export function dailyPage(count: number, first: number): string {
+  const [entry] = JSON.parse(fetchFixture('hf-daily-2025-12-11.json').toString('utf8')) as { paper: { id: string; title: string } }[];
+  const entries = Array.from({ length: count }, (_, i) => {
+    const id = `2512.${String(first + i).padStart(5, '0')}`;
+    return { ...entry!, paper: { ...entry!.paper, id, title: `Paper ${id} on rectified flow` } };
+  });
+  return JSON.stringify(entries);
+}
+
 export interface Reply {
   /** Default 200. */
   status?: number;
