@@ -14,7 +14,6 @@ import { readResponse } from './validate.ts';
 
 /** One response, kept as its bytes, with the arXiv ids of its papers. */
 export interface FetchedPage {
-  url: string;
   bytes: Uint8Array;
   arxivIds: string[];
 }
@@ -39,7 +38,7 @@ export async function fetchPages(spec: FetchSpec, http: HttpClient, settings: Fe
     const arxivIds = records.flatMap((r) => (r.arxivId ? [r.arxivId] : []));
     if (records.length === 0 || (page > 0 && arxivIds.every((id) => seen.has(id)))) break;
     for (const id of arxivIds) seen.add(id);
-    pages.push({ url, bytes, arxivIds });
+    pages.push({ bytes, arxivIds });
     if (!isPaged(spec) || records.length < size) return { pages, more: false };
   }
   return { pages, more: pages.length === settings.maxPages };

@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FetchError } from '../../src/fetch/errors.ts';
+import { failureLine, FetchError } from '../../src/fetch/errors.ts';
 import { runFetch, type FetchRequest } from '../../src/fetch/run.ts';
 import { contentPaths, type ContentPaths } from '../../src/ingest/store.ts';
 import { fakeClock } from '../support/fake-clock.ts';
@@ -29,7 +29,7 @@ function run(routes: Record<string, string>, request: Partial<FetchRequest> & Pi
   const send = async (url: string | URL | Request) => {
     const path = String(url).slice(BASE.length);
     asked.push(path);
-    return routes[path] === undefined ? new Response('not found', { status: 404 }) : new Response(fetchFixture(routes[path]));
+    return routes[path] === undefined ? new Response('not found', { status: 404 }) : new Response(new Uint8Array(fetchFixture(routes[path])));
   };
   const root = copyProject();
   const paths = contentPaths(root);
@@ -97,5 +97,13 @@ describe('a run of several specs', () => {
   it('no spec at all is an error that says how to name one', async () => {
     const { result } = run({}, { specs: [] });
     await expect(result).rejects.toThrow(/^nothing to fetch/);
+  });
+});
+
+describe('the line printed when a run fails', () => {
+  it('is one line that says nothing was changed, with a server\'s control characters removed', () => {
+    expect(failureLine(new FetchError('HTTP 400 from x: "\u001b[31mred\u0007"'))).toBe('fetch: HTTP 400 from x: "[31mred"; content/sources/ was not changed.');
+    expect(failureLine(new Error('EACCES: permission denied\n    at writeFileSync (node:fs:1:1)'))).toBe('fetch: EACCES: permission denied; content/sources/ was not changed.');
+    expect(failureLine(new FetchError('first\nsecond'))).toBe('fetch: first second; content/sources/ was not changed.');
   });
 });
