@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { parse, parseDocument, type YAMLSeq } from 'yaml';
 import { error, IngestError, type Diagnostic } from './diagnostics.ts';
 import type { CatalogInput, CatalogPlan } from './catalog.ts';
@@ -98,29 +98,45 @@ export function staleFiles(paths: ContentPaths, plan: CatalogPlan): string[] {
 }
 
 /**
- * Applies a plan. Every new text is first written beside its target under a temporary
- * name; only when all are on disk are they renamed into place (a rename is atomic), so
- * a failure part-way leaves `content/papers/` as it was, with at most stray temp files.
+ * Applies a plan through `writeAtomically`, so a failure part-way leaves `content/papers/`
+ * as it was. Removals come after every write has landed.
  */
 export function applyPlan(paths: ContentPaths, plan: CatalogPlan): { written: string[]; removed: string[] } {
   mkdirSync(paths.papers, { recursive: true });
   const files = filesOf(plan);
   const changed = staleFiles(paths, plan).filter((file) => files.has(file));
-  const temps: [string, string][] = [];
-  try {
-    for (const file of changed) {
-      const target = join(paths.papers, file);
-      const temp = join(paths.papers, `.${file}.${process.pid}.tmp`);
-      writeFileSync(temp, files.get(file)!);
-      temps.push([temp, target]);
-    }
-  } catch (e) {
-    for (const [temp] of temps) rmSync(temp, { force: true });
-    throw e;
-  }
-  for (const [temp, target] of temps) renameSync(temp, target);
+  writeAtomically(changed.map((file) => [join(paths.papers, file), files.get(file)!]));
   for (const file of plan.remove) rmSync(join(paths.papers, file), { force: true });
   return { written: changed, removed: plan.remove };
+}
+
+/**
+ * Writes files so that readers see all of them or none: each is first written beside its
+ * target under a hidden temporary name (`.name.<pid>.tmp`, which no reader lists), and only
+ * when all are on disk are they renamed into place, in order (a rename is atomic). If a
+ * write or a rename fails, the temporary files are removed and the targets that did not
+ * exist before are removed again; a file already replaced cannot be restored, so callers
+ * put replacements last.
+ */
+export function writeAtomically(files: readonly (readonly [path: string, data: string | Uint8Array])[]): void {
+  const staged: [temp: string, target: string][] = [];
+  const placed: string[] = [];
+  try {
+    for (const [target, data] of files) {
+      const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+      staged.push([temp, target]);
+      writeFileSync(temp, data);
+    }
+    for (const [temp, target] of staged) {
+      const existed = existsSync(target);
+      renameSync(temp, target);
+      if (!existed) placed.push(target);
+    }
+  } catch (e) {
+    for (const [temp] of staged) rmSync(temp, { force: true });
+    for (const target of placed) rmSync(target, { force: true });
+    throw e;
+  }
 }
 
 const LABELS_HEADER = `# People's decisions about papers and shelves: the theme models' training data.
@@ -131,8 +147,7 @@ labels: []
 
 /**
  * Adds one decision to `content/theme-labels.yaml`, keeping the file's comments and rows as
- * they are: written under a temporary name, then renamed over the file, so an interrupted
- * review never leaves half a file.
+ * they are; written atomically, so an interrupted review never leaves half a file.
  */
 export function appendLabel(paths: ContentPaths, label: ThemeLabel): void {
   const document = parseDocument(existsSync(paths.labels) ? readFileSync(paths.labels, 'utf8') : LABELS_HEADER);
@@ -141,7 +156,5 @@ export function appendLabel(paths: ContentPaths, label: ThemeLabel): void {
   const rows = document.get('labels') as YAMLSeq;
   rows.flow = false;
   rows.items.push(document.createNode(label, { flow: true }));
-  const temp = `${paths.labels}.${process.pid}.tmp`;
-  writeFileSync(temp, document.toString({ lineWidth: 0 }));
-  renameSync(temp, paths.labels);
+  writeAtomically([[paths.labels, document.toString({ lineWidth: 0 })]]);
 }

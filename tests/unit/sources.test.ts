@@ -74,6 +74,15 @@ describe('telling formats apart by content', () => {
     expect(read('library.bib', `\uFEFF${fixture('zotero-better-bibtex.bib')}`).format).toBe('bibtex');
   });
 
+  it('an HTML page (an error or sign-in page) is an error saying so, whatever the file is called', () => {
+    const page = '<!DOCTYPE html>\n<html lang="en">\n<head><title>502 Bad Gateway</title></head>\n<body><h1>Bad Gateway</h1>\n<p>Try again later.</p></body>\n</html>\n';
+    for (const [name, text] of [['page.txt', page], ['page.json', page], ['page.xml', page], ['page.txt', `<!-- saved -->\n<html><body>Sign in</body></html>`]] as const) {
+      const result = read(name, text);
+      expect(result.format, name).toBeNull();
+      expect(errorsIn(result.diagnostics), name).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('HTML page') })]);
+    }
+  });
+
   it('a Hugging Face error response is an error', () => {
     expect(errorsIn(read('paper.json', '{"error":"Paper not found"}').diagnostics)[0]!.message).toContain('Paper not found');
   });

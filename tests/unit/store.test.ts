@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog, type CatalogPlan } from '../../src/ingest/catalog.ts';
 import { IngestError } from '../../src/ingest/diagnostics.ts';
-import { applyPlan, contentPaths, readCatalogInput, staleFiles } from '../../src/ingest/store.ts';
+import { applyPlan, contentPaths, readCatalogInput, staleFiles, writeAtomically } from '../../src/ingest/store.ts';
 import { REDIRECTS_FILE } from '../../src/lib/aliases.ts';
 import { copyProject, fixtureProject, snapshotDir } from '../support/fixtures.ts';
 
@@ -178,5 +178,17 @@ describe('applying a plan', () => {
     files.set('zz-missing-dir/cannot-be-written.mdx', 'this write fails: the folder does not exist');
     expect(() => applyPlan(contentPaths(root), { ...plan, files, remove: [first!] })).toThrow();
     expect(snapshotDir(papers)).toEqual(before);
+  });
+});
+
+describe('writing files atomically', () => {
+  it('a rename that fails part-way removes the files already placed and every temporary file', () => {
+    const root = copyProject();
+    const dir = join(root, 'content/sources');
+    // A folder cannot be replaced by a file: the second rename fails after the first has landed.
+    mkdirSync(join(dir, 'b-is-a-folder.json', 'inside'), { recursive: true });
+    const before = readdirSync(dir).sort();
+    expect(() => writeAtomically([[join(dir, 'a-new.json'), '[]'], [join(dir, 'b-is-a-folder.json'), '[]']])).toThrow();
+    expect(readdirSync(dir).sort()).toEqual(before);
   });
 });

@@ -33,6 +33,9 @@ export interface ReadSource extends SourceRead {
   format: SourceFormat | null;
 }
 
+/** An HTML page: after comments, a doctype or an `<html>`, `<head>` or `<body>` tag. */
+const HTML_START = /^(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]/i;
+
 /** BibTeX: after `%` comments and blank lines, an `@type{` or `@type(`. */
 const BIBTEX_START = /^(?:\s*%[^\n]*\n)*\s*@[a-z]+\s*[{(]/i;
 
@@ -46,6 +49,10 @@ export function readSource(source: SourceFile): ReadSource {
   const listing = /\.txt$/i.test(file);
   let format: SourceFormat;
   let read: SourceRead;
+  if (HTML_START.test(head)) {
+    // An error page, a sign-in page or a "Save page as" of a site: never read as a listing.
+    return failed(path, 1, 'this is an HTML page (an error or sign-in page saved by mistake?), not a source; save the listing as text or the API response as returned');
+  }
   if (isArxivFeed(text)) {
     format = 'arxiv-atom';
     read = readArxivAtom(path, text);

@@ -1,0 +1,45 @@
+/**
+ * `npm run fetch -- SPEC… [--from FILE] [--new-only] [--max-pages N] [--timeout SECONDS]`
+ * saves Hugging Face and arXiv API responses into content/sources/ (see README, "Fetching
+ * papers"). All the work is in src/fetch/; this file reads flags, prints and sets the exit code.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { systemClock } from '../src/fetch/clock.ts';
+import { failureLine, FetchError } from '../src/fetch/errors.ts';
+import { runFetch } from '../src/fetch/run.ts';
+import { specLines } from '../src/fetch/spec.ts';
+import { contentPaths } from '../src/ingest/store.ts';
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { from: { type: 'string' }, 'new-only': { type: 'boolean', default: false }, 'max-pages': { type: 'string' }, timeout: { type: 'string' } },
+  });
+  const specs = positionals.map((text) => ({ text }));
+  if (values.from) {
+    let text: string;
+    try {
+      text = readFileSync(values.from, 'utf8');
+    } catch (e) {
+      throw new FetchError(`--from ${values.from}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    }
+    specs.push(...specLines(text).map(({ text, line }) => ({ text, where: `${values.from}:${line}` })));
+  }
+  const number = (value: string | undefined) => (value === undefined ? undefined : Number(value));
+  const { lines, added } = await runFetch(
+    { specs, newOnly: values['new-only'], maxPages: number(values['max-pages']), timeoutSeconds: number(values.timeout) },
+    { paths: contentPaths(process.cwd()), env: process.env, clock: systemClock, log: (line) => console.error(line) },
+  );
+  for (const line of lines) console.log(line);
+  console.log(added.length > 0 ? `added ${added.length} file(s) to content/sources/ and sources.yaml; run \`npm run ingest\` to put their papers in the catalog.` : 'content/sources/ was not changed.');
+  return 0;
+}
+
+try {
+  process.exitCode = await main();
+} catch (e) {
+  // parseArgs's own errors (an unknown flag) are one line too.
+  console.error(failureLine(e));
+  process.exitCode = 1;
+}

@@ -1,0 +1,128 @@
+/**
+ * The fetch command's only way onto the network: GET requests, one at a time, with the
+ * manners the services ask for.
+ * - One request at a time, whoever asks: requests wait their turn.
+ * - arXiv: three seconds from the end of one request to the start of the next (its terms of
+ *   use), retries included.
+ * - HTTP 429 waits as long as `Retry-After` says (seconds or an HTTP-date), up to a cap; a
+ *   server asking for longer is not asked again.
+ * - 5xx, 408, timeouts and dropped connections are tried again after 1, 2 and 4 seconds; any
+ *   other status (400, 404, …) is final at once.
+ * - A timeout covers the whole answer, body included, so a server that stalls mid-body fails
+ *   like one that never answers; a body larger than the cap is refused, not buffered.
+ */
+import type { Clock } from './clock.ts';
+import { FetchError } from './errors.ts';
+import type { FetchSettings } from './settings.ts';
+import type { Service } from './spec.ts';
+
+/** Sends GET requests; resolves to the body of a 2xx answer, or throws `FetchError`. */
+export interface HttpClient {
+  get(url: string, service: Service): Promise<Uint8Array>;
+}
+
+/** Says who is asking, as arXiv's and Hugging Face's guidelines ask clients to. */
+export const USER_AGENT = 'Shelfmark/0.1 (static research-paper catalog; npm run fetch)';
+
+type Attempt =
+  | { ok: true; bytes: Uint8Array }
+  | { ok: false; reason: string; retry: boolean; waitMs?: number | undefined };
+
+/** `send` is the WHATWG `fetch`; `log` hears about each retry before its wait. */
+export function createHttpClient(settings: FetchSettings, clock: Clock, log: (line: string) => void = () => {}, send: typeof fetch = fetch): HttpClient {
+  const lastEnd = new Map<Service, number>();
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function getInTurn(url: string, service: Service): Promise<Uint8Array> {
+    for (let retries = 0; ; retries++) {
+      const since = lastEnd.get(service);
+      const gap = since === undefined ? 0 : since + settings.intervalMs[service] - clock.now();
+      if (gap > 0) await clock.sleep(gap);
+      let attempt: Attempt;
+      try {
+        attempt = await attemptGet(url, settings, clock, send);
+      } finally {
+        lastEnd.set(service, clock.now());
+      }
+      if (attempt.ok) return attempt.bytes;
+      const tries = retries + 1;
+      if (!attempt.retry || retries >= settings.backoffMs.length) {
+        throw new FetchError(`${attempt.reason} from ${url}${tries > 1 ? ` (tried ${tries} times)` : ''}`);
+      }
+      const wait = attempt.waitMs ?? settings.backoffMs[retries]!;
+      if (wait > settings.retryAfterCapMs) {
+        throw new FetchError(`${attempt.reason} from ${url}, asking to wait ${seconds(wait)}, longer than the ${seconds(settings.retryAfterCapMs)} this command waits; try again later`);
+      }
+      log(`${attempt.reason} from ${url}; trying again in ${seconds(wait)}`);
+      await clock.sleep(wait);
+    }
+  }
+
+  return {
+    get(url, service) {
+      const turn = queue.then(() => getInTurn(url, service));
+      queue = turn.catch(() => undefined);
+      return turn;
+    },
+  };
+}
+
+/** One attempt: never throws; says whether a failure is worth another try. */
+async function attemptGet(url: string, settings: FetchSettings, clock: Clock, send: typeof fetch): Promise<Attempt> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), settings.timeoutMs);
+  try {
+    const response = await send(url, { signal: controller.signal, redirect: 'follow', headers: { 'User-Agent': USER_AGENT } });
+    const { status } = response;
+    if (status < 200 || status >= 300) {
+      // Nothing in the body of a failed answer is kept, so none of it is read.
+      await response.body?.cancel().catch(() => undefined);
+      const reason = `HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''}`;
+      if (status === 429) return { ok: false, retry: true, reason, waitMs: retryAfterMs(response.headers.get('retry-after'), clock.now()) };
+      return { ok: false, retry: status === 408 || status >= 500, reason };
+    }
+    const declared = Number(response.headers.get('content-length') ?? 0);
+    const body = declared > settings.maxBytes ? null : await readBody(response, settings.maxBytes);
+    if (body === null) {
+      await response.body?.cancel().catch(() => undefined);
+      return { ok: false, retry: false, reason: `a response of more than ${settings.maxBytes} bytes, larger than any page of papers should be` };
+    }
+    return { ok: true, bytes: body };
+  } catch (e) {
+    if (controller.signal.aborted) return { ok: false, retry: true, reason: `no complete answer within ${seconds(settings.timeoutMs)}` };
+    const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+    return { ok: false, retry: true, reason: `no answer (${cause?.code ?? cause?.message ?? (e as Error).message})` };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The body, or null once it passes `max` bytes (the rest is not read). */
+async function readBody(response: Response, max: number): Promise<Uint8Array | null> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (!response.body) return new Uint8Array();
+  for await (const chunk of response.body) {
+    size += chunk.byteLength;
+    if (size > max) return null;
+    chunks.push(chunk);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/**
+ * The wait a `Retry-After` value asks for, in milliseconds: delay-seconds or an HTTP-date
+ * (RFC 9110, 10.2.3); undefined when there is none or it cannot be read.
+ */
+export function retryAfterMs(value: string | null, now: number): number | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // Every HTTP-date form starts with a day's name ("Thu, 11 Dec 2025 06:00:30 GMT"); Date.parse alone would take "-5".
+  const date = /^[A-Z][a-z]{2}/.test(text) ? Date.parse(text) : Number.NaN;
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`;
+}

@@ -1,0 +1,91 @@
+/**
+ * `npm run fetch`, start to end: read the specs and the folder, fetch each spec's pages one
+ * request at a time, keep what is new, then write it all at once. Nothing touches
+ * `content/sources/` until every spec has been fetched and read, so a failure anywhere
+ * leaves it as it was.
+ */
+import type { ContentPaths } from '../ingest/store.ts';
+import { utcDay, type Clock } from './clock.ts';
+import { FetchError } from './errors.ts';
+import { createHttpClient } from './http.ts';
+import { knownArxivIds } from './known.ts';
+import { fetchPages } from './pages.ts';
+import { fetchSettings, type SettingsOptions } from './settings.ts';
+import { nameNewSources, readSourcesFolder, saveNewSources, type NewSource } from './save.ts';
+import { parseSpec, specText, type FetchSpec } from './spec.ts';
+import { serviceBases } from './urls.ts';
+
+export interface FetchRequest extends SettingsOptions {
+  /** Spec texts, each with where it was written (`content/refresh.txt:3`) when not on the command line. */
+  specs: readonly { text: string; where?: string | undefined }[];
+  /** Skip arXiv ids the catalog has, and responses with no paper it lacks. */
+  newOnly: boolean;
+}
+
+export interface FetchContext {
+  paths: ContentPaths;
+  env: NodeJS.ProcessEnv;
+  clock: Clock;
+  /** Progress and retries, as they happen. */
+  log: (line: string) => void;
+  /** The WHATWG `fetch`. */
+  send?: typeof fetch;
+}
+
+/** What a run did: a line per spec, and the files added. */
+export interface FetchReport {
+  lines: string[];
+  added: NewSource[];
+}
+
+/** Runs a fetch; throws `FetchError` (or a disk error) with `content/sources/` unchanged. */
+export async function runFetch(request: FetchRequest, context: FetchContext): Promise<FetchReport> {
+  const { paths, env, clock, log } = context;
+  const today = utcDay(clock.now());
+  if (request.specs.length === 0) throw new FetchError('nothing to fetch: name a spec such as hf:daily:yesterday or arxiv:2312.00752, or --from a file of them');
+  const specs = request.specs.map(({ text, where }) => {
+    try {
+      return parseSpec(text, today);
+    } catch (e) {
+      if (e instanceof FetchError && where) throw new FetchError(`${where}: ${e.message}`);
+      throw e;
+    }
+  });
+  const bases = serviceBases(env);
+  const settings = fetchSettings(request, env, bases.arxiv);
+  const folder = readSourcesFolder(paths);
+  const known = request.newOnly ? knownArxivIds(paths) : new Set<string>();
+  const http = createHttpClient(settings, clock, log, context.send);
+
+  const lines: string[] = [];
+  const added: NewSource[] = [];
+  for (const asked of specs) {
+    const spec: FetchSpec = asked.source === 'arxiv-ids' ? { ...asked, ids: asked.ids.filter((id) => !known.has(id)) } : asked;
+    const name = specText(asked);
+    if (spec.source === 'arxiv-ids' && spec.ids.length === 0) {
+      lines.push(`${name}: every paper is in the catalog already; nothing fetched`);
+      continue;
+    }
+    log(`${name}: fetching…`);
+    const { pages, more } = await fetchPages(spec, http, settings, bases);
+    const papers = new Set(pages.flatMap((page) => page.arxivIds));
+    const fresh = [...papers].filter((id) => !known.has(id));
+    const limit = more ? ` (stopped at --max-pages ${settings.maxPages}; there are more)` : '';
+    if (pages.length === 0) {
+      lines.push(`${name}: no papers; nothing saved`);
+    } else if (request.newOnly && fresh.length === 0) {
+      lines.push(`${name}: ${count(papers.size, 'paper')}, all in the catalog already; nothing saved${limit}`);
+    } else {
+      const sources = nameNewSources(spec, pages.map((page) => page.bytes), folder);
+      added.push(...sources);
+      const saved = sources.length > 0 ? `saved ${sources.map((s) => s.file).join(', ')}` : 'the same bytes are saved already; nothing saved';
+      lines.push(`${name}: ${count(papers.size, 'paper')} on ${count(pages.length, 'page')}${request.newOnly ? `, ${fresh.length} new` : ''}; ${saved}${limit}`);
+    }
+  }
+  if (added.length > 0) saveNewSources(paths, added, folder, today);
+  return { lines, added };
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,146 @@
+/**
+ * Where fetched responses go: each page as a new file in `content/sources/`, bytes as
+ * received, and an entry for it in `sources.yaml`.
+ * - Names say what was fetched: `hf-daily-2025-12-11.json`, `hf-week-2025-W50-p2.json`,
+ *   `hf-search-flow-matching.json`, `arxiv-2312.00752-2405.21060.xml`,
+ *   `arxiv-query-ti-rectified-flow.xml`; `-p1`, `-p2`… when there are several pages.
+ * - A name already taken gets `-2`, `-3`… (all pages of a spec the same suffix); bytes
+ *   already in the folder, under any name, are not saved again.
+ * - Everything is written at once, atomically, `sources.yaml` last, through the yaml
+ *   library's Document API so its comments and layout stay as they are.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { isScalar, parseDocument, type Document, type Scalar, YAMLSeq } from 'yaml';
+import { slugForTitle } from '../ingest/slug.ts';
+import { MANIFEST_FILE, writeAtomically, type ContentPaths } from '../ingest/store.ts';
+import { FetchError } from './errors.ts';
+import { serviceOf, type FetchSpec } from './spec.ts';
+import { RESPONSE_KIND } from './validate.ts';
+
+/** A response to be added to `content/sources/`. */
+export interface NewSource {
+  file: string;
+  bytes: Uint8Array;
+  /** Shown on paper pages and as the search page's source facet. */
+  label: string;
+}
+
+/** What is in `content/sources/` before the fetch: the names taken, the bytes held, the manifest. */
+export interface SourcesFolder {
+  names: Set<string>;
+  hashes: Set<string>;
+  manifest: Document;
+}
+
+/** Ids named in a file name before the rest are only counted. */
+const NAMED_IDS = 3;
+
+const NEW_MANIFEST = `# The sources this catalog is built from: a label for each file in this folder, shown on
+# paper pages (see README, "Add your own papers").
+listings: []
+`;
+
+/** The name of a spec's files, before any page number, suffix or extension. */
+export function fileStem(spec: FetchSpec): string {
+  switch (spec.source) {
+    case 'hf-daily':
+      return `hf-daily-${spec.date}`;
+    case 'hf-week':
+      return `hf-week-${spec.week}`;
+    case 'hf-search':
+      return `hf-search-${slugForTitle(spec.query)}`;
+    case 'arxiv-ids': {
+      // Old-style ids have a slash ("hep-ex/0307015"), which a file name cannot.
+      const named = spec.ids.slice(0, NAMED_IDS).map((id) => id.replace('/', '-'));
+      const rest = spec.ids.length - named.length;
+      return `arxiv-${named.join('-')}${rest > 0 ? `-and-${rest}-more` : ''}`;
+    }
+    case 'arxiv-query':
+      return `arxiv-query-${slugForTitle(spec.query)}`;
+  }
+}
+
+/**
+ * The label of a spec's files. Labels name the stream a file came from, not its day or page,
+ * so that the daily fetches share one source facet; each paper keeps the day it was listed.
+ */
+export function labelFor(spec: FetchSpec): string {
+  switch (spec.source) {
+    case 'hf-daily':
+    case 'hf-week':
+      return 'Hugging Face Daily Papers';
+    case 'hf-search':
+      return `Hugging Face Papers search: ${spec.query}`;
+    case 'arxiv-ids':
+      return `arXiv: ${spec.ids.join(', ')}`;
+    case 'arxiv-query':
+      return `arXiv search: ${spec.query}`;
+  }
+}
+
+/**
+ * The files to add for a spec's pages: pages whose bytes the folder already holds are left
+ * out, and the others are named so that no name is taken. Records the new names and bytes
+ * in `folder`, so the next spec of the same run sees them.
+ */
+export function nameNewSources(spec: FetchSpec, pages: readonly Uint8Array[], folder: SourcesFolder): NewSource[] {
+  const extension = RESPONSE_KIND[serviceOf(spec)].extension;
+  const fresh = pages.map((bytes, index) => ({ bytes, index, hash: hashOf(bytes) })).filter((page) => !folder.hashes.has(page.hash));
+  if (fresh.length === 0) return [];
+  const stem = fileStem(spec);
+  const nameOf = (suffix: string, index: number) => `${stem}${suffix}${pages.length > 1 ? `-p${index + 1}` : ''}${extension}`;
+  let n = 1;
+  while (fresh.some((page) => folder.names.has(nameOf(n === 1 ? '' : `-${n}`, page.index)))) n++;
+  const label = labelFor(spec);
+  return fresh.map((page) => {
+    const file = nameOf(n === 1 ? '' : `-${n}`, page.index);
+    folder.names.add(file);
+    folder.hashes.add(page.hash);
+    return { file, bytes: page.bytes, label };
+  });
+}
+
+/** Reads what `content/sources/` holds; throws `FetchError` at the line of a `sources.yaml` that does not read. */
+export function readSourcesFolder(paths: ContentPaths): SourcesFolder {
+  const entries = existsSync(paths.sources) ? readdirSync(paths.sources, { withFileTypes: true }) : [];
+  const files = entries.filter((entry) => entry.isFile() && entry.name !== MANIFEST_FILE).map((entry) => entry.name);
+  const hashes = new Set(files.map((name) => hashOf(readFileSync(join(paths.sources, name)))));
+  const manifestPath = join(paths.sources, MANIFEST_FILE);
+  const shown = relative(paths.root, manifestPath);
+  const manifest = parseDocument(existsSync(manifestPath) ? readFileSync(manifestPath, 'utf8') : NEW_MANIFEST);
+  const problem = manifest.errors[0];
+  if (problem) throw new FetchError(`${shown}:${problem.linePos?.[0]?.line ?? 0}: ${problem.message.split('\n')[0]}`);
+  const listings = manifest.get('listings', true);
+  if (listings instanceof YAMLSeq) listings.flow = false;
+  else if (listings === undefined || (isScalar(listings) && listings.value === null)) manifest.set('listings', new YAMLSeq());
+  else throw new FetchError(`${shown}: "listings" must be a list of files`);
+  // A name the manifest lists is taken even when its file is missing: two entries must not share it.
+  const listed = (manifest.toJS() as { listings?: { file?: unknown }[] }).listings?.map((entry) => String(entry?.file)) ?? [];
+  return { names: new Set([...entries.map((entry) => entry.name), ...listed]), hashes, manifest };
+}
+
+/**
+ * Writes the new files and their `sources.yaml` entries (captured on `captured`, `YYYY-MM-DD`),
+ * all or nothing: on any failure `content/sources/` is left as it was.
+ */
+export function saveNewSources(paths: ContentPaths, sources: readonly NewSource[], folder: SourcesFolder, captured: string): void {
+  const { manifest } = folder;
+  const listings = manifest.get('listings', true) as YAMLSeq;
+  for (const source of sources) {
+    const entry = manifest.createNode({ file: source.file, label: source.label, captured });
+    // Labels are double-quoted, as in the rest of the file: a label is free text.
+    (entry.get('label', true) as Scalar).type = 'QUOTE_DOUBLE';
+    listings.items.push(entry);
+  }
+  mkdirSync(paths.sources, { recursive: true });
+  writeAtomically([
+    ...sources.map((source) => [join(paths.sources, source.file), source.bytes] as const),
+    [join(paths.sources, MANIFEST_FILE), manifest.toString({ lineWidth: 0 })],
+  ]);
+}
+
+function hashOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}

@@ -1,0 +1,117 @@
+/**
+ * What `npm run fetch` is asked for, from the short texts people write on the command line
+ * and in `content/refresh.txt`:
+ *   hf:daily:2025-12-11 (or hf:daily:today, hf:daily:yesterday, in UTC)
+ *   hf:week:2025-W50
+ *   hf:search:"flow matching"
+ *   arxiv:2312.00752,2405.21060
+ *   arxiv:query:"ti:rectified flow"
+ * Quotes around a search are optional (a shell has usually removed them already).
+ */
+import { arxivId } from '../ingest/ids.ts';
+import { isoDate } from '../schemas/paper.ts';
+import { addDays, utcDay } from './clock.ts';
+import { FetchError } from './errors.ts';
+
+/** The two services fetched from. */
+export type Service = 'hf' | 'arxiv';
+
+/** One request for papers, as typed data. */
+export type FetchSpec =
+  /** The Hugging Face daily papers of one day. */
+  | { source: 'hf-daily'; date: string }
+  /** The Hugging Face daily papers of one ISO week. */
+  | { source: 'hf-week'; week: string }
+  /** A Hugging Face Papers search. */
+  | { source: 'hf-search'; query: string }
+  /** arXiv papers by id, without versions. */
+  | { source: 'arxiv-ids'; ids: string[] }
+  /** An arXiv API `search_query`, newest submissions first. */
+  | { source: 'arxiv-query'; query: string };
+
+/** Ids one spec may name: arXiv answers them in one request, and a longer URL risks HTTP 414. */
+export const MAX_IDS = 100;
+
+const SHAPES = 'hf:daily:YYYY-MM-DD (or today, yesterday), hf:week:YYYY-Www, hf:search:"words", arxiv:ID[,ID…] or arxiv:query:"query"';
+
+/** Parses one spec; `today` (UTC, `YYYY-MM-DD`) resolves the date words. Throws `FetchError`. */
+export function parseSpec(text: string, today: string): FetchSpec {
+  const spec = text.trim();
+  const [, service = '', rest = ''] = /^([a-z]+):(.*)$/s.exec(spec) ?? [];
+  if (service === 'hf') {
+    const [, kind = '', value = ''] = /^([a-z]+):(.*)$/s.exec(rest) ?? [];
+    if (kind === 'daily') return { source: 'hf-daily', date: dayOf(value.trim(), today, spec) };
+    if (kind === 'week') return { source: 'hf-week', week: weekOf(value.trim(), spec) };
+    if (kind === 'search') return { source: 'hf-search', query: queryOf(value, spec) };
+  } else if (service === 'arxiv') {
+    if (rest.startsWith('query:')) return { source: 'arxiv-query', query: queryOf(rest.slice('query:'.length), spec) };
+    return { source: 'arxiv-ids', ids: idsOf(rest, spec) };
+  }
+  throw new FetchError(`"${spec}" is not a spec: expected ${SHAPES}`);
+}
+
+/** The spec as a person would type it, for messages. */
+export function specText(spec: FetchSpec): string {
+  switch (spec.source) {
+    case 'hf-daily':
+      return `hf:daily:${spec.date}`;
+    case 'hf-week':
+      return `hf:week:${spec.week}`;
+    case 'hf-search':
+      return `hf:search:"${spec.query}"`;
+    case 'arxiv-ids':
+      return `arxiv:${spec.ids.join(',')}`;
+    case 'arxiv-query':
+      return `arxiv:query:"${spec.query}"`;
+  }
+}
+
+/** The service a spec is fetched from. */
+export function serviceOf(spec: FetchSpec): Service {
+  return spec.source.startsWith('hf-') ? 'hf' : 'arxiv';
+}
+
+/**
+ * The specs of a file such as `content/refresh.txt`, each with its line number: one spec a
+ * line; blank lines and lines starting with `#` are skipped (a `#` later on a line is part of
+ * the spec, as in a search for "C#").
+ */
+export function specLines(text: string): { text: string; line: number }[] {
+  return text
+    .split(/\r?\n/)
+    .map((line, index) => ({ text: line.trim(), line: index + 1 }))
+    .filter((entry) => entry.text !== '' && !entry.text.startsWith('#'));
+}
+
+function dayOf(value: string, today: string, spec: string): string {
+  if (value === 'today') return today;
+  if (value === 'yesterday') return addDays(today, -1);
+  // The format is the schema's; the round trip refuses days that do not exist, like 2025-02-30.
+  if (isoDate.safeParse(value).success && utcDay(Date.parse(value)) === value) return value;
+  throw new FetchError(`"${spec}": "${value}" is not a day; write YYYY-MM-DD, today or yesterday`);
+}
+
+function weekOf(value: string, spec: string): string {
+  const m = /^(\d{4})-W(\d{2})$/.exec(value);
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 53) return value;
+  throw new FetchError(`"${spec}": "${value}" is not an ISO week; write YYYY-Www, as in 2025-W50`);
+}
+
+function queryOf(value: string, spec: string): string {
+  let query = value.trim();
+  if (query.length >= 2 && query.startsWith('"') && query.endsWith('"')) query = query.slice(1, -1).trim();
+  if (query) return query;
+  throw new FetchError(`"${spec}" searches for nothing; write the words after the colon`);
+}
+
+function idsOf(value: string, spec: string): string[] {
+  const ids: string[] = [];
+  for (const raw of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+    const id = arxivId(raw);
+    if (!id) throw new FetchError(`"${spec}": "${raw}" is not an arXiv id (such as 2312.00752 or hep-ex/0307015)`);
+    if (!ids.includes(id)) ids.push(id);
+  }
+  if (ids.length === 0) throw new FetchError(`"${spec}" names no arXiv id; write arxiv:2312.00752 or arxiv:query:"…"`);
+  if (ids.length > MAX_IDS) throw new FetchError(`"${spec}" names ${ids.length} arXiv ids; at most ${MAX_IDS} fit in one request, so split them into several specs`);
+  return ids;
+}

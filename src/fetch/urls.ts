@@ -1,0 +1,57 @@
+/**
+ * The URL of every request the fetch command makes, in one place. The services' addresses can
+ * be changed with `SHELFMARK_HF_URL` and `SHELFMARK_ARXIV_URL`, which is how tests point them
+ * at a local server.
+ *
+ * - Hugging Face: `/api/daily_papers?date=` or `?week=`, paged by `p` (from 0) and `limit`;
+ *   `/api/papers/search?q=`, one page (parameters as `huggingface_hub`'s `HfApi` sends them).
+ * - arXiv: `/api/query` with `id_list=` (every id in one request) or `search_query=`, paged by
+ *   `start` and `max_results`, newest submissions first (arXiv API user manual, 3.1).
+ */
+import { FetchError } from './errors.ts';
+import type { FetchSpec, Service } from './spec.ts';
+
+/** Where each service is, unless the environment says otherwise. */
+export const DEFAULT_BASES: Readonly<Record<Service, string>> = {
+  hf: 'https://huggingface.co',
+  arxiv: 'https://export.arxiv.org',
+};
+
+const ENV_NAMES: Readonly<Record<Service, string>> = { hf: 'SHELFMARK_HF_URL', arxiv: 'SHELFMARK_ARXIV_URL' };
+
+/** Each service's base URL, from the environment or the defaults; throws `FetchError` for one that is not http(s). */
+export function serviceBases(env: NodeJS.ProcessEnv): Record<Service, string> {
+  const base = (service: Service) => {
+    const value = env[ENV_NAMES[service]] || DEFAULT_BASES[service];
+    if (!/^https?:\/\/[^/?#\s]+(?:\/[^?#\s]*)?$/.test(value)) throw new FetchError(`${ENV_NAMES[service]} is "${value}", not an http(s) URL`);
+    return value.replace(/\/+$/, '');
+  };
+  return { hf: base('hf'), arxiv: base('arxiv') };
+}
+
+/** Whether a URL points at this machine (127.0.0.1, ::1 or localhost). */
+export function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === 'localhost' || host === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
+/** Whether a spec's results come in pages; the others are one request. */
+export function isPaged(spec: FetchSpec): boolean {
+  return spec.source === 'hf-daily' || spec.source === 'hf-week' || spec.source === 'arxiv-query';
+}
+
+/** The URL of page `page` (from 0) of a spec's results, `pageSize` papers a page. */
+export function pageUrl(spec: FetchSpec, page: number, pageSize: number, bases: Record<Service, string>): string {
+  switch (spec.source) {
+    case 'hf-daily':
+      return `${bases.hf}/api/daily_papers?${new URLSearchParams({ date: spec.date, p: String(page), limit: String(pageSize) })}`;
+    case 'hf-week':
+      return `${bases.hf}/api/daily_papers?${new URLSearchParams({ week: spec.week, p: String(page), limit: String(pageSize) })}`;
+    case 'hf-search':
+      return `${bases.hf}/api/papers/search?${new URLSearchParams({ q: spec.query })}`;
+    case 'arxiv-ids':
+      return `${bases.arxiv}/api/query?${new URLSearchParams({ id_list: spec.ids.join(','), max_results: String(spec.ids.length) })}`;
+    case 'arxiv-query':
+      return `${bases.arxiv}/api/query?${new URLSearchParams({ search_query: spec.query, start: String(page * pageSize), max_results: String(pageSize), sortBy: 'submittedDate', sortOrder: 'descending' })}`;
+  }
+}

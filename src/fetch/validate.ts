@@ -1,0 +1,27 @@
+/**
+ * A response is saved only if the ingest would read it: it goes through the ingest's own
+ * reader (`readSource`), so fetch and ingest can never disagree about what a good response
+ * is. Truncated JSON, arXiv's error feed, an HTML error page or a response of the wrong
+ * format are refused here, before anything reaches `content/sources/`.
+ */
+import { formatDiagnostic } from '../ingest/diagnostics.ts';
+import { readSource, type SourceFormat } from '../ingest/sources/detect.ts';
+import type { SourceRecord } from '../ingest/sources/record.ts';
+import { FetchError } from './errors.ts';
+import { serviceOf, type FetchSpec, type Service } from './spec.ts';
+
+/** What each service answers with: the format the ingest reads it as, and the file extension it is saved with. */
+export const RESPONSE_KIND: Readonly<Record<Service, { format: SourceFormat; extension: string; name: string }>> = {
+  hf: { format: 'hf-api', extension: '.json', name: 'a Hugging Face Papers API response' },
+  arxiv: { format: 'arxiv-atom', extension: '.xml', name: 'an arXiv API (Atom) response' },
+};
+
+/** The papers in a response to `spec`; throws `FetchError` naming the URL and the reader's first error. */
+export function readResponse(spec: FetchSpec, url: string, bytes: Uint8Array): SourceRecord[] {
+  const kind = RESPONSE_KIND[serviceOf(spec)];
+  const read = readSource({ file: `response${kind.extension}`, path: url, bytes });
+  const problem = read.diagnostics.find((d) => d.severity === 'error');
+  if (problem) throw new FetchError(`the response does not read, so it was not saved: ${formatDiagnostic(problem)}`);
+  if (read.format !== kind.format) throw new FetchError(`the response from ${url} is not ${kind.name} (it reads as ${read.format}), so it was not saved`);
+  return read.records;
+}

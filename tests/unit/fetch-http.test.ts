@@ -1,0 +1,165 @@
+/**
+ * The fetch command's manners on the network, against a local server that replays scripted
+ * answers; a fake clock records every wait, so none is waited for. Only timeouts use real
+ * time, and they are made short.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { FetchError } from '../../src/fetch/errors.ts';
+import { createHttpClient, retryAfterMs, USER_AGENT } from '../../src/fetch/http.ts';
+import { DEFAULT_SETTINGS, type FetchSettings } from '../../src/fetch/settings.ts';
+import { fakeClock, type FakeClock } from '../support/fake-clock.ts';
+import { fetchFixture, startReplayServer, type Reply, type ReplayServer } from '../support/replay-server.ts';
+
+const PAGE = '/api/daily_papers?date=2025-12-11&p=0&limit=50';
+const QUERY = '/api/query?id_list=2312.00752&max_results=1';
+const settings: FetchSettings = { ...DEFAULT_SETTINGS, timeoutMs: 100 };
+
+let server: ReplayServer;
+afterEach(() => server?.close());
+
+/** A server answering `routes`, a fake clock and a client on both; `log` collects the retry lines. */
+async function setUp(routes: Record<string, Reply | Reply[]>, overrides: Partial<FetchSettings> = {}) {
+  server = await startReplayServer(routes);
+  const clock: FakeClock = fakeClock();
+  const log: string[] = [];
+  const http = createHttpClient({ ...settings, ...overrides }, clock, (line) => log.push(line));
+  return { http, clock, log, url: (path: string) => `${server.url}${path}` };
+}
+
+/** The `FetchError` a promise rejects with; fails the test when it resolves. */
+async function rejection(promise: Promise<unknown>): Promise<FetchError> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(FetchError);
+  return error as FetchError;
+}
+
+const ok: Reply = { fixture: 'hf-daily-2025-12-11.json' };
+
+describe('answers', () => {
+  it('a 200 gives the body\'s bytes exactly as sent, after one request that says who is asking', async () => {
+    const { http, clock, url } = await setUp({ [PAGE]: ok });
+    const bytes = await http.get(url(PAGE), 'hf');
+    expect(Buffer.from(bytes).equals(fetchFixture('hf-daily-2025-12-11.json'))).toBe(true);
+    expect(server.requests.map((r) => [r.url, r.userAgent])).toEqual([[PAGE, USER_AGENT]]);
+    expect(clock.sleeps).toEqual([]);
+  });
+
+  it('400 and 404 are final at once: one request, no wait', async () => {
+    for (const status of [400, 404]) {
+      const { http, clock, url } = await setUp({ [PAGE]: { status, body: 'no' } });
+      expect((await rejection(http.get(url(PAGE), 'hf'))).message).toMatch(new RegExp(`^HTTP ${status} .* from http://127\\.0\\.0\\.1:\\d+/api/daily_papers`));
+      expect(server.requests).toHaveLength(1);
+      expect(clock.sleeps).toEqual([]);
+      await server.close();
+    }
+  });
+});
+
+describe('retries', () => {
+  it('a 500 is tried again after 1 s, and the answer that follows is used', async () => {
+    const { http, clock, log, url } = await setUp({ [PAGE]: [{ status: 500 }, ok] });
+    expect((await http.get(url(PAGE), 'hf')).length).toBeGreaterThan(0);
+    expect(server.requests).toHaveLength(2);
+    expect(clock.sleeps).toEqual([1_000]);
+    expect(log).toEqual([expect.stringMatching(/^HTTP 500 Internal Server Error from .*; trying again in 1 s$/)]);
+  });
+
+  it('5xx and 408 are tried 3 more times, after 1, 2 and 4 s, then fail naming the status and the tries', async () => {
+    const { http, clock, url } = await setUp({ [PAGE]: [{ status: 503 }, { status: 408 }, { status: 502 }, { status: 504 }] });
+    expect((await rejection(http.get(url(PAGE), 'hf'))).message).toMatch(/^HTTP 504 Gateway Timeout from .* \(tried 4 times\)$/);
+    expect(server.requests).toHaveLength(4);
+    expect(clock.sleeps).toEqual([1_000, 2_000, 4_000]);
+  });
+
+  it('a 429 waits as long as Retry-After says, in seconds', async () => {
+    const { http, clock, url } = await setUp({ [PAGE]: [{ status: 429, headers: { 'Retry-After': '7' } }, ok] });
+    await http.get(url(PAGE), 'hf');
+    expect(clock.sleeps).toEqual([7_000]);
+  });
+
+  it('a 429 waits until the HTTP-date Retry-After names', async () => {
+    const later = new Date(fakeClock().now() + 42_000).toUTCString();
+    const { http, clock, url } = await setUp({ [PAGE]: [{ status: 429, headers: { 'Retry-After': later } }, ok] });
+    await http.get(url(PAGE), 'hf');
+    expect(clock.sleeps).toEqual([42_000]);
+  });
+
+  it('a 429 without Retry-After waits like a 5xx', async () => {
+    const { http, clock, url } = await setUp({ [PAGE]: [{ status: 429 }, { status: 429 }, ok] });
+    await http.get(url(PAGE), 'hf');
+    expect(clock.sleeps).toEqual([1_000, 2_000]);
+  });
+
+  it('a 429 asking for more than 120 s is not asked again', async () => {
+    const { http, clock, url } = await setUp({ [PAGE]: [{ status: 429, headers: { 'Retry-After': '3600' } }, ok] });
+    expect((await rejection(http.get(url(PAGE), 'hf'))).message).toMatch(/^HTTP 429 Too Many Requests from .*, asking to wait 3600 s, longer than the 120 s this command waits; try again later$/);
+    expect(server.requests).toHaveLength(1);
+    expect(clock.sleeps).toEqual([]);
+  });
+
+  it('Retry-After is read as delay-seconds or an HTTP-date; anything else is no value', () => {
+    const now = Date.UTC(2025, 11, 11, 6);
+    expect(retryAfterMs('120', now)).toBe(120_000);
+    expect(retryAfterMs(' 0 ', now)).toBe(0);
+    expect(retryAfterMs('Thu, 11 Dec 2025 06:00:30 GMT', now)).toBe(30_000);
+    expect(retryAfterMs('Thu, 11 Dec 2025 05:00:00 GMT', now)).toBe(0);
+    for (const value of [null, '', 'soon', '-5', '2025-12-11']) expect(retryAfterMs(value, now), String(value)).toBeUndefined();
+  });
+});
+
+describe('timeouts and sizes', () => {
+  it('a server that stalls mid-body times out like one that never answers, and is tried again', async () => {
+    const { http, clock, log, url } = await setUp({ [PAGE]: [{ fixture: 'hf-daily-2025-12-11.json', stallAfter: 100 }, ok] });
+    await http.get(url(PAGE), 'hf');
+    expect(server.requests).toHaveLength(2);
+    expect(clock.sleeps).toEqual([1_000]);
+    expect(log[0]).toMatch(/^no complete answer within 0\.1 s from /);
+  });
+
+  it('a server that keeps stalling fails after 4 tries, naming the timeout', async () => {
+    const { http, url } = await setUp({ [PAGE]: { fixture: 'hf-daily-2025-12-11.json', stallAfter: 0 } }, { timeoutMs: 50 });
+    expect((await rejection(http.get(url(PAGE), 'hf'))).message).toMatch(/^no complete answer within 0\.1 s from .* \(tried 4 times\)$/);
+    expect(server.requests).toHaveLength(4);
+  });
+
+  it('a body larger than the cap is refused, not retried', async () => {
+    const { http, url } = await setUp({ [PAGE]: ok }, { maxBytes: 1_000 });
+    expect((await rejection(http.get(url(PAGE), 'hf'))).message).toMatch(/^a response of more than 1000 bytes/);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('a refused connection is retried, then named', async () => {
+    const { http, clock } = await setUp({});
+    const closed = server.url;
+    await server.close();
+    expect((await rejection(http.get(`${closed}${PAGE}`, 'hf'))).message).toMatch(/^no answer \(ECONNREFUSED\) from .* \(tried 4 times\)$/);
+    expect(clock.sleeps).toEqual([1_000, 2_000, 4_000]);
+  });
+});
+
+describe('one request at a time, and arXiv\'s three seconds', () => {
+  it('requests asked for together are sent one after the other', async () => {
+    const { http, url } = await setUp({ [PAGE]: [{ fixture: 'hf-daily-2025-12-11.json', stallAfter: 10 }, ok], [QUERY]: { fixture: 'arxiv-2312.00752-2405.21060.xml' } });
+    await Promise.all([http.get(url(PAGE), 'hf'), http.get(url(QUERY), 'arxiv')]);
+    const [first, second, third] = server.requests;
+    expect([first!.url, second!.url, third!.url]).toEqual([PAGE, PAGE, QUERY]);
+    for (const [a, b] of [[first!, second!], [second!, third!]]) expect(b.start).toBeGreaterThanOrEqual(a.end);
+  });
+
+  it('a second arXiv request waits 3 s from the end of the first; Hugging Face requests do not wait', async () => {
+    const { http, clock, url } = await setUp({ [QUERY]: { fixture: 'arxiv-2312.00752-2405.21060.xml' }, [PAGE]: ok });
+    await http.get(url(QUERY), 'arxiv');
+    await http.get(url(PAGE), 'hf');
+    await http.get(url(PAGE), 'hf');
+    expect(clock.sleeps).toEqual([]);
+    await clock.sleep(1_200);
+    await http.get(url(QUERY), 'arxiv');
+    expect(clock.sleeps).toEqual([1_200, 1_800]);
+  });
+
+  it('an arXiv retry keeps the 3 s too: the back-off, then what is left of the interval', async () => {
+    const { http, clock, url } = await setUp({ [QUERY]: [{ status: 503 }, { fixture: 'arxiv-2312.00752-2405.21060.xml' }] });
+    await http.get(url(QUERY), 'arxiv');
+    expect(clock.sleeps).toEqual([1_000, 2_000]);
+  });
+});

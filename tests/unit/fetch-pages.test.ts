@@ -1,0 +1,118 @@
+/**
+ * Paging: how many requests a spec becomes, when it stops, and that every page is read
+ * before it is kept. The HTTP client is a stand-in that answers from a table.
+ */
+import { describe, expect, it } from 'vitest';
+import { FetchError } from '../../src/fetch/errors.ts';
+import type { HttpClient } from '../../src/fetch/http.ts';
+import { fetchPages } from '../../src/fetch/pages.ts';
+import { DEFAULT_SETTINGS, type FetchSettings } from '../../src/fetch/settings.ts';
+import { parseSpec } from '../../src/fetch/spec.ts';
+import { DEFAULT_BASES, pageUrl } from '../../src/fetch/urls.ts';
+import { dailyPage, fetchFixture } from '../support/replay-server.ts';
+
+const settings: FetchSettings = { ...DEFAULT_SETTINGS, pageSize: { hf: 3, arxiv: 2 }, maxPages: 4 };
+const encode = (text: string) => new TextEncoder().encode(text);
+/** What arXiv answers past the last result: a feed with no entries. */
+const EMPTY_FEED = `<?xml version='1.0' encoding='UTF-8'?>
+<feed xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/" xmlns:arxiv="http://arxiv.org/schemas/atom" xmlns="http://www.w3.org/2005/Atom">
+  <id>https://arxiv.org/api/Qm3x8ZlP0aVt5bN1cR7yW2kE9sU</id>
+  <title>arXiv Query: search_query=ti:"rectified flow"&amp;id_list=&amp;start=4&amp;max_results=2</title>
+  <updated>2025-12-11T06:00:00Z</updated>
+  <opensearch:itemsPerPage>2</opensearch:itemsPerPage>
+  <opensearch:totalResults>4</opensearch:totalResults>
+  <opensearch:startIndex>4</opensearch:startIndex>
+</feed>
+`;
+
+/** A client that answers page `n` of `spec` with `answers[n]`, and records the URLs asked for. */
+function pagedClient(specText: string, answers: (string | Uint8Array)[]) {
+  const spec = parseSpec(specText, '2025-12-11');
+  const urls = answers.map((_, n) => pageUrl(spec, n, settings.pageSize[spec.source.startsWith('hf') ? 'hf' : 'arxiv'], DEFAULT_BASES));
+  const asked: string[] = [];
+  const http: HttpClient = {
+    get: async (url) => {
+      asked.push(url);
+      const answer = answers[urls.indexOf(url)];
+      if (answer === undefined) throw new Error(`unexpected request ${url}`);
+      return typeof answer === 'string' ? encode(answer) : answer;
+    },
+  };
+  return { fetch: () => fetchPages(spec, http, settings, DEFAULT_BASES), asked };
+}
+
+describe('paging', () => {
+  it('asks for pages until one has fewer papers than a page holds', async () => {
+    const { fetch, asked } = pagedClient('hf:week:2025-W50', [dailyPage(3, 1), dailyPage(3, 4), dailyPage(1, 7)]);
+    const { pages, more } = await fetch();
+    expect(asked).toHaveLength(3);
+    expect(pages.map((p) => p.arxivIds)).toEqual([['2512.00001', '2512.00002', '2512.00003'], ['2512.00004', '2512.00005', '2512.00006'], ['2512.00007']]);
+    expect(more).toBe(false);
+  });
+
+  it('an empty page past the last full one ends the paging and is not kept', async () => {
+    const { fetch, asked } = pagedClient('hf:daily:2025-12-11', [dailyPage(3, 1), '[]']);
+    const { pages, more } = await fetch();
+    expect(asked).toHaveLength(2);
+    expect(pages).toHaveLength(1);
+    expect(more).toBe(false);
+  });
+
+  it('stops at the page limit and says there is more', async () => {
+    const { fetch, asked } = pagedClient('hf:daily:2025-12-11', [1, 4, 7, 10, 13].map((first) => dailyPage(3, first)));
+    const { pages, more } = await fetch();
+    expect(asked).toHaveLength(4);
+    expect(pages).toHaveLength(4);
+    expect(more).toBe(true);
+  });
+
+  it('a page with no paper an earlier page lacked ends the paging: a service that ignores the page number', async () => {
+    const { fetch, asked } = pagedClient('hf:daily:2025-12-11', [dailyPage(3, 1), dailyPage(3, 1), dailyPage(3, 1)]);
+    const { pages, more } = await fetch();
+    expect(asked).toHaveLength(2);
+    expect(pages).toHaveLength(1);
+    expect(more).toBe(false);
+  });
+
+  it('no papers at all is no pages', async () => {
+    const { fetch } = pagedClient('hf:daily:2025-12-13', ['[]']);
+    expect(await fetch()).toEqual({ pages: [], more: false });
+  });
+
+  it('a search and an id list are one request, however many papers come back', async () => {
+    const search = pagedClient('hf:search:"flow matching"', [dailyPage(3, 1)]);
+    expect((await search.fetch()).pages).toHaveLength(1);
+    expect(search.asked).toHaveLength(1);
+    const ids = pagedClient('arxiv:2312.00752,2405.21060', [fetchFixture('arxiv-2312.00752-2405.21060.xml')]);
+    expect((await ids.fetch()).pages.map((p) => p.arxivIds)).toEqual([['2312.00752', '2405.21060']]);
+    expect(ids.asked).toHaveLength(1);
+  });
+
+  it('an arXiv query is paged the same way, and its pages are kept as the bytes received', async () => {
+    const first = fetchFixture('arxiv-query-rectified-flow.xml');
+    const { fetch, asked } = pagedClient('arxiv:query:ti:"rectified flow"', [first, fetchFixture('arxiv-2312.00752-2405.21060.xml'), EMPTY_FEED]);
+    const { pages } = await fetch();
+    expect(asked).toHaveLength(3);
+    expect(pages.map((p) => p.arxivIds)).toEqual([['2512.09021', '2209.03003'], ['2312.00752', '2405.21060']]);
+    expect(Buffer.from(pages[0]!.bytes).equals(first)).toBe(true);
+  });
+});
+
+describe('a page that does not read fails the whole spec', () => {
+  const cases: [string, string, (string | Uint8Array)[], RegExp][] = [
+    ['truncated JSON', 'hf:daily:2025-12-11', [dailyPage(3, 1), dailyPage(3, 4).slice(0, 500)], /not valid JSON/],
+    ['the arXiv error feed', 'arxiv:2312.00752,2405.21060', [fetchFixture('arxiv-error.xml')], /the arXiv API answered with an error: incorrect id format/],
+    ['an HTML page', 'hf:daily:2025-12-11', [fetchFixture('error-page.html')], /HTML page/],
+    ['an arXiv feed where Hugging Face JSON was asked for', 'hf:daily:2025-12-11', [fetchFixture('arxiv-2312.00752-2405.21060.xml')], /is not a Hugging Face Papers API response \(it reads as arxiv-atom\)/],
+    ['a Hugging Face error object', 'hf:search:mamba', ['{"error":"Invalid query"}'], /error response, not papers: "Invalid query"/],
+  ];
+  for (const [what, spec, answers, message] of cases) {
+    it(what, async () => {
+      const { fetch } = pagedClient(spec, answers);
+      const error = await fetch().then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(FetchError);
+      expect((error as Error).message).toMatch(/^the response does not read, so it was not saved: |is not a Hugging Face/);
+      expect((error as Error).message).toMatch(message);
+    });
+  }
+});

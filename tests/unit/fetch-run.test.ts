@@ -1,0 +1,109 @@
+/**
+ * A whole fetch run, in process, with a fake clock and a stand-in for `fetch` that answers
+ * recorded responses (the HTTP client's dealings with a real server are tested in
+ * fetch-http.test.ts): `--new-only`, several specs in one run, and failures that leave
+ * `content/sources/` as it was.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { failureLine, FetchError } from '../../src/fetch/errors.ts';
+import { runFetch, type FetchRequest } from '../../src/fetch/run.ts';
+import { contentPaths, type ContentPaths } from '../../src/ingest/store.ts';
+import { fakeClock } from '../support/fake-clock.ts';
+import { fetchFixture } from '../support/replay-server.ts';
+import { copyProject, snapshotDir } from '../support/fixtures.ts';
+
+const DAILY = '/api/daily_papers?date=2025-12-11&p=0&limit=50';
+const IDS = '/api/query?id_list=2312.00752%2C2405.21060&max_results=2';
+
+/** Where the stand-in pretends the services are; nothing listens there. */
+const BASE = 'http://127.0.0.1:9';
+
+/**
+ * A project copy whose catalog has papers with these arXiv ids (and whatever `prepare` adds),
+ * and a run of `request` against `routes`.
+ */
+function run(routes: Record<string, string>, request: Partial<FetchRequest> & Pick<FetchRequest, 'specs'>, knownIds: string[] = [], prepare: (paths: ContentPaths) => void = () => {}) {
+  const asked: string[] = [];
+  const send = async (url: string | URL | Request) => {
+    const path = String(url).slice(BASE.length);
+    asked.push(path);
+    return routes[path] === undefined ? new Response('not found', { status: 404 }) : new Response(new Uint8Array(fetchFixture(routes[path])));
+  };
+  const root = copyProject();
+  const paths = contentPaths(root);
+  mkdirSync(paths.papers);
+  for (const id of knownIds) writeFileSync(join(paths.papers, `paper-${id}.mdx`), `---\nid: "paper-${id.replace('.', '-')}"\narxivId: "${id}"\n---\n`);
+  prepare(paths);
+  const before = snapshotDir(paths.sources);
+  const env = { SHELFMARK_HF_URL: BASE, SHELFMARK_ARXIV_URL: BASE };
+  const result = runFetch({ newOnly: false, ...request }, { paths, env, clock: fakeClock(), log: () => {}, send: send as typeof fetch });
+  return { result, before, sources: () => snapshotDir(paths.sources), asked };
+}
+
+const specs = (...texts: string[]) => texts.map((text) => ({ text }));
+
+describe('--new-only', () => {
+  it('asks arXiv only for the ids the catalog lacks', async () => {
+    const { result, asked } = run({ '/api/query?id_list=2405.21060&max_results=1': 'arxiv-2312.00752-2405.21060.xml' }, { specs: specs('arxiv:2312.00752,2405.21060'), newOnly: true }, ['2312.00752']);
+    expect((await result).added.map((s) => s.file)).toEqual(['arxiv-2405.21060.xml']);
+    expect(asked).toEqual(['/api/query?id_list=2405.21060&max_results=1']);
+  });
+
+  it('asks nothing when the catalog has every id', async () => {
+    const { result, asked } = run({}, { specs: specs('arxiv:2312.00752'), newOnly: true }, ['2312.00752']);
+    expect(await result).toEqual({ lines: ['arxiv:2312.00752: every paper is in the catalog already; nothing fetched'], added: [] });
+    expect(asked).toEqual([]);
+  });
+
+  it('does not save a response whose papers the catalog all has, and saves one with a new paper whole', async () => {
+    const known = ['2512.09021', '2512.08877', '2512.08402'];
+    const { result, before, sources } = run({ [DAILY]: 'hf-daily-2025-12-11.json' }, { specs: specs('hf:daily:2025-12-11'), newOnly: true }, known);
+    expect((await result).lines).toEqual(['hf:daily:2025-12-11: 3 papers, all in the catalog already; nothing saved']);
+    expect(sources()).toEqual(before);
+    const partly = run({ [DAILY]: 'hf-daily-2025-12-11.json' }, { specs: specs('hf:daily:2025-12-11'), newOnly: true }, known.slice(1));
+    expect((await partly.result).lines).toEqual(['hf:daily:2025-12-11: 3 papers on 1 page, 1 new; saved hf-daily-2025-12-11.json']);
+  });
+
+  it('a paper file that does not read is named with its line', async () => {
+    const broken = (paths: ContentPaths) => writeFileSync(join(paths.papers, 'broken.mdx'), '---\nid: "broken"\ntitle: [unclosed\n---\n');
+    const { result } = run({}, { specs: specs('arxiv:2312.00752'), newOnly: true }, [], broken);
+    await expect(result).rejects.toThrow(/^content\/papers\/broken\.mdx:\d+: .*; fix it \(or run npm run ingest\) before --new-only$/);
+  });
+});
+
+describe('a run of several specs', () => {
+  it('saves every spec\'s responses together, and reports a line per spec', async () => {
+    const { result, before, sources } = run({ [DAILY]: 'hf-daily-2025-12-11.json', [IDS]: 'arxiv-2312.00752-2405.21060.xml' }, { specs: specs('hf:daily:2025-12-11', 'arxiv:2312.00752,2405.21060') });
+    expect((await result).lines).toEqual(['hf:daily:2025-12-11: 3 papers on 1 page; saved hf-daily-2025-12-11.json', 'arxiv:2312.00752,2405.21060: 2 papers on 1 page; saved arxiv-2312.00752-2405.21060.xml']);
+    const after = sources();
+    expect(Object.keys(after).filter((name) => !(name in before))).toEqual(['arxiv-2312.00752-2405.21060.xml', 'hf-daily-2025-12-11.json']);
+    expect(after['hf-daily-2025-12-11.json']).toBe(fetchFixture('hf-daily-2025-12-11.json').toString('latin1'));
+  });
+
+  it('saves nothing when a later spec fails', async () => {
+    const { result, before, sources } = run({ [DAILY]: 'hf-daily-2025-12-11.json', [IDS]: 'arxiv-error.xml' }, { specs: specs('hf:daily:2025-12-11', 'arxiv:2312.00752,2405.21060') });
+    await expect(result).rejects.toThrow(/the arXiv API answered with an error/);
+    expect(sources()).toEqual(before);
+  });
+
+  it('a bad spec read from a file is named by the file and line, before any request', async () => {
+    const { result, asked } = run({}, { specs: [{ text: 'hf:daily:2025-12-11' }, { text: 'hf:daily:someday', where: 'content/refresh.txt:4' }] });
+    await expect(result).rejects.toThrow(new FetchError('content/refresh.txt:4: "hf:daily:someday": "someday" is not a day; write YYYY-MM-DD, today or yesterday'));
+    expect(asked).toEqual([]);
+  });
+
+  it('no spec at all is an error that says how to name one', async () => {
+    const { result } = run({}, { specs: [] });
+    await expect(result).rejects.toThrow(/^nothing to fetch/);
+  });
+});
+
+describe('the line printed when a run fails', () => {
+  it('is one line that says nothing was changed, with a server\'s control characters removed', () => {
+    expect(failureLine(new FetchError('HTTP 400 from x: "\u001b[31mred\u0007"'))).toBe('fetch: HTTP 400 from x: "[31mred"; content/sources/ was not changed.');
+    expect(failureLine(new Error('EACCES: permission denied\n    at writeFileSync (node:fs:1:1)'))).toBe('fetch: EACCES: permission denied; content/sources/ was not changed.');
+    expect(failureLine(new FetchError('first\nsecond'))).toBe('fetch: first second; content/sources/ was not changed.');
+  });
+});

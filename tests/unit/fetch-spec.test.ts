@@ -1,0 +1,145 @@
+/**
+ * What `npm run fetch` can be asked for, and the requests each ask becomes: spec texts, the
+ * URLs they are fetched from, and the limits a run works within.
+ */
+import { describe, expect, it } from 'vitest';
+import { FetchError } from '../../src/fetch/errors.ts';
+import { DEFAULT_SETTINGS, fetchSettings } from '../../src/fetch/settings.ts';
+import { MAX_IDS, parseSpec, specLines, specText } from '../../src/fetch/spec.ts';
+import { DEFAULT_BASES, isLoopback, pageUrl, serviceBases } from '../../src/fetch/urls.ts';
+
+const TODAY = '2025-12-11';
+const parse = (text: string) => parseSpec(text, TODAY);
+/** The message of the `FetchError` that `run` throws; fails the test when it throws none. */
+function failure(run: () => unknown): string {
+  try {
+    run();
+  } catch (e) {
+    expect(e).toBeInstanceOf(FetchError);
+    return (e as Error).message;
+  }
+  throw new Error('expected a FetchError');
+}
+
+describe('spec texts', () => {
+  it('name a day, a week or a search of Hugging Face, or arXiv ids or an arXiv query', () => {
+    expect(parse('hf:daily:2025-12-11')).toEqual({ source: 'hf-daily', date: '2025-12-11' });
+    expect(parse('hf:week:2025-W50')).toEqual({ source: 'hf-week', week: '2025-W50' });
+    expect(parse('hf:search:"flow matching"')).toEqual({ source: 'hf-search', query: 'flow matching' });
+    expect(parse('arxiv:2312.00752,2405.21060')).toEqual({ source: 'arxiv-ids', ids: ['2312.00752', '2405.21060'] });
+    expect(parse('arxiv:query:"ti:rectified flow"')).toEqual({ source: 'arxiv-query', query: 'ti:rectified flow' });
+  });
+
+  it('quotes around a search are optional, and quotes inside it are the query\'s own', () => {
+    expect(parse('hf:search:flow matching')).toEqual(parse('hf:search:"flow matching"'));
+    expect(parse('arxiv:query:ti:"rectified flow" AND cat:cs.LG')).toEqual({ source: 'arxiv-query', query: 'ti:"rectified flow" AND cat:cs.LG' });
+    expect(parse('arxiv:query:"ti:"rectified flow""')).toEqual({ source: 'arxiv-query', query: 'ti:"rectified flow"' });
+  });
+
+  it('today and yesterday are UTC days, yesterday across a month and a year', () => {
+    expect(parse('hf:daily:today')).toEqual({ source: 'hf-daily', date: TODAY });
+    expect(parse('hf:daily:yesterday')).toEqual({ source: 'hf-daily', date: '2025-12-10' });
+    expect(parseSpec('hf:daily:yesterday', '2026-01-01')).toEqual({ source: 'hf-daily', date: '2025-12-31' });
+  });
+
+  it('arXiv ids are written in any form an id is, and lose their version and repeats', () => {
+    expect(parse('arxiv: arXiv:2312.00752v2 , https://arxiv.org/abs/hep-ex/0307015v1,2312.00752')).toEqual({ source: 'arxiv-ids', ids: ['2312.00752', 'hep-ex/0307015'] });
+  });
+
+  it('a spec of no known shape names the shapes there are', () => {
+    for (const text of ['hf:dialy:2025-12-11', 'hf:2025-12-11', 'semantic-scholar:attention', '2312.00752', 'HF:daily:2025-12-11']) {
+      expect(failure(() => parse(text)), text).toMatch(/is not a spec: expected hf:daily:YYYY-MM-DD .*arxiv:query:"query"$/);
+    }
+  });
+
+  it('a day that does not exist, a week out of range, an empty search and a bad id are each named', () => {
+    expect(failure(() => parse('hf:daily:2025-02-30'))).toContain('"2025-02-30" is not a day');
+    expect(failure(() => parse('hf:daily:11-12-2025'))).toContain('is not a day');
+    expect(failure(() => parse('hf:week:2025-W54'))).toContain('is not an ISO week');
+    expect(failure(() => parse('hf:week:2025-50'))).toContain('is not an ISO week');
+    expect(failure(() => parse('hf:search:""'))).toContain('searches for nothing');
+    expect(failure(() => parse('arxiv:query:'))).toContain('searches for nothing');
+    expect(failure(() => parse('arxiv:2312.00752,1234'))).toContain('"1234" is not an arXiv id');
+    expect(failure(() => parse('arxiv:,'))).toContain('names no arXiv id');
+  });
+
+  it(`more than ${MAX_IDS} ids are refused: they would not fit one request`, () => {
+    const ids = Array.from({ length: MAX_IDS + 1 }, (_, i) => `2401.${String(10000 + i)}`);
+    expect(parse(`arxiv:${ids.slice(0, MAX_IDS).join(',')}`)).toMatchObject({ ids: ids.slice(0, MAX_IDS) });
+    expect(failure(() => parse(`arxiv:${ids.join(',')}`))).toContain('split them into several specs');
+  });
+
+  it('each spec is shown as it would be typed', () => {
+    for (const text of ['hf:daily:2025-12-11', 'hf:week:2025-W50', 'hf:search:"flow matching"', 'arxiv:2312.00752,2405.21060', 'arxiv:query:"ti:rectified flow"']) {
+      expect(specText(parse(text))).toBe(text);
+    }
+  });
+
+  it('a file of specs has one a line; blank lines and # comments are skipped, a # inside a spec is kept', () => {
+    expect(specLines('# the daily refresh\n\nhf:daily:yesterday\r\n  # indented comment\nhf:search:"C# compilers"\n')).toEqual([
+      { text: 'hf:daily:yesterday', line: 3 },
+      { text: 'hf:search:"C# compilers"', line: 5 },
+    ]);
+  });
+});
+
+describe('request URLs', () => {
+  const bases = serviceBases({});
+  const url = (text: string, page = 0, size = 50) => pageUrl(parse(text), page, size, bases);
+
+  it('Hugging Face days and weeks are pages of /api/daily_papers, counted from 0', () => {
+    expect(url('hf:daily:2025-12-11')).toBe('https://huggingface.co/api/daily_papers?date=2025-12-11&p=0&limit=50');
+    expect(url('hf:week:2025-W50', 2)).toBe('https://huggingface.co/api/daily_papers?week=2025-W50&p=2&limit=50');
+  });
+
+  it('a Hugging Face search is one request to /api/papers/search', () => {
+    expect(url('hf:search:"flow matching"')).toBe('https://huggingface.co/api/papers/search?q=flow+matching');
+  });
+
+  it('arXiv ids are one id_list request for all of them; a query is paged by start, newest first', () => {
+    expect(url('arxiv:2312.00752,hep-ex/0307015')).toBe('https://export.arxiv.org/api/query?id_list=2312.00752%2Chep-ex%2F0307015&max_results=2');
+    expect(url('arxiv:query:ti:"rectified flow"', 2, 100)).toBe('https://export.arxiv.org/api/query?search_query=ti%3A%22rectified+flow%22&start=200&max_results=100&sortBy=submittedDate&sortOrder=descending');
+  });
+
+  it('the services\' addresses come from the environment when it names them', () => {
+    expect(serviceBases({})).toEqual(DEFAULT_BASES);
+    expect(serviceBases({ SHELFMARK_HF_URL: 'http://127.0.0.1:9/', SHELFMARK_ARXIV_URL: 'http://localhost:8/arxiv' })).toEqual({ hf: 'http://127.0.0.1:9', arxiv: 'http://localhost:8/arxiv' });
+    expect(failure(() => serviceBases({ SHELFMARK_ARXIV_URL: 'export.arxiv.org' }))).toContain('SHELFMARK_ARXIV_URL');
+    expect(failure(() => serviceBases({ SHELFMARK_HF_URL: 'file:///etc/passwd' }))).toContain('not an http(s) URL');
+  });
+
+  it('only 127.x.x.x, ::1 and localhost are this machine', () => {
+    for (const base of ['http://127.0.0.1:4000', 'http://127.1.2.3', 'http://localhost:1', 'http://[::1]:8080']) expect(isLoopback(base), base).toBe(true);
+    for (const base of ['https://export.arxiv.org', 'http://127.0.0.1.example.com', 'http://10.0.0.1', 'http://localhost.example.org']) expect(isLoopback(base), base).toBe(false);
+  });
+});
+
+describe('the limits of a run', () => {
+  it('by default: 50 Hugging Face or 100 arXiv papers a page, 10 pages, 30 s per attempt, 3 retries after 1, 2, 4 s, arXiv 3 s apart, 50 MB', () => {
+    expect(fetchSettings({}, {}, DEFAULT_BASES.arxiv)).toEqual({
+      pageSize: { hf: 50, arxiv: 100 },
+      maxPages: 10,
+      timeoutMs: 30_000,
+      backoffMs: [1_000, 2_000, 4_000],
+      retryAfterCapMs: 120_000,
+      intervalMs: { hf: 0, arxiv: 3_000 },
+      maxBytes: 52_428_800,
+    });
+  });
+
+  it('--max-pages and --timeout change the page limit and the timeout; nonsense values are refused', () => {
+    expect(fetchSettings({ maxPages: 2, timeoutSeconds: 0.5 }, {}, DEFAULT_BASES.arxiv)).toMatchObject({ maxPages: 2, timeoutMs: 500 });
+    expect(failure(() => fetchSettings({ maxPages: 0 }, {}, DEFAULT_BASES.arxiv))).toContain('--max-pages');
+    expect(failure(() => fetchSettings({ maxPages: 1.5 }, {}, DEFAULT_BASES.arxiv))).toContain('--max-pages');
+    expect(failure(() => fetchSettings({ timeoutSeconds: Number.NaN }, {}, DEFAULT_BASES.arxiv))).toContain('--timeout');
+    expect(failure(() => fetchSettings({ timeoutSeconds: -1 }, {}, DEFAULT_BASES.arxiv))).toContain('--timeout');
+  });
+
+  it('a test may shorten arXiv\'s interval for a server on this machine, never for another', () => {
+    const env = { SHELFMARK_TEST_ARXIV_INTERVAL_MS: '20' };
+    expect(fetchSettings({}, env, 'http://127.0.0.1:4000').intervalMs).toEqual({ hf: 0, arxiv: 20 });
+    expect(failure(() => fetchSettings({}, env, DEFAULT_BASES.arxiv))).toContain('arXiv asks for three seconds');
+    expect(failure(() => fetchSettings({}, { SHELFMARK_TEST_ARXIV_INTERVAL_MS: 'soon' }, 'http://127.0.0.1:4000'))).toContain('whole number');
+    expect(DEFAULT_SETTINGS.intervalMs.arxiv).toBe(3_000);
+  });
+});
