@@ -124,5 +124,5 @@ export function retryAfterMs(value: string | null, now: number): number | undefi
 }
 
 function seconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(1))} s`;
+  return `${Number((ms / 1000).toFixed(3))} s`;
 }
