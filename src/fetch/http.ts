@@ -38,12 +38,8 @@ export function createHttpClient(settings: FetchSettings, clock: Clock, log: (li
       const since = lastEnd.get(service);
       const gap = since === undefined ? 0 : since + settings.intervalMs[service] - clock.now();
       if (gap > 0) await clock.sleep(gap);
-      let attempt: Attempt;
-      try {
-        attempt = await attemptGet(url, settings, clock, send);
-      } finally {
-        lastEnd.set(service, clock.now());
-      }
+      const attempt = await attemptGet(url, settings, clock, send);
+      lastEnd.set(service, clock.now());
       if (attempt.ok) return attempt.bytes;
       const tries = retries + 1;
       if (!attempt.retry || retries >= settings.backoffMs.length) {
