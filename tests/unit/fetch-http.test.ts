@@ -145,7 +145,14 @@ describe('one request at a time, and arXiv\'s three seconds', () => {
     const send = async () => {
       most = Math.max(most, ++open);
       await new Promise((resolve) => setTimeout(resolve, 20));
-      return new Response(new ReadableStream({ pull: (controller) => (controller.enqueue(new Uint8Array([91, 93])), controller.close(), open--) }));
+      const body = new ReadableStream({
+        pull(controller) {
+          controller.enqueue(new Uint8Array([91, 93]));
+          controller.close();
+          open--;
+        },
+      });
+      return new Response(body);
     };
     const http = createHttpClient(settings, fakeClock(), () => {}, send as typeof fetch);
     await Promise.all([http.get('http://127.0.0.1:9/a', 'hf'), http.get('http://127.0.0.1:9/b', 'arxiv'), http.get('http://127.0.0.1:9/c', 'hf')]);
