@@ -38,12 +38,8 @@ export function createHttpClient(settings: FetchSettings, clock: Clock, log: (li
       const since = lastEnd.get(service);
       const gap = since === undefined ? 0 : since + settings.intervalMs[service] - clock.now();
       if (gap > 0) await clock.sleep(gap);
-      let attempt: Attempt;
-      try {
-        attempt = await attemptGet(url, settings, clock, send);
-      } finally {
-        lastEnd.set(service, clock.now());
-      }
+      const attempt = await attemptGet(url, settings, clock, send);
+      lastEnd.set(service, clock.now());
       if (attempt.ok) return attempt.bytes;
       const tries = retries + 1;
       if (!attempt.retry || retries >= settings.backoffMs.length) {
@@ -124,5 +120,5 @@ export function retryAfterMs(value: string | null, now: number): number | undefi
 }
 
 function seconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(1))} s`;
+  return `${Number((ms / 1000).toFixed(3))} s`;
 }

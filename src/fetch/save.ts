@@ -85,7 +85,7 @@ export function labelFor(spec: FetchSpec): string {
  * out, and the others are named so that no name is taken. Records the new names and bytes
  * in `folder`, so the next spec of the same run sees them.
  */
-export function nameNewSources(spec: FetchSpec, pages: readonly Uint8Array[], folder: SourcesFolder): NewSource[] {
+export function nameNewSources(spec: FetchSpec, pages: readonly Uint8Array[], folder: Pick<SourcesFolder, 'names' | 'hashes'>): NewSource[] {
   const extension = RESPONSE_KIND[serviceOf(spec)].extension;
   const fresh = pages.map((bytes, index) => ({ bytes, index, hash: hashOf(bytes) })).filter((page) => !folder.hashes.has(page.hash));
   if (fresh.length === 0) return [];

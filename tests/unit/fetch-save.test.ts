@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { FetchError } from '../../src/fetch/errors.ts';
-import { fileStem, labelFor, nameNewSources, readSourcesFolder, saveNewSources, type SourcesFolder } from '../../src/fetch/save.ts';
+import { fileStem, labelFor, nameNewSources, readSourcesFolder, saveNewSources } from '../../src/fetch/save.ts';
 import { parseSpec } from '../../src/fetch/spec.ts';
 import { contentPaths } from '../../src/ingest/store.ts';
 import { listingManifest } from '../../src/schemas/paper.ts';
@@ -16,7 +16,7 @@ import { copyProject, snapshotDir } from '../support/fixtures.ts';
 const spec = (text: string) => parseSpec(text, '2025-12-11');
 const bytes = (text: string) => new TextEncoder().encode(text);
 /** An empty folder as `nameNewSources` sees it, with these names taken. */
-const folder = (...names: string[]): SourcesFolder => ({ names: new Set(names), hashes: new Set(), manifest: undefined as never });
+const folder = (...names: string[]) => ({ names: new Set(names), hashes: new Set<string>() });
 const files = (sources: { file: string }[]) => sources.map((s) => s.file);
 
 describe('file names', () => {
