@@ -8,15 +8,19 @@
  * 2. Pagefind indexes the pages, through its Node API.
  * 3. The offline edition is made from the finished site (scripts/offline.ts, src/offline/), in a
  *    process of its own: a heap of its own, not one more load on Astro's.
+ * 4. The finished site is held to GitHub Pages' limits (src/build/pages-limits.ts): a site that
+ *    could not be deployed fails the build, naming the files to blame. PAGES_CHECK=warn only
+ *    warns, for a catalog built to be served elsewhere.
  *
  * Each step's time goes into the timings record (src/build/timings.ts). SKIP_CARDS=1 leaves the
- * cards out.
+ * cards out. A step that fails ends the build with its message, not a stack trace.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
+import { checkPagesLimits, describeVerdict, listSite } from './pages-limits.ts';
 import { timed, timingsFile, writeTimings, type StepTiming } from './timings.ts';
 
 export function shelfmarkBuild(): AstroIntegration {
@@ -48,12 +52,19 @@ export function shelfmarkBuild(): AstroIntegration {
           steps.push(done);
           logger.info(`${name} ${done.status === 'skipped' ? 'skipped' : `done in ${(done.ms / 1000).toFixed(1)} s`}`);
         };
-        await step('pagefind', () => indexSite(outDir, logger));
-        await step('offline', () => runScript(root, 'scripts/offline.ts', outDir));
-        await step('cards', async () => {
-          if (!cards) return 'skipped';
-          await cards.finish();
-        });
+        try {
+          await step('pagefind', () => indexSite(outDir, logger));
+          await step('offline', () => runScript(root, 'scripts/offline.ts', outDir));
+          await step('cards', async () => {
+            if (!cards) return 'skipped';
+            await cards.finish();
+          });
+          await step('pages', async () => checkPages(outDir, logger));
+        } catch (error) {
+          // The record still names the step under way. Astro would print a stack trace for what is a plain verdict.
+          logger.error((error as Error).message);
+          process.exit(1);
+        }
         record(null);
       },
     },
@@ -73,6 +84,15 @@ async function indexSite(outDir: string, logger: AstroIntegrationLogger): Promis
   } finally {
     await pagefind.close();
   }
+}
+
+/** Holds the finished site to GitHub Pages' limits; throws the verdict when it does not fit, unless PAGES_CHECK=warn. */
+function checkPages(outDir: string, logger: AstroIntegrationLogger): void {
+  const verdict = checkPagesLimits(listSite(outDir));
+  const message = `pages: ${describeVerdict(verdict, relative(process.cwd(), outDir) || '.')}`;
+  if (verdict.ok) logger.info(message);
+  else if (process.env.PAGES_CHECK === 'warn') logger.warn(`${message}\n(PAGES_CHECK=warn: built anyway.)`);
+  else throw new Error(message);
 }
 
 /** The environment of a step's process: OUT_DIR as a path relative to the project, as people pass it. */

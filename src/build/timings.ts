@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 export interface StepTiming {
-  /** `ingest`, `astro`, `pagefind`, `offline` or `cards`. */
+  /** `ingest`, `astro`, `pagefind`, `offline`, `cards` or `pages`. */
   name: string;
   /** Wall clock (ms since the epoch) when the step started: the benchmark lines these up with its own samples. */
   start: number;

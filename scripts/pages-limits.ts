@@ -1,0 +1,18 @@
+/**
+ * `npm run pages:check [-- DIR]` — whether the built site (DIR, else OUT_DIR, else dist) can be
+ * deployed to GitHub Pages: its artifact within 1 GB and no file over 100 MB. Exits 1 and names
+ * the files to blame when not. The deploy workflow runs it before it uploads; the build runs the
+ * same check at its end. All the work is in src/build/pages-limits.ts.
+ */
+import { existsSync } from 'node:fs';
+import { checkPagesLimits, describeVerdict, listSite } from '../src/build/pages-limits.ts';
+
+const dir = process.argv[2] || process.env.OUT_DIR || 'dist';
+if (!existsSync(dir)) {
+  console.error(`pages: ${dir}/ not found; build the site first (npm run build).`);
+  process.exit(1);
+}
+const verdict = checkPagesLimits(listSite(dir));
+if (verdict.ok) console.log(`pages: ${describeVerdict(verdict, dir)}`);
+else console.error(`pages: ${describeVerdict(verdict, dir)}`);
+process.exitCode = verdict.ok ? 0 : 1;
