@@ -63,8 +63,8 @@ it('the site astro build makes is complete: pages, search index, offline zip, pr
 
 it('each build records its steps in order, npm run build with the ingest first', () => {
   const steps = (outDir: string) => readTimings(timingsFile(copy.root, outDir))?.steps.map((step) => step.name);
-  expect(steps('dist-astro')).toEqual(['astro', 'pagefind', 'offline', 'cards']);
-  expect(steps('dist-npm')).toEqual(['ingest', 'astro', 'pagefind', 'offline', 'cards']);
+  expect(steps('dist-astro')).toEqual(['astro', 'pagefind', 'offline', 'cards', 'pages']);
+  expect(steps('dist-npm')).toEqual(['ingest', 'astro', 'pagefind', 'offline', 'cards', 'pages']);
   for (const step of readTimings(timingsFile(copy.root, 'dist-npm'))!.steps) {
     expect(step.status).toBe('ok');
     expect(step.ms).toBeGreaterThan(0);
