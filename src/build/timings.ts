@@ -6,8 +6,9 @@
  * It lives beside the up-to-date stamps in node_modules/.cache/, outside the output folders, so
  * it is never deployed and two builds of the same catalog still give byte-identical sites.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { writeAtomically } from '../lib/atomic-write.ts';
 
 export interface StepTiming {
   /** `ingest`, `astro`, `pagefind`, `offline`, `cards` or `pages`. */
@@ -49,12 +50,10 @@ export function readTimings(file: string): TimingsRecord | undefined {
   }
 }
 
-/** Writes the record under a temporary name and renames it into place: a reader never sees half of one. */
+/** Writes the record atomically: a reader never sees half of one. */
 export function writeTimings(file: string, record: TimingsRecord): void {
   mkdirSync(dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, `${JSON.stringify(record, null, 1)}\n`);
-  renameSync(temp, file);
+  writeAtomically([[file, `${JSON.stringify(record, null, 1)}\n`]]);
 }
 
 /** Times `work` as a step that starts now. */

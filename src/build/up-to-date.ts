@@ -9,10 +9,11 @@
  * stamp only once every step has succeeded, and remove it before the first step starts: a build
  * that fails half-way must not leave an older stamp vouching for what it overwrote.
  */
-import { createHash, randomBytes, type Hash } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, type Hash } from 'node:crypto';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { writeAtomically } from '../lib/atomic-write.ts';
 
 export interface BuildInputs {
   /** Project root (cwd). */
@@ -166,18 +167,11 @@ function readStamp(stampFile: string): Stamp | undefined {
 }
 
 /**
- * Records a successful build of these inputs and the outputs it left. The stamp is written under a
- * temporary name and renamed into place, so a stopped build never leaves a half-written stamp.
+ * Records a successful build of these inputs and the outputs it left. The stamp is written
+ * atomically, so a stopped build never leaves a half-written stamp.
  */
 export function writeStamp(stampFile: string, digest: string, outputDirs: string[]): void {
   const stamp: Stamp = { version: STAMP_VERSION, digest, outputs: outputsSummary(outputDirs) };
   mkdirSync(dirname(stampFile), { recursive: true });
-  const temp = `${stampFile}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    writeFileSync(temp, `${JSON.stringify(stamp)}\n`);
-    renameSync(temp, stampFile);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
+  writeAtomically([[stampFile, `${JSON.stringify(stamp)}\n`]]);
 }

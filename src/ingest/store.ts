@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { readdirSync, readFileSync, rmSync, existsSync, mkdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { parse, parseDocument, type YAMLSeq } from 'yaml';
 import { error, IngestError, type Diagnostic } from './diagnostics.ts';
 import type { CatalogInput, CatalogPlan } from './catalog.ts';
 import { compare } from './merge.ts';
 import { REDIRECTS_FILE } from '../lib/aliases.ts';
+import { writeAtomically } from '../lib/atomic-write.ts';
 import { contentDir } from '../lib/content-dir.ts';
 import { listingManifest } from '../schemas/paper.ts';
 import { curationSchema } from '../schemas/curation.ts';
@@ -108,35 +109,6 @@ export function applyPlan(paths: ContentPaths, plan: CatalogPlan): { written: st
   writeAtomically(changed.map((file) => [join(paths.papers, file), files.get(file)!]));
   for (const file of plan.remove) rmSync(join(paths.papers, file), { force: true });
   return { written: changed, removed: plan.remove };
-}
-
-/**
- * Writes files so that readers see all of them or none: each is first written beside its
- * target under a hidden temporary name (`.name.<pid>.tmp`, which no reader lists), and only
- * when all are on disk are they renamed into place, in order (a rename is atomic). If a
- * write or a rename fails, the temporary files are removed and the targets that did not
- * exist before are removed again; a file already replaced cannot be restored, so callers
- * put replacements last.
- */
-export function writeAtomically(files: readonly (readonly [path: string, data: string | Uint8Array])[]): void {
-  const staged: [temp: string, target: string][] = [];
-  const placed: string[] = [];
-  try {
-    for (const [target, data] of files) {
-      const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-      staged.push([temp, target]);
-      writeFileSync(temp, data);
-    }
-    for (const [temp, target] of staged) {
-      const existed = existsSync(target);
-      renameSync(temp, target);
-      if (!existed) placed.push(target);
-    }
-  } catch (e) {
-    for (const [temp] of staged) rmSync(temp, { force: true });
-    for (const target of placed) rmSync(target, { force: true });
-    throw e;
-  }
 }
 
 const LABELS_HEADER = `# People's decisions about papers and shelves: the theme models' training data.

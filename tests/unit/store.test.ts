@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog, type CatalogPlan } from '../../src/ingest/catalog.ts';
 import { IngestError } from '../../src/ingest/diagnostics.ts';
-import { applyPlan, contentPaths, readCatalogInput, staleFiles, writeAtomically } from '../../src/ingest/store.ts';
+import { applyPlan, contentPaths, readCatalogInput, staleFiles } from '../../src/ingest/store.ts';
+import { writeAtomically } from '../../src/lib/atomic-write.ts';
 import { REDIRECTS_FILE } from '../../src/lib/aliases.ts';
 import { copyProject, fixtureProject, snapshotDir } from '../support/fixtures.ts';
 
