@@ -11,7 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { contentDir } from '../src/lib/content-dir.ts';
-import { offlineDirOf, outDirOf } from '../src/build/output-dirs.ts';
+import { offlineDirOf, outDirOf, releaseDirOf } from '../src/build/output-dirs.ts';
 import { outputKey, readTimings, timingsFile, writeTimings, type StepTiming } from '../src/build/timings.ts';
 import { inputsDigest, isUpToDate, writeStamp } from '../src/build/up-to-date.ts';
 
@@ -20,13 +20,13 @@ const env: NodeJS.ProcessEnv = { ...process.env, OUT_DIR: outDir };
 
 // What the site is made from: the catalog, the code and its locked dependencies, the variables
 // the steps read, and Node's version (it decides Unicode data and zlib's bytes).
-const VARIABLES = ['OUT_DIR', 'OFFLINE_DIR', 'BASE_PATH', 'SITE_URL', 'CONTENT_DIR', 'SKIP_CARDS', 'CARDS_CACHE_DIR', 'PAGES_CHECK'];
+const VARIABLES = ['OUT_DIR', 'OFFLINE_DIR', 'BASE_PATH', 'SITE_URL', 'CONTENT_DIR', 'SKIP_CARDS', 'CARDS_CACHE_DIR', 'PAGES_CHECK', 'LARGE_CATALOG', 'OFFLINE_ZIP_URL'];
 const INPUTS = {
   root: process.cwd(),
   paths: [contentDir(), 'src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'],
   env: { ...Object.fromEntries(VARIABLES.map((name) => [name, env[name]])), 'node --version': process.version },
 };
-const OUTPUTS = [outDir, offlineDirOf()];
+const OUTPUTS = [outDir, offlineDirOf(), releaseDirOf()];
 // One stamp per output folder, so building dist and dist-base in turn does not undo each other.
 const STAMP = `node_modules/.cache/shelfmark-build/${outputKey(process.cwd(), outDir)}.json`;
 const TIMINGS = timingsFile(process.cwd(), outDir);

@@ -1,6 +1,7 @@
 /**
- * `npm run cards` — a social preview card (1200×630 PNG) for every published paper, every theme
- * and the home page, in ${OUT_DIR:-dist}/cards/. Unchanged cards come from the cache in
+ * `npm run cards` — a social preview card (1200×630 PNG) for every published paper (in a large
+ * catalog, only those with notes: src/lib/large-catalog.ts), every theme and the home page, in
+ * ${OUT_DIR:-dist}/cards/. Unchanged cards come from the cache in
  * node_modules/.cache/shelfmark-cards/ (CARDS_CACHE_DIR overrides it). SKIP_CARDS=1 skips the step.
  * `--beside-build` is how the build runs it (src/build/integration.ts), beside Astro: it renders into
  * the cache at once, and writes the cards into the output only when the build messages that the site is there.
@@ -15,7 +16,8 @@ import { formatAuthors } from '../src/lib/authors.ts';
 import { plural } from '../src/lib/format.ts';
 import { outDirOf } from '../src/build/output-dirs.ts';
 import { DEFAULT_CACHE_DIR, generateCards, type CardItem } from '../src/cards/cache.ts';
-import { parsePaperFile } from '../src/ingest/frontmatter.ts';
+import { hasNotes, parsePaperFile } from '../src/ingest/frontmatter.ts';
+import { isLargeCatalog, ownsCard } from '../src/lib/large-catalog.ts';
 import { paperSchema, type Paper } from '../src/schemas/paper.ts';
 import { taxonomySchema } from '../src/schemas/theme.ts';
 import { site } from '../src/site.ts';
@@ -27,15 +29,16 @@ const THEMES_FILE = join(contentDir(), 'themes.yaml');
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** What a card shows of a paper. Only this is kept: the rest (abstracts, evidence) would sit in memory beside Astro's. */
-type CardPaper = Pick<Paper, 'id' | 'title' | 'authors' | 'themes' | 'listedOn' | 'hidden'>;
+type CardPaper = Pick<Paper, 'id' | 'title' | 'authors' | 'themes' | 'listedOn' | 'hidden'> & { notes: boolean };
 
 function readPapers(): CardPaper[] {
   const papers: CardPaper[] = [];
   for (const name of readdirSync(PAPERS_DIR).filter((n) => n.endsWith('.mdx')).sort()) {
     const file = join(PAPERS_DIR, name);
     try {
-      const { id, title, authors, themes, listedOn, hidden } = paperSchema.parse(parsePaperFile(readFileSync(file, 'utf8')).data);
-      papers.push({ id, title, authors, themes, listedOn, hidden });
+      const { data, body } = parsePaperFile(readFileSync(file, 'utf8'));
+      const { id, title, authors, themes, listedOn, hidden } = paperSchema.parse(data);
+      papers.push({ id, title, authors, themes, listedOn, hidden, notes: hasNotes(body) });
     } catch (e) {
       throw new Error(`${file}: ${(e as Error).message.split('\n')[0]}`);
     }
@@ -67,9 +70,11 @@ async function main(): Promise<number> {
   const taxonomy = taxonomySchema.parse(parse(readFileSync(THEMES_FILE, 'utf8')));
   const themeName = new Map(taxonomy.map((t) => [t.id, t.name]));
   const papers = readPapers().filter((p) => !p.hidden);
+  // A large catalog's paper pages show their theme's card, but for papers with notes (src/lib/large-catalog.ts).
+  const large = isLargeCatalog(papers.length);
 
   const items: CardItem[] = [];
-  for (const paper of papers) {
+  for (const paper of papers.filter((p) => ownsCard(p, large))) {
     items.push({
       id: paper.id,
       input: {

@@ -2,11 +2,11 @@
  * `npm run build:offline` — turns the built site (OUT_DIR, default dist) into the offline
  * edition: `<OUT_DIR>-offline/` (OFFLINE_DIR; `dist-offline/` by default), a folder you can
  * open from disk, and `<OUT_DIR>/shelfmark-offline.zip`, the same folder zipped, for the hosted
- * site to offer. BASE_PATH is the site's base path; without it, the home page says.
+ * site to offer (a large catalog's goes to `<OUT_DIR>-release/`, for a release asset). BASE_PATH is the site's base path; without it, the home page says.
  * All the work is in src/offline/edition.ts; this file reads the environment and prints.
  */
 import { join, relative, resolve, sep } from 'node:path';
-import { offlineDirOf, outDirOf } from '../src/build/output-dirs.ts';
+import { offlineDirOf, outDirOf, releaseDirOf } from '../src/build/output-dirs.ts';
 import { INDEX_FILE } from '../src/lib/packed-index.ts';
 import { writeOfflineEdition } from '../src/offline/edition.ts';
 
@@ -17,7 +17,7 @@ const outDir = resolve(root, outDirOf());
 const offlineDir = resolve(root, offlineDirOf());
 
 try {
-  const edition = await writeOfflineEdition({ outDir, offlineDir, ...(process.env.BASE_PATH ? { base: process.env.BASE_PATH } : {}) });
+  const edition = await writeOfflineEdition({ outDir, offlineDir, releaseDir: resolve(root, releaseDirOf()), ...(process.env.BASE_PATH ? { base: process.env.BASE_PATH } : {}) });
   const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(

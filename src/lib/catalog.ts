@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentDir } from './content-dir.ts';
+import { isLargeCatalog } from './large-catalog.ts';
 import { pagesOf, pageParam, SHELF_PAGE_SIZE, type Page } from './paginate.ts';
 import { relatedPapers, termSpace, type Doc, type Related, type TermSpace } from './related.ts';
 
@@ -62,6 +63,14 @@ export function themesOf(paper: PaperEntry, themes: ThemeEntry[]): ThemeEntry[] 
     if (!theme) throw new Error(`Paper "${paper.id}" has theme "${id}", which is not in content/themes.yaml`);
     return theme;
   });
+}
+
+let large: Promise<boolean> | undefined;
+
+/** Whether the catalog is built as a large one (src/lib/large-catalog.ts): counted once per build, as every page asks. */
+export function getLargeCatalog(): Promise<boolean> {
+  large ??= getCollection('papers', (paper) => !paper.data.hidden).then((papers) => isLargeCatalog(papers.length));
+  return large;
 }
 
 let space: Promise<{ docs: Doc[]; space: TermSpace }> | undefined;

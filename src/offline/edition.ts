@@ -15,10 +15,14 @@
  *   index where Pagefind is missing. Only the offline edition has it: the hosted site searches
  *   with Pagefind.
  *
- * The zip is deterministic: sorted entries, one fixed timestamp (./zip.ts).
+ * The zip is deterministic: sorted entries, one fixed timestamp (./zip.ts). A large catalog's
+ * zip is written beside the site instead, for the deploy to publish as a release asset
+ * (src/lib/large-catalog.ts).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { writeAtomically } from '../lib/atomic-write.ts';
+import { isLargeCatalog } from '../lib/large-catalog.ts';
 import { INDEX_FILE } from '../lib/packed-index.ts';
 import { CARDS_DIR, OFFLINE_ZIP_PATH } from '../lib/paths.ts';
 import { extractPage } from './extract.ts';
@@ -39,6 +43,8 @@ export interface EditionOptions {
   outDir: string;
   /** Where the edition's folder goes; replaced whole. */
   offlineDir: string;
+  /** Where a large catalog's zip goes, off the site. */
+  releaseDir: string;
   /** The base path the site was built with; read from its home page when absent. */
   base?: string;
 }
@@ -48,13 +54,13 @@ export interface Edition {
   /** Pages in the search index. */
   indexed: number;
   indexBytes: number;
-  /** The zip, in the site. */
+  /** The zip: in the site, or in the release folder for a large catalog. */
   zipFile: string;
   zipBytes: number;
 }
 
 /** Makes the offline edition of the site in `outDir`: its folder, and the zip inside the site. */
-export async function writeOfflineEdition({ outDir, offlineDir, base }: EditionOptions): Promise<Edition> {
+export async function writeOfflineEdition({ outDir, offlineDir, releaseDir, base }: EditionOptions): Promise<Edition> {
   if (!existsSync(join(outDir, 'index.html'))) throw new Error(`${join(outDir, 'index.html')} not found; run npm run build first`);
   const site = walk(outDir);
   const { files, pages, docs } = await convert(outDir, site, base ?? baseOfHome(outDir));
@@ -63,8 +69,11 @@ export async function writeOfflineEdition({ outDir, offlineDir, base }: EditionO
 
   writeFolder(offlineDir, files);
   const zip = makeZip(files, ZIP_ROOT);
-  const zipFile = join(outDir, OFFLINE_ZIP_PATH);
-  writeAtomically(zipFile, zip);
+  // Every indexed page is a published paper. Only one of the two places keeps a zip: this build's.
+  const zipFile = join(isLargeCatalog(docs.length) ? releaseDir : outDir, OFFLINE_ZIP_PATH);
+  for (const dir of [outDir, releaseDir]) rmSync(join(dir, OFFLINE_ZIP_PATH), { force: true });
+  mkdirSync(dirname(zipFile), { recursive: true });
+  writeAtomically([[zipFile, zip]]);
   return { pages, indexed: docs.length, indexBytes: index.length, zipFile, zipBytes: zip.length };
 }
 
@@ -143,10 +152,4 @@ function writeFolder(dir: string, files: ReadonlyMap<string, Uint8Array>): void 
   }
   rmSync(dir, { recursive: true, force: true });
   renameSync(temporary, dir);
-}
-
-function writeAtomically(file: string, bytes: Uint8Array): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, bytes);
-  renameSync(temporary, file);
 }

@@ -1,0 +1,60 @@
+import { cardPath, OFFLINE_ZIP_PATH } from './paths.ts';
+
+/**
+ * What changes when a catalog is large: the one place that decides it. GitHub Pages takes a site
+ * of 1 GB with no file over 100 MB, and a few of the site's files grow with every paper; past
+ * LARGE_CATALOG published papers (12,000 unless set) the site leaves them out:
+ *
+ * - the offline edition's zip (193 MB at 30,000 synthetic papers, over 100 MB from about
+ *   15,000) is published beside the site, as a release asset, instead of on it;
+ * - paper pages share their first theme's preview card (340 MB of cards at 30,000), except the
+ *   papers people wrote notes on, which keep a card of their own.
+ *
+ * Pure but for reading the environment, so the pages, the cards and the offline edition decide alike.
+ */
+
+/** Published papers from which a catalog is large, unless LARGE_CATALOG says otherwise. */
+export const LARGE_CATALOG_PAPERS = 12_000;
+
+/** Published papers from which a catalog is large: LARGE_CATALOG (a whole number), else 12,000. */
+export function largeCatalogFrom(env: NodeJS.ProcessEnv = process.env): number {
+  const value = env.LARGE_CATALOG;
+  if (value === undefined || value === '') return LARGE_CATALOG_PAPERS;
+  const papers = Number(value);
+  if (!Number.isInteger(papers) || papers < 1) throw new Error(`LARGE_CATALOG must be a whole number of papers, not "${value}"`);
+  return papers;
+}
+
+/** Whether a catalog of `papers` published papers is built as a large one. */
+export function isLargeCatalog(papers: number, env: NodeJS.ProcessEnv = process.env): boolean {
+  return papers >= largeCatalogFrom(env);
+}
+
+/** What decides a paper's preview card. */
+export interface CardOwner {
+  id: string;
+  /** Its theme ids, first the one its card shows when it has none of its own. */
+  themes: readonly string[];
+  /** Whether people wrote notes on it. */
+  notes: boolean;
+}
+
+/** Whether a paper has a preview card of its own: always, but in a large catalog only when people wrote notes on it. */
+export function ownsCard(paper: Pick<CardOwner, 'notes'>, large: boolean): boolean {
+  return !large || paper.notes;
+}
+
+/** The card a paper page shows: its own, else its first theme's (the site's when it is on no shelf). */
+export function paperCard(paper: CardOwner, large: boolean): string {
+  if (ownsCard(paper, large)) return cardPath('paper', paper.id);
+  return paper.themes[0] ? cardPath('theme', paper.themes[0]) : cardPath('site');
+}
+
+/**
+ * Where readers download the offline edition: the site's own copy (a site path), or for a large
+ * catalog the release asset at OFFLINE_ZIP_URL (an absolute URL), or nowhere when that is unset.
+ */
+export function offlineZipLink(large: boolean, env: NodeJS.ProcessEnv = process.env): { href: string; onSite: boolean } | null {
+  if (!large) return { href: OFFLINE_ZIP_PATH, onSite: true };
+  return env.OFFLINE_ZIP_URL ? { href: env.OFFLINE_ZIP_URL, onSite: false } : null;
+}

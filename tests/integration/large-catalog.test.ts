@@ -1,0 +1,121 @@
+/**
+ * The configuration for large catalogs (src/lib/large-catalog.ts), which keeps a 30,000-paper site
+ * within GitHub Pages' limits, applies as a whole: the small fixture catalog is built with
+ * LARGE_CATALOG=1, so that it counts as large, cards included, with one paper given notes. And the
+ * Pages check (src/build/pages-limits.ts) passes that site and fails one that is over, from the
+ * command line the deploy workflow runs. Building 30,000 papers takes minutes; `npm run bench --
+ * --papers 30000` measures that one (README, "Scale").
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, ftruncateSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../support/repo.ts';
+import { filesUnder, pageAt, projectCopy } from '../support/site-build.ts';
+
+const RELEASE_URL = 'https://github.com/owner/repo/releases/download/offline-edition/shelfmark-offline.zip';
+const copy = projectCopy(join(repoRoot, 'tests/fixtures/project/content'));
+afterAll(() => rmSync(copy.root, { recursive: true, force: true }));
+const dist = join(copy.root, 'dist');
+
+/** Runs `node <args>` in the copy, as the large-catalog build does; returns its exit code and what it printed. */
+function run(args: string[], extra: Record<string, string> = {}): { status: number | null; output: string } {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of ['SKIP_CARDS', 'NODE_OPTIONS', 'OFFLINE_DIR', 'CARDS_CACHE_DIR', 'PAGES_CHECK']) delete env[name];
+  Object.assign(env, {
+    CONTENT_DIR: copy.content,
+    OUT_DIR: 'dist',
+    LARGE_CATALOG: '1',
+    OFFLINE_ZIP_URL: RELEASE_URL,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    PATH: `${join(repoRoot, 'node_modules/.bin')}:${process.env.PATH}`,
+    ...extra,
+  });
+  const result = spawnSync(process.execPath, args, { cwd: copy.root, env, encoding: 'utf8' });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+let ids: string[] = [];
+let noted = '';
+let buildOutput = '';
+
+beforeAll(() => {
+  const ingest = run(['scripts/ingest.ts']);
+  expect(ingest.status, ingest.output).toBe(0);
+  ids = readdirSync(join(copy.content, 'papers')).filter((name) => name.endsWith('.mdx')).map((name) => name.slice(0, -'.mdx'.length)).sort();
+  noted = ids[0]!;
+  appendFileSync(join(copy.content, 'papers', `${noted}.mdx`), '\nA maintainer read this one closely.\n');
+  const build = run(['scripts/build.ts']);
+  expect(build.status, build.output).toBe(0);
+  buildOutput = build.output;
+});
+
+describe('a large catalog', () => {
+  it('publishes the offline zip beside the site, for the deploy to release, and links to the release', () => {
+    expect(existsSync(join(dist, 'shelfmark-offline.zip'))).toBe(false);
+    const zip = readFileSync(join(copy.root, 'dist-release', 'shelfmark-offline.zip'));
+    expect(zip.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
+    for (const page of ['', 'search/']) {
+      expect(pageAt(dist, page)).toContain(`<a href="${RELEASE_URL}" rel="noopener noreferrer" download>Download for offline reading</a>`);
+    }
+  });
+
+  it("gives paper pages their first theme's card, and says so, but keeps the card of a paper with notes", () => {
+    const cards = filesUnder(join(dist, 'cards'));
+    expect(cards.filter((file) => file.startsWith('papers/'))).toEqual([`papers/${noted}.png`]);
+    const cardOf = (page: string) => /<meta property="og:image" content="[^"]*\/(cards\/[^"]+)"/.exec(page)![1]!;
+    const shared = ids.filter((id) => id !== noted).map((id) => ({ page: pageAt(dist, `papers/${id}/`), card: cardOf(pageAt(dist, `papers/${id}/`)) }));
+    expect(shared.some(({ card }) => card.startsWith('cards/themes/'))).toBe(true);
+    for (const { page, card } of shared) {
+      expect(cards).toContain(card.slice('cards/'.length));
+      if (card === 'cards/site.png') expect(page).toContain('Links to this paper preview with the card of the whole catalog: a catalog this large has a preview card per theme');
+      else {
+        expect(card).toMatch(/^cards\/themes\/[a-z0-9-]+\.png$/);
+        expect(page).toMatch(/Links to this paper preview with the card of its theme, [^:]+: a catalog this large has a preview card per theme/);
+      }
+    }
+    const own = pageAt(dist, `papers/${noted}/`);
+    expect(own).toContain(`/cards/papers/${noted}.png"`);
+    expect(own).not.toContain('Links to this paper preview with');
+  });
+
+  it('ends the build by holding the site to the Pages limits', () => {
+    expect(buildOutput).toMatch(/pages: dist\/ fits GitHub Pages: [\d,]+ files/);
+  });
+});
+
+describe('npm run pages:check', () => {
+  it('passes the built site', () => {
+    const check = run(['scripts/pages-limits.ts', 'dist']);
+    expect(check.status).toBe(0);
+    expect(check.output).toMatch(/^pages: dist\/ fits GitHub Pages: /);
+  });
+
+  it('fails a site with a file over 100 MB, naming it, without a stack trace', () => {
+    const site = join(copy.root, 'too-big');
+    mkdirSync(site, { recursive: true });
+    writeFileSync(join(site, 'index.html'), '<!doctype html><title>x</title>');
+    // A sparse file: 101 MB to stat and to tar, no disk.
+    const fd = openSync(join(site, 'papers.json'), 'w');
+    ftruncateSync(fd, 101_000_000);
+    closeSync(fd);
+    const check = run(['scripts/pages-limits.ts', 'too-big']);
+    expect(check.status).toBe(1);
+    expect(check.output).toContain('pages: too-big/ is too large for GitHub Pages');
+    expect(check.output).toContain('One file is over the 100.0 MB a file may have:\n  papers.json (101.0 MB)');
+    expect(check.output).not.toMatch(/^\s+at /m);
+  });
+
+  it('fails a site whose artifact is over 1 GB though every file is within 100 MB', () => {
+    const site = join(copy.root, 'too-much');
+    mkdirSync(site, { recursive: true });
+    for (let i = 0; i < 11; i++) {
+      const fd = openSync(join(site, `part-${i}.bin`), 'w');
+      ftruncateSync(fd, 95_000_000);
+      closeSync(fd);
+    }
+    const check = run(['scripts/pages-limits.ts', 'too-much']);
+    expect(check.status).toBe(1);
+    expect(check.output).toMatch(/The artifact is [\d.]+ MB over\. The largest files:\n {2}part-/);
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { isLargeCatalog, largeCatalogFrom, LARGE_CATALOG_PAPERS, offlineZipLink, ownsCard, paperCard } from '../../src/lib/large-catalog.ts';
+
+describe('largeCatalogFrom', () => {
+  it('is 12,000 papers unless LARGE_CATALOG says otherwise', () => {
+    expect(LARGE_CATALOG_PAPERS).toBe(12_000);
+    expect(largeCatalogFrom({})).toBe(12_000);
+    expect(largeCatalogFrom({ LARGE_CATALOG: '' })).toBe(12_000);
+    expect(largeCatalogFrom({ LARGE_CATALOG: '500' })).toBe(500);
+  });
+
+  it.each(['0', '-3', '2.5', 'many', '1e'])('refuses LARGE_CATALOG=%s, naming the variable', (value) => {
+    expect(() => largeCatalogFrom({ LARGE_CATALOG: value })).toThrow(`LARGE_CATALOG must be a whole number of papers, not "${value}"`);
+  });
+});
+
+describe('isLargeCatalog', () => {
+  it('keeps the default corpus and 10,000 papers as they were, and counts 30,000 as large', () => {
+    expect(isLargeCatalog(424, {})).toBe(false);
+    expect(isLargeCatalog(10_000, {})).toBe(false);
+    expect(isLargeCatalog(11_999, {})).toBe(false);
+    expect(isLargeCatalog(12_000, {})).toBe(true);
+    expect(isLargeCatalog(30_000, {})).toBe(true);
+  });
+
+  it('follows LARGE_CATALOG, so a small catalog can be built as a large one', () => {
+    expect(isLargeCatalog(3, { LARGE_CATALOG: '3' })).toBe(true);
+    expect(isLargeCatalog(2, { LARGE_CATALOG: '3' })).toBe(false);
+  });
+});
+
+describe('paperCard', () => {
+  const plain = { id: 'rectified-flow-at-scale', themes: ['rectified-flow', 'efficient-attention'], notes: false };
+
+  it('gives every paper its own card in a catalog that is not large', () => {
+    expect(paperCard(plain, false)).toBe('cards/papers/rectified-flow-at-scale.png');
+    expect(ownsCard(plain, false)).toBe(true);
+  });
+
+  it("shares the first theme's card in a large catalog", () => {
+    expect(paperCard(plain, true)).toBe('cards/themes/rectified-flow.png');
+    expect(ownsCard(plain, true)).toBe(false);
+  });
+
+  it("shares the site's card for a paper on no shelf", () => {
+    expect(paperCard({ ...plain, themes: [] }, true)).toBe('cards/site.png');
+  });
+
+  it('keeps the own card of a paper with notes, however large the catalog', () => {
+    expect(paperCard({ ...plain, notes: true }, true)).toBe('cards/papers/rectified-flow-at-scale.png');
+    expect(ownsCard({ notes: true }, true)).toBe(true);
+  });
+});
+
+describe('offlineZipLink', () => {
+  const release = 'https://github.com/owner/repo/releases/download/offline-edition/shelfmark-offline.zip';
+
+  it("points at the site's own zip when the catalog is not large, wherever a release would be", () => {
+    expect(offlineZipLink(false, {})).toEqual({ href: 'shelfmark-offline.zip', onSite: true });
+    expect(offlineZipLink(false, { OFFLINE_ZIP_URL: release })).toEqual({ href: 'shelfmark-offline.zip', onSite: true });
+  });
+
+  it('points at the release asset of a large catalog, and nowhere when none is named', () => {
+    expect(offlineZipLink(true, { OFFLINE_ZIP_URL: release })).toEqual({ href: release, onSite: false });
+    expect(offlineZipLink(true, {})).toBeNull();
+  });
+});
