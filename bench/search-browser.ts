@@ -12,6 +12,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { stripTypeScriptTypes } from 'node:module';
 import { extname, join, normalize, resolve } from 'node:path';
+import { searchPartPaths } from '../src/lib/search-parts.ts';
 import type { Answer, BenchQuery } from './search-queries.ts';
 
 /** This project's src/. */
@@ -88,11 +89,13 @@ export async function runInChromium(
 ): Promise<BrowserRun> {
   const { chromium } = await import('@playwright/test');
   const server = await serve(resolve(site), resolve(src));
+  // A large catalog's index is in parts; the pages say how many (src/lib/large-catalog.ts).
+  const partPaths = searchPartPaths(Number(/data-search-parts="(\d+)"/.exec(readFileSync(join(site, 'index.html'), 'utf8'))?.[1] ?? 1));
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
   try {
     const page = await browser.newPage();
     await page.goto(`${server.url}/__bench.html`);
-    const start = await page.evaluate(async ({ origin, engineUrl }) => {
+    const start = await page.evaluate(async ({ origin, engineUrl, partPaths }) => {
       const w = window as unknown as Record<string, unknown>;
       const { openEngine } = (await import(engineUrl)) as typeof import('../src/browser/search/engine.ts');
       const root = `${origin}/`;
@@ -100,6 +103,7 @@ export async function runInChromium(
       const engine = await openEngine({
         rootUrl: root,
         pagefindUrl: `${root}pagefind/pagefind.js`,
+        pagefindParts: partPaths.map((path) => root + path),
         indexUrl: `${root}search-index.js`,
         pageUrl: `${root}search/`,
         vocabularyUrl: `${root}search-vocabulary.js`,
@@ -107,7 +111,7 @@ export async function runInChromium(
       });
       w.benchEngine = engine;
       return { openMs: performance.now() - t0, words: engine.speller?.size ?? 0, backend: engine.name };
-    }, { origin: server.url, engineUrl: `/__src/${engineModule(resolve(src))}` });
+    }, { origin: server.url, engineUrl: `/__src/${engineModule(resolve(src))}`, partPaths });
     if (start.backend !== 'pagefind') throw new Error(`the site's search opened on ${start.backend}, not Pagefind`);
     const startBytes = server.served.bytes;
     const vocabularyBytes = server.served.byPath.get('/search-vocabulary.js') ?? 0;

@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentDir } from './content-dir.ts';
-import { isLargeCatalog } from './large-catalog.ts';
+import { isLargeCatalog, searchParts } from './large-catalog.ts';
 import { pagesOf, pageParam, SHELF_PAGE_SIZE, type Page } from './paginate.ts';
 import { relatedPapers, termSpace, type Doc, type Related, type TermSpace } from './related.ts';
 
@@ -65,12 +65,19 @@ export function themesOf(paper: PaperEntry, themes: ThemeEntry[]): ThemeEntry[] 
   });
 }
 
-let large: Promise<boolean> | undefined;
+let published: Promise<number> | undefined;
+/** How many papers are published: counted once per build, as every page asks. */
+const publishedCount = () => (published ??= getCollection('papers', (paper) => !paper.data.hidden).then((papers) => papers.length));
 
-/** Whether the catalog is built as a large one (src/lib/large-catalog.ts): counted once per build, as every page asks. */
-export function getLargeCatalog(): Promise<boolean> {
-  large ??= getCollection('papers', (paper) => !paper.data.hidden).then((papers) => isLargeCatalog(papers.length));
-  return large;
+/** Whether the catalog is built as a large one (src/lib/large-catalog.ts). */
+export async function getLargeCatalog(): Promise<boolean> {
+  return isLargeCatalog(await publishedCount());
+}
+
+/** How many parts the search index is made in (src/lib/large-catalog.ts). */
+export async function getSearchParts(): Promise<number> {
+  const papers = await publishedCount();
+  return searchParts(papers, isLargeCatalog(papers));
 }
 
 let space: Promise<{ docs: Doc[]; space: TermSpace }> | undefined;

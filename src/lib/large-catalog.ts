@@ -8,7 +8,10 @@ import { cardPath, OFFLINE_ZIP_PATH } from './paths.ts';
  * - the offline edition's zip (193 MB at 30,000 synthetic papers, over 100 MB from about
  *   15,000) is published beside the site, as a release asset, instead of on it;
  * - paper pages share their first theme's preview card (340 MB of cards at 30,000), except the
- *   papers people wrote notes on, which keep a card of their own.
+ *   papers people wrote notes on, which keep a card of their own;
+ * - the search index is made in parts of SEARCH_PART_PAPERS papers, one Pagefind run each, which
+ *   the browser merges: Pagefind holds about 110 KB per paper page while it indexes, 3.4 GB for
+ *   one index of 30,000.
  *
  * Pure but for reading the environment, so the pages, the cards and the offline edition decide alike.
  */
@@ -16,13 +19,18 @@ import { cardPath, OFFLINE_ZIP_PATH } from './paths.ts';
 /** Published papers from which a catalog is large, unless LARGE_CATALOG says otherwise. */
 export const LARGE_CATALOG_PAPERS = 12_000;
 
+/** A count of papers from the variable `name`, or `fallback` when it is unset. */
+function papersVariable(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  const papers = Number(value);
+  if (!Number.isInteger(papers) || papers < 1) throw new Error(`${name} must be a whole number of papers, not "${value}"`);
+  return papers;
+}
+
 /** Published papers from which a catalog is large: LARGE_CATALOG (a whole number), else 12,000. */
 export function largeCatalogFrom(env: NodeJS.ProcessEnv = process.env): number {
-  const value = env.LARGE_CATALOG;
-  if (value === undefined || value === '') return LARGE_CATALOG_PAPERS;
-  const papers = Number(value);
-  if (!Number.isInteger(papers) || papers < 1) throw new Error(`LARGE_CATALOG must be a whole number of papers, not "${value}"`);
-  return papers;
+  return papersVariable(env, 'LARGE_CATALOG', LARGE_CATALOG_PAPERS);
 }
 
 /** Whether a catalog of `papers` published papers is built as a large one. */
@@ -57,4 +65,15 @@ export function paperCard(paper: CardOwner, large: boolean): string {
 export function offlineZipLink(large: boolean, env: NodeJS.ProcessEnv = process.env): { href: string; onSite: boolean } | null {
   if (!large) return { href: OFFLINE_ZIP_PATH, onSite: true };
   return env.OFFLINE_ZIP_URL ? { href: env.OFFLINE_ZIP_URL, onSite: false } : null;
+}
+
+/**
+ * Papers per part of a large catalog's search index, unless SEARCH_PART_PAPERS says otherwise: one
+ * Pagefind run over this many synthetic papers needs about 1.2 GB (longer abstracts need more).
+ */
+export const SEARCH_PART_PAPERS = 10_000;
+
+/** How many parts the search index of a catalog of `papers` published papers is made in. */
+export function searchParts(papers: number, large: boolean, env: NodeJS.ProcessEnv = process.env): number {
+  return large ? Math.max(1, Math.ceil(papers / papersVariable(env, 'SEARCH_PART_PAPERS', SEARCH_PART_PAPERS))) : 1;
 }

@@ -1,17 +1,21 @@
 /**
  * The configuration for large catalogs (src/lib/large-catalog.ts), which keeps a 30,000-paper site
- * within GitHub Pages' limits, applies as a whole: the small fixture catalog is built with
- * LARGE_CATALOG=1, so that it counts as large, cards included, with one paper given notes. And the
- * Pages check (src/build/pages-limits.ts) passes that site and fails one that is over, from the
- * command line the deploy workflow runs. Building 30,000 papers takes minutes; `npm run bench --
- * --papers 30000` measures that one (README, "Scale").
+ * within GitHub Pages' limits and its build within 3.5 GB, applies as a whole: the small fixture
+ * catalog is built with LARGE_CATALOG=1, so that it counts as large, cards included, with one
+ * paper given notes, and its search index in parts of one paper each; searching it in Chromium gives
+ * what the same catalog's index in one piece gives. And the Pages check (src/build/pages-limits.ts)
+ * passes that site and fails one that is over, from the command line the deploy workflow runs.
+ * Building 30,000 papers takes minutes; `npm run bench -- --papers 30000` measures that one
+ * (README, "Scale").
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, ftruncateSync } from 'node:fs';
 import { join } from 'node:path';
+import { chromium } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/repo.ts';
 import { filesUnder, pageAt, projectCopy } from '../support/site-build.ts';
+import { serveStatic } from '../support/static-server.ts';
 
 const RELEASE_URL = 'https://github.com/owner/repo/releases/download/offline-edition/shelfmark-offline.zip';
 const copy = projectCopy(join(repoRoot, 'tests/fixtures/project/content'));
@@ -45,9 +49,12 @@ beforeAll(() => {
   ids = readdirSync(join(copy.content, 'papers')).filter((name) => name.endsWith('.mdx')).map((name) => name.slice(0, -'.mdx'.length)).sort();
   noted = ids[0]!;
   appendFileSync(join(copy.content, 'papers', `${noted}.mdx`), '\nA maintainer read this one closely.\n');
-  const build = run(['scripts/build.ts']);
+  const build = run(['scripts/build.ts'], { SEARCH_PART_PAPERS: '1' });
   expect(build.status, build.output).toBe(0);
   buildOutput = build.output;
+  // The same catalog with its index in one piece, to search beside it.
+  const whole = run(['scripts/build.ts'], { OUT_DIR: 'dist-whole', SKIP_CARDS: '1' });
+  expect(whole.status, whole.output).toBe(0);
 });
 
 describe('a large catalog', () => {
@@ -81,6 +88,50 @@ describe('a large catalog', () => {
 
   it('ends the build by holding the site to the Pages limits', () => {
     expect(buildOutput).toMatch(/pages: dist\/ fits GitHub Pages: [\d,]+ files/);
+  });
+});
+
+describe("a large catalog's search index in parts", () => {
+  it('is written in parts of one paper, and the pages say how many', () => {
+    const parts = ids.length;
+    expect(parts).toBeGreaterThan(2);
+    expect(pageAt(dist, '')).toContain(`data-search-parts="${parts}"`);
+    for (let part = 2; part <= parts; part++) expect(existsSync(join(dist, `pagefind/part-${part}/pagefind-entry.json`))).toBe(true);
+    expect(existsSync(join(dist, `pagefind/part-${parts + 1}`))).toBe(false);
+    expect(pageAt(join(copy.root, 'dist-whole'), '')).not.toContain('data-search-parts');
+  });
+
+  it('finds, counts and sorts in Chromium as the index in one piece does', async () => {
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium' });
+    const servers = await Promise.all([serveStatic(dist), serveStatic(join(copy.root, 'dist-whole'))]);
+    try {
+      /** What the results page shows for `query`: the status line, each result's title and facts, and the theme counts. */
+      const results = async (server: { url: string }, query: string) => {
+        const page = await browser.newPage();
+        await page.goto(`${server.url}search/?${query}`);
+        await page.locator('#search-page[data-state="done"]').waitFor();
+        const shown = {
+          status: await page.locator('#search-status').textContent(),
+          titles: await page.locator('#search-results > li h2').allTextContents(),
+          facts: await page.locator('#search-results > li .facts').allTextContents(),
+          themes: await page.locator('#search-themes [data-count]').allTextContents(),
+        };
+        await page.close();
+        return shown;
+      };
+      for (const query of ['q=attention', 'q=transformer&sort=newest', 'q=models&sort=upvotes', 'q=attention&sort=newest&theme=efficient-attention']) {
+        const [inParts, whole] = [await results(servers[0], query), await results(servers[1], query)];
+        expect(inParts.status, query).toBe(whole.status);
+        expect(inParts.titles.length, query).toBeGreaterThan(0);
+        expect(new Set(inParts.titles), query).toEqual(new Set(whole.titles));
+        expect(inParts.themes, query).toEqual(whole.themes);
+        // Sorted: the same dates and upvotes in the same order (papers that tie may swap).
+        if (query.includes('sort=')) expect(inParts.facts, query).toEqual(whole.facts);
+      }
+    } finally {
+      await Promise.all(servers.map((server) => server.close()));
+      await browser.close();
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLargeCatalog, largeCatalogFrom, LARGE_CATALOG_PAPERS, offlineZipLink, ownsCard, paperCard } from '../../src/lib/large-catalog.ts';
+import { isLargeCatalog, largeCatalogFrom, LARGE_CATALOG_PAPERS, offlineZipLink, ownsCard, paperCard, SEARCH_PART_PAPERS, searchParts } from '../../src/lib/large-catalog.ts';
 
 describe('largeCatalogFrom', () => {
   it('is 12,000 papers unless LARGE_CATALOG says otherwise', () => {
@@ -63,5 +63,27 @@ describe('offlineZipLink', () => {
   it('points at the release asset of a large catalog, and nowhere when none is named', () => {
     expect(offlineZipLink(true, { OFFLINE_ZIP_URL: release })).toEqual({ href: release, onSite: false });
     expect(offlineZipLink(true, {})).toBeNull();
+  });
+});
+
+describe('searchParts', () => {
+  it('keeps one search index for a catalog that is not large, however many papers', () => {
+    expect(searchParts(424, false, {})).toBe(1);
+    expect(searchParts(50_000, false, {})).toBe(1);
+  });
+
+  it('splits a large catalog into parts of at most 10,000 papers', () => {
+    expect(SEARCH_PART_PAPERS).toBe(10_000);
+    expect(searchParts(3, true, {})).toBe(1);
+    expect(searchParts(10_000, true, {})).toBe(1);
+    expect(searchParts(10_001, true, {})).toBe(2);
+    expect(searchParts(30_000, true, {})).toBe(3);
+    expect(searchParts(100_000, true, {})).toBe(10);
+  });
+
+  it('follows SEARCH_PART_PAPERS, for catalogs whose papers are longer', () => {
+    expect(searchParts(30_000, true, { SEARCH_PART_PAPERS: '5000' })).toBe(6);
+    expect(searchParts(30_000, false, { SEARCH_PART_PAPERS: '5000' })).toBe(1);
+    expect(() => searchParts(30_000, true, { SEARCH_PART_PAPERS: 'half' })).toThrow('SEARCH_PART_PAPERS must be a whole number of papers, not "half"');
   });
 });

@@ -11,6 +11,7 @@ import { Speller, type CorrectedQuery, type Correction, type PackedVocabulary } 
 import { INDEX_FILE, INDEX_GLOBAL, type PackedIndex } from '../../lib/packed-index.ts';
 import { fold } from '../../lib/search-text.ts';
 import { OfflineIndex } from './offline-index.ts';
+import { searchPartPaths } from '../../lib/search-parts.ts';
 import { pagefindBackend } from './pagefind.ts';
 
 import { FACETS, type FacetKey } from './state.ts';
@@ -66,6 +67,8 @@ export interface SearchConfig {
   rootUrl: string;
   /** Pagefind's `pagefind.js`. */
   pagefindUrl: string;
+  /** The folder of each part of the Pagefind index: one, unless a large catalog's parts are merged at search time. */
+  pagefindParts: string[];
   /** The offline index, `search-index.js`. */
   indexUrl: string;
   /** The results page, `/search/`. */
@@ -85,6 +88,7 @@ export function readConfig(dialog: HTMLElement): SearchConfig {
   return {
     rootUrl,
     pagefindUrl: new URL('pagefind/pagefind.js', rootUrl).href,
+    pagefindParts: searchPartPaths(Number(dialog.dataset.searchParts ?? 1)).map((path) => new URL(path, rootUrl).href),
     indexUrl: new URL(INDEX_FILE, rootUrl).href,
     pageUrl: dialog.querySelector('form')!.action,
     vocabularyUrl: new URL('search-vocabulary.js', rootUrl).href,

@@ -1,8 +1,15 @@
 /**
  * Pagefind behind the `Backend` interface. Pagefind is imported from the built site at run
  * time (it is not part of the bundle), only when someone first searches.
+ *
+ * A large catalog's index is in parts (src/lib/large-catalog.ts), which Pagefind merges: results
+ * by score, filter counts added up. Its merged results are always in score order, so sorted
+ * searches ask each part on its own (a synthetic `part` filter tells them apart) and merge the
+ * parts' sorted lists here. Each part also holds a record of all the catalog's words, which every
+ * search leaves out (src/build/integration.ts says why).
  */
 import { isPhraseQuery } from '../../lib/search-text.ts';
+import { WORDS_RECORD } from '../../lib/search-parts.ts';
 import type { Backend, Counts, Filters, HitData, SearchConfig, SortKey } from './engine.ts';
 
 /** The part of Pagefind's browser API used here (https://pagefind.app/docs/api/). */
@@ -25,13 +32,17 @@ interface PagefindResponse {
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(indexPath: string, options: Record<string, unknown>): Promise<void>;
   filters(): Promise<Counts>;
   preload(term: string, options?: object): Promise<void>;
   search(
     term: string | null,
-    options: { filters?: Record<string, { any: string[] }>; sort?: Record<string, 'asc' | 'desc'> },
+    options: { filters?: Record<string, { any: string[] } | { none: string[] }>; sort?: Record<string, 'asc' | 'desc'> },
   ): Promise<PagefindResponse>;
 }
+
+/** The synthetic filter that names each part of a merged index: its number, from 1. */
+const PART = 'part';
 
 /** Sort key in the index, and the metadata a page carries only when its value is known. */
 const SORTS: Record<Exclude<SortKey, 'relevance'>, { key: string; known: string }> = {
@@ -74,8 +85,17 @@ async function phraseFirst(query: string | null, search: (term: string | null) =
 export async function pagefindBackend(config: SearchConfig): Promise<Backend> {
   const pagefind = (await import(/* @vite-ignore */ config.pagefindUrl)) as Pagefind;
   // Result URLs come back relative to the site root; the base puts them under the subpath.
-  await pagefind.options({ baseUrl: new URL(config.rootUrl).pathname, noWorker: true });
+  const baseUrl = new URL(config.rootUrl).pathname;
+  await pagefind.options({ baseUrl, noWorker: true });
   await pagefind.init();
+  // One name per part for the sorted searches; none when the index is whole.
+  const parts = config.pagefindParts.length > 1 ? config.pagefindParts.map((_, i) => String(i + 1)) : [null];
+  if (parts[0] !== null) {
+    await pagefind.options({ mergeFilter: { [PART]: parts[0] } });
+    for (const [i, url] of config.pagefindParts.entries()) {
+      if (i > 0) await pagefind.mergeIndex(new URL(url).pathname, { baseUrl, mergeFilter: { [PART]: parts[i] } });
+    }
+  }
   // The filter index loads on first need (the dialog never needs it): until it has, searches
   // neither filter nor count.
   let catalog: Promise<Counts> | undefined;
@@ -90,8 +110,9 @@ export async function pagefindBackend(config: SearchConfig): Promise<Backend> {
   };
 
   const toFilters = (filters: Filters) => {
-    const out: Record<string, { any: string[] }> = {};
+    const out: Record<string, { any: string[] } | { none: string[] }> = {};
     for (const [facet, values] of Object.entries(filters)) if (values?.length) out[facet] = { any: values };
+    if (parts[0] !== null) out[WORDS_RECORD.filter] = { none: [WORDS_RECORD.value] };
     return out;
   };
 
@@ -100,7 +121,7 @@ export async function pagefindBackend(config: SearchConfig): Promise<Backend> {
 
     async search(query, filters, sort, { counts = true } = {}) {
       const options = { filters: toFilters(filters) };
-      if (counts || Object.keys(options.filters).length) await loadFilters();
+      if (counts || Object.values(filters).some((values) => values?.length)) await loadFilters();
       const relevance = await phraseFirst(query, (term) => pagefind.search(term, options));
       const total = relevance.results.length;
       if (sort === 'relevance') {
@@ -111,9 +132,17 @@ export async function pagefindBackend(config: SearchConfig): Promise<Backend> {
       // Pagefind's sorted order puts papers with a known value first and the rest last, in
       // index order. That rest reads better by relevance: walk the sorted list until the
       // first page without the value (its metadata says), then follow with everything else
-      // in relevance order. The walk loads only fragments the first pages show anyway.
+      // in relevance order. The walk loads only fragments the first pages show anyway (for an
+      // index in parts, as many from each part, as any part may hold them all).
       const { key, known } = SORTS[sort];
-      const sorted = (await pagefind.search(query, { ...options, sort: { [key]: 'desc' } })).results;
+      const valueOf = (hit: HitData) => (known === 'listed' ? hit.listed : hit.upvotes);
+      const lists = await Promise.all(
+        parts.map(async (part) => {
+          const filters = part === null ? options.filters : { ...options.filters, [PART]: { any: [part] } };
+          return (await pagefind.search(query, { filters, sort: { [key]: 'desc' } })).results;
+        }),
+      );
+      const next = lists.map(() => 0);
       const head: PagefindResult[] = [];
       let order: PagefindResult[] | undefined;
       const finish = () => {
@@ -121,15 +150,22 @@ export async function pagefindBackend(config: SearchConfig): Promise<Backend> {
         order = [...head, ...relevance.results.filter((r) => !ids.has(r.id))];
       };
       const settle = async (upTo: number) => {
-        while (!order && head.length < upTo) {
-          const batch = sorted.slice(head.length, upTo);
-          if (batch.length === 0) return finish();
-          const data = await Promise.all(batch.map(load));
-          for (const [i, hit] of data.entries()) {
-            const value = known === 'listed' ? hit.listed : hit.upvotes;
-            if (value === undefined) return finish();
-            head.push(batch[i]!);
+        if (order || head.length >= upTo) return;
+        const from = [...next];
+        const wanted = upTo - head.length;
+        const loaded = await Promise.all(lists.map((list, p) => Promise.all(list.slice(from[p], from[p]! + wanted).map(load))));
+        while (head.length < upTo) {
+          // The part whose next result has the highest known value; the first such part on a tie.
+          let best = -1;
+          let bestValue: string | number | undefined;
+          for (const [p, hits] of loaded.entries()) {
+            const hit = hits[next[p]! - from[p]!];
+            const value = hit && valueOf(hit);
+            if (value !== undefined && (best < 0 || value > bestValue!)) [best, bestValue] = [p, value];
           }
+          if (best < 0) return finish();
+          head.push(lists[best]![next[best]!]!);
+          next[best]!++;
         }
       };
       return {
