@@ -51,6 +51,8 @@ export interface SiteResult {
   dist: DistSummary | null;
   /** The offline edition's folder beside dist/ (dist-offline/), when the build makes one. */
   offline: { bytes: number; files: number } | null;
+  /** The tar the deploy would upload to GitHub Pages (src/build/pages-limits.ts); absent from older results. */
+  pagesArtifact?: number | null;
   medianPaperPage: { path: string; breakdown: PageBreakdown } | null;
   largestListPage: { path: string; breakdown: PageBreakdown } | null;
   related: { ms: number; papers: number; heapDeltaBytes: number } | null;
@@ -230,6 +232,11 @@ export function renderTable(results: readonly BenchResult[]): string {
   row('dist files', (c) => formatCount(build(c).dist?.files));
   row('  pagefind/', (c) => formatBytes(build(c).dist?.pagefind.bytes));
   row('  cards/', (c) => formatBytes(build(c).dist?.byTopDir.cards?.bytes));
+  row('Pages artifact (tar)', (c) => (c.site ? formatBytes(c.r.site.pagesArtifact) : '–'));
+  row('largest file', (c) => {
+    const top = build(c).dist?.largestFiles[0];
+    return top ? `${formatBytes(top.bytes)} ${top.path}` : '–';
+  });
   row('dist-offline/ (beside dist)', (c) => (c.site ? formatBytes(c.r.site.offline?.bytes) : '–'));
   row('median paper page', (c) => formatBytes(build(c).dist?.paperPages.median));
   row('largest paper page', (c) => formatBytes(build(c).dist?.paperPages.max));

@@ -35,6 +35,7 @@ import { isRedirectPage, pageBreakdown, REDIRECT_MAX_BYTES, summarizeDist, type 
 import { parseStat, treeMemory, type ProcStat } from '../bench/proc.ts';
 import { BUDGETS, checkBudgets, renderBudgets, renderTable, type BaselineResult, type BenchResult, type BuildRun, type SearchMeasure, type SiteResult } from '../bench/result.ts';
 import { formatBytes, formatMs } from '../bench/stats.ts';
+import { artifactBytes, listSite } from '../src/build/pages-limits.ts';
 import { readTimings, timingsFile } from '../src/build/timings.ts';
 import { writeCorpus } from './bench-corpus.ts';
 
@@ -556,6 +557,7 @@ async function benchOne(n: number, opt: Options, env: BenchResult['env'], snapsh
   const site: SiteResult = { cold, rebuild: null, separate, dist: null, offline: null, medianPaperPage: null, largestListPage: null, related: null, shelving: null, search: null };
   if (existsSync(siteOut)) {
     site.dist = distOf(siteOut);
+    site.pagesArtifact = artifactBytes(listSite(siteOut));
     if (site.dist) Object.assign(site, breakdowns(siteOut, site.dist));
   }
   const offlineDir = join(siteDir, 'dist-offline');
