@@ -25,7 +25,7 @@ const env: NodeJS.ProcessEnv = { ...process.env, OUT_DIR: outDir };
 
 // What the site is made from: the catalog, the code and its locked dependencies, the variables
 // the steps read, and Node's version (it decides Unicode data and zlib's bytes).
-const VARIABLES = ['OUT_DIR', 'OFFLINE_DIR', 'BASE_PATH', 'SITE_URL', 'CONTENT_DIR', 'SKIP_CARDS', 'CARDS_CACHE_DIR', 'PAGES_CHECK', 'LARGE_CATALOG', 'OFFLINE_ZIP_URL', 'SEARCH_PART_PAPERS'];
+const VARIABLES = ['OUT_DIR', 'OFFLINE_DIR', 'BASE_PATH', 'SITE_URL', 'CONTENT_DIR', 'SKIP_CARDS', 'CARDS_CACHE_DIR', 'PAGES_CHECK', 'LARGE_CATALOG', 'OFFLINE_ZIP_URL', 'SEARCH_PART_PAPERS', 'DATA_PART_PAPERS'];
 const INPUTS = {
   root: process.cwd(),
   paths: [contentDir(), 'src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'],

@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentDir } from './content-dir.ts';
-import { isLargeCatalog, searchParts } from './large-catalog.ts';
+import { dataParts, isLargeCatalog, searchParts } from './large-catalog.ts';
 import { pagesOf, pageParam, SHELF_PAGE_SIZE, type Page } from './paginate.ts';
 import { relatedPapers, termSpace, type Doc, type Related, type TermSpace } from './related.ts';
 
@@ -72,6 +72,12 @@ const publishedCount = () => (published ??= getCollection('papers', (paper) => !
 /** Whether the catalog is built as a large one (src/lib/large-catalog.ts). */
 export async function getLargeCatalog(): Promise<boolean> {
   return isLargeCatalog(await publishedCount());
+}
+
+/** How many files the data export is in (src/lib/large-catalog.ts). */
+export async function getDataParts(): Promise<number> {
+  const papers = await publishedCount();
+  return dataParts(papers, isLargeCatalog(papers));
 }
 
 /** How many parts the search index is made in (src/lib/large-catalog.ts). */

@@ -11,7 +11,9 @@ import { cardPath, OFFLINE_ZIP_PATH } from './paths.ts';
  *   papers people wrote notes on, which keep a card of their own;
  * - the search index is made in parts of SEARCH_PART_PAPERS papers, one Pagefind run each, which
  *   the browser merges: Pagefind holds about 110 KB per paper page while it indexes, 3.4 GB for
- *   one index of 30,000.
+ *   one index of 30,000;
+ * - the data export `papers.json` becomes an index of parts of DATA_PART_PAPERS papers
+ *   (`papers.json` was 221 MB at 100,000 papers).
  *
  * Pure but for reading the environment, so the pages, the cards and the offline edition decide alike.
  */
@@ -76,4 +78,19 @@ export const SEARCH_PART_PAPERS = 10_000;
 /** How many parts the search index of a catalog of `papers` published papers is made in. */
 export function searchParts(papers: number, large: boolean, env: NodeJS.ProcessEnv = process.env): number {
   return large ? Math.max(1, Math.ceil(papers / papersVariable(env, 'SEARCH_PART_PAPERS', SEARCH_PART_PAPERS))) : 1;
+}
+
+/**
+ * Papers per file of a large catalog's data export, unless DATA_PART_PAPERS says otherwise. The
+ * export is about 2.2 KB a paper, so one `papers.json` passes Pages' 100 MB a file at about
+ * 45,000 papers; a part of 10,000 is about 22 MB.
+ */
+export const DATA_PART_PAPERS = 10_000;
+
+/**
+ * How many files the data export is in: 1 (`papers.json` itself) unless the catalog is large, and
+ * then `papers.json` is an index of parts (src/lib/papers-json.ts).
+ */
+export function dataParts(papers: number, large: boolean, env: NodeJS.ProcessEnv = process.env): number {
+  return large ? Math.max(1, Math.ceil(papers / papersVariable(env, 'DATA_PART_PAPERS', DATA_PART_PAPERS))) : 1;
 }

@@ -49,7 +49,7 @@ beforeAll(() => {
   ids = readdirSync(join(copy.content, 'papers')).filter((name) => name.endsWith('.mdx')).map((name) => name.slice(0, -'.mdx'.length)).sort();
   noted = ids[0]!;
   appendFileSync(join(copy.content, 'papers', `${noted}.mdx`), '\nA maintainer read this one closely.\n');
-  const build = run(['scripts/build.ts'], { SEARCH_PART_PAPERS: '1' });
+  const build = run(['scripts/build.ts'], { SEARCH_PART_PAPERS: '1', DATA_PART_PAPERS: '2' });
   expect(build.status, build.output).toBe(0);
   buildOutput = build.output;
   // The same catalog with its index in one piece, to search beside it.
@@ -84,6 +84,25 @@ describe('a large catalog', () => {
     const own = pageAt(dist, `papers/${noted}/`);
     expect(own).toContain(`/cards/papers/${noted}.png"`);
     expect(own).not.toContain('Links to this paper preview with');
+  });
+
+  it('splits papers.json into parts of DATA_PART_PAPERS papers, which papers.json lists and which together hold every paper once, in id order', () => {
+    const whole = JSON.parse(readFileSync(join(copy.root, 'dist-whole', 'papers.json'), 'utf8')) as { id: string }[];
+    const index = JSON.parse(readFileSync(join(dist, 'papers.json'), 'utf8')) as { papers: number; parts: { url: string; papers: number; first: string; last: string }[] };
+    expect(index.papers).toBe(ids.length);
+    expect(index.parts).toHaveLength(Math.ceil(ids.length / 2));
+    const rows: { id: string }[] = [];
+    for (const [i, part] of index.parts.entries()) {
+      expect(part.url).toMatch(new RegExp(`/papers-${i + 1}\\.json$`));
+      const held = JSON.parse(readFileSync(join(dist, `papers-${i + 1}.json`), 'utf8')) as { id: string }[];
+      expect(held.length).toBe(part.papers);
+      expect(held.length).toBeLessThanOrEqual(2);
+      expect([held[0]!.id, held.at(-1)!.id]).toEqual([part.first, part.last]);
+      rows.push(...held);
+    }
+    // The rows are those of the whole export, unchanged.
+    expect(rows).toEqual(whole);
+    expect(existsSync(join(copy.root, 'dist-whole', 'papers-1.json'))).toBe(false);
   });
 
   it('ends the build by holding the site to the Pages limits', () => {

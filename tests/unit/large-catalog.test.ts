@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLargeCatalog, largeCatalogFrom, LARGE_CATALOG_PAPERS, offlineZipLink, ownsCard, paperCard, SEARCH_PART_PAPERS, searchParts } from '../../src/lib/large-catalog.ts';
+import { DATA_PART_PAPERS, dataParts, isLargeCatalog, largeCatalogFrom, LARGE_CATALOG_PAPERS, offlineZipLink, ownsCard, paperCard, SEARCH_PART_PAPERS, searchParts } from '../../src/lib/large-catalog.ts';
 
 describe('largeCatalogFrom', () => {
   it('is 12,000 papers unless LARGE_CATALOG says otherwise', () => {
@@ -85,5 +85,21 @@ describe('searchParts', () => {
     expect(searchParts(30_000, true, { SEARCH_PART_PAPERS: '5000' })).toBe(6);
     expect(searchParts(30_000, false, { SEARCH_PART_PAPERS: '5000' })).toBe(1);
     expect(() => searchParts(30_000, true, { SEARCH_PART_PAPERS: 'half' })).toThrow('SEARCH_PART_PAPERS must be a whole number of papers, not "half"');
+  });
+});
+
+describe('dataParts', () => {
+  it('keeps papers.json whole for a catalog that is not large, however many papers', () => {
+    expect(dataParts(424, false, {})).toBe(1);
+    expect(dataParts(100_000, false, {})).toBe(1);
+  });
+
+  it("splits a large catalog's export into files of at most 10,000 papers, or DATA_PART_PAPERS", () => {
+    expect(DATA_PART_PAPERS).toBe(10_000);
+    expect(dataParts(10_000, true, {})).toBe(1);
+    expect(dataParts(30_000, true, {})).toBe(3);
+    expect(dataParts(100_001, true, {})).toBe(11);
+    expect(dataParts(5, true, { DATA_PART_PAPERS: '2' })).toBe(3);
+    expect(() => dataParts(5, true, { DATA_PART_PAPERS: '0' })).toThrow('DATA_PART_PAPERS must be a whole number of papers, not "0"');
   });
 });
