@@ -31,6 +31,15 @@ export class SearchPage {
   private terms: string[] = [];
   /** The query is searched as typed ("search instead for …"), until it is edited. */
   private verbatim = false;
+  /**
+   * Whether searches count their matches per facet value. A large catalog's page counts only
+   * once the reader asks (`data-counts="on-request"`, src/pages/search.astro): at 30,000 papers
+   * the counts need 320 KB of Pagefind's filter index, more than the search itself. Until then
+   * its facets show the whole catalog's counts, which the page was built with.
+   */
+  private counting: boolean;
+  private readonly countButton: HTMLButtonElement | null;
+  private readonly countState: HTMLElement | null;
 
   constructor(form: HTMLFormElement, engine: () => Promise<SearchEngine>) {
     this.form = form;
@@ -42,6 +51,14 @@ export class SearchPage {
     this.list = document.querySelector('#search-results')!;
     this.more = document.querySelector('#search-more')!;
     this.clear = form.querySelector('#search-clear')!;
+    this.counting = form.dataset.counts !== 'on-request';
+    this.countButton = form.querySelector('#search-count');
+    this.countState = form.querySelector('#search-count-state');
+    for (const count of form.querySelectorAll<HTMLElement>('[data-count]')) count.dataset.catalog = count.textContent ?? '';
+    this.countButton?.addEventListener('click', () => {
+      this.counting = true;
+      void this.run();
+    });
 
     this.input.addEventListener('input', () => {
       this.verbatim = false;
@@ -155,25 +172,32 @@ export class SearchPage {
     this.form.dataset.state = 'searching';
 
     if (browsing) {
-      const totals = await engine.totals();
+      // Counts over the whole catalog: asked of the index, or where it would cost a large catalog too much, as the page was built.
+      const totals = this.counting ? await engine.totals() : null;
       if (ticket !== this.ticket) return;
       this.outcome = undefined;
-      this.showCounts(totals.counts, {}, totals.total);
+      if (totals) this.showCounts(totals.counts, {}, totals.total);
+      else this.showCatalogCounts(false);
+      if (this.countState) this.countState.textContent = 'Counts are for the whole catalog.';
       this.list.replaceChildren();
       this.showCorrection(null);
       this.more.hidden = true;
-      this.status.textContent = `Type a query, or choose a theme, year or listing, to search ${totals.total} papers.`;
+      this.status.textContent = `Type a query, or choose a theme, year or listing, to search ${totals?.total ?? this.countState!.dataset.papers} papers.`;
       this.form.dataset.state = 'done';
       return;
     }
 
-    const outcome = await engine.run(state.q, filters, state.sort, { facets: true, correct: !state.verbatim });
+    const outcome = await engine.run(state.q, filters, state.sort, { facets: this.counting, correct: !state.verbatim });
     const hits = await outcome.page(0, PAGE_SIZE);
     if (ticket !== this.ticket) return;
     this.outcome = outcome;
     this.terms = queryTerms(outcome.query);
     this.shown = hits.length;
-    this.showCounts(outcome.counts, outcome.facetTotals, outcome.total);
+    if (this.counting) {
+      this.showCounts(outcome.counts, outcome.facetTotals, outcome.total);
+      if (this.countState) this.countState.textContent = 'Counts are for this search.';
+      if (this.countButton) this.countButton.hidden = true;
+    } else this.showCatalogCounts(true);
     this.list.replaceChildren(...hits.map((hit) => renderResult(hit, this.terms)));
     this.updateMore();
     this.showCorrection(outcome.corrections.length ? { searched: outcome.query.trim(), typed: state } : null);
@@ -214,6 +238,15 @@ export class SearchPage {
     const total = this.outcome?.total ?? 0;
     this.more.hidden = this.shown >= total;
     this.more.textContent = `Show more results (${this.shown} of ${total} shown)`;
+  }
+
+  /** The whole catalog's counts, as the page was built; when `searching`, with the offer to count the search's matches. */
+  private showCatalogCounts(searching: boolean): void {
+    for (const count of this.form.querySelectorAll<HTMLElement>('[data-count]')) {
+      count.textContent = count.dataset.catalog ?? '';
+      count.closest('label')!.classList.remove('empty');
+    }
+    if (this.countButton) this.countButton.hidden = !searching;
   }
 
   private showCounts(counts: SearchOutcome['counts'], facetTotals: SearchOutcome['facetTotals'], total: number): void {

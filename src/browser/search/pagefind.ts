@@ -96,8 +96,8 @@ export async function pagefindBackend(config: SearchConfig): Promise<Backend> {
       if (i > 0) await pagefind.mergeIndex(new URL(url).pathname, { baseUrl, mergeFilter: { [PART]: parts[i] } });
     }
   }
-  // The filter index loads on first need (the dialog never needs it): until it has, searches
-  // neither filter nor count.
+  // The whole filter index loads on first need for counts (the dialog never needs it); a filtered
+  // search without counts loads only its filters' chunks, which Pagefind fetches itself.
   let catalog: Promise<Counts> | undefined;
   const loadFilters = () => (catalog ??= pagefind.filters());
 
@@ -121,7 +121,7 @@ export async function pagefindBackend(config: SearchConfig): Promise<Backend> {
 
     async search(query, filters, sort, { counts = true } = {}) {
       const options = { filters: toFilters(filters) };
-      if (counts || Object.values(filters).some((values) => values?.length)) await loadFilters();
+      if (counts) await loadFilters();
       const relevance = await phraseFirst(query, (term) => pagefind.search(term, options));
       const total = relevance.results.length;
       if (sort === 'relevance') {
