@@ -29,6 +29,7 @@ import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { astroPhases, buildStages, routeGroups, stageOf, type MemorySample, type Stage, type TimedLine } from '../bench/buildlog.ts';
 import { isRedirectPage, pageBreakdown, REDIRECT_MAX_BYTES, summarizeDist, type DistFile, type DistSummary } from '../bench/dist.ts';
@@ -437,7 +438,10 @@ function pagefindKind(path: string): string {
   return 'other';
 }
 
-/** A static file server for the built site that counts the bytes it sends under pagefind/. */
+/** Files GitHub Pages sends gzipped (text); the rest go as they are. */
+const GZIPPED_BY_PAGES = /\.(?:html|css|m?js|json|svg|xml|txt)$/;
+
+/** A static file server for the built site that counts the bytes it sends under pagefind/, as Pages would send them. */
 function serve(dir: string): Promise<{ server: Server; port: number; served: { path: string; bytes: number; t: number }[] }> {
   const served: { path: string; bytes: number; t: number }[] = [];
   const server = createServer((req, res) => {
@@ -448,7 +452,8 @@ function serve(dir: string): Promise<{ server: Server; port: number; served: { p
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) return void res.writeHead(404).end('not found');
     const body = readFileSync(file);
-    if (path.startsWith('/pagefind/')) served.push({ path, bytes: body.length, t: performance.now() });
+    // What crosses the network from GitHub Pages, which gzips text; Pagefind's index files are gzipped already.
+    if (path.startsWith('/pagefind/')) served.push({ path, bytes: GZIPPED_BY_PAGES.test(path) ? gzipSync(body).length : body.length, t: performance.now() });
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': body.length, 'cache-control': 'no-store' }).end(body);
   });
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, port: (server.address() as { port: number }).port, served })));
@@ -459,7 +464,8 @@ const SEARCH_QUIET_MS = 2000;
 
 /**
  * Loads /search/?q=<word> in a fresh Chromium profile and sums what Pagefind downloads (bytes
- * as served, the files being compressed already) until its requests stop. Waiting for quiet
+ * as GitHub Pages would send them: index files as they are, being gzipped already, and its
+ * scripts gzipped) until its requests stop. Waiting for quiet
  * on the server rather than for a page element keeps this independent of the search page's markup.
  */
 async function measureSearch(dir: string, query: string): Promise<SearchMeasure> {

@@ -124,16 +124,27 @@ describe("a large catalog's search index in parts", () => {
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium' });
     const servers = await Promise.all([serveStatic(dist), serveStatic(join(copy.root, 'dist-whole'))]);
     try {
-      /** What the results page shows for `query`: the status line, each result's title and facts, and the theme counts. */
+      /**
+       * What the results page shows for `query`: the status line, each result's title and facts,
+       * and the theme counts, the search's own once asked for; and how many filter index files
+       * Pagefind fetched before they were asked for.
+       */
       const results = async (server: { url: string }, query: string) => {
         const page = await browser.newPage();
+        let filterFiles = 0;
+        page.on('request', (request) => void (request.url().endsWith('.pf_filter') && filterFiles++));
         await page.goto(`${server.url}search/?${query}`);
+        await page.locator('#search-page[data-state="done"]').waitFor();
+        const beforeAsked = { filterFiles, note: await page.locator('#search-count-state').textContent() };
+        await page.getByRole('button', { name: "Count this search's matches" }).click();
+        await page.locator('#search-count-state', { hasText: 'Counts are for this search.' }).waitFor();
         await page.locator('#search-page[data-state="done"]').waitFor();
         const shown = {
           status: await page.locator('#search-status').textContent(),
           titles: await page.locator('#search-results > li h2').allTextContents(),
           facts: await page.locator('#search-results > li .facts').allTextContents(),
           themes: await page.locator('#search-themes [data-count]').allTextContents(),
+          beforeAsked,
         };
         await page.close();
         return shown;
@@ -144,6 +155,11 @@ describe("a large catalog's search index in parts", () => {
         expect(inParts.titles.length, query).toBeGreaterThan(0);
         expect(new Set(inParts.titles), query).toEqual(new Set(whole.titles));
         expect(inParts.themes, query).toEqual(whole.themes);
+        // A large catalog counts a search's matches only when asked (src/browser/search/page.ts):
+        // until then a search without facets loads no filter index but each part's words record.
+        expect(inParts.beforeAsked.note, query).toBe('Counts are for the whole catalog.');
+        if (!query.includes('theme=')) expect(inParts.beforeAsked.filterFiles, query).toBe(ids.length);
+        if (!query.includes('theme=')) expect(whole.beforeAsked.filterFiles, query).toBe(0);
         // Sorted: the same dates and upvotes in the same order (papers that tie may swap).
         if (query.includes('sort=')) expect(inParts.facts, query).toEqual(whole.facts);
       }
