@@ -38,19 +38,24 @@ export function exportOrder(papers: readonly PaperEntry[]): PaperEntry[] {
   return papers.toSorted((a, b) => (a.id < b.id ? -1 : 1));
 }
 
-/** Part `part` (from 1) of `parts`: the papers, in export order, that its file holds. */
-export function partOf(papers: readonly PaperEntry[], part: number, parts: number): PaperEntry[] {
-  const ordered = exportOrder(papers);
+/** Part `part` (from 1) of `parts` of papers already in export order. */
+function slice(ordered: readonly PaperEntry[], part: number, parts: number): PaperEntry[] {
   const size = Math.ceil(ordered.length / parts);
   return ordered.slice((part - 1) * size, part * size);
 }
 
+/** Part `part` (from 1) of `parts`: the papers, in export order, that its file holds. */
+export function partOf(papers: readonly PaperEntry[], part: number, parts: number): PaperEntry[] {
+  return slice(exportOrder(papers), part, parts);
+}
+
 /** A large catalog's `papers.json`: how many papers, and where each part is with its count and its first and last ids. */
 export function partsIndex(papers: readonly PaperEntry[], parts: number, site: URL | undefined) {
+  const ordered = exportOrder(papers);
   return {
     papers: papers.length,
     parts: Array.from({ length: parts }, (_, i) => {
-      const held = partOf(papers, i + 1, parts);
+      const held = slice(ordered, i + 1, parts);
       return { url: absoluteUrl(papersJsonPartPath(i + 1), site), papers: held.length, first: held[0]?.id ?? null, last: held.at(-1)?.id ?? null };
     }),
   };

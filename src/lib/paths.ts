@@ -12,9 +12,6 @@ export const paperSitePath = (id: string) => `papers/${id}/`;
 /** `themes/<id>/`: the first page of a theme (and of Unsorted); its feed and .bib sit inside. */
 export const themeSitePath = (id: string) => `themes/${id}/`;
 
-/** `papers.json`: the catalog's data for programs; a large catalog's is an index of parts. */
-export const PAPERS_JSON_PATH = 'papers.json';
-
 /** `papers-<n>.json`, from 1: one part of a large catalog's data export. */
 export const papersJsonPartPath = (part: number) => `papers-${part}.json`;
 
