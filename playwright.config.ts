@@ -22,6 +22,10 @@ export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
   workers: 2,
+  // The search dialog's code loads on first use; on a two-core machine shared with other work
+  // (load average 12 seen here) that took over Playwright's default 5 s, failing keyboard tests
+  // that pass when re-run. Waits end as soon as the page is ready, so a longer bound costs nothing.
+  expect: { timeout: 15_000 },
   forbidOnly: !!process.env.CI,
   reporter: process.env.CI ? 'list' : 'line',
   use: {
