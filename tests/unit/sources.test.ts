@@ -44,6 +44,7 @@ describe('telling formats apart by content', () => {
     const cases: [string, string][] = [
       ['rss.xml', '<?xml version="1.0"?><rss><channel><item><title>A paper</title></item></channel></rss>'],
       ['rss.txt', '<?xml version="1.0"?><rss><channel><item><title>A paper</title></item></channel></rss>'],
+      ['no-prolog.txt', '<!-- saved -->\n<rss><channel><item><title>A paper</title></item></channel></rss>\n'],
       ['data.json', '{"papers": [{"name": "A paper"}]}'],
       ['notes.md', 'A title\nAn abstract long enough to read as one, about a paper nobody listed.\n'],
       ['table.csv', 'title,abstract\nA,B\n'],
@@ -59,6 +60,15 @@ describe('telling formats apart by content', () => {
     const result = read('listing.txt', '[Re] Reproducing Attention\nWe reproduce a paper about attention and report what held up and what did not.\n');
     expect(result.format).toBe('listing');
     expect(result.records[0]!.title).toBe('[Re] Reproducing Attention');
+  });
+
+  it('a listing whose first title is a tag, such as <Tag />, is still a listing', () => {
+    // The XML validator accepts `<Tag />` followed by plain lines; a document has nothing outside its root.
+    for (const abstract of ['We study a markup title and what the parser makes of it, at length.', '<p>An abstract that is itself one element, long enough to be read.</p>']) {
+      const result = read('listing.txt', `<Tag />\n${abstract}\n`);
+      expect(result.format, abstract).toBe('listing');
+      expect(result.records[0]!.title).toBe('<Tag />');
+    }
   });
 
   it('truncated JSON is an error at its line, and nothing is read from it', () => {

@@ -3,7 +3,7 @@
  * file name alone) → records, with their text cleaned the same way whatever the format.
  * The fetch command uses it too, to refuse a response that does not read.
  */
-import { XMLValidator } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { decodeListing } from '../decode.ts';
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { cleanLink } from '../links.ts';
@@ -56,7 +56,7 @@ export function readSource(source: SourceFile): ReadSource {
   if (isArxivFeed(text)) {
     format = 'arxiv-atom';
     read = readArxivAtom(path, text);
-  } else if (head.startsWith('<') && (!listing || head.startsWith('<?xml') || XMLValidator.validate(text) === true)) {
+  } else if (head.startsWith('<') && (!listing || head.startsWith('<?xml') || isXmlDocument(text))) {
     return failed(path, 1, 'this XML is not an arXiv API (Atom) response, the only XML the catalog reads');
   } else if ((head.startsWith('[') || head.startsWith('{')) && (!listing || isJson(text))) {
     // A listing may start with a title such as "[Re] Reproducing…": only real JSON in a .txt is JSON.
@@ -81,6 +81,18 @@ export function readSource(source: SourceFile): ReadSource {
     read.diagnostics.push(warning(path, 0, 'no papers in this file; remove it or replace it with one that has some'));
   }
   return { format, records, diagnostics: read.diagnostics };
+}
+
+/**
+ * A whole XML document: one root element and no text outside it. The validator alone is not
+ * enough: it accepts `<Tag />` followed by plain lines, which is a listing whose first title
+ * is `<Tag />`.
+ */
+function isXmlDocument(text: string): boolean {
+  if (XMLValidator.validate(text) !== true || !text.trimEnd().endsWith('>')) return false;
+  const top = new XMLParser({ preserveOrder: true, commentPropName: '#comment' }).parse(text) as Record<string, unknown>[];
+  const elements = top.filter((node) => !('#comment' in node) && !Object.keys(node).some((k) => k.startsWith('?')));
+  return elements.length === 1 && !elements.some((node) => '#text' in node);
 }
 
 function isJson(text: string): boolean {
