@@ -23,8 +23,10 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { searchPartPaths, WORDS_RECORD } from '../lib/search-parts.ts';
+import { extractPage } from '../offline/extract.ts';
 import { checkPagesLimits, describeVerdict, listSite } from './pages-limits.ts';
 import { timed, timingsFile, writeTimings, type StepTiming } from './timings.ts';
+import { addWords } from './words-record.ts';
 
 /**
  * Set by `npm run build` for its `astro build`: the integration then leaves the steps after the
@@ -115,12 +117,10 @@ async function indexSite(outDir: string, log: StepLog): Promise<void> {
   const words = new Set<string>();
   for (const name of readdirSync(join(outDir, 'papers')).sort()) {
     const page = `papers/${name}/index.html`;
-    const html = existsSync(join(outDir, page)) ? readFileSync(join(outDir, page), 'utf8') : '';
-    const body = html.indexOf('data-pagefind-body');
-    if (body < 0) continue;
+    const indexed = existsSync(join(outDir, page)) ? extractPage(readFileSync(join(outDir, page), 'utf8')) : null;
+    if (!indexed) continue;
     pages.push(page);
-    // The article's text, tags dropped, in the words Pagefind will split it into.
-    for (const word of html.slice(body, html.indexOf('</article>', body)).replace(/<[^>]*>/g, ' ').split(/\s+/)) if (word) words.add(word);
+    addWords(words, indexed);
   }
   const allWords = [...words].sort().join(' ');
   for (const [part, path] of paths.entries()) {
