@@ -19,7 +19,7 @@ export const INDEX_FILE = 'search-index.js';
 export const INDEX_GLOBAL = 'shelfmarkSearchIndex';
 
 /** The format's version; a reader refuses any other. */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 export interface PackedDoc {
   /** url */
@@ -32,8 +32,6 @@ export interface PackedDoc {
   n: number;
   /** filter name → positions in `facets[name]` */
   f: Record<string, number[]>;
-  /** sort values */
-  s: Record<string, string>;
   /** metadata */
   m: Record<string, string>;
 }

@@ -1,8 +1,8 @@
 /**
  * Reads what Pagefind indexes from one built page, so the offline index holds exactly the
- * same pages, words, filters and sort keys as the online one: the text inside
+ * same pages, words and filters as the online one: the text inside
  * `data-pagefind-body` less `data-pagefind-ignore`, and the values of
- * `data-pagefind-filter`, `-sort` and `-meta` in Pagefind's attribute syntax
+ * `data-pagefind-filter` and `-meta` in Pagefind's attribute syntax
  * (`key`, `key:inline value`, `key[attribute]`, comma separated). Pure: HTML string in, record out.
  */
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
@@ -16,8 +16,6 @@ export interface ExtractedPage {
   text: string;
   /** Filter name → values, e.g. `{ theme: ['Efficient attention'], year: ['2024'] }`. */
   filters: Record<string, string[]>;
-  /** Sort key → value, e.g. `{ date: '2024-01-05', upvotes: '12' }`. */
-  sort: Record<string, string>;
   /** Other metadata shown with a result, e.g. `{ listed: '2024-01-05' }`. */
   meta: Record<string, string>;
 }
@@ -81,7 +79,7 @@ export function extractPage(html: string): ExtractedPage | null {
   findBodies(parse(html));
   if (bodies.length === 0) return null;
 
-  const page: ExtractedPage = { title: '', text: '', filters: {}, sort: {}, meta: {} };
+  const page: ExtractedPage = { title: '', text: '', filters: {}, meta: {} };
   const chunks: string[] = [];
 
   const walk = (node: Node, indexText: boolean) => {
@@ -98,7 +96,6 @@ export function extractPage(html: string): ExtractedPage | null {
       const values = (page.filters[key] ??= []);
       if (!values.includes(value)) values.push(value);
     }
-    for (const [key, value] of parseCaptures(attr(node, 'data-pagefind-sort') ?? '', node)) page.sort[key] = value;
     for (const [key, value] of parseCaptures(attr(node, 'data-pagefind-meta') ?? '', node)) {
       if (key === 'title') {
         page.title ||= value;

@@ -1,6 +1,6 @@
 /**
- * The offline edition's search index: a compact inverted index over the same pages, filters
- * and sort keys that Pagefind indexes, in the format of `src/lib/packed-index.ts`. Made at
+ * The offline edition's search index: a compact inverted index over the same pages and
+ * filters that Pagefind indexes, in the format of `src/lib/packed-index.ts`. Made at
  * build time; `src/browser/search/offline-index.ts` answers queries with it. Pure.
  */
 import { encodePostings, INDEX_GLOBAL, INDEX_VERSION, type PackedDoc, type PackedIndex, type Posting } from '../lib/packed-index.ts';
@@ -45,7 +45,7 @@ export function buildIndex(docs: readonly SourceDoc[]): PackedIndex {
       const values = doc.filters[name];
       if (values?.length) f[name] = [...new Set(values)].map((v) => facets[name]!.indexOf(v));
     }
-    return { u: doc.url, t: doc.title, x: doc.text, n: titleWords.length + textWords.length, f, s: doc.sort, m: doc.meta };
+    return { u: doc.url, t: doc.title, x: doc.text, n: titleWords.length + textWords.length, f, m: doc.meta };
   });
 
   const terms = [...postings.keys()].sort();

@@ -12,6 +12,7 @@ import { INDEX_FILE, INDEX_GLOBAL, type PackedIndex } from '../../lib/packed-ind
 import { fold } from '../../lib/search-text.ts';
 import { OfflineIndex } from './offline-index.ts';
 import { searchPartPaths } from '../../lib/search-parts.ts';
+import { SORT_FILTERS } from '../../lib/sort-orders.ts';
 import { pagefindBackend } from './pagefind.ts';
 
 import { FACETS, type FacetKey } from './state.ts';
@@ -239,15 +240,10 @@ async function offlineBackend(config: SearchConfig): Promise<Backend> {
       upvotes: d.meta.upvotes === undefined ? undefined : Number(d.meta.upvotes),
     };
   };
-  const sorts: Record<SortKey, { key: string; direction: 'desc' } | undefined> = {
-    relevance: undefined,
-    newest: { key: 'date', direction: 'desc' },
-    upvotes: { key: 'upvotes', direction: 'desc' },
-  };
   return {
     name: 'offline',
     async search(query, filters, sort) {
-      const { hits, counts } = index.search({ query, filters: filters as Record<string, string[]>, sort: sorts[sort] });
+      const { hits, counts } = index.search({ query, filters: filters as Record<string, string[]>, sort: sort === 'relevance' ? undefined : SORT_FILTERS[sort] });
       return {
         total: hits.length,
         counts,

@@ -1,10 +1,11 @@
 /**
  * The offline edition's search, in the browser: answers queries from the packed index
- * (`src/lib/packed-index.ts`) with BM25 scores, filters, value counts and sort keys, as
+ * (`src/lib/packed-index.ts`) with BM25 scores, filters, value counts and sort orders, as
  * Pagefind does on the hosted site. Pure.
  */
 import { decodePostings, INDEX_VERSION, type PackedIndex, type Posting } from '../../lib/packed-index.ts';
 import { hasPhrase, isPhraseQuery, queryTerms, sortedPosition, words } from '../../lib/search-text.ts';
+import { compareSortValues, NO_VALUE } from '../../lib/sort-orders.ts';
 
 /** A stored document, as the UI shows it. */
 export interface OfflineDoc {
@@ -32,8 +33,8 @@ export interface OfflineQuery {
   query: string | null;
   /** Filter name → accepted values; a page passes when it has any of them, for every filter given. */
   filters?: Record<string, readonly string[]>;
-  /** Sort key and direction; ties, and the default, go by relevance. */
-  sort?: { key: string; direction: 'asc' | 'desc' };
+  /** The filter whose values order the hits (src/lib/sort-orders.ts); ties, and the default, go by relevance. */
+  sort?: string;
 }
 
 // BM25 with the usual constants; a title hit adds TITLE_BOOST on top of the body's term frequency part.
@@ -48,7 +49,6 @@ export class OfflineIndex {
   private readonly encoded: string[];
   private readonly decoded = new Map<number, Posting[]>();
   private readonly averageLength: number;
-  private readonly numericSort = new Map<string, boolean>();
   private readonly packed: PackedIndex;
 
   constructor(packed: PackedIndex) {
@@ -80,7 +80,7 @@ export class OfflineIndex {
       scores = this.score(terms, allowed);
     }
     const hits = [...scores].map(([doc, score]) => ({ doc, score }));
-    const bySort = sort ? this.sortComparator(sort.key, sort.direction) : () => 0;
+    const bySort = sort ? this.sortComparator(sort) : () => 0;
     // As online: a query of several words ranks the pages that have it as a phrase first.
     const phrase = !sort && isPhraseQuery(query) ? words(query).map((w) => w.term) : null;
     const inPhrase = new Set(phrase ? hits.filter(({ doc }) => this.hasPhrase(doc, phrase)).map((h) => h.doc) : []);
@@ -151,21 +151,14 @@ export class OfflineIndex {
     };
   }
 
-  /** Orders documents by a sort key; pages without the key go last in either direction. */
-  private sortComparator(key: string, direction: 'asc' | 'desc'): (a: number, b: number) => number {
-    let numeric = this.numericSort.get(key);
-    if (numeric === undefined) {
-      numeric = this.packed.docs.every((d) => d.s[key] === undefined || Number.isFinite(Number(d.s[key])));
-      this.numericSort.set(key, numeric);
-    }
-    const sign = direction === 'asc' ? 1 : -1;
-    return (a, b) => {
-      const va = this.packed.docs[a]!.s[key];
-      const vb = this.packed.docs[b]!.s[key];
-      if (va === undefined || vb === undefined) return (va === undefined ? 1 : 0) - (vb === undefined ? 1 : 0);
-      const order = numeric ? Number(va) - Number(vb) : va < vb ? -1 : va > vb ? 1 : 0;
-      return sign * order;
+  /** Orders documents by their value of a sort filter; a page without one counts as having none. */
+  private sortComparator(filter: string): (a: number, b: number) => number {
+    const values = this.packed.facets[filter] ?? [];
+    const valueOf = (doc: number) => {
+      const position = this.packed.docs[doc]!.f[filter]?.[0];
+      return position === undefined ? NO_VALUE : values[position]!;
     };
+    return (a, b) => compareSortValues(valueOf(a), valueOf(b));
   }
 
   private count(hits: OfflineHit[]): Record<string, Record<string, number>> {

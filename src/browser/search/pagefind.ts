@@ -3,14 +3,15 @@
  * time (it is not part of the bundle), only when someone first searches.
  *
  * A large catalog's index is in parts (src/lib/large-catalog.ts), which Pagefind merges: results
- * by score, filter counts added up. Its merged results are always in score order, so sorted
- * searches ask each part on its own (a synthetic `part` filter tells them apart) and merge the
- * parts' sorted lists here. Each part also holds a record of all the catalog's words, which every
- * search leaves out (src/build/integration.ts says why).
+ * by score, filter counts added up. Each part also holds a record of all the catalog's words,
+ * which every search leaves out (src/build/integration.ts says why).
+ *
+ * Sorted searches read the sort orders' filters (src/lib/sort-orders.ts), not Pagefind sort keys.
  */
 import { isPhraseQuery } from '../../lib/search-text.ts';
 import { WORDS_RECORD } from '../../lib/search-parts.ts';
-import type { Backend, Counts, Filters, HitData, SearchConfig, SortKey } from './engine.ts';
+import { compareSortValues, SORT_FILTERS } from '../../lib/sort-orders.ts';
+import type { Backend, Counts, Filters, HitData, SearchConfig } from './engine.ts';
 
 /** The part of Pagefind's browser API used here (https://pagefind.app/docs/api/). */
 interface PagefindData {
@@ -26,8 +27,8 @@ interface PagefindResult {
 }
 interface PagefindResponse {
   results: PagefindResult[];
-  /** Value counts over these results. */
-  filters: Counts;
+  /** Value counts over these results, for each filter whose index is loaded. */
+  filters: Record<string, Record<string, number>>;
 }
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
@@ -35,20 +36,14 @@ interface Pagefind {
   mergeIndex(indexPath: string, options: Record<string, unknown>): Promise<void>;
   filters(): Promise<Counts>;
   preload(term: string, options?: object): Promise<void>;
-  search(
-    term: string | null,
-    options: { filters?: Record<string, { any: string[] } | { none: string[] }>; sort?: Record<string, 'asc' | 'desc'> },
-  ): Promise<PagefindResponse>;
+  search(term: string | null, options: { filters?: Record<string, { any: string[] } | { none: string[] }> }): Promise<PagefindResponse>;
 }
 
-/** The synthetic filter that names each part of a merged index: its number, from 1. */
-const PART = 'part';
-
-/** Sort key in the index, and the metadata a page carries only when its value is known. */
-const SORTS: Record<Exclude<SortKey, 'relevance'>, { key: string; known: string }> = {
-  newest: { key: 'date', known: 'listed' },
-  upvotes: { key: 'upvotes', known: 'upvotes' },
-};
+/**
+ * A filter value no page has. Excluding it keeps every match and makes Pagefind load that
+ * filter's index, and so count the matches of each of its values, and no other filter's.
+ */
+const NO_PAGE_HAS = '\u0000';
 
 function toHit(data: PagefindData): HitData {
   const title = data.meta.title ?? data.url;
@@ -88,14 +83,8 @@ export async function pagefindBackend(config: SearchConfig): Promise<Backend> {
   const baseUrl = new URL(config.rootUrl).pathname;
   await pagefind.options({ baseUrl, noWorker: true });
   await pagefind.init();
-  // One name per part for the sorted searches; none when the index is whole.
-  const parts = config.pagefindParts.length > 1 ? config.pagefindParts.map((_, i) => String(i + 1)) : [null];
-  if (parts[0] !== null) {
-    await pagefind.options({ mergeFilter: { [PART]: parts[0] } });
-    for (const [i, url] of config.pagefindParts.entries()) {
-      if (i > 0) await pagefind.mergeIndex(new URL(url).pathname, { baseUrl, mergeFilter: { [PART]: parts[i] } });
-    }
-  }
+  const inParts = config.pagefindParts.length > 1;
+  for (const url of config.pagefindParts.slice(1)) await pagefind.mergeIndex(new URL(url).pathname, { baseUrl });
   // The whole filter index loads on first need for counts (the dialog never needs it); a filtered
   // search without counts loads only its filters' chunks, which Pagefind fetches itself.
   let catalog: Promise<Counts> | undefined;
@@ -112,7 +101,7 @@ export async function pagefindBackend(config: SearchConfig): Promise<Backend> {
   const toFilters = (filters: Filters) => {
     const out: Record<string, { any: string[] } | { none: string[] }> = {};
     for (const [facet, values] of Object.entries(filters)) if (values?.length) out[facet] = { any: values };
-    if (parts[0] !== null) out[WORDS_RECORD.filter] = { none: [WORDS_RECORD.value] };
+    if (inParts) out[WORDS_RECORD.filter] = { none: [WORDS_RECORD.value] };
     return out;
   };
 
@@ -122,58 +111,38 @@ export async function pagefindBackend(config: SearchConfig): Promise<Backend> {
     async search(query, filters, sort, { counts = true } = {}) {
       const options = { filters: toFilters(filters) };
       if (counts) await loadFilters();
-      const relevance = await phraseFirst(query, (term) => pagefind.search(term, options));
-      const total = relevance.results.length;
       if (sort === 'relevance') {
-        return { total, counts: relevance.filters, page: (from, to) => Promise.all(relevance.results.slice(from, to).map(load)) };
+        const relevance = await phraseFirst(query, (term) => pagefind.search(term, options));
+        return { total: relevance.results.length, counts: relevance.filters, page: (from, to) => Promise.all(relevance.results.slice(from, to).map(load)) };
       }
 
-      // Every paper has a sort value (unknown dates are 0000-00-00, unknown upvotes 0), so
-      // Pagefind's sorted order puts papers with a known value first and the rest last, in
-      // index order. That rest reads better by relevance: walk the sorted list until the
-      // first page without the value (its metadata says), then follow with everything else
-      // in relevance order. The walk loads only fragments the first pages show anyway (for an
-      // index in parts, as many from each part, as any part may hold them all).
-      const { key, known } = SORTS[sort];
-      const valueOf = (hit: HitData) => (known === 'listed' ? hit.listed : hit.upvotes);
-      const lists = await Promise.all(
-        parts.map(async (part) => {
-          const filters = part === null ? options.filters : { ...options.filters, [PART]: { any: [part] } };
-          return (await pagefind.search(query, { filters, sort: { [key]: 'desc' } })).results;
-        }),
-      );
-      const next = lists.map(() => 0);
-      const head: PagefindResult[] = [];
-      let order: PagefindResult[] | undefined;
-      const finish = () => {
-        const ids = new Set(head.map((r) => r.id));
-        order = [...head, ...relevance.results.filter((r) => !ids.has(r.id))];
-      };
-      const settle = async (upTo: number) => {
-        if (order || head.length >= upTo) return;
-        const from = [...next];
-        const wanted = upTo - head.length;
-        const loaded = await Promise.all(lists.map((list, p) => Promise.all(list.slice(from[p], from[p]! + wanted).map(load))));
-        while (head.length < upTo) {
-          // The part whose next result has the highest known value; the first such part on a tie.
-          let best = -1;
-          let bestValue: string | number | undefined;
-          for (const [p, hits] of loaded.entries()) {
-            const hit = hits[next[p]! - from[p]!];
-            const value = hit && valueOf(hit);
-            if (value !== undefined && (best < 0 || value > bestValue!)) [best, bestValue] = [p, value];
-          }
-          if (best < 0) return finish();
-          head.push(lists[best]![next[best]!]!);
-          next[best]!++;
-        }
+      // The matches in groups of one value of the order's filter, groups in the order's order
+      // (src/lib/sort-orders.ts), each in relevance order: one search counts the groups, and a
+      // page asks for the matches of only the groups it shows.
+      const filter = SORT_FILTERS[sort];
+      const all = await pagefind.search(query, { filters: { ...options.filters, [filter]: { none: [NO_PAGE_HAS] } } });
+      const groups = Object.entries(all.filters[filter] ?? {})
+        .filter(([, n]) => n > 0)
+        .sort(([a], [b]) => compareSortValues(a, b));
+      const members = new Map<string, Promise<PagefindResult[]>>();
+      const membersOf = (value: string) => {
+        let found = members.get(value);
+        if (!found) members.set(value, (found = pagefind.search(query, { filters: { ...options.filters, [filter]: { any: [value] } } }).then((r) => r.results)));
+        return found;
       };
       return {
-        total,
-        counts: relevance.filters,
+        total: all.results.length,
+        counts: all.filters,
         async page(from, to) {
-          await settle(to);
-          return Promise.all((order ?? head).slice(from, to).map(load));
+          const shown: Promise<PagefindResult[]>[] = [];
+          let start = 0;
+          for (const [value, n] of groups) {
+            if (start >= to) break;
+            const [first, end] = [Math.max(0, from - start), to - start];
+            if (end > 0 && first < n) shown.push(membersOf(value).then((results) => results.slice(first, end)));
+            start += n;
+          }
+          return Promise.all((await Promise.all(shown)).flat().map(load));
         },
       };
     },
