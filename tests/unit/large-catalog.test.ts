@@ -72,13 +72,13 @@ describe('searchParts', () => {
     expect(searchParts(50_000, false, {})).toBe(1);
   });
 
-  it('splits a large catalog into parts of at most 10,000 papers', () => {
-    expect(SEARCH_PART_PAPERS).toBe(10_000);
+  it('splits a large catalog into parts of at most 15,000 papers', () => {
+    expect(SEARCH_PART_PAPERS).toBe(15_000);
     expect(searchParts(3, true, {})).toBe(1);
-    expect(searchParts(10_000, true, {})).toBe(1);
-    expect(searchParts(10_001, true, {})).toBe(2);
-    expect(searchParts(30_000, true, {})).toBe(3);
-    expect(searchParts(100_000, true, {})).toBe(10);
+    expect(searchParts(15_000, true, {})).toBe(1);
+    expect(searchParts(15_001, true, {})).toBe(2);
+    expect(searchParts(30_000, true, {})).toBe(2);
+    expect(searchParts(100_000, true, {})).toBe(7);
   });
 
   it('follows SEARCH_PART_PAPERS, for catalogs whose papers are longer', () => {
