@@ -51,7 +51,8 @@ test('home → Search control (Tab, Enter) → query → result (arrows, Enter) 
   const box = dialog.getByRole('combobox');
   await expect(box).toBeFocused();
   await page.keyboard.type('rectified flow');
-  await expect(dialog.getByRole('option').first()).toBeVisible();
+  // The list is redrawn as each word arrives: wait for the whole query's results, not a prefix's.
+  await expect(dialog.getByRole('status')).toContainText('“rectified flow”');
   await page.keyboard.press('ArrowDown');
   const chosen = (await dialog.getByRole('option').first().locator('.hit-title').textContent())!;
   await page.keyboard.press('Enter');
