@@ -2,8 +2,10 @@
  * `npm run themes:eval` — how well the shelves agree with people, for each theme with labels:
  * precision and recall by 5-fold cross-validation over content/theme-labels.yaml (the
  * shelves — the model with the rules as its second signal — beside the rules alone, on the
- * same folds), then on the fresh sample in tests/fixtures/theme-fresh.yaml, which no model
- * ever trains on. Curation is left out: this measures the shelves, not the maintainers.
+ * same folds), then on the two samples no model ever trains on: the fresh sample
+ * (tests/fixtures/theme-fresh.yaml, like a weekly listing) and the near-miss sample
+ * (tests/fixtures/theme-near-misses.yaml, papers on the themes' borders). Curation is left
+ * out: this measures the shelves, not the maintainers.
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
@@ -14,7 +16,7 @@ import { contentPaths, readCatalogInput } from '../src/ingest/store.ts';
 const input = readCatalogInput(contentPaths(process.cwd()));
 const plan = buildCatalog(input);
 const { labelled } = plan.shelving;
-const fresh = freshLabels(parse(readFileSync('tests/fixtures/theme-fresh.yaml', 'utf8')) as FreshPaper[]);
+const sample = (file: string) => freshLabels(parse(readFileSync(`tests/fixtures/${file}`, 'utf8')) as FreshPaper[]);
 const methods: Method[] = ['shelves', 'rules'];
 
 function table(outcomes: Map<string, Outcome[]>): string {
@@ -27,8 +29,11 @@ console.log(`cross-validated, 5 folds over ${labelled.length} labelled papers (c
 console.log(table(crossValidate(input.taxonomy, labelled)));
 console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
 
-console.log(`\nfresh sample, ${fresh.length} papers never trained on (tests/fixtures/theme-fresh.yaml):`);
-console.log(table(judgeUnseen(input.taxonomy, labelled, fresh)));
+for (const [name, file] of [['fresh sample', 'theme-fresh.yaml'], ['near-miss sample', 'theme-near-misses.yaml']]) {
+  const papers = sample(file!);
+  console.log(`\n${name}, ${papers.length} papers never trained on (tests/fixtures/${file}):`);
+  console.log(table(judgeUnseen(input.taxonomy, labelled, papers)));
+}
 
 const shown = plan.papers.filter((p) => !p.hidden);
 const shelved = shown.filter((p) => p.themes.length > 0).length;
