@@ -10,13 +10,12 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { buildCatalog } from '../src/ingest/catalog.ts';
-import { crossValidate, formatScores, freshLabels, judgeUnseen, REQUIRED_THEMES, scoreOutcomes, type FreshPaper, type Method, type Outcome } from '../src/ingest/evaluate.ts';
+import { crossValidate, formatScores, freshLabels, HELD_OUT_SAMPLES, judgeUnseen, REQUIRED_THEMES, scoreOutcomes, type FreshPaper, type Method, type Outcome } from '../src/ingest/evaluate.ts';
 import { contentPaths, readCatalogInput } from '../src/ingest/store.ts';
 
 const input = readCatalogInput(contentPaths(process.cwd()));
 const plan = buildCatalog(input);
 const { labelled } = plan.shelving;
-const sample = (file: string) => freshLabels(parse(readFileSync(`tests/fixtures/${file}`, 'utf8')) as FreshPaper[]);
 const methods: Method[] = ['shelves', 'rules'];
 
 function table(outcomes: Map<string, Outcome[]>): string {
@@ -29,8 +28,8 @@ console.log(`cross-validated, 5 folds over ${labelled.length} labelled papers (c
 console.log(table(crossValidate(input.taxonomy, labelled)));
 console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
 
-for (const [name, file] of [['fresh sample', 'theme-fresh.yaml'], ['near-miss sample', 'theme-near-misses.yaml']]) {
-  const papers = sample(file!);
+for (const { name, file } of HELD_OUT_SAMPLES) {
+  const papers = freshLabels(parse(readFileSync(`tests/fixtures/${file}`, 'utf8')) as FreshPaper[]);
   console.log(`\n${name}, ${papers.length} papers never trained on (tests/fixtures/${file}):`);
   console.log(table(judgeUnseen(input.taxonomy, labelled, papers)));
 }

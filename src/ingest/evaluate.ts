@@ -97,7 +97,16 @@ export function formatScores(rows: readonly (ThemeScore & { method: string })[])
   return [`${'theme'.padEnd(width)}  method   precision  recall    tp    fp    fn  bar`, ...lines].join('\n');
 }
 
-/** A paper of the fresh sample: never trained on, labelled for the required themes. */
+/**
+ * The samples no model ever trains on, only scores, in tests/fixtures/: the fresh sample, as a
+ * weekly listing would look, and the near-miss sample, papers on the themes' borders.
+ */
+export const HELD_OUT_SAMPLES = [
+  { name: 'fresh sample', file: 'theme-fresh.yaml' },
+  { name: 'near-miss sample', file: 'theme-near-misses.yaml' },
+] as const;
+
+/** A paper of a held-out sample: never trained on, labelled for the required themes. */
 export interface FreshPaper {
   id: string;
   title: string;
