@@ -170,6 +170,20 @@ export class Speller {
   }
 
   /**
+   * The words of `query` that can find no paper: long enough to be listed, yet no catalog word
+   * starts with them or with their first half. The half is for stemming: Pagefind matches
+   * words by their stems, so "attentions" finds "attention". Pagefind, finding nothing for a
+   * word, falls back to ever shorter prefixes of it ("mallory" finds "MAFormer"), which is no
+   * match, so the engine asks this before it searches.
+   */
+  unmatched(query: string): string[] {
+    return [...query.matchAll(WORD)].map(([typed]) => typed).filter((typed) => {
+      const word = fold(typed);
+      return correctable(word) && !this.knows(word.slice(0, Math.max(MIN_LENGTH, Math.ceil(word.length / 2))));
+    });
+  }
+
+  /**
    * The catalog words nearest to `word` (already folded): those the fewest edits away, most
    * papers first, then in alphabetical order; at most `count`, none when nothing is close enough.
    * One pass per number of edits, fewest first: the one-edit pass rules out nearly every word

@@ -268,6 +268,14 @@ test('the results page offers the offline edition', async ({ page, request }) =>
   expect((await request.get('search-index.js')).status()).toBe(404);
 });
 
+test('a word that no paper has and nothing corrects finds nothing, not the papers of some prefix of it', async ({ page }) => {
+  // Pagefind alone would fall back to ever shorter prefixes: "qwertyuiop" would find "quantization".
+  await page.goto('search/?q=qwertyuiop');
+  await settled(page);
+  await expect(page.locator('#search-status')).toHaveText('No papers match “qwertyuiop”.');
+  expect(await titles(page)).toEqual([]);
+});
+
 test('a query with a typo is corrected, says so, finds the paper, and can be searched as typed', async ({ page }) => {
   await page.goto('search/?q=flow+straihgt+fast');
   await settled(page);

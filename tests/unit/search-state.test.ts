@@ -3,6 +3,7 @@
  * engine's faceting over any index (here a small fake one, in place of Pagefind or the offline index).
  */
 import { describe, expect, it } from 'vitest';
+import { packVocabulary, Speller } from '../../src/lib/spelling.ts';
 import { SearchEngine, type Backend, type Counts, type Filters, type HitData } from '../../src/browser/search/engine.ts';
 import { readState, writeState, type SearchState } from '../../src/browser/search/state.ts';
 
@@ -64,6 +65,17 @@ describe('the search engine', () => {
     expect(outcome.counts.theme).toEqual({ flow: 1, speech: 1 });
     expect(outcome.counts.year).toEqual({ 2023: 1, 2024: 1 });
     expect(outcome.facetTotals).toEqual({ theme: 2, year: 2, published: 1, author: 1, source: 1 });
+  });
+
+  it('finds nothing for a word no paper has, without asking the index (which would fall back to a prefix of it)', async () => {
+    const backend = fakeBackend();
+    const speller = new Speller(packVocabulary(['Rectified flow for speech', 'Mamba models']));
+    const outcome = await new SearchEngine(backend, speller).run('flow mallory', {}, 'relevance', { facets: true, correct: false });
+    expect(outcome.total).toBe(0);
+    expect(await outcome.page(0, 10)).toEqual([]);
+    expect(backend.calls).toEqual([]);
+    await new SearchEngine(backend, speller).run('flows speech', {}, 'relevance', { correct: false });
+    expect(backend.calls).toHaveLength(1);
   });
 
   it('searches once when no facet counts are asked for', async () => {

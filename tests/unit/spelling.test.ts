@@ -133,3 +133,15 @@ describe('correcting a query', () => {
     );
   });
 });
+
+describe('words that can find no paper', () => {
+  it('are the words no catalog word starts with, nor shares its first half with', () => {
+    // "mallory" shares only "ma…" with the catalog; "flows" and "attentions" share their stems.
+    expect(speller.unmatched('Mallory on flows and attentions')).toEqual(['Mallory']);
+    expect(speller.unmatched('transf rect')).toEqual([]);
+  });
+
+  it('leave out what the vocabulary never lists: short words, words with digits, unspaced scripts', () => {
+    expect(speller.unmatched('zq 4096x 注意力')).toEqual([]);
+  });
+});

@@ -114,11 +114,16 @@ export class SearchEngine {
   /**
    * Runs a query. With `facets`, each facet that has a choice is searched once more without
    * it, for counts that say what choosing another value would give (disjunctive faceting).
-   * Unless `correct` is false, words the catalog does not know are corrected first.
+   * Unless `correct` is false, words the catalog does not know are corrected first; a word
+   * that is still unknown finds nothing.
    */
   async run(query: string, filters: Filters, sort: SortKey, { facets = false, correct = true } = {}): Promise<SearchOutcome> {
     const corrected = correct && this.speller ? await this.correct(this.speller, query, filters) : { query, corrections: [] };
     const text = corrected.query.trim() || null;
+    // A word no paper has matches nothing, whatever the index would fall back to.
+    if (text && this.speller?.unmatched(text).length) {
+      return { ...corrected, total: 0, page: async () => [], counts: {}, facetTotals: Object.fromEntries(FACETS.map((facet) => [facet, 0])) };
+    }
     const main = this.backend.search(text, filters, sort, { counts: facets });
     const counts: Counts = {};
     const facetTotals: Partial<Record<FacetKey, number>> = {};
