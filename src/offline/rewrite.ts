@@ -2,7 +2,8 @@
  * Rewrites one built HTML page for the offline edition (opened from disk with `file://`):
  *
  * - every internal URL in a URL attribute (`href`, `src`, `action`, `srcset`, `poster`, …,
- *   and `data-*-url`), in `style`/`<style>` `url(...)` and in a meta refresh becomes relative,
+ *   and `data-*-url`, inside `<noscript>` too), in `style`/`<style>` `url(...)` and in a meta
+ *   refresh becomes relative,
  *   with `index.html` for directories (see `relativize.ts`);
  * - `<script type="module" src>` is inlined, because Chromium refuses to load module
  *   scripts from `file://` (inline ones run); `<link rel="modulepreload">` goes for the same reason;
@@ -49,6 +50,10 @@ export async function rewriteHtml(html: string, context: RewriteContext): Promis
   let style: string[] | null = null;
   // The <script src> just inlined: its (empty) text and its end tag are dropped.
   let inlined = false;
+  // The markup of the <noscript> being read: the tokenizer gives it as text, so it is rewritten
+  // as a page of its own once the stream has ended, and put back at its mark.
+  let noscript: string[] | null = null;
+  const noscripts: string[] = [];
 
   rewriter.on('data', (chunk: string) => out.push(chunk));
   rewriter.on('startTag', (tag, raw) => {
@@ -63,6 +68,7 @@ export async function rewriteHtml(html: string, context: RewriteContext): Promis
       inlined = true;
     } else {
       if (tag.tagName === 'style') style = [];
+      if (tag.tagName === 'noscript') noscript = [];
       if (relativizeAttributes(tag, context)) rewriter.emitStartTag(tag);
       else rewriter.emitRaw(raw);
     }
@@ -80,11 +86,16 @@ export async function rewriteHtml(html: string, context: RewriteContext): Promis
       rewriter.emitRaw(after);
       style = null;
     }
+    if (tag.tagName === 'noscript' && noscript) {
+      rewriter.emitRaw(noscriptMark(noscripts.push(noscript.join('')) - 1));
+      noscript = null;
+    }
     rewriter.emitRaw(raw);
   });
   rewriter.on('text', (_text, raw) => {
     if (removal.active || inlined) return;
     if (style) style.push(raw);
+    else if (noscript) noscript.push(raw);
     else rewriter.emitRaw(raw);
   });
   rewriter.on('comment', (_comment, raw) => {
@@ -99,11 +110,17 @@ export async function rewriteHtml(html: string, context: RewriteContext): Promis
     rewriter.on('error', reject);
     rewriter.end(html);
   });
-  const result = out.join('');
+  let result = out.join('');
+  for (const [i, markup] of noscripts.entries()) {
+    const rewritten = await rewriteHtml(markup, context);
+    result = result.replace(noscriptMark(i), () => rewritten);
+  }
   if (!policy) return result;
   const meta = policyMeta(policy.tag, policy.raw, allowed);
   return result.replace(POLICY_MARK, () => meta);
 }
+
+const noscriptMark = (i: number) => `\u0000shelfmark-noscript-${i}\u0000`;
 
 const attribute = (tag: StartTag, name: string) => tag.attrs.find((a) => a.name === name)?.value;
 

@@ -92,6 +92,12 @@ describe('rewriting a page for the offline edition', () => {
     expect(out).toContain(`style="background:url('../../i.png')"`);
   });
 
+  it('rewrites the links inside <noscript>, which the tokenizer reads as text', async () => {
+    const html = page(`<noscript><p>Browse <a href="/shelfmark/">by theme</a> or <a href='/shelfmark/papers/'>all papers</a>.</p></noscript><noscript></noscript>`);
+    const out = await rewriteHtml(html, at('search/index.html', '/shelfmark/'));
+    expect(out).toBe(page(`<noscript><p>Browse <a href="../index.html">by theme</a> or <a href="../papers/index.html">all papers</a>.</p></noscript><noscript></noscript>`));
+  });
+
   it('drops elements marked data-offline="remove", nested tags included', async () => {
     const out = await rewriteHtml(page('<div data-offline="remove"><div>a <a href="/x.zip">zip</a></div><div>b</div></div><p>keep</p>'), at('index.html'));
     expect(out).toBe(page('<p>keep</p>'));
