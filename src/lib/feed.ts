@@ -12,6 +12,14 @@ import { absoluteUrl } from './urls.ts';
 export const FEED_ITEMS = 50;
 
 /**
+ * A feed reader reads an item's description as HTML, once the XML is decoded: an abstract that
+ * mentions `<b>` or `&amp;` must reach it escaped, to be shown as written and never run.
+ */
+function asHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
  * An RSS feed of the newest `FEED_ITEMS` papers, newest listing first. Each item's guid is the
  * paper's permanent URL (the guid @astrojs/rss writes from `link`), so readers never see a
  * paper twice. Papers without a listing date come last and carry no date rather than an invented one.
@@ -30,7 +38,7 @@ export function paperFeed(options: { title: string; description: string; papers:
         return {
           title: data.title,
           link,
-          description: data.abstract === null ? 'The sources give no abstract for this paper.' : excerpt(data.abstract, 500),
+          description: data.abstract === null ? 'The sources give no abstract for this paper.' : asHtml(excerpt(data.abstract, 500)),
           ...(data.listedOn ? { pubDate: new Date(`${data.listedOn}T00:00:00Z`) } : {}),
           categories: data.themes,
         };

@@ -213,8 +213,12 @@ describe('the built site', () => {
       expect(XMLValidator.validate(source), feed).toBe(true);
       expect(source.match(NOT_XML)?.[0], `a character XML does not allow, in ${feed}`).toBeUndefined();
     }
-    const items = [xml.parse(readFileSync(join(site.dist, 'feed.xml'), 'utf8')).rss.channel.item].flat() as { title: string }[];
+    const items = [xml.parse(readFileSync(join(site.dist, 'feed.xml'), 'utf8')).rss.channel.item].flat() as { title: string; description: string }[];
     expect(items.map((i) => String(i.title)).sort()).toEqual(published.map((p) => p.title).sort());
+    // A reader renders the description as HTML: what it shows must be the abstract as written.
+    const shown = (html: string) => html.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
+    for (const item of items) expect(String(item.description), item.title).not.toMatch(/<[a-z/!]/i);
+    expect(items.map((i) => shown(String(i.description))).sort()).toEqual(published.map((p) => (p.abstract === null ? 'The sources give no abstract for this paper.' : excerpt(p.abstract, 500))).sort());
   });
 
   it('exports every published paper in papers.json exactly, and indexes them all for search', () => {
