@@ -41,7 +41,8 @@ export type CitationInput = Pick<Paper, 'id' | 'title' | 'authors' | 'arxivId' |
 
 export const arxivAbsUrl = (id: string) => `https://arxiv.org/abs/${id}`;
 export const arxivPdfUrl = (id: string) => `https://arxiv.org/pdf/${id}`;
-export const doiUrl = (doi: string) => `https://doi.org/${doi}`;
+/** doi.org's address for a DOI: a DOI may hold `#`, `?` or `%`, which would end or change a URL path, so all but its `/` are percent-encoded. */
+export const doiUrl = (doi: string) => `https://doi.org/${encodeURIComponent(doi).replaceAll('%2F', '/')}`;
 
 /** Year of first publication, else of the listing; null when no source dates the paper. */
 function yearOf(c: CitationInput): string | null {
@@ -69,7 +70,8 @@ export function bibtex(c: CitationInput): string {
     fields.push(['eprint', c.arxivId], ['archivePrefix', 'arXiv']);
     if (c.arxivCategory) fields.push(['primaryClass', escapeBibtex(c.arxivCategory)]);
   }
-  if (c.doi) fields.push(['doi', escapeBibtex(c.doi)]);
+  // biblatex reads `doi` verbatim, so escapes would print; a DOI whose braces would unbalance the entry is left to `url`.
+  if (c.doi && !/[{}\\]/.test(c.doi)) fields.push(['doi', c.doi]);
   fields.push(['url', paperUrl(c)]);
   if (!c.arxivId && !c.doi && !c.venue && c.listings.length > 0) fields.push(['note', `Listed in ${escapeBibtex(c.listings.join('; '))}`]);
   return `@${type}{${c.id},\n${fields.map(([key, value]) => `  ${key} = {${value}}`).join(',\n')}\n}`;
@@ -108,9 +110,12 @@ export function cslJson(c: CitationInput): Record<string, unknown> {
   return item;
 }
 
-/** `[Title](url)` with the characters that would end the link text escaped. */
+/**
+ * `[Title](url)` with every character escaped that would end the link text or turn the title
+ * into markup where it is pasted: emphasis, code, raw HTML, entities, strikethrough.
+ */
 export function markdownLink(title: string, url: string): string {
-  return `[${title.replace(/[\\[\]]/g, '\\$&')}](${url})`;
+  return `[${title.replace(/[\\[\]*_`<>&~]/g, '\\$&')}](${url})`;
 }
 
 /** Where to look a paper up by its title, for papers no source gave an identifier for. */

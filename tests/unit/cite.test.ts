@@ -1,7 +1,7 @@
 /** Citations say what the sources said, in BibTeX, RIS, CSL-JSON and Google Scholar's tags, and nothing more. */
 import { describe, expect, it } from 'vitest';
 import { formatAuthors, authorKey, authorSlug } from '../../src/lib/authors.ts';
-import { bibtex, cslJson, ris, scholarMeta, type CitationInput } from '../../src/lib/cite.ts';
+import { bibtex, cslJson, doiUrl, markdownLink, ris, scholarMeta, type CitationInput } from '../../src/lib/cite.ts';
 
 const bare: CitationInput = {
   id: 'a-listed-paper',
@@ -44,6 +44,28 @@ describe('BibTeX', () => {
     expect(entry).toMatch(/^@inproceedings\{/);
     expect(entry).toContain('author = {{Smith and Sons} and {John Smith, Jr.}}');
     expect(entry).toContain('booktitle = {Proc. ICML}');
+  });
+});
+
+describe('DOIs', () => {
+  it('link to doi.org with what would end or change the URL path encoded, slashes kept', () => {
+    expect(doiUrl('10.1162/neco.1997.9.8.1735')).toBe('https://doi.org/10.1162/neco.1997.9.8.1735');
+    expect(doiUrl('10.1000/abc#frag?x=1%')).toBe('https://doi.org/10.1000/abc%23frag%3Fx%3D1%25');
+  });
+
+  it('are written as they are in BibTeX, which biblatex reads verbatim; one with braces is left to the URL', () => {
+    const underscored = bibtex({ ...journal, doi: '10.1007/978-3-030-58452-8_13' });
+    expect(underscored).toContain('doi = {10.1007/978-3-030-58452-8_13}');
+    const braced = bibtex({ ...journal, doi: '10.1000/a}b' });
+    expect(braced).not.toContain('doi =');
+    expect(braced).toContain('url = {https://doi.org/10.1000/a%7Db}');
+  });
+});
+
+describe('a Markdown link', () => {
+  it('escapes what would end its text or become markup where it is pasted', () => {
+    expect(markdownLink('Attention Is All You Need', 'https://e.org/p/')).toBe('[Attention Is All You Need](https://e.org/p/)');
+    expect(markdownLink('a [b] **c** _d_ `e` <script> &amp; ~~f~~ \\', 'u')).toBe('[a \\[b\\] \\*\\*c\\*\\* \\_d\\_ \\`e\\` \\<script\\> \\&amp; \\~\\~f\\~\\~ \\\\](u)');
   });
 });
 
