@@ -13,6 +13,7 @@ import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readdirSync
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { site } from '../../src/site.ts';
 import { repoRoot } from '../support/repo.ts';
 import { filesUnder, pageAt, projectCopy } from '../support/site-build.ts';
 import { serveStatic } from '../support/static-server.ts';
@@ -73,12 +74,18 @@ describe('a large catalog', () => {
     const cardOf = (page: string) => /<meta property="og:image" content="[^"]*\/(cards\/[^"]+)"/.exec(page)![1]!;
     const shared = ids.filter((id) => id !== noted).map((id) => ({ page: pageAt(dist, `papers/${id}/`), card: cardOf(pageAt(dist, `papers/${id}/`)) }));
     expect(shared.some(({ card }) => card.startsWith('cards/themes/'))).toBe(true);
+    const altOf = (page: string) => /<meta property="og:image:alt" content="([^"]*)"/.exec(page)![1]!;
     for (const { page, card } of shared) {
       expect(cards).toContain(card.slice('cards/'.length));
-      if (card === 'cards/site.png') expect(page).toContain('Links to this paper preview with the card of the whole catalog: a catalog this large has a preview card per theme');
-      else {
+      if (card === 'cards/site.png') {
+        expect(page).toContain('Links to this paper preview with the card of the whole catalog: a catalog this large has a preview card per theme');
+        expect(altOf(page)).toBe(site.name);
+      } else {
         expect(card).toMatch(/^cards\/themes\/[a-z0-9-]+\.png$/);
-        expect(page).toMatch(/Links to this paper preview with the card of its theme, [^:]+: a catalog this large has a preview card per theme/);
+        // The card's alt text says what the card shows: the theme, not this paper.
+        const theme = /Links to this paper preview with the card of its theme, ([^:]+): a catalog this large has a preview card per theme/.exec(page)?.[1];
+        expect(theme).toBeDefined();
+        expect(altOf(page)).toBe(theme);
       }
     }
     const own = pageAt(dist, `papers/${noted}/`);
