@@ -102,6 +102,9 @@ describe('the built site', () => {
     expect(text(byTag(redirect, 'title')[0]!)).toBe(`Moved: ${renamed.title}`);
     expect(meta(redirect, 'refresh')).toBe(`0; url=/papers/${renamed.id}/`);
     expect(text(byTag(redirect, 'a')[0]!)).toBe(renamed.title);
+    // Chat apps follow no refresh: the former address unfurls as the paper's own page does.
+    const current = page(`papers/${renamed.id}/`);
+    for (const key of ['og:title', 'og:description', 'og:url', 'og:image', 'og:image:alt']) expect(meta(redirect, key), key).toBe(meta(current, key));
   });
 
   it('shows each paper\'s text exactly, in the page and in its metadata', () => {
