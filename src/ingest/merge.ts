@@ -32,44 +32,22 @@ interface Occurrence {
 
 /**
  * Folds the sources into one record per paper. Two records are the same paper when they
- * share an arXiv id, else a DOI, else a title (by `titleKey`) — and, for a title match,
- * when their abstracts agree where both have one and their ids do not contradict. Sources
- * are read in file-name order and records in file order, so every choice is deterministic.
+ * share an arXiv id or a DOI, or a title (by `titleKey`) — and, for a title match, when
+ * their abstracts agree where both have one and their ids do not contradict. Sameness is
+ * transitive: a record that shares an id with one paper and a title with another makes
+ * them one, so the result does not depend on which file is read first. Sources are read
+ * in file-name order and records in file order, so every choice is deterministic.
  */
 export function mergeSources(sources: Source[]): { papers: MergedPaper[]; duplicates: number; diagnostics: Diagnostic[] } {
+  const occurrences = [...sources].sort((a, b) => compare(a.file, b.file)).flatMap((source) => source.records.map((record) => ({ source, record })));
+  const groups = groupPapers(occurrences);
+
   const diagnostics: Diagnostic[] = [];
-  const groups: Occurrence[][] = [];
-  const byArxiv = new Map<string, Occurrence[]>();
-  const byDoi = new Map<string, Occurrence[]>();
-  const byTitle = new Map<string, Occurrence[][]>();
-  let duplicates = 0;
-
-  for (const source of [...sources].sort((a, b) => compare(a.file, b.file))) {
-    for (const record of source.records) {
-      const occurrence = { source, record };
-      const tkey = titleKey(record.title);
-      const group =
-        (record.arxivId ? byArxiv.get(record.arxivId) : undefined) ??
-        (record.doi ? byDoi.get(doiKey(record.doi)) : undefined) ??
-        byTitle.get(tkey)?.find((g) => sameByTitle(g, record));
-      if (!group) {
-        const fresh = [occurrence];
-        groups.push(fresh);
-        index(fresh, record, tkey);
-        continue;
-      }
-      duplicates++;
-      report(group, occurrence, diagnostics);
-      group.push(occurrence);
-      index(group, record, tkey);
-    }
-  }
-
-  function index(group: Occurrence[], record: SourceRecord, tkey: string) {
-    if (record.arxivId && !byArxiv.has(record.arxivId)) byArxiv.set(record.arxivId, group);
-    if (record.doi && !byDoi.has(doiKey(record.doi))) byDoi.set(doiKey(record.doi), group);
-    const titled = byTitle.get(tkey) ?? [];
-    if (!titled.includes(group)) byTitle.set(tkey, [...titled, group]);
+  const groupOf = new Map(groups.flatMap((group) => group.map((o) => [o, group] as const)));
+  for (const occurrence of occurrences) {
+    const group = groupOf.get(occurrence)!;
+    const before = group.slice(0, group.indexOf(occurrence));
+    if (before.length > 0) report(before, occurrence, diagnostics);
   }
 
   const papers = groups.map(combine).sort((a, b) => compare(a.key, b.key));
@@ -80,18 +58,65 @@ export function mergeSources(sources: Source[]): { papers: MergedPaper[]; duplic
     seen.set(paper.key, n);
     if (n > 1) paper.key = `${paper.key}\u0000${n}`;
   }
-  return { papers, duplicates, diagnostics };
+  return { papers, duplicates: occurrences.length - groups.length, diagnostics };
 }
 
-/** A title match is the same paper unless ids or abstracts say otherwise. */
-function sameByTitle(group: Occurrence[], record: SourceRecord): boolean {
-  const clash = (pick: (r: SourceRecord) => string | null) => {
-    const mine = pick(record);
-    return mine !== null && group.some(({ record: r }) => pick(r) !== null && pick(r) !== mine);
+/**
+ * The occurrences of each paper, in reading order; papers in order of first occurrence.
+ * A union–find over occurrence indices, in two passes. First, a shared arXiv id or DOI
+ * always joins, which is the same whatever the order. Then papers that share a title join
+ * when `sameByTitle` holds for the papers as joined so far: that is what keeps two papers
+ * with different arXiv ids apart when a listing has the title of both (the listing joins
+ * the first one read).
+ */
+function groupPapers(occurrences: Occurrence[]): Occurrence[][] {
+  const parent = occurrences.map((_, i) => i);
+  const members = new Map(occurrences.map((o, i) => [i, [o]]));
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
   };
+  // The earlier root stays the root, so a paper's occurrences stay in reading order when sorted by index.
+  const unite = (a: number, b: number) => {
+    const [root, other] = [find(a), find(b)].sort((x, y) => x - y) as [number, number];
+    if (root === other) return;
+    parent[other] = root;
+    members.set(root, [...members.get(root)!, ...members.get(other)!]);
+    members.delete(other);
+  };
+
+  const firstWithId = new Map<string, number>();
+  occurrences.forEach(({ record }, i) => {
+    for (const id of [record.arxivId && `arxiv:${record.arxivId}`, record.doi && `doi:${doiKey(record.doi)}`]) {
+      if (!id) continue;
+      const first = firstWithId.get(id);
+      if (first === undefined) firstWithId.set(id, i);
+      else unite(first, i);
+    }
+  });
+
+  const withTitle = new Map<string, number[]>();
+  for (const root of [...members.keys()].sort((a, b) => a - b)) {
+    const keys = [...new Set(members.get(root)!.map((o) => titleKey(o.record.title)))];
+    const earlier = [...new Set(keys.flatMap((key) => withTitle.get(key) ?? []))].sort((a, b) => a - b);
+    for (const other of earlier) {
+      if (find(other) !== find(root) && sameByTitle(members.get(find(other))!, members.get(find(root))!)) unite(other, root);
+    }
+    for (const key of keys) withTitle.set(key, [...(withTitle.get(key) ?? []), root]);
+  }
+
+  const index = new Map(occurrences.map((o, i) => [o, i]));
+  return [...members.entries()].sort(([a], [b]) => a - b).map(([, group]) => group.toSorted((a, b) => index.get(a)! - index.get(b)!));
+}
+
+/** Papers that share a title are one unless ids or abstracts say otherwise. */
+function sameByTitle(a: Occurrence[], b: Occurrence[]): boolean {
+  const clash = (pick: (r: SourceRecord) => string | null) =>
+    a.some(({ record: x }) => pick(x) !== null && b.some(({ record: y }) => pick(y) !== null && pick(y) !== pick(x)));
   if (clash((r) => r.arxivId) || clash((r) => (r.doi ? doiKey(r.doi) : null))) return false;
-  const theirs = group.map(({ record: r }) => r.abstract).filter((a): a is string => a !== null);
-  return record.abstract === null || theirs.length === 0 || theirs.some((a) => abstractsAgree(a, record.abstract!));
+  const abstracts = (group: Occurrence[]) => group.map(({ record: r }) => r.abstract).filter((x): x is string => x !== null);
+  const [mine, theirs] = [abstracts(a), abstracts(b)];
+  return mine.length === 0 || theirs.length === 0 || mine.some((x) => theirs.some((y) => abstractsAgree(x, y)));
 }
 
 /**

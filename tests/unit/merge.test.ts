@@ -124,6 +124,38 @@ describe('merging sources of every kind', () => {
     expect(new Set(merged.papers.map((p) => p.key)).size).toBe(2);
   });
 
+  it('a record that matches two papers by different keys joins them into one, whatever the file names', () => {
+    // The .bib and the feed share an arXiv id; the listing shares only the feed's title.
+    const bib = listed('Mamba: Selective State Spaces', 1, { arxivId: '2312.00752', abstract: null });
+    const feed = arxiv('Mamba: Selective Spaces', 1);
+    const page = listed('Mamba: Selective Spaces', 1);
+    for (const [a, b, c] of [['a.bib', 'b.txt', 'c.xml'], ['c.bib', 'a.txt', 'b.xml'], ['b.bib', 'c.txt', 'a.xml']]) {
+      const { papers, duplicates } = mergeSources([listing(a!, [bib], 'bibtex'), listing(b!, [page]), listing(c!, [feed], 'arxiv-atom')]);
+      expect(papers.map((p) => p.sources.length), `${a} ${b} ${c}`).toEqual([3]);
+      expect(duplicates).toBe(2);
+    }
+  });
+
+  it('a record with both an arXiv id and a DOI joins the paper with that id and the paper with that DOI', () => {
+    const feed = arxiv('Flow Straight and Fast', 1, { arxivId: '2209.03003' });
+    const bib = listed('Flow Straight and Fast (ICLR version)', 1, { doi: '10.1000/iclr', abstract: null });
+    const csl = listed('Flow straight and fast, in short', 1, { doi: '10.1000/ICLR', arxivId: '2209.03003', abstract: null });
+    for (const names of [['a.xml', 'b.bib', 'c.json'], ['c.xml', 'a.bib', 'b.json']]) {
+      const { papers } = mergeSources([listing(names[0]!, [feed], 'arxiv-atom'), listing(names[1]!, [bib], 'bibtex'), listing(names[2]!, [csl], 'csl-json')]);
+      expect(papers.map((p) => p.sources.length), names.join(' ')).toEqual([3]);
+    }
+  });
+
+  it('a title shared with two papers of different arXiv ids does not make them one', () => {
+    const { papers } = mergeSources([
+      listing('a.xml', [arxiv('Attention', 1)], 'arxiv-atom'),
+      listing('b.txt', [listed('Attention', 1)]),
+      listing('c.xml', [arxiv('Attention', 1, { arxivId: '1706.03762' })], 'arxiv-atom'),
+    ]);
+    expect(papers.map((p) => p.arxivId).toSorted()).toEqual(['1706.03762', '2312.00752']);
+    expect(papers.map((p) => p.sources.length).toSorted()).toEqual([1, 2]);
+  });
+
   it('a record without an abstract merges by title, and the abstract comes from the source that has one', () => {
     const { papers } = mergeSources([listing('a.bib', [listed('Mamba', 1, { abstract: null, authors: ['Albert Gu'], published: '2024' })], 'bibtex'), listing('b.txt', [listed('Mamba', 5)])]);
     expect(papers).toHaveLength(1);
