@@ -4,21 +4,27 @@
  * `{this`, `}` or a repeated `{https://...}` tail. Only http(s) URLs are ever returned.
  */
 
-const URL_START = /https?:\/\//gi;
-/** Characters that end a URL in running text: whitespace, and braces, which URLs never need but LaTeX leaves behind. */
-const URL_END = /[\s{}\\<>"]/;
+/**
+ * A URL in running text: `http(s)://`, then anything up to whitespace, a brace (which URLs
+ * never need but LaTeX leaves behind), `\\`, `<`, `>` or `"` — or up to the next `http(s)://`,
+ * since two URLs glued together are two URLs. One pass over the text: a URL never runs on
+ * into the next, so an abstract of thousands of glued URLs takes no longer than it is long.
+ */
+const URL_IN_TEXT = /https?:\/\/(?:(?!https?:\/\/)[^\s{}\\<>"])*/gi;
 const TRAILING_PUNCTUATION = /[.,;:!?'"*]+$/;
+/** Longer than this is debris, not an address: browsers and servers do not all take longer ones. */
+const MAX_URL_LENGTH = 2000;
+/** A paper page lists an abstract's links; more than this is a pasted list, not a paper's code and project. */
+const MAX_LINKS = 10;
 
 export function extractLinks(abstract: string): string[] {
-  const links: string[] = [];
-  for (const match of abstract.matchAll(URL_START)) {
-    const rest = abstract.slice(match.index);
-    const end = rest.slice(match[0].length).search(URL_END);
-    const raw = end === -1 ? rest : rest.slice(0, match[0].length + end);
-    const link = cleanLink(raw);
-    if (link && !links.includes(link)) links.push(link);
+  const links = new Set<string>();
+  for (const [raw] of abstract.matchAll(URL_IN_TEXT)) {
+    if (links.size === MAX_LINKS) break;
+    const link = raw.length > MAX_URL_LENGTH ? null : cleanLink(raw);
+    if (link) links.add(link);
   }
-  return links;
+  return [...links];
 }
 
 /** Trims what running text glued to the end of a URL; returns null when nothing valid is left. */

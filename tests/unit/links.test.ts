@@ -67,6 +67,26 @@ describe('finding links in an abstract', () => {
   it('a host without a dot, or no host at all, is not a link', () => {
     expect(extractLinks('run http://localhost:3000 or https:// or https://.')).toEqual([]);
   });
+
+  it('a URL glued to the next one ends where the next begins', () => {
+    expect(extractLinks('see https://a.org/xhttps://b.org/y.')).toEqual(['https://a.org/x', 'https://b.org/y']);
+  });
+
+  it('takes time in proportion to the abstract, however many URLs are glued together', () => {
+    const abstract = `Abstract start ${'https://a.b'.repeat(20_000)}`;
+    const started = performance.now();
+    expect(extractLinks(abstract)).toEqual(['https://a.b']);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('keeps at most the first ten links of an abstract', () => {
+    const abstract = Array.from({ length: 50 }, (_, i) => `https://a.org/${i}`).join(' ');
+    expect(extractLinks(abstract)).toEqual(Array.from({ length: 10 }, (_, i) => `https://a.org/${i}`));
+  });
+
+  it('a URL longer than 2,000 characters is not a link', () => {
+    expect(extractLinks(`https://a.org/${'x'.repeat(2000)} and https://b.org/y`)).toEqual(['https://b.org/y']);
+  });
 });
 
 describe('cleaning one URL', () => {
