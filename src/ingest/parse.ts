@@ -30,6 +30,22 @@ const MAX_SUBMITTER_LENGTH = 80;
 const SEPARATOR = /^[·•]$/;
 const AUTHORS = /^(?:[•·*-]\s*)?(\d+)\s+authors?$/i;
 
+/**
+ * Markdown structure, which a listing never has: an ATX heading, a list item or a code fence.
+ * A saved listing page is lines of prose; its bullets are `•`, or the `- N authors` some
+ * copies make of them, which is a listing line (`AUTHORS`).
+ */
+const MARKDOWN = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|[-*+][ \t]+\S|\d{1,9}[.)][ \t]+\S|```|~~~)/;
+
+/** 1-based line of the first Markdown heading, list item or code fence in `text`, or null when it has none. */
+export function markdownLine(text: string): number | null {
+  const index = text.split('\n').findIndex((raw) => {
+    const line = raw.replace(/^\uFEFF/, '');
+    return MARKDOWN.test(line) && !AUTHORS.test(line.trim());
+  });
+  return index === -1 ? null : index + 1;
+}
+
 type Token =
   | { kind: 'text'; text: string; line: number }
   | { kind: 'authors'; count: number; line: number }

@@ -71,6 +71,39 @@ describe('telling formats apart by content', () => {
     }
   });
 
+  it('a Markdown note saved as .txt is an error at its first heading or list item, not a listing', () => {
+    const notes = [
+      ['# Reading notes for the group meeting\n\nWe went through the flow matching papers and agreed on what to read next week.\n\n## TODO\n\n- Ask Alice about the CTC paper\n', 1],
+      ['Reading notes, long enough to be taken for the title of a paper in a listing\nSome prose that is long enough to be read as the abstract of that paper.\n\n- Ask Alice about the CTC paper\n', 4],
+      ['Reading notes, long enough to be taken for the title of a paper in a listing\n1. Ask Alice about the CTC paper, which is long enough to be an abstract\n', 2],
+    ] as const;
+    for (const [text, line] of notes) {
+      const result = read('notes.txt', text);
+      expect(result.format, text).toBeNull();
+      expect(result.records).toEqual([]);
+      expect(errorsIn(result.diagnostics), text).toEqual([expect.objectContaining({ line, message: expect.stringContaining('Markdown') })]);
+    }
+  });
+
+  it('a listing whose metadata says "- 4 authors" or "* 4 authors" is still a listing', () => {
+    const result = read('listing.txt', `A Title\n\n${'An abstract long enough to be read as one, about attention.'}\n\n- 4 authors\n·\nDec 8, 2024\n`, '2024-12-10');
+    expect(result.format).toBe('listing');
+    expect(result.records[0]).toMatchObject({ title: 'A Title', authorsCount: 4 });
+  });
+
+  it('a listing whose first title starts like an HTML page or a BibTeX entry is still a listing', () => {
+    const abstract = 'This abstract is definitely longer than forty characters to satisfy the check.';
+    for (const title of ['<html> considered harmful: tags as titles', '@article{x, is how BibTeX starts: a study']) {
+      const result = read('listing.txt', `${title}\n${abstract}\n`);
+      expect(result.format, title).toBe('listing');
+      expect(result.records[0]!.title).toBe(title);
+    }
+  });
+
+  it('BibTeX saved as .txt is still BibTeX', () => {
+    expect(read('library.txt', fixture('zotero-better-bibtex.bib')).format).toBe('bibtex');
+  });
+
   it('truncated JSON is an error at its line, and nothing is read from it', () => {
     const text = fixture('hf-daily-papers.json');
     const result = read('daily.json', text.slice(0, text.length / 2));
@@ -86,7 +119,7 @@ describe('telling formats apart by content', () => {
 
   it('an HTML page (an error or sign-in page) is an error saying so, whatever the file is called', () => {
     const page = '<!DOCTYPE html>\n<html lang="en">\n<head><title>502 Bad Gateway</title></head>\n<body><h1>Bad Gateway</h1>\n<p>Try again later.</p></body>\n</html>\n';
-    for (const [name, text] of [['page.txt', page], ['page.json', page], ['page.xml', page], ['page.txt', `<!-- saved -->\n<html><body>Sign in</body></html>`]] as const) {
+    for (const [name, text] of [['page.txt', page], ['page.json', page], ['page.xml', page], ['page.txt', `<!-- saved -->\n<html><body>Sign in</body></html>`], ['cut.txt', page.slice(0, 20)]] as const) {
       const result = read(name, text);
       expect(result.format, name).toBeNull();
       expect(errorsIn(result.diagnostics), name).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('HTML page') })]);

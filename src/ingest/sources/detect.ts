@@ -7,6 +7,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { decodeListing } from '../decode.ts';
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { cleanLink } from '../links.ts';
+import { markdownLine } from '../parse.ts';
 import { cleanText, stripControls } from '../../lib/format.ts';
 import { isArxivFeed, readArxivAtom } from './arxiv-atom.ts';
 import { readBibtex } from './bibtex.ts';
@@ -35,6 +36,12 @@ export interface ReadSource extends SourceRead {
 
 /** An HTML page: after comments, a doctype or an `<html>`, `<head>` or `<body>` tag. */
 const HTML_START = /^(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]/i;
+/**
+ * What makes a .txt starting like one an HTML page: a doctype, or a closing `</head>`,
+ * `</body>` or `</html>` (a page cut short still has the first). A listing whose first
+ * title is "<html> considered harmful" has neither.
+ */
+const HTML_PAGE = /<!doctype\s+html|<\/(?:html|head|body)\s*>/i;
 
 /** BibTeX: after `%` comments and blank lines, an `@type{` or `@type(`. */
 const BIBTEX_START = /^(?:\s*%[^\n]*\n)*\s*@[a-z]+\s*[{(]/i;
@@ -49,7 +56,7 @@ export function readSource(source: SourceFile): ReadSource {
   const listing = /\.txt$/i.test(file);
   let format: SourceFormat;
   let read: SourceRead;
-  if (HTML_START.test(head)) {
+  if (HTML_START.test(head) && (!listing || HTML_PAGE.test(text))) {
     // An error page, a sign-in page or a "Save page as" of a site: never read as a listing.
     return failed(path, 1, 'this is an HTML page (an error or sign-in page saved by mistake?), not a source; save the listing as text or the API response as returned');
   }
@@ -63,10 +70,15 @@ export function readSource(source: SourceFile): ReadSource {
     const json = readJson(path, text);
     if (!json.ok) return { format: null, records: [], diagnostics: [json.diagnostic] };
     ({ format, read } = json);
-  } else if (BIBTEX_START.test(text) || (/\.bib$/i.test(file) && /^\s*@[a-z]+\s*[{(]/im.test(text))) {
+  } else if ((BIBTEX_START.test(text) && (!listing || readsAsBibtex(path, text))) || (/\.bib$/i.test(file) && /^\s*@[a-z]+\s*[{(]/im.test(text))) {
+    // A listing may start with a title such as "@article{x, …": only BibTeX that reads in a .txt is BibTeX.
     format = 'bibtex';
     read = readBibtex(path, text);
   } else if (listing) {
+    const markdown = markdownLine(text);
+    if (markdown !== null) {
+      return failed(path, markdown, 'this reads as a Markdown note (a heading, a list item or a code fence), not a listing; keep notes out of content/sources/, or in a paper\'s .mdx file');
+    }
     format = 'listing';
     read = readListing(path, text, source.captured);
   } else {
@@ -93,6 +105,11 @@ function isXmlDocument(text: string): boolean {
   const top = new XMLParser({ preserveOrder: true, commentPropName: '#comment' }).parse(text) as Record<string, unknown>[];
   const elements = top.filter((node) => !('#comment' in node) && !Object.keys(node).some((k) => k.startsWith('?')));
   return elements.length === 1 && !elements.some((node) => '#text' in node);
+}
+
+function readsAsBibtex(path: string, text: string): boolean {
+  const read = readBibtex(path, text);
+  return read.records.length > 0 && !read.diagnostics.some((d) => d.severity === 'error');
 }
 
 function isJson(text: string): boolean {
