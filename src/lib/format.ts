@@ -9,10 +9,21 @@
 /**
  * Display text (titles, names, organisations): invisible controls removed (see
  * `stripControls`), runs of whitespace (tabs, NBSP, stray newlines) as one space, trimmed.
+ * Empty when nothing in it would show: a title of only a zero-width space reads as blank,
+ * so it is no title, and is reported like an empty one.
  */
 export function cleanText(text: string): string {
-  return stripControls(text).replace(/\s+/gu, ' ').trim();
+  const clean = stripControls(text).replace(/\s+/gu, ' ').trim();
+  return BLANK.test(clean) ? '' : clean;
 }
+
+/**
+ * Text that shows nothing: whitespace, the characters Unicode says to draw as nothing
+ * (Default_Ignorable_Code_Point: zero-width spaces and joiners, soft hyphens, word joiners,
+ * Hangul fillers, variation selectors) and the blank Braille cell. Inside visible text they
+ * are kept: they carry meaning there.
+ */
+const BLANK = /^[\s\p{Default_Ignorable_Code_Point}\u2800]*$/u;
 
 /**
  * Characters no title or abstract needs, removed:

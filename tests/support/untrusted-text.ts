@@ -9,8 +9,14 @@ export const BIDI_CONTROLS = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', 
 /** What the ingest removes: bidi controls, control characters that are not whitespace, noncharacters. */
 export const REMOVED = new RegExp(`[${BIDI_CONTROLS.join('')}]|[\\0-\\x08\\x0E-\\x1F\\x7F-\\x84\\x86-\\x9F]|\\p{Noncharacter_Code_Point}`, 'gu');
 
-/** A title or an organisation name as the catalog keeps it: the above removed, whitespace (and U+0085) collapsed, trimmed. */
-export const expectedTitle = (raw: string) => raw.replace(REMOVED, '').replace(/[\s\x85]+/gu, ' ').trim();
+/** Text that shows nothing: whitespace, default-ignorable characters (zero-width, soft hyphen, fillers), the blank Braille cell. */
+const BLANK = /^[\s\p{Default_Ignorable_Code_Point}\u2800]*$/u;
+
+/** A title or an organisation name as the catalog keeps it: the above removed, whitespace (and U+0085) collapsed, trimmed; empty if nothing shows. */
+export const expectedTitle = (raw: string) => {
+  const title = raw.replace(REMOVED, '').replace(/[\s\x85]+/gu, ' ').trim();
+  return BLANK.test(title) ? '' : title;
+};
 
 /** An abstract as the catalog keeps it: the above removed, vertical tab, form feed and U+0085 as spaces, trimmed. */
 export const expectedAbstract = (raw: string) => raw.replace(REMOVED, '').replace(/[\v\f\x85]/g, ' ').trim();

@@ -6,6 +6,11 @@ describe('display text', () => {
     expect(cleanText(' Safe\u202Egnp.exe\u0007\t\u00a0title \n')).toBe('Safegnp.exe title');
   });
 
+  it('text with nothing visible in it is empty: zero-width characters, soft hyphens and fillers alone show nothing', () => {
+    for (const blank of ['\u200B', ' \u00AD\u2060 ', '\u3164', '\uFEFF\u200D', '\u2800']) expect(cleanText(blank), JSON.stringify(blank)).toBe('');
+    expect(cleanText('Zero\u200BWidth \u3164Filler')).toBe('Zero\u200BWidth \u3164Filler');
+  });
+
   it('cuts at the last word that fits, the ellipsis within the limit', () => {
     expect(excerpt('Short enough.', 13)).toBe('Short enough.');
     expect(excerpt('Rectified flow, a simple approach', 17)).toBe('Rectified flow…');

@@ -78,6 +78,18 @@ describe('invisible characters with a meaning are kept', () => {
   });
 });
 
+describe('text with nothing visible in it', () => {
+  it.each([
+    ['a zero-width space', '\u200B'],
+    ['a soft hyphen and a word joiner', '\u00AD\u2060'],
+    ['a Hangul filler', '\u3164'],
+  ])('a title of only %s is no title: an error at its line, and no paper', (_name, title) => {
+    const plan = catalogOf(`A Title\n${ABSTRACT}\n${title}\n${ABSTRACT}\n`);
+    expect(plan.papers.map((p) => p.title)).toEqual(['A Title']);
+    expect(plan.diagnostics).toEqual([expect.objectContaining({ severity: 'error', file: 'content/sources/l.txt', line: 3, message: expect.stringContaining('no title') })]);
+  });
+});
+
 describe('page chrome at the top of a listing', () => {
   it('a first title that starts like chrome is kept whole when the listing has no chrome', () => {
     for (const title of ['Subscribers: A Study of Newsletters', 'newton: Second-Order Optimisation', 'Daily Papers: A Survey']) {
