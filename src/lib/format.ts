@@ -34,10 +34,11 @@ const BLANK = /^[\s\p{Default_Ignorable_Code_Point}\u2800]*$/u;
  *   PDF copy leaves behind) and Unicode noncharacters, which XML does not allow: one of
  *   them would make the RSS feeds unreadable.
  * Vertical tab, form feed and next line (U+0085), line breaks that XML does not allow or
- * that no parser here treats as one, become spaces.
+ * that no parser here treats as one, become spaces. A lone surrogate, which no UTF-8 file
+ * holds but a JSON `\ud800` escape can, becomes U+FFFD: it is no character at all.
  */
 export function stripControls(text: string): string {
-  return text.replace(INVISIBLE, '').replace(/[\v\f\x85]/g, ' ');
+  return text.toWellFormed().replace(INVISIBLE, '').replace(/[\v\f\x85]/g, ' ');
 }
 
 const INVISIBLE = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]|[\0-\x08\x0E-\x1F\x7F-\x84\x86-\x9F]|\p{Noncharacter_Code_Point}/gu;

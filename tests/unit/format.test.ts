@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, excerpt, formatDate, formatPartialDate, graphemes, initialOf, plural } from '../../src/lib/format.ts';
+import { cleanText, excerpt, formatDate, formatPartialDate, graphemes, initialOf, plural, stripControls } from '../../src/lib/format.ts';
 
 describe('display text', () => {
   it('cleans untrusted text: invisible controls removed, whitespace collapsed, trimmed', () => {
@@ -9,6 +9,12 @@ describe('display text', () => {
   it('text with nothing visible in it is empty: zero-width characters, soft hyphens and fillers alone show nothing', () => {
     for (const blank of ['\u200B', ' \u00AD\u2060 ', '\u3164', '\uFEFF\u200D', '\u2800']) expect(cleanText(blank), JSON.stringify(blank)).toBe('');
     expect(cleanText('Zero\u200BWidth \u3164Filler')).toBe('Zero\u200BWidth \u3164Filler');
+  });
+
+  it('a lone surrogate, which no UTF-8 file can hold but a JSON escape can, becomes U+FFFD', () => {
+    expect(stripControls('a\uD800b\uDFFFc')).toBe('a\uFFFDb\uFFFDc');
+    expect(cleanText('lone \uD800')).toBe('lone \uFFFD');
+    expect(cleanText('👩🏽\u200D🔬')).toBe('👩🏽\u200D🔬');
   });
 
   it('cuts at the last word that fits, the ellipsis within the limit', () => {

@@ -90,6 +90,18 @@ describe('text with nothing visible in it', () => {
   });
 });
 
+describe('lone surrogates', () => {
+  it('a \\ud800 escape in a JSON source reaches no paper: it becomes U+FFFD', () => {
+    // JSON.stringify writes a lone surrogate as an escape (`\\ud800`), as a file would hold it.
+    const csl = JSON.stringify([{ id: 'x\uD800', type: 'article', title: 'Lone \uD800 surrogate', abstract: `${ABSTRACT} \uDC00`, author: [{ literal: 'A \uD800' }], DOI: '10.1000/x\uD800' }]);
+    const listings = [{ file: 'c.json', path: 'content/sources/c.json', bytes: new TextEncoder().encode(csl) }];
+    const plan = buildCatalog({ listings, manifest: [], taxonomy: [], curation: { papers: {} }, labels: [], training: [], existing: [] });
+    const [paper] = plan.papers;
+    expect([paper!.title, paper!.abstract, paper!.authors, paper!.sources[0]!.key, paper!.doi]).toEqual(['Lone \uFFFD surrogate', `${ABSTRACT} \uFFFD`, ['A \uFFFD'], 'x\uFFFD', '10.1000/x\uFFFD']);
+    expect([...plan.files.values()].join('')).not.toMatch(/\p{Surrogate}|\\u[dD][89a-fA-F]/u);
+  });
+});
+
 describe('page chrome at the top of a listing', () => {
   it('a first title that starts like chrome is kept whole when the listing has no chrome', () => {
     for (const title of ['Subscribers: A Study of Newsletters', 'newton: Second-Order Optimisation', 'Daily Papers: A Survey']) {

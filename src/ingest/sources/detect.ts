@@ -152,14 +152,17 @@ function readJson(path: string, text: string): JsonRead {
 }
 
 /**
- * Every format's text through the same cleaning: invisible controls removed, titles and
- * names on one line, abstracts trimmed, links http(s) only.
+ * Every format's text through the same cleaning: invisible controls removed (from entry keys
+ * and DOIs too, which JSON sources give as free text), titles and names on one line,
+ * abstracts trimmed, links http(s) only.
  */
 function clean(record: SourceRecord): SourceRecord {
   const abstract = record.abstract === null ? null : stripControls(record.abstract).trim() || null;
   const link = (url: string | null) => (url === null ? null : cleanLink(cleanText(url)));
   return {
     ...record,
+    key: record.key === null ? null : stripControls(record.key),
+    doi: record.doi === null ? null : stripControls(record.doi),
     title: cleanText(record.title),
     abstract,
     authors: record.authors.map(cleanText).filter(Boolean),
