@@ -22,6 +22,15 @@ export function arxivId(raw: string | null | undefined): string | null {
   return m[1]!.replace(/^[a-z-]+/i, (archive) => archive.toLowerCase());
 }
 
+/**
+ * The arXiv id in a venue that names a preprint: Google Scholar's `arXiv preprint arXiv:2312.00752`,
+ * Better BibTeX's `arXiv:1305.4904 [quant-ph]`, `arXiv preprint hep-th/9711200`; null for any other venue.
+ */
+export function arxivIdInVenue(venue: string | null | undefined): string | null {
+  if (!venue || !/^\s*arxiv\b/i.test(venue)) return null;
+  return venue.split(/\s+/).map(arxivId).find(Boolean) ?? null;
+}
+
 /** The DOI in `raw` (a bare DOI, `doi:…` or a doi.org URL), without prefix; null when there is none. */
 export function doi(raw: string | null | undefined): string | null {
   if (!raw) return null;

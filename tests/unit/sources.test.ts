@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { arxivId, doi } from '../../src/ingest/ids.ts';
+import { arxivId, arxivIdInVenue, doi } from '../../src/ingest/ids.ts';
 import { readSource } from '../../src/ingest/sources/detect.ts';
 import { errorsIn } from '../support/fixtures.ts';
 import { fixturesDir } from '../support/repo.ts';
@@ -22,6 +22,12 @@ describe('identifiers', () => {
     expect(arxivId('http://arxiv.org/abs/hep-ex/0307015v1')).toBe('hep-ex/0307015');
     expect(arxivId('math.GT/0309136')).toBe('math.GT/0309136');
     for (const raw of ['', '12.34', 'https://example.org/abs/2312.00752', '10.1162/neco.1997.9.8.1735']) expect(arxivId(raw), raw).toBeNull();
+  });
+
+  it('a venue naming a preprint gives its arXiv id; any other venue none', () => {
+    for (const venue of ['arXiv preprint arXiv:2312.00752', 'arXiv:2312.00752v2 [cs.LG]', 'arXiv 2312.00752']) expect(arxivIdInVenue(venue), venue).toBe('2312.00752');
+    expect(arxivIdInVenue('arXiv preprint hep-th/9711200')).toBe('hep-th/9711200');
+    for (const venue of ['arXiv preprint', 'Neural Computation', 'Proceedings of ICML 2312.00752']) expect(arxivIdInVenue(venue), venue).toBeNull();
   });
 
   it('a DOI loses its resolver prefix and trailing punctuation', () => {
@@ -216,6 +222,11 @@ describe('CSL-JSON', () => {
     expect(records[2]!.authors).toContain('Łukasz Kaiser');
   });
 
+  it('an item imported from Google Scholar gives the arXiv id in its container title, and no venue', () => {
+    const item = { id: 'gu', type: 'article-journal', title: 'Mamba', 'container-title': 'arXiv preprint arXiv:2312.00752' };
+    expect(read('zotero.json', JSON.stringify([item])).records[0]).toMatchObject({ arxivId: '2312.00752', venue: null });
+  });
+
   it('an item without a title is an error naming the entry by its id', () => {
     const result = read('zotero.json', JSON.stringify([{ id: 'ITEM-1', type: 'article' }]));
     expect(errorsIn(result.diagnostics)[0]!.message).toContain('entry ITEM-1 has no title');
@@ -241,6 +252,11 @@ describe('BibTeX', () => {
   it('a @proceedings volume that papers crossref is not itself a paper', () => {
     expect(records.map((r) => r.key)).not.toContain('icml2024');
     expect(records).toHaveLength(4);
+  });
+
+  it('a Google Scholar export gives the arXiv id written in its "journal"', () => {
+    const text = '@article{gu2023mamba,\n  title={Mamba: Linear-time sequence modeling with selective state spaces},\n  author={Gu, Albert and Dao, Tri},\n  journal={arXiv preprint arXiv:2312.00752},\n  year={2023}\n}\n';
+    expect(read('scholar.bib', text).records[0]).toMatchObject({ arxivId: '2312.00752', venue: null });
   });
 
   it('a broken entry is an error at its line', () => {

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type * as BibtexParser from '@retorquere/bibtex-parser';
 import type { Creator, Entry } from '@retorquere/bibtex-parser';
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
-import { arxivId, doi } from '../ids.ts';
+import { arxivId, arxivIdInVenue, doi } from '../ids.ts';
 import { escapeRegExp } from '../../lib/regexp.ts';
 import { dateFromParts, emptyRecord, lineAtOffset, linkKind, partialDate, type SourceRead, type SourceRecord } from './record.ts';
 
@@ -93,11 +93,11 @@ function toRecord(entry: Entry, line: number): SourceRecord {
 
   const archive = field('archiveprefix') ?? field('eprinttype');
   const journal = field('journal') ?? field('journaltitle');
-  // A preprint's "journal" is often its arXiv id: `arXiv:1305.4904 [quant-ph]`.
-  const journalArxiv = journal ? /^arxiv[:\s]\s*(\S+)(?:\s*\[([^\]]+)\])?/i.exec(journal) : null;
+  // A preprint's "journal" is often its arXiv id: `arXiv:1305.4904 [quant-ph]`, `arXiv preprint arXiv:2312.00752`.
+  const journalArxiv = arxivIdInVenue(journal);
   record.arxivId =
-    (archive && /^arxiv$/i.test(archive) ? arxivId(field('eprint')) : null) ?? arxivId(journalArxiv?.[1]) ?? arxivId(field('url')) ?? arxivId(field('doi'));
-  record.arxivCategory = field('primaryclass') ?? field('eprintclass') ?? journalArxiv?.[2] ?? null;
+    (archive && /^arxiv$/i.test(archive) ? arxivId(field('eprint')) : null) ?? journalArxiv ?? arxivId(field('url')) ?? arxivId(field('doi'));
+  record.arxivCategory = field('primaryclass') ?? field('eprintclass') ?? (journalArxiv ? /\[([^\]\s]+)\]/.exec(journal!)?.[1] : null) ?? null;
   record.doi = doi(field('doi'));
   const booktitle = field('booktitle');
   if (journal && !/^(?:arxiv|corr)\b/i.test(journal)) record.venue = { name: journal, kind: 'journal' };

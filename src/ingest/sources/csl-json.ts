@@ -4,7 +4,7 @@
  * the schema; a paper also needs a title.
  */
 import { error, type Diagnostic } from '../diagnostics.ts';
-import { arxivId, doi } from '../ids.ts';
+import { arxivId, arxivIdInVenue, doi } from '../ids.ts';
 import { dateFromParts, emptyRecord, linkKind, partialDate, type SourceRead, type SourceRecord } from './record.ts';
 import { isObject, itemLocator, str, type JsonObject } from './json.ts';
 
@@ -37,9 +37,10 @@ function toRecord(item: JsonObject, line: number): SourceRecord {
   record.authors = (Array.isArray(item.author) ? item.author : []).map(personName).filter((n): n is string => n !== null);
   const number = str(item.number);
   const url = str(item.URL);
-  record.arxivId = (number && /^arxiv:/i.test(number) ? arxivId(number) : null) ?? arxivId(url) ?? arxivId(str(item.DOI));
-  record.doi = doi(str(item.DOI));
   const container = str(item['container-title']);
+  // A Google Scholar import keeps Scholar's venue: `arXiv preprint arXiv:2312.00752`.
+  record.arxivId = (number && /^arxiv:/i.test(number) ? arxivId(number) : null) ?? arxivIdInVenue(container) ?? arxivId(url) ?? arxivId(str(item.DOI));
+  record.doi = doi(str(item.DOI));
   const publisher = str(item.publisher);
   if (container && !/^arxiv$/i.test(publisher ?? '') && !/^(?:arxiv|corr)\b/i.test(container)) {
     record.venue = { name: container, kind: item.type === 'paper-conference' ? 'proceedings' : item.type === 'article-journal' ? 'journal' : 'other' };
