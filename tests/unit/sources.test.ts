@@ -254,6 +254,17 @@ describe('BibTeX', () => {
     expect(records).toHaveLength(4);
   });
 
+  it('a book, or proceedings no entry crossrefs, is read as a paper: a reading list can hold one', () => {
+    const text = '@book{goodfellow2016,\n  title = {Deep Learning},\n  author = {Goodfellow, Ian and Bengio, Yoshua},\n  year = {2016},\n}\n@proceedings{neurips23, title = {Advances in Neural Information Processing Systems 36}, year = 2023}\n@collection{c, title = {A Collection}}\n';
+    const result = read('books.bib', text);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.records.map((r) => [r.key, r.line, r.title])).toEqual([
+      ['goodfellow2016', 1, 'Deep Learning'],
+      ['neurips23', 6, 'Advances in Neural Information Processing Systems 36'],
+      ['c', 7, 'A Collection'],
+    ]);
+  });
+
   it('a Google Scholar export gives the arXiv id written in its "journal"', () => {
     const text = '@article{gu2023mamba,\n  title={Mamba: Linear-time sequence modeling with selective state spaces},\n  author={Gu, Albert and Dao, Tri},\n  journal={arXiv preprint arXiv:2312.00752},\n  year={2023}\n}\n';
     expect(read('scholar.bib', text).records[0]).toMatchObject({ arxivId: '2312.00752', venue: null });

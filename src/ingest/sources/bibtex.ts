@@ -17,7 +17,7 @@ import { arxivId, arxivIdInVenue, doi } from '../ids.ts';
 import { escapeRegExp } from '../../lib/regexp.ts';
 import { dateFromParts, emptyRecord, lineAtOffset, linkKind, partialDate, type SourceRead, type SourceRecord } from './record.ts';
 
-/** BibLaTeX's container types: their entries hold the book a paper appears in. */
+/** BibLaTeX's container types: crossref'd by its papers, such an entry is the book they appear in. */
 const CONTAINERS = new Set(['proceedings', 'mvproceedings', 'collection', 'mvcollection', 'book', 'mvbook', 'periodical']);
 
 /** `@type{key,` at the start of a line, as every exporter writes entries. */
@@ -58,6 +58,7 @@ export function readBibtex(path: string, text: string): SourceRead {
     diagnostics.push(error(path, lineAtOffset(text, start.index), `entry ${start[2]} could not be read; check its braces and quotes`));
   }
 
+  const crossreffed = new Set(library.entries.map((e) => e.fields.crossref?.toLowerCase()));
   const records: SourceRecord[] = [];
   let cursor = 0;
   for (const entry of library.entries) {
@@ -69,8 +70,9 @@ export function readBibtex(path: string, text: string): SourceRead {
       diagnostics.push(error(path, line, `entry ${entry.key} could not be read; check its braces and quotes`));
       continue;
     }
-    // A volume of proceedings or a collection is what papers cite through `crossref`, not a paper.
-    if (CONTAINERS.has(entry.type.toLowerCase())) continue;
+    // Proceedings that papers cite through `crossref` give them their venue; they are not a paper.
+    // Any other book or volume is one: a reading list can hold a book.
+    if (CONTAINERS.has(entry.type.toLowerCase()) && crossreffed.has(entry.key.toLowerCase())) continue;
     const record = toRecord(entry, line);
     if (!record.title) {
       diagnostics.push(error(path, line, `entry ${entry.key} has no title; add one or remove the entry`));
