@@ -265,6 +265,20 @@ describe('BibTeX', () => {
     ]);
   });
 
+  it('a stray "}" that ends an entry early is an error at that line naming the entry, so its other fields are not silently lost', () => {
+    const text = '@article{ok1,\n  title = {Attention Is All You Need}},\n  abstract = {An abstract.},\n  eprint = {1706.03762},\n  archiveprefix = {arXiv},\n  year = 2017,\n}\n@article{ok2, title = {Two}}\n';
+    const result = read('stray.bib', text);
+    expect(errorsIn(result.diagnostics)).toEqual([expect.objectContaining({ line: 2, message: expect.stringContaining('entry ok1') })]);
+    expect(errorsIn(result.diagnostics)[0]!.message).toContain('abstract');
+  });
+
+  it('comments between entries, with % or without, are no error', () => {
+    const text = '% Encoding: UTF-8\nExported from my library; edit freely.\n\n@article{a, title = {One}}\n\nThe next one is a classic. Note: rank = high\n% year = 2017\n@article{b, title = {Two}}\n';
+    const result = read('comments.bib', text);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.records).toHaveLength(2);
+  });
+
   it('a Google Scholar export gives the arXiv id written in its "journal"', () => {
     const text = '@article{gu2023mamba,\n  title={Mamba: Linear-time sequence modeling with selective state spaces},\n  author={Gu, Albert and Dao, Tri},\n  journal={arXiv preprint arXiv:2312.00752},\n  year={2023}\n}\n';
     expect(read('scholar.bib', text).records[0]).toMatchObject({ arxivId: '2312.00752', venue: null });

@@ -24,6 +24,9 @@ const CONTAINERS = new Set(['proceedings', 'mvproceedings', 'collection', 'mvcol
 const ENTRY_START = /^[ \t]*@[ \t]*([a-z]+)[ \t]*[{(][ \t]*([^,\s{}()]+)[ \t]*,/gim;
 const NOT_ENTRIES = new Set(['string', 'comment', 'preamble']);
 
+/** A field assignment at the start of a line (`abstract = {`, `, year = 2017`): entry text, not a comment. */
+const FIELD_LINE = /^[ \t]*,?[ \t]*([a-z][\w-]*)[ \t]*=[ \t]*[{"\w]/im;
+
 /**
  * The parser is loaded on first use: it is big (a LaTeX parser inside), and most ingests
  * (and every `npm run ingest` of a catalog without a .bib) never need it.
@@ -65,6 +68,10 @@ export function readBibtex(path: string, text: string): SourceRead {
     const start = entryOffset(text, entry, cursor);
     if (start >= 0) cursor = start + 1;
     const line = start >= 0 ? lineAtOffset(text, start) : 0;
+    if (start >= 0 && entry.input) {
+      const stray = strayField(text, start + entry.input.length);
+      if (stray) diagnostics.push(error(path, lineAtOffset(text, start + entry.input.length - 1), `entry ${entry.key} ends here, but fields follow it (${stray} = …) and are lost; remove the stray "}" or ")"`));
+    }
     // The parser keeps an entry it gave up on without fields; its error may point far below.
     if (Object.keys(entry.fields).length === 0) {
       diagnostics.push(error(path, line, `entry ${entry.key} could not be read; check its braces and quotes`));
@@ -111,6 +118,18 @@ function toRecord(entry: Entry, line: number): SourceRecord {
     if (kind) record.links[kind] = url;
   }
   return record;
+}
+
+/**
+ * The parser ends an entry at the first unmatched `}` and skips what follows up to the next
+ * `@` as a comment, without a word. Fields there (`title = {A}},` then `year = 2017,`) were
+ * meant for the entry: the name of the first, or null when the text after `end` is a comment.
+ */
+function strayField(text: string, end: number): string | null {
+  const next = text.indexOf('@', end);
+  // `%` starts a comment line in BibTeX; a field in one is commented out on purpose.
+  const between = text.slice(end, next < 0 ? text.length : next).replace(/%[^\n]*/g, '');
+  return FIELD_LINE.exec(between)?.[1] ?? null;
 }
 
 /** Where `entry` starts in `text`, searching from `from` (entries come in file order). */
