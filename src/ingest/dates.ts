@@ -48,7 +48,8 @@ function iso(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-function isValidDay(year: number, month: number, day: number): boolean {
+/** Whether the day exists: February 30 and June 31 do not. The one rule for days, whatever the source. */
+export function isValidDay(year: number, month: number, day: number): boolean {
   const d = new Date(Date.UTC(year, month - 1, day));
   return d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }

@@ -227,6 +227,13 @@ describe('CSL-JSON', () => {
     expect(read('zotero.json', JSON.stringify([item])).records[0]).toMatchObject({ arxivId: '2312.00752', venue: null });
   });
 
+  it('a day the month does not have (February 30) is left out of the date, as a 32nd would be', () => {
+    const item = (parts: string[]) => ({ id: 'd', type: 'article-journal', title: 'T', issued: { 'date-parts': [parts] } });
+    expect(read('zotero.json', JSON.stringify([item(['2024', '2', '30'])])).records[0]!.published).toBe('2024-02');
+    expect(read('zotero.json', JSON.stringify([item(['2024', '2', '29'])])).records[0]!.published).toBe('2024-02-29');
+    expect(read('zotero.json', JSON.stringify([{ ...item([]), issued: '2023-02-29' }])).records[0]!.published).toBe('2023-02');
+  });
+
   it('an item without a title is an error naming the entry by its id', () => {
     const result = read('zotero.json', JSON.stringify([{ id: 'ITEM-1', type: 'article' }]));
     expect(errorsIn(result.diagnostics)[0]!.message).toContain('entry ITEM-1 has no title');

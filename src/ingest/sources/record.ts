@@ -3,6 +3,7 @@
  * source says (null or empty when it says nothing). Merging, ids and pages work on these,
  * never on a format's own shape.
  */
+import { isValidDay } from '../dates.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { Venue } from '../../schemas/paper.ts';
 
@@ -67,13 +68,16 @@ export function lineAtOffset(text: string, offset: number): number {
   return line;
 }
 
-/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD` from the start of a date or timestamp, or null when it is not one. */
+/**
+ * `YYYY`, `YYYY-MM` or `YYYY-MM-DD` from the start of a date or timestamp, or null when it is
+ * not one. A month or day that does not exist is left out, never kept: the rest still dates the paper.
+ */
 export function partialDate(raw: string | null | undefined): string | null {
   const m = /^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(raw ?? '');
   if (!m) return null;
   const [, y, mo, d] = m;
   if (mo && (Number(mo) < 1 || Number(mo) > 12)) return y!;
-  if (d && (Number(d) < 1 || Number(d) > 31)) return `${y}-${mo}`;
+  if (d && !isValidDay(Number(y), Number(mo), Number(d))) return `${y}-${mo}`;
   return [y, mo, d].filter(Boolean).join('-');
 }
 
@@ -85,7 +89,7 @@ export function dateFromParts(year: unknown, month?: unknown, day?: unknown): st
   if (!Number.isInteger(m) || m < 1 || m > 12) return String(y);
   const d = Number(day);
   const mm = String(m).padStart(2, '0');
-  if (!Number.isInteger(d) || d < 1 || d > 31) return `${y}-${mm}`;
+  if (!Number.isInteger(d) || !isValidDay(y, m, d)) return `${y}-${mm}`;
   return `${y}-${mm}-${String(d).padStart(2, '0')}`;
 }
 
