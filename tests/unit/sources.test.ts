@@ -227,6 +227,16 @@ describe('CSL-JSON', () => {
     expect(read('zotero.json', JSON.stringify([item])).records[0]).toMatchObject({ arxivId: '2312.00752', venue: null });
   });
 
+  it('rich-text markup (italics, bold, sub- and superscripts, nocase and small-caps spans) is removed from title and abstract, its text kept', () => {
+    const item = {
+      id: 'rt',
+      type: 'article-journal',
+      title: 'Ne<sub>2</sub>O<sub>3</sub> grown <i>in situ</i> on <span class="nocase">GaN</span>',
+      abstract: 'We find x<sup>2</sup> <b>and</b> <span style="font-variant:small-caps;">Rome</span>.',
+    };
+    expect(read('zotero.json', JSON.stringify([item])).records[0]).toMatchObject({ title: 'Ne2O3 grown in situ on GaN', abstract: 'We find x2 and Rome.' });
+  });
+
   it('a day the month does not have (February 30) is left out of the date, as a 32nd would be', () => {
     const item = (parts: string[]) => ({ id: 'd', type: 'article-journal', title: 'T', issued: { 'date-parts': [parts] } });
     expect(read('zotero.json', JSON.stringify([item(['2024', '2', '30'])])).records[0]!.published).toBe('2024-02');

@@ -8,6 +8,14 @@ import { arxivId, arxivIdInVenue, doi } from '../ids.ts';
 import { dateFromParts, emptyRecord, linkKind, partialDate, type SourceRead, type SourceRecord } from './record.ts';
 import { isObject, itemLocator, str, type JsonObject } from './json.ts';
 
+/**
+ * CSL's rich-text markup (the CSL specification, "Rich Text Markup Within Fields"): `<i>`,
+ * `<b>`, `<sup>`, `<sub>`, `<span style="font-variant:small-caps;">` and
+ * `<span class="nocase">`. Every field here is rendered as text, so the tags go and their text stays.
+ */
+const RICH_TEXT = /<\/?(?:i|b|sup|sub)>|<span (?:style="font-variant: ?small-caps;?"|class="nocase")>|<\/span>/g;
+const plain = (value: string | null): string | null => value?.replace(RICH_TEXT, '') ?? null;
+
 /** Whether `item` has the shape of a CSL item. */
 export const isCslItem = (item: unknown): boolean => isObject(item) && typeof item.type === 'string' && (typeof item.id === 'string' || typeof item.id === 'number');
 
@@ -32,12 +40,12 @@ export function readCslJson(path: string, text: string, items: unknown[]): Sourc
 }
 
 function toRecord(item: JsonObject, line: number): SourceRecord {
-  const record = emptyRecord(line, String(item.id), str(item.title)?.trim() ?? '');
-  record.abstract = str(item.abstract);
+  const record = emptyRecord(line, String(item.id), plain(str(item.title))?.trim() ?? '');
+  record.abstract = plain(str(item.abstract));
   record.authors = (Array.isArray(item.author) ? item.author : []).map(personName).filter((n): n is string => n !== null);
   const number = str(item.number);
   const url = str(item.URL);
-  const container = str(item['container-title']);
+  const container = plain(str(item['container-title']));
   // A Google Scholar import keeps Scholar's venue: `arXiv preprint arXiv:2312.00752`.
   record.arxivId = (number && /^arxiv:/i.test(number) ? arxivId(number) : null) ?? arxivIdInVenue(container) ?? arxivId(url) ?? arxivId(str(item.DOI));
   record.doi = doi(str(item.DOI));
