@@ -161,11 +161,49 @@ describe('arXiv Atom', () => {
     expect(errorsIn(result.diagnostics)).toEqual([expect.objectContaining({ line: 10, message: expect.stringContaining('incorrect id format for 1234.12345') })]);
   });
 
-  it('a feed cut off mid-way is an error at its line', () => {
+  it('a feed cut off mid-way is an error at its last line, naming what is left open', () => {
     const text = fixture('arxiv-id-list.xml');
-    const result = read('feed.xml', text.slice(0, text.indexOf('</entry>', 2000)));
+    const cut = text.slice(0, text.indexOf('</entry>', 2000));
+    const result = read('feed.xml', cut);
     expect(result.records).toEqual([]);
-    expect(errorsIn(result.diagnostics)[0]!.message).toMatch(/not well-formed XML/);
+    expect(errorsIn(result.diagnostics)).toEqual([expect.objectContaining({ line: cut.trimEnd().split('\n').length, message: expect.stringMatching(/not well-formed XML.*<feed>, <entry>/) })]);
+  });
+
+  /** A feed of one entry, 2312.00752 at line 4, with `inside` in it and `prolog` (a DOCTYPE) before it. */
+  const feed = (inside: string, prolog = '') => `<?xml version="1.0"?>\n${prolog}<feed xmlns="http://www.w3.org/2005/Atom">\n<entry>\n<id>http://arxiv.org/abs/2312.00752v1</id>\n${inside}\n</entry>\n</feed>\n`;
+
+  it('character references are decoded, in titles and names alike', () => {
+    const text = feed('<title>Caf&#233; and Caf&#xE9; and &#x1F680; &amp; &lt;T&gt;</title>\n<author><name>Jos&#233; Garc&#xED;a</name></author>');
+    expect(read('feed.xml', text).records[0]).toMatchObject({ title: 'Café and Café and 🚀 & <T>', authors: ['José García'] });
+  });
+
+  it('the text of an inline element stays in place, with the spaces around it', () => {
+    const text = feed('<title>Title with <b>bold</b> inside</title>\n<summary>S <i>x</i> y</summary>');
+    expect(read('feed.xml', text).records[0]).toMatchObject({ title: 'Title with bold inside', abstract: 'S x y' });
+  });
+
+  it('an entity other than XML\'s own is an error at its line, never kept as "&name;": one from a DOCTYPE is not expanded', () => {
+    const result = read('feed.xml', feed('<title>T\n&b;</title>', '<!DOCTYPE feed [<!ENTITY b "bold">]>\n'));
+    expect(result.records).toEqual([]);
+    expect(errorsIn(result.diagnostics)).toEqual([expect.objectContaining({ line: 7, message: expect.stringContaining('&b;') })]);
+  });
+
+  it('an external entity is an error at the DOCTYPE, and the file it names is never read', () => {
+    const result = read('feed.xml', feed('<title>T</title>', '<!DOCTYPE feed [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n'));
+    expect(result.records).toEqual([]);
+    expect(errorsIn(result.diagnostics)).toEqual([expect.objectContaining({ line: 2, message: expect.stringContaining('DOCTYPE') })]);
+  });
+
+  it('elements nested a hundred deep are an error for the file, not a bare parser message', () => {
+    const result = read('feed.xml', feed(`<title>T</title><summary>${'<a>'.repeat(120)}${'</a>'.repeat(120)}</summary>`));
+    expect(result.records).toEqual([]);
+    expect(errorsIn(result.diagnostics)).toEqual([expect.objectContaining({ line: 0, message: expect.stringContaining('nested more than 100 deep') })]);
+  });
+
+  it('an element the XML reader refuses by its name (<constructor>) is an error at its line', () => {
+    const result = read('feed.xml', feed('<title>T</title>\n<constructor>x</constructor>'));
+    expect(result.records).toEqual([]);
+    expect(errorsIn(result.diagnostics)).toEqual([expect.objectContaining({ line: 6, message: expect.stringContaining('<constructor>') })]);
   });
 
   it('journal_ref becomes the venue, arxiv:doi the DOI', () => {

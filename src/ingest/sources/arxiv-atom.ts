@@ -8,18 +8,40 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { error, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, doi } from '../ids.ts';
-import { emptyRecord, partialDate, type SourceRead, type SourceRecord } from './record.ts';
+import { emptyRecord, lineAtOffset, partialDate, type SourceRead, type SourceRecord } from './record.ts';
 
-type Node = Record<string, unknown>;
+/** An element: its name, attributes, and children in document order (text as strings). */
+interface Element {
+  name: string;
+  attributes: Record<string, unknown>;
+  children: (Element | string)[];
+}
+
+/** How deep the parser lets elements nest (its `maxNestedTags`, default 100); a feed nests four. */
+const MAX_DEPTH = 100;
 
 const parser = new XMLParser({
+  // Mixed content keeps its order (`Title with <b>bold</b> inside`), so the text of inline
+  // elements stays where it is, with the spaces around it.
+  preserveOrder: true,
+  trimValues: false,
   ignoreAttributes: false,
-  attributeNamePrefix: '@',
+  attributeNamePrefix: '',
   // Text stays text: "2312.00752" or "1e10" in a title is not a number.
   parseTagValue: false,
   parseAttributeValue: false,
-  isArray: (name) => ['entry', 'author', 'link', 'category'].includes(name),
+  // The library decodes character references (`&#233;`, `&#x1F680;`) only with this on. Named
+  // entities other than XML's five never reach it: FOREIGN_ENTITY refuses them first.
+  htmlEntities: true,
+  maxNestedTags: MAX_DEPTH,
 });
+
+/**
+ * A named entity other than XML's own five. arXiv sends none; one declared in a DOCTYPE is
+ * not expanded (entity expansion is how XML bombs work) and one from HTML is not XML, and
+ * either would otherwise reach the catalog as the literal `&name;`.
+ */
+const FOREIGN_ENTITY = /&(?!(?:amp|lt|gt|quot|apos);)([A-Za-z_][\w.-]*);/;
 
 /** Whether `text` is an Atom feed from the arXiv API (and not some other XML). */
 export function isArxivFeed(text: string): boolean {
@@ -27,23 +49,33 @@ export function isArxivFeed(text: string): boolean {
 }
 
 export function readArxivAtom(path: string, text: string): SourceRead {
-  const diagnostics: Diagnostic[] = [];
   const valid = XMLValidator.validate(text);
-  if (valid !== true) return { records: [], diagnostics: [error(path, valid.err.line, `this is not well-formed XML: ${valid.err.msg}`)] };
-  const feed = (parser.parse(text) as Node).feed as Node | undefined;
-  if (!feed || typeof feed !== 'object') return { records: [], diagnostics: [error(path, 1, 'this XML is not an Atom feed; arXiv API responses are <feed> documents')] };
+  if (valid !== true) return failed(notWellFormed(path, text, valid.err));
+  const entity = FOREIGN_ENTITY.exec(text);
+  if (entity) {
+    return failed(error(path, lineAtOffset(text, entity.index), `"&${entity[1]};" is an entity this reader does not expand (arXiv sends only &amp; &lt; &gt; &quot; &apos; and numeric ones such as &#233;); write the character itself`));
+  }
+  let nodes: unknown[];
+  try {
+    nodes = parser.parse(text) as unknown[];
+  } catch (e) {
+    return failed(unreadable(path, text, (e as Error).message));
+  }
+  const feed = nodes.map(toElement).find((node): node is Element => typeof node !== 'string' && node.name === 'feed');
+  if (!feed) return failed(error(path, 1, 'this XML is not an Atom feed; arXiv API responses are <feed> documents'));
 
-  const entries = (feed.entry as Node[] | undefined) ?? [];
+  const diagnostics: Diagnostic[] = [];
   const lines = entryLines(text);
   const records: SourceRecord[] = [];
-  entries.forEach((entry, index) => {
+  childrenNamed(feed, 'entry').forEach((entry, index) => {
     const line = lines[index] ?? 1;
-    const id = textOf(entry.id);
+    const field = (name: string) => collapse(textOf(childrenNamed(entry, name)[0]));
+    const id = field('id');
     if (/arxiv\.org\/api\/errors/i.test(id)) {
-      diagnostics.push(error(path, line, `the arXiv API answered with an error: ${textOf(entry.summary) || textOf(entry.title)}; fetch the query again`));
+      diagnostics.push(error(path, line, `the arXiv API answered with an error: ${field('summary') || field('title')}; fetch the query again`));
       return;
     }
-    const record = emptyRecord(line, arxivId(id) ?? id, collapse(textOf(entry.title)));
+    const record = emptyRecord(line, arxivId(id) ?? id, field('title'));
     record.arxivId = arxivId(id);
     if (!record.arxivId) {
       diagnostics.push(error(path, line, `entry "${id}" has no arXiv id in its <id>; is this an arXiv API response?`));
@@ -53,30 +85,68 @@ export function readArxivAtom(path: string, text: string): SourceRead {
       diagnostics.push(error(path, line, `entry ${record.arxivId} has no title`));
       return;
     }
-    record.abstract = collapse(textOf(entry.summary)) || null;
-    record.authors = ((entry.author as Node[] | undefined) ?? []).map((a) => collapse(textOf(a.name))).filter(Boolean);
-    record.published = partialDate(textOf(entry.published));
-    record.doi = doi(textOf(entry['arxiv:doi']));
-    const journal = collapse(textOf(entry['arxiv:journal_ref']));
+    record.abstract = field('summary') || null;
+    record.authors = childrenNamed(entry, 'author')
+      .map((author) => collapse(textOf(childrenNamed(author, 'name')[0])))
+      .filter(Boolean);
+    record.published = partialDate(field('published'));
+    record.doi = doi(field('arxiv:doi'));
+    const journal = field('arxiv:journal_ref');
     if (journal) record.venue = { name: journal, kind: 'journal' };
-    record.arxivCategory = attr(entry['arxiv:primary_category'], 'term');
-    for (const link of (entry.link as Node[] | undefined) ?? []) {
-      if (link['@title'] === 'pdf' && typeof link['@href'] === 'string') record.links.pdf = link['@href'];
+    record.arxivCategory = attr(childrenNamed(entry, 'arxiv:primary_category')[0], 'term');
+    for (const link of childrenNamed(entry, 'link')) {
+      const href = attr(link, 'href');
+      if (attr(link, 'title') === 'pdf' && href) record.links.pdf = href;
     }
     records.push(record);
   });
   return { records, diagnostics };
 }
 
-/** Text content of an element that may carry attributes (`{'#text': …}`) or be absent. */
-function textOf(node: unknown): string {
-  if (typeof node === 'string') return node;
-  if (node && typeof node === 'object' && '#text' in node) return String((node as Node)['#text']);
-  return '';
+function failed(diagnostic: Diagnostic): SourceRead {
+  return { records: [], diagnostics: [diagnostic] };
 }
 
-function attr(node: unknown, name: string): string | null {
-  const value = node && typeof node === 'object' ? (node as Node)[`@${name}`] : undefined;
+/** The validator reports elements left open at line 1; they are open where the file ends. */
+function notWellFormed(path: string, text: string, err: { msg: string; line: number }): Diagnostic {
+  const open = /^Invalid '\[(.*)\]' found\.$/.exec(err.msg);
+  if (!open) return error(path, err.line, `this is not well-formed XML: ${err.msg}`);
+  const names = [...open[1]!.matchAll(/"([^"]+)"/g)].map((m) => `<${m[1]}>`);
+  return error(path, lineAtOffset(text, text.trimEnd().length), `this is not well-formed XML: the file ends with ${names.join(', ')} still open; a download cut short? fetch it again`);
+}
+
+/** The parser's own errors name no line: the line of what they are about is found in the text. */
+function unreadable(path: string, text: string, message: string): Diagnostic {
+  const lineOf = (needle: string) => {
+    const at = text.indexOf(needle);
+    return at < 0 ? 0 : lineAtOffset(text, at);
+  };
+  const name = /Invalid name: "([^"]+)"/.exec(message)?.[1];
+  if (name) return error(path, lineOf(`<${name}`), `element <${name}> has a name the XML reader refuses, as it could alter the reader's own objects; arXiv API responses have no such element`);
+  if (/entit/i.test(message)) return error(path, lineOf('<!DOCTYPE'), `its DOCTYPE declares an entity this reader does not read (${message.replace(/\.$/, '').toLowerCase()}); arXiv API responses have no DOCTYPE`);
+  if (/nested/i.test(message)) return error(path, 0, `elements are nested more than ${MAX_DEPTH} deep, which no arXiv API response is; is this file one as returned?`);
+  return error(path, 0, `this XML cannot be read: ${message}`);
+}
+
+/** The parser's ordered form (`{ name: children, ':@': attributes }`, text as `{ '#text': … }`) as an Element. */
+function toElement(node: unknown): Element | string {
+  const object = node as Record<string, unknown>;
+  if ('#text' in object) return String(object['#text']);
+  const name = Object.keys(object).find((key) => key !== ':@')!;
+  return { name, attributes: (object[':@'] as Record<string, unknown> | undefined) ?? {}, children: (object[name] as unknown[]).map(toElement) };
+}
+
+function childrenNamed(element: Element, name: string): Element[] {
+  return element.children.filter((child): child is Element => typeof child !== 'string' && child.name === name);
+}
+
+/** All the text inside an element, inline elements' included; '' when it is absent. */
+function textOf(element: Element | undefined): string {
+  return element ? element.children.map((child) => (typeof child === 'string' ? child : textOf(child))).join('') : '';
+}
+
+function attr(element: Element | undefined, name: string): string | null {
+  const value = element?.attributes[name];
   return typeof value === 'string' && value.trim() ? value.trim() : null;
 }
 
