@@ -244,6 +244,7 @@ describe('Hugging Face Papers API', () => {
     expect(result.records).toHaveLength(2);
     expect(errorsIn(result.diagnostics)[0]!.message).toMatch(/entry 3/);
   });
+
 });
 
 describe('CSL-JSON', () => {
@@ -344,6 +345,17 @@ describe('BibTeX', () => {
     const result = read('broken.bib', text);
     expect(errorsIn(result.diagnostics).length).toBeGreaterThan(0);
     expect(errorsIn(result.diagnostics)[0]!.line).toBeGreaterThanOrEqual(3);
+  });
+
+  it('an entry left open is an error at its own line naming its key, not only where the parser gave up', () => {
+    const text = '@article{a, title = {A}}\n\n@article{broken,\n  title = {Closed},\n  author = {C, D}\n\n@article{next,\n  title = {Next}\n}\n';
+    expect(errorsIn(read('open.bib', text).diagnostics)).toEqual([expect.objectContaining({ line: 3, message: expect.stringMatching(/^entry broken .*line 7/) })]);
+  });
+
+  it('a parser message is one short line, however much input it quotes', () => {
+    const result = read('deep.bib', `@article{x, title = {${'{'.repeat(20_000)}${'}'.repeat(20_000)}}}\n`);
+    expect(errorsIn(result.diagnostics).length).toBeGreaterThan(0);
+    for (const d of result.diagnostics) expect(d.message).toMatch(/^[^\n]{1,300}$/);
   });
 
   it('an entry without a title is an error naming its key', () => {

@@ -46,18 +46,28 @@ export function readBibtex(path: string, text: string): SourceRead {
       return tex;
     },
   });
+  /** Keys of entries a parser error already names: one message per broken entry. */
+  const broken = new Set<string>();
   for (const problem of library.errors) {
     const at = /at line (\d+)/.exec(problem.error)?.[1];
     const offset = problem.input ? text.indexOf(problem.input) : -1;
+    const reason = excerpt(problem.error.replace(/ at line \d+, column \d+/, ''));
+    // An entry left open is fixed where it starts, however far below the parser gave up.
+    const start = problem.input && offset >= 0 ? new RegExp(ENTRY_START.source, 'iy').exec(problem.input) : null;
+    if (start && !NOT_ENTRIES.has(start[1]!.toLowerCase())) {
+      broken.add(start[2]!);
+      diagnostics.push(error(path, lineAtOffset(text, offset), `entry ${start[2]} is not valid BibTeX${at ? ` (the parser stopped at line ${at})` : ''}: ${reason}; check its braces and quotes`));
+      continue;
+    }
     const line = at ? Number(at) : offset >= 0 ? lineAtOffset(text, offset) : 0;
-    diagnostics.push(error(path, line, `this is not valid BibTeX: ${problem.error.replace(/ at line \d+, column \d+/, '')}`));
+    diagnostics.push(error(path, line, `this is not valid BibTeX: ${reason}`));
   }
 
   // The parser drops some broken entries without a word (a stray `}` in a field): every
   // entry in the text must come back, or be named as lost.
   const read = new Set(library.entries.map((e) => e.key));
   for (const start of text.matchAll(ENTRY_START)) {
-    if (NOT_ENTRIES.has(start[1]!.toLowerCase()) || read.has(start[2]!)) continue;
+    if (NOT_ENTRIES.has(start[1]!.toLowerCase()) || read.has(start[2]!) || broken.has(start[2]!)) continue;
     diagnostics.push(error(path, lineAtOffset(text, start.index), `entry ${start[2]} could not be read; check its braces and quotes`));
   }
 
@@ -74,7 +84,7 @@ export function readBibtex(path: string, text: string): SourceRead {
     }
     // The parser keeps an entry it gave up on without fields; its error may point far below.
     if (Object.keys(entry.fields).length === 0) {
-      diagnostics.push(error(path, line, `entry ${entry.key} could not be read; check its braces and quotes`));
+      if (!broken.has(entry.key)) diagnostics.push(error(path, line, `entry ${entry.key} could not be read; check its braces and quotes`));
       continue;
     }
     // Proceedings that papers cite through `crossref` give them their venue; they are not a paper.
@@ -130,6 +140,12 @@ function strayField(text: string, end: number): string | null {
   // `%` starts a comment line in BibTeX; a field in one is commented out on purpose.
   const between = text.slice(end, next < 0 ? text.length : next).replace(/%[^\n]*/g, '');
   return FIELD_LINE.exec(between)?.[1] ?? null;
+}
+
+/** The parser quotes input in its messages (all 40 KB of a brace bomb): its first line, cut short. */
+function excerpt(message: string): string {
+  const line = message.split('\n', 1)[0]!;
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }
 
 /** Where `entry` starts in `text`, searching from `from` (entries come in file order). */
