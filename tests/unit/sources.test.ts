@@ -245,6 +245,11 @@ describe('Hugging Face Papers API', () => {
     expect(errorsIn(result.diagnostics)[0]!.message).toMatch(/entry 3/);
   });
 
+  it('an entry without a paper is an error at the line where it starts', () => {
+    const entries = JSON.parse(fixture('hf-daily-papers.json')) as unknown[];
+    const text = JSON.stringify([entries[0], { title: 'no paper' }], null, 2);
+    expect(errorsIn(read('daily.json', text).diagnostics)).toEqual([expect.objectContaining({ line: text.split('\n').lastIndexOf('  {') + 1, message: expect.stringContaining('entry 2') })]);
+  });
 });
 
 describe('CSL-JSON', () => {
@@ -281,6 +286,11 @@ describe('CSL-JSON', () => {
     expect(read('zotero.json', JSON.stringify([item(['2024', '2', '30'])])).records[0]!.published).toBe('2024-02');
     expect(read('zotero.json', JSON.stringify([item(['2024', '2', '29'])])).records[0]!.published).toBe('2024-02-29');
     expect(read('zotero.json', JSON.stringify([{ ...item([]), issued: '2023-02-29' }])).records[0]!.published).toBe('2023-02');
+  });
+
+  it('an item that is not a CSL item is an error at the line where it starts', () => {
+    const text = JSON.stringify([{ id: 'a', type: 'article', title: 'A' }, { title: 'no id or type' }], null, 2);
+    expect(errorsIn(read('zotero.json', text).diagnostics)).toEqual([expect.objectContaining({ line: 7, message: expect.stringContaining('entry 2') })]);
   });
 
   it('an item without a title is an error naming the entry by its id', () => {

@@ -9,7 +9,7 @@
 import { error, type Diagnostic } from '../diagnostics.ts';
 import { arxivId } from '../ids.ts';
 import { emptyRecord, partialDate, type SourceRead, type SourceRecord } from './record.ts';
-import { isObject, itemLocator, str, type JsonObject } from './json.ts';
+import { elementLines, isObject, itemLocator, str, type JsonObject } from './json.ts';
 
 /** A paper object as the API sends it: an id and a list of authors. */
 export const isHfPaper = (value: unknown): value is JsonObject => isObject(value) && typeof value.id === 'string' && Array.isArray(value.authors);
@@ -21,10 +21,11 @@ export function readHfApi(path: string, text: string, response: unknown[] | Json
   const diagnostics: Diagnostic[] = [];
   const records: SourceRecord[] = [];
   const locate = itemLocator(text);
+  let starts: number[] | undefined;
   const entries = Array.isArray(response) ? response : [{ paper: response }];
   entries.forEach((entry, index) => {
     if (!isHfEntry(entry)) {
-      diagnostics.push(error(path, 0, `entry ${index + 1} is not a Hugging Face paper (no "paper" with "id" and "authors"); fix or remove it`));
+      diagnostics.push(error(path, (starts ??= elementLines(text))[index] ?? 0, `entry ${index + 1} is not a Hugging Face paper (no "paper" with "id" and "authors"); fix or remove it`));
       return;
     }
     const wrapper = entry as JsonObject;

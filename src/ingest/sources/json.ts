@@ -25,3 +25,33 @@ export function itemLocator(text: string): (id: unknown) => number {
     return line;
   };
 }
+
+/**
+ * 1-based line where each element of the top-level array in `text` starts, for an item whose
+ * shape is wrong and so has no id to find it by. `text` is known to be valid JSON: only
+ * strings, nesting and commas need following.
+ */
+export function elementLines(text: string): number[] {
+  const lines: number[] = [];
+  let line = 1;
+  let depth = 0;
+  let inString = false;
+  let next = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n') line++;
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (/\s/.test(c)) continue;
+    if (next && c !== ']') lines.push(line);
+    next = false;
+    if (c === '"') inString = true;
+    else if (c === '[' || c === '{') next = ++depth === 1 && c === '[';
+    else if (c === ']' || c === '}') depth--;
+    else if (c === ',') next = depth === 1;
+  }
+  return lines;
+}
