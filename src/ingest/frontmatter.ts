@@ -39,7 +39,8 @@ export class FrontmatterError extends Error {
  * the `yaml` package takes 4.4 s (measured).
  */
 export function parsePaperFile(text: string): PaperFile {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(text);
+  // Some Windows editors save UTF-8 with a byte-order mark; the frontmatter starts after it.
+  const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(text);
   if (!match) throw new FrontmatterError('no frontmatter: the file must start with a --- line and close it with another', 1);
   try {
     return { data: load(match[1]!), body: text.slice(match[0].length) };

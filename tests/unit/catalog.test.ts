@@ -133,6 +133,13 @@ describe('re-ingesting over an existing catalog', () => {
     expect(again.remove).toEqual([]);
   });
 
+  it('a file an editor saved with a byte-order mark keeps its notes', () => {
+    const existing = writtenFiles(first, { [mambaFile]: notes }).map((f) => (f.file === mambaFile ? { ...f, text: `\uFEFF${f.text}` } : f));
+    const again = buildCatalog({ ...projectInput(), existing });
+    expect(again.diagnostics).toEqual([]);
+    expect(again.files.get(mambaFile)).toBe(first.files.get(mambaFile)! + notes);
+  });
+
   it('an edit above the closing --- is replaced; the notes below it stay', () => {
     const existing = writtenFiles(first, { [mambaFile]: notes }).map((f) => (f.file === mambaFile ? { ...f, text: f.text.replace('upvotes: 12', 'upvotes: 9000') } : f));
     const again = buildCatalog({ ...projectInput(), existing });

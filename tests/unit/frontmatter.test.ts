@@ -128,6 +128,12 @@ describe('reading a paper file', () => {
     expect(body).toBe('notes\r\n');
   });
 
+  it('reads a file an editor saved with a byte-order mark, and gives back its notes', () => {
+    const { data, body } = parsePaperFile(`\uFEFF${serializePaperFile(paper(), 'notes\n')}`);
+    expect((data as Paper).title).toBe(paper().title);
+    expect(body).toBe('notes\n');
+  });
+
   it('refuses a file without frontmatter', () => {
     expect(() => parsePaperFile('Just some notes.\n')).toThrow(/frontmatter/);
     expect(() => parsePaperFile('---\ntitle: "never closed"\n')).toThrow(/frontmatter/);
