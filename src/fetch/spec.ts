@@ -10,7 +10,7 @@
  */
 import { arxivId } from '../ingest/ids.ts';
 import { isoDate } from '../schemas/paper.ts';
-import { addDays, utcDay } from './clock.ts';
+import { addDays } from './clock.ts';
 import { FetchError } from './errors.ts';
 
 /** The two services fetched from. */
@@ -86,8 +86,8 @@ export function specLines(text: string): { text: string; line: number }[] {
 function dayOf(value: string, today: string, spec: string): string {
   if (value === 'today') return today;
   if (value === 'yesterday') return addDays(today, -1);
-  // The format is the schema's; the round trip refuses days that do not exist, like 2025-02-30.
-  if (isoDate.safeParse(value).success && utcDay(Date.parse(value)) === value) return value;
+  // The schema's rule, which also refuses days that do not exist, like 2025-02-30.
+  if (isoDate.safeParse(value).success) return value;
   throw new FetchError(`"${spec}": "${value}" is not a day; write YYYY-MM-DD, today or yesterday`);
 }
 

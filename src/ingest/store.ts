@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, rmSync, existsSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse, parseDocument, type YAMLSeq } from 'yaml';
+import { isNode, LineCounter, parseDocument, type Document, type YAMLSeq } from 'yaml';
 import { error, IngestError, type Diagnostic } from './diagnostics.ts';
 import type { CatalogInput, CatalogPlan } from './catalog.ts';
 import { compare } from './merge.ts';
@@ -37,18 +37,19 @@ export function readCatalogInput(paths: ContentPaths): CatalogInput {
   const diagnostics: Diagnostic[] = [];
   const manifestPath = join(paths.sources, MANIFEST_FILE);
 
-  const manifest = existsSync(manifestPath) ? readYaml(manifestPath, rel(manifestPath), listingManifest, diagnostics)?.listings ?? [] : [];
-  const taxonomy = readYaml(paths.themes, rel(paths.themes), taxonomySchema, diagnostics) ?? [];
+  const manifestFile = existsSync(manifestPath) ? readYaml(manifestPath, rel(manifestPath), listingManifest, diagnostics) : undefined;
+  const manifest = manifestFile?.data.listings ?? [];
+  const taxonomy = readYaml(paths.themes, rel(paths.themes), taxonomySchema, diagnostics)?.data ?? [];
   // The curation file is optional: a new catalog has made no decisions yet.
-  const curation = (existsSync(paths.curation) ? readYaml(paths.curation, rel(paths.curation), curationSchema, diagnostics) : undefined) ?? { papers: {} };
+  const curation = (existsSync(paths.curation) ? readYaml(paths.curation, rel(paths.curation), curationSchema, diagnostics)?.data : undefined) ?? { papers: {} };
   // Labels and training papers are optional too: without them every theme is decided by its rules.
-  const labels = (existsSync(paths.labels) ? readYaml(paths.labels, rel(paths.labels), themeLabelsSchema, diagnostics)?.labels : undefined) ?? [];
-  const training = (existsSync(paths.training) ? readYaml(paths.training, rel(paths.training), trainingPapersSchema, diagnostics)?.papers : undefined) ?? [];
+  const labels = (existsSync(paths.labels) ? readYaml(paths.labels, rel(paths.labels), themeLabelsSchema, diagnostics)?.data.labels : undefined) ?? [];
+  const training = (existsSync(paths.training) ? readYaml(paths.training, rel(paths.training), trainingPapersSchema, diagnostics)?.data.papers : undefined) ?? [];
 
   const names = listFiles(paths.sources).filter((name) => name !== MANIFEST_FILE && !name.startsWith('.'));
-  for (const entry of manifest) {
-    if (!names.includes(entry.file)) diagnostics.push(error(rel(manifestPath), 0, `lists "${entry.file}", which is not in content/sources/; fix the name or remove the entry`));
-  }
+  manifest.forEach((entry, index) => {
+    if (!names.includes(entry.file)) diagnostics.push(error(rel(manifestPath), manifestFile!.lineOf(['listings', index, 'file']), `lists "${entry.file}", which is not in content/sources/; fix the name or remove the entry`));
+  });
   if (diagnostics.length > 0) throw new IngestError(diagnostics);
 
   const listings = names.map((file) => ({ file, path: rel(join(paths.sources, file)), bytes: new Uint8Array(readFileSync(join(paths.sources, file))) }));
@@ -58,21 +59,46 @@ export function readCatalogInput(paths: ContentPaths): CatalogInput {
   return { listings, manifest, taxonomy, curation, labels, training, existing };
 }
 
-function readYaml<T>(path: string, shown: string, schema: { safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, diagnostics: Diagnostic[]): T | undefined {
+/** A YAML file that passed its schema, and the line of any value in it, for messages. */
+interface YamlFile<T> {
+  data: T;
+  lineOf(path: readonly PropertyKey[]): number;
+}
+
+type Schema<T> = { safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string; keys?: string[] }[] } } };
+
+function readYaml<T>(path: string, shown: string, schema: Schema<T>, diagnostics: Diagnostic[]): YamlFile<T> | undefined {
+  const lines = new LineCounter();
+  let document: Document;
   let data: unknown;
   try {
-    data = parse(readFileSync(path, 'utf8'));
+    document = parseDocument(readFileSync(path, 'utf8'), { lineCounter: lines });
+    if (document.errors.length > 0) throw document.errors[0];
+    data = document.toJS();
   } catch (e) {
     const line = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line ?? 0;
     diagnostics.push(error(shown, line, `${(e as Error).message.split('\n')[0]}`));
     return undefined;
   }
+  // A value the schema misses (a key left out) is reported at the nearest thing around it that is there.
+  const lineOf = (at: readonly PropertyKey[]) => {
+    for (let n = at.length; n >= 0; n--) {
+      const node = n === 0 ? document.contents : document.getIn(at.slice(0, n) as unknown[], true);
+      const offset = isNode(node) ? node.range?.[0] : undefined;
+      if (offset !== undefined) return lines.linePos(offset).line;
+    }
+    return 0;
+  };
   const result = schema.safeParse(data);
   if (!result.success) {
-    for (const issue of result.error.issues) diagnostics.push(error(shown, 0, `${issue.path.map(String).join('.') || '(top)'}: ${issue.message}`));
+    for (const issue of result.error.issues) {
+      // A misspelt key is found by its own name, below the object the schema names.
+      const line = lineOf(issue.keys?.length ? [...issue.path, issue.keys[0]!] : issue.path);
+      diagnostics.push(error(shown, line, `${issue.path.map(String).join('.') || '(top)'}: ${issue.message}`));
+    }
     return undefined;
   }
-  return result.data;
+  return { data: result.data, lineOf };
 }
 
 function listFiles(dir: string): string[] {

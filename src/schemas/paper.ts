@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
 import { slugId } from './id.ts';
 
-/** An ISO calendar date, `YYYY-MM-DD`, kept as a string so YAML never turns it into a timestamp. */
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+/** An ISO calendar date, `YYYY-MM-DD`, kept as a string so YAML never turns it into a timestamp; a day that does not exist (2025-02-30) is refused. */
+export const isoDate = z.iso.date({ error: 'expected a date as YYYY-MM-DD, a day of the calendar' });
 
 /** Why a paper is on one shelf. */
 export const themeEvidence = z.object({
@@ -94,7 +94,7 @@ export type ThemeEvidence = z.infer<typeof themeEvidence>;
 export type Venue = z.infer<typeof venueSchema>;
 
 /** One entry of `content/sources/sources.yaml`, for a source file of any format. */
-export const listingManifestEntry = z.object({
+export const listingManifestEntry = z.strictObject({
   /** File name in `content/sources/`. */
   file: z.string().min(1),
   /** Human name of the source, shown on paper pages. */
@@ -103,8 +103,17 @@ export const listingManifestEntry = z.object({
   captured: isoDate.optional(),
 });
 
-export const listingManifest = z.object({
-  listings: z.array(listingManifestEntry),
-});
+export const listingManifest = z
+  .strictObject({
+    listings: z.array(listingManifestEntry),
+  })
+  .superRefine(({ listings }, context) => {
+    // Two entries for one file would leave its label and capture day to whichever came last.
+    const seen = new Set<string>();
+    listings.forEach(({ file }, index) => {
+      if (seen.has(file)) context.addIssue({ code: 'custom', path: ['listings', index, 'file'], message: `"${file}" is listed twice; keep one entry for it` });
+      seen.add(file);
+    });
+  });
 
 export type ListingManifestEntry = z.infer<typeof listingManifestEntry>;

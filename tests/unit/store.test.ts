@@ -98,6 +98,28 @@ describe('reading a project', () => {
     expect(readFailure(root)).toEqual([expect.objectContaining({ file: 'content/sources/sources.yaml' })]);
   });
 
+  it('a capture date that is no day of the calendar is an error at its line of sources.yaml', () => {
+    const root = copyProject();
+    writeFileSync(join(root, 'content/sources/sources.yaml'), 'listings:\n  - file: b-daily-papers.txt\n    label: Daily\n    captured: 2025-13-45\n');
+    expect(readFailure(root)).toEqual([expect.objectContaining({ file: 'content/sources/sources.yaml', line: 4 })]);
+  });
+
+  it('two entries for the same file are an error at the second one', () => {
+    const root = copyProject();
+    writeFileSync(join(root, 'content/sources/sources.yaml'), 'listings:\n  - file: b-daily-papers.txt\n    label: Daily\n    captured: 2025-12-11\n  - file: b-daily-papers.txt\n    label: Daily\n    captured: 2024-12-11\n');
+    const diagnostics = readFailure(root);
+    expect(diagnostics).toEqual([expect.objectContaining({ file: 'content/sources/sources.yaml', line: 5 })]);
+    expect(diagnostics[0]!.message).toContain('b-daily-papers.txt');
+  });
+
+  it('a misspelt key in sources.yaml is an error at its line, not dropped', () => {
+    const root = copyProject();
+    writeFileSync(join(root, 'content/sources/sources.yaml'), 'listings:\n  - file: b-daily-papers.txt\n    label: Daily\n    captrued: 2025-12-11\n');
+    const diagnostics = readFailure(root);
+    expect(diagnostics).toEqual([expect.objectContaining({ file: 'content/sources/sources.yaml', line: 4 })]);
+    expect(diagnostics[0]!.message).toContain('captrued');
+  });
+
   it('themes.yaml that is not valid YAML is an error at its file and line', () => {
     const root = copyProject();
     writeFileSync(join(root, 'content/themes.yaml'), '- id: attention\n  name: Attention\n  phrases: [ { match: attention, weight: 3 }\n');
