@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync, existsSync, mkdirSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isNode, LineCounter, parseDocument, type Document, type YAMLSeq } from 'yaml';
 import { error, IngestError, type Diagnostic } from './diagnostics.ts';
@@ -46,7 +46,7 @@ export function readCatalogInput(paths: ContentPaths): CatalogInput {
   const labels = (existsSync(paths.labels) ? readYaml(paths.labels, rel(paths.labels), themeLabelsSchema, diagnostics)?.data.labels : undefined) ?? [];
   const training = (existsSync(paths.training) ? readYaml(paths.training, rel(paths.training), trainingPapersSchema, diagnostics)?.data.papers : undefined) ?? [];
 
-  const names = listFiles(paths.sources).filter((name) => name !== MANIFEST_FILE && !name.startsWith('.'));
+  const names = sourceFiles(paths, rel, diagnostics);
   manifest.forEach((entry, index) => {
     if (!names.includes(entry.file)) diagnostics.push(error(rel(manifestPath), manifestFile!.lineOf(['listings', index, 'file']), `lists "${entry.file}", which is not in content/sources/; fix the name or remove the entry`));
   });
@@ -101,11 +101,32 @@ function readYaml<T>(path: string, shown: string, schema: Schema<T>, diagnostics
   return { data: result.data, lineOf };
 }
 
+/**
+ * The source files, in name order. Without the folder every paper would look unlisted and be
+ * removed, so its absence is an error; so is a folder inside it, whose files would be left
+ * out in silence. A symbolic link is read as the file it leads to.
+ */
+function sourceFiles(paths: ContentPaths, rel: (path: string) => string, diagnostics: Diagnostic[]): string[] {
+  if (!existsSync(paths.sources)) {
+    diagnostics.push(error(rel(paths.sources), 0, 'there is no such folder, and without it every paper would be removed; create it, or set CONTENT_DIR to the folder that holds sources/'));
+    return [];
+  }
+  const names: string[] = [];
+  for (const name of readdirSync(paths.sources).sort(compare)) {
+    if (name === MANIFEST_FILE || name.startsWith('.')) continue;
+    const stat = statSync(join(paths.sources, name), { throwIfNoEntry: false });
+    if (stat?.isFile()) names.push(name);
+    else if (stat?.isDirectory()) diagnostics.push(error(rel(join(paths.sources, name)), 0, 'is a folder; the ingest reads only the files directly in content/sources/, so move its files up (a folder whose name starts with "." is ignored)'));
+    else diagnostics.push(error(rel(join(paths.sources, name)), 0, stat ? 'is not a file the ingest can read; remove it' : 'is a symbolic link to nothing; fix the link or remove it'));
+  }
+  return names;
+}
+
+/** The files of a folder (and links to files), in name order; none when it does not exist yet. */
 function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => d.name)
+  return readdirSync(dir)
+    .filter((name) => statSync(join(dir, name), { throwIfNoEntry: false })?.isFile())
     .sort(compare);
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog, type CatalogPlan } from '../../src/ingest/catalog.ts';
@@ -66,6 +66,36 @@ describe('reading a project', () => {
     writeFileSync(join(root, 'content/sources/c-unlisted.txt'), 'Title\nAn abstract long enough to be read as one, about nothing.\n');
     writeFileSync(join(root, 'content/sources/.DS_Store'), new Uint8Array([0, 1, 2]));
     expect(readCatalogInput(contentPaths(root)).listings.map((l) => l.file)).toEqual(['a-search-results.txt', 'b-daily-papers.txt', 'c-unlisted.txt']);
+  });
+
+  it('a project without a content/sources folder is an error, so its catalog is not emptied', () => {
+    const { root } = ingestedProject();
+    rmSync(join(root, 'content/sources'), { recursive: true });
+    expect(readFailure(root)).toEqual([expect.objectContaining({ severity: 'error', file: 'content/sources' })]);
+  });
+
+  it('a source file that is a symbolic link is read like any other, also when sources.yaml lists it', () => {
+    const root = copyProject();
+    const elsewhere = join(root, 'elsewhere.txt');
+    writeFileSync(elsewhere, 'Title\nAn abstract long enough to be read as one, about nothing.\n');
+    symlinkSync(elsewhere, join(root, 'content/sources/c-linked.txt'));
+    writeFileSync(join(root, 'content/sources/sources.yaml'), 'listings:\n  - file: c-linked.txt\n    label: Linked\n');
+    const input = readCatalogInput(contentPaths(root));
+    expect(input.listings.map((l) => l.file)).toEqual(['a-search-results.txt', 'b-daily-papers.txt', 'c-linked.txt']);
+    expect(new TextDecoder().decode(input.listings[2]!.bytes)).toContain('An abstract long enough');
+  });
+
+  it('a symbolic link to nothing is an error naming it', () => {
+    const root = copyProject();
+    symlinkSync(join(root, 'gone.txt'), join(root, 'content/sources/c-linked.txt'));
+    expect(readFailure(root)).toEqual([expect.objectContaining({ severity: 'error', file: 'content/sources/c-linked.txt' })]);
+  });
+
+  it('a folder inside content/sources is an error naming it, not skipped in silence', () => {
+    const root = copyProject();
+    mkdirSync(join(root, 'content/sources/more'));
+    writeFileSync(join(root, 'content/sources/more/c.txt'), 'Title\nAn abstract long enough to be read as one, about nothing.\n');
+    expect(readFailure(root)).toEqual([expect.objectContaining({ severity: 'error', file: 'content/sources/more' })]);
   });
 
   it('a project without sources.yaml still reads its listings', () => {
