@@ -23,6 +23,8 @@ export interface CatalogInput {
   taxonomy: Theme[];
   /** Decisions by hand from `content/curation.yaml`. */
   curation: Curation;
+  /** The line of each paper's entry in `content/curation.yaml`, for messages about it. */
+  curationLines: Record<string, number>;
   /** People's theme decisions from `content/theme-labels.yaml`, in file order (a later row wins). */
   labels: ThemeLabel[];
   /** Labelled papers outside the catalog, from `content/training-papers.yaml`. */
@@ -69,7 +71,7 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
     merged.papers.map((p) => ({ key: p.key, title: p.title, titleKeys: p.titleKeys, abstractKeys: p.abstractKeys, arxivId: p.arxivId, doiKey: p.doi ? doiKey(p.doi) : null })),
     [...existing.values()],
   );
-  const ids = renamePapers(assigned, input.curation, diagnostics);
+  const ids = renamePapers(assigned, [...existing.values()], input, diagnostics);
   const labelled = labelledPapers(input, merged.papers.map((m) => ({ ...ids.get(m.key)!, title: m.title, abstract: m.abstract ?? '' })), diagnostics);
   const trained = trainThemeModels(input.taxonomy, labelled);
   const shelve = createShelver(input.taxonomy, trained, new Map(labelled.map((p) => [p.id, p.labels])));
@@ -78,7 +80,7 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
   const papers: Paper[] = [];
   const carried = new Set<string>();
   const listingPaths = new Map(input.listings.map((l) => [l.file, l.path]));
-  const curated = applyCuration(input.taxonomy, input.curation, new Set([...ids.values()].flatMap((a) => [a.id, ...a.aliases])), diagnostics);
+  const curated = applyCuration(input, new Set([...ids.values()].flatMap((a) => [a.id, ...a.aliases])), diagnostics);
   for (const m of merged.papers) {
     const { id, aliases } = ids.get(m.key)!;
     // A paper without an abstract is shelved by its title alone.
@@ -158,14 +160,14 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
  * themes. Decisions naming an unknown theme are errors (a typo would silently do
  * nothing); decisions about a paper not in the catalog are reported, not dropped.
  */
-function applyCuration(taxonomy: readonly Theme[], curation: Curation, ids: ReadonlySet<string>, diagnostics: Diagnostic[]) {
+function applyCuration({ taxonomy, curation, curationLines }: CatalogInput, ids: ReadonlySet<string>, diagnostics: Diagnostic[]) {
   const order = taxonomy.map((t) => t.id);
-  const file = 'content/curation.yaml';
   for (const [id, decision] of Object.entries(curation.papers)) {
+    const line = curationLines[id] ?? 0;
     for (const theme of [...decision.addThemes, ...decision.removeThemes]) {
-      if (!order.includes(theme)) diagnostics.push(error(file, 0, `paper "${id}": there is no theme "${theme}" in content/themes.yaml`));
+      if (!order.includes(theme)) diagnostics.push(error(CURATION_FILE, line, `paper "${id}": there is no theme "${theme}" in content/themes.yaml`));
     }
-    if (!ids.has(id)) diagnostics.push(warning(file, 0, `paper "${id}" is not in the catalog; fix the id (the file name in content/papers/) or remove the entry`));
+    if (!ids.has(id)) diagnostics.push(warning(CURATION_FILE, line, `paper "${id}" is not in the catalog; fix the id (the file name in content/papers/) or remove the entry`));
   }
   // A decision may name a paper by its current id or by a former one (it is kept after a rename).
   return (names: string[], ruled: string[]) => {
@@ -180,22 +182,25 @@ function applyCuration(taxonomy: readonly Theme[], curation: Curation, ids: Read
 
 /**
  * Applies `renameTo` decisions: the paper takes the new id and keeps the old one as an
- * alias, so every URL it was ever published under still leads to it.
+ * alias, so every URL it was ever published under still leads to it. An id is taken when
+ * any other paper has it, now or before — also a file kept only for its notes, whose notes
+ * the renamed paper would otherwise be written over.
  */
-function renamePapers(assigned: Map<string, Assigned>, curation: Curation, diagnostics: Diagnostic[]): Map<string, Assigned> {
-  const used = new Set([...assigned.values()].flatMap((a) => [a.id, ...a.aliases]));
+function renamePapers(assigned: Map<string, Assigned>, known: readonly KnownPaper[], { curation, curationLines }: CatalogInput, diagnostics: Diagnostic[]): Map<string, Assigned> {
   for (const [key, current] of assigned) {
-    const target = [current.id, ...current.aliases].map((name) => curation.papers[name]?.renameTo).find(Boolean);
+    const [name, target] = [current.id, ...current.aliases].map((n) => [n, curation.papers[n]?.renameTo] as const).find(([, to]) => to) ?? [];
     if (!target || target === current.id) continue;
-    if (used.has(target) && !current.aliases.includes(target)) {
-      diagnostics.push(error('content/curation.yaml', 0, `cannot rename "${current.id}" to "${target}": that id is taken; choose another`));
+    const others = [...[...assigned].filter(([k]) => k !== key).map(([, a]) => a), ...known.filter((k) => k !== current.known)];
+    if (others.some((other) => other.id === target || other.aliases.includes(target))) {
+      diagnostics.push(error(CURATION_FILE, curationLines[name!] ?? 0, `cannot rename "${current.id}" to "${target}": another paper has that id, or had it; choose another`));
       continue;
     }
     assigned.set(key, { ...current, id: target, aliases: [...current.aliases.filter((a) => a !== target), current.id] });
-    used.add(target);
   }
   return assigned;
 }
+
+const CURATION_FILE = 'content/curation.yaml';
 
 interface ExistingPaper extends KnownPaper {
   file: string;

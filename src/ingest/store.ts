@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, rmSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { isNode, LineCounter, parseDocument, type Document, type YAMLSeq } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLSeq } from 'yaml';
 import { error, IngestError, type Diagnostic } from './diagnostics.ts';
 import type { CatalogInput, CatalogPlan } from './catalog.ts';
 import { compare } from './merge.ts';
@@ -41,7 +41,9 @@ export function readCatalogInput(paths: ContentPaths): CatalogInput {
   const manifest = manifestFile?.data.listings ?? [];
   const taxonomy = readYaml(paths.themes, rel(paths.themes), taxonomySchema, diagnostics)?.data ?? [];
   // The curation file is optional: a new catalog has made no decisions yet.
-  const curation = (existsSync(paths.curation) ? readYaml(paths.curation, rel(paths.curation), curationSchema, diagnostics)?.data : undefined) ?? { papers: {} };
+  const curationFile = existsSync(paths.curation) ? readYaml(paths.curation, rel(paths.curation), curationSchema, diagnostics) : undefined;
+  const curation = curationFile?.data ?? { papers: {} };
+  const curationLines = Object.fromEntries(Object.keys(curation.papers).map((id) => [id, curationFile!.lineOf(['papers', id])]));
   // Labels and training papers are optional too: without them every theme is decided by its rules.
   const labels = (existsSync(paths.labels) ? readYaml(paths.labels, rel(paths.labels), themeLabelsSchema, diagnostics)?.data.labels : undefined) ?? [];
   const training = (existsSync(paths.training) ? readYaml(paths.training, rel(paths.training), trainingPapersSchema, diagnostics)?.data.papers : undefined) ?? [];
@@ -56,7 +58,7 @@ export function readCatalogInput(paths: ContentPaths): CatalogInput {
   const existing = listFiles(paths.papers)
     .filter((name) => name.endsWith('.mdx'))
     .map((file) => ({ file, path: rel(join(paths.papers, file)), text: readFileSync(join(paths.papers, file), 'utf8') }));
-  return { listings, manifest, taxonomy, curation, labels, training, existing };
+  return { listings, manifest, taxonomy, curation, curationLines, labels, training, existing };
 }
 
 /** A YAML file that passed its schema, and the line of any value in it, for messages. */
@@ -83,8 +85,7 @@ function readYaml<T>(path: string, shown: string, schema: Schema<T>, diagnostics
   // A value the schema misses (a key left out) is reported at the nearest thing around it that is there.
   const lineOf = (at: readonly PropertyKey[]) => {
     for (let n = at.length; n >= 0; n--) {
-      const node = n === 0 ? document.contents : document.getIn(at.slice(0, n) as unknown[], true);
-      const offset = isNode(node) ? node.range?.[0] : undefined;
+      const offset = nodeAt(document, at.slice(0, n))?.range?.[0];
       if (offset !== undefined) return lines.linePos(offset).line;
     }
     return 0;
@@ -99,6 +100,23 @@ function readYaml<T>(path: string, shown: string, schema: Schema<T>, diagnostics
     return undefined;
   }
   return { data: result.data, lineOf };
+}
+
+/** The node at `path` in a YAML document; for an entry of a map, its key, the line a person looks for. */
+function nodeAt(document: Document, path: readonly PropertyKey[]): Node | undefined {
+  let node: unknown = document.contents;
+  let shown: unknown = node;
+  for (const step of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => String(isScalar(p.key) ? p.key.value : p.key) === String(step));
+      [shown, node] = [pair?.key, pair?.value];
+    } else if (isSeq(node)) {
+      shown = node = node.items[Number(step)];
+    } else {
+      return undefined;
+    }
+  }
+  return isNode(shown) ? shown : undefined;
 }
 
 /**

@@ -15,7 +15,7 @@ const FLEXDIT = 'FlexDiT: Dynamic Token Density Control for Diffusion Transforme
 
 /** A catalog input built in memory; what a test leaves out is empty. */
 function catalogInput(input: Partial<CatalogInput> & Pick<CatalogInput, 'listings'>): CatalogInput {
-  return { manifest: [], taxonomy: [], curation: { papers: {} }, labels: [], training: [], existing: [], ...input };
+  return { manifest: [], taxonomy: [], curation: { papers: {} }, curationLines: {}, labels: [], training: [], existing: [], ...input };
 }
 
 /** A listing file for `catalogInput`, stored under `content/sources/` like a real one. */
@@ -207,6 +207,22 @@ describe('re-ingesting over an existing catalog', () => {
     expect(paperTitled(plan, MAMBA)).toMatchObject({ id: 'mamba', aliases: [oldFile.replace(/\.mdx$/, '')] });
     expect(plan.files.get('mamba.mdx')!.endsWith('---\nMy notes.\n')).toBe(true);
     expect(plan.files.has(oldFile)).toBe(false);
+  });
+
+  it('renaming a paper to the id of a file kept for its notes is an error at the line of curation.yaml, and the notes stay', () => {
+    const [oldPaper, newPaper] = ['Old Paper\nAn abstract about the old paper, long enough to be one.\n', 'New Paper\nAn abstract about the new paper, long enough to be one.\n'];
+    const before = buildCatalog(catalogInput({ listings: [listingFile('a.txt', `${oldPaper}\n${newPaper}`)] }));
+    const existing = writtenFiles(before, { 'old-paper.mdx': 'Notes on the old paper.\n' });
+    const plan = buildCatalog(
+      catalogInput({
+        listings: [listingFile('a.txt', newPaper)],
+        existing,
+        curation: { papers: { 'new-paper': { addThemes: [], removeThemes: [], hidden: false, renameTo: 'old-paper' } } },
+        curationLines: { 'new-paper': 3 },
+      }),
+    );
+    expect(errorsIn(plan.diagnostics)).toEqual([expect.objectContaining({ file: 'content/curation.yaml', line: 3, message: expect.stringContaining('"old-paper"') })]);
+    expect(plan.files.get('old-paper.mdx')).toBe(existing.find((f) => f.file === 'old-paper.mdx')!.text);
   });
 
   it('an existing paper file without frontmatter is an error naming the file', () => {

@@ -114,6 +114,12 @@ describe('reading a project', () => {
     expect(input.existing.every((e) => e.path === `content/papers/${e.file}`)).toBe(true);
   });
 
+  it('reads the line of each paper\'s entry in curation.yaml, for messages about it', () => {
+    const root = copyProject();
+    writeFileSync(join(root, 'content/curation.yaml'), '# Decisions\npapers:\n  mamba:\n    hidden: true\n  flow-matching: { renameTo: flow }\n');
+    expect(readCatalogInput(contentPaths(root)).curationLines).toEqual({ mamba: 3, 'flow-matching': 5 });
+  });
+
   it('a manifest entry for a file that is not there is an error naming sources.yaml', () => {
     const root = copyProject();
     rmSync(join(root, 'content/sources/b-daily-papers.txt'));

@@ -14,7 +14,7 @@ const ABSTRACT = 'An abstract long enough to be read as one, about attention in 
 
 function catalogOf(text: string) {
   const listings = [{ file: 'l.txt', path: 'content/sources/l.txt', bytes: new TextEncoder().encode(text) }];
-  return buildCatalog({ listings, manifest: [], taxonomy: [], curation: { papers: {} }, labels: [], training: [], existing: [] });
+  return buildCatalog({ listings, manifest: [], taxonomy: [], curation: { papers: {} }, curationLines: {}, labels: [], training: [], existing: [] });
 }
 
 describe('bidirectional controls ("Trojan Source")', () => {

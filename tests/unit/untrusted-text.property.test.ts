@@ -214,6 +214,7 @@ function catalogOf(listingText: string) {
     manifest: [],
     taxonomy,
     curation: { papers: {} },
+    curationLines: {},
     labels: [],
     training: [],
     existing: [],
