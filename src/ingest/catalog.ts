@@ -226,6 +226,14 @@ function readExisting(files: CatalogInput['existing'], diagnostics: Diagnostic[]
       diagnostics.push(error(path, 1, 'the frontmatter has no title or id; restore the file from git or delete it to let the ingest write it anew'));
       continue;
     }
+    // The file name is the URL and the id the ingest matches by: an id edited by hand would
+    // move this file's notes to another paper's file, or another paper's notes to this one.
+    const named = file.replace(/\.mdx$/, '');
+    if (data.id !== named) {
+      const line = text.split('\n').findIndex((l) => l.startsWith('id:')) + 1;
+      diagnostics.push(error(path, line || 1, `the id "${data.id}" is not the file's name; put back id: "${named}" (a paper's id is changed with renameTo in content/curation.yaml)`));
+      continue;
+    }
     const aliases = Array.isArray(data.aliases) ? data.aliases.filter((a): a is string => typeof a === 'string') : [];
     existing.set(file, {
       file,

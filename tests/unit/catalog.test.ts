@@ -225,6 +225,15 @@ describe('re-ingesting over an existing catalog', () => {
     expect(plan.files.get('old-paper.mdx')).toBe(existing.find((f) => f.file === 'old-paper.mdx')!.text);
   });
 
+  it('a file whose id was edited by hand to another paper\'s is an error at that line, not a silent swap of notes', () => {
+    const [mambaId, flowId] = [paperTitled(first, MAMBA).id, paperTitled(first, FLOW).id];
+    const flowFile = `${flowId}.mdx`;
+    const existing = writtenFiles(first, { [mambaFile]: 'On Mamba.\n', [flowFile]: 'On flow matching.\n' }).map((f) => (f.file === flowFile ? { ...f, text: f.text.replace(`id: "${flowId}"`, `id: "${mambaId}"`) } : f));
+    const plan = buildCatalog({ ...projectInput(), existing });
+    const edited = existing.find((f) => f.file === flowFile)!.text;
+    expect(errorsIn(plan.diagnostics)).toEqual([expect.objectContaining({ file: `content/papers/${flowFile}`, line: lineOf(edited, `id: "${mambaId}"`) })]);
+  });
+
   it('an existing paper file without frontmatter is an error naming the file', () => {
     const plan = buildCatalog({ ...projectInput(), existing: [{ file: 'broken.mdx', path: 'content/papers/broken.mdx', text: 'Only notes, the frontmatter was deleted.\n' }] });
     expect(errorsIn(plan.diagnostics)).toEqual([expect.objectContaining({ file: 'content/papers/broken.mdx', line: 1 })]);
