@@ -1,5 +1,6 @@
 import slugify from '@sindresorhus/slugify';
 import { createHash } from 'node:crypto';
+import { abstractsAgree } from './merge.ts';
 
 /** Long enough to read in a URL, short enough to paste into chat. */
 const MAX_SLUG_LENGTH = 80;
@@ -53,8 +54,9 @@ export interface Assigned {
 /**
  * Gives every paper an id, keeping the ids already published: a URL, once shared, must not
  * move — not when a title is corrected, nor when the paper gains an arXiv id, a DOI or a
- * source whose title wins. A paper is recognised by its arXiv id, then its DOI, then any of
- * its sources' titles, then any of their abstracts. New papers take their title's slug, or
+ * source whose title wins. A paper is recognised by its arXiv id, then its DOI, then a title
+ * and abstract of its sources together, then a title alone (unless their abstracts clearly
+ * differ or their ids contradict), then an abstract. New papers take their title's slug, or
  * the first free `-2`, `-3`… after it, never an id or alias used before. `papers` must be
  * in a fixed order for the result to be the same on every run.
  */
@@ -69,16 +71,25 @@ export function assignIds(papers: readonly PaperToName[], known: readonly KnownP
     claimedIds.add(match.id);
     assigned.set(key, { id: match.id, aliases: match.aliases, known: match });
   };
-  const passes: [(k: KnownPaper) => string[], (p: PaperToName) => readonly string[]][] = [
+  const both = (title: string, abstract: string) => `${title}\u0000${abstract}`;
+  const passes: [(k: KnownPaper) => string[], (p: PaperToName) => readonly string[], ((k: KnownPaper, p: PaperToName) => boolean)?][] = [
     [(k) => (k.arxivId ? [k.arxivId] : []), (p) => (p.arxivId ? [p.arxivId] : [])],
     [(k) => (k.doiKey ? [k.doiKey] : []), (p) => (p.doiKey ? [p.doiKey] : [])],
-    [(k) => [k.titleKey], (p) => p.titleKeys],
+    // Two papers may share a title, so a title with its abstract comes before a title alone,
+    // whichever paper comes first: a newcomer must not take the URL and notes of the paper it is named like.
+    [(k) => (k.abstractKey ? [both(k.titleKey, k.abstractKey)] : []), (p) => p.titleKeys.flatMap((t) => p.abstractKeys.map((a) => both(t, a)))],
+    [(k) => [k.titleKey], (p) => p.titleKeys, isOtherPaper],
     // An empty abstract recognises nothing: two papers without one are not alike.
     [(k) => (k.abstractKey ? [k.abstractKey] : []), (p) => p.abstractKeys],
   ];
-  for (const [knownKeys, paperKeys] of passes) {
+  for (const [knownKeys, paperKeys, rulesOut] of passes) {
     const index = new Map(known.flatMap((k) => knownKeys(k).map((key) => [key, k] as const)));
-    for (const paper of papers) for (const key of paperKeys(paper)) claim(paper.key, index.get(key));
+    for (const paper of papers) {
+      for (const key of paperKeys(paper)) {
+        const match = index.get(key);
+        if (match && !rulesOut?.(match, paper)) claim(paper.key, match);
+      }
+    }
   }
 
   const taken = new Set(known.flatMap((k) => [k.id, ...k.aliases]));
@@ -91,4 +102,11 @@ export function assignIds(papers: readonly PaperToName[], known: readonly KnownP
     taken.add(id);
   }
   return assigned;
+}
+
+/** Whether a title match is another paper after all: the rule by which sources are merged (`mergeSources`). */
+function isOtherPaper(known: KnownPaper, paper: PaperToName): boolean {
+  if (known.arxivId && paper.arxivId && known.arxivId !== paper.arxivId) return true;
+  if (known.doiKey && paper.doiKey && known.doiKey !== paper.doiKey) return true;
+  return known.abstractKey !== '' && paper.abstractKeys.length > 0 && !paper.abstractKeys.some((a) => abstractsAgree(known.abstractKey, a));
 }

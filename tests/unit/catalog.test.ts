@@ -167,6 +167,16 @@ describe('re-ingesting over an existing catalog', () => {
     });
   });
 
+  it('a new paper with an existing paper\'s title takes neither its id nor its notes', () => {
+    const attention = 'Transformers\nWe study attention in sequence models, at length and with care.\n';
+    const robots = 'Transformers\nWe build toy robots that change shape, and sell them to children.\n';
+    const before = buildCatalog(catalogInput({ listings: [listingFile('z.txt', attention)] }));
+    const after = buildCatalog(catalogInput({ listings: [listingFile('a.txt', robots), listingFile('z.txt', attention)], existing: writtenFiles(before, { 'transformers.mdx': 'Notes on attention.\n' }) }));
+    expect(Object.fromEntries(after.papers.map((p) => [p.abstract!.slice(0, 14), p.id]))).toEqual({ 'We study atten': 'transformers', 'We build toy r': 'transformers-2' });
+    expect(after.files.get('transformers.mdx')!.endsWith('---\nNotes on attention.\n')).toBe(true);
+    expect(after.files.get('transformers-2.mdx')!.endsWith('---\n')).toBe(true);
+  });
+
   it('a paper whose title was corrected in the listing keeps its id and its notes', () => {
     const abstract = 'The dominant sequence transduction models are based on recurrent networks.';
     const before = buildCatalog(catalogInput({ listings: [listingFile('a.txt', `Atention Is All You Need\n${abstract}\n`)] }));

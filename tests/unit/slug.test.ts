@@ -121,8 +121,26 @@ describe('assigning ids', () => {
   it('a paper is recognised by its DOI, and by the title of any of its sources', () => {
     const history = [known('by-doi', 'Old Title', { doiKey: '10.1000/xyz', abstractKey: 'x' }), known('by-title', 'Listed Title', { abstractKey: 'y' })];
     const doiPaper = listed('New Title', 'z', { doiKey: '10.1000/xyz' });
-    const titlePaper = listed('Richer Title From A Bib File', 'w', { titleKeys: [titleKey('Richer Title From A Bib File'), titleKey('Listed Title')] });
+    const titlePaper = listed('Richer Title From A Bib File', '', { titleKeys: [titleKey('Richer Title From A Bib File'), titleKey('Listed Title')], abstractKeys: [] });
     expect(idsOf([doiPaper, titlePaper], history)).toEqual(['by-doi', 'by-title']);
+  });
+
+  it('of two papers with an existing paper\'s title, the one with its abstract keeps its id, whichever comes first', () => {
+    const history = [known('transformers', 'Transformers', { abstractKey: titleKey('We study attention in sequence models.') })];
+    const newcomer = listed('Transformers', 'We build toy robots that change shape.', { key: 'a' });
+    const original = listed('Transformers', 'We study attention in sequence models.', { key: 'b' });
+    expect(idsOf([newcomer, original], history)).toEqual(['transformers-2', 'transformers']);
+  });
+
+  it('a paper with an existing paper\'s title but a clearly different abstract is a new paper', () => {
+    const history = [known('transformers', 'Transformers', { abstractKey: titleKey('We study attention in sequence models.') })];
+    expect(idsOf([listed('Transformers', 'We build toy robots that change shape.')], history)).toEqual(['transformers-2']);
+  });
+
+  it('a paper with an existing paper\'s title but another arXiv id or DOI is a new paper', () => {
+    const history = [known('transformers', 'Transformers', { arxivId: '1706.03762', doiKey: '10.1000/a', abstractKey: '' })];
+    expect(idsOf([listed('Transformers', '', { abstractKeys: [], arxivId: '2401.00001' })], history)).toEqual(['transformers-2']);
+    expect(idsOf([listed('Transformers', '', { abstractKeys: [], doiKey: '10.1000/b' })], history)).toEqual(['transformers-2']);
   });
 
   it('two papers without an abstract are not taken for each other', () => {
