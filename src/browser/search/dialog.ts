@@ -59,6 +59,9 @@ export class SearchDialog {
       if (event.target === dialog) dialog.close();
     });
     dialog.addEventListener('close', () => {
+      // The event comes a task after the dialog closed: opened again since (Esc, then / at
+      // once), the box has focus and is being typed in, so it must keep it.
+      if (dialog.open) return;
       this.setActive(-1);
       const back = this.opener;
       this.opener = null;
