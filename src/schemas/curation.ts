@@ -16,7 +16,7 @@ export const paperCuration = z.strictObject({
 });
 
 /** `content/curation.yaml`: paper id → decisions. */
-export const curationSchema = z.object({
+export const curationSchema = z.strictObject({
   papers: z.record(z.string(), paperCuration).default({}),
 });
 

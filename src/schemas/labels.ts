@@ -14,7 +14,7 @@ export const themeLabel = z.strictObject({
 });
 
 /** `content/theme-labels.yaml`: what people decided, the theme models' training data. */
-export const themeLabelsSchema = z.object({
+export const themeLabelsSchema = z.strictObject({
   labels: z.array(themeLabel).default([]),
 });
 
@@ -31,7 +31,7 @@ export const trainingPaper = z.strictObject({
 });
 
 /** `content/training-papers.yaml`: labelled papers kept apart from the listings. */
-export const trainingPapersSchema = z.object({
+export const trainingPapersSchema = z.strictObject({
   papers: z.array(trainingPaper).default([]),
 });
 

@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { slugId } from './id.ts';
 
 /** A phrase the classifier looks for, with what a match is worth. */
-export const themePhrase = z.object({
+export const themePhrase = z.strictObject({
   /** Words to find, case-insensitive, on word boundaries; a space also matches `-`. A trailing `*` matches any word ending; `a & b` needs both in the same field, `a ~ b` both in the same sentence (one scope per phrase). */
   match: z
     .string()
@@ -13,7 +13,7 @@ export const themePhrase = z.object({
 });
 
 /** One theme of the taxonomy in `content/themes.yaml`. */
-export const themeSchema = z.object({
+export const themeSchema = z.strictObject({
   /** Permanent id; the theme's URL segment. */
   id: slugId,
   /** Short name shown in lists and chips. */

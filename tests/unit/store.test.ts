@@ -156,6 +156,42 @@ describe('reading a project', () => {
     expect(diagnostics[0]!.message).toContain('captrued');
   });
 
+  it('a misspelt top-level key in curation.yaml is an error at its line, not an empty set of decisions', () => {
+    const root = copyProject();
+    writeFileSync(join(root, 'content/curation.yaml'), '# Decisions\npaper:\n  mamba:\n    hidden: true\n');
+    const diagnostics = readFailure(root);
+    expect(diagnostics).toEqual([expect.objectContaining({ file: 'content/curation.yaml', line: 2 })]);
+    expect(diagnostics[0]!.message).toContain('paper');
+  });
+
+  it('a misspelt top-level key in theme-labels.yaml is an error at its line, not an empty set of labels', () => {
+    const root = copyProject();
+    writeFileSync(join(root, 'content/theme-labels.yaml'), 'label:\n  - { paper: mamba, theme: attention, label: yes, by: me }\n');
+    expect(readFailure(root)).toEqual([expect.objectContaining({ file: 'content/theme-labels.yaml', line: 1 })]);
+  });
+
+  it('a misspelt top-level key in training-papers.yaml is an error at its line, not an empty set of papers', () => {
+    const root = copyProject();
+    writeFileSync(join(root, 'content/training-papers.yaml'), 'paper:\n  - { id: a-paper, title: A paper, abstract: About it. }\n');
+    expect(readFailure(root)).toEqual([expect.objectContaining({ file: 'content/training-papers.yaml', line: 1 })]);
+  });
+
+  it('a misspelt optional key of a theme is an error at its line, not dropped', () => {
+    const root = copyProject();
+    writeFileSync(join(root, 'content/themes.yaml'), '- id: attention\n  name: Attention\n  description: x\n  scopes: { in: a, out: b }\n  threshold: 3\n  phrases: [ { match: attention, weight: 3 } ]\n');
+    const diagnostics = readFailure(root);
+    expect(diagnostics).toEqual([expect.objectContaining({ file: 'content/themes.yaml', line: 4 })]);
+    expect(diagnostics[0]!.message).toContain('scopes');
+  });
+
+  it('a misspelt key of a phrase is an error at its line, not dropped', () => {
+    const root = copyProject();
+    writeFileSync(join(root, 'content/themes.yaml'), '- id: attention\n  name: Attention\n  description: x\n  threshold: 3\n  phrases:\n    - { match: attention, weight: 3, wieght: 2 }\n');
+    const diagnostics = readFailure(root);
+    expect(diagnostics).toEqual([expect.objectContaining({ file: 'content/themes.yaml', line: 6 })]);
+    expect(diagnostics[0]!.message).toContain('wieght');
+  });
+
   it('themes.yaml that is not valid YAML is an error at its file and line', () => {
     const root = copyProject();
     writeFileSync(join(root, 'content/themes.yaml'), '- id: attention\n  name: Attention\n  phrases: [ { match: attention, weight: 3 }\n');
