@@ -6,8 +6,9 @@ export const themePhrase = z.strictObject({
   /** Words to find, case-insensitive, on word boundaries; a space also matches `-`. A trailing `*` matches any word ending; `a & b` needs both in the same field, `a ~ b` both in the same sentence (one scope per phrase). */
   match: z
     .string()
-    .min(1)
-    .refine((m) => !(m.includes('&') && m.includes('~')), 'use either "&" (same field) or "~" (same sentence) in one phrase, not both'),
+    .refine((m) => !(m.includes('&') && m.includes('~')), 'use either "&" (same field) or "~" (same sentence) in one phrase, not both')
+    // A part without a letter or digit ("", "*", the side of a stray "&") matches every paper.
+    .refine((m) => m.split(/[&~]/).every((part) => /[\p{L}\p{N}]/u.test(part)), 'needs a word, and one on each side of every "&" or "~"; a part without one would match every paper'),
   /** Score a match adds; negative for false friends ("optical flow" is not a flow model). */
   weight: z.number(),
 });

@@ -133,6 +133,19 @@ describe('shelving a paper', () => {
     expect(taxonomySchema.safeParse(mixed).success).toBe(false);
   });
 
+  it('a phrase with no word in it, blank or only "*", is rejected: it would match every paper', () => {
+    const taxonomy = (match: string) => [{ id: 'x', name: 'x', description: 'x', threshold: 1, phrases: [{ match, weight: 1 }] }];
+    expect(taxonomySchema.safeParse(taxonomy('  ')).success).toBe(false);
+    expect(taxonomySchema.safeParse(taxonomy('*')).success).toBe(false);
+  });
+
+  it('a phrase with nothing on one side of "&" or "~" is rejected: that side would match every paper', () => {
+    const taxonomy = (match: string) => [{ id: 'x', name: 'x', description: 'x', threshold: 1, phrases: [{ match, weight: 1 }] }];
+    expect(taxonomySchema.safeParse(taxonomy('flow matching &')).success).toBe(false);
+    expect(taxonomySchema.safeParse(taxonomy('~ attention')).success).toBe(false);
+    expect(taxonomySchema.safeParse(taxonomy('a && b')).success).toBe(false);
+  });
+
   it('a paper no phrase matches is in no theme', () => {
     const classify = createClassifier([theme('speech', 3, { speech: 3 })]);
     expect(classify('A ConvNet for the 2020s', 'We revisit convolutions.')).toEqual({ themes: [], scores: { speech: 0 }, evidence: {} });
