@@ -164,6 +164,14 @@ describe('reading a project', () => {
     expect(diagnostics[0]!.message).toContain('paper');
   });
 
+  it('a theme both added to and removed from one paper is an error at its line, not decided by the rules', () => {
+    const root = copyProject();
+    writeFileSync(join(root, 'content/curation.yaml'), 'papers:\n  mamba:\n    addThemes: [attention]\n    removeThemes: [flows, attention]\n');
+    const diagnostics = readFailure(root);
+    expect(diagnostics).toEqual([expect.objectContaining({ file: 'content/curation.yaml', line: 4 })]);
+    expect(diagnostics[0]!.message).toContain('attention');
+  });
+
   it('a misspelt top-level key in theme-labels.yaml is an error at its line, not an empty set of labels', () => {
     const root = copyProject();
     writeFileSync(join(root, 'content/theme-labels.yaml'), 'label:\n  - { paper: mamba, theme: attention, label: yes, by: me }\n');
