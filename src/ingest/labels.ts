@@ -25,7 +25,7 @@ export function labelledPapers(input: Pick<CatalogInput, 'labels' | 'training' |
     for (const name of [id, ...aliases]) current.set(name, id);
   }
   for (const paper of input.training) {
-    if (texts.has(paper.id) || current.has(paper.id)) {
+    if (current.has(paper.id)) {
       diagnostics.push(error('content/training-papers.yaml', 0, `training paper "${paper.id}" has the id of a catalog paper; give it another id`));
       continue;
     }

@@ -31,9 +31,18 @@ export const trainingPaper = z.strictObject({
 });
 
 /** `content/training-papers.yaml`: labelled papers kept apart from the listings. */
-export const trainingPapersSchema = z.strictObject({
-  papers: z.array(trainingPaper).default([]),
-});
+export const trainingPapersSchema = z
+  .strictObject({
+    papers: z.array(trainingPaper).default([]),
+  })
+  .superRefine(({ papers }, context) => {
+    // Two papers under one id would teach the models only one of them, and their labels would mix.
+    const seen = new Set<string>();
+    papers.forEach(({ id }, index) => {
+      if (seen.has(id)) context.addIssue({ code: 'custom', path: ['papers', index, 'id'], message: `"${id}" is the id of an earlier training paper; give each its own` });
+      seen.add(id);
+    });
+  });
 
 export type ThemeLabel = z.infer<typeof themeLabel>;
 export type ThemeLabels = z.infer<typeof themeLabelsSchema>;

@@ -200,6 +200,14 @@ describe('reading a project', () => {
     expect(diagnostics[0]!.message).toContain('wieght');
   });
 
+  it('two training papers with one id are an error at the second, not one paper in silence', () => {
+    const root = copyProject();
+    writeFileSync(join(root, 'content/training-papers.yaml'), 'papers:\n  - { id: a-paper, title: A paper, abstract: About it. }\n  - { id: a-paper, title: Another paper, abstract: About another. }\n');
+    const diagnostics = readFailure(root);
+    expect(diagnostics).toEqual([expect.objectContaining({ file: 'content/training-papers.yaml', line: 3 })]);
+    expect(diagnostics[0]!.message).toContain('a-paper');
+  });
+
   it('themes.yaml that is not valid YAML is an error at its file and line', () => {
     const root = copyProject();
     writeFileSync(join(root, 'content/themes.yaml'), '- id: attention\n  name: Attention\n  phrases: [ { match: attention, weight: 3 }\n');
