@@ -27,8 +27,12 @@ export interface CatalogInput {
   curationLines: Record<string, number>;
   /** People's theme decisions from `content/theme-labels.yaml`, in file order (a later row wins). */
   labels: ThemeLabel[];
+  /** The line of each of `labels` in its file, for messages about it. */
+  labelLines: number[];
   /** Labelled papers outside the catalog, from `content/training-papers.yaml`. */
   training: TrainingPaper[];
+  /** The line of each of `training` in its file, for messages about it. */
+  trainingLines: number[];
   /** The paper files already in `content/papers/`, by file name. */
   existing: { file: string; path: string; text: string }[];
 }

@@ -16,7 +16,7 @@ export interface CatalogText {
  * labels naming no known paper are reported; for the same paper and theme a later row wins,
  * so a maintainer's review can correct an earlier decision by appending to the file.
  */
-export function labelledPapers(input: Pick<CatalogInput, 'labels' | 'training' | 'taxonomy'>, catalog: readonly CatalogText[], diagnostics: Diagnostic[]): LabelledPaper[] {
+export function labelledPapers(input: Pick<CatalogInput, 'labels' | 'labelLines' | 'training' | 'trainingLines' | 'taxonomy'>, catalog: readonly CatalogText[], diagnostics: Diagnostic[]): LabelledPaper[] {
   const file = 'content/theme-labels.yaml';
   const texts = new Map<string, { title: string; abstract: string }>();
   const current = new Map<string, string>();
@@ -24,23 +24,24 @@ export function labelledPapers(input: Pick<CatalogInput, 'labels' | 'training' |
     texts.set(id, { title, abstract });
     for (const name of [id, ...aliases]) current.set(name, id);
   }
-  for (const paper of input.training) {
+  for (const [index, paper] of input.training.entries()) {
     if (current.has(paper.id)) {
-      diagnostics.push(error('content/training-papers.yaml', 0, `training paper "${paper.id}" has the id of a catalog paper; give it another id`));
+      diagnostics.push(error('content/training-papers.yaml', input.trainingLines[index] ?? 0, `training paper "${paper.id}" has the id of a catalog paper; give it another id`));
       continue;
     }
     texts.set(paper.id, paper);
   }
   const themes = new Set(input.taxonomy.map((t) => t.id));
   const decisions = new Map<string, Map<string, boolean>>();
-  for (const label of input.labels) {
+  for (const [index, label] of input.labels.entries()) {
+    const line = input.labelLines[index] ?? 0;
     if (!themes.has(label.theme)) {
-      diagnostics.push(error(file, 0, `paper "${label.paper}": there is no theme "${label.theme}" in content/themes.yaml`));
+      diagnostics.push(error(file, line, `paper "${label.paper}": there is no theme "${label.theme}" in content/themes.yaml`));
       continue;
     }
     const id = current.get(label.paper) ?? (texts.has(label.paper) ? label.paper : undefined);
     if (id === undefined) {
-      diagnostics.push(warning(file, 0, `paper "${label.paper}" is neither in the catalog nor a training paper; fix the id or remove its labels`));
+      diagnostics.push(warning(file, line, `paper "${label.paper}" is neither in the catalog nor a training paper; fix the id or remove its labels`));
       continue;
     }
     if (!decisions.has(id)) decisions.set(id, new Map());

@@ -45,8 +45,12 @@ export function readCatalogInput(paths: ContentPaths): CatalogInput {
   const curation = curationFile?.data ?? { papers: {} };
   const curationLines = Object.fromEntries(Object.keys(curation.papers).map((id) => [id, curationFile!.lineOf(['papers', id])]));
   // Labels and training papers are optional too: without them every theme is decided by its rules.
-  const labels = (existsSync(paths.labels) ? readYaml(paths.labels, rel(paths.labels), themeLabelsSchema, diagnostics)?.data.labels : undefined) ?? [];
-  const training = (existsSync(paths.training) ? readYaml(paths.training, rel(paths.training), trainingPapersSchema, diagnostics)?.data.papers : undefined) ?? [];
+  const labelsFile = existsSync(paths.labels) ? readYaml(paths.labels, rel(paths.labels), themeLabelsSchema, diagnostics) : undefined;
+  const labels = labelsFile?.data.labels ?? [];
+  const labelLines = labels.map((_, index) => labelsFile!.lineOf(['labels', index]));
+  const trainingFile = existsSync(paths.training) ? readYaml(paths.training, rel(paths.training), trainingPapersSchema, diagnostics) : undefined;
+  const training = trainingFile?.data.papers ?? [];
+  const trainingLines = training.map((_, index) => trainingFile!.lineOf(['papers', index]));
 
   const names = sourceFiles(paths, rel, diagnostics);
   manifest.forEach((entry, index) => {
@@ -58,7 +62,7 @@ export function readCatalogInput(paths: ContentPaths): CatalogInput {
   const existing = listFiles(paths.papers)
     .filter((name) => name.endsWith('.mdx'))
     .map((file) => ({ file, path: rel(join(paths.papers, file)), text: readFileSync(join(paths.papers, file), 'utf8') }));
-  return { listings, manifest, taxonomy, curation, curationLines, labels, training, existing };
+  return { listings, manifest, taxonomy, curation, curationLines, labels, labelLines, training, trainingLines, existing };
 }
 
 /** A YAML file that passed its schema, and the line of any value in it, for messages. */

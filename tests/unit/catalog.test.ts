@@ -15,7 +15,7 @@ const FLEXDIT = 'FlexDiT: Dynamic Token Density Control for Diffusion Transforme
 
 /** A catalog input built in memory; what a test leaves out is empty. */
 function catalogInput(input: Partial<CatalogInput> & Pick<CatalogInput, 'listings'>): CatalogInput {
-  return { manifest: [], taxonomy: [], curation: { papers: {} }, curationLines: {}, labels: [], training: [], existing: [], ...input };
+  return { manifest: [], taxonomy: [], curation: { papers: {} }, curationLines: {}, labels: [], labelLines: [], training: [], trainingLines: [], existing: [], ...input };
 }
 
 /** A listing file for `catalogInput`, stored under `content/sources/` like a real one. */
@@ -310,6 +310,15 @@ describe("people's labels and the theme models", () => {
       ['content/theme-labels.yaml', `paper "${idOf(FLOW)}": there is no theme "nope" in content/themes.yaml`],
     ]);
     expect(warningsIn(plan.diagnostics).map((d) => d.message)).toEqual(['paper "no-such-paper" is neither in the catalog nor a training paper; fix the id or remove its labels']);
+  });
+
+  it('messages about labels and training papers name the line of their row', () => {
+    const plan = buildCatalog({ ...projectInput(), labels: [label(idOf(FLOW), 'nope', true), label('no-such-paper', 'flows', true)], labelLines: [7, 9], training: [{ id: idOf(FLOW), title: 'x', abstract: 'y' }], trainingLines: [4] });
+    expect(plan.diagnostics.map((d) => [d.file, d.line])).toEqual([
+      ['content/training-papers.yaml', 4],
+      ['content/theme-labels.yaml', 7],
+      ['content/theme-labels.yaml', 9],
+    ]);
   });
 
   it('training papers teach a theme a model, and never become pages', () => {

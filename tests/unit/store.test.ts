@@ -120,6 +120,15 @@ describe('reading a project', () => {
     expect(readCatalogInput(contentPaths(root)).curationLines).toEqual({ mamba: 3, 'flow-matching': 5 });
   });
 
+  it('reads the line of each label and each training paper, for messages about them', () => {
+    const root = copyProject();
+    writeFileSync(join(root, 'content/theme-labels.yaml'), '# Decisions\nlabels:\n  - { paper: mamba, theme: attention, label: yes, by: me }\n\n  - paper: mamba\n    theme: flows\n    label: no\n    by: me\n');
+    writeFileSync(join(root, 'content/training-papers.yaml'), 'papers:\n  - { id: a-paper, title: A paper, abstract: About it. }\n  - id: b-paper\n    title: B paper\n    abstract: About it.\n');
+    const input = readCatalogInput(contentPaths(root));
+    expect(input.labelLines).toEqual([3, 5]);
+    expect(input.trainingLines).toEqual([2, 3]);
+  });
+
   it('a manifest entry for a file that is not there is an error naming sources.yaml', () => {
     const root = copyProject();
     rmSync(join(root, 'content/sources/b-daily-papers.txt'));

@@ -216,7 +216,9 @@ function catalogOf(listingText: string) {
     curation: { papers: {} },
     curationLines: {},
     labels: [],
+    labelLines: [],
     training: [],
+    trainingLines: [],
     existing: [],
   };
   return buildCatalog(input);
