@@ -10,8 +10,8 @@ export const paperCuration = z
     removeThemes: z.array(z.string()).default([]),
     /** Keep the paper out of the published catalog (its file stays, with its notes). */
     hidden: z.boolean().default(false),
-    /** Give the paper this id (and URL) instead; the old one keeps working as a redirect. */
-    renameTo: slugId.optional(),
+    /** Give the paper this id (and URL) instead; the old one keeps working as a redirect. At most 80 characters, like the ids made from titles (slug.ts): a readable URL, and a file name every disk takes. */
+    renameTo: slugId.max(80, 'expected at most 80 characters').optional(),
     /** Why, for the next maintainer; not published. */
     reason: z.string().optional(),
   })

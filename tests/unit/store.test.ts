@@ -181,6 +181,14 @@ describe('reading a project', () => {
     expect(diagnostics[0]!.message).toContain('attention');
   });
 
+  it('a renameTo longer than 80 characters is an error at its line, not a file name the disk refuses', () => {
+    const root = copyProject();
+    writeFileSync(join(root, 'content/curation.yaml'), `papers:\n  mamba:\n    renameTo: ${'x'.repeat(81)}\n`);
+    const diagnostics = readFailure(root);
+    expect(diagnostics).toEqual([expect.objectContaining({ file: 'content/curation.yaml', line: 3 })]);
+    expect(diagnostics[0]!.message).toContain('80');
+  });
+
   it('a misspelt top-level key in theme-labels.yaml is an error at its line, not an empty set of labels', () => {
     const root = copyProject();
     writeFileSync(join(root, 'content/theme-labels.yaml'), 'label:\n  - { paper: mamba, theme: attention, label: yes, by: me }\n');
