@@ -173,10 +173,13 @@ function applyCuration({ taxonomy, curation, curationLines }: CatalogInput, ids:
     }
     if (!ids.has(id)) diagnostics.push(warning(CURATION_FILE, line, `paper "${id}" is not in the catalog; fix the id (the file name in content/papers/) or remove the entry`));
   }
-  // A decision may name a paper by its current id or by a former one (it is kept after a rename).
+  // A decision may name a paper by its current id or by a former one (it is kept after a rename),
+  // but by one only: of two entries, one would go unapplied.
   return (names: string[], ruled: string[]) => {
-    const decision = names.map((name) => curation.papers[name]).find(Boolean);
-    if (!decision) return { themes: ruled, added: [], removed: [], hidden: false };
+    const [first, ...more] = names.filter((name) => curation.papers[name]);
+    for (const name of more) diagnostics.push(error(CURATION_FILE, curationLines[name] ?? 0, `paper "${name}" is now "${first}", which has an entry of its own; merge the two entries into one`));
+    if (!first) return { themes: ruled, added: [], removed: [], hidden: false };
+    const decision = curation.papers[first]!;
     const added = decision.addThemes.filter((t) => !ruled.includes(t));
     const removed = decision.removeThemes.filter((t) => ruled.includes(t));
     const themes = order.filter((t) => (ruled.includes(t) || added.includes(t)) && !removed.includes(t));

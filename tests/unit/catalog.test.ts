@@ -219,6 +219,18 @@ describe('re-ingesting over an existing catalog', () => {
     expect(plan.files.has(oldFile)).toBe(false);
   });
 
+  it('decisions under both a paper\'s former id and its current one are an error at the former\'s entry, not one of them dropped in silence', () => {
+    const oldId = mambaFile.replace(/\.mdx$/, '');
+    const renamed = buildCatalog({ ...projectInput(), curation: { papers: { [oldId]: { addThemes: [], removeThemes: [], hidden: false, renameTo: 'mamba' } } } });
+    const plan = buildCatalog({
+      ...projectInput(),
+      existing: writtenFiles(renamed),
+      curation: { papers: { [oldId]: { addThemes: ['flows'], removeThemes: [], hidden: false, renameTo: 'mamba' }, mamba: { addThemes: [], removeThemes: [], hidden: true } } },
+      curationLines: { [oldId]: 2, mamba: 7 },
+    });
+    expect(errorsIn(plan.diagnostics)).toEqual([expect.objectContaining({ file: 'content/curation.yaml', line: 2, message: expect.stringContaining('"mamba"') })]);
+  });
+
   it('renaming a paper to the id of a file kept for its notes is an error at the line of curation.yaml, and the notes stay', () => {
     const [oldPaper, newPaper] = ['Old Paper\nAn abstract about the old paper, long enough to be one.\n', 'New Paper\nAn abstract about the new paper, long enough to be one.\n'];
     const before = buildCatalog(catalogInput({ listings: [listingFile('a.txt', `${oldPaper}\n${newPaper}`)] }));
