@@ -23,8 +23,19 @@ export const themeSchema = z.strictObject({
   description: z.string().min(1),
   /** The full definition, shown behind a disclosure on the theme's page: what belongs here, and what does not. */
   scope: z.strictObject({ in: z.string().min(1), out: z.string().min(1) }).optional(),
-  /** Phrases and their weights; a match in the title counts `titleFactor` times. */
-  phrases: z.array(themePhrase).min(1),
+  /** Phrases and their weights; a match in the title counts `titleFactor` times. Each once: a second entry would add its weight again. */
+  phrases: z
+    .array(themePhrase)
+    .min(1)
+    .superRefine((phrases, context) => {
+      // Two spellings that match the same text are the same phrase: case is ignored, and a space also matches "-".
+      const seen = new Set<string>();
+      phrases.forEach(({ match }, index) => {
+        const words = match.toLowerCase().split(/[\s-]+/u).filter(Boolean).join(' ');
+        if (seen.has(words)) context.addIssue({ code: 'custom', path: [index, 'match'], message: `"${words}" is already a phrase of this theme; keep one entry, with the weight it should add` });
+        seen.add(words);
+      });
+    }),
   /** Score a paper needs to be shelved here. */
   threshold: z.number().positive(),
 });

@@ -241,6 +241,14 @@ describe('reading a project', () => {
     expect(diagnostics[0]!.message).toContain('id');
   });
 
+  it('the same phrase twice in a theme is an error at the second, not a weight counted twice', () => {
+    const root = copyProject();
+    writeFileSync(join(root, 'content/themes.yaml'), '- id: attention\n  name: Attention\n  description: x\n  threshold: 3\n  phrases:\n    - { match: linear attention, weight: 3 }\n    - { match: Linear-Attention, weight: 2 }\n');
+    const diagnostics = readFailure(root);
+    expect(diagnostics).toEqual([expect.objectContaining({ file: 'content/themes.yaml', line: 7 })]);
+    expect(diagnostics[0]!.message).toContain('linear attention');
+  });
+
   it('a missing themes.yaml is an error naming it', () => {
     const root = copyProject();
     rmSync(join(root, 'content/themes.yaml'));
