@@ -9,7 +9,7 @@ export const paperCuration = z
     /** Theme ids to take away, whatever the rules say. */
     removeThemes: z.array(z.string()).default([]),
     /** Keep the paper out of the published catalog (its file stays, with its notes). */
-    hidden: z.boolean().default(false),
+    hidden: z.boolean({ error: 'expected true or false (YAML reads yes, no, on and off as text)' }).default(false),
     /** Give the paper this id (and URL) instead; the old one keeps working as a redirect. At most 80 characters, like the ids made from titles (slug.ts): a readable URL, and a file name every disk takes. */
     renameTo: slugId.max(80, 'expected at most 80 characters').optional(),
     /** Why, for the next maintainer; not published. */

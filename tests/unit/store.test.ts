@@ -189,6 +189,14 @@ describe('reading a project', () => {
     expect(diagnostics[0]!.message).toContain('80');
   });
 
+  it('hidden: yes is an error at its line that asks for true or false, since YAML 1.2 reads yes as text', () => {
+    const root = copyProject();
+    writeFileSync(join(root, 'content/curation.yaml'), 'papers:\n  mamba:\n    hidden: yes\n');
+    const diagnostics = readFailure(root);
+    expect(diagnostics).toEqual([expect.objectContaining({ file: 'content/curation.yaml', line: 3 })]);
+    expect(diagnostics[0]!.message).toContain('true or false');
+  });
+
   it('a misspelt top-level key in theme-labels.yaml is an error at its line, not an empty set of labels', () => {
     const root = copyProject();
     writeFileSync(join(root, 'content/theme-labels.yaml'), 'label:\n  - { paper: mamba, theme: attention, label: yes, by: me }\n');
