@@ -11,6 +11,7 @@ import { readSource } from './sources/detect.ts';
 import { redirectsManifest } from '../lib/aliases.ts';
 import { assignIds, type Assigned, type KnownPaper } from './slug.ts';
 import { paperSchema, type ListingManifestEntry, type Paper } from '../schemas/paper.ts';
+import { slugId } from '../schemas/id.ts';
 import type { Curation } from '../schemas/curation.ts';
 import type { ThemeLabel, TrainingPaper } from '../schemas/labels.ts';
 import type { Theme } from '../schemas/theme.ts';
@@ -237,15 +238,19 @@ function readExisting(files: CatalogInput['existing'], diagnostics: Diagnostic[]
     // move this file's notes to another paper's file, or another paper's notes to this one.
     const named = file.replace(/\.mdx$/, '');
     if (data.id !== named) {
-      const line = text.split('\n').findIndex((l) => l.startsWith('id:')) + 1;
-      diagnostics.push(error(path, line || 1, `the id "${data.id}" is not the file's name; put back id: "${named}" (a paper's id is changed with renameTo in content/curation.yaml)`));
+      diagnostics.push(error(path, keyLine(text, 'id'), `the id "${data.id}" is not the file's name; put back id: "${named}" (a paper's id is changed with renameTo in content/curation.yaml)`));
       continue;
     }
-    const aliases = Array.isArray(data.aliases) ? data.aliases.filter((a): a is string => typeof a === 'string') : [];
+    // Former ids are URLs already published, and they become redirect pages: one edited by hand
+    // would break a link, or put a redirect where another paper's page is.
+    if (!Array.isArray(data.aliases) || !data.aliases.every((a) => slugId.safeParse(a).success)) {
+      diagnostics.push(error(path, keyLine(text, 'aliases'), 'the aliases are not the list of lowercase ids the ingest wrote; restore the file from git (a paper\'s id is changed with renameTo in content/curation.yaml)'));
+      continue;
+    }
     existing.set(file, {
       file,
       id: data.id,
-      aliases,
+      aliases: data.aliases,
       titleKey: titleKey(data.title),
       abstractKey: titleKey(String(data.abstract ?? '')),
       arxivId: typeof data.arxivId === 'string' ? data.arxivId : null,
@@ -255,5 +260,17 @@ function readExisting(files: CatalogInput['existing'], diagnostics: Diagnostic[]
       path,
     });
   }
+  // A URL leads to one paper: a former id may be no other file's id or former id.
+  const owners = new Map<string, number>();
+  for (const { id, aliases } of existing.values()) for (const name of [id, ...aliases]) owners.set(name, (owners.get(name) ?? 0) + 1);
+  for (const { aliases, text, path } of existing.values()) {
+    const shared = aliases.find((alias) => owners.get(alias)! > 1);
+    if (shared) diagnostics.push(error(path, keyLine(text, 'aliases'), `the former id "${shared}" is also the id, or a former id, of another paper file (or this one); restore the file from git`));
+  }
   return existing;
+}
+
+/** The line of a paper file where `key:` starts its frontmatter field; the first line when there is none. */
+function keyLine(text: string, key: string): number {
+  return text.split('\n').findIndex((line) => line.startsWith(`${key}:`)) + 1 || 1;
 }

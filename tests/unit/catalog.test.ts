@@ -256,6 +256,21 @@ describe('re-ingesting over an existing catalog', () => {
     expect(errorsIn(plan.diagnostics)).toEqual([expect.objectContaining({ file: `content/papers/${flowFile}`, line: lineOf(edited, `id: "${mambaId}"`) })]);
   });
 
+  it('a former id edited by hand into something that is no id is an error at its line of the paper file', () => {
+    const existing = writtenFiles(first).map((f) => (f.file === mambaFile ? { ...f, text: f.text.replace('aliases: []', 'aliases: ["Old Mamba"]') } : f));
+    const plan = buildCatalog({ ...projectInput(), existing });
+    const edited = existing.find((f) => f.file === mambaFile)!.text;
+    expect(errorsIn(plan.diagnostics)).toEqual([expect.objectContaining({ file: `content/papers/${mambaFile}`, line: lineOf(edited, 'aliases: ["Old Mamba"]') })]);
+  });
+
+  it('a former id edited by hand to another paper\'s id is an error at its line of the paper file, not a redirect over that paper', () => {
+    const flowId = paperTitled(first, FLOW).id;
+    const existing = writtenFiles(first).map((f) => (f.file === mambaFile ? { ...f, text: f.text.replace('aliases: []', `aliases: ["${flowId}"]`) } : f));
+    const plan = buildCatalog({ ...projectInput(), existing });
+    const edited = existing.find((f) => f.file === mambaFile)!.text;
+    expect(errorsIn(plan.diagnostics)).toEqual([expect.objectContaining({ file: `content/papers/${mambaFile}`, line: lineOf(edited, `aliases: ["${flowId}"]`), message: expect.stringContaining(`"${flowId}"`) })]);
+  });
+
   it('an existing paper file without frontmatter is an error naming the file', () => {
     const plan = buildCatalog({ ...projectInput(), existing: [{ file: 'broken.mdx', path: 'content/papers/broken.mdx', text: 'Only notes, the frontmatter was deleted.\n' }] });
     expect(errorsIn(plan.diagnostics)).toEqual([expect.objectContaining({ file: 'content/papers/broken.mdx', line: 1 })]);
