@@ -44,6 +44,12 @@ export interface SettingsOptions {
 const TEST_INTERVAL = 'SHELFMARK_TEST_ARXIV_INTERVAL_MS';
 
 /**
+ * The longest timer Node keeps (2^31 - 1 ms, about 24 days): a longer one fires after 1 ms,
+ * with a warning, and so does one rounded to 0 ms; either would fail every attempt at once.
+ */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
  * The settings for one run; throws `FetchError` for a limit that is not a positive number,
  * and for a shortened arXiv interval unless arXiv's URL is this machine's: the real arXiv
  * always gets its three seconds.
@@ -55,8 +61,9 @@ export function fetchSettings(options: SettingsOptions, env: NodeJS.ProcessEnv, 
     settings.maxPages = options.maxPages;
   }
   if (options.timeoutSeconds !== undefined) {
-    if (!Number.isFinite(options.timeoutSeconds) || options.timeoutSeconds <= 0) throw new FetchError(`--timeout must be a number of seconds above 0`);
-    settings.timeoutMs = Math.round(options.timeoutSeconds * 1000);
+    const ms = Math.round(options.timeoutSeconds * 1000);
+    if (!(ms >= 1 && ms <= MAX_TIMER_MS)) throw new FetchError(`--timeout must be a number of seconds from 0.001 to ${Math.floor(MAX_TIMER_MS / 1000)}`);
+    settings.timeoutMs = ms;
   }
   const interval = env[TEST_INTERVAL];
   if (interval !== undefined && interval !== '') {

@@ -135,6 +135,13 @@ describe('the limits of a run', () => {
     expect(failure(() => fetchSettings({ timeoutSeconds: -1 }, {}, DEFAULT_BASES.arxiv))).toContain('--timeout');
   });
 
+  it('a --timeout Node cannot time (under 1 ms, or over 24 days) is refused, not run as a timeout of 0 or 1 ms', () => {
+    expect(failure(() => fetchSettings({ timeoutSeconds: 0.0001 }, {}, DEFAULT_BASES.arxiv))).toContain('--timeout');
+    expect(failure(() => fetchSettings({ timeoutSeconds: 3_000_000 }, {}, DEFAULT_BASES.arxiv))).toContain('--timeout');
+    expect(fetchSettings({ timeoutSeconds: 0.001 }, {}, DEFAULT_BASES.arxiv).timeoutMs).toBe(1);
+    expect(fetchSettings({ timeoutSeconds: 2_147_483 }, {}, DEFAULT_BASES.arxiv).timeoutMs).toBe(2_147_483_000);
+  });
+
   it('a test may shorten arXiv\'s interval for a server on this machine, never for another', () => {
     const env = { SHELFMARK_TEST_ARXIV_INTERVAL_MS: '20' };
     expect(fetchSettings({}, env, 'http://127.0.0.1:4000').intervalMs).toEqual({ hf: 0, arxiv: 20 });
