@@ -11,6 +11,7 @@
  * - A timeout covers the whole answer, body included, so a server that stalls mid-body fails
  *   like one that never answers; a body larger than the cap is refused, not buffered.
  */
+import { stripControls } from '../lib/format.ts';
 import type { Clock } from './clock.ts';
 import { FetchError } from './errors.ts';
 import type { FetchSettings } from './settings.ts';
@@ -73,7 +74,9 @@ async function attemptGet(url: string, settings: FetchSettings, clock: Clock, se
     if (status < 200 || status >= 300) {
       // Nothing in the body of a failed answer is kept, so none of it is read.
       await response.body?.cancel().catch(() => undefined);
-      const reason = `HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''}`;
+      // The status text is the server's own words, printed in retry lines as they happen: a terminal escape in it is not run.
+      const statusText = stripControls(response.statusText);
+      const reason = `HTTP ${status}${statusText ? ` ${statusText}` : ''}`;
       if (status === 429) return { ok: false, retry: true, reason, waitMs: retryAfterMs(response.headers.get('retry-after'), clock.now()) };
       return { ok: false, retry: status === 408 || status >= 500, reason };
     }

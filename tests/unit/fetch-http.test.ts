@@ -4,6 +4,7 @@
  * time: short ones where every attempt stalls, a generous one elsewhere, so that a loaded
  * machine's slow answer is never taken for a stall.
  */
+import { createServer, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FetchError } from '../../src/fetch/errors.ts';
 import { createHttpClient, retryAfterMs, USER_AGENT } from '../../src/fetch/http.ts';
@@ -65,6 +66,18 @@ describe('retries', () => {
     expect(server.requests).toHaveLength(2);
     expect(clock.sleeps).toEqual([1_000]);
     expect(log).toEqual([expect.stringMatching(/^HTTP 500 Internal Server Error from .*; trying again in 1 s$/)]);
+  });
+
+  it('a status text with terminal escapes is printed without them, in the retry lines as in the error', async () => {
+    // Node's own server refuses such a status line, so this one is written by hand.
+    const raw = createServer((socket) => socket.once('data', () => socket.end('HTTP/1.1 503 \x1b]0;owned\x07\x1b[2JBusy\r\nContent-Length: 0\r\nConnection: close\r\n\r\n')));
+    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+    const log: string[] = [];
+    const http = createHttpClient(settings, fakeClock(), (line) => log.push(line));
+    const error = await rejection(http.get(`http://127.0.0.1:${(raw.address() as AddressInfo).port}${PAGE}`, 'hf'));
+    raw.close();
+    expect(log).toHaveLength(3);
+    for (const line of [...log, error.message]) expect(line).toMatch(/^HTTP 503 \]0;owned\[2JBusy from /);
   });
 
   it('5xx and 408 are tried 3 more times, after 1, 2 and 4 s, then fail naming the status and the tries', async () => {
