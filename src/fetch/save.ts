@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { isScalar, parseDocument, type Document, type Scalar, YAMLSeq } from 'yaml';
+import { isMap, isScalar, parseDocument, type Document, type Scalar, YAMLSeq } from 'yaml';
 import { slugForTitle } from '../ingest/slug.ts';
 import { MANIFEST_FILE, type ContentPaths } from '../ingest/store.ts';
 import { writeAtomically } from '../lib/atomic-write.ts';
@@ -113,6 +113,8 @@ export function readSourcesFolder(paths: ContentPaths): SourcesFolder {
   const manifest = parseDocument(existsSync(manifestPath) ? readFileSync(manifestPath, 'utf8') : NEW_MANIFEST);
   const problem = manifest.errors[0];
   if (problem) throw new FetchError(`${shown}:${problem.linePos?.[0]?.line ?? 0}: ${problem.message.split('\n')[0]}`);
+  // An empty file (null) gets its listings below; a list or a lone value has no place for them.
+  if (manifest.contents !== null && !isMap(manifest.contents)) throw new FetchError(`${shown}: must hold "listings:", a list of files`);
   const listings = manifest.get('listings', true);
   if (listings instanceof YAMLSeq) listings.flow = false;
   else if (listings === undefined || (isScalar(listings) && listings.value === null)) manifest.set('listings', new YAMLSeq());

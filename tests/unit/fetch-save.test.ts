@@ -91,6 +91,15 @@ describe('reading content/sources/', () => {
     writeFileSync(manifest, 'listings: a.txt\n');
     expect(() => readSourcesFolder(contentPaths(root))).toThrow('content/sources/sources.yaml: "listings" must be a list of files');
   });
+
+  it('a sources.yaml that is a list or a single value, not a mapping with "listings", is an error that names the file', () => {
+    const root = copyProject();
+    const manifest = join(contentPaths(root).sources, 'sources.yaml');
+    for (const text of ['- file: a.txt\n', 'hello\n', '42\n']) {
+      writeFileSync(manifest, text);
+      expect(() => readSourcesFolder(contentPaths(root)), text).toThrow(new FetchError('content/sources/sources.yaml: must hold "listings:", a list of files'));
+    }
+  });
 });
 
 describe('saving', () => {
