@@ -18,6 +18,8 @@ async function main(): Promise<number> {
   });
   const limit = Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new Error(`--limit takes a whole number above 0, not "${values.limit}"`);
+  // Checked before anything is asked: the labels file's schema refuses a blank "by", and so would the next ingest.
+  if (!values.by!.trim()) throw new Error('--by names who decides, and cannot be blank');
   const paths = contentPaths(process.cwd());
   const input = readCatalogInput(paths);
   if (values.theme && !input.taxonomy.some((t) => t.id === values.theme)) throw new Error(`there is no theme "${values.theme}" in content/themes.yaml`);

@@ -95,4 +95,11 @@ describe('themes:review', () => {
     expect(runReview(root, '--theme', 'nope')).toMatchObject({ status: 1, stderr: 'themes:review: there is no theme "nope" in content/themes.yaml\n' });
     expect(runReview(root, '--limit', 'x').stderr).toBe('themes:review: --limit takes a whole number above 0, not "x"\n');
   });
+
+  it('refuses a blank --by before asking anything: the next ingest would refuse the labels it wrote', () => {
+    const root = project();
+    const before = readFileSync(join(root, 'content/theme-labels.yaml'), 'utf8');
+    expect(runReview(root, '--by', ' ')).toMatchObject({ status: 1, stderr: 'themes:review: --by names who decides, and cannot be blank\n' });
+    expect(readFileSync(join(root, 'content/theme-labels.yaml'), 'utf8')).toBe(before);
+  });
 });
