@@ -16,8 +16,11 @@ async function main(): Promise<number> {
   const { values } = parseArgs({
     options: { theme: { type: 'string' }, limit: { type: 'string', default: '20' }, json: { type: 'boolean', default: false }, by: { type: 'string', default: process.env.USER || 'maintainer' } },
   });
-  const limit = Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1) throw new Error(`--limit takes a whole number above 0, not "${values.limit}"`);
+  // Digits only: Number() alone would take "0x5", "1e2" and " 5".
+  const limit = /^\d+$/.test(values.limit) ? Number(values.limit) : 0;
+  if (limit < 1) throw new Error(`--limit takes a whole number above 0, not "${values.limit}"`);
+  // An empty --theme would read as no theme, and review them all.
+  if (values.theme === '') throw new Error('--theme names a theme of content/themes.yaml; leave it out to review them all');
   // Checked before anything is asked: the labels file's schema refuses a blank "by", and so would the next ingest.
   if (!values.by!.trim()) throw new Error('--by names who decides, and cannot be blank');
   const paths = contentPaths(process.cwd());

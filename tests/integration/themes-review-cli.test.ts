@@ -96,10 +96,19 @@ describe('themes:review', () => {
     expect(runReview(root, '--limit', 'x').stderr).toBe('themes:review: --limit takes a whole number above 0, not "x"\n');
   });
 
+  it('refuses an empty --theme, rather than reviewing every theme', () => {
+    expect(runReview(project(), '--theme=')).toMatchObject({ status: 1, stderr: 'themes:review: --theme names a theme of content/themes.yaml; leave it out to review them all\n' });
+  });
+
   it('refuses a blank --by before asking anything: the next ingest would refuse the labels it wrote', () => {
     const root = project();
     const before = readFileSync(join(root, 'content/theme-labels.yaml'), 'utf8');
     expect(runReview(root, '--by', ' ')).toMatchObject({ status: 1, stderr: 'themes:review: --by names who decides, and cannot be blank\n' });
     expect(readFileSync(join(root, 'content/theme-labels.yaml'), 'utf8')).toBe(before);
+  });
+
+  it('refuses a --limit written other than in digits', () => {
+    const root = project();
+    for (const limit of ['0x5', '1e2', ' 5']) expect(runReview(root, '--limit', limit)).toMatchObject({ status: 1, stderr: `themes:review: --limit takes a whole number above 0, not "${limit}"\n` });
   });
 });
