@@ -89,7 +89,8 @@ async function ask(terminal: ReturnType<typeof createInterface>, ended: AbortSig
 main().then(
   (code) => (process.exitCode = code),
   (e) => {
-    console.error(e instanceof IngestError ? e.message : `themes:review: ${(e as Error).message}`);
+    // An ingest error lists its diagnostics a line each; anything else is one line (parseArgs's messages have several).
+    console.error(e instanceof IngestError ? e.message : `themes:review: ${(e as Error).message.replace(/\s*\n\s*/g, ' ')}`);
     process.exitCode = 1;
   },
 );

@@ -111,4 +111,10 @@ describe('themes:review', () => {
     const root = project();
     for (const limit of ['0x5', '1e2', ' 5']) expect(runReview(root, '--limit', limit)).toMatchObject({ status: 1, stderr: `themes:review: --limit takes a whole number above 0, not "${limit}"\n` });
   });
+
+  it('says what is wrong with an option in one line', () => {
+    const run = runReview(project(), '--limit', '-1');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^themes:review: Option '--limit' argument is ambiguous\. .*\n$/);
+  });
 });
