@@ -26,7 +26,8 @@ async function main(): Promise<number> {
     }
     specs.push(...specLines(text).map(({ text, line }) => ({ text, where: `${values.from}:${line}` })));
   }
-  const number = (value: string | undefined) => (value === undefined ? undefined : Number(value));
+  // Decimal digits only (NaN otherwise, which the settings refuse): Number() alone would take "0x3", "1e1" and " 30".
+  const number = (value: string | undefined) => (value === undefined ? undefined : /^\d*\.?\d+$/.test(value) ? Number(value) : Number.NaN);
   const { lines, added } = await runFetch(
     { specs, newOnly: values['new-only'], maxPages: number(values['max-pages']), timeoutSeconds: number(values.timeout) },
     { paths: contentPaths(process.cwd()), env: process.env, clock: systemClock, log: (line) => console.error(line) },

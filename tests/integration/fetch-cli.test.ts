@@ -133,6 +133,15 @@ describe.concurrent('npm run fetch', () => {
     expect(run.stderr).toMatch(/^fetch: content\/refresh\.txt:2: "hf:weekly:2025-W50" is not a spec: .*; content\/sources\/ was not changed\.\n$/);
     expect(run.asked).toEqual([]);
   });
+
+  it('a --max-pages or --timeout not written in decimal digits is refused before any request', async ({ expect }) => {
+    for (const [flag, value] of [['--max-pages', '0x3'], ['--max-pages', '1e1'], ['--timeout', '0x1E'], ['--timeout', ' 30']]) {
+      const run = await fetchCli({}, ['hf:daily:2025-12-11', flag!, value!]);
+      expect(run.status, value).toBe(1);
+      expect(run.stderr).toMatch(new RegExp(`^fetch: ${flag} must be .*; content/sources/ was not changed\\.\n$`));
+      expect(run.asked).toEqual([]);
+    }
+  });
 });
 
 describe.concurrent('when fetching fails, content/sources/ is unchanged and the exit code is 1', () => {
