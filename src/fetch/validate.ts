@@ -19,6 +19,8 @@ export const RESPONSE_KIND: Readonly<Record<Service, { format: SourceFormat; ext
 /** The papers in a response to `spec`; throws `FetchError` naming the URL and the reader's first error. */
 export function readResponse(spec: FetchSpec, url: string, bytes: Uint8Array): SourceRecord[] {
   const kind = RESPONSE_KIND[serviceOf(spec)];
+  // The reader would call it a file of unknown format and list the formats a file may have, which says nothing about an answer with no body.
+  if (bytes.length === 0) throw new FetchError(`the response does not read, so it was not saved: ${url}: the body is empty`);
   const read = readSource({ file: `response${kind.extension}`, path: url, bytes });
   const problem = read.diagnostics.find((d) => d.severity === 'error');
   if (problem) throw new FetchError(`the response does not read, so it was not saved: ${formatDiagnostic(problem)}`);

@@ -105,6 +105,7 @@ describe('a page that does not read fails the whole spec', () => {
     ['an HTML page', 'hf:daily:2025-12-11', [fetchFixture('error-page.html')], /HTML page/],
     ['an arXiv feed where Hugging Face JSON was asked for', 'hf:daily:2025-12-11', [fetchFixture('arxiv-2312.00752-2405.21060.xml')], /is not a Hugging Face Papers API response \(it reads as arxiv-atom\)/],
     ['a Hugging Face error object', 'hf:search:mamba', ['{"error":"Invalid query"}'], /error response, not papers: "Invalid query"/],
+    ['an empty body, named as one rather than as a file of unknown format', 'arxiv:2312.00752', [''], /: the body is empty$/],
   ];
   for (const [what, spec, answers, message] of cases) {
     it(what, async () => {
