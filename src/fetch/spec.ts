@@ -93,8 +93,14 @@ function dayOf(value: string, today: string, spec: string): string {
 
 function weekOf(value: string, spec: string): string {
   const m = /^(\d{4})-W(\d{2})$/.exec(value);
-  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 53) return value;
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= isoWeeksIn(Number(m[1]))) return value;
   throw new FetchError(`"${spec}": "${value}" is not an ISO week; write YYYY-Www, as in 2025-W50`);
+}
+
+/** 52, or 53 for an ISO year that starts or ends on a Thursday (ISO 8601): 2025-W53 does not exist, 2026-W53 does. */
+function isoWeeksIn(year: number): number {
+  const thursday = (month: number, day: number) => new Date(Date.UTC(year, month, day)).getUTCDay() === 4;
+  return thursday(0, 1) || thursday(11, 31) ? 53 : 52;
 }
 
 function queryOf(value: string, spec: string): string {

@@ -63,6 +63,12 @@ describe('spec texts', () => {
     expect(failure(() => parse('arxiv:,'))).toContain('names no arXiv id');
   });
 
+  it('week 53 is a week only in the ISO years that have one', () => {
+    expect(failure(() => parse('hf:week:2025-W53'))).toContain('"2025-W53" is not an ISO week');
+    expect(parse('hf:week:2026-W53')).toEqual({ source: 'hf-week', week: '2026-W53' });
+    expect(parse('hf:week:2020-W53')).toEqual({ source: 'hf-week', week: '2020-W53' });
+  });
+
   it(`more than ${MAX_IDS} ids are refused: they would not fit one request`, () => {
     const ids = Array.from({ length: MAX_IDS + 1 }, (_, i) => `2401.${String(10000 + i)}`);
     expect(parse(`arxiv:${ids.slice(0, MAX_IDS).join(',')}`)).toMatchObject({ ids: ids.slice(0, MAX_IDS) });
