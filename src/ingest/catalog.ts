@@ -1,6 +1,6 @@
 import { error, warning, type Diagnostic } from './diagnostics.ts';
 import { linkKind } from './sources/record.ts';
-import { FrontmatterError, serializePaperFile, hasNotes, parsePaperFile } from './frontmatter.ts';
+import { FrontmatterError, serializePaperFile, hasNotes, notesError, parsePaperFile } from './frontmatter.ts';
 import { extractLinks } from './links.ts';
 import { doiKey } from './ids.ts';
 import { labelledPapers } from './labels.ts';
@@ -242,15 +242,19 @@ function readExisting(files: CatalogInput['existing'], diagnostics: Diagnostic[]
       continue;
     }
     // Former ids are URLs already published, and they become redirect pages: one edited by hand
-    // would break a link, or put a redirect where another paper's page is.
-    if (!Array.isArray(data.aliases) || !data.aliases.every((a) => slugId.safeParse(a).success)) {
+    // would break a link, or put a redirect where another paper's page is. A file a person
+    // started by hand may have none yet.
+    const aliases: unknown = data.aliases ?? [];
+    if (!Array.isArray(aliases) || !aliases.every((a) => slugId.safeParse(a).success)) {
       diagnostics.push(error(path, keyLine(text, 'aliases'), 'the aliases are not the list of lowercase ids the ingest wrote; restore the file from git (a paper\'s id is changed with renameTo in content/curation.yaml)'));
       continue;
     }
+    const notes = notesError(text, parsed.body);
+    if (notes) diagnostics.push(error(path, notes.line, `the notes are not valid MDX, so the site cannot be built: ${notes.message}`));
     existing.set(file, {
       file,
       id: data.id,
-      aliases: data.aliases,
+      aliases: aliases as string[],
       titleKey: titleKey(data.title),
       abstractKey: titleKey(String(data.abstract ?? '')),
       arxivId: typeof data.arxivId === 'string' ? data.arxivId : null,
