@@ -1,4 +1,5 @@
 import { dump, load, YAMLException } from 'js-yaml';
+import { mdxToJs } from 'satteri';
 import type { Paper } from '../schemas/paper.ts';
 
 /**
@@ -48,6 +49,25 @@ export function parsePaperFile(text: string): PaperFile {
     if (!(e instanceof YAMLException)) throw e;
     // js-yaml counts lines from 0 within the frontmatter, which starts on the file's second line.
     throw new FrontmatterError(e.reason, (e.mark?.line ?? 0) + 2);
+  }
+}
+
+/**
+ * Why a person's notes would stop the build, and where in the file, or null when they compile.
+ * They are MDX, where an unclosed `<div>` or a stray `{` is a syntax error; Astro would report
+ * it only when building, as a stack trace, so the ingest compiles them first with the MDX
+ * compiler Astro's MDX integration runs (`satteri`). Only bodies with notes are compiled.
+ */
+export function notesError(text: string, body: string): { line: number; message: string } | null {
+  if (!hasNotes(body)) return null;
+  try {
+    mdxToJs(body);
+    return null;
+  } catch (e) {
+    // "3:15: Expected a closing tag for `<div>` …": the position is in the body, after the frontmatter's lines.
+    const [, line, message] = /^(\d+):\d+: ([\s\S]*)$/.exec((e as Error).message) ?? [null, '1', (e as Error).message];
+    const bodyStart = text.slice(0, text.length - body.length).split('\n').length;
+    return { line: bodyStart + Number(line) - 1, message: message!.split('\n')[0]! };
   }
 }
 

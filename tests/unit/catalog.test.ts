@@ -125,7 +125,7 @@ describe('text from the listings reaches the files intact', () => {
 describe('re-ingesting over an existing catalog', () => {
   const first = buildCatalog(projectInput());
   const mambaFile = `${paperTitled(first, MAMBA).id}.mdx`;
-  const notes = '\nRead this on the train. {Not MDX-safe} <b>bold</b>\r\n---\nMore notes, no newline at the end';
+  const notes = '\nRead this on the train. {"an MDX expression"} <b>bold</b>\r\n---\nMore notes, no newline at the end';
 
   it('re-ingesting keeps a person\'s notes byte for byte', () => {
     const again = buildCatalog({ ...projectInput(), existing: writtenFiles(first, { [mambaFile]: notes }) });
@@ -138,6 +138,17 @@ describe('re-ingesting over an existing catalog', () => {
     const again = buildCatalog({ ...projectInput(), existing });
     expect(again.diagnostics).toEqual([]);
     expect(again.files.get(mambaFile)).toBe(first.files.get(mambaFile)! + notes);
+  });
+
+  it('notes that are not valid MDX are an error at their line of the file, before the build would fail on them', () => {
+    const broken = '\nFine first line.\n\nsee <div class="x">this\n';
+    const existing = writtenFiles(first, { [mambaFile]: broken });
+    const again = buildCatalog({ ...projectInput(), existing });
+    const text = existing.find((f) => f.file === mambaFile)!.text;
+    const line = text.split('\n').indexOf('see <div class="x">this') + 1;
+    expect(again.diagnostics.filter((d) => d.severity === 'error')).toEqual([
+      expect.objectContaining({ file: `content/papers/${mambaFile}`, line, message: expect.stringContaining('closing tag for `<div>`') }),
+    ]);
   });
 
   it('an edit above the closing --- is replaced; the notes below it stay', () => {
