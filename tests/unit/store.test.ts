@@ -143,42 +143,26 @@ describe('reading a project', () => {
     expect(readFailure(root)).toEqual([expect.objectContaining({ file: 'content/sources/sources.yaml' })]);
   });
 
-  it('a capture date that is no day of the calendar is an error at its line of sources.yaml', () => {
+  // A person's slip in a file they edit by hand: one error, at the line to fix, never a setting dropped in silence.
+  it.each([
+    { slip: 'a capture date that is no day of the calendar is an error at its line of sources.yaml', file: 'content/sources/sources.yaml', text: 'listings:\n  - file: b-daily-papers.txt\n    label: Daily\n    captured: 2025-13-45\n', line: 4, names: null },
+    { slip: 'two entries for the same file are an error at the second one', file: 'content/sources/sources.yaml', text: 'listings:\n  - file: b-daily-papers.txt\n    label: Daily\n    captured: 2025-12-11\n  - file: b-daily-papers.txt\n    label: Daily\n    captured: 2024-12-11\n', line: 5, names: 'b-daily-papers.txt' },
+    { slip: 'a misspelt key in sources.yaml is an error at its line, not dropped', file: 'content/sources/sources.yaml', text: 'listings:\n  - file: b-daily-papers.txt\n    label: Daily\n    captrued: 2025-12-11\n', line: 4, names: 'captrued' },
+    { slip: 'a misspelt top-level key in curation.yaml is an error at its line, not an empty set of decisions', file: 'content/curation.yaml', text: '# Decisions\npaper:\n  mamba:\n    hidden: true\n', line: 2, names: 'paper' },
+    { slip: 'a theme both added to and removed from one paper is an error at its line, not decided by the rules', file: 'content/curation.yaml', text: 'papers:\n  mamba:\n    addThemes: [attention]\n    removeThemes: [flows, attention]\n', line: 4, names: 'attention' },
+    { slip: 'hidden: yes is an error at its line that asks for true or false, since YAML 1.2 reads yes as text', file: 'content/curation.yaml', text: 'papers:\n  mamba:\n    hidden: yes\n', line: 3, names: 'true or false' },
+    { slip: 'a misspelt top-level key in theme-labels.yaml is an error at its line, not an empty set of labels', file: 'content/theme-labels.yaml', text: 'label:\n  - { paper: mamba, theme: attention, label: yes, by: me }\n', line: 1, names: null },
+    { slip: 'a misspelt top-level key in training-papers.yaml is an error at its line, not an empty set of papers', file: 'content/training-papers.yaml', text: 'paper:\n  - { id: a-paper, title: A paper, abstract: About it. }\n', line: 1, names: null },
+    { slip: 'a misspelt optional key of a theme is an error at its line, not dropped', file: 'content/themes.yaml', text: '- id: attention\n  name: Attention\n  description: x\n  scopes: { in: a, out: b }\n  threshold: 3\n  phrases: [ { match: attention, weight: 3 } ]\n', line: 4, names: 'scopes' },
+    { slip: 'a misspelt key of a phrase is an error at its line, not dropped', file: 'content/themes.yaml', text: '- id: attention\n  name: Attention\n  description: x\n  threshold: 3\n  phrases:\n    - { match: attention, weight: 3, wieght: 2 }\n', line: 6, names: 'wieght' },
+    { slip: 'two training papers with one id are an error at the second, not one paper in silence', file: 'content/training-papers.yaml', text: 'papers:\n  - { id: a-paper, title: A paper, abstract: About it. }\n  - { id: a-paper, title: Another paper, abstract: About another. }\n', line: 3, names: 'a-paper' },
+    { slip: 'the same phrase twice in a theme is an error at the second, not a weight counted twice', file: 'content/themes.yaml', text: '- id: attention\n  name: Attention\n  description: x\n  threshold: 3\n  phrases:\n    - { match: linear attention, weight: 3 }\n    - { match: Linear-Attention, weight: 2 }\n', line: 7, names: 'linear attention' },
+  ])('$slip', ({ file, text, line, names }) => {
     const root = copyProject();
-    writeFileSync(join(root, 'content/sources/sources.yaml'), 'listings:\n  - file: b-daily-papers.txt\n    label: Daily\n    captured: 2025-13-45\n');
-    expect(readFailure(root)).toEqual([expect.objectContaining({ file: 'content/sources/sources.yaml', line: 4 })]);
-  });
-
-  it('two entries for the same file are an error at the second one', () => {
-    const root = copyProject();
-    writeFileSync(join(root, 'content/sources/sources.yaml'), 'listings:\n  - file: b-daily-papers.txt\n    label: Daily\n    captured: 2025-12-11\n  - file: b-daily-papers.txt\n    label: Daily\n    captured: 2024-12-11\n');
+    writeFileSync(join(root, file), text);
     const diagnostics = readFailure(root);
-    expect(diagnostics).toEqual([expect.objectContaining({ file: 'content/sources/sources.yaml', line: 5 })]);
-    expect(diagnostics[0]!.message).toContain('b-daily-papers.txt');
-  });
-
-  it('a misspelt key in sources.yaml is an error at its line, not dropped', () => {
-    const root = copyProject();
-    writeFileSync(join(root, 'content/sources/sources.yaml'), 'listings:\n  - file: b-daily-papers.txt\n    label: Daily\n    captrued: 2025-12-11\n');
-    const diagnostics = readFailure(root);
-    expect(diagnostics).toEqual([expect.objectContaining({ file: 'content/sources/sources.yaml', line: 4 })]);
-    expect(diagnostics[0]!.message).toContain('captrued');
-  });
-
-  it('a misspelt top-level key in curation.yaml is an error at its line, not an empty set of decisions', () => {
-    const root = copyProject();
-    writeFileSync(join(root, 'content/curation.yaml'), '# Decisions\npaper:\n  mamba:\n    hidden: true\n');
-    const diagnostics = readFailure(root);
-    expect(diagnostics).toEqual([expect.objectContaining({ file: 'content/curation.yaml', line: 2 })]);
-    expect(diagnostics[0]!.message).toContain('paper');
-  });
-
-  it('a theme both added to and removed from one paper is an error at its line, not decided by the rules', () => {
-    const root = copyProject();
-    writeFileSync(join(root, 'content/curation.yaml'), 'papers:\n  mamba:\n    addThemes: [attention]\n    removeThemes: [flows, attention]\n');
-    const diagnostics = readFailure(root);
-    expect(diagnostics).toEqual([expect.objectContaining({ file: 'content/curation.yaml', line: 4 })]);
-    expect(diagnostics[0]!.message).toContain('attention');
+    expect(diagnostics).toEqual([expect.objectContaining({ file, line })]);
+    if (names) expect(diagnostics[0]!.message).toContain(names);
   });
 
   it('a renameTo longer than 80 characters is an error at its line, not a file name the disk refuses', () => {
@@ -187,50 +171,6 @@ describe('reading a project', () => {
     const diagnostics = readFailure(root);
     expect(diagnostics).toEqual([expect.objectContaining({ file: 'content/curation.yaml', line: 3 })]);
     expect(diagnostics[0]!.message).toContain('80');
-  });
-
-  it('hidden: yes is an error at its line that asks for true or false, since YAML 1.2 reads yes as text', () => {
-    const root = copyProject();
-    writeFileSync(join(root, 'content/curation.yaml'), 'papers:\n  mamba:\n    hidden: yes\n');
-    const diagnostics = readFailure(root);
-    expect(diagnostics).toEqual([expect.objectContaining({ file: 'content/curation.yaml', line: 3 })]);
-    expect(diagnostics[0]!.message).toContain('true or false');
-  });
-
-  it('a misspelt top-level key in theme-labels.yaml is an error at its line, not an empty set of labels', () => {
-    const root = copyProject();
-    writeFileSync(join(root, 'content/theme-labels.yaml'), 'label:\n  - { paper: mamba, theme: attention, label: yes, by: me }\n');
-    expect(readFailure(root)).toEqual([expect.objectContaining({ file: 'content/theme-labels.yaml', line: 1 })]);
-  });
-
-  it('a misspelt top-level key in training-papers.yaml is an error at its line, not an empty set of papers', () => {
-    const root = copyProject();
-    writeFileSync(join(root, 'content/training-papers.yaml'), 'paper:\n  - { id: a-paper, title: A paper, abstract: About it. }\n');
-    expect(readFailure(root)).toEqual([expect.objectContaining({ file: 'content/training-papers.yaml', line: 1 })]);
-  });
-
-  it('a misspelt optional key of a theme is an error at its line, not dropped', () => {
-    const root = copyProject();
-    writeFileSync(join(root, 'content/themes.yaml'), '- id: attention\n  name: Attention\n  description: x\n  scopes: { in: a, out: b }\n  threshold: 3\n  phrases: [ { match: attention, weight: 3 } ]\n');
-    const diagnostics = readFailure(root);
-    expect(diagnostics).toEqual([expect.objectContaining({ file: 'content/themes.yaml', line: 4 })]);
-    expect(diagnostics[0]!.message).toContain('scopes');
-  });
-
-  it('a misspelt key of a phrase is an error at its line, not dropped', () => {
-    const root = copyProject();
-    writeFileSync(join(root, 'content/themes.yaml'), '- id: attention\n  name: Attention\n  description: x\n  threshold: 3\n  phrases:\n    - { match: attention, weight: 3, wieght: 2 }\n');
-    const diagnostics = readFailure(root);
-    expect(diagnostics).toEqual([expect.objectContaining({ file: 'content/themes.yaml', line: 6 })]);
-    expect(diagnostics[0]!.message).toContain('wieght');
-  });
-
-  it('two training papers with one id are an error at the second, not one paper in silence', () => {
-    const root = copyProject();
-    writeFileSync(join(root, 'content/training-papers.yaml'), 'papers:\n  - { id: a-paper, title: A paper, abstract: About it. }\n  - { id: a-paper, title: Another paper, abstract: About another. }\n');
-    const diagnostics = readFailure(root);
-    expect(diagnostics).toEqual([expect.objectContaining({ file: 'content/training-papers.yaml', line: 3 })]);
-    expect(diagnostics[0]!.message).toContain('a-paper');
   });
 
   it('themes.yaml that is not valid YAML is an error at its file and line', () => {
@@ -247,14 +187,6 @@ describe('reading a project', () => {
     const diagnostics = readFailure(root);
     expect(diagnostics).toEqual([expect.objectContaining({ file: 'content/themes.yaml' })]);
     expect(diagnostics[0]!.message).toContain('id');
-  });
-
-  it('the same phrase twice in a theme is an error at the second, not a weight counted twice', () => {
-    const root = copyProject();
-    writeFileSync(join(root, 'content/themes.yaml'), '- id: attention\n  name: Attention\n  description: x\n  threshold: 3\n  phrases:\n    - { match: linear attention, weight: 3 }\n    - { match: Linear-Attention, weight: 2 }\n');
-    const diagnostics = readFailure(root);
-    expect(diagnostics).toEqual([expect.objectContaining({ file: 'content/themes.yaml', line: 7 })]);
-    expect(diagnostics[0]!.message).toContain('linear attention');
   });
 
   it('a missing themes.yaml is an error naming it', () => {
