@@ -147,8 +147,10 @@ function sourceFiles(paths: ContentPaths, rel: (path: string) => string, diagnos
 /** The files of a folder (and links to files), in name order; none when it does not exist yet. */
 function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => statSync(join(dir, name), { throwIfNoEntry: false })?.isFile())
+  // Only a link needs a stat of its own: at 10,000 papers a stat per file is 10,000 calls for nothing.
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isFile() || (entry.isSymbolicLink() && statSync(join(dir, entry.name), { throwIfNoEntry: false })?.isFile()))
+    .map((entry) => entry.name)
     .sort(compare);
 }
 

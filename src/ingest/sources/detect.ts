@@ -56,6 +56,7 @@ export function readSource(source: SourceFile): ReadSource {
   const listing = /\.txt$/i.test(file);
   let format: SourceFormat;
   let read: SourceRead;
+  let trial: SourceRead | undefined;
   if (HTML_START.test(head) && (!listing || HTML_PAGE.test(text))) {
     // An error page, a sign-in page or a "Save page as" of a site: never read as a listing.
     return failed(path, 1, 'this is an HTML page (an error or sign-in page saved by mistake?), not a source; save the listing as text or the API response as returned');
@@ -70,10 +71,11 @@ export function readSource(source: SourceFile): ReadSource {
     const json = readJson(path, text);
     if (!json.ok) return { format: null, records: [], diagnostics: [json.diagnostic] };
     ({ format, read } = json);
-  } else if ((BIBTEX_START.test(text) && (!listing || readsAsBibtex(path, text))) || (/\.bib$/i.test(file) && /^\s*@[a-z]+\s*[{(]/im.test(text))) {
-    // A listing may start with a title such as "@article{x, …": only BibTeX that reads in a .txt is BibTeX.
+  } else if ((BIBTEX_START.test(text) && (!listing || readsCleanly((trial = readBibtex(path, text))))) || (/\.bib$/i.test(file) && /^\s*@[a-z]+\s*[{(]/im.test(text))) {
+    // A listing may start with a title such as "@article{x, …": only BibTeX that reads in a .txt
+    // is BibTeX, and that trial reading is the reading.
     format = 'bibtex';
-    read = readBibtex(path, text);
+    read = trial ?? readBibtex(path, text);
   } else if (listing) {
     const markdown = markdownLine(text);
     if (markdown !== null) {
@@ -107,8 +109,7 @@ function isXmlDocument(text: string): boolean {
   return elements.length === 1 && !elements.some((node) => '#text' in node);
 }
 
-function readsAsBibtex(path: string, text: string): boolean {
-  const read = readBibtex(path, text);
+function readsCleanly(read: SourceRead): boolean {
   return read.records.length > 0 && !read.diagnostics.some((d) => d.severity === 'error');
 }
 
