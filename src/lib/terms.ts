@@ -11,22 +11,34 @@ export const TITLE_WEIGHT = 2;
 
 const STOPWORDS = new Set([...eng, 'also', 'via', 'using', 'based', 'new', 'propose', 'proposed', 'show', 'paper', 'approach', 'method', 'methods', 'results', 'however', 'well', 'can', 'may', 'work']);
 
-/** Words and adjacent word pairs with their counts; title terms count `TITLE_WEIGHT` times. */
-export function countTerms(doc: { title: string; abstract: string }): Map<string, number> {
-  const counts = new Map<string, number>();
-  const add = (text: string, weight: number) => {
-    const words = text.toLowerCase().match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
+/**
+ * Calls `visit` with each usable word of the paper in order, title first (its words weigh
+ * `TITLE_WEIGHT`), and the usable word just before it, or null where a stopword, number or
+ * short word broke the run: two words make a pair only when they are adjacent.
+ */
+export function forEachWord(doc: { title: string; abstract: string }, visit: (word: string, previous: string | null, weight: number) => void): void {
+  const walk = (text: string, weight: number) => {
     let previous: string | null = null;
-    for (const word of words) {
+    for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? []) {
       const usable = word.length > 2 && !STOPWORDS.has(word) && !/^\d+$/.test(word);
-      if (usable) {
-        counts.set(word, (counts.get(word) ?? 0) + weight);
-        if (previous) counts.set(`${previous} ${word}`, (counts.get(`${previous} ${word}`) ?? 0) + weight);
-      }
+      if (usable) visit(word, previous, weight);
       previous = usable ? word : null;
     }
   };
-  add(doc.title, TITLE_WEIGHT);
-  add(doc.abstract, 1);
+  walk(doc.title, TITLE_WEIGHT);
+  walk(doc.abstract, 1);
+}
+
+/** How a pair of adjacent words is written as a term. */
+export const pairTerm = (first: string, second: string) => `${first} ${second}`;
+
+/** Words and adjacent word pairs with their counts; title terms count `TITLE_WEIGHT` times. */
+export function countTerms(doc: { title: string; abstract: string }): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (term: string, weight: number) => counts.set(term, (counts.get(term) ?? 0) + weight);
+  forEachWord(doc, (word, previous, weight) => {
+    add(word, weight);
+    if (previous) add(pairTerm(previous, word), weight);
+  });
   return counts;
 }
