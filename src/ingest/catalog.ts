@@ -244,8 +244,8 @@ function readExisting(files: CatalogInput['existing'], diagnostics: Diagnostic[]
     // Former ids are URLs already published, and they become redirect pages: one edited by hand
     // would break a link, or put a redirect where another paper's page is. A file a person
     // started by hand may have none yet.
-    const aliases: unknown = data.aliases ?? [];
-    if (!Array.isArray(aliases) || !aliases.every((a) => slugId.safeParse(a).success)) {
+    const aliases = slugId.array().safeParse(data.aliases ?? []);
+    if (!aliases.success) {
       diagnostics.push(error(path, keyLine(text, 'aliases'), 'the aliases are not the list of lowercase ids the ingest wrote; restore the file from git (a paper\'s id is changed with renameTo in content/curation.yaml)'));
       continue;
     }
@@ -254,7 +254,7 @@ function readExisting(files: CatalogInput['existing'], diagnostics: Diagnostic[]
     existing.set(file, {
       file,
       id: data.id,
-      aliases: aliases as string[],
+      aliases: aliases.data,
       titleKey: titleKey(data.title),
       abstractKey: titleKey(String(data.abstract ?? '')),
       arxivId: typeof data.arxivId === 'string' ? data.arxivId : null,

@@ -1,9 +1,8 @@
 import slugify from '@sindresorhus/slugify';
 import { createHash } from 'node:crypto';
 import { abstractsAgree } from './merge.ts';
+import { MAX_ID_LENGTH } from '../schemas/id.ts';
 
-/** Long enough to read in a URL, short enough to paste into chat. */
-const MAX_SLUG_LENGTH = 80;
 
 /**
  * A URL-safe slug for a title: ASCII, lowercase, hyphenated (the slugify package
@@ -12,9 +11,9 @@ const MAX_SLUG_LENGTH = 80;
  */
 export function slugForTitle(title: string): string {
   let slug = slugify(title, { decamelize: false });
-  if (slug.length > MAX_SLUG_LENGTH) {
-    const cut = slug.lastIndexOf('-', MAX_SLUG_LENGTH);
-    slug = slug.slice(0, cut > 0 ? cut : MAX_SLUG_LENGTH);
+  if (slug.length > MAX_ID_LENGTH) {
+    const cut = slug.lastIndexOf('-', MAX_ID_LENGTH);
+    slug = slug.slice(0, cut > 0 ? cut : MAX_ID_LENGTH);
   }
   return slug || `paper-${createHash('sha256').update(title).digest('hex').slice(0, 10)}`;
 }

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { slugId } from './id.ts';
+import { MAX_ID_LENGTH, slugId } from './id.ts';
 
 /** A maintainer's decisions about one paper, kept across every re-ingest. */
 export const paperCuration = z
@@ -10,8 +10,8 @@ export const paperCuration = z
     removeThemes: z.array(z.string()).default([]),
     /** Keep the paper out of the published catalog (its file stays, with its notes). */
     hidden: z.boolean({ error: 'expected true or false (YAML reads yes, no, on and off as text)' }).default(false),
-    /** Give the paper this id (and URL) instead; the old one keeps working as a redirect. At most 80 characters, like the ids made from titles (slug.ts): a readable URL, and a file name every disk takes. */
-    renameTo: slugId.max(80, 'expected at most 80 characters').optional(),
+    /** Give the paper this id (and URL) instead; the old one keeps working as a redirect. At most `MAX_ID_LENGTH` characters, like the ids made from titles. */
+    renameTo: slugId.max(MAX_ID_LENGTH, `expected at most ${MAX_ID_LENGTH} characters`).optional(),
     /** Why, for the next maintainer; not published. */
     reason: z.string().optional(),
   })
