@@ -36,6 +36,8 @@ export interface CatalogInput {
   trainingLines: number[];
   /** The paper files already in `content/papers/`, by file name. */
   existing: { file: string; path: string; text: string }[];
+  /** The hand-edited files as messages name them (relative to the project, under any CONTENT_DIR). */
+  files: { curation: string; labels: string; training: string };
 }
 
 export interface CatalogPlan {
@@ -165,20 +167,20 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
  * themes. Decisions naming an unknown theme are errors (a typo would silently do
  * nothing); decisions about a paper not in the catalog are reported, not dropped.
  */
-function applyCuration({ taxonomy, curation, curationLines }: CatalogInput, ids: ReadonlySet<string>, diagnostics: Diagnostic[]) {
+function applyCuration({ taxonomy, curation, curationLines, files }: CatalogInput, ids: ReadonlySet<string>, diagnostics: Diagnostic[]) {
   const order = taxonomy.map((t) => t.id);
   for (const [id, decision] of Object.entries(curation.papers)) {
     const line = curationLines[id] ?? 0;
     for (const theme of [...decision.addThemes, ...decision.removeThemes]) {
-      if (!order.includes(theme)) diagnostics.push(error(CURATION_FILE, line, `paper "${id}": there is no theme "${theme}" in content/themes.yaml`));
+      if (!order.includes(theme)) diagnostics.push(error(files.curation, line, `paper "${id}": there is no theme "${theme}" in content/themes.yaml`));
     }
-    if (!ids.has(id)) diagnostics.push(warning(CURATION_FILE, line, `paper "${id}" is not in the catalog; fix the id (the file name in content/papers/) or remove the entry`));
+    if (!ids.has(id)) diagnostics.push(warning(files.curation, line, `paper "${id}" is not in the catalog; fix the id (the file name in content/papers/) or remove the entry`));
   }
   // A decision may name a paper by its current id or by a former one (it is kept after a rename),
   // but by one only: of two entries, one would go unapplied.
   return (names: string[], ruled: string[]) => {
     const [first, ...more] = names.filter((name) => curation.papers[name]);
-    for (const name of more) diagnostics.push(error(CURATION_FILE, curationLines[name] ?? 0, `paper "${name}" is now "${first}", which has an entry of its own; merge the two entries into one`));
+    for (const name of more) diagnostics.push(error(files.curation, curationLines[name] ?? 0, `paper "${name}" is now "${first}", which has an entry of its own; merge the two entries into one`));
     if (!first) return { themes: ruled, added: [], removed: [], hidden: false };
     const decision = curation.papers[first]!;
     const added = decision.addThemes.filter((t) => !ruled.includes(t));
@@ -194,13 +196,13 @@ function applyCuration({ taxonomy, curation, curationLines }: CatalogInput, ids:
  * any other paper has it, now or before — also a file kept only for its notes, whose notes
  * the renamed paper would otherwise be written over.
  */
-function renamePapers(assigned: Map<string, Assigned>, known: readonly KnownPaper[], { curation, curationLines }: CatalogInput, diagnostics: Diagnostic[]): Map<string, Assigned> {
+function renamePapers(assigned: Map<string, Assigned>, known: readonly KnownPaper[], { curation, curationLines, files }: CatalogInput, diagnostics: Diagnostic[]): Map<string, Assigned> {
   for (const [key, current] of assigned) {
     const [name, target] = [current.id, ...current.aliases].map((n) => [n, curation.papers[n]?.renameTo] as const).find(([, to]) => to) ?? [];
     if (!target || target === current.id) continue;
     const others = [...[...assigned].filter(([k]) => k !== key).map(([, a]) => a), ...known.filter((k) => k !== current.known)];
     if (others.some((other) => other.id === target || other.aliases.includes(target))) {
-      diagnostics.push(error(CURATION_FILE, curationLines[name!] ?? 0, `cannot rename "${current.id}" to "${target}": another paper has that id, or had it; choose another`));
+      diagnostics.push(error(files.curation, curationLines[name!] ?? 0, `cannot rename "${current.id}" to "${target}": another paper has that id, or had it; choose another`));
       continue;
     }
     assigned.set(key, { ...current, id: target, aliases: [...current.aliases.filter((a) => a !== target), current.id] });
@@ -208,7 +210,6 @@ function renamePapers(assigned: Map<string, Assigned>, known: readonly KnownPape
   return assigned;
 }
 
-const CURATION_FILE = 'content/curation.yaml';
 
 interface ExistingPaper extends KnownPaper {
   file: string;

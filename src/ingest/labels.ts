@@ -16,8 +16,8 @@ export interface CatalogText {
  * labels naming no known paper are reported; for the same paper and theme a later row wins,
  * so a maintainer's review can correct an earlier decision by appending to the file.
  */
-export function labelledPapers(input: Pick<CatalogInput, 'labels' | 'labelLines' | 'training' | 'trainingLines' | 'taxonomy'>, catalog: readonly CatalogText[], diagnostics: Diagnostic[]): LabelledPaper[] {
-  const file = 'content/theme-labels.yaml';
+export function labelledPapers(input: Pick<CatalogInput, 'labels' | 'labelLines' | 'training' | 'trainingLines' | 'taxonomy' | 'files'>, catalog: readonly CatalogText[], diagnostics: Diagnostic[]): LabelledPaper[] {
+  const file = input.files.labels;
   const texts = new Map<string, { title: string; abstract: string }>();
   const current = new Map<string, string>();
   for (const { id, aliases, title, abstract } of catalog) {
@@ -26,7 +26,7 @@ export function labelledPapers(input: Pick<CatalogInput, 'labels' | 'labelLines'
   }
   for (const [index, paper] of input.training.entries()) {
     if (current.has(paper.id)) {
-      diagnostics.push(error('content/training-papers.yaml', input.trainingLines[index] ?? 0, `training paper "${paper.id}" has the id of a catalog paper; give it another id`));
+      diagnostics.push(error(input.files.training, input.trainingLines[index] ?? 0, `training paper "${paper.id}" has the id of a catalog paper; give it another id`));
       continue;
     }
     texts.set(paper.id, paper);

@@ -62,7 +62,8 @@ export function readCatalogInput(paths: ContentPaths): CatalogInput {
   const existing = listFiles(paths.papers)
     .filter((name) => name.endsWith('.mdx'))
     .map((file) => ({ file, path: rel(join(paths.papers, file)), text: readFileSync(join(paths.papers, file), 'utf8') }));
-  return { listings, manifest, taxonomy, curation, curationLines, labels, labelLines, training, trainingLines, existing };
+  const files = { curation: rel(paths.curation), labels: rel(paths.labels), training: rel(paths.training) };
+  return { listings, manifest, taxonomy, curation, curationLines, labels, labelLines, training, trainingLines, existing, files };
 }
 
 /** A YAML file that passed its schema, and the line of any value in it, for messages. */

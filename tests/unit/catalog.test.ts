@@ -15,7 +15,7 @@ const FLEXDIT = 'FlexDiT: Dynamic Token Density Control for Diffusion Transforme
 
 /** A catalog input built in memory; what a test leaves out is empty. */
 function catalogInput(input: Partial<CatalogInput> & Pick<CatalogInput, 'listings'>): CatalogInput {
-  return { manifest: [], taxonomy: [], curation: { papers: {} }, curationLines: {}, labels: [], labelLines: [], training: [], trainingLines: [], existing: [], ...input };
+  return { manifest: [], taxonomy: [], curation: { papers: {} }, curationLines: {}, labels: [], labelLines: [], training: [], trainingLines: [], existing: [], files: { curation: 'content/curation.yaml', labels: 'content/theme-labels.yaml', training: 'content/training-papers.yaml' }, ...input };
 }
 
 /** A listing file for `catalogInput`, stored under `content/sources/` like a real one. */

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog, type CatalogPlan } from '../../src/ingest/catalog.ts';
@@ -118,6 +118,23 @@ describe('reading a project', () => {
     const root = copyProject();
     writeFileSync(join(root, 'content/curation.yaml'), '# Decisions\npapers:\n  mamba:\n    hidden: true\n  flow-matching: { renameTo: flow }\n');
     expect(readCatalogInput(contentPaths(root)).curationLines).toEqual({ mamba: 3, 'flow-matching': 5 });
+  });
+
+  it('names the hand-edited files where they are, under any CONTENT_DIR', () => {
+    const root = copyProject();
+    renameSync(join(root, 'content'), join(root, 'catalog'));
+    writeFileSync(join(root, 'catalog/curation.yaml'), 'papers:\n  no-such-paper: { hidden: true }\n');
+    writeFileSync(join(root, 'catalog/theme-labels.yaml'), 'labels:\n  - { paper: mamba, theme: no-such-theme, label: yes, by: me }\n');
+    const previous = process.env.CONTENT_DIR;
+    process.env.CONTENT_DIR = 'catalog';
+    try {
+      const { diagnostics } = buildCatalog(readCatalogInput(contentPaths(root)));
+      expect(diagnostics.map((d) => `${d.file}:${d.line}`)).toEqual(expect.arrayContaining(['catalog/curation.yaml:2', 'catalog/theme-labels.yaml:2']));
+      expect(diagnostics.some((d) => d.file.startsWith('content/'))).toBe(false);
+    } finally {
+      if (previous === undefined) delete process.env.CONTENT_DIR;
+      else process.env.CONTENT_DIR = previous;
+    }
   });
 
   it('reads the line of each label and each training paper, for messages about them', () => {

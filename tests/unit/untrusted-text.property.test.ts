@@ -220,6 +220,7 @@ function catalogOf(listingText: string) {
     training: [],
     trainingLines: [],
     existing: [],
+    files: { curation: 'content/curation.yaml', labels: 'content/theme-labels.yaml', training: 'content/training-papers.yaml' },
   };
   return buildCatalog(input);
 }
