@@ -23,6 +23,8 @@ export function meetsBar(score: Pick<ThemeScore, 'precision' | 'recall'>): boole
 
 export interface ThemeScore {
   theme: string;
+  /** Papers labelled for the theme, in or out: what the figures rest on. */
+  labelled: number;
   truePositives: number;
   falsePositives: number;
   falseNegatives: number;
@@ -50,6 +52,7 @@ export function scoreOutcomes(theme: string, outcomes: readonly Outcome[], metho
   }
   return {
     theme,
+    labelled: outcomes.length,
     truePositives,
     falsePositives,
     falseNegatives,
@@ -92,9 +95,9 @@ export function formatScores(rows: readonly (ThemeScore & { method: string })[])
   const width = Math.max(...rows.map((s) => s.theme.length), 5);
   const lines = rows.map(
     (s) =>
-      `${s.theme.padEnd(width)}  ${s.method.padEnd(7)}  ${s.precision.toFixed(2).padStart(9)}  ${s.recall.toFixed(2).padStart(6)}  ${String(s.truePositives).padStart(4)}  ${String(s.falsePositives).padStart(4)}  ${String(s.falseNegatives).padStart(4)}  ${meetsBar(s) ? 'yes' : 'no'}`,
+      `${s.theme.padEnd(width)}  ${s.method.padEnd(7)}  ${String(s.labelled).padStart(8)}  ${s.precision.toFixed(2).padStart(9)}  ${s.recall.toFixed(2).padStart(6)}  ${String(s.truePositives).padStart(4)}  ${String(s.falsePositives).padStart(4)}  ${String(s.falseNegatives).padStart(4)}  ${meetsBar(s) ? 'yes' : 'no'}`,
   );
-  return [`${'theme'.padEnd(width)}  method   precision  recall    tp    fp    fn  bar`, ...lines].join('\n');
+  return [`${'theme'.padEnd(width)}  method   labelled  precision  recall    tp    fp    fn  bar`, ...lines].join('\n');
 }
 
 /**

@@ -41,8 +41,9 @@ const MIN_PRIORITY = 0.2;
 /**
  * For a theme with a model, a paper is as informative as its probability is close to one half;
  * one where the model and the rules disagree is worth asking about whatever the model says.
- * For a theme decided by rules alone, a paper is as informative as its score is close to the
- * threshold, among papers with at least one matching phrase.
+ * A theme decided by rules alone is sure of nothing: every paper with a matching phrase is
+ * asked about, those whose score is closest to the threshold first. Its clearest matches are
+ * asked too, since a new theme needs papers in as well as out before a model can learn it.
  */
 export function reviewQueue(
   taxonomy: readonly Theme[],
@@ -65,7 +66,8 @@ export function reviewQueue(
       if (j.probability === null) {
         if (j.phrases.length === 0) continue;
         const threshold = thresholds.get(j.theme)!;
-        priority = Math.max(0, 1 - Math.abs(j.ruleScore - threshold) / threshold);
+        // 1 at the threshold, one half at twice or at zero, never 0.
+        priority = threshold / (threshold + Math.abs(j.ruleScore - threshold));
         reason = `rules score ${j.ruleScore} against a threshold of ${threshold}`;
       } else {
         const modelIn = j.probability >= MODEL_THRESHOLD;
@@ -76,7 +78,7 @@ export function reviewQueue(
           reason += `, but the rules say ${j.rulesIn ? 'in' : 'out'}`;
         }
       }
-      if (priority < MIN_PRIORITY) continue;
+      if (j.probability !== null && priority < MIN_PRIORITY) continue;
       items.push({
         paper: paper.id,
         theme: j.theme,

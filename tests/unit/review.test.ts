@@ -14,7 +14,7 @@ const trained = trainThemeModels(taxonomy, labelled);
 const labels = new Map(labelled.map((p) => [p.id, p.labels]));
 const catalog = [
   { id: 'sure-speech', title: 'Speech recognition acoustic model', abstract: 'Word error rate of transcription on spoken utterances.', hidden: false },
-  { id: 'sure-image', title: 'Image synthesis', abstract: 'Photorealistic samples, texture details and image editing.', hidden: false },
+  { id: 'sure-image', title: 'Image synthesis', abstract: 'Photorealistic samples, pixel textures and image editing.', hidden: false },
   { id: 'unclear', title: 'A transformer', abstract: 'We propose a transformer; experiments show strong baselines.', hidden: false },
   { id: 'rules-disagree', title: 'Image synthesis and speech recognition', abstract: 'Photorealistic samples with texture details.', hidden: false },
   { id: 'hidden-unclear', title: 'A transformer', abstract: 'We propose a transformer.', hidden: true },
@@ -44,6 +44,15 @@ describe('the review queue', () => {
     const items = queue({ theme: 'vision' });
     expect(items.map((i) => [i.paper, i.ruleScore])).toContainEqual(['rules-disagree', 4]);
     expect(items.every((i) => i.probability === null && i.phrases.length > 0)).toBe(true);
+  });
+
+  it('for a theme decided by rules, asks about its clearest matches too, after the near ones', () => {
+    // A new theme needs papers in as well as out before a model can learn it.
+    const items = queue({ theme: 'vision' });
+    const asked = items.map((i) => i.paper);
+    expect(items.find((i) => i.paper === 'sure-image')!.ruleScore).toBeGreaterThanOrEqual(8);
+    expect(asked.indexOf('sure-image')).toBeGreaterThan(asked.indexOf('rules-disagree'));
+    expect(asked).not.toContain('unclear');
   });
 
   it('puts the most informative first and keeps to the limit', () => {
