@@ -1,6 +1,22 @@
 import { z } from 'astro/zod';
 import { slugId } from './id.ts';
 
+/**
+ * A word of a phrase is letters and digits, as the words of a paper are; inside it only an
+ * apostrophe (Bayes's), a point between digits (3.5) or a trailing plus (C++) is text to find.
+ * Anything else (a bracket, "_", "?", a "*" mid-word) would be looked for literally and match
+ * nothing, and a shelf that quietly never fills is worse than an error.
+ */
+const PHRASE_WORD = /^[\p{L}\p{N}]+(?:(?:['’]|(?<=\p{N})\.(?=\p{N}))[\p{L}\p{N}]+)*\+*$/u;
+
+function wordProblem(word: string): string | undefined {
+  const bare = word.endsWith('*') ? word.slice(0, -1) : word;
+  if (bare.includes('*')) return `"${word}": "*" goes only at the end of a word, where it matches any ending`;
+  if (PHRASE_WORD.test(bare)) return undefined;
+  const stray = [...bare].find((c) => !/[\p{L}\p{N}]/u.test(c));
+  return `"${word}" has "${stray}": a phrase is words of letters and digits, separated by spaces or "-", with "*" at a word's end for any ending`;
+}
+
 /** A phrase the classifier looks for, with what a match is worth. */
 export const themePhrase = z.strictObject({
   /** Words to find, case-insensitive, on word boundaries; a space also matches `-`. A trailing `*` matches any word ending; `a & b` needs both in the same field, `a ~ b` both in the same sentence (one scope per phrase). */
@@ -8,7 +24,11 @@ export const themePhrase = z.strictObject({
     .string()
     .refine((m) => !(m.includes('&') && m.includes('~')), 'use either "&" (same field) or "~" (same sentence) in one phrase, not both')
     // A part without a letter or digit ("", "*", the side of a stray "&") matches every paper.
-    .refine((m) => m.split(/[&~]/).every((part) => /[\p{L}\p{N}]/u.test(part)), 'needs a word, and one on each side of every "&" or "~"; a part without one would match every paper'),
+    .refine((m) => m.split(/[&~]/).every((part) => /[\p{L}\p{N}]/u.test(part)), 'needs a word, and one on each side of every "&" or "~"; a part without one would match every paper')
+    .superRefine((m, context) => {
+      const problem = m.split(/[&~\s-]+/u).filter(Boolean).map(wordProblem).find(Boolean);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    }),
   /** Score a match adds; negative for false friends ("optical flow" is not a flow model). */
   weight: z.number(),
 });

@@ -146,6 +146,20 @@ describe('shelving a paper', () => {
     expect(taxonomySchema.safeParse(taxonomy('a && b')).success).toBe(false);
   });
 
+  it('a phrase is words: punctuation it would look for literally, or a "*" mid-word, is rejected with the word named', () => {
+    const problem = (match: string) => {
+      const result = taxonomySchema.safeParse([{ id: 'x', name: 'x', description: 'x', threshold: 1, phrases: [{ match, weight: 1 }] }]);
+      return result.success ? undefined : result.error.issues.map((i) => i.message).join('; ');
+    };
+    expect(problem('(long context')).toMatch(/^"\(long" has "\("/);
+    expect(problem('long.context')).toMatch(/"long\.context" has "\."/);
+    expect(problem('long_context')).toMatch(/has "_"/);
+    expect(problem('long context?')).toMatch(/"context\?" has "\?"/);
+    expect(problem('long cont*xt')).toMatch(/"cont\*xt": "\*" goes only at the end of a word/);
+    // What papers do write inside a word is still text to find.
+    for (const fine of ['long-context', 'efficien* ~ attention', 'C++ kernels', "Bayes's rule", 'GPT-3.5', 'Mamba’s']) expect(problem(fine), fine).toBeUndefined();
+  });
+
   it('a paper no phrase matches is in no theme', () => {
     const classify = createClassifier([theme('speech', 3, { speech: 3 })]);
     expect(classify('A ConvNet for the 2020s', 'We revisit convolutions.')).toEqual({ themes: [], scores: { speech: 0 }, evidence: {} });
