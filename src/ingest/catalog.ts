@@ -6,6 +6,7 @@ import { doiKey } from './ids.ts';
 import { labelledPapers } from './labels.ts';
 import { compare, mergeSources, type Source } from './merge.ts';
 import { titleKey } from './normalize.ts';
+import { schemaProblems } from './schema-issues.ts';
 import { createShelver, trainThemeModels, type LabelledPaper, type ThemeModels } from './shelve.ts';
 import { readSource } from './sources/detect.ts';
 import { redirectsManifest } from '../lib/aliases.ts';
@@ -120,7 +121,7 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
     const checked = paperSchema.safeParse(paper);
     if (!checked.success) {
       const first = m.sources[0]!;
-      diagnostics.push(error(listingPaths.get(first.listing) ?? first.listing, first.line, `this paper does not fit the catalog schema: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`));
+      diagnostics.push(error(listingPaths.get(first.listing) ?? first.listing, first.line, `this paper does not fit the catalog schema: ${schemaProblems(checked.error.issues).map((p) => p.message).join('; ')}`));
       continue;
     }
     // Notes travel with the paper, also when a rename gives it a new file name.

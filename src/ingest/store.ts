@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync, rmSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import type { z } from 'astro/zod';
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLSeq } from 'yaml';
 import { error, IngestError, type Diagnostic } from './diagnostics.ts';
 import type { CatalogInput, CatalogPlan } from './catalog.ts';
 import { compare } from './merge.ts';
+import { schemaProblems } from './schema-issues.ts';
 import { REDIRECTS_FILE } from '../lib/aliases.ts';
 import { writeAtomically } from '../lib/atomic-write.ts';
 import { contentDir } from '../lib/content-dir.ts';
@@ -72,7 +74,7 @@ interface YamlFile<T> {
   lineOf(path: readonly PropertyKey[]): number;
 }
 
-type Schema<T> = { safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string; keys?: string[] }[] } } };
+type Schema<T> = { safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: z.core.$ZodIssue[] } } };
 
 function readYaml<T>(path: string, shown: string, schema: Schema<T>, diagnostics: Diagnostic[]): YamlFile<T> | undefined {
   const lines = new LineCounter();
@@ -97,11 +99,7 @@ function readYaml<T>(path: string, shown: string, schema: Schema<T>, diagnostics
   };
   const result = schema.safeParse(data);
   if (!result.success) {
-    for (const issue of result.error.issues) {
-      // A misspelt key is found by its own name, below the object the schema names.
-      const line = lineOf(issue.keys?.length ? [...issue.path, issue.keys[0]!] : issue.path);
-      diagnostics.push(error(shown, line, `${issue.path.map(String).join('.') || '(top)'}: ${issue.message}`));
-    }
+    for (const { at, message } of schemaProblems(result.error.issues)) diagnostics.push(error(shown, lineOf(at), message));
     return undefined;
   }
   return { data: result.data, lineOf };

@@ -1,0 +1,44 @@
+/**
+ * Schema errors in the words of the file a person edits. Zod names a place by its path from
+ * the top (`14.threshold`), counting list entries from zero; the diagnostic already gives the
+ * line, so the message names only the key, says "missing" for a key left out, and pairs a
+ * misspelt key with the missing one it was meant to be.
+ */
+import type { z } from 'astro/zod';
+import { editDistance } from '../lib/spelling.ts';
+
+export interface SchemaProblem {
+  /** Where the problem is, for finding its line: for a misspelt key, the key itself. */
+  at: PropertyKey[];
+  message: string;
+}
+
+/** Edits between a misspelt key and the key it was meant to be ("treshold" → "threshold"). */
+const MAX_EDITS = 2;
+
+export function schemaProblems(issues: readonly z.core.$ZodIssue[]): SchemaProblem[] {
+  const missing = issues.filter((i) => i.code === 'invalid_type' && i.message.endsWith('received undefined'));
+  const explained = new Set<z.core.$ZodIssue>();
+  const problems: SchemaProblem[] = [];
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    for (const key of issue.keys) {
+      const meant = missing.find((m) => !explained.has(m) && sameParent(m.path, issue.path) && editDistance(String(m.path.at(-1)), key, MAX_EDITS) <= MAX_EDITS);
+      if (meant) explained.add(meant);
+      const hint = meant ? `; did you mean "${String(meant.path.at(-1))}"?` : '';
+      problems.push({ at: [...issue.path, key], message: `unknown key "${key}"${hint}` });
+    }
+  }
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys' || explained.has(issue)) continue;
+    const key = issue.path.findLast((step) => typeof step === 'string');
+    const named = key === undefined ? '' : `"${String(key)}"`;
+    const message = issue.code === 'invalid_type' && missing.includes(issue) ? `${named || 'a value'} is missing (${issue.expected} expected)` : `${named ? `${named}: ` : ''}${issue.message}`;
+    problems.push({ at: issue.path, message });
+  }
+  return problems;
+}
+
+function sameParent(path: readonly PropertyKey[], parent: readonly PropertyKey[]): boolean {
+  return path.length === parent.length + 1 && parent.every((step, i) => step === path[i]);
+}
