@@ -1,6 +1,7 @@
 import type { CatalogInput } from './catalog.ts';
 import { error, warning, type Diagnostic } from './diagnostics.ts';
 import type { LabelledPaper } from './shelve.ts';
+import { editDistance } from '../lib/spelling.ts';
 
 /** A catalog paper as the labels see it: its ids, current and former, and its text. */
 export interface CatalogText {
@@ -33,10 +34,18 @@ export function labelledPapers(input: Pick<CatalogInput, 'labels' | 'labelLines'
   }
   const themes = new Set(input.taxonomy.map((t) => t.id));
   const decisions = new Map<string, Map<string, boolean>>();
+  // A theme that is gone is one error at its first label, not one per row; its message is written once all its lines are known.
+  const unknown = new Map<string, { diagnostic: Diagnostic; lines: number[] }>();
   for (const [index, label] of input.labels.entries()) {
     const line = input.labelLines[index] ?? 0;
     if (!themes.has(label.theme)) {
-      diagnostics.push(error(file, line, `paper "${label.paper}": there is no theme "${label.theme}" in content/themes.yaml`));
+      const gone = unknown.get(label.theme);
+      if (gone) gone.lines.push(line);
+      else {
+        const diagnostic = error(file, line, '');
+        diagnostics.push(diagnostic);
+        unknown.set(label.theme, { diagnostic, lines: [line] });
+      }
       continue;
     }
     const id = current.get(label.paper) ?? (texts.has(label.paper) ? label.paper : undefined);
@@ -47,6 +56,14 @@ export function labelledPapers(input: Pick<CatalogInput, 'labels' | 'labelLines'
     if (!decisions.has(id)) decisions.set(id, new Map());
     decisions.get(id)!.set(label.theme, label.label === 'yes');
   }
+  for (const [theme, { diagnostic, lines }] of unknown) diagnostic.message = unknownTheme(theme, lines, [...themes]);
   return [...decisions].map(([id, labels]) => ({ id, ...texts.get(id)!, labels }));
+}
+
+function unknownTheme(theme: string, lines: readonly number[], themes: readonly string[]): string {
+  const where = lines.length === 1 ? 'this label names' : `${lines.length} labels (this line, ${lines.length === 2 ? 'and line' : 'lines'} ${lines.slice(1, 6).join(', ')}${lines.length > 6 ? ', …' : ''}) name`;
+  const meant = themes.find((id) => editDistance(id, theme, 2) <= 2);
+  const fix = meant ? `did you mean "${meant}"?` : 'if the theme was removed, remove its labels too; if renamed, rename them';
+  return `${where} theme "${theme}", which is not in content/themes.yaml; ${fix}`;
 }
 

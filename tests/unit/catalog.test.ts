@@ -345,9 +345,18 @@ describe("people's labels and the theme models", () => {
     const plan = buildCatalog({ ...projectInput(), labels: [label(idOf(FLOW), 'nope', true), label('no-such-paper', 'flows', true)], training: [{ id: idOf(FLOW), title: 'x', abstract: 'y' }] });
     expect(errorsIn(plan.diagnostics).map((d) => [d.file, d.message])).toEqual([
       ['content/training-papers.yaml', `training paper "${idOf(FLOW)}" has the id of a catalog paper; give it another id`],
-      ['content/theme-labels.yaml', `paper "${idOf(FLOW)}": there is no theme "nope" in content/themes.yaml`],
+      ['content/theme-labels.yaml', 'this label names theme "nope", which is not in content/themes.yaml; if the theme was removed, remove its labels too; if renamed, rename them'],
     ]);
     expect(warningsIn(plan.diagnostics).map((d) => d.message)).toEqual(['paper "no-such-paper" is neither in the catalog nor a training paper; fix the id or remove its labels']);
+  });
+
+  it('the labels of a theme that is gone are one error at the first, listing the others, and a misspelt theme is named', () => {
+    const labels = [label(idOf(FLOW), 'attn', true), label(idOf(ATTENTION), 'attn', false), label(idOf(FLOW), 'flws', true), label(idOf(ATTENTION), 'attn', true)];
+    const plan = buildCatalog({ ...projectInput(), labels, labelLines: [3, 5, 7, 9] });
+    expect(errorsIn(plan.diagnostics).map((d) => [d.line, d.message])).toEqual([
+      [3, '3 labels (this line, lines 5, 9) name theme "attn", which is not in content/themes.yaml; if the theme was removed, remove its labels too; if renamed, rename them'],
+      [7, 'this label names theme "flws", which is not in content/themes.yaml; did you mean "flows"?'],
+    ]);
   });
 
   it('messages about labels and training papers name the line of their row', () => {
