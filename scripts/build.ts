@@ -14,12 +14,23 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { readOptions } from '../src/lib/cli.ts';
 import { contentDir } from '../src/lib/content-dir.ts';
 import { finishSite, startCards, STEPS_AFTER_ASTRO, type StepLog } from '../src/build/integration.ts';
 import { offlineDirOf, outDirOf, releaseDirOf } from '../src/build/output-dirs.ts';
 import { outputKey, readTimings, timingsFile, writeTimings, type StepTiming } from '../src/build/timings.ts';
 import { inputsDigest, isUpToDate, writeStamp } from '../src/build/up-to-date.ts';
 
+const USAGE = `npm run build [-- --force]
+
+The ingest, then the site into OUT_DIR (default dist/): pages, search index, offline edition,
+preview cards, and the GitHub Pages check. When nothing the site is made from has changed
+since the last build, it says so and stops.
+
+  --force   build even when nothing has changed
+  --help    print this`;
+
+const { force } = readOptions('build', USAGE, { force: { type: 'boolean', default: false } });
 const outDir = outDirOf();
 const env: NodeJS.ProcessEnv = { ...process.env, OUT_DIR: outDir };
 
@@ -36,7 +47,7 @@ const OUTPUTS = [outDir, offlineDirOf(), releaseDirOf()];
 const STAMP = `node_modules/.cache/shelfmark-build/${outputKey(process.cwd(), outDir)}.json`;
 const TIMINGS = timingsFile(process.cwd(), outDir);
 
-if (!process.argv.includes('--force') && isUpToDate(STAMP, inputsDigest(INPUTS), OUTPUTS)) {
+if (!force && isUpToDate(STAMP, inputsDigest(INPUTS), OUTPUTS)) {
   console.log(`build: nothing changed since the last build; ${outDir}/ is up to date (npm run build -- --force rebuilds).`);
   process.exit(0);
 }

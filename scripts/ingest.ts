@@ -4,14 +4,23 @@
  *   --strict  treat warnings as errors (for CI)
  * All the work is in src/ingest/; this file only reads flags, prints and sets the exit code.
  */
-import { parseArgs } from 'node:util';
 import { buildCatalog } from '../src/ingest/catalog.ts';
 import { formatDiagnostic, IngestError } from '../src/ingest/diagnostics.ts';
 import { summarize } from '../src/ingest/report.ts';
 import { applyPlan, contentPaths, readCatalogInput, staleFiles } from '../src/ingest/store.ts';
+import { readOptions } from '../src/lib/cli.ts';
+
+const USAGE = `npm run ingest [-- OPTIONS]
+
+Reads the listings in content/sources/ and writes one MDX file per paper to content/papers/,
+shelving each paper on its themes.
+
+  --check    change nothing; exit 1 if content/papers/ is not what the listings give
+  --strict   treat warnings as errors (for CI)
+  --help     print this`;
 
 function main(): number {
-  const { values } = parseArgs({ options: { check: { type: 'boolean', default: false }, strict: { type: 'boolean', default: false } } });
+  const values = readOptions('ingest', USAGE, { check: { type: 'boolean', default: false }, strict: { type: 'boolean', default: false } });
   const paths = contentPaths(process.cwd());
   const input = readCatalogInput(paths);
   const plan = buildCatalog(input);

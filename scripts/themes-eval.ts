@@ -12,7 +12,17 @@ import { parse } from 'yaml';
 import { buildCatalog } from '../src/ingest/catalog.ts';
 import { crossValidate, formatScores, freshLabels, HELD_OUT_SAMPLES, judgeUnseen, REQUIRED_THEMES, scoreOutcomes, type FreshPaper, type Method, type Outcome } from '../src/ingest/evaluate.ts';
 import { contentPaths, readCatalogInput } from '../src/ingest/store.ts';
+import { readOptions } from '../src/lib/cli.ts';
 
+const USAGE = `npm run themes:eval
+
+How well the shelves agree with people, for each theme with labels: precision and recall by
+5-fold cross-validation over the labels, then on the two held-out samples in tests/fixtures/.
+It changes nothing.
+
+  --help    print this`;
+
+readOptions('themes:eval', USAGE, {});
 const input = readCatalogInput(contentPaths(process.cwd()));
 const plan = buildCatalog(input);
 const { labelled } = plan.shelving;

@@ -1,11 +1,12 @@
 /**
  * `node scripts/ingest.ts` as people and CI run it, in a throwaway copy of the fixture project.
  */
-import { appendFileSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyProject, ingestedFixtureProject, lineOf, papersOf, readListingFixture, runIngest, snapshotDir } from '../support/fixtures.ts';
-import { fixturesDir } from '../support/repo.ts';
+import { fixturesDir, repoRoot } from '../support/repo.ts';
 
 /** Stack-trace frames ("    at fn (file:1:2)") in a program's output. */
 const stackFrames = (output: string) => output.split('\n').filter((line) => /^\s+at\s/.test(line));
@@ -130,13 +131,6 @@ describe('when the input is wrong', () => {
     expect(snapshotDir(papersOf(root))).toEqual(before);
   });
 
-  it('an unknown option is one line, exit 1, no stack trace', () => {
-    const { status, stderr } = runIngest(copyProject(), '--chek');
-    expect(status).toBe(1);
-    expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toContain('--chek');
-  });
-
   it('warnings alone do not stop an ingest, but --strict does, changing nothing', () => {
     const root = ingested();
     addListing(root, 'short-abstract.txt');
@@ -146,5 +140,38 @@ describe('when the input is wrong', () => {
     expect(strict.stderr).toMatch(/content\/sources\/short-abstract\.txt:2: warning: /);
     expect(snapshotDir(papersOf(root))).toEqual(before);
     expect(runIngest(root).status).toBe(0);
+  });
+});
+
+describe('the options of ingest, themes:review, themes:eval and build', () => {
+  const scripts = [
+    { command: 'ingest', file: 'ingest.ts', option: '--check', typo: '--chek', nearest: ' (did you mean --check?)' },
+    { command: 'themes:review', file: 'themes-review.ts', option: '--limit N', typo: '--limt', nearest: ' (did you mean --limit?)' },
+    { command: 'themes:eval', file: 'themes-eval.ts', option: '--help', typo: '--theme', nearest: '' },
+    { command: 'build', file: 'build.ts', option: '--force', typo: '--forse', nearest: ' (did you mean --force?)' },
+  ];
+  const run = (root: string, file: string, ...args: string[]) => spawnSync(process.execPath, [join(repoRoot, 'scripts', file), ...args], { cwd: root, encoding: 'utf8' });
+
+  it.each(scripts)('$command --help (or -h) prints its usage and options, does nothing else, and exits 0', ({ command, file, option }) => {
+    const root = copyProject();
+    for (const help of ['--help', '-h']) {
+      const { status, stdout, stderr } = run(root, file, help);
+      expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
+      expect(stdout).toMatch(new RegExp(`^npm run ${command}\\b`));
+      expect(stdout).toContain(`  ${option} `);
+    }
+    expect(existsSync(papersOf(root))).toBe(false);
+  });
+
+  it.each(scripts)('$command refuses an unknown option in one line naming it, and the nearest it knows, exit 1', ({ command, file, typo, nearest }) => {
+    const root = copyProject();
+    expect(run(root, file, typo)).toMatchObject({ status: 1, stdout: '', stderr: `${command}: there is no option ${typo}${nearest}; \`npm run ${command} -- --help\` lists the options\n` });
+    expect(existsSync(papersOf(root))).toBe(false);
+  });
+
+  it('refuses a value for a flag, or a word that is no option, in one line', () => {
+    const root = copyProject();
+    expect(run(root, 'ingest.ts', '--check=no')).toMatchObject({ status: 1, stderr: "ingest: Option '--check' does not take an argument; `npm run ingest -- --help` lists the options\n" });
+    expect(run(root, 'build.ts', 'force')).toMatchObject({ status: 1, stderr: "build: Unexpected argument 'force'. This command does not take positional arguments; `npm run build -- --help` lists the options\n" });
   });
 });

@@ -4,7 +4,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
@@ -33,10 +33,15 @@ function project(): string {
   return root;
 }
 
-/** Runs the review in a pseudo-terminal (`script`), typing each of `keys` when it is asked. */
-async function reviewInTerminal(root: string, keys: string[], ...args: string[]): Promise<string> {
+/**
+ * Runs the review in a pseudo-terminal (`script`): `ahead` is typed at once, before anything is
+ * asked, then each of `keys` as its question appears. A review still waiting for an answer after
+ * 15 s is ended, so a test fails on what it printed rather than by timing out.
+ */
+async function reviewInTerminal(root: string, { ahead = '', keys = [] }: { ahead?: string; keys?: string[] }, ...args: string[]): Promise<string> {
   const command = [process.execPath, join(repoRoot, 'scripts/themes-review.ts'), ...args].map((a) => `'${a}'`).join(' ');
-  const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: root });
+  const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: root, timeout: 15_000 });
+  child.stdin.write(ahead);
   let output = '';
   let typed = 0;
   child.stdout.on('data', (chunk: Buffer) => {
@@ -79,7 +84,7 @@ describe('themes:review', () => {
     const rows = labelsOf(root).length;
 
     // y, then Ctrl-C at the second question.
-    const review = await reviewInTerminal(root, ['y\n', '\x03'], '--theme', 'speech', '--by', 'ada');
+    const review = await reviewInTerminal(root, { keys: ['y\n', '\x03'] }, '--theme', 'speech', '--by', 'ada');
     expect(review).toContain(UNCLEAR);
     expect(review).toContain('1 answer(s) saved');
     expect(labelsOf(root)).toHaveLength(rows + 1);
@@ -90,10 +95,10 @@ describe('themes:review', () => {
     expect(runReview(root, '--json').stdout).not.toContain('a-transformer-with-texture');
   });
 
-  it('refuses an unknown theme or a bad limit in one line', () => {
+  it('refuses an unknown theme in one line, naming the theme it is likely a typo of, or else every theme', () => {
     const root = project();
-    expect(runReview(root, '--theme', 'nope')).toMatchObject({ status: 1, stderr: 'themes:review: there is no theme "nope" in content/themes.yaml\n' });
-    expect(runReview(root, '--limit', 'x').stderr).toBe('themes:review: --limit takes a whole number above 0, not "x"\n');
+    expect(runReview(root, '--theme', 'speach')).toMatchObject({ status: 1, stderr: 'themes:review: there is no theme "speach" in content/themes.yaml; did you mean "speech"?\n' });
+    expect(runReview(root, '--theme', 'nope')).toMatchObject({ status: 1, stderr: 'themes:review: there is no theme "nope" in content/themes.yaml; its themes are speech\n' });
   });
 
   it('refuses an empty --theme, rather than reviewing every theme', () => {
@@ -107,14 +112,49 @@ describe('themes:review', () => {
     expect(readFileSync(join(root, 'content/theme-labels.yaml'), 'utf8')).toBe(before);
   });
 
-  it('refuses a --limit written other than in digits', () => {
+  it('refuses a --limit that is not a whole number above 0, written in digits', () => {
     const root = project();
-    for (const limit of ['0x5', '1e2', ' 5']) expect(runReview(root, '--limit', limit)).toMatchObject({ status: 1, stderr: `themes:review: --limit takes a whole number above 0, not "${limit}"\n` });
+    for (const limit of ['x', '-1', '0x5', '1e2', ' 5']) expect(runReview(root, '--limit', limit)).toMatchObject({ status: 1, stderr: `themes:review: --limit takes a whole number above 0, not "${limit}"\n` });
   });
 
-  it('says what is wrong with an option in one line', () => {
-    const run = runReview(project(), '--limit', '-1');
-    expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^themes:review: Option '--limit' argument is ambiguous\. .*\n$/);
+  it('applies answers typed ahead of their questions, all of them, in order', async () => {
+    const root = project();
+    // A second paper the shelf is unsure of, so there are two questions to answer ahead.
+    appendFileSync(join(root, 'content/sources/week.txt'), ['A transformer with detail', 'We propose a transformer for spoken texture and utterances.', ''].join('\n'));
+    const queue = JSON.parse(runReview(root, '--json', '--theme', 'speech').stdout) as { paper: string }[];
+    expect(queue).toHaveLength(2);
+    const rows = labelsOf(root).length;
+
+    // Pasted before the first question appears, while the catalog is still being read.
+    const review = await reviewInTerminal(root, { ahead: 'n\nwhat?\ny\n' }, '--theme', 'speech', '--by', 'ada');
+    expect(labelsOf(root).slice(rows)).toEqual([
+      { paper: queue[0]!.paper, theme: 'speech', label: 'no', by: 'ada' },
+      { paper: queue[1]!.paper, theme: 'speech', label: 'yes', by: 'ada' },
+    ]);
+    expect(review).toContain('answer y, n, s or q');
+    expect(review).toContain('2 answer(s) saved to content/theme-labels.yaml; run `npm run ingest` to retrain the shelves.');
+  });
+
+  it('asks again, with the answers it takes, on one it cannot read; quitting with none saved says so and suggests no retraining', async () => {
+    const root = project();
+    const before = readFileSync(join(root, 'content/theme-labels.yaml'), 'utf8');
+    const review = await reviewInTerminal(root, { keys: ['maybe\n', 'q\n'] }, '--theme', 'speech');
+    expect(review.split('[q]uit: ')).toHaveLength(3);
+    expect(review).toContain('\nanswer y, n, s or q\r\n');
+    expect(review).toContain('No answer saved; content/theme-labels.yaml is as it was.');
+    expect(review).not.toContain('npm run ingest');
+    expect(readFileSync(join(root, 'content/theme-labels.yaml'), 'utf8')).toBe(before);
+  });
+
+  it('says there is nothing to review when the queue is empty, with or without a terminal', async () => {
+    const root = project();
+    const queue = JSON.parse(runReview(root, '--json', '--theme', 'speech').stdout) as { paper: string }[];
+    const file = join(root, 'content/theme-labels.yaml');
+    const labels = parse(readFileSync(file, 'utf8')) as { labels: object[] };
+    writeFileSync(file, stringify({ labels: [...labels.labels, ...queue.map(({ paper }) => ({ paper, theme: 'speech', label: 'no', by: 'tests' }))] }));
+
+    const nothing = 'Nothing to review: the shelves are sure of every unlabelled paper.';
+    expect(runReview(root, '--theme', 'speech')).toEqual({ status: 0, stdout: `${nothing}\n`, stderr: '' });
+    expect(await reviewInTerminal(root, {}, '--theme', 'speech')).toContain(nothing);
   });
 });

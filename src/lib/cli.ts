@@ -1,0 +1,58 @@
+/**
+ * The options of the `npm run` scripts, read the same way by each: `--help` (or `-h`) prints
+ * the script's usage and exits 0; an option it does not know, or a value that does not fit
+ * one, is a single line on stderr naming it, and exit 1. Scripts call this before any work,
+ * so exiting at once leaves nothing half done.
+ */
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { allowedEdits, editDistance } from './spelling.ts';
+
+/** The known `options` of `args`, for `npm run <command>` with the given usage text. */
+export function readOptions<const O extends ParseArgsOptionsConfig>(command: string, usage: string, options: O, args = process.argv.slice(2)) {
+  const fail = (problem: string): never => {
+    console.error(`${command}: ${problem}; \`npm run ${command} -- --help\` lists the options`);
+    process.exit(1);
+  };
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--help' || arg === '-h') {
+      console.log(usage);
+      process.exit(0);
+    }
+    // What is not a long option (a stray word; "--" and all after it) is left to parseArgs to refuse.
+    if (arg === '--') {
+      words.push(...args.slice(i));
+      break;
+    }
+    if (!arg.startsWith('--')) {
+      words.push(arg);
+      continue;
+    }
+    const name = arg.slice(2).split('=')[0]!;
+    if (!Object.hasOwn(options, name)) fail(`there is no option --${name}${nearest(name, Object.keys(options))}`);
+    // A string option takes the next word, whatever it starts with, as getopt does: parseArgs
+    // would call "--limit -1" ambiguous, where the script can say what is wrong with -1.
+    words.push(options[name]!.type === 'string' && !arg.includes('=') && i + 1 < args.length ? `${arg}=${args[++i]}` : arg);
+  }
+  try {
+    return parseArgs({ args: words, options, strict: true }).values;
+  } catch (e) {
+    // Its remaining complaints (a value missing or not wanted, a word that is no option) lead with one clear line.
+    return fail((e as Error).message.split('\n')[0]!);
+  }
+}
+
+/** " (did you mean --x?)" for the option names closest to a misspelt `name`, or nothing. */
+function nearest(name: string, names: string[]): string {
+  const close = closest(name, names);
+  return close.length > 0 ? ` (did you mean ${close.map((n) => `--${n}`).join(' or ')}?)` : '';
+}
+
+/** The `candidates` fewest edits from `word`, as long as that is few enough to be a typo (as search's spelling allows). */
+export function closest(word: string, candidates: readonly string[]): string[] {
+  const max = allowedEdits(word.length);
+  const distances = candidates.map((c) => editDistance(word, c, max));
+  const best = Math.min(...distances);
+  return best > max ? [] : candidates.filter((_, i) => distances[i] === best);
+}
