@@ -5,9 +5,10 @@
  * same check at its end. All the work is in src/build/pages-limits.ts.
  */
 import { existsSync } from 'node:fs';
+import { outDirOf } from '../src/build/output-dirs.ts';
 import { checkPagesLimits, describeVerdict, listSite } from '../src/build/pages-limits.ts';
 
-const dir = process.argv[2] || process.env.OUT_DIR || 'dist';
+const dir = process.argv[2] || outDirOf();
 if (!existsSync(dir)) {
   console.error(`pages: ${dir}/ not found; build the site first (npm run build).`);
   process.exit(1);
