@@ -22,6 +22,12 @@ export const DEFAULT_CACHE_DIR = 'node_modules/.cache/shelfmark-cards';
 /** Cache entries no build has used for this long are deleted (old titles, old template versions). */
 const CACHE_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 
+/**
+ * Cards in flight at once. A card is composed on the main thread and deflated on libuv's pool,
+ * so enough must be in flight for the main thread never to wait on the pool or the disk.
+ */
+const CONCURRENCY = 4 * availableParallelism();
+
 export interface CardItem {
   /** Slug of the paper or theme; the file name. Ignored for the site card. */
   id: string;
@@ -53,13 +59,6 @@ export interface GenerateOptions {
    */
   outputReady?: Promise<boolean>;
   cacheDir?: string;
-  /**
-   * Cards in flight at once. A card is composed on the main thread and deflated on libuv's pool,
-   * so enough must be in flight for the main thread never to wait on the pool or the disk.
-   */
-  concurrency?: number;
-  /** Delete PNGs in `cards/papers/` and `cards/themes/` that no item asked for (removed papers). Default true. */
-  prune?: boolean;
 }
 
 export interface GenerateStats {
@@ -117,7 +116,7 @@ async function eachAtMost<T>(items: readonly T[], limit: number, task: (item: T)
 /** Renders (or takes from the cache) every item's card and writes it under `<outDir>/cards/`. */
 export async function generateCards(options: GenerateOptions): Promise<GenerateStats> {
   const started = performance.now();
-  const { items, outDir, outputReady, cacheDir = DEFAULT_CACHE_DIR, concurrency = 4 * availableParallelism(), prune = true } = options;
+  const { items, outDir, outputReady, cacheDir = DEFAULT_CACHE_DIR } = options;
 
   const jobs = items.map((item) => ({ path: cardPath(item.input.kind, item.id), input: item.input, cached: '', bytes: 0 }));
   const seen = new Set<string>();
@@ -130,7 +129,7 @@ export async function generateCards(options: GenerateOptions): Promise<GenerateS
   const now = new Date();
 
   await mkdir(cacheDir, { recursive: true });
-  await eachAtMost(jobs, concurrency, async (job) => {
+  await eachAtMost(jobs, CONCURRENCY, async (job) => {
     job.cached = join(cacheDir, `${cardKey(job.input)}.png`);
     const bytes = await sizeOf(job.cached);
     if (bytes !== null) {
@@ -148,9 +147,9 @@ export async function generateCards(options: GenerateOptions): Promise<GenerateS
 
   if (outputReady && !(await outputReady)) throw new Error('cards: the output folder never became ready; nothing was written to it');
   for (const dir of new Set(jobs.map((j) => dirname(join(outDir, j.path))))) await mkdir(dir, { recursive: true });
-  await eachAtMost(jobs, concurrency, (job) => linkAtomic(job.cached, join(outDir, job.path)));
+  await eachAtMost(jobs, CONCURRENCY, (job) => linkAtomic(job.cached, join(outDir, job.path)));
 
-  if (prune) stats.removed = await pruneOutput(outDir, seen);
+  stats.removed = await pruneOutput(outDir, seen);
   await sweepCache(cacheDir, now.getTime() - CACHE_MAX_AGE_MS);
 
   for (const { path, bytes } of jobs) {
