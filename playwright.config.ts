@@ -2,15 +2,15 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM } from './tests/support/chromium.ts';
 
 /**
  * End-to-end tests run against the built site, served twice: at `/` and under a base
  * path, as on GitHub Pages. Playwright cannot download its own browser here, so they
  * drive Debian's Chromium.
  */
-const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-if (!existsSync(chromium)) {
-  throw new Error(`No Chromium at ${chromium}. Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`);
+if (!existsSync(CHROMIUM)) {
+  throw new Error(`No Chromium at ${CHROMIUM}. Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`);
 }
 
 export const BASE_PATH = '/shelfmark/';
@@ -30,7 +30,7 @@ export default defineConfig({
   reporter: process.env.CI ? 'list' : 'line',
   use: {
     launchOptions: {
-      executablePath: chromium,
+      executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
     },
   },

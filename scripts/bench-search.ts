@@ -13,6 +13,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchSearch } from '../bench/search.ts';
+import { CHROMIUM } from '../tests/support/chromium.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -46,7 +47,7 @@ try {
     runs: runs as ('corrected' | 'as typed')[],
     sizesOnly: values['sizes-only'],
     verbose: values.verbose,
-    chromium: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    chromium: CHROMIUM,
   });
   console.log(report);
   for (const failure of failures) console.error(`bench:search: ${failure}`);

@@ -38,13 +38,13 @@ import { BUDGETS, checkBudgets, renderBudgets, renderTable, type BaselineResult,
 import { formatBytes, formatMs } from '../bench/stats.ts';
 import { artifactBytes, listSite } from '../src/build/pages-limits.ts';
 import { readTimings, timingsFile } from '../src/build/timings.ts';
+import { CHROMIUM } from '../tests/support/chromium.ts';
 import { writeCorpus } from './bench-corpus.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CEILING_PAPERS = 30_000;
 const SAMPLE_MS = 100;
 const TIME_BIN = '/usr/bin/time';
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 /** Top-level entries of the project that a build never reads; everything else is copied into the snapshot. */
 const NOT_COPIED = new Set(['node_modules', '.git', '.astro', 'content', 'tests', 'test-results', 'playwright-report', 'bench', '.scratch', '.cache', '.github', '.ci']);
 /** Caches a build leaves in node_modules; the snapshot keeps its own, so these are not linked. */

@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { CHROMIUM } from '../tests/support/chromium.ts';
 
 const PORT = 4330;
 const pages = ['', 'themes/rectified-flow/', 'papers/mamba-linear-time-sequence-modeling-with-selective-state-spaces/', 'search/?q=rectified+flow'];
@@ -15,7 +16,7 @@ const floor = { performance: 0.95, accessibility: 1, 'best-practices': 1, seo: 1
 
 const server = spawn('astro', ['preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(PORT)], { stdio: 'ignore' });
 const chrome = await launch({
-  chromePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  chromePath: CHROMIUM,
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
 });
 let failed = false;

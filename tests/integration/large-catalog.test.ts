@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { site } from '../../src/site.ts';
+import { CHROMIUM } from '../support/chromium.ts';
 import { repoRoot } from '../support/repo.ts';
 import { filesUnder, pageAt, projectCopy } from '../support/site-build.ts';
 import { serveStatic } from '../support/static-server.ts';
@@ -128,7 +129,7 @@ describe("a large catalog's search index in parts", () => {
   });
 
   it('finds, counts and sorts in Chromium as the index in one piece does', async () => {
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium' });
+    const browser = await chromium.launch({ executablePath: CHROMIUM });
     const servers = await Promise.all([serveStatic(dist), serveStatic(join(copy.root, 'dist-whole'))]);
     try {
       /**
