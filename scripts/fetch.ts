@@ -9,7 +9,10 @@ import { systemClock } from '../src/fetch/clock.ts';
 import { failureLine, FetchError } from '../src/fetch/errors.ts';
 import { runFetch } from '../src/fetch/run.ts';
 import { specLines } from '../src/fetch/spec.ts';
-import { contentPaths } from '../src/ingest/store.ts';
+import { contentPaths, shownPaths } from '../src/ingest/store.ts';
+
+const paths = contentPaths(process.cwd());
+const sources = shownPaths(paths).sources;
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -30,10 +33,10 @@ async function main(): Promise<number> {
   const number = (value: string | undefined) => (value === undefined ? undefined : /^\d*\.?\d+$/.test(value) ? Number(value) : Number.NaN);
   const { lines, added } = await runFetch(
     { specs, newOnly: values['new-only'], maxPages: number(values['max-pages']), timeoutSeconds: number(values.timeout) },
-    { paths: contentPaths(process.cwd()), env: process.env, clock: systemClock, log: (line) => console.error(line) },
+    { paths, env: process.env, clock: systemClock, log: (line) => console.error(line) },
   );
   for (const line of lines) console.log(line);
-  console.log(added.length > 0 ? `added ${added.length} file(s) to content/sources/ and sources.yaml; run \`npm run ingest\` to put their papers in the catalog.` : 'content/sources/ was not changed.');
+  console.log(added.length > 0 ? `added ${added.length} file(s) to ${sources} and sources.yaml; run \`npm run ingest\` to put their papers in the catalog.` : `${sources} was not changed.`);
   return 0;
 }
 
@@ -41,6 +44,6 @@ try {
   process.exitCode = await main();
 } catch (e) {
   // parseArgs's own errors (an unknown flag) are one line too.
-  console.error(failureLine(e));
+  console.error(failureLine(e, sources));
   process.exitCode = 1;
 }

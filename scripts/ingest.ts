@@ -28,7 +28,7 @@ function main(): number {
   for (const d of plan.diagnostics) console.error(formatDiagnostic(d));
   const errors = plan.diagnostics.filter((d) => d.severity === 'error' || values.strict).length;
   if (errors > 0) {
-    console.error(`ingest: stopped with ${errors} problem(s) above; content/papers/ was not changed.`);
+    console.error(`ingest: stopped with ${errors} problem(s) above; ${input.files.papers} was not changed.`);
     return 1;
   }
 
@@ -36,10 +36,10 @@ function main(): number {
   if (values.check) {
     const stale = staleFiles(paths, plan);
     if (stale.length > 0) {
-      console.error(`ingest --check: ${stale.length} file(s) in content/papers/ are out of date (${stale.slice(0, 5).join(', ')}${stale.length > 5 ? ', …' : ''}); run \`npm run ingest\` and commit the result.`);
+      console.error(`ingest --check: ${stale.length} file(s) in ${input.files.papers} are out of date (${stale.slice(0, 5).join(', ')}${stale.length > 5 ? ', …' : ''}); run \`npm run ingest\` and commit the result.`);
       return 1;
     }
-    console.log('content/papers/ is up to date.');
+    console.log(`${input.files.papers} is up to date.`);
     return 0;
   }
   const { written, removed } = applyPlan(paths, plan);

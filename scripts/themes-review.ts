@@ -5,13 +5,13 @@
  * loses nothing; the next `npm run ingest` retrains the models with it. With --json, or when
  * standard input is not a terminal, it prints the queue and asks nothing.
  */
-import { relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { buildCatalog } from '../src/ingest/catalog.ts';
 import { IngestError } from '../src/ingest/diagnostics.ts';
 import { reviewQueue, type ReviewItem } from '../src/ingest/review.ts';
-import { appendLabel, contentPaths, readCatalogInput } from '../src/ingest/store.ts';
-import { closest, readOptions } from '../src/lib/cli.ts';
+import { appendLabel, contentPaths, readCatalogInput, shownPaths } from '../src/ingest/store.ts';
+import { readOptions } from '../src/lib/cli.ts';
+import { didYouMean } from '../src/lib/spelling.ts';
 
 const USAGE = `npm run themes:review [-- OPTIONS]
 
@@ -38,7 +38,7 @@ async function main(): Promise<number> {
   const limit = /^\d+$/.test(values.limit) ? Number(values.limit) : 0;
   if (limit < 1) throw new Error(`--limit takes a whole number above 0, not "${values.limit}"`);
   const paths = contentPaths(process.cwd());
-  const themesFile = relative(paths.root, paths.themes);
+  const themesFile = shownPaths(paths).themes;
   // An empty --theme would read as no theme, and review them all.
   if (values.theme === '') throw new Error(`--theme names a theme of ${themesFile}; leave it out to review them all`);
   // Checked before anything is asked: the labels file's schema refuses a blank "by", and so would the next ingest.
@@ -100,8 +100,8 @@ async function main(): Promise<number> {
 
 /** Why --theme names no theme, with the ids it is likely a typo of, or else all ids when there are few. */
 function noSuchTheme(theme: string, ids: string[], themesFile: string): string {
-  const near = closest(theme, ids);
-  const hint = near.length > 0 ? `; did you mean ${near.map((id) => `"${id}"`).join(' or ')}?` : ids.length <= FEW_THEMES ? `; its themes are ${ids.join(', ')}` : '';
+  const meant = didYouMean(theme, ids);
+  const hint = meant ? `; ${meant}` : ids.length <= FEW_THEMES ? `; its themes are ${ids.join(', ')}` : '';
   return `there is no theme "${theme}" in ${themesFile}${hint}`;
 }
 

@@ -6,6 +6,8 @@ import { doiKey } from './ids.ts';
 import { labelledPapers } from './labels.ts';
 import { compare, mergeSources, type Source } from './merge.ts';
 import { titleKey } from './normalize.ts';
+import { didYouMean } from '../lib/spelling.ts';
+import type { ShownPaths } from './store.ts';
 import { schemaProblems } from './schema-issues.ts';
 import { createShelver, trainThemeModels, type LabelledPaper, type ThemeModels } from './shelve.ts';
 import { readSource } from './sources/detect.ts';
@@ -37,8 +39,8 @@ export interface CatalogInput {
   trainingLines: number[];
   /** The paper files already in `content/papers/`, by file name. */
   existing: { file: string; path: string; text: string }[];
-  /** The hand-edited files as messages name them (relative to the project, under any CONTENT_DIR). */
-  files: { curation: string; labels: string; training: string };
+  /** The content files and folders as messages name them (relative to the project, under any CONTENT_DIR). */
+  files: ShownPaths;
 }
 
 export interface CatalogPlan {
@@ -74,7 +76,7 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
   const merged = mergeSources(sources);
   diagnostics.push(...merged.diagnostics);
 
-  const existing = readExisting(input.existing, diagnostics);
+  const existing = readExisting(input.existing, input.files, diagnostics);
   const assigned = assignIds(
     merged.papers.map((p) => ({ key: p.key, title: p.title, titleKeys: p.titleKeys, abstractKeys: p.abstractKeys, arxivId: p.arxivId, doiKey: p.doi ? doiKey(p.doi) : null })),
     [...existing.values()],
@@ -173,9 +175,11 @@ function applyCuration({ taxonomy, curation, curationLines, files }: CatalogInpu
   for (const [id, decision] of Object.entries(curation.papers)) {
     const line = curationLines[id] ?? 0;
     for (const theme of [...decision.addThemes, ...decision.removeThemes]) {
-      if (!order.includes(theme)) diagnostics.push(error(files.curation, line, `paper "${id}": there is no theme "${theme}" in content/themes.yaml`));
+      if (order.includes(theme)) continue;
+      const meant = didYouMean(theme, order);
+      diagnostics.push(error(files.curation, line, `paper "${id}": there is no theme "${theme}" in ${files.themes}${meant ? `; ${meant}` : ''}`));
     }
-    if (!ids.has(id)) diagnostics.push(warning(files.curation, line, `paper "${id}" is not in the catalog; fix the id (the file name in content/papers/) or remove the entry`));
+    if (!ids.has(id)) diagnostics.push(warning(files.curation, line, `paper "${id}" is not in the catalog; fix the id (the file name in ${files.papers}) or remove the entry`));
   }
   // A decision may name a paper by its current id or by a former one (it is kept after a rename),
   // but by one only: of two entries, one would go unapplied.
@@ -220,9 +224,9 @@ interface ExistingPaper extends KnownPaper {
 }
 
 /** The files already in the catalog: their ids are kept and their notes carried over. */
-function readExisting(files: CatalogInput['existing'], diagnostics: Diagnostic[]): Map<string, ExistingPaper> {
+function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagnostics: Diagnostic[]): Map<string, ExistingPaper> {
   const existing = new Map<string, ExistingPaper>();
-  for (const { file, path, text } of files) {
+  for (const { file, path, text } of papers) {
     let parsed;
     try {
       parsed = parsePaperFile(text);
@@ -240,7 +244,7 @@ function readExisting(files: CatalogInput['existing'], diagnostics: Diagnostic[]
     // move this file's notes to another paper's file, or another paper's notes to this one.
     const named = file.replace(/\.mdx$/, '');
     if (data.id !== named) {
-      diagnostics.push(error(path, keyLine(text, 'id'), `the id "${data.id}" is not the file's name; put back id: "${named}" (a paper's id is changed with renameTo in content/curation.yaml)`));
+      diagnostics.push(error(path, keyLine(text, 'id'), `the id "${data.id}" is not the file's name; put back id: "${named}" (a paper's id is changed with renameTo in ${files.curation})`));
       continue;
     }
     // Former ids are URLs already published, and they become redirect pages: one edited by hand
@@ -248,7 +252,7 @@ function readExisting(files: CatalogInput['existing'], diagnostics: Diagnostic[]
     // started by hand may have none yet.
     const aliases = slugId.array().safeParse(data.aliases ?? []);
     if (!aliases.success) {
-      diagnostics.push(error(path, keyLine(text, 'aliases'), 'the aliases are not the list of lowercase ids the ingest wrote; restore the file from git (a paper\'s id is changed with renameTo in content/curation.yaml)'));
+      diagnostics.push(error(path, keyLine(text, 'aliases'), `the aliases are not the list of lowercase ids the ingest wrote; restore the file from git (a paper's id is changed with renameTo in ${files.curation})`));
       continue;
     }
     const notes = notesError(text, parsed.body);

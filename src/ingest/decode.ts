@@ -12,7 +12,7 @@ const fatalUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 export function decodeListing(file: string, bytes: Uint8Array): Decoded {
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    return { ok: false, diagnostic: error(file, lineAt(bytes, nul), 'this looks like a binary file (it has a NUL byte); listings must be UTF-8 text — remove it from content/sources/') };
+    return { ok: false, diagnostic: error(file, lineAt(bytes, nul), 'this looks like a binary file (it has a NUL byte); listings must be UTF-8 text — remove it from the sources folder') };
   }
   let text: string;
   try {

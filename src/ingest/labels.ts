@@ -1,7 +1,7 @@
 import type { CatalogInput } from './catalog.ts';
 import { error, warning, type Diagnostic } from './diagnostics.ts';
 import type { LabelledPaper } from './shelve.ts';
-import { editDistance } from '../lib/spelling.ts';
+import { didYouMean } from '../lib/spelling.ts';
 
 /** A catalog paper as the labels see it: its ids, current and former, and its text. */
 export interface CatalogText {
@@ -56,14 +56,13 @@ export function labelledPapers(input: Pick<CatalogInput, 'labels' | 'labelLines'
     if (!decisions.has(id)) decisions.set(id, new Map());
     decisions.get(id)!.set(label.theme, label.label === 'yes');
   }
-  for (const [theme, { diagnostic, lines }] of unknown) diagnostic.message = unknownTheme(theme, lines, [...themes]);
+  for (const [theme, { diagnostic, lines }] of unknown) diagnostic.message = unknownTheme(theme, lines, [...themes], input.files.themes);
   return [...decisions].map(([id, labels]) => ({ id, ...texts.get(id)!, labels }));
 }
 
-function unknownTheme(theme: string, lines: readonly number[], themes: readonly string[]): string {
+function unknownTheme(theme: string, lines: readonly number[], themes: readonly string[], themesFile: string): string {
   const where = lines.length === 1 ? 'this label names' : `${lines.length} labels (this line, ${lines.length === 2 ? 'and line' : 'lines'} ${lines.slice(1, 6).join(', ')}${lines.length > 6 ? ', …' : ''}) name`;
-  const meant = themes.find((id) => editDistance(id, theme, 2) <= 2);
-  const fix = meant ? `did you mean "${meant}"?` : 'if the theme was removed, remove its labels too; if renamed, rename them';
-  return `${where} theme "${theme}", which is not in content/themes.yaml; ${fix}`;
+  const fix = didYouMean(theme, themes) || 'if the theme was removed, remove its labels too; if renamed, rename them';
+  return `${where} theme "${theme}", which is not in ${themesFile}; ${fix}`;
 }
 

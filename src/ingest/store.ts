@@ -33,9 +33,18 @@ export function contentPaths(root: string): ContentPaths {
   return { root, sources: join(dir, 'sources'), papers: join(dir, 'papers'), themes: join(dir, 'themes.yaml'), curation: join(dir, 'curation.yaml'), labels: join(dir, 'theme-labels.yaml'), training: join(dir, 'training-papers.yaml') };
 }
 
+/** The content files and folders as messages name them: relative to the project root (folders end in "/"), wherever CONTENT_DIR puts them. */
+export type ShownPaths = Omit<ContentPaths, 'root'>;
+
+export function shownPaths(paths: ContentPaths): ShownPaths {
+  const rel = (path: string) => relative(paths.root, path) || path;
+  return { sources: `${rel(paths.sources)}/`, papers: `${rel(paths.papers)}/`, themes: rel(paths.themes), curation: rel(paths.curation), labels: rel(paths.labels), training: rel(paths.training) };
+}
+
 /** Reads everything the ingest needs from disk; throws `IngestError` on unreadable configuration. */
 export function readCatalogInput(paths: ContentPaths): CatalogInput {
   const rel = (path: string) => relative(paths.root, path) || path;
+  const files = shownPaths(paths);
   const diagnostics: Diagnostic[] = [];
   const manifestPath = join(paths.sources, MANIFEST_FILE);
 
@@ -54,9 +63,9 @@ export function readCatalogInput(paths: ContentPaths): CatalogInput {
   const training = trainingFile?.data.papers ?? [];
   const trainingLines = training.map((_, index) => trainingFile!.lineOf(['papers', index]));
 
-  const names = sourceFiles(paths, rel, diagnostics);
+  const names = sourceFiles(paths, rel, files.sources, diagnostics);
   manifest.forEach((entry, index) => {
-    if (!names.includes(entry.file)) diagnostics.push(error(rel(manifestPath), manifestFile!.lineOf(['listings', index, 'file']), `lists "${entry.file}", which is not in content/sources/; fix the name or remove the entry`));
+    if (!names.includes(entry.file)) diagnostics.push(error(rel(manifestPath), manifestFile!.lineOf(['listings', index, 'file']), `lists "${entry.file}", which is not in ${files.sources}; fix the name or remove the entry`));
   });
   if (diagnostics.length > 0) throw new IngestError(diagnostics);
 
@@ -64,7 +73,6 @@ export function readCatalogInput(paths: ContentPaths): CatalogInput {
   const existing = listFiles(paths.papers)
     .filter((name) => name.endsWith('.mdx'))
     .map((file) => ({ file, path: rel(join(paths.papers, file)), text: readFileSync(join(paths.papers, file), 'utf8') }));
-  const files = { curation: rel(paths.curation), labels: rel(paths.labels), training: rel(paths.training) };
   return { listings, manifest, taxonomy, curation, curationLines, labels, labelLines, training, trainingLines, existing, files };
 }
 
@@ -127,7 +135,7 @@ function nodeAt(document: Document, path: readonly PropertyKey[]): Node | undefi
  * removed, so its absence is an error; so is a folder inside it, whose files would be left
  * out in silence. A symbolic link is read as the file it leads to.
  */
-function sourceFiles(paths: ContentPaths, rel: (path: string) => string, diagnostics: Diagnostic[]): string[] {
+function sourceFiles(paths: ContentPaths, rel: (path: string) => string, shown: string, diagnostics: Diagnostic[]): string[] {
   if (!existsSync(paths.sources)) {
     diagnostics.push(error(rel(paths.sources), 0, 'there is no such folder, and without it every paper would be removed; create it, or set CONTENT_DIR to the folder that holds sources/'));
     return [];
@@ -137,7 +145,7 @@ function sourceFiles(paths: ContentPaths, rel: (path: string) => string, diagnos
     if (name === MANIFEST_FILE || name.startsWith('.')) continue;
     const stat = statSync(join(paths.sources, name), { throwIfNoEntry: false });
     if (stat?.isFile()) names.push(name);
-    else if (stat?.isDirectory()) diagnostics.push(error(rel(join(paths.sources, name)), 0, 'is a folder; the ingest reads only the files directly in content/sources/, so move its files up (a folder whose name starts with "." is ignored)'));
+    else if (stat?.isDirectory()) diagnostics.push(error(rel(join(paths.sources, name)), 0, `is a folder; the ingest reads only the files directly in ${shown}, so move its files up (a folder whose name starts with "." is ignored)`));
     else diagnostics.push(error(rel(join(paths.sources, name)), 0, stat ? 'is not a file the ingest can read; remove it' : 'is a symbolic link to nothing; fix the link or remove it'));
   }
   return names;

@@ -5,7 +5,7 @@
  * so exiting at once leaves nothing half done.
  */
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import { allowedEdits, editDistance } from './spelling.ts';
+import { closest } from './spelling.ts';
 
 /** The known `options` of `args`, for `npm run <command>` with the given usage text. */
 export function readOptions<const O extends ParseArgsOptionsConfig>(command: string, usage: string, options: O, args = process.argv.slice(2)) {
@@ -49,10 +49,3 @@ function nearest(name: string, names: string[]): string {
   return close.length > 0 ? ` (did you mean ${close.map((n) => `--${n}`).join(' or ')}?)` : '';
 }
 
-/** The `candidates` fewest edits from `word`, as long as that is few enough to be a typo (as search's spelling allows). */
-export function closest(word: string, candidates: readonly string[]): string[] {
-  const max = allowedEdits(word.length);
-  const distances = candidates.map((c) => editDistance(word, c, max));
-  const best = Math.min(...distances);
-  return best > max ? [] : candidates.filter((_, i) => distances[i] === best);
-}

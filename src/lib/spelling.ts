@@ -137,6 +137,20 @@ export function allowedEdits(length: number): number {
   return length >= LONG ? 2 : 1;
 }
 
+/** The `candidates` fewest edits from `word`, as long as that is few enough to be a typo (as many as a search word's). */
+export function closest(word: string, candidates: readonly string[]): string[] {
+  const max = allowedEdits(word.length);
+  const distances = candidates.map((c) => editDistance(word, c, max));
+  const best = Math.min(...distances);
+  return best > max ? [] : candidates.filter((_, i) => distances[i] === best);
+}
+
+/** `did you mean "a" or "b"?` for the `candidates` closest to a misspelt `word`, or "" when none is close. */
+export function didYouMean(word: string, candidates: readonly string[]): string {
+  const close = closest(word, candidates);
+  return close.length > 0 ? `did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : '';
+}
+
 /** The vocabulary, unpacked for lookups. */
 export class Speller {
   private readonly words: string[] = [];

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, onTestFinished } from 'vitest';
 import type { Diagnostic } from '../../src/ingest/diagnostics.ts';
+import { contentPaths, shownPaths } from '../../src/ingest/store.ts';
 import { fixturesDir, repoRoot } from './repo.ts';
 
 /** A two-listing project: `content/sources/` (with a manifest) and `content/themes.yaml`, no papers yet. */
@@ -24,6 +25,9 @@ export function lineOf(text: string, line: string): number {
   if (index === -1) throw new Error(`no line "${line}" in the text`);
   return index + 1;
 }
+
+/** How messages name the content files of a project in its default layout: `content/curation.yaml`, `content/sources/`… */
+export const defaultFiles = shownPaths(contentPaths('/project'));
 
 export const errorsIn = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((d) => d.severity === 'error');
 export const warningsIn = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((d) => d.severity === 'warning');

@@ -5,7 +5,7 @@ import { buildCatalog, type CatalogInput, type CatalogPlan } from '../../src/ing
 import { parsePaperFile } from '../../src/ingest/frontmatter.ts';
 import { contentPaths, readCatalogInput } from '../../src/ingest/store.ts';
 import { paperSchema, type Paper } from '../../src/schemas/paper.ts';
-import { errorsIn, fixtureProject, lineOf, readListingFixture, warningsIn } from '../support/fixtures.ts';
+import { defaultFiles, errorsIn, fixtureProject, lineOf, readListingFixture, warningsIn } from '../support/fixtures.ts';
 import { madeUpPapers } from '../support/theme-corpus.ts';
 
 const FLOW = 'Flow Matching for Generative Modeling';
@@ -15,7 +15,7 @@ const FLEXDIT = 'FlexDiT: Dynamic Token Density Control for Diffusion Transforme
 
 /** A catalog input built in memory; what a test leaves out is empty. */
 function catalogInput(input: Partial<CatalogInput> & Pick<CatalogInput, 'listings'>): CatalogInput {
-  return { manifest: [], taxonomy: [], curation: { papers: {} }, curationLines: {}, labels: [], labelLines: [], training: [], trainingLines: [], existing: [], files: { curation: 'content/curation.yaml', labels: 'content/theme-labels.yaml', training: 'content/training-papers.yaml' }, ...input };
+  return { manifest: [], taxonomy: [], curation: { papers: {} }, curationLines: {}, labels: [], labelLines: [], training: [], trainingLines: [], existing: [], files: defaultFiles, ...input };
 }
 
 /** A listing file for `catalogInput`, stored under `content/sources/` like a real one. */
@@ -339,6 +339,14 @@ describe("people's labels and the theme models", () => {
       labels: [label(idOf(ATTENTION), 'flows', true)],
     });
     expect(paperTitled(renamed, ATTENTION)).toMatchObject({ id: 'attention', themes: expect.arrayContaining(['flows']) });
+  });
+
+  it('a decision naming no theme is an error at its line of curation.yaml, with the theme it is likely a typo of', () => {
+    const plan = buildCatalog({ ...projectInput(), curation: { papers: { [idOf(FLOW)]: { addThemes: ['flow'], removeThemes: ['nope'], hidden: false } } }, curationLines: { [idOf(FLOW)]: 4 } });
+    expect(errorsIn(plan.diagnostics).map((d) => [d.file, d.line, d.message])).toEqual([
+      ['content/curation.yaml', 4, `paper "${idOf(FLOW)}": there is no theme "flow" in content/themes.yaml; did you mean "flows"?`],
+      ['content/curation.yaml', 4, `paper "${idOf(FLOW)}": there is no theme "nope" in content/themes.yaml`],
+    ]);
   });
 
   it('a label naming no theme is an error, naming no paper a warning; a training paper may not take a catalog id', () => {

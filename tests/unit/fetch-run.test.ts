@@ -102,8 +102,8 @@ describe('a run of several specs', () => {
 
 describe('the line printed when a run fails', () => {
   it('is one line that says nothing was changed, with a server\'s control characters removed', () => {
-    expect(failureLine(new FetchError('HTTP 400 from x: "\u001b[31mred\u0007"'))).toBe('fetch: HTTP 400 from x: "[31mred"; content/sources/ was not changed.');
-    expect(failureLine(new Error('EACCES: permission denied\n    at writeFileSync (node:fs:1:1)'))).toBe('fetch: EACCES: permission denied; content/sources/ was not changed.');
-    expect(failureLine(new FetchError('first\nsecond'))).toBe('fetch: first second; content/sources/ was not changed.');
+    expect(failureLine(new FetchError('HTTP 400 from x: "\u001b[31mred\u0007"'), 'content/sources/')).toBe('fetch: HTTP 400 from x: "[31mred"; content/sources/ was not changed.');
+    expect(failureLine(new Error('EACCES: permission denied\n    at writeFileSync (node:fs:1:1)'), 'content/sources/')).toBe('fetch: EACCES: permission denied; content/sources/ was not changed.');
+    expect(failureLine(new FetchError('first\nsecond'), 'content/sources/')).toBe('fetch: first second; content/sources/ was not changed.');
   });
 });

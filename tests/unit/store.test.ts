@@ -120,17 +120,18 @@ describe('reading a project', () => {
     expect(readCatalogInput(contentPaths(root)).curationLines).toEqual({ mamba: 3, 'flow-matching': 5 });
   });
 
-  it('names the hand-edited files where they are, under any CONTENT_DIR', () => {
+  it('names the content files where they are, in where and in what, under any CONTENT_DIR', () => {
     const root = copyProject();
     renameSync(join(root, 'content'), join(root, 'catalog'));
-    writeFileSync(join(root, 'catalog/curation.yaml'), 'papers:\n  no-such-paper: { hidden: true }\n');
+    writeFileSync(join(root, 'catalog/curation.yaml'), 'papers:\n  no-such-paper: { hidden: true }\n  mamba: { addThemes: [no-such-theme] }\n');
     writeFileSync(join(root, 'catalog/theme-labels.yaml'), 'labels:\n  - { paper: mamba, theme: no-such-theme, label: yes, by: me }\n');
     const previous = process.env.CONTENT_DIR;
     process.env.CONTENT_DIR = 'catalog';
     try {
       const { diagnostics } = buildCatalog(readCatalogInput(contentPaths(root)));
       expect(diagnostics.map((d) => `${d.file}:${d.line}`)).toEqual(expect.arrayContaining(['catalog/curation.yaml:2', 'catalog/theme-labels.yaml:2']));
-      expect(diagnostics.some((d) => d.file.startsWith('content/'))).toBe(false);
+      expect(diagnostics.some((d) => d.file.startsWith('content/') || d.message.includes('content/'))).toBe(false);
+      expect(diagnostics.map((d) => d.message)).toEqual(expect.arrayContaining([expect.stringContaining('in catalog/themes.yaml'), expect.stringContaining('the file name in catalog/papers/')]));
     } finally {
       if (previous === undefined) delete process.env.CONTENT_DIR;
       else process.env.CONTENT_DIR = previous;

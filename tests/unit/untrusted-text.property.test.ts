@@ -25,6 +25,7 @@ import { titleKey } from '../../src/ingest/normalize.ts';
 import { paperSchema, type Paper } from '../../src/schemas/paper.ts';
 import type { Theme } from '../../src/schemas/theme.ts';
 import { BIDI_CONTROLS as BIDI, expectedAbstract, expectedTitle, REMOVED } from '../support/untrusted-text.ts';
+import { defaultFiles } from '../support/fixtures.ts';
 
 /**
  * Runs per property: 1,000 paper files and 500 listings (up to 8 papers each), about 4 s
@@ -220,7 +221,7 @@ function catalogOf(listingText: string) {
     training: [],
     trainingLines: [],
     existing: [],
-    files: { curation: 'content/curation.yaml', labels: 'content/theme-labels.yaml', training: 'content/training-papers.yaml' },
+    files: defaultFiles,
   };
   return buildCatalog(input);
 }

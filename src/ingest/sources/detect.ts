@@ -79,7 +79,7 @@ export function readSource(source: SourceFile): ReadSource {
   } else if (listing) {
     const markdown = markdownLine(text);
     if (markdown !== null) {
-      return failed(path, markdown, 'this reads as a Markdown note (a heading, a list item or a code fence), not a listing; keep notes out of content/sources/, or in a paper\'s .mdx file');
+      return failed(path, markdown, 'this reads as a Markdown note (a heading, a list item or a code fence), not a listing; keep notes out of the sources folder, or in a paper\'s .mdx file');
     }
     format = 'listing';
     read = readListing(path, text, source.captured);
