@@ -2,6 +2,7 @@ import rss from '@astrojs/rss';
 import { byNewestThenTitle, type PaperEntry } from './catalog.ts';
 import { excerpt } from './format.ts';
 import { paperSitePath } from './paths.ts';
+import { escapeHtml } from './search-text.ts';
 import { absoluteUrl } from './urls.ts';
 
 /**
@@ -10,14 +11,6 @@ import { absoluteUrl } from './urls.ts';
  * The whole catalog is in papers.json.
  */
 export const FEED_ITEMS = 50;
-
-/**
- * A feed reader reads an item's description as HTML, once the XML is decoded: an abstract that
- * mentions `<b>` or `&amp;` must reach it escaped, to be shown as written and never run.
- */
-function asHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /**
  * An RSS feed of the newest `FEED_ITEMS` papers, newest listing first. Each item's guid is the
@@ -38,7 +31,9 @@ export function paperFeed(options: { title: string; description: string; papers:
         return {
           title: data.title,
           link,
-          description: data.abstract === null ? 'The sources give no abstract for this paper.' : asHtml(excerpt(data.abstract, 500)),
+          // A feed reader reads the description as HTML once the XML is decoded: an abstract that
+          // mentions `<b>` or `&amp;` must reach it escaped, to be shown as written and never run.
+          description: data.abstract === null ? 'The sources give no abstract for this paper.' : escapeHtml(excerpt(data.abstract, 500)),
           ...(data.listedOn ? { pubDate: new Date(`${data.listedOn}T00:00:00Z`) } : {}),
           categories: data.themes,
         };

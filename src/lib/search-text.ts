@@ -95,8 +95,11 @@ export function matches(term: string, terms: readonly string[]): boolean {
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** `text` safe to put into HTML, in an element or a quoted attribute. */
-function escapeHtml(text: string): string {
+/**
+ * `text` safe to put into HTML, in an element or a quoted attribute: shown as written, never
+ * run. The feeds escape abstracts with it too (src/lib/feed.ts).
+ */
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 

@@ -219,7 +219,8 @@ describe('the built site', () => {
     const items = [xml.parse(readFileSync(join(site.dist, 'feed.xml'), 'utf8')).rss.channel.item].flat() as { title: string; description: string }[];
     expect(items.map((i) => String(i.title)).sort()).toEqual(published.map((p) => p.title).sort());
     // A reader renders the description as HTML: what it shows must be the abstract as written.
-    const shown = (html: string) => html.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
+    const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"' };
+    const shown = (html: string) => html.replace(/&(?:#(\d+)|(amp|lt|gt|quot));/g, (_, code: string | undefined, name: string | undefined) => (code ? String.fromCharCode(Number(code)) : named[name!]!));
     for (const item of items) expect(String(item.description), item.title).not.toMatch(/<[a-z/!]/i);
     expect(items.map((i) => shown(String(i.description))).sort()).toEqual(published.map((p) => (p.abstract === null ? 'The sources give no abstract for this paper.' : excerpt(p.abstract, 500))).sort());
   });
