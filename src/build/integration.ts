@@ -22,6 +22,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
+import { paperSitePath } from '../lib/paths.ts';
 import { searchPartPaths, WORDS_RECORD } from '../lib/search-parts.ts';
 import { extractPage } from '../offline/extract.ts';
 import { checkPagesLimits, describeVerdict, listSite } from './pages-limits.ts';
@@ -116,7 +117,7 @@ async function indexSite(outDir: string, log: StepLog): Promise<void> {
   const pages: string[] = [];
   const words = new Set<string>();
   for (const name of readdirSync(join(outDir, 'papers')).sort()) {
-    const page = `papers/${name}/index.html`;
+    const page = `${paperSitePath(name)}index.html`;
     const indexed = existsSync(join(outDir, page)) ? extractPage(readFileSync(join(outDir, page), 'utf8')) : null;
     if (!indexed) continue;
     pages.push(page);

@@ -3,10 +3,12 @@
  * normalised name, as a URL segment), with the papers that name them.
  */
 import { authorSlug } from './authors.ts';
+import { compareText } from './format.ts';
+import { authorSitePath } from './paths.ts';
 import { withBase } from './urls.ts';
 
 /** URL of the page of the author whose slug is `slug`. */
-export const authorPagePath = (slug: string) => withBase(`authors/${slug}/`);
+export const authorPagePath = (slug: string) => withBase(authorSitePath(slug));
 /** URL of the page of the author named `name`. */
 export const authorPath = (name: string) => authorPagePath(authorSlug(name));
 
@@ -16,8 +18,6 @@ export interface Author<P> {
   name: string;
   papers: P[];
 }
-
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 /** Authors of `papers`, alphabetical by name; each author's papers keep the order given. */
 export function authorsOf<P>(papers: readonly P[], namesOf: (paper: P) => readonly string[]): Author<P>[] {
@@ -33,5 +33,5 @@ export function authorsOf<P>(papers: readonly P[], namesOf: (paper: P) => readon
   }
   return [...bySlug]
     .map(([slug, { spellings, papers }]) => ({ slug, name: [...spellings].reduce((best, s) => (s[1] > best[1] ? s : best))[0], papers }))
-    .sort((a, b) => collator.compare(a.name, b.name) || (a.slug < b.slug ? -1 : 1));
+    .sort((a, b) => compareText(a.name, b.name) || (a.slug < b.slug ? -1 : 1));
 }

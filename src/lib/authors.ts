@@ -6,12 +6,15 @@
  */
 import slugify from '@sindresorhus/slugify';
 
-/** "A", "A and B", "A, B and C"; longer lists "A, B, … and Z" unless `full`. */
-export function formatAuthors(names: readonly string[], { full = false, max = 4 } = {}): string {
-  if (names.length === 0) return '';
-  if (names.length === 1) return names[0]!;
-  if (!full && names.length > max) return `${names[0]}, ${names[1]}, … and ${names.at(-1)}`;
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+/** What goes before the `i`th of `count` names, so they read "A", "A and B", "A, B and C"; a paper page links each name between them. */
+export function nameSeparator(i: number, count: number): string {
+  return i === 0 ? '' : i === count - 1 ? ' and ' : ', ';
+}
+
+/** The names as one text (see `nameSeparator`); more than `max` as "A, B, … and Z". */
+export function formatAuthors(names: readonly string[], { max = 4 } = {}): string {
+  if (names.length > max) return `${names[0]}, ${names[1]}, … and ${names.at(-1)}`;
+  return names.map((name, i) => nameSeparator(i, names.length) + name).join('');
 }
 
 /** The identity of an author name: what two spellings of one name have in common. */

@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentDir } from './content-dir.ts';
+import { compareText } from './format.ts';
 import { dataParts, isLargeCatalog, searchParts } from './large-catalog.ts';
 import { pagesOf, pageParam, SHELF_PAGE_SIZE, type Page } from './paginate.ts';
 import { relatedPapers, termSpace, type Doc, type Related, type TermSpace } from './related.ts';
@@ -14,11 +15,9 @@ import { relatedPapers, termSpace, type Doc, type Related, type TermSpace } from
 export type PaperEntry = CollectionEntry<'papers'>;
 export type ThemeEntry = CollectionEntry<'themes'>;
 
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-
 /** Alphabetical by title, ignoring case and accents; the id breaks ties so output is stable. */
 export function byTitle(a: PaperEntry, b: PaperEntry): number {
-  return collator.compare(a.data.title, b.data.title) || a.id.localeCompare(b.id);
+  return compareText(a.data.title, b.data.title) || a.id.localeCompare(b.id);
 }
 
 /** Newest listing first; papers without a known date go last; then by title. */

@@ -4,6 +4,7 @@
  * worse than a short one. The same facts feed BibTeX, RIS and CSL-JSON.
  */
 import type { Paper } from '../schemas/paper.ts';
+import { listingLabel } from './listings.ts';
 
 /** Characters with a meaning in BibTeX, written so they print as themselves. */
 const BIBTEX_ESCAPES: Record<string, string> = {
@@ -38,6 +39,11 @@ export type CitationInput = Pick<Paper, 'id' | 'title' | 'authors' | 'arxivId' |
   /** Human names of the sources the paper was found in. */
   listings: string[];
 };
+
+/** What a paper is cited from: its facts, its permalink, and its sources by label (by file name where the manifest names none). */
+export function citationOf(paper: Paper, url: string): CitationInput {
+  return { ...paper, url, listings: paper.sources.map(({ listing }) => listingLabel(listing) ?? listing) };
+}
 
 export const arxivAbsUrl = (id: string) => `https://arxiv.org/abs/${id}`;
 export const arxivPdfUrl = (id: string) => `https://arxiv.org/pdf/${id}`;

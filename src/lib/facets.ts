@@ -30,6 +30,21 @@ export function yearToken(year: string): string {
   return year === UNDATED ? UNDATED_TOKEN : year;
 }
 
+/** The published value of papers no source gives a publication date for. */
+export const UNKNOWN = 'Unknown';
+/** Its token in the URL. */
+export const UNKNOWN_TOKEN = 'unknown';
+
+/** The `published` filter value of a paper: the year of `published`, or `Unknown`. */
+export function publishedValue(published: string | null | undefined): string {
+  return published?.slice(0, 4) ?? UNKNOWN;
+}
+
+/** URL token of a published value. */
+export function publishedToken(year: string): string {
+  return year === UNKNOWN ? UNKNOWN_TOKEN : year;
+}
+
 const NOT_KEPT = /[^\p{L}\p{M}\p{N}\p{Extended_Pictographic}]+/gu;
 
 /** The readable part of a token: lower case, NFKC, runs of anything else one hyphen. May be empty. */

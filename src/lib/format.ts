@@ -1,9 +1,9 @@
 /**
  * Display text, the one place each rule is written: how untrusted text is cleaned, how a date
- * reads, where long text is cut, how a count is said. The ingest, the pages, the preview cards
- * and the search UI all use these, so a paper's page and its card say the same thing. Pure and
- * free of Node and of `Intl` date formats (whose output follows the ICU version), so the same
- * input reads the same in Node and in every browser.
+ * reads, where long text is cut, how a count is said, how titles sort. The ingest, the pages,
+ * the preview cards and the search UI all use these, so a paper's page and its card say the
+ * same thing. Pure and free of Node and of `Intl` date formats (whose output follows the ICU
+ * version), so the same input reads the same in Node and in every browser.
  */
 
 /**
@@ -65,6 +65,11 @@ export function excerpt(text: string, max = 220): string {
   return `${head.replace(/[\s,;:.–—-]+$/u, '')}…`;
 }
 
+/** A page's description, for its `<meta>` tags: cut at a word within 200 characters, where search results and chat apps would cut it mid-word. */
+export function pageDescription(text: string): string {
+  return excerpt(text, 200);
+}
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** The year, month and day of `YYYY-MM-DD`, or null unless it is a real calendar date. */
@@ -94,6 +99,13 @@ export function formatPartialDate(date: string): string {
 /** `1 paper`, `2 papers`: a count and the word for what is counted, made plural with an `s`. */
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+let collator: Intl.Collator | undefined;
+/** Alphabetical order for titles and names: case and accents ignored, numbers by value ("Part 2" before "Part 10"). */
+export function compareText(a: string, b: string): number {
+  collator ??= new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+  return collator.compare(a, b);
 }
 
 /** `A`–`Z` by a title's first character with accents removed; digits and symbols share `#`. */

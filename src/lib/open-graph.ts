@@ -4,7 +4,7 @@
  * at a paper's former addresses use these, so an old permalink unfurls like the new one. A
  * function rather than a component: it runs for every page of a 10,000-paper catalog.
  */
-import { excerpt } from './format.ts';
+import { excerpt, pageDescription } from './format.ts';
 import { cardPath } from './paths.ts';
 import { absoluteUrl } from './urls.ts';
 
@@ -30,7 +30,7 @@ export function openGraphTags(page: OpenGraphPage, siteName: string, site: URL |
     { property: 'og:site_name', content: siteName },
     { property: 'og:type', content: page.type ?? 'website' },
     { property: 'og:title', content: excerpt(page.title, 70) },
-    { property: 'og:description', content: excerpt(page.description, 200) },
+    { property: 'og:description', content: pageDescription(page.description) },
     ...(page.url ? [{ property: 'og:url', content: page.url }] : []),
     { property: 'og:image', content: absoluteUrl(page.card ?? cardPath('site'), site) },
     { property: 'og:image:width', content: '1200' },

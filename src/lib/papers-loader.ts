@@ -1,5 +1,6 @@
 import type { Loader } from 'astro/loaders';
 import { glob } from 'astro/loaders';
+import { hasNotes } from './notes.ts';
 
 /**
  * The papers collection: Astro's glob loader over `<content>/papers/*.mdx`, except that a paper
@@ -19,13 +20,8 @@ export function papersLoader(base: string): Loader {
         ...context,
         store: {
           ...context.store,
-          set: (entry) => context.store.set(entry.body?.trim() ? entry : { ...entry, deferredRender: false }),
+          set: (entry) => context.store.set(hasNotes(entry.body) ? entry : { ...entry, deferredRender: false }),
         },
       }),
   };
-}
-
-/** True when people wrote notes in a paper's body; only then is it rendered (see papersLoader). */
-export function hasNotes(paper: { body?: string }): boolean {
-  return Boolean(paper.body?.trim());
 }

@@ -12,6 +12,12 @@ export const paperSitePath = (id: string) => `papers/${id}/`;
 /** `themes/<id>/`: the first page of a theme (and of Unsorted); its feed and .bib sit inside. */
 export const themeSitePath = (id: string) => `themes/${id}/`;
 
+/** The theme id the shelf of papers with no theme goes by, so it sits at `themes/unsorted/`; no theme may take it. */
+export const UNSORTED_ID = 'unsorted';
+
+/** `authors/<slug>/`: the page of an author (see `authorSlug`). */
+export const authorSitePath = (slug: string) => `authors/${slug}/`;
+
 /** `papers-<n>.json`, from 1: one part of a large catalog's data export. */
 export const papersJsonPartPath = (part: number) => `papers-${part}.json`;
 

@@ -22,6 +22,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { writeAtomically } from '../lib/atomic-write.ts';
+import { compareText } from '../lib/format.ts';
 import { isLargeCatalog } from '../lib/large-catalog.ts';
 import { INDEX_FILE } from '../lib/packed-index.ts';
 import { CARDS_DIR, OFFLINE_ZIP_PATH } from '../lib/paths.ts';
@@ -136,8 +137,7 @@ async function convert(outDir: string, site: readonly string[], base: string) {
   }
 
   // Documents in title order, so results that tie (and browsing without words) read alphabetically.
-  const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-  docs.sort((a, b) => collator.compare(a.title, b.title) || (a.url < b.url ? -1 : 1));
+  docs.sort((a, b) => compareText(a.title, b.title) || (a.url < b.url ? -1 : 1));
   return { files, pages, docs };
 }
 

@@ -1,6 +1,6 @@
 /** Citations say what the sources said, in BibTeX, RIS, CSL-JSON and Google Scholar's tags, and nothing more. */
 import { describe, expect, it } from 'vitest';
-import { formatAuthors, authorKey, authorSlug } from '../../src/lib/authors.ts';
+import { formatAuthors, authorKey, authorSlug, nameSeparator } from '../../src/lib/authors.ts';
 import { bibtex, cslJson, doiUrl, markdownLink, ris, scholarMeta, type CitationInput } from '../../src/lib/cite.ts';
 
 const bare: CitationInput = {
@@ -100,7 +100,8 @@ describe('author names', () => {
     expect(formatAuthors(['A', 'B'])).toBe('A and B');
     expect(formatAuthors(['A', 'B', 'C', 'D'])).toBe('A, B, C and D');
     expect(formatAuthors(['A', 'B', 'C', 'D', 'E'])).toBe('A, B, … and E');
-    expect(formatAuthors(['A', 'B', 'C', 'D', 'E'], { full: true })).toBe('A, B, C, D and E');
+    expect(formatAuthors(['A', 'B', 'C', 'D', 'E'], { max: 5 })).toBe('A, B, C, D and E');
+    expect([0, 1, 2].map((i) => nameSeparator(i, 3))).toEqual(['', ', ', ' and ']);
   });
 
   it('two spellings differing in case, accents, punctuation or Unicode form are one author; different names are not', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { facetTokens, slugOf, sourceValue, UNDATED, yearToken, yearValue } from '../../src/lib/facets.ts';
+import { facetTokens, publishedToken, publishedValue, slugOf, sourceValue, UNDATED, UNKNOWN, yearToken, yearValue } from '../../src/lib/facets.ts';
 
 /** What the search page does with a token from its URL: it looks the label up by token. */
 function labelFor(token: string, tokens: Map<string, string>): string | undefined {
@@ -14,6 +14,13 @@ describe('facet values', () => {
     expect(yearToken('2024')).toBe('2024');
     expect(sourceValue('004_x.txt', 'Daily Papers')).toBe('Daily Papers');
     expect(sourceValue('004_x.txt', undefined)).toBe('004_x.txt');
+  });
+
+  it('give a paper the year it was published, or Unknown', () => {
+    expect(publishedValue('2023-12')).toBe('2023');
+    expect(publishedValue(null)).toBe(UNKNOWN);
+    expect(publishedToken(UNKNOWN)).toBe('unknown');
+    expect(publishedToken('2023')).toBe('2023');
   });
 });
 

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { hasNotes, papersLoader } from '../../src/lib/papers-loader.ts';
+import { hasNotes } from '../../src/lib/notes.ts';
+import { papersLoader } from '../../src/lib/papers-loader.ts';
 
 /** What the loader hands Astro's store, per paper id. */
 type Stored = { id: string; body?: string; deferredRender?: boolean };
@@ -62,6 +63,6 @@ describe('the papers loader', () => {
 
   it('agrees with the page on which papers have notes', async () => {
     const stored = await load();
-    expect([...stored.values()].filter(hasNotes).map((p) => p.id)).toEqual(['annotated']);
+    expect([...stored.values()].filter((p) => hasNotes(p.body)).map((p) => p.id)).toEqual(['annotated']);
   });
 });

@@ -5,6 +5,7 @@
  * discrete changes push a history entry (so back and forward step through them), typing
  * replaces the current one, and `popstate` re-runs the search for the restored URL.
  */
+import { UNDATED_TOKEN, UNKNOWN_TOKEN } from '../../lib/facets.ts';
 import { plural } from '../../lib/format.ts';
 import { queryTerms } from '../../lib/search-text.ts';
 import type { FacetKey, Filters, SearchEngine, SearchOutcome, SortKey } from './engine.ts';
@@ -266,9 +267,9 @@ export class SearchPage {
     const themes = this.inputs('theme').filter((i) => i.checked);
     if (themes.length) parts.push(`in ${themes.map((i) => i.dataset.filter).join(' or ')}`);
     const year = this.inputs('year').find((i) => i.checked && i.value);
-    if (year) parts.push(year.value === 'undated' ? 'without a listing date' : `listed in ${year.dataset.filter}`);
+    if (year) parts.push(year.value === UNDATED_TOKEN ? 'without a listing date' : `listed in ${year.dataset.filter}`);
     const published = this.inputs('published').find((i) => i.checked && i.value);
-    if (published) parts.push(published.value === 'unknown' ? 'of unknown publication date' : `published in ${published.dataset.filter}`);
+    if (published) parts.push(published.value === UNKNOWN_TOKEN ? 'of unknown publication date' : `published in ${published.dataset.filter}`);
     const author = this.inputs('author').find((i) => i.checked && i.value);
     if (author) parts.push(`by ${author.closest('label')?.querySelector('.facet-name')?.textContent ?? author.value}`);
     const source = this.inputs('source').find((i) => i.checked && i.value);
