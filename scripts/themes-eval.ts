@@ -10,14 +10,14 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { buildCatalog } from '../src/ingest/catalog.ts';
-import { crossValidate, formatScores, freshLabels, HELD_OUT_SAMPLES, judgeUnseen, REQUIRED_THEMES, scoreOutcomes, type FreshPaper, type Method, type Outcome } from '../src/ingest/evaluate.ts';
+import { crossValidate, FOLDS, formatScores, freshLabels, HELD_OUT_SAMPLES, judgeUnseen, REQUIRED_THEMES, scoreOutcomes, type FreshPaper, type Method, type Outcome } from '../src/ingest/evaluate.ts';
 import { contentPaths, readCatalogInput } from '../src/ingest/store.ts';
 import { readOptions } from '../src/lib/cli.ts';
 
 const USAGE = `npm run themes:eval
 
 How well the shelves agree with people, for each theme with labels: precision and recall by
-5-fold cross-validation over the labels, then on the two held-out samples in tests/fixtures/.
+${FOLDS}-fold cross-validation over the labels, then on the two held-out samples in tests/fixtures/.
 It changes nothing.
 
   --help    print this`;
@@ -34,7 +34,7 @@ function table(outcomes: Map<string, Outcome[]>): string {
 }
 
 const started = performance.now();
-console.log(`cross-validated, 5 folds over ${labelled.length} labelled papers (${input.files.labels} and ${input.files.training}):`);
+console.log(`cross-validated, ${FOLDS} folds over ${labelled.length} labelled papers (${input.files.labels} and ${input.files.training}):`);
 const crossValidated = crossValidate(input.taxonomy, labelled);
 console.log(table(crossValidated));
 if ([...crossValidated].some(([theme, list]) => !REQUIRED_THEMES.includes(theme) && list.length > 0)) {

@@ -81,10 +81,10 @@ export function judgeUnseen(taxonomy: readonly Theme[], training: readonly Label
 }
 
 /** k-fold cross-validation: each paper is judged by models trained on the other folds. */
-export function crossValidate(taxonomy: readonly Theme[], labelled: readonly LabelledPaper[], folds = FOLDS): Map<string, Outcome[]> {
+export function crossValidate(taxonomy: readonly Theme[], labelled: readonly LabelledPaper[]): Map<string, Outcome[]> {
   const outcomes = new Map<string, Outcome[]>(taxonomy.map((t) => [t.id, []]));
-  for (let fold = 0; fold < folds; fold++) {
-    const inFold = (paper: LabelledPaper) => foldOf(paper.id, folds) === fold;
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const inFold = (paper: LabelledPaper) => foldOf(paper.id, FOLDS) === fold;
     const judged = judgeUnseen(taxonomy, labelled.filter((p) => !inFold(p)), labelled.filter(inFold));
     for (const [theme, list] of judged) outcomes.get(theme)!.push(...list);
   }
