@@ -1,6 +1,7 @@
 import { error, warning, type Diagnostic } from './diagnostics.ts';
 import { linkKind } from './sources/record.ts';
-import { FrontmatterError, serializePaperFile, hasNotes, notesError, parsePaperFile } from './frontmatter.ts';
+import { FrontmatterError, serializePaperFile, notesError, parsePaperFile } from './frontmatter.ts';
+import { hasNotes } from '../lib/notes.ts';
 import { extractLinks } from './links.ts';
 import { doiKey } from './ids.ts';
 import { labelledPapers } from './labels.ts';

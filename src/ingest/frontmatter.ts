@@ -1,5 +1,6 @@
 import { dump, load, YAMLException } from 'js-yaml';
 import { mdxToJs } from 'satteri';
+import { hasNotes } from '../lib/notes.ts';
 import type { Paper } from '../schemas/paper.ts';
 
 /**
@@ -69,9 +70,4 @@ export function notesError(text: string, body: string): { line: number; message:
     const bodyStart = text.slice(0, text.length - body.length).split('\n').length;
     return { line: bodyStart + Number(line) - 1, message: message!.split('\n')[0]! };
   }
-}
-
-/** Whether a person has written anything in the body. */
-export function hasNotes(body: string): boolean {
-  return body.trim().length > 0;
 }

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { slugId } from './id.ts';
+import { UNSORTED_ID } from '../lib/paths.ts';
 
 /**
  * A word of a phrase is letters and digits, as the words of a paper are; inside it only an
@@ -64,8 +65,8 @@ export const taxonomySchema = z.array(themeSchema).superRefine((themes, ctx) => 
   const seen = new Set<string>();
   for (const [i, theme] of themes.entries()) {
     if (seen.has(theme.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate theme id "${theme.id}"` });
-    // The shelf of papers with no theme lives at /themes/unsorted/.
-    if (theme.id === 'unsorted') ctx.addIssue({ code: 'custom', path: [i, 'id'], message: '"unsorted" is the shelf of papers with no theme; choose another id' });
+    // The shelf of papers with no theme has its own page under that id.
+    if (theme.id === UNSORTED_ID) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `"${UNSORTED_ID}" is the shelf of papers with no theme; choose another id` });
     seen.add(theme.id);
   }
 });

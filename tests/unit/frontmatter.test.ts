@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hasNotes, parsePaperFile, serializePaperFile } from '../../src/ingest/frontmatter.ts';
+import { parsePaperFile, serializePaperFile } from '../../src/ingest/frontmatter.ts';
+import { hasNotes } from '../../src/lib/notes.ts';
 import { paperSchema, type Paper } from '../../src/schemas/paper.ts';
 
 function paper(more: Partial<Paper> = {}): Paper {
