@@ -5,16 +5,13 @@
  * misspelt key with the missing one it was meant to be.
  */
 import type { z } from 'astro/zod';
-import { editDistance } from '../lib/spelling.ts';
+import { closest } from '../lib/spelling.ts';
 
 export interface SchemaProblem {
   /** Where the problem is, for finding its line: for a misspelt key, the key itself. */
   at: PropertyKey[];
   message: string;
 }
-
-/** Edits between a misspelt key and the key it was meant to be ("treshold" → "threshold"). */
-const MAX_EDITS = 2;
 
 export function schemaProblems(issues: readonly z.core.$ZodIssue[]): SchemaProblem[] {
   const missing = issues.filter((i) => i.code === 'invalid_type' && i.message.endsWith('received undefined'));
@@ -23,9 +20,12 @@ export function schemaProblems(issues: readonly z.core.$ZodIssue[]): SchemaProbl
   for (const issue of issues) {
     if (issue.code !== 'unrecognized_keys') continue;
     for (const key of issue.keys) {
-      const meant = missing.find((m) => !explained.has(m) && sameParent(m.path, issue.path) && editDistance(String(m.path.at(-1)), key, MAX_EDITS) <= MAX_EDITS);
+      // The key meant is a required one left out beside it, a typo away (by the rule search's spelling uses).
+      const candidates = missing.filter((m) => !explained.has(m) && sameParent(m.path, issue.path));
+      const [name] = closest(key, candidates.map((m) => String(m.path.at(-1))));
+      const meant = candidates.find((m) => String(m.path.at(-1)) === name);
       if (meant) explained.add(meant);
-      const hint = meant ? `; did you mean "${String(meant.path.at(-1))}"?` : '';
+      const hint = meant ? `; did you mean "${name}"?` : '';
       problems.push({ at: [...issue.path, key], message: `unknown key "${key}"${hint}` });
     }
   }

@@ -4,7 +4,6 @@
  * worse than a short one. The same facts feed BibTeX, RIS and CSL-JSON.
  */
 import type { Paper } from '../schemas/paper.ts';
-import { listingLabel } from './listings.ts';
 
 /** Characters with a meaning in BibTeX, written so they print as themselves. */
 const BIBTEX_ESCAPES: Record<string, string> = {
@@ -40,9 +39,13 @@ export type CitationInput = Pick<Paper, 'id' | 'title' | 'authors' | 'arxivId' |
   listings: string[];
 };
 
-/** What a paper is cited from: its facts, its permalink, and its sources by label (by file name where the manifest names none). */
-export function citationOf(paper: Paper, url: string): CitationInput {
-  return { ...paper, url, listings: paper.sources.map(({ listing }) => listingLabel(listing) ?? listing) };
+/**
+ * What a paper is cited from: its facts, its permalink, and its sources by label (by file name
+ * where `labelOf` knows none). The labels are passed in, so this module stays pure: the
+ * manifest they come from is read from disk (src/lib/listings.ts).
+ */
+export function citationOf(paper: Paper, url: string, labelOf: (listing: string) => string | undefined): CitationInput {
+  return { ...paper, url, listings: paper.sources.map(({ listing }) => labelOf(listing) ?? listing) };
 }
 
 export const arxivAbsUrl = (id: string) => `https://arxiv.org/abs/${id}`;
