@@ -7,7 +7,7 @@ import { shelfmarkBuild } from './src/build/integration.ts';
 import { outDirOf } from './src/build/output-dirs.ts';
 import { siteColors } from './src/build/site-css.ts';
 import { redirectPaths } from './src/lib/aliases.ts';
-import { contentDir } from './src/lib/content-dir.ts';
+import { contentPaths } from './src/lib/content-dir.ts';
 import { externalLinks } from './src/lib/external-links.ts';
 
 // SITE_URL and BASE_PATH let one build serve at `/` locally and under `/<repo>/` on GitHub Pages.
@@ -17,7 +17,7 @@ const base = process.env.BASE_PATH || '/';
 const outDir = outDirOf();
 
 // Former paper URLs, from the small manifest the ingest writes (no paper is parsed here).
-const redirects = redirectPaths(`${contentDir()}/papers`);
+const redirects = redirectPaths(contentPaths().papers);
 
 export default defineConfig({
   site,

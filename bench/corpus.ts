@@ -10,9 +10,11 @@
  * only come from the coined method names; the search index and the related-papers terms
  * are therefore somewhat smaller and more repetitive than a real catalog's would be.
  */
+import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { parseDateLine } from '../src/ingest/dates.ts';
 import { titleKey } from '../src/ingest/normalize.ts';
+import { MANIFEST_FILE, type ContentPaths } from '../src/lib/content-dir.ts';
 import { cleanText } from '../src/lib/format.ts';
 import { parseListing } from '../src/ingest/parse.ts';
 import { isChromeLine } from '../src/ingest/chrome.ts';
@@ -184,6 +186,8 @@ export interface CorpusOptions {
   themeIds: readonly string[];
   /** The text of themes.yaml, copied as is. */
   themesYaml: string;
+  /** Where the files go: the keys of `Corpus.files`. */
+  paths: ContentPaths;
 }
 
 export interface CorpusStats {
@@ -196,7 +200,7 @@ export interface CorpusStats {
 }
 
 export interface Corpus {
-  /** Path relative to the content folder → file text, in path order. */
+  /** Path (under `CorpusOptions.paths`) → file text, in path order. */
   files: Map<string, string>;
   stats: CorpusStats;
 }
@@ -255,15 +259,15 @@ export function generateCorpus(pool: SourcePool, options: CorpusOptions): Corpus
     const file = `${String(li).padStart(width, '0')}_${rng.hex(16)}.txt`;
     const captured = layout === 'blocks-meta' || rng.chance(0.2) ? isoDay(2025, rng.int(0, 364)) : undefined;
     const listed = list.map((p) => ({ ...papers[p]!, title: variant(rng, papers[p]!.title) }));
-    files.set(`sources/${file}`, layout === 'lines' ? lineListing(listed) : blockListing(rng, pool, listed, layout === 'blocks-meta', captured, coin));
+    files.set(join(options.paths.sources, file), layout === 'lines' ? lineListing(listed) : blockListing(rng, pool, listed, layout === 'blocks-meta', captured, coin));
     const topic = rng.pick(pool.parents).head;
     manifest.push({ file, label: `Synthetic ${layout === 'lines' ? 'search results' : layout === 'blocks' ? 'search results (block layout)' : 'daily papers'}: ${topic}`, ...(captured ? { captured } : {}) });
   });
 
-  files.set('sources/sources.yaml', `# Synthetic listings for benchmarks (npm run bench:corpus); generated, do not edit.\n${stringify({ listings: manifest }, { lineWidth: 0 })}`);
+  files.set(join(options.paths.sources, MANIFEST_FILE), `# Synthetic listings for benchmarks (npm run bench:corpus); generated, do not edit.\n${stringify({ listings: manifest }, { lineWidth: 0 })}`);
   const curation = curationFor(rng, papers, options.themeIds);
-  files.set('curation.yaml', `# Synthetic hand decisions for benchmarks; generated, do not edit.\n${stringify({ papers: curation.papers }, { lineWidth: 0 })}`);
-  files.set('themes.yaml', options.themesYaml);
+  files.set(options.paths.curation, `# Synthetic hand decisions for benchmarks; generated, do not edit.\n${stringify({ papers: curation.papers }, { lineWidth: 0 })}`);
+  files.set(options.paths.themes, options.themesYaml);
 
   const sorted = new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   let bytes = 0;

@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { parse, stringify } from 'yaml';
 import { buildSourcePool, generateCorpus, type CorpusStats } from '../bench/corpus.ts';
 import { createClassifier } from '../src/ingest/classify.ts';
+import { contentPaths } from '../src/lib/content-dir.ts';
 import { themeLabelsSchema, trainingPapersSchema } from '../src/schemas/labels.ts';
 import { taxonomySchema } from '../src/schemas/theme.ts';
 
@@ -30,35 +31,35 @@ export function defaultCorpusDir(papers: number): string {
  * holds exactly this corpus; a folder that is not the generator's is refused.
  */
 export function writeCorpus(out: string, papers: number, seed = 1, realContent = join(ROOT, 'content')): CorpusStats {
-  const sourcesDir = join(realContent, 'sources');
-  const listings = readdirSync(sourcesDir)
+  const from = contentPaths(ROOT, realContent);
+  const content = join(out, 'content');
+  const to = contentPaths(out, content);
+  const listings = readdirSync(from.sources)
     .filter((f) => f.endsWith('.txt'))
     .sort()
-    .map((file) => ({ file, text: readFileSync(join(sourcesDir, file), 'utf8') }));
-  const themesYaml = readFileSync(join(realContent, 'themes.yaml'), 'utf8');
+    .map((file) => ({ file, text: readFileSync(join(from.sources, file), 'utf8') }));
+  const themesYaml = readFileSync(from.themes, 'utf8');
   const taxonomy = taxonomySchema.parse(parse(themesYaml));
   const themeIds = taxonomy.map((t) => t.id);
-  const corpus = generateCorpus(buildSourcePool(listings, createClassifier(taxonomy)), { papers, seed, themeIds, themesYaml });
+  const corpus = generateCorpus(buildSourcePool(listings, createClassifier(taxonomy)), { papers, seed, themeIds, themesYaml, paths: to });
 
   if (existsSync(out) && readdirSync(out).length > 0 && !existsSync(join(out, MARKER))) {
     throw new Error(`${out} exists and was not made by bench:corpus; choose an empty or new --out folder`);
   }
-  const content = join(out, 'content');
   rmSync(content, { recursive: true, force: true });
-  mkdirSync(join(content, 'sources'), { recursive: true });
+  mkdirSync(to.sources, { recursive: true });
   writeFileSync(join(out, MARKER), 'Made by `npm run bench:corpus`; the generator may empty this folder.\n');
   for (const [path, text] of corpus.files) {
-    mkdirSync(dirname(join(content, path)), { recursive: true });
-    writeFileSync(join(content, path), text);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
   }
   // The theme models learn from the training papers, as in the real catalog; the labels of the
   // real catalog's own papers are left out, since the synthetic catalog has other ids.
-  const training = join(realContent, 'training-papers.yaml');
-  if (existsSync(training)) {
-    copyFileSync(training, join(content, 'training-papers.yaml'));
-    const ids = new Set(trainingPapersSchema.parse(parse(readFileSync(training, 'utf8'))).papers.map((p) => p.id));
-    const labels = themeLabelsSchema.parse(parse(readFileSync(join(realContent, 'theme-labels.yaml'), 'utf8'))).labels.filter((l) => ids.has(l.paper));
-    writeFileSync(join(content, 'theme-labels.yaml'), `# The training papers' labels (npm run bench:corpus); generated, do not edit.\n${stringify({ labels }, { lineWidth: 0 })}`);
+  if (existsSync(from.training)) {
+    copyFileSync(from.training, to.training);
+    const ids = new Set(trainingPapersSchema.parse(parse(readFileSync(from.training, 'utf8'))).papers.map((p) => p.id));
+    const labels = themeLabelsSchema.parse(parse(readFileSync(from.labels, 'utf8'))).labels.filter((l) => ids.has(l.paper));
+    writeFileSync(to.labels, `# The training papers' labels (npm run bench:corpus); generated, do not edit.\n${stringify({ labels }, { lineWidth: 0 })}`);
   }
   return corpus.stats;
 }

@@ -399,10 +399,11 @@ async function timeRelated(snapshot: string, papers: PaperFields[]): Promise<Sit
  * of the corpus folder (its training papers), then shelving every paper of the catalog.
  */
 async function timeShelving(snapshot: string, content: string, papers: PaperFields[]): Promise<SiteResult['shelving']> {
-  const { readCatalogInput, contentPaths } = (await import(pathToFileURL(join(snapshot, 'src/ingest/store.ts')).href)) as typeof import('../src/ingest/store.ts');
+  const { readCatalogInput } = (await import(pathToFileURL(join(snapshot, 'src/ingest/store.ts')).href)) as typeof import('../src/ingest/store.ts');
+  const { contentPaths } = (await import(pathToFileURL(join(snapshot, 'src/lib/content-dir.ts')).href)) as typeof import('../src/lib/content-dir.ts');
   const { labelledPapers } = (await import(pathToFileURL(join(snapshot, 'src/ingest/labels.ts')).href)) as typeof import('../src/ingest/labels.ts');
   const { createShelver, trainThemeModels } = (await import(pathToFileURL(join(snapshot, 'src/ingest/shelve.ts')).href)) as typeof import('../src/ingest/shelve.ts');
-  const input = readCatalogInput({ ...contentPaths(snapshot), ...contentPathsIn(content) });
+  const input = readCatalogInput(contentPaths(snapshot, content));
   const labelled = labelledPapers(input, papers.map((p) => ({ ...p, aliases: [] })), []);
   let started = performance.now();
   const trained = trainThemeModels(input.taxonomy, labelled);
@@ -411,11 +412,6 @@ async function timeShelving(snapshot: string, content: string, papers: PaperFiel
   const shelve = createShelver(input.taxonomy, trained, new Map(labelled.map((p) => [p.id, p.labels])));
   for (const paper of papers) shelve(paper);
   return { trainMs, scoreMs: performance.now() - started, labelled: labelled.length, models: trained.models.size, papers: papers.length };
-}
-
-/** The files of a content folder, as `contentPaths` names them. */
-function contentPathsIn(content: string) {
-  return { sources: join(content, 'sources'), papers: join(content, 'papers'), themes: join(content, 'themes.yaml'), curation: join(content, 'curation.yaml'), labels: join(content, 'theme-labels.yaml'), training: join(content, 'training-papers.yaml') };
 }
 
 /** The most common longer title word: a query that matches much of the catalog, the expensive case. */

@@ -11,7 +11,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { contentDir } from '../src/lib/content-dir.ts';
+import { contentPaths } from '../src/lib/content-dir.ts';
 import { formatAuthors } from '../src/lib/authors.ts';
 import { plural } from '../src/lib/format.ts';
 import { outDirOf } from '../src/build/output-dirs.ts';
@@ -24,8 +24,7 @@ import { taxonomySchema } from '../src/schemas/theme.ts';
 import { site } from '../src/site.ts';
 
 // The catalog being built: content/ unless CONTENT_DIR names another, as for the ingest and the site.
-const PAPERS_DIR = join(contentDir(), 'papers');
-const THEMES_FILE = join(contentDir(), 'themes.yaml');
+const { papers: PAPERS_DIR, themes: THEMES_FILE } = contentPaths();
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 

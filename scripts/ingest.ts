@@ -7,7 +7,8 @@
 import { buildCatalog } from '../src/ingest/catalog.ts';
 import { formatDiagnostic, IngestError } from '../src/ingest/diagnostics.ts';
 import { summarize } from '../src/ingest/report.ts';
-import { applyPlan, contentPaths, readCatalogInput, staleFiles } from '../src/ingest/store.ts';
+import { applyPlan, readCatalogInput, staleFiles } from '../src/ingest/store.ts';
+import { contentPaths } from '../src/lib/content-dir.ts';
 import { readOptions } from '../src/lib/cli.ts';
 
 const USAGE = `npm run ingest [-- OPTIONS]

@@ -11,7 +11,8 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { buildCatalog } from '../src/ingest/catalog.ts';
 import { crossValidate, FOLDS, formatScores, freshLabels, HELD_OUT_SAMPLES, judgeUnseen, REQUIRED_THEMES, scoreOutcomes, type FreshPaper, type Method, type Outcome } from '../src/ingest/evaluate.ts';
-import { contentPaths, readCatalogInput } from '../src/ingest/store.ts';
+import { readCatalogInput } from '../src/ingest/store.ts';
+import { contentPaths } from '../src/lib/content-dir.ts';
 import { readOptions } from '../src/lib/cli.ts';
 
 const USAGE = `npm run themes:eval

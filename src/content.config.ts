@@ -1,19 +1,19 @@
 import { defineCollection } from 'astro:content';
 import { file } from 'astro/loaders';
-import { contentDir } from './lib/content-dir.ts';
+import { contentPaths } from './lib/content-dir.ts';
 import { papersLoader } from './lib/papers-loader.ts';
 import { paperSchema } from './schemas/paper.ts';
 import { themeSchema } from './schemas/theme.ts';
 
 /** One MDX file per paper, written by `npm run ingest`; the id is the file name. */
 const papers = defineCollection({
-  loader: papersLoader(`${contentDir()}/papers`),
+  loader: papersLoader(contentPaths().papers),
   schema: paperSchema,
 });
 
 /** The taxonomy, kept as data so maintainers edit themes without touching code. */
 const themes = defineCollection({
-  loader: file(`${contentDir()}/themes.yaml`),
+  loader: file(contentPaths().themes),
   schema: themeSchema,
 });
 

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { FrontmatterError, parsePaperFile } from '../ingest/frontmatter.ts';
-import type { ContentPaths } from '../ingest/store.ts';
+import { type ContentPaths } from '../lib/content-dir.ts';
 import { FetchError } from './errors.ts';
 
 /** The arXiv ids of the catalog's papers; throws `FetchError` at the file and line of a paper that does not read. */

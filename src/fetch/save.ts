@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isMap, isScalar, parseDocument, type Document, type Scalar, YAMLSeq } from 'yaml';
 import { slugForTitle } from '../ingest/slug.ts';
-import { MANIFEST_FILE, type ContentPaths } from '../ingest/store.ts';
+import { MANIFEST_FILE, type ContentPaths } from '../lib/content-dir.ts';
 import { writeAtomically } from '../lib/atomic-write.ts';
 import { FetchError } from './errors.ts';
 import { serviceOf, type FetchSpec } from './spec.ts';

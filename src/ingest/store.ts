@@ -8,30 +8,11 @@ import { compare } from './merge.ts';
 import { schemaProblems } from './schema-issues.ts';
 import { REDIRECTS_FILE } from '../lib/aliases.ts';
 import { writeAtomically } from '../lib/atomic-write.ts';
-import { contentDir } from '../lib/content-dir.ts';
+import { MANIFEST_FILE, type ContentPaths } from '../lib/content-dir.ts';
 import { listingManifest } from '../schemas/paper.ts';
 import { curationSchema } from '../schemas/curation.ts';
 import { themeLabelsSchema, trainingPapersSchema, type ThemeLabel } from '../schemas/labels.ts';
 import { taxonomySchema } from '../schemas/theme.ts';
-
-/** Where a project keeps its content. */
-export interface ContentPaths {
-  root: string;
-  sources: string;
-  papers: string;
-  themes: string;
-  curation: string;
-  labels: string;
-  training: string;
-}
-
-export const MANIFEST_FILE = 'sources.yaml';
-
-/** The files of the catalog whose content folder is `contentDir(root)`; messages name them relative to `root`. */
-export function contentPaths(root: string): ContentPaths {
-  const dir = contentDir(root);
-  return { root, sources: join(dir, 'sources'), papers: join(dir, 'papers'), themes: join(dir, 'themes.yaml'), curation: join(dir, 'curation.yaml'), labels: join(dir, 'theme-labels.yaml'), training: join(dir, 'training-papers.yaml') };
-}
 
 /** The content files and folders as messages name them: relative to the project root (folders end in "/"), wherever CONTENT_DIR puts them. */
 export type ShownPaths = Omit<ContentPaths, 'root'>;

@@ -5,8 +5,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { contentDir } from './content-dir.ts';
+import { contentPaths } from './content-dir.ts';
 import { compareText } from './format.ts';
 import { dataParts, isLargeCatalog, searchParts } from './large-catalog.ts';
 import { pagesOf, pageParam, SHELF_PAGE_SIZE, type Page } from './paginate.ts';
@@ -34,7 +33,7 @@ export async function getPapers(): Promise<PaperEntry[]> {
 }
 
 // The collection hands entries back sorted by id; the file's order is the one maintainers chose.
-const taxonomyOrder = (parse(readFileSync(join(contentDir(), 'themes.yaml'), 'utf8')) as { id: string }[]).map((theme) => theme.id);
+const taxonomyOrder = (parse(readFileSync(contentPaths().themes, 'utf8')) as { id: string }[]).map((theme) => theme.id);
 
 /** The taxonomy in `content/themes.yaml` order. */
 export async function getThemes(): Promise<ThemeEntry[]> {

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /**
  * The folder a catalog is built from: `content/` unless CONTENT_DIR names another, so the
@@ -6,4 +6,23 @@ import { resolve } from 'node:path';
  */
 export function contentDir(root = process.cwd()): string {
   return resolve(root, process.env.CONTENT_DIR || 'content');
+}
+
+/** Where a project keeps its content: the one place the layout of `content/` is written. */
+export interface ContentPaths {
+  root: string;
+  sources: string;
+  papers: string;
+  themes: string;
+  curation: string;
+  labels: string;
+  training: string;
+}
+
+/** The file in `sources/` that gives each listing its label and capture day. */
+export const MANIFEST_FILE = 'sources.yaml';
+
+/** The files of the catalog whose content folder is `dir` (by default `contentDir(root)`); messages name them relative to `root`. */
+export function contentPaths(root = process.cwd(), dir = contentDir(root)): ContentPaths {
+  return { root, sources: join(dir, 'sources'), papers: join(dir, 'papers'), themes: join(dir, 'themes.yaml'), curation: join(dir, 'curation.yaml'), labels: join(dir, 'theme-labels.yaml'), training: join(dir, 'training-papers.yaml') };
 }

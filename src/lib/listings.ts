@@ -3,10 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { listingManifest } from '../schemas/paper.ts';
-import { contentDir } from './content-dir.ts';
+import { contentPaths, MANIFEST_FILE } from './content-dir.ts';
 
 // The manifest is optional: a catalog of unlabelled listings shows file names.
-const manifestPath = join(contentDir(), 'sources', 'sources.yaml');
+const manifestPath = join(contentPaths().sources, MANIFEST_FILE);
 const labels = new Map(
   existsSync(manifestPath) ? listingManifest.parse(parse(readFileSync(manifestPath, 'utf8'))).listings.map((l) => [l.file, l.label]) : [],
 );

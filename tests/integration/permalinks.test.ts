@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildCatalog, type CatalogInput } from '../../src/ingest/catalog.ts';
-import { contentPaths, readCatalogInput } from '../../src/ingest/store.ts';
+import { readCatalogInput } from '../../src/ingest/store.ts';
+import { contentPaths } from '../../src/lib/content-dir.ts';
 import { titleKey } from '../../src/ingest/normalize.ts';
 import { repoRoot } from '../support/repo.ts';
 

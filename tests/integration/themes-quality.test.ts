@@ -18,7 +18,8 @@ import { parse } from 'yaml';
 import { buildCatalog } from '../../src/ingest/catalog.ts';
 import { BAR, crossValidate, freshLabels, HELD_OUT_SAMPLES, judgeUnseen, meetsBar, REQUIRED_THEMES, scoreOutcomes, type FreshPaper, type Outcome } from '../../src/ingest/evaluate.ts';
 import { titleKey } from '../../src/ingest/normalize.ts';
-import { contentPaths, readCatalogInput } from '../../src/ingest/store.ts';
+import { readCatalogInput } from '../../src/ingest/store.ts';
+import { contentPaths } from '../../src/lib/content-dir.ts';
 import { fixturesDir, repoRoot } from '../support/repo.ts';
 
 const input = readCatalogInput(contentPaths(repoRoot));

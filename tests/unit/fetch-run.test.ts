@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { failureLine, FetchError } from '../../src/fetch/errors.ts';
 import { runFetch, type FetchRequest } from '../../src/fetch/run.ts';
-import { contentPaths, type ContentPaths } from '../../src/ingest/store.ts';
+import { contentPaths, type ContentPaths } from '../../src/lib/content-dir.ts';
 import { fakeClock } from '../support/fake-clock.ts';
 import { fetchFixture } from '../support/replay-server.ts';
 import { copyProject, snapshotDir } from '../support/fixtures.ts';

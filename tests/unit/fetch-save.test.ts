@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 import { FetchError } from '../../src/fetch/errors.ts';
 import { fileStem, labelFor, nameNewSources, readSourcesFolder, saveNewSources } from '../../src/fetch/save.ts';
 import { parseSpec } from '../../src/fetch/spec.ts';
-import { contentPaths } from '../../src/ingest/store.ts';
+import { contentPaths } from '../../src/lib/content-dir.ts';
 import { listingManifest } from '../../src/schemas/paper.ts';
 import { copyProject, snapshotDir } from '../support/fixtures.ts';
 

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/ingest/catalog.ts';
-import { applyPlan, contentPaths, readCatalogInput, staleFiles } from '../../src/ingest/store.ts';
+import { applyPlan, readCatalogInput, staleFiles } from '../../src/ingest/store.ts';
+import { contentPaths } from '../../src/lib/content-dir.ts';
 import { REDIRECTS_FILE, redirectPaths, redirectsManifest } from '../../src/lib/aliases.ts';
 import { copyProject } from '../support/fixtures.ts';
 
