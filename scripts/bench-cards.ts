@@ -7,9 +7,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { createRng } from '../bench/prng.ts';
 import { generateCards, type CardItem } from '../src/cards/cache.ts';
+import { readOptions } from '../src/lib/cli.ts';
 
 const WORDS = ('attention transformer diffusion sparse linear efficient scaling language vision models ' +
   'learning reinforcement policy graph neural networks retrieval augmented generation long-context ' +
@@ -39,7 +39,15 @@ function syntheticItems(count: number): CardItem[] {
   return items;
 }
 
-const { values } = parseArgs({ options: { cards: { type: 'string', default: '1000' }, keep: { type: 'boolean', default: false } } });
+const USAGE = `npm run bench:cards -- [--cards N] [--keep]
+
+Renders N synthetic social cards cold and prints ms per card, cards per second and their sizes.
+
+  --cards N   how many (1000 by default)
+  --keep      leave the temporary folder, to look at the PNGs
+  --help      print this`;
+
+const values = readOptions('bench:cards', USAGE, { cards: { type: 'string', default: '1000' }, keep: { type: 'boolean', default: false } });
 const count = Number(values.cards);
 if (!Number.isInteger(count) || count < 1) throw new Error(`bench:cards: --cards wants a positive whole number, not "${values.cards}"`);
 

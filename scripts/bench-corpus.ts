@@ -9,10 +9,10 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { parse, stringify } from 'yaml';
 import { buildSourcePool, generateCorpus, type CorpusStats } from '../bench/corpus.ts';
 import { createClassifier } from '../src/ingest/classify.ts';
+import { readOptions } from '../src/lib/cli.ts';
 import { contentPaths } from '../src/lib/content-dir.ts';
 import { themeLabelsSchema, trainingPapersSchema } from '../src/schemas/labels.ts';
 import { taxonomySchema } from '../src/schemas/theme.ts';
@@ -64,11 +64,21 @@ export function writeCorpus(out: string, papers: number, seed = 1, realContent =
   return corpus.stats;
 }
 
+const USAGE = `npm run bench:corpus -- --papers N [--out DIR] [--seed S]
+
+Writes a synthetic catalog of N papers for benchmarks, made from the real listings; the same N
+and seed give byte-identical files.
+
+  --papers N   how many papers (required)
+  --out DIR    where (\${TMPDIR}/shelfmark-bench/corpus-N by default)
+  --seed S     1 by default
+  --help       print this`;
+
 function main(): number {
-  const { values } = parseArgs({ options: { papers: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string', default: '1' } } });
+  const values = readOptions('bench:corpus', USAGE, { papers: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string', default: '1' } });
   const papers = Number(values.papers);
   if (!values.papers || !Number.isInteger(papers) || papers < 1) {
-    console.error('usage: npm run bench:corpus -- --papers N [--out DIR] [--seed S]');
+    console.error(`bench:corpus: --papers wants a positive whole number; \`npm run bench:corpus -- --help\` lists the options`);
     return 2;
   }
   const out = resolve(values.out ?? defaultCorpusDir(papers));

@@ -11,23 +11,36 @@
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { benchSearch } from '../bench/search.ts';
+import { readOptions } from '../src/lib/cli.ts';
 import { CHROMIUM } from '../tests/support/chromium.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-const { values } = parseArgs({
-  options: {
-    papers: { type: 'string' },
-    site: { type: 'string' },
-    src: { type: 'string' },
-    sample: { type: 'string', default: '150' },
-    seed: { type: 'string', default: '1' },
-    runs: { type: 'string', default: 'corrected,as-typed' },
-    'sizes-only': { type: 'boolean', default: false },
-    verbose: { type: 'boolean', default: false },
-  },
+const USAGE = `npm run bench:search -- [options]
+
+How well search finds half-remembered papers, with and without typo correction, in Chromium.
+Exits non-zero when a target or budget is missed.
+
+  --papers N                     a synthetic catalog of N papers instead of the default one
+  --site DIR                     measure a site built elsewhere
+  --src DIR                      … with the search engine of another source folder
+  --sample N                     papers to look for (150 by default)
+  --seed S                       which papers the sample draws (1 by default)
+  --runs corrected,as-typed      which runs (both by default)
+  --sizes-only                   only the sizes of the files search loads, no site build
+  --verbose                      list every query that missed, not just the first few
+  --help                         print this`;
+
+const values = readOptions('bench:search', USAGE, {
+  papers: { type: 'string' },
+  site: { type: 'string' },
+  src: { type: 'string' },
+  sample: { type: 'string', default: '150' },
+  seed: { type: 'string', default: '1' },
+  runs: { type: 'string', default: 'corrected,as-typed' },
+  'sizes-only': { type: 'boolean', default: false },
+  verbose: { type: 'boolean', default: false },
 });
 
 const runs = values.runs.split(',').map((r) => (r.trim() === 'as-typed' ? 'as typed' : r.trim()));

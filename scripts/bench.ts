@@ -30,7 +30,6 @@ import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { parseArgs } from 'node:util';
 import { astroPhases, buildStages, routeGroups, stageOf, type MemorySample, type Stage, type TimedLine } from '../bench/buildlog.ts';
 import { isRedirectPage, pageBreakdown, REDIRECT_MAX_BYTES, summarizeDist, type DistFile, type DistSummary } from '../bench/dist.ts';
 import { parseStat, treeMemory, type ProcStat } from '../bench/proc.ts';
@@ -38,6 +37,7 @@ import { BUDGETS, checkBudgets, renderBudgets, renderTable, type BaselineResult,
 import { formatBytes, formatMs } from '../bench/stats.ts';
 import { artifactBytes, listSite } from '../src/build/pages-limits.ts';
 import { readTimings, timingsFile } from '../src/build/timings.ts';
+import { readOptions } from '../src/lib/cli.ts';
 import { CHROMIUM } from '../tests/support/chromium.ts';
 import { writeCorpus } from './bench-corpus.ts';
 
@@ -64,18 +64,34 @@ interface Options {
 
 const log = (message: string) => console.log(`bench: ${message}`);
 
+const USAGE = `npm run bench -- [options]
+
+Builds synthetic catalogs with the full pipeline, and the bare Astro + MDX + Pagefind template
+over the same papers, and prints what each costs: time per build step, peak memory, output
+size, page and search download sizes, theme models, a rebuild with nothing changed. Results go
+to bench/results/bench-<N>.json; the budgets at 10,000 papers are checked.
+
+  --papers 1000,10000                  catalog sizes (these by default)
+  --ceiling                            one cold build of ${CEILING_PAPERS} papers: what breaks first
+  --with baseline,rebuild              … with these too
+  --skip baseline,rebuild,search,related
+                                       leave these out
+  --ref COMMIT                         measure that commit instead of the working tree
+  --work DIR                           snapshots and corpora (\${TMPDIR}/shelfmark-bench by default)
+  --timeout MIN                        for each build (60 by default)
+  --report                             print the last results again, build nothing
+  --help                               print this`;
+
 function options(): Options {
-  const { values } = parseArgs({
-    options: {
-      papers: { type: 'string' },
-      ceiling: { type: 'boolean', default: false },
-      skip: { type: 'string', default: '' },
-      with: { type: 'string', default: '' },
-      work: { type: 'string' },
-      timeout: { type: 'string', default: '60' },
-      ref: { type: 'string' },
-      report: { type: 'boolean', default: false },
-    },
+  const values = readOptions('bench', USAGE, {
+    papers: { type: 'string' },
+    ceiling: { type: 'boolean', default: false },
+    skip: { type: 'string', default: '' },
+    with: { type: 'string', default: '' },
+    work: { type: 'string' },
+    timeout: { type: 'string', default: '60' },
+    ref: { type: 'string' },
+    report: { type: 'boolean', default: false },
   });
   const ceiling = values.ceiling!;
   const papers = (values.papers ?? (ceiling ? String(CEILING_PAPERS) : '1000,10000')).split(',').map((s) => Number(s.trim()));

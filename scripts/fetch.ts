@@ -4,22 +4,38 @@
  * papers"). All the work is in src/fetch/; this file reads flags, prints and sets the exit code.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { systemClock } from '../src/fetch/clock.ts';
 import { failureLine, FetchError } from '../src/fetch/errors.ts';
 import { runFetch } from '../src/fetch/run.ts';
 import { specLines } from '../src/fetch/spec.ts';
 import { shownPaths } from '../src/ingest/store.ts';
+import { readArguments } from '../src/lib/cli.ts';
 import { contentPaths } from '../src/lib/content-dir.ts';
 
 const paths = contentPaths(process.cwd());
 const sources = shownPaths(paths).sources;
 
+const USAGE = `npm run fetch -- SPEC… [options]
+
+Saves Hugging Face and arXiv API responses, byte for byte, into ${sources} with their
+entries in sources.yaml; \`npm run ingest\` then puts their papers in the catalog. One run is
+all or nothing. The only command that goes on the network.
+
+  hf:daily:2025-12-11 | hf:daily:yesterday   a day of Hugging Face Daily Papers
+  hf:week:2025-W50                           an ISO week of them
+  hf:search:"flow matching"                  a Hugging Face Papers search
+  arxiv:2312.00752,2405.21060                arXiv papers by id (up to 100)
+  arxiv:query:ti:"rectified flow"            an arXiv search, newest first
+
+  --from FILE        specs from a file, one a line, # for comments
+  --new-only         leave out papers the catalog already has
+  --max-pages N      pages of a day, week or arXiv search (10 by default)
+  --timeout SECONDS  for each attempt, body included (30 by default)
+  --help             print this`;
+
+const { values, positionals } = readArguments('fetch', USAGE, { from: { type: 'string' }, 'new-only': { type: 'boolean', default: false }, 'max-pages': { type: 'string' }, timeout: { type: 'string' } });
+
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { from: { type: 'string' }, 'new-only': { type: 'boolean', default: false }, 'max-pages': { type: 'string' }, timeout: { type: 'string' } },
-  });
   const specs = positionals.map((text) => ({ text }));
   if (values.from) {
     let text: string;
@@ -44,7 +60,6 @@ async function main(): Promise<number> {
 try {
   process.exitCode = await main();
 } catch (e) {
-  // parseArgs's own errors (an unknown flag) are one line too.
   console.error(failureLine(e, sources));
   process.exitCode = 1;
 }

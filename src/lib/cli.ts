@@ -7,8 +7,18 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { closest } from './spelling.ts';
 
-/** The known `options` of `args`, for `npm run <command>` with the given usage text. */
+/** The known `options` of `args`, for `npm run <command>` with the given usage text; a word that is no option is refused. */
 export function readOptions<const O extends ParseArgsOptionsConfig>(command: string, usage: string, options: O, args = process.argv.slice(2)) {
+  return read(command, usage, options, args, false).values;
+}
+
+/** The known `options` of `args` and the words between them, for a command that takes operands (`npm run fetch -- SPEC…`). */
+export function readArguments<const O extends ParseArgsOptionsConfig>(command: string, usage: string, options: O, args = process.argv.slice(2)) {
+  const { values, positionals } = read(command, usage, options, args, true);
+  return { values, positionals };
+}
+
+function read<const O extends ParseArgsOptionsConfig>(command: string, usage: string, options: O, args: string[], allowPositionals: boolean) {
   const fail = (problem: string): never => {
     console.error(`${command}: ${problem}; \`npm run ${command} -- --help\` lists the options`);
     process.exit(1);
@@ -36,7 +46,7 @@ export function readOptions<const O extends ParseArgsOptionsConfig>(command: str
     words.push(options[name]!.type === 'string' && !arg.includes('=') && i + 1 < args.length ? `${arg}=${args[++i]}` : arg);
   }
   try {
-    return parseArgs({ args: words, options, strict: true }).values;
+    return parseArgs({ args: words, options, strict: true, allowPositionals });
   } catch (e) {
     // Its remaining complaints (a value missing or not wanted, a word that is no option) lead with one clear line.
     return fail((e as Error).message.split('\n')[0]!);

@@ -143,12 +143,13 @@ describe('when the input is wrong', () => {
   });
 });
 
-describe('the options of ingest, themes:review, themes:eval and build', () => {
+describe('the options of ingest, themes:review, themes:eval, build and fetch', () => {
   const scripts = [
     { command: 'ingest', file: 'ingest.ts', option: '--check', typo: '--chek', nearest: ' (did you mean --check?)' },
     { command: 'themes:review', file: 'themes-review.ts', option: '--limit N', typo: '--limt', nearest: ' (did you mean --limit?)' },
     { command: 'themes:eval', file: 'themes-eval.ts', option: '--help', typo: '--theme', nearest: '' },
     { command: 'build', file: 'build.ts', option: '--force', typo: '--forse', nearest: ' (did you mean --force?)' },
+    { command: 'fetch', file: 'fetch.ts', option: '--new-only', typo: '--new-onyl', nearest: ' (did you mean --new-only?)' },
   ];
   const run = (root: string, file: string, ...args: string[]) => spawnSync(process.execPath, [join(repoRoot, 'scripts', file), ...args], { cwd: root, encoding: 'utf8' });
 
