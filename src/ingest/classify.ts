@@ -1,4 +1,4 @@
-import type { Theme } from '../schemas/theme.ts';
+import { phraseWords, type Theme } from '../schemas/theme.ts';
 import { escapeRegExp } from '../lib/regexp.ts';
 
 /** A title states what a paper is about; its abstract also mentions what it is not. */
@@ -35,10 +35,7 @@ interface Part {
 }
 
 function compilePart(part: string): Part {
-  const needles = part
-    .trim()
-    .toLowerCase()
-    .split(/[\s-]+/u)
+  const needles = phraseWords(part.toLowerCase())
     .map((word) => ({ word: word.replace(/\*$/, ''), prefix: word.endsWith('*') }))
     .filter(({ word }) => /^[a-z0-9]+$/.test(word));
   return { pattern: phrasePattern(part), needles };
@@ -181,6 +178,6 @@ export function createClassifier(taxonomy: readonly Theme[]): (title: string, ab
  * `transformer*` → also "transformers", "transformer-based"; `combin* convolution*` → "combining convolutions".
  */
 export function phrasePattern(phrase: string): RegExp {
-  const words = phrase.trim().split(/[\s-]+/u).map((word) => (word.endsWith('*') ? `${escapeRegExp(word.slice(0, -1))}[\\p{L}\\p{N}]*` : escapeRegExp(word)));
+  const words = phraseWords(phrase).map((word) => (word.endsWith('*') ? `${escapeRegExp(word.slice(0, -1))}[\\p{L}\\p{N}]*` : escapeRegExp(word)));
   return new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[\\s\\-]+')}(?![\\p{L}\\p{N}])`, 'iu');
 }

@@ -10,6 +10,11 @@ import { UNSORTED_ID } from '../lib/paths.ts';
  */
 const PHRASE_WORD = /^[\p{L}\p{N}]+(?:(?:['’]|(?<=\p{N})\.(?=\p{N}))[\p{L}\p{N}]+)*\+*$/u;
 
+/** The words of one part of a phrase (between `&` or `~`): a space or "-" separates them, and matches either. */
+export function phraseWords(part: string): string[] {
+  return part.split(/[\s-]+/u).filter(Boolean);
+}
+
 function wordProblem(word: string): string | undefined {
   const bare = word.endsWith('*') ? word.slice(0, -1) : word;
   if (bare.includes('*')) return `"${word}": "*" goes only at the end of a word, where it matches any ending`;
@@ -27,7 +32,7 @@ export const themePhrase = z.strictObject({
     // A part without a letter or digit ("", "*", the side of a stray "&") matches every paper.
     .refine((m) => m.split(/[&~]/).every((part) => /[\p{L}\p{N}]/u.test(part)), 'needs a word, and one on each side of every "&" or "~"; a part without one would match every paper')
     .superRefine((m, context) => {
-      const problem = m.split(/[&~\s-]+/u).filter(Boolean).map(wordProblem).find(Boolean);
+      const problem = m.split(/[&~]/).flatMap(phraseWords).map(wordProblem).find(Boolean);
       if (problem) context.addIssue({ code: 'custom', message: problem });
     }),
   /** Score a match adds; negative for false friends ("optical flow" is not a flow model). */
@@ -52,7 +57,7 @@ export const themeSchema = z.strictObject({
       // Two spellings that match the same text are the same phrase: case is ignored, and a space also matches "-".
       const seen = new Set<string>();
       phrases.forEach(({ match }, index) => {
-        const words = match.toLowerCase().split(/[\s-]+/u).filter(Boolean).join(' ');
+        const words = phraseWords(match.toLowerCase()).join(' ');
         if (seen.has(words)) context.addIssue({ code: 'custom', path: [index, 'match'], message: `"${words}" is already a phrase of this theme; keep one entry, with the weight it should add` });
         seen.add(words);
       });

@@ -33,6 +33,12 @@ describe('phrase matching', () => {
     expect(matches('transformer*', 'pretransformer')).toBe(false);
   });
 
+  it('a hyphen or space at either end of a phrase is no word: "-attention" is "attention", as the schema reads it', () => {
+    expect(matches('-attention', 'sparse attention')).toBe(true);
+    expect(matches('-attention', 'attention is all you need')).toBe(true);
+    expect(matches('kv cache- ', 'a KV cache')).toBe(true);
+  });
+
   it('a * can end any word of a phrase', () => {
     expect(matches('combin* convolution*', 'combining convolutions with attention')).toBe(true);
     expect(matches('combin* convolution*', 'combining the convolutions')).toBe(false);
