@@ -8,9 +8,8 @@ import { systemClock } from '../src/fetch/clock.ts';
 import { failureLine, FetchError } from '../src/fetch/errors.ts';
 import { runFetch } from '../src/fetch/run.ts';
 import { specLines } from '../src/fetch/spec.ts';
-import { shownPaths } from '../src/ingest/store.ts';
 import { readArguments } from '../src/lib/cli.ts';
-import { contentPaths } from '../src/lib/content-dir.ts';
+import { contentPaths, shownPaths } from '../src/lib/content-dir.ts';
 
 const paths = contentPaths(process.cwd());
 const sources = shownPaths(paths).sources;

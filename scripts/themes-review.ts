@@ -9,8 +9,8 @@ import { createInterface } from 'node:readline';
 import { buildCatalog } from '../src/ingest/catalog.ts';
 import { IngestError } from '../src/ingest/diagnostics.ts';
 import { reviewQueue, type ReviewItem } from '../src/ingest/review.ts';
-import { appendLabel, readCatalogInput, shownPaths } from '../src/ingest/store.ts';
-import { contentPaths } from '../src/lib/content-dir.ts';
+import { appendLabel, readCatalogInput } from '../src/ingest/store.ts';
+import { contentPaths, shownPaths } from '../src/lib/content-dir.ts';
 import { readOptions } from '../src/lib/cli.ts';
 import { didYouMean } from '../src/lib/spelling.ts';
 

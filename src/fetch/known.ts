@@ -3,9 +3,9 @@
  * `content/papers/*.mdx` (read by the ingest's own reader).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { FrontmatterError, parsePaperFile } from '../ingest/frontmatter.ts';
-import { type ContentPaths } from '../lib/content-dir.ts';
+import { shownPath, type ContentPaths } from '../lib/content-dir.ts';
 import { FetchError } from './errors.ts';
 
 /** The arXiv ids of the catalog's papers; throws `FetchError` at the file and line of a paper that does not read. */
@@ -19,7 +19,7 @@ export function knownArxivIds(paths: ContentPaths): Set<string> {
       data = parsePaperFile(readFileSync(path, 'utf8')).data;
     } catch (e) {
       if (!(e instanceof FrontmatterError)) throw e;
-      throw new FetchError(`${relative(paths.root, path)}:${e.line}: ${e.message}; fix it (or run npm run ingest) before --new-only`);
+      throw new FetchError(`${shownPath(paths, path)}:${e.line}: ${e.message}; fix it (or run npm run ingest) before --new-only`);
     }
     const id = (data as { arxivId?: unknown } | null)?.arxivId;
     if (typeof id === 'string') ids.add(id);

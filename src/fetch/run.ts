@@ -4,7 +4,7 @@
  * `content/sources/` until every spec has been fetched and read, so a failure anywhere
  * leaves it as it was.
  */
-import { type ContentPaths } from '../lib/content-dir.ts';
+import type { ContentPaths } from '../lib/content-dir.ts';
 import { utcDay, type Clock } from './clock.ts';
 import { FetchError } from './errors.ts';
 import { createHttpClient } from './http.ts';

@@ -11,10 +11,10 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { isMap, isScalar, parseDocument, type Document, type Scalar, YAMLSeq } from 'yaml';
 import { slugForTitle } from '../ingest/slug.ts';
-import { MANIFEST_FILE, type ContentPaths } from '../lib/content-dir.ts';
+import { MANIFEST_FILE, shownPath, type ContentPaths } from '../lib/content-dir.ts';
 import { writeAtomically } from '../lib/atomic-write.ts';
 import { FetchError } from './errors.ts';
 import { serviceOf, type FetchSpec } from './spec.ts';
@@ -109,7 +109,7 @@ export function readSourcesFolder(paths: ContentPaths): SourcesFolder {
   const files = entries.filter((entry) => entry.isFile() && entry.name !== MANIFEST_FILE).map((entry) => entry.name);
   const hashes = new Set(files.map((name) => hashOf(readFileSync(join(paths.sources, name)))));
   const manifestPath = join(paths.sources, MANIFEST_FILE);
-  const shown = relative(paths.root, manifestPath);
+  const shown = shownPath(paths, manifestPath);
   const manifest = parseDocument(existsSync(manifestPath) ? readFileSync(manifestPath, 'utf8') : NEW_MANIFEST);
   const problem = manifest.errors[0];
   if (problem) throw new FetchError(`${shown}:${problem.linePos?.[0]?.line ?? 0}: ${problem.message.split('\n')[0]}`);

@@ -8,7 +8,7 @@ import { labelledPapers } from './labels.ts';
 import { compare, mergeSources, type Source } from './merge.ts';
 import { titleKey } from './normalize.ts';
 import { didYouMean } from '../lib/spelling.ts';
-import type { ShownPaths } from './store.ts';
+import type { ShownPaths } from '../lib/content-dir.ts';
 import { schemaProblems } from './schema-issues.ts';
 import { createShelver, trainThemeModels, type LabelledPaper, type ThemeModels } from './shelve.ts';
 import { readSource } from './sources/detect.ts';

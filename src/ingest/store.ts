@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, rmSync, existsSync, mkdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { z } from 'astro/zod';
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLSeq } from 'yaml';
 import { error, IngestError, type Diagnostic } from './diagnostics.ts';
@@ -8,23 +8,15 @@ import { compare } from './merge.ts';
 import { schemaProblems } from './schema-issues.ts';
 import { REDIRECTS_FILE } from '../lib/aliases.ts';
 import { writeAtomically } from '../lib/atomic-write.ts';
-import { MANIFEST_FILE, type ContentPaths } from '../lib/content-dir.ts';
+import { MANIFEST_FILE, shownPath, shownPaths, type ContentPaths } from '../lib/content-dir.ts';
 import { listingManifest } from '../schemas/paper.ts';
 import { curationSchema } from '../schemas/curation.ts';
 import { themeLabelsSchema, trainingPapersSchema, type ThemeLabel } from '../schemas/labels.ts';
 import { taxonomySchema } from '../schemas/theme.ts';
 
-/** The content files and folders as messages name them: relative to the project root (folders end in "/"), wherever CONTENT_DIR puts them. */
-export type ShownPaths = Omit<ContentPaths, 'root'>;
-
-export function shownPaths(paths: ContentPaths): ShownPaths {
-  const rel = (path: string) => relative(paths.root, path) || path;
-  return { sources: `${rel(paths.sources)}/`, papers: `${rel(paths.papers)}/`, themes: rel(paths.themes), curation: rel(paths.curation), labels: rel(paths.labels), training: rel(paths.training) };
-}
-
 /** Reads everything the ingest needs from disk; throws `IngestError` on unreadable configuration. */
 export function readCatalogInput(paths: ContentPaths): CatalogInput {
-  const rel = (path: string) => relative(paths.root, path) || path;
+  const rel = (path: string) => shownPath(paths, path);
   const files = shownPaths(paths);
   const diagnostics: Diagnostic[] = [];
   const manifestPath = join(paths.sources, MANIFEST_FILE);
@@ -182,7 +174,7 @@ labels: []
  */
 export function appendLabel(paths: ContentPaths, label: ThemeLabel): void {
   const document = parseDocument(existsSync(paths.labels) ? readFileSync(paths.labels, 'utf8') : LABELS_HEADER);
-  if (document.errors.length > 0) throw new Error(`${relative(paths.root, paths.labels)}: ${document.errors[0]!.message.split('\n')[0]}`);
+  if (document.errors.length > 0) throw new Error(`${shownPath(paths, paths.labels)}: ${document.errors[0]!.message.split('\n')[0]}`);
   if (!document.has('labels')) document.set('labels', document.createNode([]));
   const rows = document.get('labels') as YAMLSeq;
   rows.flow = false;

@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
 /**
  * The folder a catalog is built from: `content/` unless CONTENT_DIR names another, so the
@@ -25,4 +25,17 @@ export const MANIFEST_FILE = 'sources.yaml';
 /** The files of the catalog whose content folder is `dir` (by default `contentDir(root)`); messages name them relative to `root`. */
 export function contentPaths(root = process.cwd(), dir = contentDir(root)): ContentPaths {
   return { root, sources: join(dir, 'sources'), papers: join(dir, 'papers'), themes: join(dir, 'themes.yaml'), curation: join(dir, 'curation.yaml'), labels: join(dir, 'theme-labels.yaml'), training: join(dir, 'training-papers.yaml') };
+}
+
+/** A content file or folder as messages name it: relative to the project root, wherever CONTENT_DIR puts it. */
+export function shownPath(paths: ContentPaths, path: string): string {
+  return relative(paths.root, path) || path;
+}
+
+/** The content files and folders as messages name them (folders end in "/"). */
+export type ShownPaths = Omit<ContentPaths, 'root'>;
+
+export function shownPaths(paths: ContentPaths): ShownPaths {
+  const shown = (path: string) => shownPath(paths, path);
+  return { sources: `${shown(paths.sources)}/`, papers: `${shown(paths.papers)}/`, themes: shown(paths.themes), curation: shown(paths.curation), labels: shown(paths.labels), training: shown(paths.training) };
 }

@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, onTestFinished } from 'vitest';
 import type { Diagnostic } from '../../src/ingest/diagnostics.ts';
-import { shownPaths } from '../../src/ingest/store.ts';
-import { contentPaths } from '../../src/lib/content-dir.ts';
+import { contentPaths, shownPaths } from '../../src/lib/content-dir.ts';
 import { fixturesDir, repoRoot } from './repo.ts';
 
 /** A two-listing project: `content/sources/` (with a manifest) and `content/themes.yaml`, no papers yet. */
