@@ -34,18 +34,19 @@ export function labelledPapers(input: Pick<CatalogInput, 'labels' | 'labelLines'
   }
   const themes = new Set(input.taxonomy.map((t) => t.id));
   const decisions = new Map<string, Map<string, boolean>>();
-  // A theme that is gone is one error at its first label, not one per row; its message is written once all its lines are known.
-  const unknown = new Map<string, { diagnostic: Diagnostic; lines: number[] }>();
+  // A theme that is gone is one error at its first label, naming the lines of the others, not one error per row.
+  const lineOf = (index: number) => input.labelLines[index] ?? 0;
+  const unknown = new Map<string, number[]>();
   for (const [index, label] of input.labels.entries()) {
-    const line = input.labelLines[index] ?? 0;
-    if (!themes.has(label.theme)) {
-      const gone = unknown.get(label.theme);
-      if (gone) gone.lines.push(line);
-      else {
-        const diagnostic = error(file, line, '');
-        diagnostics.push(diagnostic);
-        unknown.set(label.theme, { diagnostic, lines: [line] });
-      }
+    if (themes.has(label.theme)) continue;
+    if (!unknown.has(label.theme)) unknown.set(label.theme, []);
+    unknown.get(label.theme)!.push(index);
+  }
+  for (const [index, label] of input.labels.entries()) {
+    const line = lineOf(index);
+    const gone = unknown.get(label.theme);
+    if (gone) {
+      if (gone[0] === index) diagnostics.push(error(file, line, unknownTheme(label.theme, gone.map(lineOf), [...themes], input.files.themes)));
       continue;
     }
     const id = current.get(label.paper) ?? (texts.has(label.paper) ? label.paper : undefined);
@@ -56,7 +57,6 @@ export function labelledPapers(input: Pick<CatalogInput, 'labels' | 'labelLines'
     if (!decisions.has(id)) decisions.set(id, new Map());
     decisions.get(id)!.set(label.theme, label.label === 'yes');
   }
-  for (const [theme, { diagnostic, lines }] of unknown) diagnostic.message = unknownTheme(theme, lines, [...themes], input.files.themes);
   return [...decisions].map(([id, labels]) => ({ id, ...texts.get(id)!, labels }));
 }
 
