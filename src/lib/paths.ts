@@ -6,8 +6,11 @@ import { slugId } from '../schemas/id.ts';
  * `src/lib/urls.ts` puts the base in front for links.
  */
 
+/** `papers/`: every paper, A–Z. */
+export const PAPERS_INDEX = 'papers/';
+
 /** `papers/<id>/`: a paper's page. */
-export const paperSitePath = (id: string) => `papers/${id}/`;
+export const paperSitePath = (id: string) => `${PAPERS_INDEX}${id}/`;
 
 /** `themes/<id>/`: the first page of a theme (and of Unsorted); its feed and .bib sit inside. */
 export const themeSitePath = (id: string) => `themes/${id}/`;
@@ -15,8 +18,14 @@ export const themeSitePath = (id: string) => `themes/${id}/`;
 /** The theme id the shelf of papers with no theme goes by, so it sits at `themes/unsorted/`; no theme may take it. */
 export const UNSORTED_ID = 'unsorted';
 
+/** `authors/`: every author, A–Z. */
+export const AUTHORS_INDEX = 'authors/';
+
 /** `authors/<slug>/`: the page of an author (see `authorSlug`). */
-export const authorSitePath = (slug: string) => `authors/${slug}/`;
+export const authorSitePath = (slug: string) => `${AUTHORS_INDEX}${slug}/`;
+
+/** `search/`: the search page, which the search forms submit to. */
+export const SEARCH_PATH = 'search/';
 
 /** `papers-<n>.json`, from 1: one part of a large catalog's data export. */
 export const papersJsonPartPath = (part: number) => `papers-${part}.json`;
