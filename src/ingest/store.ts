@@ -55,7 +55,7 @@ interface YamlFile<T> {
   lineOf(path: readonly PropertyKey[]): number;
 }
 
-type Schema<T> = { safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: z.core.$ZodIssue[] } } };
+type Schema<T> = z.ZodType<T>;
 
 function readYaml<T>(path: string, shown: string, schema: Schema<T>, diagnostics: Diagnostic[]): YamlFile<T> | undefined {
   const lines = new LineCounter();
@@ -80,7 +80,7 @@ function readYaml<T>(path: string, shown: string, schema: Schema<T>, diagnostics
   };
   const result = schema.safeParse(data);
   if (!result.success) {
-    for (const { at, message } of schemaProblems(result.error.issues)) diagnostics.push(error(shown, lineOf(at), message));
+    for (const { at, message } of schemaProblems(result.error.issues, schema)) diagnostics.push(error(shown, lineOf(at), message));
     return undefined;
   }
   return { data: result.data, lineOf };
