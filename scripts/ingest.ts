@@ -5,11 +5,12 @@
  * All the work is in src/ingest/; this file only reads flags, prints and sets the exit code.
  */
 import { buildCatalog } from '../src/ingest/catalog.ts';
-import { formatDiagnostic, IngestError } from '../src/ingest/diagnostics.ts';
+import { formatDiagnostics, IngestError } from '../src/ingest/diagnostics.ts';
 import { summarize } from '../src/ingest/report.ts';
 import { applyPlan, readCatalogInput, staleFiles } from '../src/ingest/store.ts';
 import { contentPaths } from '../src/lib/content-dir.ts';
 import { readOptions } from '../src/lib/cli.ts';
+import { stripControls } from '../src/lib/format.ts';
 
 const USAGE = `npm run ingest [-- OPTIONS]
 
@@ -26,7 +27,7 @@ function main(): number {
   const input = readCatalogInput(paths);
   const plan = buildCatalog(input);
 
-  for (const d of plan.diagnostics) console.error(formatDiagnostic(d));
+  for (const line of formatDiagnostics(plan.diagnostics)) console.error(line);
   const errors = plan.diagnostics.filter((d) => d.severity === 'error' || values.strict).length;
   if (errors > 0) {
     console.error(`ingest: stopped with ${errors} problem(s) above; ${input.files.papers} was not changed.`);
@@ -43,7 +44,15 @@ function main(): number {
     console.log(`${input.files.papers} is up to date.`);
     return 0;
   }
-  const { written, removed } = applyPlan(paths, plan);
+  let result: ReturnType<typeof applyPlan>;
+  try {
+    result = applyPlan(paths, plan);
+  } catch (e) {
+    if (e instanceof IngestError) throw e;
+    // applyPlan puts back whatever it had changed before throwing.
+    throw new Error(`could not write ${input.files.papers} (${(e as Error).message}); it was left as it was.`);
+  }
+  const { written, removed } = result;
   console.log(`wrote ${written.length} file(s), removed ${removed.length}.`);
   return 0;
 }
@@ -52,6 +61,6 @@ try {
   process.exitCode = main();
 } catch (e) {
   // Known problems were already put in words; anything else is still one line, never a stack trace.
-  console.error(e instanceof IngestError ? e.message : `ingest: ${(e as Error).message}`);
+  console.error(e instanceof IngestError ? e.message : `ingest: ${stripControls((e as Error).message)}`);
   process.exitCode = 1;
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'astro/zod';
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLSeq } from 'yaml';
@@ -21,18 +21,18 @@ export function readCatalogInput(paths: ContentPaths): CatalogInput {
   const diagnostics: Diagnostic[] = [];
   const manifestPath = join(paths.sources, MANIFEST_FILE);
 
-  const manifestFile = existsSync(manifestPath) ? readYaml(manifestPath, rel(manifestPath), listingManifest, diagnostics) : undefined;
+  const manifestFile = existsSync(manifestPath) ? readYaml(manifestPath, rel(manifestPath), listingManifest, diagnostics, true) : undefined;
   const manifest = manifestFile?.data.listings ?? [];
   const taxonomy = readYaml(paths.themes, rel(paths.themes), taxonomySchema, diagnostics)?.data ?? [];
   // The curation file is optional: a new catalog has made no decisions yet.
-  const curationFile = existsSync(paths.curation) ? readYaml(paths.curation, rel(paths.curation), curationSchema, diagnostics) : undefined;
+  const curationFile = existsSync(paths.curation) ? readYaml(paths.curation, rel(paths.curation), curationSchema, diagnostics, true) : undefined;
   const curation = curationFile?.data ?? { papers: {} };
   const curationLines = Object.fromEntries(Object.keys(curation.papers).map((id) => [id, curationFile!.lineOf(['papers', id])]));
   // Labels and training papers are optional too: without them every theme is decided by its rules.
-  const labelsFile = existsSync(paths.labels) ? readYaml(paths.labels, rel(paths.labels), themeLabelsSchema, diagnostics) : undefined;
+  const labelsFile = existsSync(paths.labels) ? readYaml(paths.labels, rel(paths.labels), themeLabelsSchema, diagnostics, true) : undefined;
   const labels = labelsFile?.data.labels ?? [];
   const labelLines = labels.map((_, index) => labelsFile!.lineOf(['labels', index]));
-  const trainingFile = existsSync(paths.training) ? readYaml(paths.training, rel(paths.training), trainingPapersSchema, diagnostics) : undefined;
+  const trainingFile = existsSync(paths.training) ? readYaml(paths.training, rel(paths.training), trainingPapersSchema, diagnostics, true) : undefined;
   const training = trainingFile?.data.papers ?? [];
   const trainingLines = training.map((_, index) => trainingFile!.lineOf(['papers', index]));
 
@@ -57,7 +57,11 @@ interface YamlFile<T> {
 
 type Schema<T> = z.ZodType<T>;
 
-function readYaml<T>(path: string, shown: string, schema: Schema<T>, diagnostics: Diagnostic[]): YamlFile<T> | undefined {
+/**
+ * Reads a YAML file through its schema. A file that is empty (or only comments) is one that
+ * says nothing: for an `optional` file the same as none (undefined, no message), for another an error.
+ */
+function readYaml<T>(path: string, shown: string, schema: Schema<T>, diagnostics: Diagnostic[], optional = false): YamlFile<T> | undefined {
   const lines = new LineCounter();
   let document: Document;
   let data: unknown;
@@ -67,7 +71,11 @@ function readYaml<T>(path: string, shown: string, schema: Schema<T>, diagnostics
     data = document.toJS();
   } catch (e) {
     const line = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line ?? 0;
-    diagnostics.push(error(shown, line, `${(e as Error).message.split('\n')[0]}`));
+    diagnostics.push(error(shown, line, readProblem(e as NodeJS.ErrnoException)));
+    return undefined;
+  }
+  if (data === null || data === undefined) {
+    if (!optional) diagnostics.push(error(shown, 0, 'is empty; the catalog needs it (see README)'));
     return undefined;
   }
   // A value the schema misses (a key left out) is reported at the nearest thing around it that is there.
@@ -84,6 +92,14 @@ function readYaml<T>(path: string, shown: string, schema: Schema<T>, diagnostics
     return undefined;
   }
   return { data: result.data, lineOf };
+}
+
+/** Why a file did not read, in one line: the YAML parser's first line, without the position the diagnostic already gives. */
+function readProblem(e: NodeJS.ErrnoException): string {
+  if (e.code === 'ENOENT') return 'there is no such file, and the catalog needs it (see README)';
+  if (e.code === 'EISDIR') return 'is a folder, where a file belongs';
+  if (e.code === 'EACCES' || e.code === 'EPERM') return 'cannot be read: permission denied';
+  return e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
 /** The node at `path` in a YAML document; for an entry of a map, its key, the line a person looks for. */
@@ -139,26 +155,35 @@ function filesOf(plan: CatalogPlan): Map<string, string> {
   return new Map([...plan.files, [REDIRECTS_FILE, plan.redirects]]);
 }
 
-/** Files whose content on disk differs from the plan, and files the plan removes. */
+/**
+ * Files whose content on disk differs from the plan, and files the plan removes. Throws
+ * `IngestError` where something that is not a file (a folder) holds a name the plan writes.
+ */
 export function staleFiles(paths: ContentPaths, plan: CatalogPlan): string[] {
   const stale: string[] = [];
+  const blocked: Diagnostic[] = [];
   for (const [file, text] of filesOf(plan)) {
     const path = join(paths.papers, file);
-    if (!existsSync(path) || readFileSync(path, 'utf8') !== text) stale.push(file);
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (stat && !stat.isFile()) blocked.push(error(shownPath(paths, path), 0, 'is not a file, and the ingest writes a paper file by this name; move it out of the way'));
+    else if (!stat || readFileSync(path, 'utf8') !== text) stale.push(file);
   }
+  if (blocked.length > 0) throw new IngestError(blocked);
   return [...stale, ...plan.remove].sort(compare);
 }
 
 /**
- * Applies a plan through `writeAtomically`, so a failure part-way leaves `content/papers/`
- * as it was. Removals come after every write has landed.
+ * Applies a plan, writes and removals together, through `writeAtomically`: a failure part-way
+ * leaves `content/papers/` as it was.
  */
 export function applyPlan(paths: ContentPaths, plan: CatalogPlan): { written: string[]; removed: string[] } {
   mkdirSync(paths.papers, { recursive: true });
   const files = filesOf(plan);
   const changed = staleFiles(paths, plan).filter((file) => files.has(file));
-  writeAtomically(changed.map((file) => [join(paths.papers, file), files.get(file)!]));
-  for (const file of plan.remove) rmSync(join(paths.papers, file), { force: true });
+  writeAtomically(
+    changed.map((file) => [join(paths.papers, file), files.get(file)!]),
+    plan.remove.map((file) => join(paths.papers, file)),
+  );
   return { written: changed, removed: plan.remove };
 }
 

@@ -1,31 +1,64 @@
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
+/** A hidden name beside `target` (no reader lists a name starting with "."), unique to this process. */
+const beside = (target: string, kind: 'tmp' | 'bak') => join(dirname(target), `.${basename(target)}.${process.pid}.${kind}`);
+
 /**
- * Writes files so that readers see all of them or none: each is first written beside its
- * target under a hidden temporary name (`.name.<pid>.tmp`, which no reader lists), and only
- * when all are on disk are they renamed into place, in order (a rename is atomic). If a
- * write or a rename fails, the temporary files are removed and the targets that did not
- * exist before are removed again; a file already replaced cannot be restored, so callers
- * put replacements last.
+ * Writes and removes files so that readers see all of the change or none of it. Each new text
+ * is first written beside its target under a temporary name; each file to be replaced or
+ * removed is first kept under a backup name (a hard link, so the file itself never moves).
+ * Only when all of that is on disk are the new files renamed into place and the removed ones
+ * unlinked (a rename is atomic). If any step fails, every file placed is put back as it was —
+ * restored from its backup, or removed if it is new — and the temporary files go; the error
+ * is then thrown for the caller to report.
  */
-export function writeAtomically(files: readonly (readonly [path: string, data: string | Uint8Array])[]): void {
+export function writeAtomically(files: readonly (readonly [path: string, data: string | Uint8Array])[], remove: readonly string[] = []): void {
   const staged: [temp: string, target: string][] = [];
-  const placed: string[] = [];
+  const backups = new Map<string, string>();
+  const changed: string[] = [];
   try {
     for (const [target, data] of files) {
-      const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+      const temp = beside(target, 'tmp');
       staged.push([temp, target]);
       writeFileSync(temp, data);
     }
+    for (const target of [...files.map(([target]) => target), ...remove]) {
+      if (!existsSync(target)) continue;
+      const backup = beside(target, 'bak');
+      backups.set(target, backup);
+      keepCopy(target, backup);
+    }
     for (const [temp, target] of staged) {
-      const existed = existsSync(target);
       renameSync(temp, target);
-      if (!existed) placed.push(target);
+      changed.push(target);
+    }
+    for (const target of remove) {
+      rmSync(target, { force: true });
+      changed.push(target);
     }
   } catch (e) {
+    for (const target of changed.reverse()) {
+      const backup = backups.get(target);
+      // Each is put back on its own: one that cannot be must not leave the others changed.
+      try {
+        if (backup) renameSync(backup, target);
+        else rmSync(target, { force: true });
+      } catch {}
+    }
     for (const [temp] of staged) rmSync(temp, { force: true });
-    for (const target of placed) rmSync(target, { force: true });
+    for (const backup of backups.values()) rmSync(backup, { force: true });
     throw e;
+  }
+  for (const backup of backups.values()) rmSync(backup, { force: true });
+}
+
+/** A second name for the file's content: a hard link where the disk allows one, a copy where it does not. */
+function keepCopy(target: string, backup: string): void {
+  rmSync(backup, { force: true });
+  try {
+    linkSync(target, backup);
+  } catch {
+    copyFileSync(target, backup);
   }
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog, type CatalogPlan } from '../../src/ingest/catalog.ts';
@@ -215,7 +215,21 @@ describe('reading a project', () => {
   it('a missing themes.yaml is an error naming it', () => {
     const root = copyProject();
     rmSync(join(root, 'content/themes.yaml'));
-    expect(readFailure(root)).toEqual([expect.objectContaining({ file: 'content/themes.yaml' })]);
+    expect(readFailure(root)).toEqual([{ severity: 'error', file: 'content/themes.yaml', line: 0, message: 'there is no such file, and the catalog needs it (see README)' }]);
+  });
+
+  it('an empty themes.yaml is an error saying so; an empty optional file is the same as none', () => {
+    const root = copyProject();
+    for (const file of ['curation.yaml', 'theme-labels.yaml', 'training-papers.yaml', 'sources/sources.yaml']) writeFileSync(join(root, 'content', file), '# nothing yet\n');
+    expect(() => readCatalogInput(contentPaths(root))).not.toThrow();
+    writeFileSync(join(root, 'content/themes.yaml'), '');
+    expect(readFailure(root)).toEqual([expect.objectContaining({ file: 'content/themes.yaml', message: 'is empty; the catalog needs it (see README)' })]);
+  });
+
+  it('a YAML error is its parser\'s first line, without the position the diagnostic already gives', () => {
+    const root = copyProject();
+    writeFileSync(join(root, 'content/curation.yaml'), 'papers:\n  mamba:\n    hidden: true\n  mamba:\n    hidden: false\n');
+    expect(readFailure(root)).toEqual([{ severity: 'error', file: 'content/curation.yaml', line: 4, message: 'Map keys must be unique' }]);
   });
 });
 
@@ -278,6 +292,25 @@ describe('applying a plan', () => {
     expect(() => applyPlan(contentPaths(root), { ...plan, files, remove: [first!] })).toThrow();
     expect(snapshotDir(papers)).toEqual(before);
   });
+
+  it('a folder where a paper file goes is an error naming it, before anything is written', () => {
+    const { root, plan } = ingestedProject();
+    const papers = join(root, 'content/papers');
+    const [first] = [...plan.files.keys()];
+    rmSync(join(papers, first!));
+    const before = snapshotDir(papers);
+    mkdirSync(join(papers, first!));
+    let thrown: unknown;
+    try {
+      applyPlan(contentPaths(root), plan);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(IngestError);
+    expect((thrown as IngestError).diagnostics).toEqual([expect.objectContaining({ file: `content/papers/${first}`, message: expect.stringContaining('is not a file') })]);
+    rmSync(join(papers, first!), { recursive: true });
+    expect(snapshotDir(papers)).toEqual(before);
+  });
 });
 
 describe('writing files atomically', () => {
@@ -289,5 +322,28 @@ describe('writing files atomically', () => {
     const before = readdirSync(dir).sort();
     expect(() => writeAtomically([[join(dir, 'a-new.json'), '[]'], [join(dir, 'b-is-a-folder.json'), '[]']])).toThrow();
     expect(readdirSync(dir).sort()).toEqual(before);
+  });
+
+  it('a file already replaced when a later rename fails gets its old content back, and one to be removed stays', () => {
+    const root = copyProject();
+    const dir = join(root, 'content/sources');
+    writeFileSync(join(dir, 'a.json'), 'old');
+    writeFileSync(join(dir, 'gone.json'), 'kept');
+    const before = readdirSync(dir).sort();
+    // The same target twice: the second rename finds its temporary file already moved, after the first landed.
+    expect(() => writeAtomically([[join(dir, 'a.json'), 'new'], [join(dir, 'a.json'), 'newer']], [join(dir, 'gone.json')])).toThrow();
+    expect(readdirSync(dir).sort()).toEqual(before);
+    expect(readFileSync(join(dir, 'a.json'), 'utf8')).toBe('old');
+    expect(readFileSync(join(dir, 'gone.json'), 'utf8')).toBe('kept');
+  });
+
+  it('removes files in the same step, and leaves no backup behind', () => {
+    const root = copyProject();
+    const dir = join(root, 'content/sources');
+    writeFileSync(join(dir, 'a.json'), 'old');
+    writeFileSync(join(dir, 'gone.json'), 'x');
+    writeAtomically([[join(dir, 'a.json'), 'new']], [join(dir, 'gone.json')]);
+    expect(readFileSync(join(dir, 'a.json'), 'utf8')).toBe('new');
+    expect(readdirSync(dir).filter((name) => name.startsWith('.') || name === 'gone.json')).toEqual([]);
   });
 });
