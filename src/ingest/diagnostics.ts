@@ -2,6 +2,7 @@
  * What the ingest tells people about their input. Every message names a file and a line,
  * so a problem in a listing of thousands of lines can be found and fixed.
  */
+import { stripControls } from '../lib/format.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -18,17 +19,34 @@ export interface Diagnostic {
 export const error = (file: string, line: number, message: string): Diagnostic => ({ severity: 'error', file, line, message });
 export const warning = (file: string, line: number, message: string): Diagnostic => ({ severity: 'warning', file, line, message });
 
-/** `file:line: warning: message`, the shape editors and CI logs turn into links. */
+/**
+ * `file:line: warning: message`, the shape editors and CI logs turn into links. Messages quote
+ * titles, keys and file names from the input, so control characters are dropped and line
+ * breaks become spaces: a title cannot move the cursor, recolour or rewrite what the terminal shows.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line > 0 ? `${d.file}:${d.line}` : d.file;
-  return `${where}: ${d.severity}: ${d.message}`;
+  return oneLine(`${where}: ${d.severity}: ${d.message}`);
+}
+
+const oneLine = (text: string) => stripControls(text).replace(/\s*[\r\n]+\s*/g, ' ').replace(/\t/g, ' ');
+
+/** Problems beyond this many are counted, not printed: a broken file of 60,000 rows needs its first errors, not all. */
+export const SHOWN_DIAGNOSTICS = 200;
+
+/** The lines to print for `diagnostics`: the first `SHOWN_DIAGNOSTICS`, then how many more there are. */
+export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string[] {
+  const lines = diagnostics.slice(0, SHOWN_DIAGNOSTICS).map(formatDiagnostic);
+  const rest = diagnostics.length - lines.length;
+  if (rest > 0) lines.push(`… and ${rest} more problem(s) like these, not shown; fix the ones above and run again.`);
+  return lines;
 }
 
 /** Thrown to stop the ingest with diagnostics already collected; never shown as a stack trace. */
 export class IngestError extends Error {
   readonly diagnostics: Diagnostic[];
   constructor(diagnostics: Diagnostic[]) {
-    super(diagnostics.map(formatDiagnostic).join('\n'));
+    super(formatDiagnostics(diagnostics).join('\n'));
     this.name = 'IngestError';
     this.diagnostics = diagnostics;
   }
