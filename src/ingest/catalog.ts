@@ -82,6 +82,7 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
     merged.papers.map((p) => ({ key: p.key, title: p.title, titleKeys: p.titleKeys, abstractKeys: p.abstractKeys, arxivId: p.arxivId, doiKey: p.doi ? doiKey(p.doi) : null })),
     [...existing.values()],
   );
+  const apart = keepNotesApart(assigned);
   const ids = renamePapers(assigned, [...existing.values()], input, diagnostics);
   const labelled = labelledPapers(input, merged.papers.map((m) => ({ ...ids.get(m.key)!, title: m.title, abstract: m.abstract ?? '' })), diagnostics);
   const trained = trainThemeModels(input.taxonomy, labelled);
@@ -127,10 +128,11 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
       diagnostics.push(error(listingPaths.get(first.listing) ?? first.listing, first.line, `this paper does not fit the catalog schema: ${schemaProblems(checked.error.issues).map((p) => p.message).join('; ')}`));
       continue;
     }
-    // Notes travel with the paper, also when a rename gives it a new file name.
-    const known = ids.get(m.key)!.known as ExistingPaper | undefined;
-    if (known) carried.add(known.file);
-    files.set(`${paper.id}.mdx`, serializePaperFile(paper, known?.body ?? ''));
+    // Notes travel with the paper, also when a rename gives it a new file name, or when it absorbed a paper that had them.
+    const { known, absorbed = [] } = ids.get(m.key)! as { known?: ExistingPaper; absorbed?: ExistingPaper[] };
+    for (const record of [known, ...absorbed]) if (record) carried.add(record.file);
+    const notes = [known, ...absorbed].find((record) => record && hasNotes(record.body)) ?? known;
+    files.set(`${paper.id}.mdx`, serializePaperFile(paper, notes?.body ?? ''));
     papers.push(paper);
   }
 
@@ -143,7 +145,10 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
       orphans.push(file);
       kept.push(entry);
       files.set(file, entry.text);
-      diagnostics.push(warning(entry.path, 0, 'this paper is in no listing any more; it is kept because it has notes — delete the file if it should go'));
+      const joined = apart.get(entry);
+      diagnostics.push(
+        warning(entry.path, 0, joined ? `this paper is now the same paper as "${ids.get(joined)!.id}" (a source shows both are one), and both files have notes; move these notes into that file and delete this one` : 'this paper is in no listing any more; it is kept because it has notes — delete the file if it should go'),
+      );
     } else {
       remove.push(file);
     }
@@ -194,6 +199,26 @@ function applyCuration({ taxonomy, curation, curationLines, files }: CatalogInpu
     const themes = order.filter((t) => (ruled.includes(t) || added.includes(t)) && !removed.includes(t));
     return { themes, added, removed, hidden: decision.hidden };
   };
+}
+
+/**
+ * Where a paper absorbed records of the catalog (see `assignIds`) and more than one of them,
+ * its own included, holds notes, the ones after the first stay files of their own: two sets
+ * of notes are not merged by guesswork. They are taken out of the paper's aliases, so their
+ * pages keep their URLs, and returned with the key of the paper they belong to, for a warning.
+ */
+function keepNotesApart(assigned: Map<string, Assigned>): Map<ExistingPaper, string> {
+  const apart = new Map<ExistingPaper, string>();
+  for (const [key, current] of assigned) {
+    const records = [current.known, ...(current.absorbed ?? [])] as (ExistingPaper | undefined)[];
+    const withNotes = records.filter((record): record is ExistingPaper => record !== undefined && hasNotes(record.body));
+    const separate = withNotes.slice(1).filter((record) => record !== current.known);
+    if (separate.length === 0) continue;
+    for (const record of separate) apart.set(record, key);
+    const names = new Set(separate.flatMap((record) => [record.id, ...record.aliases]));
+    assigned.set(key, { ...current, aliases: current.aliases.filter((alias) => !names.has(alias)), absorbed: current.absorbed!.filter((record) => !separate.includes(record as ExistingPaper)) });
+  }
+  return apart;
 }
 
 /**

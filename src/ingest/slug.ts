@@ -48,6 +48,11 @@ export interface Assigned {
   aliases: string[];
   /** The catalog's record this paper was recognised as, if any. */
   known?: KnownPaper;
+  /**
+   * Other records of the catalog it also matches, that no paper claimed: papers published
+   * apart until a new source showed them to be one. Their ids and aliases are among `aliases`.
+   */
+  absorbed?: KnownPaper[];
 }
 
 /**
@@ -55,9 +60,10 @@ export interface Assigned {
  * move — not when a title is corrected, nor when the paper gains an arXiv id, a DOI or a
  * source whose title wins. A paper is recognised by its arXiv id, then its DOI, then a title
  * and abstract of its sources together, then a title alone (unless their abstracts clearly
- * differ or their ids contradict), then an abstract. New papers take their title's slug, or
- * the first free `-2`, `-3`… after it, never an id or alias used before. `papers` must be
- * in a fixed order for the result to be the same on every run.
+ * differ or their ids contradict), then an abstract. A paper that matches records no other
+ * paper claimed absorbs them: their URLs become its aliases. New papers take their title's
+ * slug, or the first free `-2`, `-3`… after it, never an id or alias used before. `papers`
+ * must be in a fixed order for the result to be the same on every run.
  */
 export function assignIds(papers: readonly PaperToName[], known: readonly KnownPaper[]): Map<string, Assigned> {
   const assigned = new Map<string, Assigned>();
@@ -81,12 +87,25 @@ export function assignIds(papers: readonly PaperToName[], known: readonly KnownP
     // An empty abstract recognises nothing: two papers without one are not alike.
     [(k) => (k.abstractKey ? [k.abstractKey] : []), (p) => p.abstractKeys],
   ];
-  for (const [knownKeys, paperKeys, rulesOut] of passes) {
-    const index = new Map(known.flatMap((k) => knownKeys(k).map((key) => [key, k] as const)));
+  const indexes = passes.map(([knownKeys]) => new Map(known.flatMap((k) => knownKeys(k).map((key) => [key, k] as const))));
+  /** Each record of the catalog that `paper` matches in pass `i`. */
+  const matchesIn = (i: number, paper: PaperToName) => {
+    const [, paperKeys, rulesOut] = passes[i]!;
+    return paperKeys(paper).flatMap((key) => {
+      const match = indexes[i]!.get(key);
+      return match && !rulesOut?.(match, paper) ? [match] : [];
+    });
+  };
+  for (let i = 0; i < passes.length; i++) for (const paper of papers) for (const match of matchesIn(i, paper)) claim(paper.key, match);
+  // Only once every paper has claimed its own record: what is left over and matches a paper was that paper all along.
+  for (let i = 0; i < passes.length; i++) {
     for (const paper of papers) {
-      for (const key of paperKeys(paper)) {
-        const match = index.get(key);
-        if (match && !rulesOut?.(match, paper)) claim(paper.key, match);
+      for (const match of matchesIn(i, paper)) {
+        const mine = assigned.get(paper.key);
+        if (!mine || claimed.has(match) || claimedIds.has(match.id)) continue;
+        claimed.add(match);
+        claimedIds.add(match.id);
+        assigned.set(paper.key, { ...mine, aliases: [...mine.aliases, match.id, ...match.aliases], absorbed: [...(mine.absorbed ?? []), match] });
       }
     }
   }

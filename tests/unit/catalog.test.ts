@@ -199,6 +199,38 @@ describe('re-ingesting over an existing catalog', () => {
     expect(after.remove).toEqual([]);
   });
 
+  describe('two published papers that a new source shows to be one', () => {
+    const preprint = listingFile('0.bib', '@article{m,\n  title = {Mamba: Linear-Time Sequence Modeling (preprint title)},\n  eprint = {2312.00752}, archiveprefix = {arXiv}, year = 2023\n}\n');
+    const listed = listingFile('1.txt', `${MAMBA}\nFoundation models are based on the Transformer; we propose selective state spaces instead.\n`);
+    // Its arXiv id is the preprint's and its title the listing's: the two are one paper.
+    const joining = listingFile('2.bib', `@article{m2,\n  title = {${MAMBA}},\n  eprint = {2312.00752}, archiveprefix = {arXiv}, year = 2023\n}\n`);
+    const before = buildCatalog(catalogInput({ listings: [preprint, listed] }));
+    const [preprintId, listedId] = ['Mamba: Linear-Time Sequence Modeling (preprint title)', MAMBA].map((title) => paperTitled(before, title).id);
+
+    it('become one page that keeps both URLs: the second is its alias, and its file goes', () => {
+      const after = buildCatalog(catalogInput({ listings: [preprint, listed, joining], existing: writtenFiles(before) }));
+      expect(after.papers.map((p) => [p.id, p.aliases])).toEqual([[preprintId, [listedId]]]);
+      expect(after.remove).toEqual([`${listedId}.mdx`]);
+      expect(JSON.parse(after.redirects)).toEqual({ [listedId!]: preprintId });
+      expect(warningsIn(after.diagnostics)).toEqual([]);
+    });
+
+    it('the notes of either file go with the page', () => {
+      const after = buildCatalog(catalogInput({ listings: [preprint, listed, joining], existing: writtenFiles(before, { [`${listedId}.mdx`]: 'Notes on the listed one.\n' }) }));
+      expect(after.files.get(`${preprintId}.mdx`)!.endsWith('---\nNotes on the listed one.\n')).toBe(true);
+      expect(after.remove).toEqual([`${listedId}.mdx`]);
+    });
+
+    it('when both files have notes, the second stays a page of its own, with a warning that says what to do', () => {
+      const notes = { [`${preprintId}.mdx`]: 'Notes on the preprint.\n', [`${listedId}.mdx`]: 'Notes on the listed one.\n' };
+      const after = buildCatalog(catalogInput({ listings: [preprint, listed, joining], existing: writtenFiles(before, notes) }));
+      expect(after.papers.map((p) => [p.id, p.aliases])).toEqual([[preprintId, []]]);
+      expect(after.files.get(`${preprintId}.mdx`)!.endsWith('---\nNotes on the preprint.\n')).toBe(true);
+      expect(after.orphans).toEqual([`${listedId}.mdx`]);
+      expect(warningsIn(after.diagnostics)).toEqual([expect.objectContaining({ file: `content/papers/${listedId}.mdx`, message: expect.stringContaining(`the same paper as "${preprintId}"`) })]);
+    });
+  });
+
   it('a paper no longer listed is removed when it has no notes', () => {
     const input = projectInput();
     const withoutDaily = { ...input, listings: input.listings.filter((l) => l.file !== 'b-daily-papers.txt'), existing: writtenFiles(first) };

@@ -143,6 +143,21 @@ describe('assigning ids', () => {
     expect(idsOf([listed('Transformers', '', { abstractKeys: [], doiKey: '10.1000/b' })], history)).toEqual(['transformers-2']);
   });
 
+  it('a paper that matches two published papers no other paper claims keeps the first\'s id, and the second\'s id and aliases become its aliases', () => {
+    const history = [known('preprint', 'Preprint Title', { arxivId: '2312.00752' }), known('listed', 'Listed Title', { aliases: ['listed-old'] })];
+    const joined = listed('Listed Title', `${ABSTRACT} (Listed Title)`, { arxivId: '2312.00752' });
+    const assigned = assignIds([joined], history).get(joined.key)!;
+    expect(assigned).toMatchObject({ id: 'preprint', aliases: ['listed', 'listed-old'], absorbed: [history[1]] });
+  });
+
+  it('a published paper that another listed paper claims is not absorbed', () => {
+    const history = [known('preprint', 'Preprint Title', { arxivId: '2312.00752' }), known('listed', 'Listed Title')];
+    const joined = listed('Listed Title', 'Another abstract entirely, about something else.', { key: 'a', arxivId: '2312.00752' });
+    const itself = listed('Listed Title', `${ABSTRACT} (Listed Title)`, { key: 'b' });
+    expect(idsOf([joined, itself], history)).toEqual(['preprint', 'listed']);
+    expect(assignIds([joined, itself], history).get('a')!.aliases).toEqual([]);
+  });
+
   it('two papers without an abstract are not taken for each other', () => {
     const history = [known('no-abstract', 'Some Title', { abstractKey: '' })];
     expect(idsOf([listed('Another Title', '', { abstractKeys: [] })], history)).toEqual(['another-title']);
