@@ -91,6 +91,35 @@ describe('telling formats apart by content', () => {
     }
   });
 
+  it('a table saved as .txt (CSV, tab-separated, a Zotero export) is an error, not papers made of its rows', () => {
+    const tables = [
+      'title,abstract,year,venue\n"Flow Matching for Generative Modeling","We introduce a new paradigm for generative modeling",2022,ICLR\n',
+      'title\tabstract\nFlow Matching for Generative Modeling\tWe introduce a new paradigm for generative modeling.\n',
+      '"Key","Item Type","Publication Year","Author","Title","Abstract Note"\n"ABC","journalArticle","2022","Lipman, Yaron","Flow Matching","We introduce…"\n',
+    ];
+    for (const text of tables) {
+      const result = read('export.txt', text);
+      expect(result.format, text).toBeNull();
+      expect(result.records).toEqual([]);
+      expect(errorsIn(result.diagnostics), text).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('table') })]);
+    }
+  });
+
+  it('a RIS export saved as .txt is an error naming the format, not a paper per tag line', () => {
+    const result = read('export.txt', 'TY  - JOUR\nTI  - Flow Matching for Generative Modeling\nAU  - Lipman, Yaron\nPY  - 2022\nER  - \n');
+    expect(result.format).toBeNull();
+    expect(errorsIn(result.diagnostics)).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('RIS') })]);
+  });
+
+  it('a listing whose first title has commas, or the word "title", is still a listing', () => {
+    const abstract = 'This abstract is definitely longer than forty characters to satisfy the check.';
+    for (const title of ['Flow Matching, for Generative Modeling', 'Title, Abstract and Keywords: What Reviewers Read First', 'TY - A Paper About Typing']) {
+      const result = read('listing.txt', `${title}\n${abstract}\n`);
+      expect(result.format, title).toBe('listing');
+      expect(result.records[0]!.title).toBe(title);
+    }
+  });
+
   it('a listing whose metadata says "- 4 authors" or "* 4 authors" is still a listing', () => {
     const result = read('listing.txt', `A Title\n\n${'An abstract long enough to be read as one, about attention.'}\n\n- 4 authors\n·\nDec 8, 2024\n`, '2024-12-10');
     expect(result.format).toBe('listing');

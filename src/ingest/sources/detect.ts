@@ -43,6 +43,22 @@ const HTML_START = /^(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body)[
  */
 const HTML_PAGE = /<!doctype\s+html|<\/(?:html|head|body)\s*>/i;
 
+/** RIS (what EndNote, Zotero and reference managers export): tagged lines, starting with the record type. */
+const RIS_START = /^TY {2}- /;
+
+/**
+ * A table saved as text — CSV or tab-separated, as spreadsheets and reference managers export —
+ * has a header row naming a `title` column. A listing's first line is a paper's title, and no
+ * title is a list of column names with "title" among them.
+ */
+function isTableHeader(line: string): boolean {
+  for (const separator of [',', '\t', ';']) {
+    const cells = line.split(separator).map((cell) => cell.trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase());
+    if (cells.length >= 2 && cells.includes('title') && cells.every((cell) => cell.length <= 40)) return true;
+  }
+  return false;
+}
+
 /** BibTeX: after `%` comments and blank lines, an `@type{` or `@type(`. */
 const BIBTEX_START = /^(?:\s*%[^\n]*\n)*\s*@[a-z]+\s*[{(]/i;
 
@@ -76,6 +92,10 @@ export function readSource(source: SourceFile): ReadSource {
     // is BibTeX, and that trial reading is the reading.
     format = 'bibtex';
     read = trial ?? readBibtex(path, text);
+  } else if (listing && RIS_START.test(head)) {
+    return failed(path, 1, 'this is a RIS export (TY  - …), which the catalog does not read; export the papers as BibTeX (.bib) or CSL-JSON (.json) instead — reference managers offer both');
+  } else if (listing && isTableHeader(head.split('\n', 1)[0]!)) {
+    return failed(path, 1, 'this is a table (a CSV or tab-separated file with a "title" column), not a listing, and the catalog does not guess at columns; export the papers as BibTeX (.bib) or CSL-JSON (.json) instead');
   } else if (listing) {
     const markdown = markdownLine(text);
     if (markdown !== null) {
