@@ -19,7 +19,7 @@ export function arxivId(raw: string | null | undefined): string | null {
   const m = ARXIV_ID.exec(text);
   if (!m) return null;
   // Old-style archive names are lowercase ("hep-ex"), their subject classes uppercase ("math.GT").
-  return m[1]!.replace(/^[a-z-]+/i, (archive) => archive.toLowerCase());
+  return m[1]!.replace(/^([a-z-]+)(\.[a-z]{2})?/i, (_, archive: string, subject = '') => archive.toLowerCase() + subject.toUpperCase());
 }
 
 /**

@@ -21,6 +21,8 @@ describe('identifiers', () => {
     }
     expect(arxivId('http://arxiv.org/abs/hep-ex/0307015v1')).toBe('hep-ex/0307015');
     expect(arxivId('math.GT/0309136')).toBe('math.GT/0309136');
+    // Written in any case, an old-style id has one form: archive lowercase, subject class uppercase.
+    for (const raw of ['math.gt/0309136', 'MATH.GT/0309136', 'arXiv:Math.Gt/0309136v2']) expect(arxivId(raw), raw).toBe('math.GT/0309136');
     for (const raw of ['', '12.34', 'https://example.org/abs/2312.00752', '10.1162/neco.1997.9.8.1735']) expect(arxivId(raw), raw).toBeNull();
   });
 
