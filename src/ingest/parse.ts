@@ -84,6 +84,9 @@ export function parseListing(file: string, text: string): ParsedListing {
       if (abstract.length < MIN_ABSTRACT_LENGTH) {
         shortAbstracts.push(warning(file, token.line, `this abstract is only ${abstract.length} characters; check that the title and abstract lines are in step`));
         diagnostics.push(shortAbstracts.at(-1)!);
+      } else if (readsAsTitle(abstract)) {
+        // A title where the abstract belongs: the abstract above was left out, and every line after is a step out.
+        diagnostics.push(warning(file, token.line, `this line reads as a title (capitalised words, no full stop), not as the abstract of "${clip(pending.title)}"; is that paper's abstract missing?`));
       }
       last = { title: pending.title, abstract, line: pending.line, authorsCount: null, org: null, date: null, dateLine: null };
       papers.push(last);
@@ -167,6 +170,16 @@ function skipMeta(tokens: Token[], i: number): number {
 function looksLikeSubmitter(text: string): boolean {
   const line = text.trim();
   return line.length <= MAX_SUBMITTER_LENGTH && !/[.!?]\s/.test(line);
+}
+
+/**
+ * Whether a line reads as a title rather than an abstract: most of its longer words
+ * capitalised, and no sentence ending. Abstracts are sentences; titles are capitalised.
+ */
+function readsAsTitle(line: string): boolean {
+  const words = (line.match(/\p{L}[\p{L}'’-]*/gu) ?? []).filter((word) => word.length >= 4);
+  if (words.length < 3 || /[.!?…]["'’”)\]]?$/u.test(line)) return false;
+  return words.filter((word) => /^\p{Lu}/u.test(word)).length >= 0.7 * words.length;
 }
 
 function median(values: number[]): number {

@@ -200,6 +200,21 @@ describe('listings that are out of step', () => {
     const { text, diagnostics } = parseFixture('short-abstract.txt');
     expect(diagnostics).toEqual([expect.objectContaining({ severity: 'warning', line: lineOf(text, 'Transformers are all you need.') })]);
   });
+
+  it('a title where an abstract belongs (the abstract above it left out) is a warning at its line, naming the paper', () => {
+    const abstract = 'We propose a method and show that it works on several benchmarks, at length.';
+    const text = ['Flow Matching for Generative Modeling', abstract, 'Attention Is All You Need', 'Mamba: Linear-Time Sequence Modeling with Selective State Spaces', abstract].join('\n');
+    const { diagnostics } = parseListing('a.txt', text);
+    // The out-of-step lines after it also leave the last "title" without an abstract: an error of its own.
+    expect(warningsIn(diagnostics)).toEqual([expect.objectContaining({ line: 4, message: expect.stringContaining('reads as a title') })]);
+    expect(warningsIn(diagnostics)[0]!.message).toContain('"Attention Is All You Need"');
+  });
+
+  it('an abstract with capitalised names in it, or a short sentence, is no title', () => {
+    for (const abstract of ['We Present Diffusion Transformers With Rectified Flow Objectives And Show Results.', 'Large Language Models (LLMs) are Transformers; we study their Attention Heads and KV Cache.']) {
+      expect(parseListing('a.txt', `A Title Here\n${abstract}\n`).diagnostics, abstract).toEqual([]);
+    }
+  });
 });
 
 describe('files with no papers', () => {
