@@ -4,12 +4,40 @@ export type Decoded = { ok: true; text: string } | { ok: false; diagnostic: Diag
 
 const fatalUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
+/** Files people drop into a folder by mistake, known by their first bytes, named in the error. */
+const BINARY_KINDS: readonly [signature: number[], kind: string][] = [
+  [[0x25, 0x50, 0x44, 0x46, 0x2d], 'a PDF'],
+  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
+  [[0xff, 0xd8, 0xff], 'a JPEG image'],
+  [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
+  [[0x50, 0x4b, 0x03, 0x04], 'a ZIP archive (a Word or Excel file is one)'],
+  [[0x1f, 0x8b], 'a gzip archive'],
+];
+
+/** UTF-16, as Windows tools save "Unicode" text: its byte-order mark says which, so nothing is guessed. */
+const UTF16: readonly [mark: number[], encoding: string][] = [
+  [[0xff, 0xfe], 'utf-16le'],
+  [[0xfe, 0xff], 'utf-16be'],
+];
+
+const startsWith = (bytes: Uint8Array, prefix: readonly number[]) => prefix.every((byte, i) => bytes[i] === byte);
+
 /**
- * Turns a listing's bytes into text, refusing what is not UTF-8 text: a binary file or
- * a bad byte is reported with the line it is on, so nothing is silently mangled.
- * Line endings become `\n` and a byte-order mark is dropped.
+ * Turns a listing's bytes into text, refusing what is not text: a binary file or a bad byte
+ * is reported with the line it is on, so nothing is silently mangled. UTF-8, or UTF-16 with
+ * its byte-order mark. Line endings become `\n` and a byte-order mark is dropped.
  */
 export function decodeListing(file: string, bytes: Uint8Array): Decoded {
+  const binary = BINARY_KINDS.find(([signature]) => startsWith(bytes, signature));
+  if (binary) return { ok: false, diagnostic: error(file, 0, `this is ${binary[1]}, not a source file; remove it from the sources folder`) };
+  const utf16 = UTF16.find(([mark]) => startsWith(bytes, mark));
+  if (utf16) {
+    try {
+      return { ok: true, text: new TextDecoder(utf16[1], { fatal: true }).decode(bytes).replace(/\r\n?/g, '\n') };
+    } catch {
+      return { ok: false, diagnostic: error(file, 0, `this file starts as ${utf16[1].toUpperCase()} text but does not decode as it; re-save it as UTF-8`) };
+    }
+  }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     return { ok: false, diagnostic: error(file, lineAt(bytes, nul), 'this looks like a binary file (it has a NUL byte); listings must be UTF-8 text — remove it from the sources folder') };

@@ -51,9 +51,24 @@ describe('decoding a listing', () => {
     if (!result.ok) expect(result.diagnostic.message).toMatch(/binary/);
   });
 
-  it('a listing saved as UTF-16 is refused rather than read as garbage', () => {
-    const utf16 = new Uint8Array([0xff, 0xfe, ...[...'Title\n'].flatMap((c) => [c.charCodeAt(0), 0])]);
+  it('a listing saved as UTF-16 with its byte-order mark (Windows "Unicode" text) reads as the same text', () => {
+    const text = 'Große Modelle — 深度学习\r\nAn abstract.\r\n';
+    const units = [...text].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]);
+    expect(decoded(decodeListing('a.txt', new Uint8Array([0xff, 0xfe, ...units])))).toBe('Große Modelle — 深度学习\nAn abstract.\n');
+    const bigEndian = [...text].flatMap((c) => [c.charCodeAt(0) >> 8, c.charCodeAt(0) & 0xff]);
+    expect(decoded(decodeListing('a.txt', new Uint8Array([0xfe, 0xff, ...bigEndian])))).toBe('Große Modelle — 深度学习\nAn abstract.\n');
+  });
+
+  it('UTF-16 without a byte-order mark is refused rather than read as garbage', () => {
+    const utf16 = new Uint8Array([...'Title\n'].flatMap((c) => [c.charCodeAt(0), 0]));
     expect(decodeListing('a.txt', utf16).ok).toBe(false);
+  });
+
+  it('a PDF, an image or an archive dropped into the folder is an error that says what it is', () => {
+    for (const [start, kind] of [['%PDF-1.7\n', 'a PDF'], [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a], 'a PNG image'], [[0x50, 0x4b, 0x03, 0x04], 'a ZIP archive']] as const) {
+      const result = decodeListing('content/sources/paper.txt', bytes(start as string | number[], 'rest'));
+      expect(result).toMatchObject({ ok: false, diagnostic: { severity: 'error', file: 'content/sources/paper.txt', message: expect.stringContaining(`this is ${kind}`) } });
+    }
   });
 
   it('an empty file is empty text', () => {
