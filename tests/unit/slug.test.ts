@@ -42,6 +42,11 @@ describe('slug for a title', () => {
     expect(slugForTitle('机器学习')).not.toBe(slug);
   });
 
+  it('a title that slugs to a Windows device name gets "-paper" after it, so its file can be checked out on Windows', () => {
+    for (const title of ['AUX', 'Con', 'NUL', 'COM1', 'lpt9']) expect(slugForTitle(title), title).toBe(`${title.toLowerCase()}-paper`);
+    expect(slugForTitle('Aux Losses')).toBe('aux-losses');
+  });
+
   it('every slug is a valid paper id', () => {
     for (const title of ['???', '深度学习', 'PIXART-δ: Fast', '  spaced  out  ', 'x'.repeat(200), 'End with dash -']) {
       expect(idIsValid(slugForTitle(title)), title).toBe(true);
