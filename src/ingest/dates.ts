@@ -30,15 +30,18 @@ export function parseDateLine(line: string): ListingDate | null {
 
 /**
  * The ISO date of a listing date. A date without a year belongs to the capture year,
- * unless that would put it after the capture day: pages drop the year only for recent
- * dates, so such a date is from the year before. With no capture date, it stays unknown.
+ * unless that would put it after the capture day (or the day is not in that year): pages
+ * drop the year only for recent dates, so such a date is from the year before. With no
+ * capture date, it stays unknown.
  */
 export function resolveDate(date: ListingDate, captured: string | undefined): string | null {
   let year = date.year;
   if (year === undefined) {
     if (!captured) return null;
     const capturedYear = Number(captured.slice(0, 4));
-    year = iso(capturedYear, date.month, date.day) > captured ? capturedYear - 1 : capturedYear;
+    // The latest such day on or before the capture: "Feb 29" seen in 2025 is from 2024.
+    const later = iso(capturedYear, date.month, date.day) > captured || !isValidDay(capturedYear, date.month, date.day);
+    year = later ? capturedYear - 1 : capturedYear;
   }
   if (!isValidDay(year, date.month, date.day)) return null;
   return iso(year, date.month, date.day);

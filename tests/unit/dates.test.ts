@@ -73,4 +73,9 @@ describe('resolving a listing date to an ISO day', () => {
   it('Feb 29 without a year resolves on a page captured in a leap year', () => {
     expect(resolveDate({ month: 2, day: 29 }, '2024-03-01')).toBe('2024-02-29');
   });
+
+  it('Feb 29 seen in a year without one is from the leap year before; with none the year before either, it stays unknown', () => {
+    expect(resolveDate({ month: 2, day: 29 }, '2025-03-01')).toBe('2024-02-29');
+    expect(resolveDate({ month: 2, day: 29 }, '2026-03-01')).toBeNull();
+  });
 });
