@@ -48,6 +48,18 @@ export function words(text: string): Word[] {
   return out;
 }
 
+/** A hyphen, dash or slash inside a word: "state-space", "text-to-image", "CNN/Transformer". */
+const JOINER = /(?<=[\p{L}\p{N}])[-‐‑–—/](?=[\p{L}\p{N}])/gu;
+
+/**
+ * The query with the parts of joined words apart, as `words` reads text: Pagefind indexes a
+ * hyphenated word both whole and by its parts but searches a hyphenated query word only
+ * whole, so "state-space models" missed the papers that say "state space models".
+ */
+export function joinedWordsApart(query: string): string {
+  return query.replace(JOINER, ' ');
+}
+
 /**
  * Words from which a query is also a phrase: five words copied from an abstract mean those
  * words together, and pages that have them so come first (both engines, see

@@ -301,6 +301,17 @@ test('a query with a typo is corrected, says so, finds the paper, and can be sea
   await expect(correction).toBeVisible();
 });
 
+test('a hyphenated query finds what its words apart find', async ({ page }) => {
+  await page.goto('search/?q=state+space+models');
+  await settled(page);
+  const apart = await announced(page);
+  expect(apart).toBeGreaterThan(5);
+  await page.goto('search/?q=state-space+models');
+  await expect(page.locator('#search-input')).toHaveValue('state-space models');
+  await settled(page);
+  expect(await announced(page)).toBe(apart);
+});
+
 test('a query the catalog has every word of is searched as typed', async ({ page }) => {
   await page.goto('search/?q=rectified+flow');
   await settled(page);

@@ -4,7 +4,7 @@ import { decodePostings, encodePostings, type Posting } from '../../src/lib/pack
 import { extractPage } from '../../src/offline/extract.ts';
 import { OfflineIndex } from '../../src/browser/search/offline-index.ts';
 import { buildIndex, type SourceDoc } from '../../src/offline/search-index.ts';
-import { hasPhrase, highlight, hitExcerpt, isPhraseQuery, queryTerms, stem } from '../../src/lib/search-text.ts';
+import { hasPhrase, highlight, hitExcerpt, isPhraseQuery, joinedWordsApart, queryTerms, stem } from '../../src/lib/search-text.ts';
 import { makeZip } from '../../src/offline/zip.ts';
 
 const doc = (title: string, text: string, extra: Partial<SourceDoc> = {}): SourceDoc => ({
@@ -186,5 +186,13 @@ describe('the offline zip', () => {
     const view = new DataView(zip.buffer, zip.byteOffset);
     expect(view.getUint16(10, true)).toBe(0);
     expect(view.getUint16(12, true)).toBe((20 << 9) | (1 << 5) | 1);
+  });
+});
+
+describe('joined words in a query', () => {
+  it('a hyphen, dash or slash inside a word parts it, as the index reads text; elsewhere it stays', () => {
+    expect(joinedWordsApart('state-space models')).toBe('state space models');
+    expect(joinedWordsApart('text-to-image CNN/Transformer GPT-4 a–b')).toBe('text to image CNN Transformer GPT 4 a b');
+    expect(joinedWordsApart('-negative "a quoted-phrase" x - y')).toBe('-negative "a quoted phrase" x - y');
   });
 });

@@ -8,7 +8,7 @@
  *
  * Sorted searches read the sort orders' filters (src/lib/sort-orders.ts), not Pagefind sort keys.
  */
-import { isPhraseQuery } from '../../lib/search-text.ts';
+import { isPhraseQuery, joinedWordsApart } from '../../lib/search-text.ts';
 import { WORDS_RECORD } from '../../lib/search-parts.ts';
 import { compareSortValues, SORT_FILTERS } from '../../lib/sort-orders.ts';
 import type { Backend, Counts, Filters, HitData, SearchConfig } from './engine.ts';
@@ -108,7 +108,8 @@ export async function pagefindBackend(config: SearchConfig): Promise<Backend> {
   return {
     name: 'pagefind',
 
-    async search(query, filters, sort, { counts = true } = {}) {
+    async search(typed, filters, sort, { counts = true } = {}) {
+      const query = typed && joinedWordsApart(typed);
       const options = { filters: toFilters(filters) };
       if (counts) await loadFilters();
       if (sort === 'relevance') {
@@ -155,7 +156,7 @@ export async function pagefindBackend(config: SearchConfig): Promise<Backend> {
     },
 
     preload(query) {
-      void pagefind.preload(query);
+      void pagefind.preload(joinedWordsApart(query));
     },
   };
 }
