@@ -250,6 +250,15 @@ describe('Hugging Face Papers API', () => {
     const text = JSON.stringify([entries[0], { title: 'no paper' }], null, 2);
     expect(errorsIn(read('daily.json', text).diagnostics)).toEqual([expect.objectContaining({ line: text.split('\n').lastIndexOf('  {') + 1, message: expect.stringContaining('entry 2') })]);
   });
+
+  it('an entry\'s line is where its "{" is, and finding 10,000 entries\' lines takes one pass over the file', () => {
+    const entry = (i: number) => ({ paper: { id: `2401.${String(10_000 + i)}`, authors: [{ name: 'J Doe' }], title: `Paper ${i}` }, title: `Paper ${i}` });
+    const text = JSON.stringify(Array.from({ length: 10_000 }, (_, i) => entry(i)), null, 2);
+    const started = performance.now();
+    const { records } = read('daily.json', text);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(records.map((r) => r.line).slice(0, 3)).toEqual([2, 14, 26]);
+  });
 });
 
 describe('CSL-JSON', () => {
@@ -286,6 +295,19 @@ describe('CSL-JSON', () => {
     expect(read('zotero.json', JSON.stringify([item(['2024', '2', '30'])])).records[0]!.published).toBe('2024-02');
     expect(read('zotero.json', JSON.stringify([item(['2024', '2', '29'])])).records[0]!.published).toBe('2024-02-29');
     expect(read('zotero.json', JSON.stringify([{ ...item([]), issued: '2023-02-29' }])).records[0]!.published).toBe('2023-02');
+  });
+
+  it('an item\'s line is where its "{" is, whatever its id: a number in an earlier title is not the id', () => {
+    const text = JSON.stringify([{ id: 1, type: 'article', title: 'A 2-stage model' }, { id: 2, type: 'article', title: 'B' }], null, 2);
+    expect(read('zotero.json', text).records.map((r) => r.line)).toEqual([2, 7]);
+  });
+
+  it('finding 10,000 items\' lines takes one pass over the file, not one per item', () => {
+    const item = (i: number) => ({ id: `k${i}`, type: 'article-journal', title: `Paper ${i}`, author: [{ family: 'Doe', given: 'J' }], issued: { 'date-parts': [[2020, 1, 2]] } });
+    const text = JSON.stringify(Array.from({ length: 10_000 }, (_, i) => item(i)), null, 2);
+    const started = performance.now();
+    expect(read('zotero.json', text).records).toHaveLength(10_000);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('an item that is not a CSL item is an error at the line where it starts', () => {

@@ -6,7 +6,7 @@
 import { error, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, arxivIdInVenue, doi } from '../ids.ts';
 import { dateFromParts, emptyRecord, linkKind, partialDate, type SourceRead, type SourceRecord } from './record.ts';
-import { elementLines, isObject, itemLocator, str, type JsonObject } from './json.ts';
+import { elementLines, isObject, str, type JsonObject } from './json.ts';
 
 /**
  * CSL's rich-text markup (the CSL specification, "Rich Text Markup Within Fields"): `<i>`,
@@ -22,15 +22,14 @@ export const isCslItem = (item: unknown): boolean => isObject(item) && typeof it
 export function readCslJson(path: string, text: string, items: unknown[]): SourceRead {
   const diagnostics: Diagnostic[] = [];
   const records: SourceRecord[] = [];
-  const locate = itemLocator(text);
-  let starts: number[] | undefined;
+  const starts = elementLines(text);
   items.forEach((item, index) => {
     const name = isObject(item) && (typeof item.id === 'string' || typeof item.id === 'number') ? `entry ${String(item.id)}` : `entry ${index + 1}`;
     if (!isCslItem(item)) {
-      diagnostics.push(error(path, (starts ??= elementLines(text))[index] ?? 0, `${name} is not a CSL item (it needs "id" and "type"); fix or remove it`));
+      diagnostics.push(error(path, starts[index] ?? 0, `${name} is not a CSL item (it needs "id" and "type"); fix or remove it`));
       return;
     }
-    const record = toRecord(item as JsonObject, locate((item as JsonObject).id) || 1);
+    const record = toRecord(item as JsonObject, starts[index] ?? 1);
     if (!record.title) {
       diagnostics.push(error(path, record.line, `${name} has no title; add one or remove the entry`));
       return;
