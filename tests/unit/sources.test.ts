@@ -302,6 +302,13 @@ describe('CSL-JSON', () => {
     expect(read('zotero.json', text).records.map((r) => r.line)).toEqual([2, 7]);
   });
 
+  it('a second item with an id already used is a warning at its line; both are still read', () => {
+    const text = JSON.stringify([{ id: 1, type: 'article', title: 'A' }, { id: 2, type: 'article', title: 'B' }, { id: 1, type: 'article', title: 'C' }], null, 2);
+    const result = read('zotero.json', text);
+    expect(result.records.map((r) => r.title)).toEqual(['A', 'B', 'C']);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', line: 12, message: expect.stringMatching(/^entry 1: the entry at line 2 has this id too/) })]);
+  });
+
   it('finding 10,000 items\' lines takes one pass over the file, not one per item', () => {
     const item = (i: number) => ({ id: `k${i}`, type: 'article-journal', title: `Paper ${i}`, author: [{ family: 'Doe', given: 'J' }], issued: { 'date-parts': [[2020, 1, 2]] } });
     const text = JSON.stringify(Array.from({ length: 10_000 }, (_, i) => item(i)), null, 2);

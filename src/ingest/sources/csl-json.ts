@@ -3,7 +3,7 @@
  * (`citation-style-language/schema`, `csl-data.json`). Only `id` and `type` are required by
  * the schema; a paper also needs a title.
  */
-import { error, type Diagnostic } from '../diagnostics.ts';
+import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, arxivIdInVenue, doi } from '../ids.ts';
 import { dateFromParts, emptyRecord, linkKind, partialDate, type SourceRead, type SourceRecord } from './record.ts';
 import { elementLines, isObject, str, type JsonObject } from './json.ts';
@@ -23,6 +23,7 @@ export function readCslJson(path: string, text: string, items: unknown[]): Sourc
   const diagnostics: Diagnostic[] = [];
   const records: SourceRecord[] = [];
   const starts = elementLines(text);
+  const firstWithId = new Map<string, number>();
   items.forEach((item, index) => {
     const name = isObject(item) && (typeof item.id === 'string' || typeof item.id === 'number') ? `entry ${String(item.id)}` : `entry ${index + 1}`;
     if (!isCslItem(item)) {
@@ -30,6 +31,10 @@ export function readCslJson(path: string, text: string, items: unknown[]): Sourc
       return;
     }
     const record = toRecord(item as JsonObject, starts[index] ?? 1);
+    const id = String((item as JsonObject).id);
+    const first = firstWithId.get(id);
+    if (first === undefined) firstWithId.set(id, record.line);
+    else diagnostics.push(sharedId(path, id, record.line, first));
     if (!record.title) {
       diagnostics.push(error(path, record.line, `${name} has no title; add one or remove the entry`));
       return;
@@ -37,6 +42,15 @@ export function readCslJson(path: string, text: string, items: unknown[]): Sourc
     records.push(record);
   });
   return { records, diagnostics };
+}
+
+/**
+ * A CSL id names one item, and a citation points at it by that id. Items are papers by their
+ * title, arXiv id or DOI, not their id, so both are still read, and become one paper only if
+ * those say they are one.
+ */
+function sharedId(path: string, id: string, line: number, first: number): Diagnostic {
+  return warning(path, line, `entry ${id}: the entry at line ${first} has this id too; both are read, as one paper only if they share a title, arXiv id or DOI; give each item its own id`);
 }
 
 function toRecord(item: JsonObject, line: number): SourceRecord {
