@@ -206,6 +206,14 @@ describe('arXiv Atom', () => {
     expect(errorsIn(result.diagnostics)).toEqual([expect.objectContaining({ line: 6, message: expect.stringContaining('<constructor>') })]);
   });
 
+  it('an entry\'s line is its own <entry>\'s, whatever "<entry>" a comment or a CDATA section before it holds', () => {
+    const entry = (id: string, title: string) => `<entry>\n<id>http://arxiv.org/abs/${id}v1</id>\n<title>${title}</title>\n</entry>\n`;
+    const text = `<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n<!-- <entry> an old one </entry> -->\n<subtitle><![CDATA[ <entry> ]]></subtitle>\n${entry('2401.00013', 'T')}${entry('2401.00014', '')}</feed>\n`;
+    const result = read('feed.xml', text);
+    expect(result.records[0]!.line).toBe(5);
+    expect(errorsIn(result.diagnostics)).toEqual([expect.objectContaining({ line: 9, message: expect.stringContaining('2401.00014 has no title') })]);
+  });
+
   it('journal_ref becomes the venue, arxiv:doi the DOI', () => {
     const text = fixture('arxiv-id-list.xml').replace('<published>2023', '<arxiv:doi>10.1000/j.x.2024</arxiv:doi><arxiv:journal_ref>Eur.Phys.J. C31 (2003) 17-29</arxiv:journal_ref><published>2023');
     expect(read('feed.xml', text).records[0]).toMatchObject({ doi: '10.1000/j.x.2024', venue: { name: 'Eur.Phys.J. C31 (2003) 17-29', kind: 'journal' } });
