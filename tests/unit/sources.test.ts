@@ -137,6 +137,16 @@ describe('telling formats apart by content', () => {
   });
 });
 
+describe('listing pages', () => {
+  it('dates without a year, in a listing with no capture date, are one warning at the first, however many (130,000)', () => {
+    const block = (i: number) => `Paper ${i} on vision\n\nWe present model ${i}, a new and simple model for images.\n\n  • 4 authors\n·\nFeb 23\n`;
+    const text = Array.from({ length: 130_000 }, (_, i) => block(i)).join('\n');
+    const { records, diagnostics } = read('daily.txt', text);
+    expect(records).toHaveLength(130_000);
+    expect(diagnostics).toEqual([expect.objectContaining({ severity: 'warning', line: 7, message: expect.stringContaining('130000 listing date(s) have no year') })]);
+  });
+});
+
 describe('arXiv Atom', () => {
   const { records, diagnostics } = read('feed.xml', fixture('arxiv-id-list.xml'));
 
