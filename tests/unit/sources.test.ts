@@ -308,6 +308,11 @@ describe('CSL-JSON', () => {
     expect(read('zotero.json', JSON.stringify([item])).records[0]).toMatchObject({ title: 'Ne2O3 grown in situ on GaN', abstract: 'We find x2 and Rome.' });
   });
 
+  it('a span of another style is markup too: its opening tag goes as its closing one does', () => {
+    const item = { id: 'sp', type: 'article-journal', title: 'A <span style="color:red">red</span> word and <span class="x">one</span> more' };
+    expect(read('zotero.json', JSON.stringify([item])).records[0]).toMatchObject({ title: 'A red word and one more' });
+  });
+
   it('a day the month does not have (February 30) is left out of the date, as a 32nd would be', () => {
     const item = (parts: string[]) => ({ id: 'd', type: 'article-journal', title: 'T', issued: { 'date-parts': [parts] } });
     expect(read('zotero.json', JSON.stringify([item(['2024', '2', '30'])])).records[0]!.published).toBe('2024-02');

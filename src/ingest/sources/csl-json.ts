@@ -12,8 +12,10 @@ import { elementLines, isObject, str, type JsonObject } from './json.ts';
  * CSL's rich-text markup (the CSL specification, "Rich Text Markup Within Fields"): `<i>`,
  * `<b>`, `<sup>`, `<sub>`, `<span style="font-variant:small-caps;">` and
  * `<span class="nocase">`. Every field here is rendered as text, so the tags go and their text stays.
+ * A span of any other style or class goes too: a span only styles its text, and every `</span>`
+ * goes, so keeping its opening tag would leave it unclosed.
  */
-const RICH_TEXT = /<\/?(?:i|b|sup|sub)>|<span (?:style="font-variant: ?small-caps;?"|class="nocase")>|<\/span>/g;
+const RICH_TEXT = /<\/?(?:i|b|sup|sub)>|<span\b[^>]*>|<\/span>/g;
 const plain = (value: string | null): string | null => value?.replace(RICH_TEXT, '') ?? null;
 
 /** Whether `item` has the shape of a CSL item. */
