@@ -345,6 +345,12 @@ describe('CSL-JSON', () => {
     expect(errorsIn(read('zotero.json', text).diagnostics)).toEqual([expect.objectContaining({ line: 7, message: expect.stringContaining('entry 2') })]);
   });
 
+  it('a title that is not text (a list) is an error saying so, not that there is no title', () => {
+    const result = read('zotero.json', JSON.stringify([{ id: 'ITEM-1', type: 'article', title: ['Part one', 'Part two'] }]));
+    expect(result.records).toEqual([]);
+    expect(errorsIn(result.diagnostics)).toEqual([expect.objectContaining({ line: 1, message: expect.stringMatching(/^entry ITEM-1 has a title that is not text \(a list\)/) })]);
+  });
+
   it('an item without a title is an error naming the entry by its id', () => {
     const result = read('zotero.json', JSON.stringify([{ id: 'ITEM-1', type: 'article' }]));
     expect(errorsIn(result.diagnostics)[0]!.message).toContain('entry ITEM-1 has no title');

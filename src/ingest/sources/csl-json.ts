@@ -33,10 +33,15 @@ export function readCslJson(path: string, text: string, items: unknown[]): Sourc
       return;
     }
     const record = toRecord(item as JsonObject, starts[index] ?? 1);
+    const title = (item as JsonObject).title;
     const id = String((item as JsonObject).id);
     const first = firstWithId.get(id);
     if (first === undefined) firstWithId.set(id, record.line);
     else diagnostics.push(sharedId(path, id, record.line, first));
+    if (title !== undefined && title !== null && typeof title !== 'string') {
+      diagnostics.push(error(path, record.line, `${name} has a title that is not text (${jsonKind(title)}); write the title as one string`));
+      return;
+    }
     if (!record.title) {
       diagnostics.push(error(path, record.line, `${name} has no title; add one or remove the entry`));
       return;
@@ -53,6 +58,12 @@ export function readCslJson(path: string, text: string, items: unknown[]): Sourc
  */
 function sharedId(path: string, id: string, line: number, first: number): Diagnostic {
   return warning(path, line, `entry ${id}: the entry at line ${first} has this id too; both are read, as one paper only if they share a title, arXiv id or DOI; give each item its own id`);
+}
+
+/** What a JSON value is, in a message's words. */
+function jsonKind(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 function toRecord(item: JsonObject, line: number): SourceRecord {
