@@ -187,6 +187,14 @@ describe('arXiv Atom', () => {
     expect(read('feed.xml', text).records[0]).toMatchObject({ title: 'Café and Café and 🚀 & <T>', authors: ['José García'] });
   });
 
+  it('a character reference to no character XML allows (past U+10FFFF, a control, a surrogate) is an error at its line, never kept as written', () => {
+    for (const reference of ['&#99999999;', '&#x110000;', '&#0;', '&#xD800;']) {
+      const result = read('feed.xml', feed(`<title>T\n${reference}</title>`));
+      expect(result.records).toEqual([]);
+      expect(errorsIn(result.diagnostics)).toEqual([expect.objectContaining({ line: 6, message: expect.stringContaining(`"${reference}"`) })]);
+    }
+  });
+
   it('the text of an inline element stays in place, with the spaces around it', () => {
     const text = feed('<title>Title with <b>bold</b> inside</title>\n<summary>S <i>x</i> y</summary>');
     expect(read('feed.xml', text).records[0]).toMatchObject({ title: 'Title with bold inside', abstract: 'S x y' });

@@ -49,6 +49,26 @@ const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
  */
 const FOREIGN_ENTITY = /&(?!(?:amp|lt|gt|quot|apos);)([A-Za-z_][\w.-]*);/;
 
+/** A character reference, decimal (group 1) or hexadecimal (group 2). */
+const CHARACTER_REFERENCE = /&#(?:([0-9]+)|x([0-9a-fA-F]+));/g;
+
+/** Whether `code` is a character XML allows (XML 1.0, production [2] Char). */
+const isXmlChar = (code: number): boolean =>
+  code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+
+/**
+ * The first character reference to a character XML does not allow. XML makes one a fatal error
+ * (well-formedness constraint "Legal Character"), so it is refused as an XML parser would,
+ * rather than replaced with U+FFFD as HTML does: the parser here would keep `&#99999999;` as
+ * written, or decode `&#0;` to a control the catalog then drops, in silence either way.
+ */
+function illegalReference(text: string): RegExpExecArray | undefined {
+  for (const match of text.matchAll(CHARACTER_REFERENCE)) {
+    if (!isXmlChar(match[1] === undefined ? parseInt(match[2]!, 16) : Number(match[1]))) return match;
+  }
+  return undefined;
+}
+
 /** Whether `text` is an Atom feed from the arXiv API (and not some other XML). */
 export function isArxivFeed(text: string): boolean {
   return /<feed\b[^>]*xmlns="http:\/\/www\.w3\.org\/2005\/Atom"/.test(text) && /arxiv\.org/i.test(text);
@@ -60,6 +80,10 @@ export function readArxivAtom(path: string, text: string): SourceRead {
   const entity = FOREIGN_ENTITY.exec(text);
   if (entity) {
     return failed(error(path, lineAtOffset(text, entity.index), `"&${entity[1]};" is an entity this reader does not expand (arXiv sends only &amp; &lt; &gt; &quot; &apos; and numeric ones such as &#233;); write the character itself`));
+  }
+  const reference = illegalReference(text);
+  if (reference) {
+    return failed(error(path, lineAtOffset(text, reference.index), `"${reference[0]}" refers to no character XML allows (XML allows none past U+10FFFF, no surrogate and no control but tab and line breaks), so this is not well-formed XML; is this file as arXiv sent it?`));
   }
   let nodes: unknown[];
   try {
