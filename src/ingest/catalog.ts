@@ -71,11 +71,11 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
   const sources: Source[] = [];
   for (const { file, path, bytes } of input.listings) {
     const read = readSource({ file, path, bytes, captured: captured.get(file) });
-    diagnostics.push(...read.diagnostics);
+    append(diagnostics, read.diagnostics);
     if (read.format) sources.push({ file, path, format: read.format, records: read.records });
   }
   const merged = mergeSources(sources);
-  diagnostics.push(...merged.diagnostics);
+  append(diagnostics, merged.diagnostics);
 
   const existing = readExisting(input.existing, input.files, diagnostics);
   const assigned = assignIds(
@@ -304,6 +304,15 @@ function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagn
     if (shared) diagnostics.push(error(path, keyLine(text, 'aliases'), `the former id "${shared}" is also the id, or a former id, of another paper file (or this one); restore the file from git`));
   }
   return existing;
+}
+
+/**
+ * `list.push(...items)` without the spread, which passes each item as an argument: a file's
+ * 130,000 diagnostics (one per bad item) overflow the stack, and the ingest would end with no
+ * file or line to show.
+ */
+function append<T>(list: T[], items: readonly T[]): void {
+  for (const item of items) list.push(item);
 }
 
 /** The line of a paper file where `key:` starts its frontmatter field; the first line when there is none. */

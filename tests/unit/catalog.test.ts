@@ -335,6 +335,14 @@ describe('problems in the input', () => {
     expect(errorsIn(plan.diagnostics)).toEqual([expect.objectContaining({ file: 'content/sources/x.txt', line: 3 })]);
   });
 
+  it('a file of 130,000 items that are not papers is an error at each one\'s line, however many: never a crash', () => {
+    const text = `[\n{"paper": {"id": "2401.00001", "authors": [], "title": "A paper"}},\n${Array<string>(130_000).fill('null').join(',\n')}\n]`;
+    const plan = buildCatalog(catalogInput({ listings: [listingFile('x.json', text)] }));
+    const errors = errorsIn(plan.diagnostics);
+    expect(errors).toHaveLength(130_000);
+    expect(errors.at(-1)).toMatchObject({ file: 'content/sources/x.json', line: 130_002, message: expect.stringContaining('entry 130001 is not a Hugging Face paper') });
+  });
+
   it('a paper that does not fit the schema is an error at its listing\'s path and title line', () => {
     // A title of nothing but a bidirectional control character is empty once cleaned.
     const plan = buildCatalog(catalogInput({ listings: [listingFile('x.txt', '\u202e\nAn abstract that is long enough to be an abstract, about nothing.\n')] }));

@@ -70,7 +70,7 @@ describe('a catalog from sources of every kind', () => {
     expect(byTitle('Attention').sources).toEqual([
       { listing: 'hf-search-listing.txt', line: 5 },
       { listing: 'zotero-better-bibtex.bib', line: 39, key: 'vaswani2017attention' },
-      { listing: 'zotero-csl.json', line: 77, key: 'http://zotero.org/groups/123/items/IJ90KL12' },
+      { listing: 'zotero-csl.json', line: 76, key: 'http://zotero.org/groups/123/items/IJ90KL12' },
     ]);
   });
 

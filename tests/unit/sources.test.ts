@@ -168,6 +168,16 @@ describe('telling formats apart by content', () => {
   });
 });
 
+describe('listing pages', () => {
+  it('dates without a year, in a listing with no capture date, are one warning at the first, however many (130,000)', () => {
+    const block = (i: number) => `Paper ${i} on vision\n\nWe present model ${i}, a new and simple model for images.\n\n  • 4 authors\n·\nFeb 23\n`;
+    const text = Array.from({ length: 130_000 }, (_, i) => block(i)).join('\n');
+    const { records, diagnostics } = read('daily.txt', text);
+    expect(records).toHaveLength(130_000);
+    expect(diagnostics).toEqual([expect.objectContaining({ severity: 'warning', line: 7, message: expect.stringContaining('130000 listing date(s) have no year') })]);
+  });
+});
+
 describe('arXiv Atom', () => {
   const { records, diagnostics } = read('feed.xml', fixture('arxiv-id-list.xml'));
 
@@ -208,6 +218,14 @@ describe('arXiv Atom', () => {
     expect(read('feed.xml', text).records[0]).toMatchObject({ title: 'Café and Café and 🚀 & <T>', authors: ['José García'] });
   });
 
+  it('a character reference to no character XML allows (past U+10FFFF, a control, a surrogate) is an error at its line, never kept as written', () => {
+    for (const reference of ['&#99999999;', '&#x110000;', '&#0;', '&#xD800;']) {
+      const result = read('feed.xml', feed(`<title>T\n${reference}</title>`));
+      expect(result.records).toEqual([]);
+      expect(errorsIn(result.diagnostics)).toEqual([expect.objectContaining({ line: 6, message: expect.stringContaining(`"${reference}"`) })]);
+    }
+  });
+
   it('the text of an inline element stays in place, with the spaces around it', () => {
     const text = feed('<title>Title with <b>bold</b> inside</title>\n<summary>S <i>x</i> y</summary>');
     expect(read('feed.xml', text).records[0]).toMatchObject({ title: 'Title with bold inside', abstract: 'S x y' });
@@ -235,6 +253,14 @@ describe('arXiv Atom', () => {
     const result = read('feed.xml', feed('<title>T</title>\n<constructor>x</constructor>'));
     expect(result.records).toEqual([]);
     expect(errorsIn(result.diagnostics)).toEqual([expect.objectContaining({ line: 6, message: expect.stringContaining('<constructor>') })]);
+  });
+
+  it('an entry\'s line is its own <entry>\'s, whatever "<entry>" a comment or a CDATA section before it holds', () => {
+    const entry = (id: string, title: string) => `<entry>\n<id>http://arxiv.org/abs/${id}v1</id>\n<title>${title}</title>\n</entry>\n`;
+    const text = `<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n<!-- <entry> an old one </entry> -->\n<subtitle><![CDATA[ <entry> ]]></subtitle>\n${entry('2401.00013', 'T')}${entry('2401.00014', '')}</feed>\n`;
+    const result = read('feed.xml', text);
+    expect(result.records[0]!.line).toBe(5);
+    expect(errorsIn(result.diagnostics)).toEqual([expect.objectContaining({ line: 9, message: expect.stringContaining('2401.00014 has no title') })]);
   });
 
   it('journal_ref becomes the venue, arxiv:doi the DOI', () => {
@@ -281,6 +307,15 @@ describe('Hugging Face Papers API', () => {
     const text = JSON.stringify([entries[0], { title: 'no paper' }], null, 2);
     expect(errorsIn(read('daily.json', text).diagnostics)).toEqual([expect.objectContaining({ line: text.split('\n').lastIndexOf('  {') + 1, message: expect.stringContaining('entry 2') })]);
   });
+
+  it('an entry\'s line is where its "{" is, and finding 10,000 entries\' lines takes one pass over the file', () => {
+    const entry = (i: number) => ({ paper: { id: `2401.${String(10_000 + i)}`, authors: [{ name: 'J Doe' }], title: `Paper ${i}` }, title: `Paper ${i}` });
+    const text = JSON.stringify(Array.from({ length: 10_000 }, (_, i) => entry(i)), null, 2);
+    const started = performance.now();
+    const { records } = read('daily.json', text);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(records.map((r) => r.line).slice(0, 3)).toEqual([2, 14, 26]);
+  });
 });
 
 describe('CSL-JSON', () => {
@@ -312,6 +347,11 @@ describe('CSL-JSON', () => {
     expect(read('zotero.json', JSON.stringify([item])).records[0]).toMatchObject({ title: 'Ne2O3 grown in situ on GaN', abstract: 'We find x2 and Rome.' });
   });
 
+  it('a span of another style is markup too: its opening tag goes as its closing one does', () => {
+    const item = { id: 'sp', type: 'article-journal', title: 'A <span style="color:red">red</span> word and <span class="x">one</span> more' };
+    expect(read('zotero.json', JSON.stringify([item])).records[0]).toMatchObject({ title: 'A red word and one more' });
+  });
+
   it('a day the month does not have (February 30) is left out of the date, as a 32nd would be', () => {
     const item = (parts: string[]) => ({ id: 'd', type: 'article-journal', title: 'T', issued: { 'date-parts': [parts] } });
     expect(read('zotero.json', JSON.stringify([item(['2024', '2', '30'])])).records[0]!.published).toBe('2024-02');
@@ -319,9 +359,35 @@ describe('CSL-JSON', () => {
     expect(read('zotero.json', JSON.stringify([{ ...item([]), issued: '2023-02-29' }])).records[0]!.published).toBe('2023-02');
   });
 
+  it('an item\'s line is where its "{" is, whatever its id: a number in an earlier title is not the id', () => {
+    const text = JSON.stringify([{ id: 1, type: 'article', title: 'A 2-stage model' }, { id: 2, type: 'article', title: 'B' }], null, 2);
+    expect(read('zotero.json', text).records.map((r) => r.line)).toEqual([2, 7]);
+  });
+
+  it('a second item with an id already used is a warning at its line; both are still read', () => {
+    const text = JSON.stringify([{ id: 1, type: 'article', title: 'A' }, { id: 2, type: 'article', title: 'B' }, { id: 1, type: 'article', title: 'C' }], null, 2);
+    const result = read('zotero.json', text);
+    expect(result.records.map((r) => r.title)).toEqual(['A', 'B', 'C']);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', line: 12, message: expect.stringMatching(/^entry 1: the entry at line 2 has this id too/) })]);
+  });
+
+  it('finding 10,000 items\' lines takes one pass over the file, not one per item', () => {
+    const item = (i: number) => ({ id: `k${i}`, type: 'article-journal', title: `Paper ${i}`, author: [{ family: 'Doe', given: 'J' }], issued: { 'date-parts': [[2020, 1, 2]] } });
+    const text = JSON.stringify(Array.from({ length: 10_000 }, (_, i) => item(i)), null, 2);
+    const started = performance.now();
+    expect(read('zotero.json', text).records).toHaveLength(10_000);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   it('an item that is not a CSL item is an error at the line where it starts', () => {
     const text = JSON.stringify([{ id: 'a', type: 'article', title: 'A' }, { title: 'no id or type' }], null, 2);
     expect(errorsIn(read('zotero.json', text).diagnostics)).toEqual([expect.objectContaining({ line: 7, message: expect.stringContaining('entry 2') })]);
+  });
+
+  it('a title that is not text (a list) is an error saying so, not that there is no title', () => {
+    const result = read('zotero.json', JSON.stringify([{ id: 'ITEM-1', type: 'article', title: ['Part one', 'Part two'] }]));
+    expect(result.records).toEqual([]);
+    expect(errorsIn(result.diagnostics)).toEqual([expect.objectContaining({ line: 1, message: expect.stringMatching(/^entry ITEM-1 has a title that is not text \(a list\)/) })]);
   });
 
   it('an item without a title is an error naming the entry by its id', () => {

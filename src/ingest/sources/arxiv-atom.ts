@@ -5,16 +5,18 @@
  * `<arxiv:journal_ref>` and `<arxiv:primary_category>` are optional. A failed query comes
  * back as a feed with a single entry whose id is `http://arxiv.org/api/errors#…`: an error.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser, XMLValidator, type XMLMetaData } from 'fast-xml-parser';
 import { error, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, doi } from '../ids.ts';
 import { emptyRecord, lineAtOffset, partialDate, type SourceRead, type SourceRecord } from './record.ts';
 
-/** An element: its name, attributes, and children in document order (text as strings). */
+/** An element: its name, attributes, children in document order (text as strings), and where its start tag is. */
 interface Element {
   name: string;
   attributes: Record<string, unknown>;
   children: (Element | string)[];
+  /** Offset of its `<` in the text, as the parser found it (so never one inside a comment or CDATA). */
+  offset: number;
 }
 
 /** How deep the parser lets elements nest (its `maxNestedTags`, default 100); a feed nests four. */
@@ -34,7 +36,11 @@ const parser = new XMLParser({
   // entities other than XML's five never reach it: FOREIGN_ENTITY refuses them first.
   htmlEntities: true,
   maxNestedTags: MAX_DEPTH,
+  // Where each element starts, for its line: the parser's positions skip what a search of the
+  // text cannot tell from a real tag, such as an "<entry>" inside a comment or a CDATA section.
+  captureMetaData: true,
 });
+const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
 
 /**
  * A named entity other than XML's own five. arXiv sends none; one declared in a DOCTYPE is
@@ -42,6 +48,26 @@ const parser = new XMLParser({
  * either would otherwise reach the catalog as the literal `&name;`.
  */
 const FOREIGN_ENTITY = /&(?!(?:amp|lt|gt|quot|apos);)([A-Za-z_][\w.-]*);/;
+
+/** A character reference, decimal (group 1) or hexadecimal (group 2). */
+const CHARACTER_REFERENCE = /&#(?:([0-9]+)|x([0-9a-fA-F]+));/g;
+
+/** Whether `code` is a character XML allows (XML 1.0, production [2] Char). */
+const isXmlChar = (code: number): boolean =>
+  code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+
+/**
+ * The first character reference to a character XML does not allow. XML makes one a fatal error
+ * (well-formedness constraint "Legal Character"), so it is refused as an XML parser would,
+ * rather than replaced with U+FFFD as HTML does: the parser here would keep `&#99999999;` as
+ * written, or decode `&#0;` to a control the catalog then drops, in silence either way.
+ */
+function illegalReference(text: string): RegExpExecArray | undefined {
+  for (const match of text.matchAll(CHARACTER_REFERENCE)) {
+    if (!isXmlChar(match[1] === undefined ? parseInt(match[2]!, 16) : Number(match[1]))) return match;
+  }
+  return undefined;
+}
 
 /** Whether `text` is an Atom feed from the arXiv API (and not some other XML). */
 export function isArxivFeed(text: string): boolean {
@@ -55,6 +81,10 @@ export function readArxivAtom(path: string, text: string): SourceRead {
   if (entity) {
     return failed(error(path, lineAtOffset(text, entity.index), `"&${entity[1]};" is an entity this reader does not expand (arXiv sends only &amp; &lt; &gt; &quot; &apos; and numeric ones such as &#233;); write the character itself`));
   }
+  const reference = illegalReference(text);
+  if (reference) {
+    return failed(error(path, lineAtOffset(text, reference.index), `"${reference[0]}" refers to no character XML allows (XML allows none past U+10FFFF, no surrogate and no control but tab and line breaks), so this is not well-formed XML; is this file as arXiv sent it?`));
+  }
   let nodes: unknown[];
   try {
     nodes = parser.parse(text) as unknown[];
@@ -65,9 +95,10 @@ export function readArxivAtom(path: string, text: string): SourceRead {
   if (!feed) return failed(error(path, 1, 'this XML is not an Atom feed; arXiv API responses are <feed> documents'));
 
   const diagnostics: Diagnostic[] = [];
-  const lines = entryLines(text);
+  const entries = childrenNamed(feed, 'entry');
+  const lines = linesAt(text, entries.map((entry) => entry.offset));
   const records: SourceRecord[] = [];
-  childrenNamed(feed, 'entry').forEach((entry, index) => {
+  entries.forEach((entry, index) => {
     const line = lines[index] ?? 1;
     const field = (name: string) => collapse(textOf(childrenNamed(entry, name)[0]));
     const id = field('id');
@@ -133,7 +164,8 @@ function toElement(node: unknown): Element | string {
   const object = node as Record<string, unknown>;
   if ('#text' in object) return String(object['#text']);
   const name = Object.keys(object).find((key) => key !== ':@')!;
-  return { name, attributes: (object[':@'] as Record<string, unknown> | undefined) ?? {}, children: (object[name] as unknown[]).map(toElement) };
+  const offset = (node as Record<symbol, XMLMetaData | undefined>)[META]?.startIndex ?? 0;
+  return { name, attributes: (object[':@'] as Record<string, unknown> | undefined) ?? {}, children: (object[name] as unknown[]).map(toElement), offset };
 }
 
 function childrenNamed(element: Element, name: string): Element[] {
@@ -155,15 +187,12 @@ function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** 1-based line of each `<entry>` start tag, in order. */
-function entryLines(text: string): number[] {
-  const lines: number[] = [];
+/** 1-based line of each of `offsets`, which ascend (elements in document order), in one pass over the text. */
+function linesAt(text: string, offsets: number[]): number[] {
   let line = 1;
-  let last = 0;
-  for (const match of text.matchAll(/<entry[\s>]/g)) {
-    for (let i = text.indexOf('\n', last); i !== -1 && i < match.index; i = text.indexOf('\n', i + 1)) line++;
-    last = match.index;
-    lines.push(line);
-  }
-  return lines;
+  let newline = text.indexOf('\n');
+  return offsets.map((offset) => {
+    for (; newline !== -1 && newline < offset; newline = text.indexOf('\n', newline + 1)) line++;
+    return line;
+  });
 }

@@ -3,17 +3,19 @@
  * (`citation-style-language/schema`, `csl-data.json`). Only `id` and `type` are required by
  * the schema; a paper also needs a title.
  */
-import { error, type Diagnostic } from '../diagnostics.ts';
+import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, arxivIdInVenue, doi } from '../ids.ts';
 import { dateFromParts, emptyRecord, linkKind, partialDate, type SourceRead, type SourceRecord } from './record.ts';
-import { elementLines, isObject, itemLocator, str, type JsonObject } from './json.ts';
+import { elementLines, isObject, str, type JsonObject } from './json.ts';
 
 /**
  * CSL's rich-text markup (the CSL specification, "Rich Text Markup Within Fields"): `<i>`,
  * `<b>`, `<sup>`, `<sub>`, `<span style="font-variant:small-caps;">` and
  * `<span class="nocase">`. Every field here is rendered as text, so the tags go and their text stays.
+ * A span of any other style or class goes too: a span only styles its text, and every `</span>`
+ * goes, so keeping its opening tag would leave it unclosed.
  */
-const RICH_TEXT = /<\/?(?:i|b|sup|sub)>|<span (?:style="font-variant: ?small-caps;?"|class="nocase")>|<\/span>/g;
+const RICH_TEXT = /<\/?(?:i|b|sup|sub)>|<span\b[^>]*>|<\/span>/g;
 const plain = (value: string | null): string | null => value?.replace(RICH_TEXT, '') ?? null;
 
 /** Whether `item` has the shape of a CSL item. */
@@ -22,15 +24,24 @@ export const isCslItem = (item: unknown): boolean => isObject(item) && typeof it
 export function readCslJson(path: string, text: string, items: unknown[]): SourceRead {
   const diagnostics: Diagnostic[] = [];
   const records: SourceRecord[] = [];
-  const locate = itemLocator(text);
-  let starts: number[] | undefined;
+  const starts = elementLines(text);
+  const firstWithId = new Map<string, number>();
   items.forEach((item, index) => {
     const name = isObject(item) && (typeof item.id === 'string' || typeof item.id === 'number') ? `entry ${String(item.id)}` : `entry ${index + 1}`;
     if (!isCslItem(item)) {
-      diagnostics.push(error(path, (starts ??= elementLines(text))[index] ?? 0, `${name} is not a CSL item (it needs "id" and "type"); fix or remove it`));
+      diagnostics.push(error(path, starts[index] ?? 0, `${name} is not a CSL item (it needs "id" and "type"); fix or remove it`));
       return;
     }
-    const record = toRecord(item as JsonObject, locate((item as JsonObject).id) || 1);
+    const record = toRecord(item as JsonObject, starts[index] ?? 1);
+    const title = (item as JsonObject).title;
+    const id = String((item as JsonObject).id);
+    const first = firstWithId.get(id);
+    if (first === undefined) firstWithId.set(id, record.line);
+    else diagnostics.push(sharedId(path, id, record.line, first));
+    if (title !== undefined && title !== null && typeof title !== 'string') {
+      diagnostics.push(error(path, record.line, `${name} has a title that is not text (${jsonKind(title)}); write the title as one string`));
+      return;
+    }
     if (!record.title) {
       diagnostics.push(error(path, record.line, `${name} has no title; add one or remove the entry`));
       return;
@@ -38,6 +49,21 @@ export function readCslJson(path: string, text: string, items: unknown[]): Sourc
     records.push(record);
   });
   return { records, diagnostics };
+}
+
+/**
+ * A CSL id names one item, and a citation points at it by that id. Items are papers by their
+ * title, arXiv id or DOI, not their id, so both are still read, and become one paper only if
+ * those say they are one.
+ */
+function sharedId(path: string, id: string, line: number, first: number): Diagnostic {
+  return warning(path, line, `entry ${id}: the entry at line ${first} has this id too; both are read, as one paper only if they share a title, arXiv id or DOI; give each item its own id`);
+}
+
+/** What a JSON value is, in a message's words. */
+function jsonKind(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 function toRecord(item: JsonObject, line: number): SourceRecord {

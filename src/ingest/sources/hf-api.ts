@@ -9,7 +9,7 @@
 import { error, type Diagnostic } from '../diagnostics.ts';
 import { arxivId } from '../ids.ts';
 import { emptyRecord, partialDate, type SourceRead, type SourceRecord } from './record.ts';
-import { elementLines, isObject, itemLocator, str, type JsonObject } from './json.ts';
+import { elementLines, isObject, str, type JsonObject } from './json.ts';
 
 /** A paper object as the API sends it: an id and a list of authors. */
 export const isHfPaper = (value: unknown): value is JsonObject => isObject(value) && typeof value.id === 'string' && Array.isArray(value.authors);
@@ -20,19 +20,18 @@ export const isHfEntry = (value: unknown): boolean => isObject(value) && isHfPap
 export function readHfApi(path: string, text: string, response: unknown[] | JsonObject): SourceRead {
   const diagnostics: Diagnostic[] = [];
   const records: SourceRecord[] = [];
-  const locate = itemLocator(text);
-  let starts: number[] | undefined;
+  const starts = elementLines(text);
   const entries = Array.isArray(response) ? response : [{ paper: response }];
   entries.forEach((entry, index) => {
     if (!isHfEntry(entry)) {
-      diagnostics.push(error(path, (starts ??= elementLines(text))[index] ?? 0, `entry ${index + 1} is not a Hugging Face paper (no "paper" with "id" and "authors"); fix or remove it`));
+      diagnostics.push(error(path, starts[index] ?? 0, `entry ${index + 1} is not a Hugging Face paper (no "paper" with "id" and "authors"); fix or remove it`));
       return;
     }
     const wrapper = entry as JsonObject;
     const paper = wrapper.paper as JsonObject;
     const id = paper.id as string;
     const title = (str(paper.title) ?? str(wrapper.title) ?? '').trim();
-    const line = locate(id) || 1;
+    const line = starts[index] ?? 1;
     if (!title) {
       diagnostics.push(error(path, line, `entry ${id} has no title`));
       return;

@@ -9,49 +9,48 @@ export function str(value: unknown): string | null {
   return typeof value === 'string' && value.trim() ? value : null;
 }
 
-/**
- * Finds each item's line by its `id` value, in file order: JSON.parse keeps no positions,
- * and an item is known by its id in messages anyway.
- */
-export function itemLocator(text: string): (id: unknown) => number {
-  let cursor = 0;
-  return (id) => {
-    if (id === undefined || id === null) return 0;
-    const at = text.indexOf(JSON.stringify(id), cursor);
-    if (at < 0) return 0;
-    cursor = at + 1;
-    let line = 1;
-    for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) line++;
-    return line;
-  };
-}
+/** The characters the scan below looks for, as the codes it compares (a code is cheaper than a one-character string). */
+const [NEWLINE, RETURN, TAB, SPACE, QUOTE, COMMA, BACKSLASH] = [10, 13, 9, 32, 34, 44, 92] as const;
+const [OPEN_ARRAY, CLOSE_ARRAY, OPEN_OBJECT, CLOSE_OBJECT] = [91, 93, 123, 125] as const;
 
 /**
- * 1-based line where each element of the top-level array in `text` starts, for an item whose
- * shape is wrong and so has no id to find it by. `text` is known to be valid JSON: only
- * strings, nesting and commas need following.
+ * 1-based line where each item of `text` starts (its `{`, or whatever value it is): the elements
+ * of a top-level array, or a top-level object as the one item. JSON.parse keeps no positions,
+ * and an item's id is no way to find it (a numeric id is also a number in some title, and two
+ * items may share one). One pass: `text` is known to be valid JSON, so only strings, nesting
+ * and commas need following, and a string holds no raw line break.
  */
 export function elementLines(text: string): number[] {
   const lines: number[] = [];
   let line = 1;
   let depth = 0;
-  let inString = false;
   let next = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '\n') line++;
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-      continue;
-    }
-    if (/\s/.test(c)) continue;
-    if (next && c !== ']') lines.push(line);
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE) line++;
+    if (c === NEWLINE || c === SPACE || c === TAB || c === RETURN) continue;
+    if (next && c !== CLOSE_ARRAY) lines.push(line);
     next = false;
-    if (c === '"') inString = true;
-    else if (c === '[' || c === '{') next = ++depth === 1 && c === '[';
-    else if (c === ']' || c === '}') depth--;
-    else if (c === ',') next = depth === 1;
+    if (c === QUOTE) i = stringEnd(text, i);
+    else if (c === OPEN_ARRAY || c === OPEN_OBJECT) {
+      if (depth === 0 && c === OPEN_OBJECT) lines.push(line);
+      next = ++depth === 1 && c === OPEN_ARRAY;
+    } else if (c === CLOSE_ARRAY || c === CLOSE_OBJECT) depth--;
+    else if (c === COMMA) next = depth === 1;
   }
   return lines;
+}
+
+/** Index of the quote that closes the string opened at `open`: the next one not escaped by an odd run of backslashes. */
+function stringEnd(text: string, open: number): number {
+  let at = text.indexOf('"', open + 1);
+  while (at !== -1 && escaped(text, at)) at = text.indexOf('"', at + 1);
+  // Never reached with valid JSON; an unclosed string ends the scan rather than restarting it.
+  return at === -1 ? text.length : at;
+}
+
+function escaped(text: string, at: number): boolean {
+  let backslashes = 0;
+  while (text.charCodeAt(at - 1 - backslashes) === BACKSLASH) backslashes++;
+  return backslashes % 2 === 1;
 }
