@@ -75,6 +75,20 @@ test('every page of the hostile catalog shows its text and runs none of it', asy
   }
 });
 
+test('on a phone, no page of the hostile catalog is wider than the screen: long words and URLs break', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 375, height: 800 });
+  const papers = (await (await request.get('papers.json')).json()) as Row[];
+  const wider: string[] = [];
+  for (const path of ['./', 'papers/', 'themes/injection/', 'themes/unicode/', 'themes/unsorted/', 'search/?q=long', ...papers.map((p) => `papers/${p.id}/`)]) {
+    await page.goto(path);
+    if (path.startsWith('search/')) await expect(page.locator('#search-page')).toHaveAttribute('data-state', 'done');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (width > 375) wider.push(`${path}: ${width}px`);
+  }
+  expect(wider).toEqual([]);
+});
+
 test('a renamed hostile paper\'s old address redirects to it, running nothing on the way', async ({ page }) => {
   const check = await watch(page);
   await page.goto('papers/script-script-alert-document-domain-script-breaking-out-of-script-blocks/');

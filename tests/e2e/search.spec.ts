@@ -363,3 +363,12 @@ test('"More like this" on a paper page lists the papers closest to it, itself le
   // Same space as the related list: its papers are among the closest ten (weights are rounded, so near ties may swap).
   expect(titlesFound).toEqual(expect.arrayContaining(related));
 });
+
+test('without JavaScript, the search page says first that search needs it, and where to browse instead', async ({ request }) => {
+  // Chromium with scripts turned off by Playwright still hides <noscript>, so the page's HTML is read instead.
+  const html = await (await request.get('search/')).text();
+  const notice = html.indexOf('<noscript>');
+  expect(notice).toBeGreaterThan(-1);
+  expect(notice).toBeLessThan(html.indexOf('id="search-page"'));
+  expect(html.slice(notice, html.indexOf('</noscript>'))).toMatch(/needs JavaScript[\s\S]*all papers A–Z/);
+});
