@@ -113,6 +113,8 @@ describe('the built site', () => {
       const where = `papers/${paper.id}/`;
       // Exactly, not merely after Unicode normalisation: the site changes no character.
       expect(text(byTag(doc, 'h1')[0]!), where).toBe(paper.title);
+      // Its own direction: an Arabic or Hebrew title reads right to left, its words in order.
+      expect(attr(byTag(doc, 'h1')[0]!, 'dir'), where).toBe('auto');
       expect(text(byClass(doc, 'abstract')[0]!), where).toBe(paper.abstract);
       expect(text(byTag(doc, 'title')[0]!), where).toBe(`${paper.title} · Shelfmark`);
       expect(meta(doc, 'og:title'), where).toBe(excerpt(paper.title, 70));
@@ -133,8 +135,9 @@ describe('the built site', () => {
     expect(text(byTag(page(''), 'main')[0]!)).toContain(`${published.length} papers`);
     const az = page('papers/');
     const titles = byTag(az, 'main')[0]!;
-    const linked = byTag(titles, 'a').filter((a) => attr(a, 'href')?.startsWith('/papers/')).map(text);
-    expect(linked.sort()).toEqual(published.map((p) => p.title).sort());
+    const linked = byTag(titles, 'a').filter((a) => attr(a, 'href')?.startsWith('/papers/') && attr(a, 'href') !== '/papers/');
+    expect(linked.map(text).sort()).toEqual(published.map((p) => p.title).sort());
+    expect(linked.filter((a) => attr(a, 'dir') !== 'auto').map(text)).toEqual([]);
     for (const theme of ['injection', 'unicode', 'unsorted']) {
       const shelf = byTag(page(`themes/${theme}/`), 'main')[0]!;
       for (const card of byClass(shelf, 'card')) {

@@ -30,6 +30,7 @@ export function renderResult(hit: HitData, terms: readonly string[]): HTMLLIElem
   const heading = element('h2');
   const link = element('a', undefined, highlight(hit.title, terms));
   link.href = hit.url;
+  link.dir = 'auto';
   heading.append(link);
   item.append(heading, element('p', 'excerpt', hitExcerpt(hit.text, terms)));
   const facts = describeHit(hit);
@@ -67,7 +68,10 @@ export function renderOption(hit: HitData, terms: readonly string[], id: string)
   option.setAttribute('aria-selected', 'false');
   option.href = hit.url;
   option.tabIndex = -1;
-  option.append(element('span', 'hit-title', highlight(hit.title, terms)), element('span', 'hit-excerpt', hitExcerpt(hit.text, terms, 22)));
+  const title = element('span', 'hit-title', highlight(hit.title, terms));
+  // A title may be Arabic or Hebrew: its own direction keeps its words in order.
+  title.dir = 'auto';
+  option.append(title, element('span', 'hit-excerpt', hitExcerpt(hit.text, terms, 22)));
   if (hit.themes.length) option.append(Object.assign(element('span', 'hit-themes'), { textContent: hit.themes.join(' · ') }));
   item.append(option);
   return item;
