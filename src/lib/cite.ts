@@ -66,12 +66,12 @@ function paperUrl(c: CitationInput): string {
 /**
  * A BibTeX entry: `@article` in a journal, `@inproceedings` in proceedings, else `@misc`.
  * The title is double-braced so BibTeX keeps its capitals; a name BibTeX would misread (a
- * comma, an "and") is braced whole.
+ * comma, an "and", an "&", which only an organisation's name has) is braced whole.
  */
 export function bibtex(c: CitationInput): string {
   const type = c.venue?.kind === 'journal' ? 'article' : c.venue?.kind === 'proceedings' ? 'inproceedings' : 'misc';
   const fields: [string, string][] = [['title', `{${escapeBibtex(c.title)}}`]];
-  if (c.authors.length > 0) fields.push(['author', c.authors.map((n) => (/,|\band\b/i.test(n) ? `{${escapeBibtex(n)}}` : escapeBibtex(n))).join(' and ')]);
+  if (c.authors.length > 0) fields.push(['author', c.authors.map((n) => (/,|&|\band\b/i.test(n) ? `{${escapeBibtex(n)}}` : escapeBibtex(n))).join(' and ')]);
   if (c.venue) fields.push([type === 'article' ? 'journal' : type === 'inproceedings' ? 'booktitle' : 'howpublished', escapeBibtex(c.venue.name)]);
   const year = yearOf(c);
   if (year) fields.push(['year', year]);

@@ -40,9 +40,9 @@ describe('BibTeX', () => {
   });
 
   it('proceedings make an @inproceedings; a name BibTeX would split is braced whole', () => {
-    const entry = bibtex({ ...journal, authors: ['Smith and Sons', 'John Smith, Jr.'], venue: { name: 'Proc. ICML', kind: 'proceedings' } });
+    const entry = bibtex({ ...journal, authors: ['Smith and Sons', 'John Smith, Jr.', 'Smith & Wesson'], venue: { name: 'Proc. ICML', kind: 'proceedings' } });
     expect(entry).toMatch(/^@inproceedings\{/);
-    expect(entry).toContain('author = {{Smith and Sons} and {John Smith, Jr.}}');
+    expect(entry).toContain('author = {{Smith and Sons} and {John Smith, Jr.} and {Smith \\& Wesson}}');
     expect(entry).toContain('booktitle = {Proc. ICML}');
   });
 });
