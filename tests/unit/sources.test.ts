@@ -345,6 +345,19 @@ describe('BibTeX', () => {
     expect(result.records).toHaveLength(2);
   });
 
+  it('an entry inside @comment{…}, @preamble{…} or @string{…} is commented out, not lost: no error and no paper', () => {
+    const text = '@comment{\n@article{old,\n  title = {Commented out},\n  year = 2019\n}\n}\n@preamble{ "\n@misc{pre, title = {In a preamble}}\n" }\n@string{ s = {\n@misc{str, title = {In a string}}\n} }\n@article{live,\n  title = {Live entry}\n}\n';
+    const result = read('commented.bib', text);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.records.map((r) => [r.key, r.line])).toEqual([['live', 13]]);
+  });
+
+  it('an entry after a @comment whose braces never close is still read, as the parser reads it', () => {
+    const result = read('open-comment.bib', '@comment{ unclosed\n@article{next,\n  title = {Next}\n}\n');
+    expect(result.records.map((r) => r.key)).toEqual(['next']);
+    expect(errorsIn(result.diagnostics).map((d) => d.message)).not.toContainEqual(expect.stringContaining('entry next'));
+  });
+
   it('a Google Scholar export gives the arXiv id written in its "journal"', () => {
     const text = '@article{gu2023mamba,\n  title={Mamba: Linear-time sequence modeling with selective state spaces},\n  author={Gu, Albert and Dao, Tri},\n  journal={arXiv preprint arXiv:2312.00752},\n  year={2023}\n}\n';
     expect(read('scholar.bib', text).records[0]).toMatchObject({ arxivId: '2312.00752', venue: null });

@@ -24,6 +24,13 @@ const CONTAINERS = new Set(['proceedings', 'mvproceedings', 'collection', 'mvcol
 const ENTRY_START = /^[ \t]*@[ \t]*([a-z]+)[ \t]*[{(][ \t]*([^,\s{}()]+)[ \t]*,/gim;
 const NOT_ENTRIES = new Set(['string', 'comment', 'preamble']);
 
+/**
+ * Where the parser opens a `@comment{`, `@preamble{` or `@string{`/`@string(`: what it reads
+ * there is not an entry, whatever lines inside look like one. A comment's `{` must be on its
+ * line, or the comment is that line alone.
+ */
+const DIRECTIVE = /@\s*(?:comment[ \t]*|preamble\s*)\{|@\s*string\s*[{(]/gi;
+
 /** A field assignment at the start of a line (`abstract = {`, `, year = 2017`): entry text, not a comment. */
 const FIELD_LINE = /^[ \t]*,?[ \t]*([a-z][\w-]*)[ \t]*=[ \t]*[{"\w]/im;
 
@@ -66,8 +73,9 @@ export function readBibtex(path: string, text: string): SourceRead {
   // The parser drops some broken entries without a word (a stray `}` in a field): every
   // entry in the text must come back, or be named as lost.
   const read = new Set(library.entries.map((e) => e.key));
+  const commentedOut = within(directiveSpans(text));
   for (const start of text.matchAll(ENTRY_START)) {
-    if (NOT_ENTRIES.has(start[1]!.toLowerCase()) || read.has(start[2]!) || broken.has(start[2]!)) continue;
+    if (NOT_ENTRIES.has(start[1]!.toLowerCase()) || read.has(start[2]!) || broken.has(start[2]!) || commentedOut(start.index)) continue;
     diagnostics.push(error(path, lineAtOffset(text, start.index), `entry ${start[2]} could not be read; check its braces and quotes`));
   }
 
@@ -140,6 +148,46 @@ function strayField(text: string, end: number): string | null {
   // `%` starts a comment line in BibTeX; a field in one is commented out on purpose.
   const between = text.slice(end, next < 0 ? text.length : next).replace(/%[^\n]*/g, '');
   return FIELD_LINE.exec(between)?.[1] ?? null;
+}
+
+/**
+ * The stretches of `text` the parser reads as `@comment`, `@preamble` or `@string`, in order:
+ * each from its `@` to its closing brace (or parenthesis), braces balanced and `\{` escaped as
+ * the parser counts them. One never closed is no stretch: the parser starts again after its `@`.
+ */
+function directiveSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const re = new RegExp(DIRECTIVE.source, 'gi');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const end = closingOf(text, re.lastIndex - 1);
+    if (end < 0) continue;
+    spans.push([m.index, end]);
+    re.lastIndex = end;
+  }
+  return spans;
+}
+
+/** The offset just past what closes the `{` or `(` at `open`, or -1 when nothing does. */
+function closingOf(text: string, open: number): number {
+  const close = text[open] === '(' ? ')' : '}';
+  let depth = 0;
+  for (let i = open + 1; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') i++;
+    else if (c === '{') depth++;
+    else if (c === close && depth === 0) return i + 1;
+    else if (c === '}') depth--;
+  }
+  return -1;
+}
+
+/** Whether an offset is inside one of `spans`, asked in ascending order of offsets (linear overall). */
+function within(spans: Array<[number, number]>): (offset: number) => boolean {
+  let i = 0;
+  return (offset) => {
+    while (i < spans.length && spans[i]![1] <= offset) i++;
+    return i < spans.length && spans[i]![0] <= offset;
+  };
 }
 
 /** The parser quotes input in its messages (all 40 KB of a brace bomb): its first line, cut short. */
