@@ -15,7 +15,7 @@ import type { Creator, Entry } from '@retorquere/bibtex-parser';
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, arxivIdInVenue, doi } from '../ids.ts';
 import { escapeRegExp } from '../../lib/regexp.ts';
-import { dateFromParts, emptyRecord, lineAtOffset, linkKind, partialDate, type SourceRead, type SourceRecord } from './record.ts';
+import { dateFromParts, emptyRecord, lineLocator, linkKind, partialDate, type SourceRead, type SourceRecord } from './record.ts';
 
 /** BibLaTeX's container types: crossref'd by its papers, such an entry is the book they appear in. */
 const CONTAINERS = new Set(['proceedings', 'mvproceedings', 'collection', 'mvcollection', 'book', 'mvbook', 'periodical']);
@@ -44,6 +44,7 @@ const loadParser = () => (parser ??= createRequire(import.meta.url)(fileURLToPat
 
 export function readBibtex(path: string, text: string): SourceRead {
   const diagnostics: Diagnostic[] = [];
+  const lineAt = lineLocator(text);
   const library = loadParser().parse(text, {
     sentenceCase: false,
     english: false,
@@ -63,10 +64,10 @@ export function readBibtex(path: string, text: string): SourceRead {
     const start = problem.input && offset >= 0 ? new RegExp(ENTRY_START.source, 'iy').exec(problem.input) : null;
     if (start && !NOT_ENTRIES.has(start[1]!.toLowerCase())) {
       broken.add(start[2]!);
-      diagnostics.push(error(path, lineAtOffset(text, offset), `entry ${start[2]} is not valid BibTeX${at ? ` (the parser stopped at line ${at})` : ''}: ${reason}; check its braces and quotes`));
+      diagnostics.push(error(path, lineAt(offset), `entry ${start[2]} is not valid BibTeX${at ? ` (the parser stopped at line ${at})` : ''}: ${reason}; check its braces and quotes`));
       continue;
     }
-    const line = at ? Number(at) : offset >= 0 ? lineAtOffset(text, offset) : 0;
+    const line = at ? Number(at) : offset >= 0 ? lineAt(offset) : 0;
     diagnostics.push(error(path, line, `this is not valid BibTeX: ${reason}`));
   }
 
@@ -76,7 +77,7 @@ export function readBibtex(path: string, text: string): SourceRead {
   const commentedOut = within(directiveSpans(text));
   for (const start of text.matchAll(ENTRY_START)) {
     if (NOT_ENTRIES.has(start[1]!.toLowerCase()) || read.has(start[2]!) || broken.has(start[2]!) || commentedOut(start.index)) continue;
-    diagnostics.push(error(path, lineAtOffset(text, start.index), `entry ${start[2]} could not be read; check its braces and quotes`));
+    diagnostics.push(error(path, lineAt(start.index), `entry ${start[2]} could not be read; check its braces and quotes`));
   }
 
   const crossreffed = new Set(library.entries.map((e) => e.fields.crossref?.toLowerCase()));
@@ -85,10 +86,10 @@ export function readBibtex(path: string, text: string): SourceRead {
   for (const entry of library.entries) {
     const start = entryOffset(text, entry, cursor);
     if (start >= 0) cursor = start + 1;
-    const line = start >= 0 ? lineAtOffset(text, start) : 0;
+    const line = start >= 0 ? lineAt(start) : 0;
     if (start >= 0 && entry.input) {
       const stray = strayField(text, start + entry.input.length);
-      if (stray) diagnostics.push(error(path, lineAtOffset(text, start + entry.input.length - 1), `entry ${entry.key} ends here, but fields follow it (${stray} = …) and are lost; remove the stray "}" or ")"`));
+      if (stray) diagnostics.push(error(path, lineAt(start + entry.input.length - 1), `entry ${entry.key} ends here, but fields follow it (${stray} = …) and are lost; remove the stray "}" or ")"`));
     }
     // The parser keeps an entry it gave up on without fields; its error may point far below.
     if (Object.keys(entry.fields).length === 0) {
