@@ -375,6 +375,14 @@ describe('BibTeX', () => {
     expect(result.records.at(-1)!.line).toBe(800_000);
   });
 
+  it('a value naming an @string that is not defined is an error at each line that uses it, saying how to fix it', () => {
+    const text = '@article{u,\n  title = {T},\n  journal = undefinedmacro,\n  year = 2020\n}\n@article{v, title = {V}, note = {See} # undefinedmacro}\n';
+    expect(errorsIn(read('strings.bib', text).diagnostics)).toEqual([
+      expect.objectContaining({ line: 3, message: expect.stringMatching(/^"undefinedmacro" is not an @string defined in this file: define it .*@string\{undefinedmacro = \{…\}\}.* or write the text in braces/) }),
+      expect.objectContaining({ line: 6, message: expect.stringContaining('"undefinedmacro"') }),
+    ]);
+  });
+
   it('a Google Scholar export gives the arXiv id written in its "journal"', () => {
     const text = '@article{gu2023mamba,\n  title={Mamba: Linear-time sequence modeling with selective state spaces},\n  author={Gu, Albert and Dao, Tri},\n  journal={arXiv preprint arXiv:2312.00752},\n  year={2023}\n}\n';
     expect(read('scholar.bib', text).records[0]).toMatchObject({ arxivId: '2312.00752', venue: null });

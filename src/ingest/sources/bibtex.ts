@@ -24,6 +24,9 @@ const CONTAINERS = new Set(['proceedings', 'mvproceedings', 'collection', 'mvcol
 const ENTRY_START = /^[ \t]*@[ \t]*([a-z]+)[ \t]*[{(][ \t]*([^,\s{}()]+)[ \t]*,/gim;
 const NOT_ENTRIES = new Set(['string', 'comment', 'preamble']);
 
+/** The parser's message for a bare value that names no `@string` (its default month and journal abbreviations included). */
+const UNDEFINED_STRING = /^Unresolved @string reference "([^"]+)"$/;
+
 /**
  * Where the parser opens a `@comment{`, `@preamble{` or `@string{`/`@string(`: what it reads
  * there is not an entry, whatever lines inside look like one. A comment's `{` must be on its
@@ -65,6 +68,14 @@ export function readBibtex(path: string, text: string): SourceRead {
     if (start && !NOT_ENTRIES.has(start[1]!.toLowerCase())) {
       broken.add(start[2]!);
       diagnostics.push(error(path, lineAt(offset), `entry ${start[2]} is not valid BibTeX${at ? ` (the parser stopped at line ${at})` : ''}: ${reason}; check its braces and quotes`));
+      continue;
+    }
+    const name = UNDEFINED_STRING.exec(problem.error)?.[1];
+    if (name) {
+      // The parser names the @string but not where it is used (and only once): each use is an error.
+      const uses = stringUses(text, name);
+      const message = `"${name}" is not an @string defined in this file: define it above its first use (@string{${name} = {…}}), or write the text in braces ({${name}})`;
+      for (const use of uses.length > 0 ? uses : [-1]) diagnostics.push(error(path, use >= 0 ? lineAt(use) : 0, message));
       continue;
     }
     const line = at ? Number(at) : offset >= 0 ? lineAt(offset) : 0;
@@ -149,6 +160,15 @@ function strayField(text: string, end: number): string | null {
   // `%` starts a comment line in BibTeX; a field in one is commented out on purpose.
   const between = text.slice(end, next < 0 ? text.length : next).replace(/%[^\n]*/g, '');
   return FIELD_LINE.exec(between)?.[1] ?? null;
+}
+
+/**
+ * Offsets of the bare uses of @string `name`: after `=` or `#`, ended by what ends a value
+ * (`,`, `#`, `}`, `)`, space or the end). As the parser does, the name is matched as written.
+ */
+function stringUses(text: string, name: string): number[] {
+  const use = new RegExp(`[=#]\\s*(${escapeRegExp(name)})(?=[\\s,#})]|$)`, 'g');
+  return [...text.matchAll(use)].map((m) => m.index + m[0].length - m[1]!.length);
 }
 
 /**
