@@ -383,6 +383,13 @@ describe('BibTeX', () => {
     ]);
   });
 
+  it('a key used again is a warning at the later entry naming the first one\'s line; both entries are read', () => {
+    const text = '@article{dup,\n  title = {First Paper With Key}\n}\n@article{other, title = {Other}}\n@article{Dup,\n  title = {Second Paper With Same Key}\n}\n';
+    const result = read('dup.bib', text);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', line: 5, message: expect.stringMatching(/^entry Dup has the same key as the entry at line 1\b/) })]);
+    expect(result.records.map((r) => [r.key, r.line])).toEqual([['dup', 1], ['other', 4], ['Dup', 5]]);
+  });
+
   it('a Google Scholar export gives the arXiv id written in its "journal"', () => {
     const text = '@article{gu2023mamba,\n  title={Mamba: Linear-time sequence modeling with selective state spaces},\n  author={Gu, Albert and Dao, Tri},\n  journal={arXiv preprint arXiv:2312.00752},\n  year={2023}\n}\n';
     expect(read('scholar.bib', text).records[0]).toMatchObject({ arxivId: '2312.00752', venue: null });

@@ -93,11 +93,17 @@ export function readBibtex(path: string, text: string): SourceRead {
 
   const crossreffed = new Set(library.entries.map((e) => e.fields.crossref?.toLowerCase()));
   const records: SourceRecord[] = [];
+  /** The line of the first entry with each key, in lower case as BibTeX and crossref compare keys. */
+  const keyLines = new Map<string, number>();
   let cursor = 0;
   for (const entry of library.entries) {
     const start = entryOffset(text, entry, cursor);
     if (start >= 0) cursor = start + 1;
     const line = start >= 0 ? lineAt(start) : 0;
+    // Both are read (they may be two papers), but a citation or crossref of the key reaches one.
+    const first = keyLines.get(entry.key.toLowerCase());
+    if (first !== undefined) diagnostics.push(warning(path, line, `entry ${entry.key} has the same key as the entry at line ${first}; both are read, but a citation or crossref cannot tell them apart: give each its own key`));
+    else if (entry.key) keyLines.set(entry.key.toLowerCase(), line);
     if (start >= 0 && entry.input) {
       const stray = strayField(text, start + entry.input.length);
       if (stray) diagnostics.push(error(path, lineAt(start + entry.input.length - 1), `entry ${entry.key} ends here, but fields follow it (${stray} = …) and are lost; remove the stray "}" or ")"`));
