@@ -413,6 +413,17 @@ describe('BibTeX', () => {
     for (const d of result.diagnostics) expect(d.message).toMatch(/^[^\n]{1,300}$/);
   });
 
+  it('braces nested deeper than the parser can read are an error at the field saying so', () => {
+    const result = read('bomb.bib', `@article{bomb,\n  year = 2020,\n  title = {${'{'.repeat(20_000)}${'}'.repeat(20_000)}}\n}\n`);
+    expect(errorsIn(result.diagnostics)).toEqual([expect.objectContaining({ line: 3, message: 'entry bomb: its title has braces nested 20,001 deep, more than the BibTeX parser can read; remove the extra braces' })]);
+  });
+
+  it('a field with more words than the parser can read is an error at the field saying it is too long, not a stack overflow', { timeout: 60_000 }, () => {
+    // The parser gives up past about 60,000 words (and takes seconds to get there).
+    const result = read('huge.bib', `@article{huge,\n  title = {Huge},\n  abstract = {${'word '.repeat(65_000)}},\n  year = 2020\n}\n`);
+    expect(errorsIn(result.diagnostics)).toEqual([expect.objectContaining({ line: 3, message: expect.stringMatching(/^entry huge: its abstract is too long for the BibTeX parser \(65,000 words; .*\); shorten it$/) })]);
+  });
+
   it('an entry without a title is an error naming its key', () => {
     const result = read('notitle.bib', '@misc{nokey2024, author = {Someone, A}, year = 2024}\n');
     expect(errorsIn(result.diagnostics)).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('nokey2024') })]);

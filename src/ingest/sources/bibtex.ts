@@ -24,6 +24,17 @@ const CONTAINERS = new Set(['proceedings', 'mvproceedings', 'collection', 'mvcol
 const ENTRY_START = /^[ \t]*@[ \t]*([a-z]+)[ \t]*[{(][ \t]*([^,\s{}()]+)[ \t]*,/gim;
 const NOT_ENTRIES = new Set(['string', 'comment', 'preamble']);
 
+/**
+ * The parser runs out of stack on valid BibTeX in two ways: its LaTeX reader recurses once per
+ * nested brace (a few thousand deep), and it passes a field's words and spaces as the arguments
+ * of one call (past about 60,000 words).
+ */
+const STACK_OVERFLOW = /^Maximum call stack size exceeded/;
+/** Deeper than any real field nests braces; the parser's own limit is a little further. */
+const DEEP = 1000;
+/** Where a field assignment starts inside an entry: `{key, title =` or `, year =`. */
+const FIELD_START = /[,{(]\s*([a-z][\w:.+-]*)\s*=/gi;
+
 /** The parser's message for a bare value that names no `@string` (its default month and journal abbreviations included). */
 const UNDEFINED_STRING = /^Unresolved @string reference "([^"]+)"$/;
 
@@ -67,6 +78,11 @@ export function readBibtex(path: string, text: string): SourceRead {
     const start = problem.input && offset >= 0 ? new RegExp(ENTRY_START.source, 'iy').exec(problem.input) : null;
     if (start && !NOT_ENTRIES.has(start[1]!.toLowerCase())) {
       broken.add(start[2]!);
+      if (STACK_OVERFLOW.test(problem.error)) {
+        const cause = overflowCause(start.input);
+        diagnostics.push(error(path, lineAt(offset + cause.offset), `entry ${start[2]}: ${cause.message}`));
+        continue;
+      }
       diagnostics.push(error(path, lineAt(offset), `entry ${start[2]} is not valid BibTeX${at ? ` (the parser stopped at line ${at})` : ''}: ${reason}; check its braces and quotes`));
       continue;
     }
@@ -166,6 +182,34 @@ function strayField(text: string, end: number): string | null {
   // `%` starts a comment line in BibTeX; a field in one is commented out on purpose.
   const between = text.slice(end, next < 0 ? text.length : next).replace(/%[^\n]*/g, '');
   return FIELD_LINE.exec(between)?.[1] ?? null;
+}
+
+/**
+ * Which field of an entry's `input` overflowed the parser's stack, and why, in words a person
+ * can act on: braces nested too deep, or else the field with the most words is too long.
+ */
+function overflowCause(input: string): { offset: number; message: string } {
+  const starts = [...input.matchAll(FIELD_START)];
+  const fields = starts.map((m, i) => ({ name: m[1]!.toLowerCase(), offset: m.index + m[0].indexOf(m[1]!), ...measure(input, m.index + m[0].length, starts[i + 1]?.index ?? input.length) }));
+  const deep = fields.find((f) => f.depth > DEEP);
+  if (deep) return { offset: deep.offset, message: `its ${deep.name} has braces nested ${deep.depth.toLocaleString('en')} deep, more than the BibTeX parser can read; remove the extra braces` };
+  const longest = fields.reduce((a, b) => (b.words > a.words ? b : a), { name: 'text', offset: 0, words: 0, depth: 0 });
+  return { offset: longest.offset, message: `its ${longest.name} is too long for the BibTeX parser (${longest.words.toLocaleString('en')} words; it reads up to about 60,000); shorten it` };
+}
+
+/** The words (runs of non-space) in `text` from `start` to `end`, and how deep its braces nest. */
+function measure(text: string, start: number, end: number): { words: number; depth: number } {
+  let [words, depth, deepest, inWord] = [0, 0, 0, false];
+  for (let i = start; i < end; i++) {
+    const c = text[i]!;
+    if (c === '{') deepest = Math.max(deepest, ++depth);
+    else if (c === '}') depth--;
+    // Braces delimit, they are not words: `{word}` is one.
+    const space = c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '{' || c === '}';
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return { words, depth: deepest };
 }
 
 /**
