@@ -429,7 +429,13 @@ describe('BibTeX', () => {
     expect(errorsIn(result.diagnostics)).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('nokey2024') })]);
   });
 
-  it('an unknown LaTeX command is kept as written, with a warning naming the entry', () => {
+  it('an unknown LaTeX command keeps its name apart from its argument, and the warning at its line says so', () => {
+    const result = read('cmd.bib', '@misc{k,\n  title = {Using \\foo{bar} and \\foo baz, \\foo{\\emph{qux}}, \\foo{}.}\n}\n');
+    expect(result.records[0]!.title).toBe('Using \\foo bar and \\foo baz, \\foo qux, \\foo.');
+    expect(result.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', line: 2, message: 'entry k: unknown LaTeX command \\foo; the text keeps its name, and what it applies to as plain text after it' })]);
+  });
+
+  it('an unknown LaTeX command with an empty argument is kept by name, with a warning naming the entry', () => {
     const result = read('cmd.bib', '@misc{k, title = {Using \\mysystem{} at scale}}\n');
     expect(result.records[0]!.title).toContain('\\mysystem');
     expect(result.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('entry k') })]);

@@ -59,13 +59,15 @@ const loadParser = () => (parser ??= createRequire(import.meta.url)(fileURLToPat
 export function readBibtex(path: string, text: string): SourceRead {
   const diagnostics: Diagnostic[] = [];
   const lineAt = lineLocator(text);
+  /** The unknown LaTeX commands in each entry, as the parser meets them. */
+  const unknown = new Map<Entry, Set<string>>();
   const library = loadParser().parse(text, {
     sentenceCase: false,
     english: false,
-    // An unknown command is kept as written rather than failing the file, and reported.
+    // An unknown command is kept by name rather than failing the file, and reported at its entry below.
     unsupported: (_node, tex, entry) => {
-      diagnostics.push(warning(path, 0, `entry ${entry.key}: unknown LaTeX command ${tex}, kept as written`));
-      return tex;
+      unknown.set(entry, (unknown.get(entry) ?? new Set()).add(tex));
+      return `${tex}${COMMAND_END}`;
     },
   });
   /** Keys of entries a parser error already names: one message per broken entry. */
@@ -116,6 +118,10 @@ export function readBibtex(path: string, text: string): SourceRead {
     const start = entryOffset(text, entry, cursor);
     if (start >= 0) cursor = start + 1;
     const line = start >= 0 ? lineAt(start) : 0;
+    for (const tex of unknown.get(entry) ?? []) {
+      const at = start >= 0 && entry.input ? entry.input.indexOf(tex) : -1;
+      diagnostics.push(warning(path, at >= 0 ? lineAt(start + at) : line, `entry ${entry.key}: unknown LaTeX command ${tex}; the text keeps its name, and what it applies to as plain text after it`));
+    }
     // Both are read (they may be two papers), but a citation or crossref of the key reaches one.
     const first = keyLines.get(entry.key.toLowerCase());
     if (first !== undefined) diagnostics.push(warning(path, line, `entry ${entry.key} has the same key as the entry at line ${first}; both are read, but a citation or crossref cannot tell them apart: give each its own key`));
@@ -285,14 +291,28 @@ function creatorName(creator: Creator): string {
   return plain(creator.suffix ? `${name}, ${creator.suffix}` : name);
 }
 
+/**
+ * Marks the end of an unknown command's name in the parser's output. The parser drops what
+ * ends the name (`{` of `\foo{bar}`, the space of `\foo bar`), which would make `\foobar`;
+ * `plain` puts a space there when a word follows. (A NUL never reaches a reader: decode refuses it.)
+ */
+const COMMAND_END = '\0';
+const AFTER_COMMAND = new RegExp(`${COMMAND_END}([\\p{L}\\p{N}])?`, 'gu');
+
 /** The tags the parser writes (a `<` it decoded from `\textless` stays). */
 const MARKUP = /<\/?(?:i|b|sc|nc|ncx|code|sup|sub|span|a|enquote)(?:\s[^>]*)?>/g;
 
 /**
  * The parser's output as text: its formatting markup (`<i>`, `<span class="nocase">`,
- * `<a href>`) removed, and in NFC, since it writes `{\"u}` as `u` plus a combining mark
- * where every other source has `ü`.
+ * `<a href>`) removed, an unknown command's name kept apart from a word after it, and in NFC,
+ * since it writes `{\"u}` as `u` plus a combining mark where every other source has `ü`.
  */
 function plain(value: string): string {
-  return value.replace(/<\/?(?:br|p|li)\b[^>]*>/g, ' ').replace(MARKUP, '').replace(/\s+/g, ' ').trim().normalize('NFC');
+  return value
+    .replace(/<\/?(?:br|p|li)\b[^>]*>/g, ' ')
+    .replace(MARKUP, '')
+    .replace(AFTER_COMMAND, (_, word?: string) => (word ? ` ${word}` : ''))
+    .replace(/\s+/g, ' ')
+    .trim()
+    .normalize('NFC');
 }
