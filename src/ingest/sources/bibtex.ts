@@ -15,7 +15,7 @@ import type { Creator, Entry } from '@retorquere/bibtex-parser';
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, arxivIdInVenue, doi } from '../ids.ts';
 import { escapeRegExp } from '../../lib/regexp.ts';
-import { dateFromParts, emptyRecord, lineAtOffset, linkKind, partialDate, type SourceRead, type SourceRecord } from './record.ts';
+import { dateFromParts, emptyRecord, lineLocator, linkKind, partialDate, type SourceRead, type SourceRecord } from './record.ts';
 
 /** BibLaTeX's container types: crossref'd by its papers, such an entry is the book they appear in. */
 const CONTAINERS = new Set(['proceedings', 'mvproceedings', 'collection', 'mvcollection', 'book', 'mvbook', 'periodical']);
@@ -23,6 +23,27 @@ const CONTAINERS = new Set(['proceedings', 'mvproceedings', 'collection', 'mvcol
 /** `@type{key,` at the start of a line, as every exporter writes entries. */
 const ENTRY_START = /^[ \t]*@[ \t]*([a-z]+)[ \t]*[{(][ \t]*([^,\s{}()]+)[ \t]*,/gim;
 const NOT_ENTRIES = new Set(['string', 'comment', 'preamble']);
+
+/**
+ * The parser runs out of stack on valid BibTeX in two ways: its LaTeX reader recurses once per
+ * nested brace (a few thousand deep), and it passes a field's words and spaces as the arguments
+ * of one call (past about 60,000 words).
+ */
+const STACK_OVERFLOW = /^Maximum call stack size exceeded/;
+/** Deeper than any real field nests braces; the parser's own limit is a little further. */
+const DEEP = 1000;
+/** Where a field assignment starts inside an entry: `{key, title =` or `, year =`. */
+const FIELD_START = /[,{(]\s*([a-z][\w:.+-]*)\s*=/gi;
+
+/** The parser's message for a bare value that names no `@string` (its default month and journal abbreviations included). */
+const UNDEFINED_STRING = /^Unresolved @string reference "([^"]+)"$/;
+
+/**
+ * Where the parser opens a `@comment{`, `@preamble{` or `@string{`/`@string(`: what it reads
+ * there is not an entry, whatever lines inside look like one. A comment's `{` must be on its
+ * line, or the comment is that line alone.
+ */
+const DIRECTIVE = /@\s*(?:comment[ \t]*|preamble\s*)\{|@\s*string\s*[{(]/gi;
 
 /** A field assignment at the start of a line (`abstract = {`, `, year = 2017`): entry text, not a comment. */
 const FIELD_LINE = /^[ \t]*,?[ \t]*([a-z][\w-]*)[ \t]*=[ \t]*[{"\w]/im;
@@ -37,13 +58,16 @@ const loadParser = () => (parser ??= createRequire(import.meta.url)(fileURLToPat
 
 export function readBibtex(path: string, text: string): SourceRead {
   const diagnostics: Diagnostic[] = [];
+  const lineAt = lineLocator(text);
+  /** The unknown LaTeX commands in each entry, as the parser meets them. */
+  const unknown = new Map<Entry, Set<string>>();
   const library = loadParser().parse(text, {
     sentenceCase: false,
     english: false,
-    // An unknown command is kept as written rather than failing the file, and reported.
+    // An unknown command is kept by name rather than failing the file, and reported at its entry below.
     unsupported: (_node, tex, entry) => {
-      diagnostics.push(warning(path, 0, `entry ${entry.key}: unknown LaTeX command ${tex}, kept as written`));
-      return tex;
+      unknown.set(entry, (unknown.get(entry) ?? new Set()).add(tex));
+      return `${tex}${COMMAND_END}`;
     },
   });
   /** Keys of entries a parser error already names: one message per broken entry. */
@@ -56,31 +80,55 @@ export function readBibtex(path: string, text: string): SourceRead {
     const start = problem.input && offset >= 0 ? new RegExp(ENTRY_START.source, 'iy').exec(problem.input) : null;
     if (start && !NOT_ENTRIES.has(start[1]!.toLowerCase())) {
       broken.add(start[2]!);
-      diagnostics.push(error(path, lineAtOffset(text, offset), `entry ${start[2]} is not valid BibTeX${at ? ` (the parser stopped at line ${at})` : ''}: ${reason}; check its braces and quotes`));
+      if (STACK_OVERFLOW.test(problem.error)) {
+        const cause = overflowCause(start.input);
+        diagnostics.push(error(path, lineAt(offset + cause.offset), `entry ${start[2]}: ${cause.message}`));
+        continue;
+      }
+      diagnostics.push(error(path, lineAt(offset), `entry ${start[2]} is not valid BibTeX${at ? ` (the parser stopped at line ${at})` : ''}: ${reason}; check its braces and quotes`));
       continue;
     }
-    const line = at ? Number(at) : offset >= 0 ? lineAtOffset(text, offset) : 0;
+    const name = UNDEFINED_STRING.exec(problem.error)?.[1];
+    if (name) {
+      // The parser names the @string but not where it is used (and only once): each use is an error.
+      const uses = stringUses(text, name);
+      const message = `"${name}" is not an @string defined in this file: define it above its first use (@string{${name} = {…}}), or write the text in braces ({${name}})`;
+      for (const use of uses.length > 0 ? uses : [-1]) diagnostics.push(error(path, use >= 0 ? lineAt(use) : 0, message));
+      continue;
+    }
+    const line = at ? Number(at) : offset >= 0 ? lineAt(offset) : 0;
     diagnostics.push(error(path, line, `this is not valid BibTeX: ${reason}`));
   }
 
   // The parser drops some broken entries without a word (a stray `}` in a field): every
   // entry in the text must come back, or be named as lost.
   const read = new Set(library.entries.map((e) => e.key));
+  const commentedOut = within(directiveSpans(text));
   for (const start of text.matchAll(ENTRY_START)) {
-    if (NOT_ENTRIES.has(start[1]!.toLowerCase()) || read.has(start[2]!) || broken.has(start[2]!)) continue;
-    diagnostics.push(error(path, lineAtOffset(text, start.index), `entry ${start[2]} could not be read; check its braces and quotes`));
+    if (NOT_ENTRIES.has(start[1]!.toLowerCase()) || read.has(start[2]!) || broken.has(start[2]!) || commentedOut(start.index)) continue;
+    diagnostics.push(error(path, lineAt(start.index), `entry ${start[2]} could not be read; check its braces and quotes`));
   }
 
   const crossreffed = new Set(library.entries.map((e) => e.fields.crossref?.toLowerCase()));
   const records: SourceRecord[] = [];
+  /** The line of the first entry with each key, in lower case as BibTeX and crossref compare keys. */
+  const keyLines = new Map<string, number>();
   let cursor = 0;
   for (const entry of library.entries) {
     const start = entryOffset(text, entry, cursor);
     if (start >= 0) cursor = start + 1;
-    const line = start >= 0 ? lineAtOffset(text, start) : 0;
+    const line = start >= 0 ? lineAt(start) : 0;
+    for (const tex of unknown.get(entry) ?? []) {
+      const at = start >= 0 && entry.input ? entry.input.indexOf(tex) : -1;
+      diagnostics.push(warning(path, at >= 0 ? lineAt(start + at) : line, `entry ${entry.key}: unknown LaTeX command ${tex}; the text keeps its name, and what it applies to as plain text after it`));
+    }
+    // Both are read (they may be two papers), but a citation or crossref of the key reaches one.
+    const first = keyLines.get(entry.key.toLowerCase());
+    if (first !== undefined) diagnostics.push(warning(path, line, `entry ${entry.key} has the same key as the entry at line ${first}; both are read, but a citation or crossref cannot tell them apart: give each its own key`));
+    else if (entry.key) keyLines.set(entry.key.toLowerCase(), line);
     if (start >= 0 && entry.input) {
       const stray = strayField(text, start + entry.input.length);
-      if (stray) diagnostics.push(error(path, lineAtOffset(text, start + entry.input.length - 1), `entry ${entry.key} ends here, but fields follow it (${stray} = …) and are lost; remove the stray "}" or ")"`));
+      if (stray) diagnostics.push(error(path, lineAt(start + entry.input.length - 1), `entry ${entry.key} ends here, but fields follow it (${stray} = …) and are lost; remove the stray "}" or ")"`));
     }
     // The parser keeps an entry it gave up on without fields; its error may point far below.
     if (Object.keys(entry.fields).length === 0) {
@@ -142,6 +190,83 @@ function strayField(text: string, end: number): string | null {
   return FIELD_LINE.exec(between)?.[1] ?? null;
 }
 
+/**
+ * Which field of an entry's `input` overflowed the parser's stack, and why, in words a person
+ * can act on: braces nested too deep, or else the field with the most words is too long.
+ */
+function overflowCause(input: string): { offset: number; message: string } {
+  const starts = [...input.matchAll(FIELD_START)];
+  const fields = starts.map((m, i) => ({ name: m[1]!.toLowerCase(), offset: m.index + m[0].indexOf(m[1]!), ...measure(input, m.index + m[0].length, starts[i + 1]?.index ?? input.length) }));
+  const deep = fields.find((f) => f.depth > DEEP);
+  if (deep) return { offset: deep.offset, message: `its ${deep.name} has braces nested ${deep.depth.toLocaleString('en')} deep, more than the BibTeX parser can read; remove the extra braces` };
+  const longest = fields.reduce((a, b) => (b.words > a.words ? b : a), { name: 'text', offset: 0, words: 0, depth: 0 });
+  return { offset: longest.offset, message: `its ${longest.name} is too long for the BibTeX parser (${longest.words.toLocaleString('en')} words; it reads up to about 60,000); shorten it` };
+}
+
+/** The words (runs of non-space) in `text` from `start` to `end`, and how deep its braces nest. */
+function measure(text: string, start: number, end: number): { words: number; depth: number } {
+  let [words, depth, deepest, inWord] = [0, 0, 0, false];
+  for (let i = start; i < end; i++) {
+    const c = text[i]!;
+    if (c === '{') deepest = Math.max(deepest, ++depth);
+    else if (c === '}') depth--;
+    // Braces delimit, they are not words: `{word}` is one.
+    const space = c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '{' || c === '}';
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return { words, depth: deepest };
+}
+
+/**
+ * Offsets of the bare uses of @string `name`: after `=` or `#`, ended by what ends a value
+ * (`,`, `#`, `}`, `)`, space or the end). As the parser does, the name is matched as written.
+ */
+function stringUses(text: string, name: string): number[] {
+  const use = new RegExp(`[=#]\\s*(${escapeRegExp(name)})(?=[\\s,#})]|$)`, 'g');
+  return [...text.matchAll(use)].map((m) => m.index + m[0].length - m[1]!.length);
+}
+
+/**
+ * The stretches of `text` the parser reads as `@comment`, `@preamble` or `@string`, in order:
+ * each from its `@` to its closing brace (or parenthesis), braces balanced and `\{` escaped as
+ * the parser counts them. One never closed is no stretch: the parser starts again after its `@`.
+ */
+function directiveSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const re = new RegExp(DIRECTIVE.source, 'gi');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const end = closingOf(text, re.lastIndex - 1);
+    if (end < 0) continue;
+    spans.push([m.index, end]);
+    re.lastIndex = end;
+  }
+  return spans;
+}
+
+/** The offset just past what closes the `{` or `(` at `open`, or -1 when nothing does. */
+function closingOf(text: string, open: number): number {
+  const close = text[open] === '(' ? ')' : '}';
+  let depth = 0;
+  for (let i = open + 1; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') i++;
+    else if (c === '{') depth++;
+    else if (c === close && depth === 0) return i + 1;
+    else if (c === '}') depth--;
+  }
+  return -1;
+}
+
+/** Whether an offset is inside one of `spans`, asked in ascending order of offsets (linear overall). */
+function within(spans: Array<[number, number]>): (offset: number) => boolean {
+  let i = 0;
+  return (offset) => {
+    while (i < spans.length && spans[i]![1] <= offset) i++;
+    return i < spans.length && spans[i]![0] <= offset;
+  };
+}
+
 /** The parser quotes input in its messages (all 40 KB of a brace bomb): its first line, cut short. */
 function excerpt(message: string): string {
   const line = message.split('\n', 1)[0]!;
@@ -166,14 +291,28 @@ function creatorName(creator: Creator): string {
   return plain(creator.suffix ? `${name}, ${creator.suffix}` : name);
 }
 
+/**
+ * Marks the end of an unknown command's name in the parser's output. The parser drops what
+ * ends the name (`{` of `\foo{bar}`, the space of `\foo bar`), which would make `\foobar`;
+ * `plain` puts a space there when a word follows. (A NUL never reaches a reader: decode refuses it.)
+ */
+const COMMAND_END = '\0';
+const AFTER_COMMAND = new RegExp(`${COMMAND_END}([\\p{L}\\p{N}])?`, 'gu');
+
 /** The tags the parser writes (a `<` it decoded from `\textless` stays). */
 const MARKUP = /<\/?(?:i|b|sc|nc|ncx|code|sup|sub|span|a|enquote)(?:\s[^>]*)?>/g;
 
 /**
  * The parser's output as text: its formatting markup (`<i>`, `<span class="nocase">`,
- * `<a href>`) removed, and in NFC, since it writes `{\"u}` as `u` plus a combining mark
- * where every other source has `ü`.
+ * `<a href>`) removed, an unknown command's name kept apart from a word after it, and in NFC,
+ * since it writes `{\"u}` as `u` plus a combining mark where every other source has `ü`.
  */
 function plain(value: string): string {
-  return value.replace(/<\/?(?:br|p|li)\b[^>]*>/g, ' ').replace(MARKUP, '').replace(/\s+/g, ' ').trim().normalize('NFC');
+  return value
+    .replace(/<\/?(?:br|p|li)\b[^>]*>/g, ' ')
+    .replace(MARKUP, '')
+    .replace(AFTER_COMMAND, (_, word?: string) => (word ? ` ${word}` : ''))
+    .replace(/\s+/g, ' ')
+    .trim()
+    .normalize('NFC');
 }

@@ -61,6 +61,25 @@ export function emptyRecord(line: number, key: string | null, title: string): So
   };
 }
 
+/**
+ * `lineAtOffset` for many offsets of one text: where each line starts is found once, and an
+ * offset's line by binary search, so a file of many entries is not read again for each.
+ */
+export function lineLocator(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    // The last line starting at or before `offset` (a newline belongs to the line it ends).
+    let [lo, hi] = [0, starts.length - 1];
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+
 /** 1-based line of character `offset` in `text`. */
 export function lineAtOffset(text: string, offset: number): number {
   let line = 1;
