@@ -314,7 +314,8 @@ describe('Hugging Face Papers API', () => {
     const text = JSON.stringify(Array.from({ length: 10_000 }, (_, i) => entry(i)), null, 2);
     const started = performance.now();
     const { records } = read('daily.json', text);
-    expect(performance.now() - started).toBeLessThan(1000);
+    // One pass takes about 0.2 s; a scan per item took 11–15 s. The bound leaves room for a busy CI machine.
+    expect(performance.now() - started).toBeLessThan(3000);
     expect(records.map((r) => r.line).slice(0, 3)).toEqual([2, 14, 26]);
   });
 });
@@ -377,7 +378,8 @@ describe('CSL-JSON', () => {
     const text = JSON.stringify(Array.from({ length: 10_000 }, (_, i) => item(i)), null, 2);
     const started = performance.now();
     expect(read('zotero.json', text).records).toHaveLength(10_000);
-    expect(performance.now() - started).toBeLessThan(1000);
+    // One pass takes about 0.2 s; a scan per item took 11–15 s. The bound leaves room for a busy CI machine.
+    expect(performance.now() - started).toBeLessThan(3000);
   });
 
   it('an item that is not a CSL item is an error at the line where it starts', () => {
@@ -468,7 +470,7 @@ describe('BibTeX', () => {
     const text = Array.from({ length: 2000 }, (_, i) => `${'\n'.repeat(399)}@misc{k${i}, title = {T${i}}}`).join('\n');
     const started = performance.now();
     const result = read('far.bib', text);
-    expect(performance.now() - started).toBeLessThan(2500);
+    expect(performance.now() - started).toBeLessThan(3500);
     expect(result.records.at(-1)!.line).toBe(800_000);
   });
 
