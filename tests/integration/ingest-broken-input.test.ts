@@ -35,18 +35,26 @@ function projectWith(bad: Record<string, string | Uint8Array> = {}) {
 }
 
 describe('a listing that is not text', () => {
-  it('a binary file (a PNG saved by mistake) is named at the line of its first NUL byte (the third: PNG magic holds two line feeds); exit 1, nothing written', () => {
+  it('an image saved by mistake is named for what it is, whatever the file is called; exit 1, nothing written', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
     const { root, before } = projectWith({ 'c-screenshot.txt': png });
     const result = runIngest(root);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^content\/sources\/c-screenshot\.txt:3: error: .*binary/m);
+    expect(result.stderr).toMatch(/^content\/sources\/c-screenshot\.txt: error: this is a PNG image, not a source file/m);
     expectOnlyDiagnostics(result);
     expect(snapshotDir(papersOf(root))).toEqual(before);
   });
 
-  it('a listing saved as UTF-16 is refused, not read as garbage', () => {
+  it('a listing saved as UTF-16 with its byte-order mark (Windows "Unicode") is read as the text it is', () => {
     const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(`A Title\n${ABSTRACT}\n`, 'utf16le'))]);
+    const { root } = projectWith({ 'c-utf16.txt': utf16 });
+    const result = runIngest(root);
+    expect(result.status).toBe(0);
+    expect(readFileSync(join(papersOf(root), 'a-title.mdx'), 'utf8')).toContain(`abstract: "${ABSTRACT}"`);
+  });
+
+  it('UTF-16 without a byte-order mark is refused, not read as garbage', () => {
+    const utf16 = new Uint8Array(Buffer.from(`A Title\n${ABSTRACT}\n`, 'utf16le'));
     const { root, before } = projectWith({ 'c-utf16.txt': utf16 });
     const result = runIngest(root);
     expect(result.status).toBe(1);
