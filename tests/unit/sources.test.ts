@@ -108,10 +108,12 @@ describe('telling formats apart by content', () => {
     }
   });
 
-  it('a RIS export saved as .txt is an error naming the format, not a paper per tag line', () => {
-    const result = read('export.txt', 'TY  - JOUR\nTI  - Flow Matching for Generative Modeling\nAU  - Lipman, Yaron\nPY  - 2022\nER  - \n');
-    expect(result.format).toBeNull();
-    expect(errorsIn(result.diagnostics)).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('RIS') })]);
+  it('a RIS export is RIS whatever it is called, .txt included: not a paper per tag line', () => {
+    for (const file of ['export.ris', 'export.txt', 'export']) {
+      const result = read(file, 'TY  - JOUR\nTI  - Flow Matching for Generative Modeling\nAU  - Lipman, Yaron\nPY  - 2022\nER  - \n');
+      expect(result.format, file).toBe('ris');
+      expect(result.records.map((r) => r.title), file).toEqual(['Flow Matching for Generative Modeling']);
+    }
   });
 
   it('a listing whose first title has commas, or the word "title", is still a listing', () => {
@@ -396,6 +398,66 @@ describe('CSL-JSON', () => {
   it('an item without a title is an error naming the entry by its id', () => {
     const result = read('zotero.json', JSON.stringify([{ id: 'ITEM-1', type: 'article' }]));
     expect(errorsIn(result.diagnostics)[0]!.message).toContain('entry ITEM-1 has no title');
+  });
+});
+
+describe('RIS', () => {
+  const zotero = [
+    'TY  - JOUR',
+    'TI  - Flow Matching for Generative Modeling',
+    'AU  - Lipman, Yaron',
+    'AU  - Chen, Ricky T. Q.',
+    'AB  - We introduce a new paradigm for generative modeling built on',
+    'continuous normalizing flows, wrapped onto a second line as EndNote does.',
+    'T2  - arXiv preprint arXiv:2210.02747',
+    'PY  - 2022',
+    'DO  - 10.48550/arXiv.2210.02747',
+    'UR  - https://github.com/facebookresearch/flow_matching',
+    'ER  - ',
+    '',
+    'TY  - CONF',
+    'T1  - Attention Is All You Need',
+    'A1  - Vaswani, Ashish',
+    'Y1  - 2017/12/04/',
+    'BT  - Advances in Neural Information Processing Systems',
+    'N2  - The dominant sequence transduction models are based on recurrent networks.',
+    'ID  - vaswani2017',
+    'ER  -',
+  ].join('\n');
+
+  it('reads each record, its authors in order, an abstract wrapped over lines, the date, DOI, venue and links', () => {
+    const { records, diagnostics } = read('library.ris', zotero);
+    expect(diagnostics).toEqual([]);
+    expect(records[0]).toMatchObject({
+      line: 1,
+      title: 'Flow Matching for Generative Modeling',
+      authors: ['Lipman, Yaron', 'Chen, Ricky T. Q.'],
+      abstract: 'We introduce a new paradigm for generative modeling built on continuous normalizing flows, wrapped onto a second line as EndNote does.',
+      arxivId: '2210.02747',
+      venue: null,
+      published: '2022',
+      links: { code: 'https://github.com/facebookresearch/flow_matching' },
+    });
+    expect(records[1]).toMatchObject({
+      line: 13,
+      key: 'vaswani2017',
+      title: 'Attention Is All You Need',
+      authors: ['Vaswani, Ashish'],
+      venue: { name: 'Advances in Neural Information Processing Systems', kind: 'proceedings' },
+      published: '2017-12-04',
+      abstract: 'The dominant sequence transduction models are based on recurrent networks.',
+    });
+  });
+
+  it('a record left open, one without a title and a line outside any record are errors at their lines; the rest is read', () => {
+    const text = 'TY  - JOUR\nTI  - Fine\nER  - \nstray words\nTY  - JOUR\nAU  - Doe, J\nER  - \nTY  - JOUR\nTI  - Never ended\n';
+    const { records, diagnostics } = read('broken.ris', text);
+    expect(records.map((r) => r.title)).toEqual(['Fine']);
+    expect(errorsIn(diagnostics).map((d) => [d.line, d.message.split(' (')[0]!.split(';')[0]])).toEqual([
+      [4, 'this line is outside any RIS record'],
+      [5, 'this record has no title'],
+      [8, 'this record has no "ER  - " line'],
+    ]);
   });
 });
 

@@ -15,9 +15,10 @@ import { isCslItem, readCslJson } from './csl-json.ts';
 import { isHfEntry, isHfPaper, readHfApi } from './hf-api.ts';
 import { isObject, str } from './json.ts';
 import { readListing } from './listing.ts';
+import { readRis, RIS_START } from './ris.ts';
 import type { SourceRead, SourceRecord } from './record.ts';
 
-export type SourceFormat = 'listing' | 'bibtex' | 'csl-json' | 'hf-api' | 'arxiv-atom';
+export type SourceFormat = 'listing' | 'bibtex' | 'csl-json' | 'ris' | 'hf-api' | 'arxiv-atom';
 
 export interface SourceFile {
   /** File name in `content/sources/`. */
@@ -42,9 +43,6 @@ const HTML_START = /^(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body)[
  * title is "<html> considered harmful" has neither.
  */
 const HTML_PAGE = /<!doctype\s+html|<\/(?:html|head|body)\s*>/i;
-
-/** RIS (what EndNote, Zotero and reference managers export): tagged lines, starting with the record type. */
-const RIS_START = /^TY {2}- /;
 
 /**
  * A table saved as text — CSV or tab-separated, as spreadsheets and reference managers export —
@@ -92,8 +90,10 @@ export function readSource(source: SourceFile): ReadSource {
     // is BibTeX, and that trial reading is the reading.
     format = 'bibtex';
     read = trial ?? readBibtex(path, text);
-  } else if (listing && RIS_START.test(head)) {
-    return failed(path, 1, 'this is a RIS export (TY  - …), which the catalog does not read; export the papers as BibTeX (.bib) or CSL-JSON (.json) instead — reference managers offer both');
+  } else if (RIS_START.test(head)) {
+    // No title starts "TY  - ": a file that does is RIS, whatever it is called.
+    format = 'ris';
+    read = readRis(path, text);
   } else if (listing && isTableHeader(head.split('\n', 1)[0]!)) {
     return failed(path, 1, 'this is a table (a CSV or tab-separated file with a "title" column), not a listing, and the catalog does not guess at columns; export the papers as BibTeX (.bib) or CSL-JSON (.json) instead');
   } else if (listing) {
@@ -104,7 +104,7 @@ export function readSource(source: SourceFile): ReadSource {
     format = 'listing';
     read = readListing(path, text, source.captured);
   } else {
-    return failed(path, 0, 'unknown format: a source is a listing (.txt), BibTeX (.bib), CSL-JSON or a Hugging Face API response (.json), or an arXiv API response (.xml/.atom)');
+    return failed(path, 0, 'unknown format: a source is a listing (.txt), BibTeX (.bib), RIS (.ris), CSL-JSON or a Hugging Face API response (.json), or an arXiv API response (.xml/.atom)');
   }
   const records: SourceRecord[] = [];
   for (const record of read.records.map(clean)) {

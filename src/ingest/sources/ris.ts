@@ -1,0 +1,101 @@
+/**
+ * RIS (`.ris`, or saved as `.txt`): what EndNote, Zotero, Mendeley and most publishers export.
+ * Each record is tagged lines, `TY  - JOUR` first and `ER  - ` last; a tag may repeat (`AU`), and
+ * a line with no tag continues the one before (EndNote wraps long abstracts).
+ *
+ * Hand-written: the format is a line per field, and the one npm reader, `@citation-js/plugin-ris`,
+ * needs `@citation-js/core`, which brings `node-fetch` and `sync-fetch` (11 MB) into an ingest
+ * that must never touch the network, and gives no positions, so each record's line would have to
+ * be found again here anyway.
+ */
+import { error, type Diagnostic } from '../diagnostics.ts';
+import { arxivId, arxivIdInVenue, doi } from '../ids.ts';
+import { dateFromParts, emptyRecord, linkKind, type SourceRead, type SourceRecord } from './record.ts';
+import type { Venue } from '../../schemas/paper.ts';
+
+/** `TY  - JOUR`: two capitals (or a capital and a digit), two spaces, a hyphen, then the value. */
+const TAGGED = /^([A-Z][A-Z0-9])  -(?: (.*))?$/;
+
+/** Where a file is RIS: its first line that is not blank is a record's start. */
+export const RIS_START = /^TY {2}- /;
+
+/** Record types whose container is a journal, and those whose container is proceedings. */
+const JOURNALS = new Set(['JOUR', 'JFULL', 'MGZN', 'EJOUR', 'NEWS']);
+const PROCEEDINGS = new Set(['CONF', 'CPAPER']);
+
+type Fields = Map<string, string[]>;
+
+export function readRis(path: string, text: string): SourceRead {
+  const diagnostics: Diagnostic[] = [];
+  const records: SourceRecord[] = [];
+  let open: { line: number; fields: Fields; last: string } | null = null;
+  const lines = text.split('\n');
+  for (const [index, raw] of lines.entries()) {
+    const line = index + 1;
+    const content = raw.trimEnd();
+    const tagged = TAGGED.exec(content);
+    if (!tagged) {
+      if (content.trim() === '') continue;
+      if (open) {
+        const values = open.fields.get(open.last)!;
+        values[values.length - 1] = `${values.at(-1)} ${content.trim()}`.trim();
+      } else {
+        diagnostics.push(error(path, line, 'this line is outside any RIS record (a record starts with "TY  - " and ends with "ER  - "); fix or remove it'));
+      }
+      continue;
+    }
+    const [, tag, value = ''] = tagged;
+    if (tag === 'TY') {
+      if (open) diagnostics.push(error(path, open.line, 'this record has no "ER  - " line before the next "TY  - "; end it with one'));
+      open = { line, fields: new Map([['TY', [value.trim()]]]), last: 'TY' };
+      continue;
+    }
+    if (!open) {
+      diagnostics.push(error(path, line, `"${tag}" is outside any RIS record (a record starts with "TY  - "); fix or remove it`));
+      continue;
+    }
+    if (tag === 'ER') {
+      const record = toRecord(open.fields, open.line);
+      if (record.title) records.push(record);
+      else diagnostics.push(error(path, open.line, 'this record has no title (TI or T1); add one or remove the record'));
+      open = null;
+      continue;
+    }
+    if (!open.fields.has(tag!)) open.fields.set(tag!, []);
+    open.fields.get(tag!)!.push(value.trim());
+    open.last = tag!;
+  }
+  if (open) diagnostics.push(error(path, open.line, 'this record has no "ER  - " line (the file ends); end it with one'));
+  return { records, diagnostics };
+}
+
+function toRecord(fields: Fields, line: number): SourceRecord {
+  const first = (...tags: string[]) => tags.map((tag) => fields.get(tag)?.find((v) => v !== '')).find((v) => v !== undefined) ?? null;
+  const all = (...tags: string[]) => tags.flatMap((tag) => fields.get(tag) ?? []).filter((v) => v !== '');
+  const type = first('TY') ?? '';
+  const record = emptyRecord(line, first('ID'), first('TI', 'T1', 'CT') ?? '');
+  record.abstract = first('AB', 'N2');
+  record.authors = all('AU', 'A1');
+  const urls = all('UR', 'L1', 'L2');
+  const container = first('T2', 'JO', 'JF', 'JA', 'J2', 'BT');
+  record.arxivId = arxivIdInVenue(container) ?? urls.map(arxivId).find(Boolean) ?? arxivId(first('DO'));
+  record.doi = doi(first('DO'));
+  if (container && !/^(?:arxiv|corr)\b/i.test(container)) record.venue = { name: container, kind: venueKind(type) };
+  record.published = risDate(first('PY', 'Y1', 'DA'));
+  for (const url of urls) {
+    const kind = linkKind(url);
+    if (kind && !record.links[kind]) record.links[kind] = url;
+  }
+  return record;
+}
+
+function venueKind(type: string): Venue['kind'] {
+  if (JOURNALS.has(type)) return 'journal';
+  return PROCEEDINGS.has(type) ? 'proceedings' : 'other';
+}
+
+/** RIS dates: `2017`, `2017/12/04/`, `2017/12//`, `2017///note`, or ISO `2017-12-04`. */
+function risDate(raw: string | null): string | null {
+  const m = /^(\d{4})(?:[/-](\d{1,2})?(?:[/-](\d{1,2})?)?)?/.exec(raw?.trim() ?? '');
+  return m ? dateFromParts(m[1], m[2], m[3]) : null;
+}
