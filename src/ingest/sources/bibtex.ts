@@ -32,6 +32,8 @@ const NOT_ENTRIES = new Set(['string', 'comment', 'preamble']);
 const STACK_OVERFLOW = /^Maximum call stack size exceeded/;
 /** Deeper than any real field nests braces; the parser's own limit is a little further. */
 const DEEP = 1000;
+/** More words than any real field has; the parser overflows a little further, after minutes. */
+const WORDS = 50_000;
 /** Where a field assignment starts inside an entry: `{key, title =` or `, year =`. */
 const FIELD_START = /[,{(]\s*([a-z][\w:.+-]*)\s*=/gi;
 
@@ -61,7 +63,11 @@ export function readBibtex(path: string, text: string): SourceRead {
   const lineAt = lineLocator(text);
   /** The unknown LaTeX commands in each entry, as the parser meets them. */
   const unknown = new Map<Entry, Set<string>>();
-  const library = loadParser().parse(text, {
+  // An entry the parser would overflow on is reported at once and not given to it: the parser
+  // takes minutes to fail on a field of 60,000 words.
+  const tooBig = oversizedEntries(text);
+  for (const entry of tooBig) diagnostics.push(error(path, lineAt(entry.start + entry.offset), `entry ${entry.key}: ${entry.message}`));
+  const library = loadParser().parse(blanked(text, tooBig), {
     sentenceCase: false,
     english: false,
     // An unknown command is kept by name rather than failing the file, and reported at its entry below.
@@ -71,7 +77,7 @@ export function readBibtex(path: string, text: string): SourceRead {
     },
   });
   /** Keys of entries a parser error already names: one message per broken entry. */
-  const broken = new Set<string>();
+  const broken = new Set<string>(tooBig.map((entry) => entry.key));
   for (const problem of library.errors) {
     const at = /at line (\d+)/.exec(problem.error)?.[1];
     const offset = problem.input ? text.indexOf(problem.input) : -1;
@@ -200,7 +206,29 @@ function overflowCause(input: string): { offset: number; message: string } {
   const deep = fields.find((f) => f.depth > DEEP);
   if (deep) return { offset: deep.offset, message: `its ${deep.name} has braces nested ${deep.depth.toLocaleString('en')} deep, more than the BibTeX parser can read; remove the extra braces` };
   const longest = fields.reduce((a, b) => (b.words > a.words ? b : a), { name: 'text', offset: 0, words: 0, depth: 0 });
-  return { offset: longest.offset, message: `its ${longest.name} is too long for the BibTeX parser (${longest.words.toLocaleString('en')} words; it reads up to about 60,000); shorten it` };
+  return { offset: longest.offset, message: `its ${longest.name} is too long for the BibTeX parser (${longest.words.toLocaleString('en')} words); keep it under ${WORDS.toLocaleString('en')}` };
+}
+
+/** The entries with a field the parser cannot read for its size: where each starts, its key, and why. */
+function oversizedEntries(text: string): { start: number; end: number; key: string; offset: number; message: string }[] {
+  const starts = [...text.matchAll(ENTRY_START)].filter((m) => !NOT_ENTRIES.has(m[1]!.toLowerCase()));
+  return starts.flatMap((m, i) => {
+    const end = starts[i + 1]?.index ?? text.length;
+    const input = text.slice(m.index, end);
+    const fields = [...input.matchAll(FIELD_START)];
+    const oversized = fields.some((f, k) => {
+      const { words, depth } = measure(input, f.index + f[0].length, fields[k + 1]?.index ?? input.length);
+      return words > WORDS || depth > DEEP;
+    });
+    return oversized ? [{ start: m.index, end, key: m[2]!, ...overflowCause(input) }] : [];
+  });
+}
+
+/** `text` with the given stretches made blank, line breaks kept, so every other entry keeps its line. */
+function blanked(text: string, stretches: readonly { start: number; end: number }[]): string {
+  let out = text;
+  for (const { start, end } of stretches) out = out.slice(0, start) + out.slice(start, end).replace(/[^\n]/g, ' ') + out.slice(end);
+  return out;
 }
 
 /** The words (runs of non-space) in `text` from `start` to `end`, and how deep its braces nest. */
