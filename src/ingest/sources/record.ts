@@ -82,9 +82,7 @@ export function lineLocator(text: string): (offset: number) => number {
 
 /** 1-based line of character `offset` in `text`. */
 export function lineAtOffset(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+  return lineLocator(text)(offset);
 }
 
 /**
