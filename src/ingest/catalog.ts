@@ -36,8 +36,6 @@ export interface CatalogInput {
   labelLines: number[];
   /** Labelled papers outside the catalog, from `content/training-papers.yaml`. */
   training: TrainingPaper[];
-  /** The line of each of `training` in its file, for messages about it. */
-  trainingLines: number[];
   /** The paper files already in `content/papers/`, by file name. */
   existing: { file: string; path: string; text: string }[];
   /** The content files and folders as messages name them (relative to the project, under any CONTENT_DIR). */

@@ -16,7 +16,7 @@ const FLEXDIT = 'FlexDiT: Dynamic Token Density Control for Diffusion Transforme
 
 /** A catalog input built in memory; what a test leaves out is empty. */
 function catalogInput(input: Partial<CatalogInput> & Pick<CatalogInput, 'listings'>): CatalogInput {
-  return { manifest: [], taxonomy: [], curation: { papers: {} }, curationLines: {}, labels: [], labelLines: [], training: [], trainingLines: [], existing: [], files: defaultFiles, ...input };
+  return { manifest: [], taxonomy: [], curation: { papers: {} }, curationLines: {}, labels: [], labelLines: [], training: [], existing: [], files: defaultFiles, ...input };
 }
 
 /** A listing file for `catalogInput`, stored under `content/sources/` like a real one. */
@@ -390,10 +390,9 @@ describe("people's labels and the theme models", () => {
     ]);
   });
 
-  it('a label naming no theme is an error, naming no paper a warning; a training paper may not take a catalog id', () => {
-    const plan = buildCatalog({ ...projectInput(), labels: [label(idOf(FLOW), 'nope', true), label('no-such-paper', 'flows', true)], training: [{ id: idOf(FLOW), title: 'x', abstract: 'y' }] });
+  it('a label naming no theme is an error, naming no paper a warning', () => {
+    const plan = buildCatalog({ ...projectInput(), labels: [label(idOf(FLOW), 'nope', true), label('no-such-paper', 'flows', true)] });
     expect(errorsIn(plan.diagnostics).map((d) => [d.file, d.message])).toEqual([
-      ['content/training-papers.yaml', `training paper "${idOf(FLOW)}" has the id of a catalog paper; give it another id`],
       ['content/theme-labels.yaml', 'this label names theme "nope", which is not in content/themes.yaml; if the theme was removed, remove its labels too; if renamed, rename them'],
     ]);
     expect(warningsIn(plan.diagnostics).map((d) => d.message)).toEqual(['paper "no-such-paper" is neither in the catalog nor a training paper; fix the id or remove its labels']);
@@ -408,13 +407,22 @@ describe("people's labels and the theme models", () => {
     ]);
   });
 
-  it('messages about labels and training papers name the line of their row', () => {
-    const plan = buildCatalog({ ...projectInput(), labels: [label(idOf(FLOW), 'nope', true), label('no-such-paper', 'flows', true)], labelLines: [7, 9], training: [{ id: idOf(FLOW), title: 'x', abstract: 'y' }], trainingLines: [4] });
+  it('messages about labels name the line of their row', () => {
+    const plan = buildCatalog({ ...projectInput(), labels: [label(idOf(FLOW), 'nope', true), label('no-such-paper', 'flows', true)], labelLines: [7, 9] });
     expect(plan.diagnostics.map((d) => [d.file, d.line])).toEqual([
-      ['content/training-papers.yaml', 4],
       ['content/theme-labels.yaml', 7],
       ['content/theme-labels.yaml', 9],
     ]);
+  });
+
+  it('a training paper that is also a catalog paper (the same title) is that paper: read once, with the catalog\'s text, its labels the paper\'s', () => {
+    const plan = buildCatalog({ ...projectInput(), labels: [label(idOf(FLOW), 'flows', false, 'two labellers')], training: [{ id: idOf(FLOW), title: FLOW, abstract: 'The training set\'s own account of the paper.' }] });
+    expect(plan.diagnostics.filter((d) => d.file.includes('training') || d.file.includes('labels'))).toEqual([]);
+    const labelled = plan.shelving.labelled.filter((p) => p.id === idOf(FLOW));
+    expect(labelled).toHaveLength(1);
+    expect(labelled[0]!.abstract).toBe(paperTitled(plan, FLOW).abstract);
+    expect(paperTitled(plan, FLOW).evidence.flows).toBeUndefined();
+    expect(paperTitled(plan, FLOW).themes).not.toContain('flows');
   });
 
   it('training papers teach a theme a model, and never become pages', () => {

@@ -139,13 +139,12 @@ describe('reading a project', () => {
     }
   });
 
-  it('reads the line of each label and each training paper, for messages about them', () => {
+  it('reads the line of each label, for messages about it', () => {
     const root = copyProject();
     writeFileSync(join(root, 'content/theme-labels.yaml'), '# Decisions\nlabels:\n  - { paper: mamba, theme: attention, label: yes, by: me }\n\n  - paper: mamba\n    theme: flows\n    label: no\n    by: me\n');
     writeFileSync(join(root, 'content/training-papers.yaml'), 'papers:\n  - { id: a-paper, title: A paper, abstract: About it. }\n  - id: b-paper\n    title: B paper\n    abstract: About it.\n');
     const input = readCatalogInput(contentPaths(root));
     expect(input.labelLines).toEqual([3, 5]);
-    expect(input.trainingLines).toEqual([2, 3]);
   });
 
   it('a manifest entry for a file that is not there is an error naming sources.yaml', () => {

@@ -219,7 +219,6 @@ function catalogOf(listingText: string) {
     labels: [],
     labelLines: [],
     training: [],
-    trainingLines: [],
     existing: [],
     files: defaultFiles,
   };
