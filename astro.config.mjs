@@ -8,7 +8,7 @@ import { outDirOf } from './src/build/output-dirs.ts';
 import { siteColors } from './src/build/site-css.ts';
 import { redirectPaths } from './src/lib/aliases.ts';
 import { contentPaths } from './src/lib/content-dir.ts';
-import { externalLinks } from './src/lib/external-links.ts';
+import { externalLinks, rootLinks } from './src/lib/notes-links.ts';
 
 // SITE_URL and BASE_PATH let one build serve at `/` locally and under `/<repo>/` on GitHub Pages.
 const site = process.env.SITE_URL || 'http://localhost:4321';
@@ -41,7 +41,7 @@ export default defineConfig({
   markdown: {
     // Shiki colours code in notes with inline styles, which the policy above refuses; Prism uses classes.
     syntaxHighlight: 'prism',
-    processor: satteri({ hastPlugins: [externalLinks] }),
+    processor: satteri({ hastPlugins: [externalLinks, rootLinks(base)] }),
   },
   vite: {
     // The colours of src/site.ts as CSS custom properties, for the stylesheet.

@@ -3,8 +3,14 @@ import { slugId } from '../schemas/id.ts';
 /**
  * The shapes of the catalog's paths, relative to the site root: the one place they are written.
  * Pure and free of the base path, so the Node-side steps (cards, the data export) use them too;
- * `src/lib/urls.ts` puts the base in front for links.
+ * `src/lib/urls.ts` puts the base in front for links, by `joinBase`.
  */
+
+/** `basePath` and `path` joined with one slash between them: how the base goes in front of a site path (`withBase` in urls.ts). */
+export function joinBase(basePath: string, path: string): string {
+  const head = basePath.endsWith('/') ? basePath : `${basePath}/`;
+  return head + path.replace(/^\/+/, '');
+}
 
 /** `papers/`: every paper, A–Z. */
 export const PAPERS_INDEX = 'papers/';

@@ -3,7 +3,7 @@
  * goes through `withBase`, so the catalog works at `/` and under `/<repo>/` on GitHub Pages.
  */
 
-import { paperSitePath, themeSitePath } from './paths.ts';
+import { joinBase, paperSitePath, themeSitePath } from './paths.ts';
 
 const base = import.meta.env.BASE_URL;
 
@@ -16,12 +16,6 @@ export function withBase(path = ''): string {
 export function absoluteUrl(path: string, site: URL | string | undefined): string {
   const relative = withBase(path);
   return site ? new URL(relative, site).href : relative;
-}
-
-/** `basePath` and `path` joined with one slash between them. */
-function joinBase(basePath: string, path: string): string {
-  const head = basePath.endsWith('/') ? basePath : `${basePath}/`;
-  return head + path.replace(/^\/+/, '');
 }
 
 /** URL of a paper page. */
