@@ -39,6 +39,8 @@ export function labelledPapers(input: Pick<CatalogInput, 'labels' | 'labelLines'
     if (!unknown.has(label.theme)) unknown.set(label.theme, []);
     unknown.get(label.theme)!.push(index);
   }
+  // Labels of papers that are gone (a listing removed, the demo catalog replaced) are one warning, not one per row.
+  const strays: { index: number; paper: string }[] = [];
   for (const [index, label] of input.labels.entries()) {
     const line = lineOf(index);
     const gone = unknown.get(label.theme);
@@ -48,18 +50,28 @@ export function labelledPapers(input: Pick<CatalogInput, 'labels' | 'labelLines'
     }
     const id = current.get(label.paper) ?? (texts.has(label.paper) ? label.paper : undefined);
     if (id === undefined) {
-      diagnostics.push(warning(file, line, `paper "${label.paper}" is neither in the catalog nor a training paper; fix the id or remove its labels`));
+      strays.push({ index, paper: label.paper });
       continue;
     }
     if (!decisions.has(id)) decisions.set(id, new Map());
     decisions.get(id)!.set(label.theme, label.label === 'yes');
   }
+  if (strays.length > 0) {
+    const papers = new Set(strays.map((s) => s.paper));
+    const what = papers.size === 1 ? `paper "${strays[0]!.paper}" is` : `${papers.size} papers (the first "${strays[0]!.paper}") are`;
+    diagnostics.push(warning(file, lineOf(strays[0]!.index), `${rows(strays.map((s) => lineOf(s.index)), 'label')}: ${what} neither in the catalog nor a training paper; fix the ids or remove the rows`));
+  }
   return [...decisions].map(([id, labels]) => ({ id, ...texts.get(id)!, labels }));
 }
 
+/** "this label", or "3 labels (this line, lines 5, 9)": rows of the file a message is about, the first its own. */
+function rows(lines: readonly number[], noun: string): string {
+  if (lines.length === 1) return `this ${noun}`;
+  return `${lines.length} ${noun}s (this line, ${lines.length === 2 ? 'and line' : 'lines'} ${lines.slice(1, 6).join(', ')}${lines.length > 6 ? ', …' : ''})`;
+}
+
 function unknownTheme(theme: string, lines: readonly number[], themes: readonly string[], themesFile: string): string {
-  const where = lines.length === 1 ? 'this label names' : `${lines.length} labels (this line, ${lines.length === 2 ? 'and line' : 'lines'} ${lines.slice(1, 6).join(', ')}${lines.length > 6 ? ', …' : ''}) name`;
   const fix = didYouMean(theme, themes) || 'if the theme was removed, remove its labels too; if renamed, rename them';
-  return `${where} theme "${theme}", which is not in ${themesFile}; ${fix}`;
+  return `${rows(lines, 'label')} ${lines.length === 1 ? 'names' : 'name'} theme "${theme}", which is not in ${themesFile}; ${fix}`;
 }
 

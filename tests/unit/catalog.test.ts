@@ -395,7 +395,7 @@ describe("people's labels and the theme models", () => {
     expect(errorsIn(plan.diagnostics).map((d) => [d.file, d.message])).toEqual([
       ['content/theme-labels.yaml', 'this label names theme "nope", which is not in content/themes.yaml; if the theme was removed, remove its labels too; if renamed, rename them'],
     ]);
-    expect(warningsIn(plan.diagnostics).map((d) => d.message)).toEqual(['paper "no-such-paper" is neither in the catalog nor a training paper; fix the id or remove its labels']);
+    expect(warningsIn(plan.diagnostics).map((d) => d.message)).toEqual(['this label: paper "no-such-paper" is neither in the catalog nor a training paper; fix the ids or remove the rows']);
   });
 
   it('the labels of a theme that is gone are one error at the first, listing the others, and a misspelt theme is named', () => {
@@ -405,6 +405,12 @@ describe("people's labels and the theme models", () => {
       [3, '3 labels (this line, lines 5, 9) name theme "attn", which is not in content/themes.yaml; if the theme was removed, remove its labels too; if renamed, rename them'],
       [7, 'this label names theme "flws", which is not in content/themes.yaml; did you mean "flows"?'],
     ]);
+  });
+
+  it('the labels of papers that are gone (a listing removed) are one warning at the first, counting the rest', () => {
+    const labels = [label('gone-a', 'flows', true), label(idOf(FLOW), 'flows', true), label('gone-a', 'attention', false), label('gone-b', 'flows', false)];
+    const plan = buildCatalog({ ...projectInput(), labels, labelLines: [3, 4, 5, 6] });
+    expect(warningsIn(plan.diagnostics).map((d) => [d.line, d.message])).toEqual([[3, '3 labels (this line, lines 5, 6): 2 papers (the first "gone-a") are neither in the catalog nor a training paper; fix the ids or remove the rows']]);
   });
 
   it('messages about labels name the line of their row', () => {
