@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { contentPaths } from '../src/lib/content-dir.ts';
 import { formatAuthors } from '../src/lib/authors.ts';
+import { readOptions } from '../src/lib/cli.ts';
 import { plural } from '../src/lib/format.ts';
 import { outDirOf } from '../src/build/output-dirs.ts';
 import { DEFAULT_CACHE_DIR, generateCards, type CardItem } from '../src/cards/cache.ts';
@@ -57,13 +58,24 @@ function siteReady(): Promise<boolean> {
   });
 }
 
+const USAGE = `npm run cards
+
+A social preview card (1200×630 PNG) for every published paper, every theme and the home page,
+in \${OUT_DIR:-dist}/cards/; unchanged cards come from the cache. SKIP_CARDS=1 skips it.
+\`npm run build\` runs it.
+
+  --beside-build   how the build runs it, beside Astro: cards go into the output once the site is there
+  --help           print this`;
+
+const values = readOptions('cards', USAGE, { 'beside-build': { type: 'boolean', default: false } });
+
 async function main(): Promise<number> {
   if (process.env.SKIP_CARDS === '1') {
     console.log('cards: skipped (SKIP_CARDS=1).');
     return 0;
   }
   // Listening from the start: a message that arrives before anyone listens is lost.
-  const outputReady = process.argv.includes('--beside-build') ? siteReady() : undefined;
+  const outputReady = values['beside-build'] ? siteReady() : undefined;
   const outDir = outDirOf();
   const cacheDir = process.env.CARDS_CACHE_DIR || DEFAULT_CACHE_DIR;
 

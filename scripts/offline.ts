@@ -9,6 +9,17 @@ import { join, relative, resolve, sep } from 'node:path';
 import { offlineDirOf, outDirOf, releaseDirOf } from '../src/build/output-dirs.ts';
 import { INDEX_FILE } from '../src/lib/packed-index.ts';
 import { writeOfflineEdition } from '../src/offline/edition.ts';
+import { readOptions } from '../src/lib/cli.ts';
+
+const USAGE = `npm run build:offline
+
+Turns the built site (OUT_DIR, default dist) into the offline edition: <OUT_DIR>-offline/, a
+folder to open from disk, and <OUT_DIR>/shelfmark-offline.zip, the same folder zipped.
+BASE_PATH is the site's base path. \`npm run build\` runs it.
+
+  --help    print this`;
+
+readOptions('build:offline', USAGE, {});
 
 const started = performance.now();
 const root = join(import.meta.dirname, '..');

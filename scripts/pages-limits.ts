@@ -7,8 +7,17 @@
 import { existsSync } from 'node:fs';
 import { outDirOf } from '../src/build/output-dirs.ts';
 import { checkPagesLimits, describeVerdict, listSite } from '../src/build/pages-limits.ts';
+import { readArguments } from '../src/lib/cli.ts';
 
-const dir = process.argv[2] || outDirOf();
+const USAGE = `npm run pages:check [-- DIR]
+
+Whether the built site (DIR, else OUT_DIR, else dist) can be deployed to GitHub Pages: its
+artifact within 1 GB and no file over 100 MB. Exits 1 and names the files to blame when not.
+
+  --help    print this`;
+
+const { positionals } = readArguments('pages:check', USAGE, {});
+const dir = positionals[0] || outDirOf();
 if (!existsSync(dir)) {
   console.error(`pages: ${dir}/ not found; build the site first (npm run build).`);
   process.exit(1);

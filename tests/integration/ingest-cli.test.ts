@@ -143,13 +143,15 @@ describe('when the input is wrong', () => {
   });
 });
 
-describe('the options of ingest, themes:review, themes:eval, build and fetch', () => {
+describe('the options of the npm run scripts', () => {
   const scripts = [
     { command: 'ingest', file: 'ingest.ts', option: '--check', typo: '--chek', nearest: ' (did you mean --check?)' },
     { command: 'themes:review', file: 'themes-review.ts', option: '--limit N', typo: '--limt', nearest: ' (did you mean --limit?)' },
     { command: 'themes:eval', file: 'themes-eval.ts', option: '--help', typo: '--theme', nearest: '' },
     { command: 'build', file: 'build.ts', option: '--force', typo: '--forse', nearest: ' (did you mean --force?)' },
     { command: 'fetch', file: 'fetch.ts', option: '--new-only', typo: '--new-onyl', nearest: ' (did you mean --new-only?)' },
+    { command: 'cards', file: 'cards.ts', option: '--beside-build', typo: '--beside', nearest: '' },
+    { command: 'pages:check', file: 'pages-limits.ts', option: '--help', typo: '--dir', nearest: '' },
   ];
   const run = (root: string, file: string, ...args: string[]) => spawnSync(process.execPath, [join(repoRoot, 'scripts', file), ...args], { cwd: root, encoding: 'utf8' });
 
