@@ -1,4 +1,5 @@
 import type { CatalogPlan } from './catalog.ts';
+import { MIN_EXAMPLES } from './shelve.ts';
 import type { Theme } from '../schemas/theme.ts';
 
 /** The short summary printed after an ingest: what was read, what came out, what to look at. */
@@ -18,6 +19,12 @@ export function summarize(plan: CatalogPlan, taxonomy: readonly Theme[]): string
     plan.shelving.trained.models.size > 0
       ? `theme models:      ${[...plan.shelving.trained.models.keys()].join(', ')} (from ${plan.shelving.labelled.length} labelled papers); other themes by their rules`
       : 'theme models:      none (no theme has enough labelled papers); every theme by its rules',
+    // A theme being taught (themes:review) says how far it is from a model of its own.
+    ...taxonomy
+      .filter((theme) => !plan.shelving.trained.models.has(theme.id))
+      .map((theme) => [theme.id, ...[true, false].map((yes) => plan.shelving.labelled.filter((p) => p.labels.get(theme.id) === yes).length)] as const)
+      .filter(([, yes, no]) => yes + no > 0)
+      .map(([id, yes, no]) => `  ${id}: by its rules until ${MIN_EXAMPLES} papers are labelled in and ${MIN_EXAMPLES} out (now ${yes} in, ${no} out)`),
   ];
   return lines.join('\n');
 }

@@ -37,13 +37,16 @@ export interface ReviewOptions {
 
 /** Less sure than this (a probability between 0.1 and 0.9) is worth a question. */
 const MIN_PRIORITY = 0.2;
+/** Below every paper a phrase matches (the lowest is threshold/score, a few hundredths at worst). */
+const NO_MATCH_PRIORITY = 0.001;
 
 /**
  * For a theme with a model, a paper is as informative as its probability is close to one half;
  * one where the model and the rules disagree is worth asking about whatever the model says.
  * A theme decided by rules alone is sure of nothing: every paper with a matching phrase is
  * asked about, those whose score is closest to the threshold first. Its clearest matches are
- * asked too, since a new theme needs papers in as well as out before a model can learn it.
+ * asked too, and last papers no phrase matches, since a new theme needs papers in as well as
+ * out before a model can learn it, and honest answers about matches alone are mostly "yes".
  */
 export function reviewQueue(
   taxonomy: readonly Theme[],
@@ -63,8 +66,10 @@ export function reviewQueue(
       if (j.by === 'label' || (options.theme && j.theme !== options.theme)) continue;
       let priority: number;
       let reason: string;
-      if (j.probability === null) {
-        if (j.phrases.length === 0) continue;
+      if (j.probability === null && j.phrases.length === 0) {
+        priority = NO_MATCH_PRIORITY;
+        reason = 'no phrase matches it: a paper out teaches a new theme as much as one in';
+      } else if (j.probability === null) {
         const threshold = thresholds.get(j.theme)!;
         // 1 at the threshold, one half at twice or at zero, never 0.
         priority = threshold / (threshold + Math.abs(j.ruleScore - threshold));

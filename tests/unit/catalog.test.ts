@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog, type CatalogInput, type CatalogPlan } from '../../src/ingest/catalog.ts';
 import { parsePaperFile } from '../../src/ingest/frontmatter.ts';
+import { summarize } from '../../src/ingest/report.ts';
 import { readCatalogInput } from '../../src/ingest/store.ts';
 import { contentPaths } from '../../src/lib/content-dir.ts';
 import { paperSchema, type Paper } from '../../src/schemas/paper.ts';
@@ -411,6 +412,13 @@ describe("people's labels and the theme models", () => {
     const labels = [label('gone-a', 'flows', true), label(idOf(FLOW), 'flows', true), label('gone-a', 'attention', false), label('gone-b', 'flows', false)];
     const plan = buildCatalog({ ...projectInput(), labels, labelLines: [3, 4, 5, 6] });
     expect(warningsIn(plan.diagnostics).map((d) => [d.line, d.message])).toEqual([[3, '3 labels (this line, lines 5, 6): 2 papers (the first "gone-a") are neither in the catalog nor a training paper; fix the ids or remove the rows']]);
+  });
+
+  it('the summary says how far a theme being taught is from a model of its own', () => {
+    const input = { ...projectInput(), labels: [label(idOf(FLOW), 'flows', true), label(idOf(ATTENTION), 'flows', false), label(idOf(MAMBA), 'flows', false)] };
+    const summary = summarize(buildCatalog(input), input.taxonomy);
+    expect(summary).toContain('  flows: by its rules until 10 papers are labelled in and 10 out (now 1 in, 2 out)');
+    expect(summary).not.toMatch(/^  attention: by its rules/m);
   });
 
   it('messages about labels name the line of their row', () => {
