@@ -90,6 +90,8 @@ async function attemptGet(url: string, settings: FetchSettings, clock: Clock, se
   } catch (e) {
     if (controller.signal.aborted) return { ok: false, retry: true, reason: `no complete answer within ${seconds(settings.timeoutMs)}` };
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+    // A name that does not resolve will not resolve in 7 s either: offline, or a wrong address.
+    if (cause?.code === 'ENOTFOUND') return { ok: false, retry: false, reason: `${new URL(url).host} could not be found (ENOTFOUND): is this machine offline?` };
     return { ok: false, retry: true, reason: `no answer (${cause?.code ?? cause?.message ?? (e as Error).message})` };
   } finally {
     clearTimeout(timer);

@@ -140,6 +140,19 @@ describe('timeouts and sizes', () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it('a host name that does not resolve is named at once, not retried', async () => {
+    let calls = 0;
+    const send = async () => {
+      calls++;
+      throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENOTFOUND' } });
+    };
+    const clock = fakeClock();
+    const http = createHttpClient(settings, clock, () => {}, send as typeof fetch);
+    expect((await rejection(http.get('https://huggingface.co/api/daily_papers', 'hf'))).message).toMatch(/^huggingface\.co could not be found \(ENOTFOUND\): is this machine offline\?/);
+    expect(calls).toBe(1);
+    expect(clock.sleeps).toEqual([]);
+  });
+
   it('a refused connection is retried, then named', async () => {
     const { http, clock } = await setUp({});
     const closed = server.url;
