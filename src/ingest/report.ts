@@ -7,11 +7,12 @@ export function summarize(plan: CatalogPlan, taxonomy: readonly Theme[]): string
   const { listings, occurrences, duplicates, withoutAbstract } = plan.stats;
   const perTheme = taxonomy.map((theme) => [theme.id, plan.papers.filter((p) => p.themes.includes(theme.id)).length] as const);
   const unsorted = plan.papers.filter((p) => p.themes.length === 0).length;
+  const hidden = plan.papers.filter((p) => p.hidden).length;
   const width = Math.max(...perTheme.map(([id]) => id.length), 'unsorted'.length);
   const lines = [
     `sources read:      ${listings}`,
     `papers found:      ${occurrences} (${duplicates} duplicates merged)`,
-    `papers in catalog: ${plan.papers.length}${plan.orphans.length ? ` (+${plan.orphans.length} kept for their notes)` : ''}`,
+    `papers in catalog: ${plan.papers.length}${hidden ? ` (${hidden} hidden by hand)` : ''}${plan.orphans.length ? ` (+${plan.orphans.length} kept for their notes)` : ''}`,
     `without abstract:  ${withoutAbstract}${withoutAbstract ? ' (shelved by title; their pages say the abstract is missing)' : ''}`,
     'papers per theme:',
     ...perTheme.map(([id, n]) => `  ${id.padEnd(width)}  ${n}`),

@@ -414,6 +414,13 @@ describe("people's labels and the theme models", () => {
     expect(warningsIn(plan.diagnostics).map((d) => [d.line, d.message])).toEqual([[3, '3 labels (this line, lines 5, 6): 2 papers (the first "gone-a") are neither in the catalog nor a training paper; fix the ids or remove the rows']]);
   });
 
+  it('the summary counts the papers hidden by hand among those in the catalog', () => {
+    const input = projectInput();
+    const hiddenId = idOf(FLOW);
+    const summary = summarize(buildCatalog({ ...input, curation: { papers: { [hiddenId]: { addThemes: [], removeThemes: [], hidden: true } } } }), input.taxonomy);
+    expect(summary).toMatch(/^papers in catalog: \d+ \(1 hidden by hand\)$/m);
+  });
+
   it('the summary says how far a theme being taught is from a model of its own', () => {
     const input = { ...projectInput(), labels: [label(idOf(FLOW), 'flows', true), label(idOf(ATTENTION), 'flows', false), label(idOf(MAMBA), 'flows', false)] };
     const summary = summarize(buildCatalog(input), input.taxonomy);
