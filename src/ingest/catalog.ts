@@ -189,7 +189,7 @@ function applyCuration({ taxonomy, curation, curationLines, files }: CatalogInpu
   // but by one only: of two entries, one would go unapplied.
   return (names: string[], ruled: string[]) => {
     const [first, ...more] = names.filter((name) => curation.papers[name]);
-    for (const name of more) diagnostics.push(error(files.curation, curationLines[name] ?? 0, `paper "${name}" is now "${first}", which has an entry of its own; merge the two entries into one`));
+    for (const name of more) diagnostics.push(error(files.curation, curationLines[name] ?? 0, `paper "${name}" is now "${first}", which has an entry of its own; merge the two into the entry for "${first}"`));
     if (!first) return { themes: ruled, added: [], removed: [], hidden: false };
     const decision = curation.papers[first]!;
     const added = decision.addThemes.filter((t) => !ruled.includes(t));
