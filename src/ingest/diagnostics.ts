@@ -34,11 +34,18 @@ const oneLine = (text: string) => stripControls(text).replace(/\s*[\r\n]+\s*/g, 
 /** Problems beyond this many are counted, not printed: a broken file of 60,000 rows needs its first errors, not all. */
 export const SHOWN_DIAGNOSTICS = 200;
 
-/** The lines to print for `diagnostics`: the first `SHOWN_DIAGNOSTICS`, then how many more there are. */
+/**
+ * The lines to print for `diagnostics`: errors first, since they are what stopped the run, then
+ * warnings, each in file order; at most `SHOWN_DIAGNOSTICS`, then how many more there are.
+ */
 export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string[] {
-  const lines = diagnostics.slice(0, SHOWN_DIAGNOSTICS).map(formatDiagnostic);
-  const rest = diagnostics.length - lines.length;
-  if (rest > 0) lines.push(`… and ${rest} more problem(s) like these, not shown; fix the ones above and run again.`);
+  const ordered = [...diagnostics.filter((d) => d.severity === 'error'), ...diagnostics.filter((d) => d.severity !== 'error')];
+  const lines = ordered.slice(0, SHOWN_DIAGNOSTICS).map(formatDiagnostic);
+  const hidden = ordered.slice(SHOWN_DIAGNOSTICS);
+  if (hidden.length > 0) {
+    const errors = hidden.filter((d) => d.severity === 'error').length;
+    lines.push(`… and ${hidden.length} more problem(s) like these (${errors} error(s), ${hidden.length - errors} warning(s)), not shown; fix the ones above and run again.`);
+  }
   return lines;
 }
 

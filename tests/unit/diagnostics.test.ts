@@ -19,7 +19,14 @@ describe('printing diagnostics', () => {
     const lines = formatDiagnostics(many);
     expect(lines).toHaveLength(SHOWN_DIAGNOSTICS + 1);
     expect(lines.at(-2)).toBe(`a.json:${SHOWN_DIAGNOSTICS}: error: not a paper`);
-    expect(lines.at(-1)).toBe('… and 5 more problem(s) like these, not shown; fix the ones above and run again.');
+    expect(lines.at(-1)).toBe('… and 5 more problem(s) like these (5 error(s), 0 warning(s)), not shown; fix the ones above and run again.');
     expect(formatDiagnostics(many.slice(0, 3))).toHaveLength(3);
+  });
+
+  it('errors come before warnings, so the problem that stopped the run is never the one cut off', () => {
+    const warnings = Array.from({ length: SHOWN_DIAGNOSTICS + 50 }, (_, i) => warning('a.txt', i + 1, 'short abstract'));
+    const lines = formatDiagnostics([...warnings, error('content/curation.yaml', 3, 'no such theme')]);
+    expect(lines[0]).toBe('content/curation.yaml:3: error: no such theme');
+    expect(lines.at(-1)).toMatch(/^… and 51 more problem\(s\) like these \(0 error\(s\), 51 warning\(s\)\)/);
   });
 });
