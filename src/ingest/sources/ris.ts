@@ -61,9 +61,11 @@ export function readRis(path: string, text: string): SourceRead {
       open = null;
       continue;
     }
-    if (!open.fields.has(tag!)) open.fields.set(tag!, []);
-    open.fields.get(tag!)!.push(value.trim());
-    open.last = tag!;
+    // AU and A1 are one list (exporters mix them), kept in the order the lines come.
+    const field = tag === 'A1' ? 'AU' : tag!;
+    if (!open.fields.has(field)) open.fields.set(field, []);
+    open.fields.get(field)!.push(value.trim());
+    open.last = field;
   }
   if (open) diagnostics.push(error(path, open.line, 'this record has no "ER  - " line (the file ends); end it with one'));
   return { records, diagnostics };
@@ -75,7 +77,7 @@ function toRecord(fields: Fields, line: number): SourceRecord {
   const type = first('TY') ?? '';
   const record = emptyRecord(line, first('ID'), first('TI', 'T1', 'CT') ?? '');
   record.abstract = first('AB', 'N2');
-  record.authors = all('AU', 'A1');
+  record.authors = all('AU').map(risName);
   const urls = all('UR', 'L1', 'L2');
   const container = first('T2', 'JO', 'JF', 'JA', 'J2', 'BT');
   record.arxivId = arxivIdInVenue(container) ?? urls.map(arxivId).find(Boolean) ?? arxivId(first('DO'));
@@ -87,6 +89,18 @@ function toRecord(fields: Fields, line: number): SourceRecord {
     if (kind && !record.links[kind]) record.links[kind] = url;
   }
   return record;
+}
+
+/**
+ * RIS writes a person `Family, Given[, Suffix]`; the catalog, as its other readers do, `Given
+ * Family[, Suffix]`, so one person has one author page whichever file names them. A name with
+ * no comma (an organisation) is kept as written.
+ */
+function risName(raw: string): string {
+  const [family, given, ...suffix] = raw.split(',').map((part) => part.trim());
+  if (given === undefined) return raw;
+  const name = [given, family].filter(Boolean).join(' ');
+  return suffix.length > 0 ? `${name}, ${suffix.join(', ')}` : name;
 }
 
 function venueKind(type: string): Venue['kind'] {
