@@ -36,6 +36,8 @@ export interface CatalogInput {
   labelLines: number[];
   /** Labelled papers outside the catalog, from `content/training-papers.yaml`. */
   training: TrainingPaper[];
+  /** The line of each of `training` in its file, for messages about it. */
+  trainingLines: number[];
   /** The paper files already in `content/papers/`, by file name. */
   existing: { file: string; path: string; text: string }[];
   /** The content files and folders as messages name them (relative to the project, under any CONTENT_DIR). */
@@ -189,7 +191,7 @@ function applyCuration({ taxonomy, curation, curationLines, files }: CatalogInpu
   // but by one only: of two entries, one would go unapplied.
   return (names: string[], ruled: string[]) => {
     const [first, ...more] = names.filter((name) => curation.papers[name]);
-    for (const name of more) diagnostics.push(error(files.curation, curationLines[name] ?? 0, `paper "${name}" is now "${first}", which has an entry of its own; merge the two into the entry for "${first}"`));
+    for (const name of more) diagnostics.push(error(files.curation, curationLines[name] ?? 0, `paper "${name}" is now "${names[0]}", and "${first}" names it too, with an entry of its own; merge the two into the entry for "${first}"`));
     if (!first) return { themes: ruled, added: [], removed: [], hidden: false };
     const decision = curation.papers[first]!;
     const added = decision.addThemes.filter((t) => !ruled.includes(t));
@@ -229,7 +231,7 @@ function renamePapers(assigned: Map<string, Assigned>, known: readonly KnownPape
   for (const [key, current] of assigned) {
     const [name, target] = [current.id, ...current.aliases].map((n) => [n, curation.papers[n]?.renameTo] as const).find(([, to]) => to) ?? [];
     if (!target || target === current.id) continue;
-    const others = [...[...assigned].filter(([k]) => k !== key).map(([, a]) => a), ...known.filter((k) => k !== current.known)];
+    const others = [...[...assigned].filter(([k]) => k !== key).map(([, a]) => a), ...known.filter((k) => k !== current.known && !current.absorbed?.includes(k))];
     if (others.some((other) => other.id === target || other.aliases.includes(target))) {
       diagnostics.push(error(files.curation, curationLines[name!] ?? 0, `cannot rename "${current.id}" to "${target}": another paper has that id, or had it; choose another`));
       continue;

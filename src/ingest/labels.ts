@@ -1,6 +1,8 @@
 import type { CatalogInput } from './catalog.ts';
 import { error, warning, type Diagnostic } from './diagnostics.ts';
 import type { LabelledPaper } from './shelve.ts';
+import { titleKey } from './normalize.ts';
+import { excerpt } from '../lib/format.ts';
 import { didYouMean } from '../lib/spelling.ts';
 
 /** A catalog paper as the labels see it: its ids, current and former, and its text. */
@@ -17,7 +19,7 @@ export interface CatalogText {
  * labels naming no known paper are reported; for the same paper and theme a later row wins,
  * so a maintainer's review can correct an earlier decision by appending to the file.
  */
-export function labelledPapers(input: Pick<CatalogInput, 'labels' | 'labelLines' | 'training' | 'taxonomy' | 'files'>, catalog: readonly CatalogText[], diagnostics: Diagnostic[]): LabelledPaper[] {
+export function labelledPapers(input: Pick<CatalogInput, 'labels' | 'labelLines' | 'training' | 'trainingLines' | 'taxonomy' | 'files'>, catalog: readonly CatalogText[], diagnostics: Diagnostic[]): LabelledPaper[] {
   const file = input.files.labels;
   const texts = new Map<string, { title: string; abstract: string }>();
   const current = new Map<string, string>();
@@ -25,10 +27,16 @@ export function labelledPapers(input: Pick<CatalogInput, 'labels' | 'labelLines'
     texts.set(id, { title, abstract });
     for (const name of [id, ...aliases]) current.set(name, id);
   }
-  // A training paper with a catalog paper's id is that paper (ids are titles' slugs): a reading
-  // list may well hold "Graph Attention Networks". It is read once, with the catalog's text, and
-  // its labels are the catalog paper's.
-  for (const paper of input.training) if (!current.has(paper.id)) texts.set(paper.id, paper);
+  // A training paper with a catalog paper's id and title is that paper: a reading list may well
+  // hold "Graph Attention Networks". It is read once, with the catalog's text, and its labels are
+  // the catalog paper's. With another title it is another paper, and one id cannot name both.
+  for (const [index, paper] of input.training.entries()) {
+    const id = current.get(paper.id);
+    if (id === undefined) texts.set(paper.id, paper);
+    else if (titleKey(texts.get(id)!.title) !== titleKey(paper.title)) {
+      diagnostics.push(error(input.files.training, input.trainingLines[index] ?? 0, `training paper "${paper.id}" has the id of the catalog paper "${excerpt(texts.get(id)!.title, 60)}", which is another paper; give the training paper another id`));
+    }
+  }
   const themes = new Set(input.taxonomy.map((t) => t.id));
   const decisions = new Map<string, Map<string, boolean>>();
   // A theme that is gone is one error at its first label, naming the lines of the others, not one error per row.

@@ -34,6 +34,7 @@ export function readCatalogInput(paths: ContentPaths): CatalogInput {
   const labelLines = labels.map((_, index) => labelsFile!.lineOf(['labels', index]));
   const trainingFile = existsSync(paths.training) ? readYaml(paths.training, rel(paths.training), trainingPapersSchema, diagnostics, true) : undefined;
   const training = trainingFile?.data.papers ?? [];
+  const trainingLines = training.map((_, index) => trainingFile!.lineOf(['papers', index]));
 
   const names = sourceFiles(paths, rel, files.sources, diagnostics);
   manifest.forEach((entry, index) => {
@@ -45,7 +46,7 @@ export function readCatalogInput(paths: ContentPaths): CatalogInput {
   const existing = listFiles(paths.papers)
     .filter((name) => name.endsWith('.mdx'))
     .map((file) => ({ file, path: rel(join(paths.papers, file)), text: readFileSync(join(paths.papers, file), 'utf8') }));
-  return { listings, manifest, taxonomy, curation, curationLines, labels, labelLines, training, existing, files };
+  return { listings, manifest, taxonomy, curation, curationLines, labels, labelLines, training, trainingLines, existing, files };
 }
 
 /** A YAML file that passed its schema, and the line of any value in it, for messages. */

@@ -20,7 +20,7 @@ export const themeLabelsSchema = z.strictObject({
 
 /** A paper that teaches the theme models without being in the catalog. */
 export const trainingPaper = z.strictObject({
-  /** Unique among training papers and catalog papers alike. */
+  /** Unique among training papers; the id of a catalog paper only if it is that paper (the same title). */
   id: slugId,
   /** The paper's real title. */
   title: z.string().min(1),

@@ -17,7 +17,7 @@ const FLEXDIT = 'FlexDiT: Dynamic Token Density Control for Diffusion Transforme
 
 /** A catalog input built in memory; what a test leaves out is empty. */
 function catalogInput(input: Partial<CatalogInput> & Pick<CatalogInput, 'listings'>): CatalogInput {
-  return { manifest: [], taxonomy: [], curation: { papers: {} }, curationLines: {}, labels: [], labelLines: [], training: [], existing: [], files: defaultFiles, ...input };
+  return { manifest: [], taxonomy: [], curation: { papers: {} }, curationLines: {}, labels: [], labelLines: [], training: [], trainingLines: [], existing: [], files: defaultFiles, ...input };
 }
 
 /** A listing file for `catalogInput`, stored under `content/sources/` like a real one. */
@@ -220,6 +220,13 @@ describe('re-ingesting over an existing catalog', () => {
       const after = buildCatalog(catalogInput({ listings: [preprint, listed, joining], existing: writtenFiles(before, { [`${listedId}.mdx`]: 'Notes on the listed one.\n' }) }));
       expect(after.files.get(`${preprintId}.mdx`)!.endsWith('---\nNotes on the listed one.\n')).toBe(true);
       expect(after.remove).toEqual([`${listedId}.mdx`]);
+    });
+
+    it('the page may be renamed to the URL it absorbed, which no other paper has', () => {
+      const curation = { papers: { [preprintId!]: { addThemes: [], removeThemes: [], hidden: false, renameTo: listedId } } };
+      const after = buildCatalog(catalogInput({ listings: [preprint, listed, joining], existing: writtenFiles(before), curation, curationLines: { [preprintId!]: 2 } }));
+      expect(errorsIn(after.diagnostics)).toEqual([]);
+      expect(after.papers.map((p) => [p.id, p.aliases])).toEqual([[listedId, [preprintId]]]);
     });
 
     it('when both files have notes, the second stays a page of its own, with a warning that says what to do', () => {
@@ -426,6 +433,13 @@ describe("people's labels and the theme models", () => {
     const summary = summarize(buildCatalog(input), input.taxonomy);
     expect(summary).toContain('  flows: by its rules until 10 papers are labelled in and 10 out (now 1 in, 2 out)');
     expect(summary).not.toMatch(/^  attention: by its rules/m);
+  });
+
+  it('a training paper with a catalog paper\'s id but another title is an error at its row, not merged into it', () => {
+    const plan = buildCatalog({ ...projectInput(), training: [{ id: idOf(FLOW), title: 'Diffusion Models Beat GANs on Image Synthesis', abstract: 'Another paper.' }], trainingLines: [4] });
+    expect(errorsIn(plan.diagnostics).map((d) => [d.file, d.line, d.message])).toEqual([
+      ['content/training-papers.yaml', 4, `training paper "${idOf(FLOW)}" has the id of the catalog paper "${FLOW}", which is another paper; give the training paper another id`],
+    ]);
   });
 
   it('messages about labels name the line of their row', () => {

@@ -219,6 +219,7 @@ function catalogOf(listingText: string) {
     labels: [],
     labelLines: [],
     training: [],
+    trainingLines: [],
     existing: [],
     files: defaultFiles,
   };
