@@ -32,11 +32,16 @@ export function decodeListing(file: string, bytes: Uint8Array): Decoded {
   if (binary) return { ok: false, diagnostic: error(file, 0, `this is ${binary[1]}, not a source file; remove it from the sources folder`) };
   const utf16 = UTF16.find(([mark]) => startsWith(bytes, mark));
   if (utf16) {
+    let text: string;
     try {
-      return { ok: true, text: new TextDecoder(utf16[1], { fatal: true }).decode(bytes).replace(/\r\n?/g, '\n') };
+      text = new TextDecoder(utf16[1], { fatal: true }).decode(bytes).replace(/\r\n?/g, '\n');
     } catch {
       return { ok: false, diagnostic: error(file, 0, `this file starts as ${utf16[1].toUpperCase()} text but does not decode as it; re-save it as UTF-8`) };
     }
+    // No text holds a NUL, in any encoding (UTF-32 starts with the same mark): the readers never see one.
+    const nul = text.indexOf('\0');
+    if (nul !== -1) return { ok: false, diagnostic: error(file, text.slice(0, nul).split('\n').length, 'this looks like a binary file (it has a NUL character); listings must be text — remove it from the sources folder') };
+    return { ok: true, text };
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {

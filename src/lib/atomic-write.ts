@@ -38,16 +38,21 @@ export function writeAtomically(files: readonly (readonly [path: string, data: s
       changed.push(target);
     }
   } catch (e) {
+    /** Backups that could not be put back: the only copy of what was there, so they stay, and the error names them. */
+    const stranded: string[] = [];
     for (const target of changed.reverse()) {
       const backup = backups.get(target);
       // Each is put back on its own: one that cannot be must not leave the others changed.
       try {
         if (backup) renameSync(backup, target);
         else rmSync(target, { force: true });
-      } catch {}
+      } catch {
+        if (backup) stranded.push(backup);
+      }
     }
     for (const [temp] of staged) rmSync(temp, { force: true });
-    for (const backup of backups.values()) rmSync(backup, { force: true });
+    for (const backup of backups.values()) if (!stranded.includes(backup)) rmSync(backup, { force: true });
+    if (stranded.length > 0 && e instanceof Error) e.message += `; the previous content is kept in ${stranded.join(', ')}`;
     throw e;
   }
   for (const backup of backups.values()) rmSync(backup, { force: true });

@@ -22,6 +22,8 @@ export const externalLinks: HastPlugin = {
 
 /** For a site served under `base` (Astro's `base`, "/" or "/<repo>/"). */
 export function rootLinks(base: string): HastPlugin {
+  const home = joinBase(base, '').replace(/\/$/, '');
+  const underBase = (url: string) => home !== '' && (url === home || /^[/?#]/.test(url.slice(home.length))) && url.startsWith(home);
   return {
     name: 'shelfmark-root-links',
     element: {
@@ -29,8 +31,8 @@ export function rootLinks(base: string): HastPlugin {
       visit(node, ctx) {
         const attribute = node.tagName === 'a' ? 'href' : 'src';
         const url = node.properties[attribute];
-        // "/papers/x/", not "//host/…" (another site) nor a path already under the base.
-        if (typeof url === 'string' && /^\/(?!\/)/.test(url) && !url.startsWith(joinBase(base, ''))) ctx.setProperty(node, attribute, joinBase(base, url));
+        // "/papers/x/", not "//host/…" (another site) nor a path already under the base ("/repo/…", "/repo", "/repo#x").
+        if (typeof url === 'string' && /^\/(?!\/)/.test(url) && !underBase(url)) ctx.setProperty(node, attribute, joinBase(base, url));
       },
     },
   };

@@ -59,6 +59,11 @@ describe('decoding a listing', () => {
     expect(decoded(decodeListing('a.txt', new Uint8Array([0xfe, 0xff, ...bigEndian])))).toBe('Große Modelle — 深度学习\nAn abstract.\n');
   });
 
+  it('UTF-16 with a NUL character (or UTF-32, which starts with the same mark) is refused at its line', () => {
+    const result = decodeListing('a.txt', new Uint8Array([0xff, 0xfe, 0x41, 0, 0x0a, 0, 0x42, 0, 0, 0, 0x43, 0]));
+    expect(result).toMatchObject({ ok: false, diagnostic: { line: 2, message: expect.stringContaining('NUL') } });
+  });
+
   it('UTF-16 without a byte-order mark is refused rather than read as garbage', () => {
     const utf16 = new Uint8Array([...'Title\n'].flatMap((c) => [c.charCodeAt(0), 0]));
     expect(decodeListing('a.txt', utf16).ok).toBe(false);

@@ -25,7 +25,8 @@ describe('links in people\'s notes', () => {
     const plugin = rootLinks('/reading-list/');
     expect(visit(plugin, 'a', { href: '/papers/graph-attention-networks/' }).href).toBe('/reading-list/papers/graph-attention-networks/');
     expect(visit(plugin, 'img', { src: '/figures/gat.png' }).src).toBe('/reading-list/figures/gat.png');
-    expect(visit(plugin, 'a', { href: '/reading-list/papers/x/' }).href).toBe('/reading-list/papers/x/');
+    for (const href of ['/reading-list/papers/x/', '/reading-list', '/reading-list#top', '/reading-list?q=x']) expect(visit(plugin, 'a', { href }).href, href).toBe(href);
+    expect(visit(plugin, 'a', { href: '/reading-listing/' }).href).toBe('/reading-list/reading-listing/');
   });
 
   it('leaves other sites, relative paths and anchors alone, and everything at the root base', () => {
