@@ -1,4 +1,5 @@
 import { error, type Diagnostic } from './diagnostics.ts';
+import { lineAtOffset } from './sources/record.ts';
 
 export type Decoded = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
 
@@ -40,13 +41,10 @@ export function decodeListing(file: string, bytes: Uint8Array): Decoded {
     }
     // No text holds a NUL, in any encoding (UTF-32 starts with the same mark): the readers never see one.
     const nul = text.indexOf('\0');
-    if (nul !== -1) return { ok: false, diagnostic: error(file, text.slice(0, nul).split('\n').length, 'this looks like a binary file (it has a NUL character); listings must be text — remove it from the sources folder') };
-    return { ok: true, text };
+    return nul === -1 ? { ok: true, text } : binaryAt(file, lineAtOffset(text, nul));
   }
   const nul = bytes.indexOf(0);
-  if (nul !== -1) {
-    return { ok: false, diagnostic: error(file, lineAt(bytes, nul), 'this looks like a binary file (it has a NUL byte); listings must be UTF-8 text — remove it from the sources folder') };
-  }
+  if (nul !== -1) return binaryAt(file, lineAt(bytes, nul));
   let text: string;
   try {
     text = fatalUtf8.decode(bytes);
@@ -55,6 +53,11 @@ export function decodeListing(file: string, bytes: Uint8Array): Decoded {
     return { ok: false, diagnostic: error(file, line, 'invalid UTF-8 on this line; re-save the listing as UTF-8') };
   }
   return { ok: true, text: text.replace(/\r\n?/g, '\n') };
+}
+
+/** A NUL is in no text: the file is binary, whatever it is called. */
+function binaryAt(file: string, line: number): Decoded {
+  return { ok: false, diagnostic: error(file, line, 'this looks like a binary file (it has a NUL byte); listings must be text — remove it from the sources folder') };
 }
 
 /** 1-based line number of byte `offset`. */

@@ -21,18 +21,18 @@ export function readCatalogInput(paths: ContentPaths): CatalogInput {
   const diagnostics: Diagnostic[] = [];
   const manifestPath = join(paths.sources, MANIFEST_FILE);
 
-  const manifestFile = existsSync(manifestPath) ? readYaml(manifestPath, rel(manifestPath), listingManifest, diagnostics, true) : undefined;
+  const manifestFile = readYaml(manifestPath, rel(manifestPath), listingManifest, diagnostics, true);
   const manifest = manifestFile?.data.listings ?? [];
   const taxonomy = readYaml(paths.themes, rel(paths.themes), taxonomySchema, diagnostics)?.data ?? [];
   // The curation file is optional: a new catalog has made no decisions yet.
-  const curationFile = existsSync(paths.curation) ? readYaml(paths.curation, rel(paths.curation), curationSchema, diagnostics, true) : undefined;
+  const curationFile = readYaml(paths.curation, rel(paths.curation), curationSchema, diagnostics, true);
   const curation = curationFile?.data ?? { papers: {} };
   const curationLines = Object.fromEntries(Object.keys(curation.papers).map((id) => [id, curationFile!.lineOf(['papers', id])]));
   // Labels and training papers are optional too: without them every theme is decided by its rules.
-  const labelsFile = existsSync(paths.labels) ? readYaml(paths.labels, rel(paths.labels), themeLabelsSchema, diagnostics, true) : undefined;
+  const labelsFile = readYaml(paths.labels, rel(paths.labels), themeLabelsSchema, diagnostics, true);
   const labels = labelsFile?.data.labels ?? [];
   const labelLines = labels.map((_, index) => labelsFile!.lineOf(['labels', index]));
-  const trainingFile = existsSync(paths.training) ? readYaml(paths.training, rel(paths.training), trainingPapersSchema, diagnostics, true) : undefined;
+  const trainingFile = readYaml(paths.training, rel(paths.training), trainingPapersSchema, diagnostics, true);
   const training = trainingFile?.data.papers ?? [];
   const trainingLines = training.map((_, index) => trainingFile!.lineOf(['papers', index]));
 
@@ -58,10 +58,11 @@ interface YamlFile<T> {
 type Schema<T> = z.ZodType<T>;
 
 /**
- * Reads a YAML file through its schema. A file that is empty (or only comments) is one that
- * says nothing: for an `optional` file the same as none (undefined, no message), for another an error.
+ * Reads a YAML file through its schema. An `optional` file that is missing, empty or only
+ * comments says nothing (undefined, no message); a required one is an error.
  */
 function readYaml<T>(path: string, shown: string, schema: Schema<T>, diagnostics: Diagnostic[], optional = false): YamlFile<T> | undefined {
+  if (optional && !existsSync(path)) return undefined;
   const lines = new LineCounter();
   let document: Document;
   let data: unknown;

@@ -8,7 +8,7 @@
 import { XMLParser, XMLValidator, type XMLMetaData } from 'fast-xml-parser';
 import { error, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, doi } from '../ids.ts';
-import { emptyRecord, lineAtOffset, partialDate, type SourceRead, type SourceRecord } from './record.ts';
+import { emptyRecord, lineAtOffset, lineLocator, partialDate, type SourceRead, type SourceRecord } from './record.ts';
 
 /** An element: its name, attributes, children in document order (text as strings), and where its start tag is. */
 interface Element {
@@ -96,7 +96,8 @@ export function readArxivAtom(path: string, text: string): SourceRead {
 
   const diagnostics: Diagnostic[] = [];
   const entries = childrenNamed(feed, 'entry');
-  const lines = linesAt(text, entries.map((entry) => entry.offset));
+  const lineAt = lineLocator(text);
+  const lines = entries.map((entry) => lineAt(entry.offset));
   const records: SourceRecord[] = [];
   entries.forEach((entry, index) => {
     const line = lines[index] ?? 1;
@@ -185,14 +186,4 @@ function attr(element: Element | undefined, name: string): string | null {
 /** arXiv wraps and indents titles and abstracts; the line breaks carry no meaning. */
 function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
-}
-
-/** 1-based line of each of `offsets`, which ascend (elements in document order), in one pass over the text. */
-function linesAt(text: string, offsets: number[]): number[] {
-  let line = 1;
-  let newline = text.indexOf('\n');
-  return offsets.map((offset) => {
-    for (; newline !== -1 && newline < offset; newline = text.indexOf('\n', newline + 1)) line++;
-    return line;
-  });
 }

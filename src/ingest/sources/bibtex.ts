@@ -87,7 +87,7 @@ export function readBibtex(path: string, text: string): SourceRead {
     if (start && !NOT_ENTRIES.has(start[1]!.toLowerCase())) {
       broken.add(start[2]!);
       if (STACK_OVERFLOW.test(problem.error)) {
-        const cause = overflowCause(start.input);
+        const cause = overflowCause(fieldsOf(start.input));
         diagnostics.push(error(path, lineAt(offset + cause.offset), `entry ${start[2]}: ${cause.message}`));
         continue;
       }
@@ -196,13 +196,25 @@ function strayField(text: string, end: number): string | null {
   return FIELD_LINE.exec(between)?.[1] ?? null;
 }
 
-/**
- * Which field of an entry's `input` overflowed the parser's stack, and why, in words a person
- * can act on: braces nested too deep, or else the field with the most words is too long.
- */
-function overflowCause(input: string): { offset: number; message: string } {
+interface MeasuredField {
+  name: string;
+  /** Offset of its name in the entry. */
+  offset: number;
+  words: number;
+  depth: number;
+}
+
+/** The fields of an entry's `input`, each with its words and how deep its braces nest. */
+function fieldsOf(input: string): MeasuredField[] {
   const starts = [...input.matchAll(FIELD_START)];
-  const fields = starts.map((m, i) => ({ name: m[1]!.toLowerCase(), offset: m.index + m[0].indexOf(m[1]!), ...measure(input, m.index + m[0].length, starts[i + 1]?.index ?? input.length) }));
+  return starts.map((m, i) => ({ name: m[1]!.toLowerCase(), offset: m.index + m[0].indexOf(m[1]!), ...measure(input, m.index + m[0].length, starts[i + 1]?.index ?? input.length) }));
+}
+
+/**
+ * Which field of an entry overflows the parser's stack, and why, in words a person can act
+ * on: braces nested too deep, or else the field with the most words is too long.
+ */
+function overflowCause(fields: readonly MeasuredField[]): { offset: number; message: string } {
   const deep = fields.find((f) => f.depth > DEEP);
   if (deep) return { offset: deep.offset, message: `its ${deep.name} has braces nested ${deep.depth.toLocaleString('en')} deep, more than the BibTeX parser can read; remove the extra braces` };
   const longest = fields.reduce((a, b) => (b.words > a.words ? b : a), { name: 'text', offset: 0, words: 0, depth: 0 });
@@ -214,13 +226,8 @@ function oversizedEntries(text: string): { start: number; end: number; key: stri
   const starts = [...text.matchAll(ENTRY_START)].filter((m) => !NOT_ENTRIES.has(m[1]!.toLowerCase()));
   return starts.flatMap((m, i) => {
     const end = starts[i + 1]?.index ?? text.length;
-    const input = text.slice(m.index, end);
-    const fields = [...input.matchAll(FIELD_START)];
-    const oversized = fields.some((f, k) => {
-      const { words, depth } = measure(input, f.index + f[0].length, fields[k + 1]?.index ?? input.length);
-      return words > WORDS || depth > DEEP;
-    });
-    return oversized ? [{ start: m.index, end, key: m[2]!, ...overflowCause(input) }] : [];
+    const fields = fieldsOf(text.slice(m.index, end));
+    return fields.some((f) => f.words > WORDS || f.depth > DEEP) ? [{ start: m.index, end, key: m[2]!, ...overflowCause(fields) }] : [];
   });
 }
 

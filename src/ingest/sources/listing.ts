@@ -29,8 +29,8 @@ export function readListing(path: string, text: string, captured: string | undef
   });
   if (undated.length > 0) {
     const file = path.split('/').at(-1);
-    // Not Math.min(...undated): a hundred thousand arguments overflow the stack.
-    diagnostics.push(warning(path, undated.reduce((a, b) => Math.min(a, b)), `${undated.length} listing date(s) have no year and this listing has no capture date; add \`captured: YYYY-MM-DD\` for ${file} in sources.yaml, beside it (until then these dates are left out, never guessed)`));
+    // Papers come in file order, so the first is the earliest line.
+    diagnostics.push(warning(path, undated[0]!, `${undated.length} listing date(s) have no year and this listing has no capture date; add \`captured: YYYY-MM-DD\` for ${file} in sources.yaml, beside it (until then these dates are left out, never guessed)`));
   }
   return { records, diagnostics };
 }
