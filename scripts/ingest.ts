@@ -10,7 +10,7 @@ import { summarize } from '../src/ingest/report.ts';
 import { applyPlan, readCatalogInput, staleFiles } from '../src/ingest/store.ts';
 import { contentPaths } from '../src/lib/content-dir.ts';
 import { readOptions } from '../src/lib/cli.ts';
-import { stripControls } from '../src/lib/format.ts';
+import { oneLine } from '../src/lib/format.ts';
 
 const USAGE = `npm run ingest [-- OPTIONS]
 
@@ -61,6 +61,6 @@ try {
   process.exitCode = main();
 } catch (e) {
   // Known problems were already put in words; anything else is still one line, never a stack trace.
-  console.error(e instanceof IngestError ? e.message : `ingest: ${stripControls((e as Error).message)}`);
+  console.error(e instanceof IngestError ? e.message : `ingest: ${oneLine((e as Error).message)}`);
   process.exitCode = 1;
 }

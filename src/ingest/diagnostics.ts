@@ -2,7 +2,7 @@
  * What the ingest tells people about their input. Every message names a file and a line,
  * so a problem in a listing of thousands of lines can be found and fixed.
  */
-import { stripControls } from '../lib/format.ts';
+import { oneLine } from '../lib/format.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -28,8 +28,6 @@ export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line > 0 ? `${d.file}:${d.line}` : d.file;
   return oneLine(`${where}: ${d.severity}: ${d.message}`);
 }
-
-const oneLine = (text: string) => stripControls(text).replace(/\s*[\r\n]+\s*/g, ' ').replace(/\t/g, ' ');
 
 /** Problems beyond this many are counted, not printed: a broken file of 60,000 rows needs its first errors, not all. */
 export const SHOWN_DIAGNOSTICS = 200;

@@ -41,6 +41,15 @@ export function stripControls(text: string): string {
   return text.toWellFormed().replace(INVISIBLE, '').replace(/[\v\f\x85]/g, ' ');
 }
 
+/**
+ * Text from input as one line of a terminal message: `stripControls`, and line breaks and tabs
+ * made single spaces, so a title or a server's answer quoted in a message cannot move the
+ * cursor, recolour or rewrite what the terminal shows.
+ */
+export function oneLine(text: string): string {
+  return stripControls(text).replace(/\s*[\r\n]+\s*/g, ' ').replace(/\t/g, ' ');
+}
+
 const INVISIBLE = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]|[\0-\x08\x0E-\x1F\x7F-\x84\x86-\x9F]|\p{Noncharacter_Code_Point}/gu;
 
 let segmenter: Intl.Segmenter | undefined;
