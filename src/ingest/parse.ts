@@ -206,14 +206,17 @@ export function organisationName(line: string): string {
 /** Non-blank lines that are not page chrome, with their line numbers and kinds. */
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const lines = text.split('\n');
+  const rows = text
+    .split('\n')
+    .map((raw, index) => ({ line: index + 1, content: raw.replace(/^\uFEFF/, '') }))
+    .filter((row) => row.content.trim());
   let seenContent = false;
   let seenChrome = false;
-  for (const [index, raw] of lines.entries()) {
-    const line = index + 1;
-    let content = raw.replace(/^\uFEFF/, '');
-    if (!content.trim()) continue;
-    if (isChromeLine(content)) {
+  for (const [k, row] of rows.entries()) {
+    const { line } = row;
+    let { content } = row;
+    // The lines before the first paper are the page's header: chrome there is chrome.
+    if (isChromeLine(content) && !(seenContent && titledLikeChrome(rows, k))) {
       seenChrome = true;
       continue;
     }
@@ -233,6 +236,21 @@ function tokenize(text: string): Token[] {
   }
   return tokens;
 }
+
+/**
+ * Whether the chrome-like line at `k` ("new", "Subscribe") after the first paper is a paper's title: an abstract
+ * follows it, that is, the next line is not chrome and is longer than the line after it (a
+ * title is shorter than its abstract), or is followed by metadata or the end. Page chrome is
+ * followed by more chrome, by metadata or a date, or by a title and then its longer abstract.
+ */
+function titledLikeChrome(rows: readonly { content: string }[], k: number): boolean {
+  const next = rows[k + 1]?.content.trim();
+  if (next === undefined || isChromeLine(next) || isMeta(next) || parseDateLine(next)) return false;
+  const after = rows[k + 2]?.content.trim();
+  return after === undefined || isMeta(after) || next.length > after.length;
+}
+
+const isMeta = (line: string) => AUTHORS.test(line) || SEPARATOR.test(line);
 
 function clip(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;

@@ -54,6 +54,30 @@ describe('page chrome', () => {
     expect(stripGluedChrome('Attention Is All You Need')).toBe('Attention Is All You Need');
   });
 
+  it('a paper titled like chrome after the page header is a paper, between others or last', () => {
+    const abstract = 'A paper whose title is one short word that the listing site also prints as a badge or button.';
+    const other = 'Attention Is All You Need';
+    const otherAbstract = 'The Transformer, a network built on attention alone, without recurrence or convolutions.';
+    for (const [title, text] of [
+      ['new', `${other}\n${otherAbstract}\nnew\n${abstract}\n${other} Again\n${otherAbstract}\n`],
+      ['Subscribe', `${other}\n${otherAbstract}\n\nSubscribe\n\n${abstract}\n\n${other}\n${otherAbstract}\n`],
+      ['Daily Papers', `${other}\n${otherAbstract}\nDaily Papers\n${abstract}\n`],
+      ['new', `${other}\n${otherAbstract}\nnew\n${abstract}\n• 3 authors\n·\nDec 8, 2024\n`],
+    ] as const) {
+      const { papers, diagnostics } = parseListing('l.txt', text);
+      expect(diagnostics).toEqual([]);
+      expect(papers.map((p) => p.title)).toContain(title);
+      expect(papers.find((p) => p.title === title)!.abstract).toBe(abstract);
+    }
+  });
+
+  it('chrome between papers and at the end of the page is still chrome', () => {
+    const text = 'new\nSubscribe\nFlow Matching for Generative Modeling\nA way to train continuous normalizing flows by regressing vector fields.\nnew\nAttention Is All You Need\nThe Transformer, a network built on attention alone.\nSubscribe\nDaily Papers\n';
+    const { papers, diagnostics } = parseListing('l.txt', text);
+    expect(diagnostics).toEqual([]);
+    expect(papers.map((p) => p.title)).toEqual(['Flow Matching for Generative Modeling', 'Attention Is All You Need']);
+  });
+
   it('chrome is recognised as a whole line, in any case, with surrounding spaces', () => {
     expect(isChromeLine('  daily papers ')).toBe(true);
     expect(isChromeLine('Daily Papers: a survey')).toBe(false);
