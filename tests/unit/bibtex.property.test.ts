@@ -65,7 +65,7 @@ describe(`BibTeX written by Shelfmark reads back (${RUNS} runs)`, () => {
 });
 
 describe(`any BibTeX a person may write (${RUNS} runs)`, () => {
-  it('never throws, loses no entry, and leaves no parser markup in a field', () => {
+  it('never throws, loses no entry, and adds no markup to a field', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(latexText, latexText, latexText), { minLength: 1, maxLength: 4 }), (entries) => {
         const bib = entries.map(([title, author, abstract], i) => `@article{k${i},\n  title = {${title}},\n  author = {${author}},\n  abstract = {${abstract}}\n}\n`).join('\n');
@@ -79,9 +79,10 @@ describe(`any BibTeX a person may write (${RUNS} runs)`, () => {
           expect(accounted, `${key} at line ${line}`).toBe(true);
         });
         if (errors.length === 0) expect(records.map((r) => r.key)).toEqual(entries.map((_, i) => `k${i}`));
-        for (const r of records) {
-          for (const text of [r.title, r.abstract ?? '', ...r.authors]) expect(text).not.toMatch(/<\/?(?:i|b|sc|span|a|sup|sub|nc|ncx)\b[^>]*>/);
-        }
+        // The parser's markup is tags; a `<` in a field is one the entry has (it stays a `<`).
+        const angles = (text: string) => text.split('<').length - 1;
+        // (An unclosed brace carries text into the next field, or reads an entry twice: the file is compared whole, when it has no error.)
+        if (errors.length === 0) expect(angles(records.flatMap((r) => [r.title, r.abstract ?? '', ...r.authors]).join(' '))).toBeLessThanOrEqual(angles(bib));
       }),
       { numRuns: RUNS },
     );

@@ -608,6 +608,22 @@ describe('BibTeX', () => {
     expect(result.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('entry k') })]);
   });
 
+  it('< and > are the characters written, in text and math alike (not OT1\'s ¡ and ¿)', () => {
+    const result = read('angles.bib', '@misc{k,\n  title = {When $n < m$: x<y, p > q and ¡Hola!},\n  abstract = {Attention cost grows as n > 1000 tokens <script>alert(1)</script> and beyond.},\n  year = {2024, x}\n}\n');
+    expect(result.records[0]).toMatchObject({ title: 'When n<m: x<y, p > q and ¡Hola!', abstract: 'Attention cost grows as n > 1000 tokens <script>alert(1)</script> and beyond.' });
+  });
+
+  it('rich text written in the file, as Crossref\'s BibTeX has it, goes as in CSL JSON: its text stays', () => {
+    const result = read('crossref.bib', '@article{k, title = {Reducing CO<sub>2</sub> <i>in vivo</i>}, year = 2024}\n');
+    expect(result.records[0]!.title).toBe('Reducing CO2 in vivo');
+  });
+
+  it('TeX\'s logos and control space read as their names and a space, with no warning', () => {
+    const result = read('logos.bib', '@misc{k, title = {\\LaTeX\\ and \\TeX{}, \\BibTeX{} and \\LaTeXe{}, by Knuth et al.\\\nin 1984}}\n');
+    expect(result.records[0]!.title).toBe('LaTeX and TeX, BibTeX and LaTeX2e, by Knuth et al. in 1984');
+    expect(result.diagnostics).toEqual([]);
+  });
+
   it('a preprint whose "journal" is its arXiv id has no venue but that id and category', () => {
     const result = read('pre.bib', '@article{k, title = {T}, journal = {arXiv:1305.4904 [quant-ph]}, year = 2013}\n');
     expect(result.records[0]).toMatchObject({ arxivId: '1305.4904', arxivCategory: 'quant-ph', venue: null });

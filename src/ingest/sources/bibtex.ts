@@ -5,8 +5,8 @@
  * `@string`s and `#`, applies `crossref`, turns LaTeX accents, commands and math into
  * Unicode and reads `month = dec`. Titles keep their case (sentence-casing off). The parser
  * marks up what LaTeX formats (`\emph` → `<i>`); that markup is dropped, since every field
- * here is untrusted text rendered as text. (It turns a bare `<` into `¡`, as LaTeX's OT1
- * font would.)
+ * here is untrusted text rendered as text, and so is the same markup written in the file
+ * (`<i>`, which Crossref's BibTeX carries).
  */
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,7 @@ import type { Creator, Entry } from '@retorquere/bibtex-parser';
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, arxivIdInVenue, doi } from '../ids.ts';
 import { escapeRegExp } from '../../lib/regexp.ts';
-import { dateFromParts, emptyRecord, lineLocator, linkKind, partialDate, type SourceRead, type SourceRecord } from './record.ts';
+import { dateFromParts, emptyRecord, lineLocator, linkKind, partialDate, stripRichText, type SourceRead, type SourceRecord } from './record.ts';
 
 /** BibLaTeX's container types: crossref'd by its papers, such an entry is the book they appear in. */
 const CONTAINERS = new Set(['proceedings', 'mvproceedings', 'collection', 'mvcollection', 'book', 'mvbook', 'periodical']);
@@ -36,6 +36,23 @@ const DEEP = 1000;
 const WORDS = 50_000;
 /** Where a field assignment starts inside an entry: `{key, title =` or `, year =`. */
 const FIELD_START = /[,{(]\s*([a-z][\w:.+-]*)\s*=/gi;
+
+/**
+ * Commands the parser does not know that titles and abstracts use: TeX's logos and the
+ * control space (`et al.\ `, `\LaTeX\ `). The parser writes `\LaTeX` itself, as a picture
+ * of the logo ("LᴬTEX"); `plain` puts the name back.
+ */
+const UNKNOWN_TO_PARSER = new Map([
+  ['\\ ', ' '],
+  ['\\TeX', 'TeX'],
+  ['\\LaTeXe', 'LaTeX2e'],
+  ['\\BibTeX', 'BibTeX'],
+  ['\\XeTeX', 'XeTeX'],
+  ['\\XeLaTeX', 'XeLaTeX'],
+  ['\\LuaTeX', 'LuaTeX'],
+  ['\\LuaLaTeX', 'LuaLaTeX'],
+]);
+const LATEX_LOGO = 'LᴬTEX';
 
 /** The parser's message for a bare value that names no `@string` (its default month and journal abbreviations included). */
 const UNDEFINED_STRING = /^Unresolved @string reference "([^"]+)"$/;
@@ -58,7 +75,8 @@ let parser: typeof BibtexParser | undefined;
 // Its CommonJS build is broken (the package is "type": "module"), so the ES module is required by path.
 const loadParser = () => (parser ??= createRequire(import.meta.url)(fileURLToPath(import.meta.resolve('@retorquere/bibtex-parser'))) as typeof BibtexParser);
 
-export function readBibtex(path: string, text: string): SourceRead {
+export function readBibtex(path: string, source: string): SourceRead {
+  const text = hideAngles(source);
   const diagnostics: Diagnostic[] = [];
   const lineAt = lineLocator(text);
   /** The unknown LaTeX commands in each entry, as the parser meets them. */
@@ -72,6 +90,8 @@ export function readBibtex(path: string, text: string): SourceRead {
     english: false,
     // An unknown command is kept by name rather than failing the file, and reported at its entry below.
     unsupported: (_node, tex, entry) => {
+      const known = UNKNOWN_TO_PARSER.get(tex.replace(/^\\\s$/, '\\ '));
+      if (known !== undefined) return known;
       unknown.set(entry, (unknown.get(entry) ?? new Set()).add(tex));
       return `${tex}${COMMAND_END}`;
     },
@@ -151,7 +171,7 @@ export function readBibtex(path: string, text: string): SourceRead {
     }
     records.push(record);
   }
-  return { records, diagnostics };
+  return { records, diagnostics: diagnostics.map((d) => ({ ...d, message: showAngles(d.message) })) };
 }
 
 function toRecord(entry: Entry, line: number): SourceRecord {
@@ -160,7 +180,7 @@ function toRecord(entry: Entry, line: number): SourceRecord {
     const value = (f as Record<string, unknown>)[name];
     return typeof value === 'string' && value.trim() ? plain(value) : null;
   };
-  const record = emptyRecord(line, entry.key, field('title') ?? '');
+  const record = emptyRecord(line, showAngles(entry.key), field('title') ?? '');
   record.abstract = field('abstract');
   record.authors = (f.author ?? []).map(creatorName).filter(Boolean);
 
@@ -334,18 +354,28 @@ function creatorName(creator: Creator): string {
 const COMMAND_END = '\0';
 const AFTER_COMMAND = new RegExp(`${COMMAND_END}([\\p{L}\\p{N}])?`, 'gu');
 
+/**
+ * The parser reads `<` and `>` in text as LaTeX's OT1 font prints them, `¡` and `¿`; whoever
+ * writes them in a .bib means the characters. So they reach the parser as two noncharacters,
+ * one UTF-16 unit each like the characters they stand for (every offset holds), and come back here.
+ */
+const LESS = '\uFDD0';
+const GREATER = '\uFDD1';
+const hideAngles = (text: string) => text.replaceAll('<', LESS).replaceAll('>', GREATER);
+const showAngles = (text: string) => text.replaceAll(LESS, '<').replaceAll(GREATER, '>');
+
 /** The tags the parser writes (a `<` it decoded from `\textless` stays). */
 const MARKUP = /<\/?(?:i|b|sc|nc|ncx|code|sup|sub|span|a|enquote)(?:\s[^>]*)?>/g;
 
 /**
  * The parser's output as text: its formatting markup (`<i>`, `<span class="nocase">`,
- * `<a href>`) removed, an unknown command's name kept apart from a word after it, and in NFC,
+ * `<a href>`) removed, then the file's own rich text, an unknown command's name kept apart from a word after it, and in NFC,
  * since it writes `{\"u}` as `u` plus a combining mark where every other source has `ü`.
  */
 function plain(value: string): string {
-  return value
-    .replace(/<\/?(?:br|p|li)\b[^>]*>/g, ' ')
-    .replace(MARKUP, '')
+  const parsed = value.replace(/<\/?(?:br|p|li)\b[^>]*>/g, ' ').replace(MARKUP, '');
+  return stripRichText(showAngles(parsed))
+    .replaceAll(LATEX_LOGO, 'LaTeX')
     .replace(AFTER_COMMAND, (_, word?: string) => (word ? ` ${word}` : ''))
     .replace(/\s+/g, ' ')
     .trim()

@@ -5,18 +5,10 @@
  */
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, arxivIdInVenue, doi } from '../ids.ts';
-import { dateFromParts, emptyRecord, linkKind, partialDate, type SourceRead, type SourceRecord } from './record.ts';
+import { dateFromParts, emptyRecord, linkKind, partialDate, stripRichText, type SourceRead, type SourceRecord } from './record.ts';
 import { elementLines, isObject, str, type JsonObject } from './json.ts';
 
-/**
- * CSL's rich-text markup (the CSL specification, "Rich Text Markup Within Fields"): `<i>`,
- * `<b>`, `<sup>`, `<sub>`, `<span style="font-variant:small-caps;">` and
- * `<span class="nocase">`. Every field here is rendered as text, so the tags go and their text stays.
- * A span of any other style or class goes too: a span only styles its text, and every `</span>`
- * goes, so keeping its opening tag would leave it unclosed.
- */
-const RICH_TEXT = /<\/?(?:i|b|sup|sub)>|<span\b[^>]*>|<\/span>/g;
-const plain = (value: string | null): string | null => value?.replace(RICH_TEXT, '') ?? null;
+const plain = (value: string | null): string | null => (value === null ? null : stripRichText(value));
 
 /** Whether `item` has the shape of a CSL item. */
 export const isCslItem = (item: unknown): boolean => isObject(item) && typeof item.type === 'string' && (typeof item.id === 'string' || typeof item.id === 'number');

@@ -40,6 +40,17 @@ export interface SourceRead {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * CSL's rich-text markup (the CSL specification, "Rich Text Markup Within Fields"): `<i>`,
+ * `<b>`, `<sup>`, `<sub>`, `<span style="font-variant:small-caps;">` and
+ * `<span class="nocase">`, which CSL JSON and Crossref's BibTeX carry in titles. Every field is
+ * rendered as text, so the tags go and their text stays. A span of any other style or class
+ * goes too: a span only styles its text, and every `</span>` goes, so keeping its opening tag
+ * would leave it unclosed.
+ */
+const RICH_TEXT = /<\/?(?:i|b|sup|sub)>|<span\b[^>]*>|<\/span>/g;
+export const stripRichText = (value: string): string => value.replace(RICH_TEXT, '');
+
 /** A record with nothing known but the title; each format fills in what it has. */
 export function emptyRecord(line: number, key: string | null, title: string): SourceRecord {
   return {
