@@ -13,8 +13,8 @@ import { schemaProblems } from './schema-issues.ts';
 import { createShelver, trainThemeModels, type LabelledPaper, type ThemeModels } from './shelve.ts';
 import { readSource } from './sources/detect.ts';
 import { redirectsManifest } from '../lib/aliases.ts';
-import { assignIds, type Assigned, type KnownPaper } from './slug.ts';
-import { paperSchema, type ListingManifestEntry, type Paper } from '../schemas/paper.ts';
+import { assignIds, sourceKey, type Assigned, type KnownPaper } from './slug.ts';
+import { paperSchema, type ListingManifestEntry, type Paper, type SourceRef } from '../schemas/paper.ts';
 import { slugId } from '../schemas/id.ts';
 import type { Curation } from '../schemas/curation.ts';
 import type { ThemeLabel, TrainingPaper } from '../schemas/labels.ts';
@@ -79,7 +79,7 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
 
   const existing = readExisting(input.existing, input.files, diagnostics);
   const assigned = assignIds(
-    merged.papers.map((p) => ({ key: p.key, title: p.title, titleKeys: p.titleKeys, abstractKeys: p.abstractKeys, arxivId: p.arxivId, doiKey: p.doi ? doiKey(p.doi) : null })),
+    merged.papers.map((p) => ({ key: p.key, title: p.title, titleKeys: p.titleKeys, abstractKeys: p.abstractKeys, arxivId: p.arxivId, doiKey: p.doi ? doiKey(p.doi) : null, sourceKeys: sourceKeysOf(p.sources) })),
     [...existing.values()],
   );
   const apart = keepNotesApart(assigned);
@@ -291,6 +291,7 @@ function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagn
       abstractKey: titleKey(String(data.abstract ?? '')),
       arxivId: typeof data.arxivId === 'string' ? data.arxivId : null,
       doiKey: typeof data.doi === 'string' ? doiKey(data.doi) : null,
+      sourceKeys: Array.isArray(data.sources) ? sourceKeysOf(data.sources) : [],
       body: parsed.body,
       text,
       path,
@@ -304,6 +305,11 @@ function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagn
     if (shared) diagnostics.push(error(path, keyLine(text, 'aliases'), `the former id "${shared}" is also the id, or a former id, of another paper file (or this one); restore the file from git`));
   }
   return existing;
+}
+
+/** The entries a paper was read from, in files that name their entries. */
+function sourceKeysOf(sources: readonly Partial<SourceRef>[]): string[] {
+  return sources.flatMap((s) => (typeof s?.listing === 'string' && typeof s.key === 'string' ? [sourceKey(s.listing, s.key)] : []));
 }
 
 /**

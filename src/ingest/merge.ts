@@ -125,11 +125,17 @@ function sameByTitle(a: Occurrence[], b: Occurrence[]): boolean {
  * the words of the shorter one appear in the other.
  */
 export function abstractsAgree(a: string, b: string): boolean {
-  const words = (text: string) => new Set(text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []);
-  const [x, y] = [words(a), words(b)];
+  const [x, y] = [abstractWords(a), abstractWords(b)];
+  return x.size === 0 || y.size === 0 ? titleKey(a) === titleKey(b) : wordsAgree(x, y);
+}
+
+/** The words `abstractsAgree` compares. */
+export const abstractWords = (text: string): Set<string> => new Set(text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []);
+
+/** Whether at least half the words of the smaller set are in the other (both non-empty). */
+export function wordsAgree(x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
   const smaller = x.size <= y.size ? x : y;
   const larger = smaller === x ? y : x;
-  if (smaller.size === 0) return titleKey(a) === titleKey(b);
   let shared = 0;
   for (const word of smaller) if (larger.has(word)) shared++;
   return shared / smaller.size >= 0.5;

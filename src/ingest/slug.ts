@@ -1,6 +1,6 @@
 import slugify from '@sindresorhus/slugify';
 import { createHash } from 'node:crypto';
-import { abstractsAgree } from './merge.ts';
+import { abstractsAgree, abstractWords, wordsAgree } from './merge.ts';
 import { MAX_ID_LENGTH } from '../schemas/id.ts';
 
 
@@ -34,7 +34,12 @@ export interface KnownPaper {
   arxivId: string | null;
   /** Compared in lower case (`doiKey`). */
   doiKey: string | null;
+  /** The entries it was read from, for files that name them (`sourceKey`: a .bib's key, a CSL id). */
+  sourceKeys: readonly string[];
 }
+
+/** An entry of a source file that names its entries: the same key in the same file is the same entry, whatever its title now says. */
+export const sourceKey = (file: string, key: string) => `${file}\u0000${key}`;
 
 /** A paper to give an id: everything it may be recognised by. */
 export interface PaperToName {
@@ -46,6 +51,7 @@ export interface PaperToName {
   abstractKeys: readonly string[];
   arxivId: string | null;
   doiKey: string | null;
+  sourceKeys: readonly string[];
 }
 
 export interface Assigned {
@@ -65,7 +71,9 @@ export interface Assigned {
  * move — not when a title is corrected, nor when the paper gains an arXiv id, a DOI or a
  * source whose title wins. A paper is recognised by its arXiv id, then its DOI, then a title
  * and abstract of its sources together, then a title alone (unless their abstracts clearly
- * differ or their ids contradict), then an abstract. A paper that matches records no other
+ * differ or their ids contradict), then its entry in a file that names entries (a .bib's key:
+ * its title was corrected), then an abstract, then, for a record no other paper claimed, a
+ * title and an abstract both revised a little (a listing showing arXiv's next version). A paper that matches records no other
  * paper claimed absorbs them: their URLs become its aliases. New papers take their title's
  * slug, or the first free `-2`, `-3`… after it, never an id or alias used before. `papers`
  * must be in a fixed order for the result to be the same on every run.
@@ -82,13 +90,14 @@ export function assignIds(papers: readonly PaperToName[], known: readonly KnownP
     assigned.set(key, { id: match.id, aliases: match.aliases, known: match });
   };
   const both = (title: string, abstract: string) => `${title}\u0000${abstract}`;
-  const passes: [(k: KnownPaper) => string[], (p: PaperToName) => readonly string[], ((k: KnownPaper, p: PaperToName) => boolean)?][] = [
+  const passes: [(k: KnownPaper) => readonly string[], (p: PaperToName) => readonly string[], ((k: KnownPaper, p: PaperToName) => boolean)?][] = [
     [(k) => (k.arxivId ? [k.arxivId] : []), (p) => (p.arxivId ? [p.arxivId] : [])],
     [(k) => (k.doiKey ? [k.doiKey] : []), (p) => (p.doiKey ? [p.doiKey] : [])],
     // Two papers may share a title, so a title with its abstract comes before a title alone,
     // whichever paper comes first: a newcomer must not take the URL and notes of the paper it is named like.
     [(k) => (k.abstractKey ? [both(k.titleKey, k.abstractKey)] : []), (p) => p.titleKeys.flatMap((t) => p.abstractKeys.map((a) => both(t, a)))],
     [(k) => [k.titleKey], (p) => p.titleKeys, isOtherPaper],
+    [(k) => k.sourceKeys, (p) => p.sourceKeys, isOtherPaper],
     // An empty abstract recognises nothing: two papers without one are not alike.
     [(k) => (k.abstractKey ? [k.abstractKey] : []), (p) => p.abstractKeys],
   ];
@@ -102,6 +111,8 @@ export function assignIds(papers: readonly PaperToName[], known: readonly KnownP
     });
   };
   for (let i = 0; i < passes.length; i++) for (const paper of papers) for (const match of matchesIn(i, paper)) claim(paper.key, match);
+  const revisionOf = revisions(known.filter((k) => !claimed.has(k)));
+  for (const paper of papers) if (!assigned.has(paper.key)) claim(paper.key, revisionOf(paper).find((k) => !claimed.has(k)));
   // Only once every paper has claimed its own record: what is left over and matches a paper was that paper all along.
   for (let i = 0; i < passes.length; i++) {
     for (const paper of papers) {
@@ -129,7 +140,55 @@ export function assignIds(papers: readonly PaperToName[], known: readonly KnownP
 
 /** Whether a title match is another paper after all: the rule by which sources are merged (`mergeSources`). */
 function isOtherPaper(known: KnownPaper, paper: PaperToName): boolean {
-  if (known.arxivId && paper.arxivId && known.arxivId !== paper.arxivId) return true;
-  if (known.doiKey && paper.doiKey && known.doiKey !== paper.doiKey) return true;
+  if (idsDiffer(known, paper)) return true;
   return known.abstractKey !== '' && paper.abstractKeys.length > 0 && !paper.abstractKeys.some((a) => abstractsAgree(known.abstractKey, a));
+}
+
+/** Whether the arXiv ids or the DOIs say two papers are two. */
+const idsDiffer = (known: KnownPaper, paper: PaperToName) =>
+  (known.arxivId !== null && paper.arxivId !== null && known.arxivId !== paper.arxivId) || (known.doiKey !== null && paper.doiKey !== null && known.doiKey !== paper.doiKey);
+
+/** Words that tell texts apart: three letters or more, so "of" and "a" do not count. */
+const wordsOf = (key: string) => key.match(/[\p{L}\p{N}]{3,}/gu) ?? [];
+
+/** How many words an abstract's ends are compared by: a revision rewrites some of it, rarely both its first and its last words. */
+const END_WORDS = 6;
+
+/** An abstract's first and last words, by which its revisions are looked up (none for an abstract too short to tell). */
+function abstractEnds(abstractKey: string): string[] {
+  const words = wordsOf(abstractKey);
+  if (words.length < 2 * END_WORDS) return [];
+  return [`^${words.slice(0, END_WORDS).join(' ')}`, `${words.slice(-END_WORDS).join(' ')}$`];
+}
+
+/**
+ * The records (of `unclaimed`) that `paper` may be a revision of: an abstract that begins or
+ * ends as theirs and agrees with it (as `abstractsAgree` decides), and at least half the words of the
+ * shorter title shared. Looked up by the abstract's ends, so the cost follows the papers, not their pairs.
+ */
+function revisions(unclaimed: readonly KnownPaper[]): (paper: PaperToName) => KnownPaper[] {
+  const byEnd = new Map<string, KnownPaper[]>();
+  const words = new Map<KnownPaper, Set<string>>();
+  for (const k of unclaimed) {
+    for (const end of abstractEnds(k.abstractKey)) byEnd.get(end)?.push(k) ?? byEnd.set(end, [k]);
+    words.set(k, abstractWords(k.abstractKey));
+  }
+  const titlesAlike = (a: string, b: string) => {
+    const [x, y] = [new Set(wordsOf(a)), new Set(wordsOf(b))];
+    let shared = 0;
+    for (const word of x) if (y.has(word)) shared++;
+    return shared > 0 && shared >= Math.min(x.size, y.size) / 2;
+  };
+  return (paper) => {
+    const matches = new Set<KnownPaper>();
+    for (const abstract of paper.abstractKeys) {
+      const candidates = abstractEnds(abstract).flatMap((end) => byEnd.get(end) ?? []);
+      if (candidates.length === 0) continue;
+      const mine = abstractWords(abstract);
+      for (const k of candidates) {
+        if (!matches.has(k) && !idsDiffer(k, paper) && paper.titleKeys.some((t) => titlesAlike(t, k.titleKey)) && wordsAgree(words.get(k)!, mine)) matches.add(k);
+      }
+    }
+    return [...matches];
+  };
 }

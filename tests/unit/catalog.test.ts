@@ -200,6 +200,16 @@ describe('re-ingesting over an existing catalog', () => {
     expect(after.remove).toEqual([]);
   });
 
+  it('a .bib entry whose title was corrected keeps its id and its notes, recognised by its key', () => {
+    const entry = (title: string) => listingFile('lib.bib', `@article{doe2023,\n  title = {${title}},\n  author = {Doe, Jane},\n  year = {2023}\n}\n`);
+    const before = buildCatalog(catalogInput({ listings: [entry('Efficent Attention for Long Sequences')] }));
+    const [file] = [...before.files.keys()];
+    const after = buildCatalog(catalogInput({ listings: [entry('Efficient Attention for Long Sequences')], existing: writtenFiles(before, { [file!]: 'My notes.\n' }) }));
+    expect(after.papers[0]).toMatchObject({ title: 'Efficient Attention for Long Sequences', id: 'efficent-attention-for-long-sequences' });
+    expect(after.files.get(file!)!.endsWith('---\nMy notes.\n')).toBe(true);
+    expect([...after.files.keys(), ...after.remove]).toEqual([file]);
+  });
+
   describe('two published papers that a new source shows to be one', () => {
     const preprint = listingFile('0.bib', '@article{m,\n  title = {Mamba: Linear-Time Sequence Modeling (preprint title)},\n  eprint = {2312.00752}, archiveprefix = {arXiv}, year = 2023\n}\n');
     const listed = listingFile('1.txt', `${MAMBA}\nFoundation models are based on the Transformer; we propose selective state spaces instead.\n`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignIds, slugForTitle, type KnownPaper, type PaperToName } from '../../src/ingest/slug.ts';
+import { assignIds, slugForTitle, sourceKey, type KnownPaper, type PaperToName } from '../../src/ingest/slug.ts';
 import { titleKey } from '../../src/ingest/normalize.ts';
 import { paperSchema } from '../../src/schemas/paper.ts';
 
@@ -57,9 +57,9 @@ describe('slug for a title', () => {
 describe('assigning ids', () => {
   const ABSTRACT = 'We propose a new method and show that it works.';
   /** A listed paper: its title, and an abstract that tells it apart from the others by default. */
-  const listed = (title: string, abstract = `${ABSTRACT} (${title})`, more: Partial<PaperToName> = {}): PaperToName => ({ key: titleKey(title), title, titleKeys: [titleKey(title)], abstractKeys: [titleKey(abstract)], arxivId: null, doiKey: null, ...more });
+  const listed = (title: string, abstract = `${ABSTRACT} (${title})`, more: Partial<PaperToName> = {}): PaperToName => ({ key: titleKey(title), title, titleKeys: [titleKey(title)], abstractKeys: [titleKey(abstract)], arxivId: null, doiKey: null, sourceKeys: [], ...more });
   /** A paper already in content/papers/ under `id`. */
-  const known = (id: string, title: string, more: Partial<KnownPaper> = {}): KnownPaper => ({ id, aliases: [], titleKey: titleKey(title), abstractKey: titleKey(`${ABSTRACT} (${title})`), arxivId: null, doiKey: null, ...more });
+  const known = (id: string, title: string, more: Partial<KnownPaper> = {}): KnownPaper => ({ id, aliases: [], titleKey: titleKey(title), abstractKey: titleKey(`${ABSTRACT} (${title})`), arxivId: null, doiKey: null, sourceKeys: [], ...more });
   const idsOf = (papers: ReturnType<typeof listed>[], history: KnownPaper[] = []) => {
     const assigned = assignIds(papers, history);
     return papers.map((p) => assigned.get(p.key)!.id);
@@ -90,6 +90,34 @@ describe('assigning ids', () => {
   it('a paper whose title was corrected keeps its id, recognised by its abstract', () => {
     const history = [known('atention-is-all-you-need', 'Atention Is All You Need', { abstractKey: titleKey(ABSTRACT) })];
     expect(idsOf([listed('Attention Is All You Need', ABSTRACT)], history)).toEqual(['atention-is-all-you-need']);
+  });
+
+  it('a .bib entry whose title was corrected keeps its id, recognised by its key in the same file', () => {
+    const history = [known('efficent-attention', 'Efficent Attention', { abstractKey: '', sourceKeys: [sourceKey('lib.bib', 'doe2023')] })];
+    // It had no abstract and has one now: neither title nor abstract matches, the entry does.
+    const fixed = listed('Efficient Attention', `${ABSTRACT} Now with its abstract.`, { sourceKeys: [sourceKey('lib.bib', 'doe2023')] });
+    expect(idsOf([fixed], history)).toEqual(['efficent-attention']);
+    // The same key in another file, or another key in the same file, is another entry.
+    expect(idsOf([{ ...fixed, sourceKeys: [sourceKey('other.bib', 'doe2023')] }], history)).toEqual(['efficient-attention']);
+    expect(idsOf([{ ...fixed, sourceKeys: [sourceKey('lib.bib', 'doe2024')] }], history)).toEqual(['efficient-attention']);
+  });
+
+  it('a key given to another paper (its abstract quite different) is not the paper it named before', () => {
+    const history = [known('efficent-attention', 'Efficent Attention', { sourceKeys: [sourceKey('lib.bib', 'k')] })];
+    const other = listed('Rectified Flow', 'Straight paths between noise and data, learned by regression, sampled in one step.', { sourceKeys: [sourceKey('lib.bib', 'k')] });
+    expect(idsOf([other], history)).toEqual(['rectified-flow']);
+  });
+
+  it('a title and an abstract revised together (a listing of the next arXiv version) keep the id of the paper no source has any more', () => {
+    const v1 = 'We scale rectified flow transformers for text to image synthesis and study the noise samplers.';
+    const v2 = 'We scale rectified flow transformers for text to image synthesis, study the noise samplers, and release the weights.';
+    const history = [known('scaling-rectifed-flow-transformers', 'Scaling Rectifed Flow Transformers for Image Synthesis', { abstractKey: titleKey(v1) })];
+    expect(idsOf([listed('Scaling Rectified Flow Transformers for High-Resolution Image Synthesis', v2)], history)).toEqual(['scaling-rectifed-flow-transformers']);
+    // A record a paper still claims is not another's earlier version, however alike.
+    const both = [listed('Scaling Rectifed Flow Transformers for Image Synthesis', v1), listed('Scaling Rectified Flow Transformers for High-Resolution Image Synthesis', v2)];
+    expect(idsOf(both, history)).toEqual(['scaling-rectifed-flow-transformers', 'scaling-rectified-flow-transformers-for-high-resolution-image-synthesis']);
+    // Alike titles with abstracts that do not agree are two papers.
+    expect(idsOf([listed('Scaling Rectified Flow Transformers for Video Synthesis', 'Video generation at scale with spatiotemporal patches and a new autoencoder.')], history)).toEqual(['scaling-rectified-flow-transformers-for-video-synthesis']);
   });
 
   it('a paper keeps the aliases it was published under', () => {
