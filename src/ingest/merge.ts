@@ -109,15 +109,29 @@ function groupPapers(occurrences: Occurrence[]): Occurrence[][] {
   return [...members.entries()].sort(([a], [b]) => a - b).map(([, group]) => group.toSorted((a, b) => index.get(a)! - index.get(b)!));
 }
 
-/** Papers that share a title are one unless ids or abstracts say otherwise. */
+/** Papers that share a title are one unless ids, first authors or abstracts say otherwise. */
 function sameByTitle(a: Occurrence[], b: Occurrence[]): boolean {
   const clash = (pick: (r: SourceRecord) => string | null) =>
     a.some(({ record: x }) => pick(x) !== null && b.some(({ record: y }) => pick(y) !== null && pick(y) !== pick(x)));
-  if (clash((r) => r.arxivId) || clash((r) => (r.doi ? doiKey(r.doi) : null))) return false;
+  if (clash((r) => r.arxivId) || clash((r) => (r.doi ? doiKey(r.doi) : null)) || firstAuthorsDiffer(a, b)) return false;
   const abstracts = (group: Occurrence[]) => group.map(({ record: r }) => r.abstract).filter((x): x is string => x !== null);
   const [mine, theirs] = [abstracts(a), abstracts(b)];
   return mine.length === 0 || theirs.length === 0 || mine.some((x) => theirs.some((y) => abstractsAgree(x, y)));
 }
+
+/**
+ * Whether the sources name first authors, and no first author of one shares a name with one of
+ * the other: "Deep learning" by LeCun et al. (Nature, 2015) is not the book by Goodfellow et al.
+ * A shared name is enough to agree, so "Y. LeCun" and "Yann LeCun", or a name in either order, do.
+ */
+function firstAuthorsDiffer(a: Occurrence[], b: Occurrence[]): boolean {
+  const firsts = (group: Occurrence[]) => group.flatMap(({ record }) => (record.authors.length > 0 ? [nameWords(record.authors[0]!)] : []));
+  const [mine, theirs] = [firsts(a), firsts(b)];
+  return mine.length > 0 && theirs.length > 0 && !mine.some((x) => theirs.some((y) => [...x].some((word) => y.has(word))));
+}
+
+/** A name's words of two letters or more, without accents or case: initials are left out, as sources differ on them. */
+const nameWords = (name: string) => new Set(name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().match(/\p{L}{2,}/gu) ?? []);
 
 /**
  * Whether two abstracts are versions of one text. Sources differ in LaTeX, line breaks and

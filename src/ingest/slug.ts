@@ -70,12 +70,13 @@ export interface Assigned {
  * Gives every paper an id, keeping the ids already published: a URL, once shared, must not
  * move — not when a title is corrected, nor when the paper gains an arXiv id, a DOI or a
  * source whose title wins. A paper is recognised by its arXiv id, then its DOI, then a title
- * and abstract of its sources together, then a title alone (unless their abstracts clearly
- * differ or their ids contradict), then its entry in a file that names entries (a .bib's key:
- * its title was corrected), then an abstract, then, for a record no other paper claimed, a
- * title and an abstract both revised a little (a listing showing arXiv's next version). A paper that matches records no other
- * paper claimed absorbs them: their URLs become its aliases. New papers take their title's
- * slug, or the first free `-2`, `-3`… after it, never an id or alias used before. `papers`
+ * and abstract of its sources together, then its entry in a file that names entries (a .bib's
+ * key: its title was corrected, or two works share a title), then a title alone (unless their
+ * abstracts clearly differ or their ids contradict), then an abstract; and last, among the
+ * records no paper claimed, by a title and an abstract both revised a little (a listing of
+ * arXiv's next version). A paper that matches records no other paper claimed absorbs them:
+ * their URLs become its aliases. New papers take their title's slug, or the first free `-2`,
+ * `-3`… after it, never an id or alias used before. `papers`
  * must be in a fixed order for the result to be the same on every run.
  */
 export function assignIds(papers: readonly PaperToName[], known: readonly KnownPaper[]): Map<string, Assigned> {
@@ -96,19 +97,21 @@ export function assignIds(papers: readonly PaperToName[], known: readonly KnownP
     // Two papers may share a title, so a title with its abstract comes before a title alone,
     // whichever paper comes first: a newcomer must not take the URL and notes of the paper it is named like.
     [(k) => (k.abstractKey ? [both(k.titleKey, k.abstractKey)] : []), (p) => p.titleKeys.flatMap((t) => p.abstractKeys.map((a) => both(t, a)))],
-    [(k) => [k.titleKey], (p) => p.titleKeys, isOtherPaper],
     [(k) => k.sourceKeys, (p) => p.sourceKeys, isOtherPaper],
+    [(k) => [k.titleKey], (p) => p.titleKeys, isOtherPaper],
     // An empty abstract recognises nothing: two papers without one are not alike.
     [(k) => (k.abstractKey ? [k.abstractKey] : []), (p) => p.abstractKeys],
   ];
-  const indexes = passes.map(([knownKeys]) => new Map(known.flatMap((k) => knownKeys(k).map((key) => [key, k] as const))));
+  // A key may name several records (two works titled "Deep learning"): a paper takes the first one free.
+  const indexes = passes.map(([knownKeys]) => {
+    const index = new Map<string, KnownPaper[]>();
+    for (const k of known) for (const key of knownKeys(k)) index.get(key)?.push(k) ?? index.set(key, [k]);
+    return index;
+  });
   /** Each record of the catalog that `paper` matches in pass `i`. */
   const matchesIn = (i: number, paper: PaperToName) => {
     const [, paperKeys, rulesOut] = passes[i]!;
-    return paperKeys(paper).flatMap((key) => {
-      const match = indexes[i]!.get(key);
-      return match && !rulesOut?.(match, paper) ? [match] : [];
-    });
+    return paperKeys(paper).flatMap((key) => (indexes[i]!.get(key) ?? []).filter((match) => !rulesOut?.(match, paper)));
   };
   for (let i = 0; i < passes.length; i++) for (const paper of papers) for (const match of matchesIn(i, paper)) claim(paper.key, match);
   const revisionOf = revisions(known.filter((k) => !claimed.has(k)));

@@ -200,6 +200,15 @@ describe('re-ingesting over an existing catalog', () => {
     expect(after.remove).toEqual([]);
   });
 
+  it('two works with one title (and no abstracts) are two pages, and each keeps its own on the next ingest', () => {
+    const bib = listingFile('lib.bib', '@article{lecun2015, title = {Deep learning}, author = {LeCun, Yann}, journal = {Nature}, year = 2015}\n@book{goodfellow2016, title = {Deep Learning}, author = {Goodfellow, Ian}, year = 2016}\n');
+    const before = buildCatalog(catalogInput({ listings: [bib] }));
+    expect(before.papers.map((p) => [p.id, p.authors[0]])).toEqual([['deep-learning', 'Yann LeCun'], ['deep-learning-2', 'Ian Goodfellow']]);
+    const after = buildCatalog(catalogInput({ listings: [bib], existing: writtenFiles(before) }));
+    expect(after.files).toEqual(before.files);
+    expect(after.remove).toEqual([]);
+  });
+
   it('a .bib entry whose title was corrected keeps its id and its notes, recognised by its key', () => {
     const entry = (title: string) => listingFile('lib.bib', `@article{doe2023,\n  title = {${title}},\n  author = {Doe, Jane},\n  year = {2023}\n}\n`);
     const before = buildCatalog(catalogInput({ listings: [entry('Efficent Attention for Long Sequences')] }));

@@ -124,6 +124,19 @@ describe('merging sources of every kind', () => {
     expect(new Set(merged.papers.map((p) => p.key)).size).toBe(2);
   });
 
+
+  it('the same title by first authors who share no name stays two works, in one file or two', () => {
+    const deep = (line: number, authors: string[], year: string) => listed('Deep learning', line, { key: `k${line}`, abstract: null, authors, published: year });
+    const nature = deep(1, ['Yann LeCun', 'Yoshua Bengio', 'Geoffrey Hinton'], '2015');
+    const book = deep(9, ['Ian Goodfellow', 'Yoshua Bengio', 'Aaron Courville'], '2016');
+    const { papers, diagnostics } = mergeSources([listing('lib.bib', [nature, book], 'bibtex')]);
+    expect(papers.map((p) => p.authors[0])).toEqual(['Yann LeCun', 'Ian Goodfellow']);
+    expect(diagnostics).toEqual([]);
+    // Initials, accents and name order differ between sources; a shared name is the same person.
+    for (const first of ['Y. LeCun', 'LeCun Yann', 'Yann Lécun']) {
+      expect(mergeSources([listing('lib.bib', [nature], 'bibtex'), listing('more.bib', [deep(3, [first], '2015')], 'bibtex')]).papers).toHaveLength(1);
+    }
+  });
   it('a record that matches two papers by different keys joins them into one, whatever the file names', () => {
     // The .bib and the feed share an arXiv id; the listing shares only the feed's title.
     const bib = listed('Mamba: Selective State Spaces', 1, { arxivId: '2312.00752', abstract: null });
