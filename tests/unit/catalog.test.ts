@@ -200,6 +200,15 @@ describe('re-ingesting over an existing catalog', () => {
     expect(after.remove).toEqual([]);
   });
 
+  it('a .bib and a listing of one paper are one page, though the .bib reads its TeX and the listing shows it raw', () => {
+    const abstract = 'We rethink dense decoding for the plain vision transformer with a new decoder and a pixel-level refinement.';
+    const bib = listingFile('lib.bib', '@misc{vpnext, title = {{VPNeXt} -- Rethinking ``Dense\'\' Decoding for {PixArt}-$\\alpha$}, year = 2024}\n');
+    const listed = listingFile('daily.txt', `VPNeXt -- Rethinking "Dense" Decoding for PixArt-$α$\n${abstract}\n`);
+    const plan = buildCatalog(catalogInput({ listings: [bib, listed] }));
+    expect(plan.papers).toHaveLength(1);
+    expect(plan.papers[0]!.sources.map((s) => s.listing)).toEqual(['daily.txt', 'lib.bib']);
+  });
+
   it('two works with one title (and no abstracts) are two pages, and each keeps its own on the next ingest', () => {
     const bib = listingFile('lib.bib', '@article{lecun2015, title = {Deep learning}, author = {LeCun, Yann}, journal = {Nature}, year = 2015}\n@book{goodfellow2016, title = {Deep Learning}, author = {Goodfellow, Ian}, year = 2016}\n');
     const before = buildCatalog(catalogInput({ listings: [bib] }));
