@@ -618,6 +618,11 @@ describe('BibTeX', () => {
     expect(result.records[0]!.title).toBe('Reducing CO2 in vivo');
   });
 
+  it('"and others" is BibTeX\'s et al., not an author called "others"; a braced {others} is a name', () => {
+    const result = read('etal.bib', '@misc{k, title = {T}, author = {Vaswani, Ashish and Shazeer, Noam and others}}\n@misc{j, title = {U}, author = {Others, Jane and {others}}}\n');
+    expect(result.records.map((r) => r.authors)).toEqual([['Ashish Vaswani', 'Noam Shazeer'], ['Jane Others', 'others']]);
+  });
+
   it('TeX\'s logos and control space read as their names and a space, with no warning', () => {
     const result = read('logos.bib', '@misc{k, title = {\\LaTeX\\ and \\TeX{}, \\BibTeX{} and \\LaTeXe{}, by Knuth et al.\\\nin 1984}}\n');
     expect(result.records[0]!.title).toBe('LaTeX and TeX, BibTeX and LaTeX2e, by Knuth et al. in 1984');

@@ -182,7 +182,8 @@ function toRecord(entry: Entry, line: number): SourceRecord {
   };
   const record = emptyRecord(line, showAngles(entry.key), field('title') ?? '');
   record.abstract = field('abstract');
-  record.authors = (f.author ?? []).map(creatorName).filter(Boolean);
+  // `and others` is BibTeX's "et al.", not a person (a braced `{others}` would be a name).
+  record.authors = (f.author ?? []).filter((c) => !(c.lastName === 'others' && !c.firstName && !c.prefix)).map(creatorName).filter(Boolean);
 
   const archive = field('archiveprefix') ?? field('eprinttype');
   const journal = field('journal') ?? field('journaltitle');
