@@ -9,13 +9,27 @@ export const CHROME_LINES: readonly string[] = [
   'Get trending papers in your email inbox!',
   'Get trending papers in your email inbox once a day!',
   'byAK and the research community',
+  'by AK and the research community',
+  // The site's navigation bar, which a page selected whole (Ctrl+A) begins with.
+  'Hugging Face',
+  'Models',
+  'Datasets',
+  'Spaces',
+  'Community',
+  'Docs',
+  'Enterprise',
+  'Pricing',
+  'Log In',
+  'Sign Up',
 ];
 
-const chromeSet = new Set(CHROME_LINES.map((line) => line.toLowerCase()));
+/** A line as chrome is compared: spaces of any kind (a page saved from HTML has non-breaking ones) as one, in any case. */
+const chromeKey = (line: string) => line.replace(/\s+/gu, ' ').trim().toLowerCase();
+const chromeSet = new Set(CHROME_LINES.map(chromeKey));
 
 /** True when the whole line is interface text, not catalog content. */
 export function isChromeLine(line: string): boolean {
-  return chromeSet.has(line.trim().toLowerCase());
+  return chromeSet.has(chromeKey(line));
 }
 
 /**

@@ -212,20 +212,23 @@ function tokenize(text: string): Token[] {
     .filter((row) => row.content.trim());
   let seenContent = false;
   let seenChrome = false;
+  let afterChrome = false;
   for (const [k, row] of rows.entries()) {
     const { line } = row;
     let { content } = row;
     // The lines before the first paper are the page's header: chrome there is chrome.
     if (isChromeLine(content) && !(seenContent && titledLikeChrome(rows, k))) {
-      seenChrome = true;
+      seenChrome = afterChrome = true;
       continue;
     }
+    // A date alone before the first paper, or after chrome (a second page pasted below the
+    // first), is the page's own date, not a paper's.
+    if ((!seenContent || afterChrome) && parseDateLine(content)) continue;
+    afterChrome = false;
     if (!seenContent) {
       // Chrome is glued to the first title only on saved pages, which show chrome lines
       // first; without them, a first title such as "Subscribers: …" or "newton…" is kept whole.
       if (seenChrome) content = stripGluedChrome(content);
-      // A date alone before the first paper is the page's own date, not a paper's.
-      if (parseDateLine(content)) continue;
       seenContent = true;
     }
     const trimmed = content.trim();

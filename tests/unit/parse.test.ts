@@ -78,6 +78,20 @@ describe('page chrome', () => {
     expect(papers.map((p) => p.title)).toEqual(['Flow Matching for Generative Modeling', 'Attention Is All You Need']);
   });
 
+  it('a second page pasted below the first: its header, chrome and page date, is not a paper', () => {
+    const page = (title: string) => `new\n\nSubscribe\n\nbyAK and the research community\n\nDec 11\n\n${title}\n\nAn abstract long enough to be read as one, about attention in transformers.\n\n`;
+    const { papers, diagnostics } = parseListing('l.txt', `${page('Flow Matching for Generative Modeling')}${page('Attention Is All You Need')}`);
+    expect(diagnostics).toEqual([]);
+    expect(papers.map((p) => p.title)).toEqual(['Flow Matching for Generative Modeling', 'Attention Is All You Need']);
+  });
+
+  it('a page selected whole brings the site\'s navigation bar and spaces of any kind: chrome too', () => {
+    const nav = ['Hugging Face', 'Models', 'Datasets', 'Spaces', 'Community', 'Docs', 'Pricing', 'Log In', 'Sign Up', 'Daily\u00a0Papers', 'by AK and the research  community'];
+    const { papers, diagnostics } = parseListing('l.txt', `${nav.join('\n')}\nDec 11\nFlow Matching for Generative Modeling\nAn abstract long enough to be read as one, about flows.\n`);
+    expect(diagnostics).toEqual([]);
+    expect(papers.map((p) => p.title)).toEqual(['Flow Matching for Generative Modeling']);
+  });
+
   it('chrome is recognised as a whole line, in any case, with surrounding spaces', () => {
     expect(isChromeLine('  daily papers ')).toBe(true);
     expect(isChromeLine('Daily Papers: a survey')).toBe(false);
