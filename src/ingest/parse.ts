@@ -46,6 +46,18 @@ export function markdownLine(text: string): number | null {
   return index === -1 ? null : index + 1;
 }
 
+/** A line that is one link and nothing else. */
+const LINK_ONLY = /^<?https?:\/\/\S+>?$/i;
+
+/** A numbered reference, as a paper's bibliography or a reading list copied from one writes it: `[12] A. Author, …`. */
+const REFERENCE = /^\s*\[\d{1,4}\][ \t]+\S/;
+
+/** 1-based line of the first numbered reference in `text`, or null when it has none. */
+export function referenceLine(text: string): number | null {
+  const index = text.split('\n').findIndex((line) => REFERENCE.test(line));
+  return index === -1 ? null : index + 1;
+}
+
 type Token =
   | { kind: 'text'; text: string; line: number }
   | { kind: 'authors'; count: number; line: number }
@@ -81,6 +93,12 @@ export function parseListing(file: string, text: string): ParsedListing {
         continue;
       }
       const abstract = token.text.trim();
+      if (LINK_ONLY.test(abstract)) {
+        // A reading list of titles and links: the link is no abstract, and a paper that kept it as one would join no other source.
+        diagnostics.push(error(file, token.line, `the line after the title "${clip(pending.title)}" is a link, not its abstract; a listing is a title line followed by the abstract (a list of links is better kept as BibTeX or fetched with npm run fetch)`));
+        pending = null;
+        continue;
+      }
       if (abstract.length < MIN_ABSTRACT_LENGTH) {
         shortAbstracts.push(warning(file, token.line, `this abstract is only ${abstract.length} characters; check that the title and abstract lines are in step`));
         diagnostics.push(shortAbstracts.at(-1)!);

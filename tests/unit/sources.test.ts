@@ -94,6 +94,22 @@ describe('telling formats apart by content', () => {
     }
   });
 
+  it('a list of numbered references saved as .txt is an error at its first reference, not papers made of its lines', () => {
+    const text = 'To read\n[1] A. Vaswani, N. Shazeer, N. Parmar. Attention is all you need. In NeurIPS, 2017.\n[2] A. Gu, T. Dao. Mamba: Linear-time sequence modeling with selective state spaces. arXiv, 2023.\n';
+    const result = read('reading-list.txt', text);
+    expect(result.format).toBeNull();
+    expect(errorsIn(result.diagnostics)).toEqual([expect.objectContaining({ line: 2, message: expect.stringContaining('list of references') })]);
+  });
+
+  it('a list of titles and links saved as .txt is an error at each link: a link is not an abstract', () => {
+    const result = read('to-read.txt', 'Attention Is All You Need\nhttps://huggingface.co/papers/1706.03762\nMamba: Linear-Time Sequence Modeling\n<https://arxiv.org/abs/2312.00752>\n');
+    expect(result.records).toEqual([]);
+    expect(errorsIn(result.diagnostics)).toEqual([
+      expect.objectContaining({ line: 2, message: expect.stringMatching(/^the line after the title "Attention Is All You Need" is a link, not its abstract/) }),
+      expect.objectContaining({ line: 4, message: expect.stringMatching(/^the line after the title "Mamba: Linear-Time Sequence Modeling" is a link/) }),
+    ]);
+  });
+
   it('a table saved as .txt (CSV, tab-separated, a Zotero export) is an error, not papers made of its rows', () => {
     const tables = [
       'title,abstract,year,venue\n"Flow Matching for Generative Modeling","We introduce a new paradigm for generative modeling",2022,ICLR\n',

@@ -147,11 +147,14 @@ const chrome = new Set(CHROME_LINES.map((l) => l.toLowerCase()));
 /** One line of a listing: no line breaks of any kind the decoder or parser knows, no NUL (binary). */
 const line = (maxPieces: number) => text(maxPieces).map((s) => s.replace(/[\n\r\0]/g, ' '));
 /**
- * Lines the parser reads as something other than text: chrome, `N authors`, `·` separators;
- * and Markdown headings, list items and code fences, which make the file a note, not a listing.
+ * Lines the parser reads as something other than text: chrome, `N authors`, `·` separators, a
+ * line that is one link (no abstract); and Markdown headings, list items and code fences, or
+ * numbered references, which make the file a note or a bibliography, not a listing.
  */
 const isSpecialLine = (s: string) =>
-  chrome.has(s.trim().toLowerCase()) || /^(?:[•·*-]\s*)?\d+\s+authors?$/i.test(s.trim()) || /^[·•]$/.test(s.trim()) || /^\uFEFF? {0,3}(?:#{1,6}(?:[ \t]|$)|[-*+][ \t]|\d+[.)][ \t]|```|~~~)/.test(s);
+  /^<?https?:\/\/\S+>?$/i.test(s.trim()) ||
+  /^\s*\[\d{1,4}\][ \t]+\S/.test(s) ||
+  chrome.has(s.replace(/\s+/gu, ' ').trim().toLowerCase()) || /^(?:[•·*-]\s*)?\d+\s+authors?$/i.test(s.trim()) || /^[·•]$/.test(s.trim()) || /^\uFEFF? {0,3}(?:#{1,6}(?:[ \t]|$)|[-*+][ \t]|\d+[.)][ \t]|```|~~~)/.test(s);
 
 const titleArb = line(16).filter((t) => {
   const trimmed = t.trim();

@@ -7,7 +7,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { decodeListing } from '../decode.ts';
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { cleanLink } from '../links.ts';
-import { markdownLine } from '../parse.ts';
+import { markdownLine, referenceLine } from '../parse.ts';
 import { cleanText, stripControls } from '../../lib/format.ts';
 import { isArxivFeed, readArxivAtom } from './arxiv-atom.ts';
 import { readBibtex } from './bibtex.ts';
@@ -100,6 +100,10 @@ export function readSource(source: SourceFile): ReadSource {
     const markdown = markdownLine(text);
     if (markdown !== null) {
       return failed(path, markdown, 'this reads as a Markdown note (a heading, a list item or a code fence), not a listing; keep notes out of the sources folder, or in a paper\'s .mdx file');
+    }
+    const reference = referenceLine(text);
+    if (reference !== null) {
+      return failed(path, reference, 'this reads as a list of references ("[1] A. Author, Title, …"), not a listing, and the catalog does not guess at citation styles; export the papers as BibTeX (.bib) or RIS instead');
     }
     format = 'listing';
     read = readListing(path, text, source.captured);
