@@ -120,6 +120,9 @@ function nodeAt(document: Document, path: readonly PropertyKey[]): Node | undefi
   return isNode(shown) ? shown : undefined;
 }
 
+/** Names editors and merge tools give the copies they leave: `lib.bib~`, `#lib.bib#`, `lib.bib.bak`, `.orig`, `.swp`. */
+const BACKUP = /~$|^#.*#$|\.(?:bak|orig|rej|swp|swo)$/i;
+
 /**
  * The source files, in name order. Without the folder every paper would look unlisted and be
  * removed, so its absence is an error; so is a folder inside it, whose files would be left
@@ -133,6 +136,11 @@ function sourceFiles(paths: ContentPaths, rel: (path: string) => string, shown: 
   const names: string[] = [];
   for (const name of readdirSync(paths.sources).sort(compare)) {
     if (name === MANIFEST_FILE || name.startsWith('.')) continue;
+    if (BACKUP.test(name)) {
+      // An older copy of a source, read beside it, would publish its old titles as papers of their own; skipped, its papers would be lost if it is a source.
+      diagnostics.push(error(rel(join(paths.sources, name)), 0, 'is named like an editor\'s backup or swap file; delete it, or rename it if it is a source'));
+      continue;
+    }
     const stat = statSync(join(paths.sources, name), { throwIfNoEntry: false });
     if (stat?.isFile()) names.push(name);
     else if (stat?.isDirectory()) diagnostics.push(error(rel(join(paths.sources, name)), 0, `is a folder; the ingest reads only the files directly in ${shown}, so move its files up (a folder whose name starts with "." is ignored)`));

@@ -99,6 +99,14 @@ describe('reading a project', () => {
     expect(readFailure(root)).toEqual([expect.objectContaining({ severity: 'error', file: 'content/sources/more' })]);
   });
 
+  it('an editor\'s backup of a source is an error naming it, not a second source of old titles', () => {
+    for (const name of ['lib.bib~', '#lib.bib#', 'lib.bib.bak', 'lib.bib.orig', 'lib.bib.swp']) {
+      const root = copyProject();
+      writeFileSync(join(root, 'content/sources', name), '@misc{k, title = {Efficent Attention}}\n');
+      expect(readFailure(root), name).toEqual([expect.objectContaining({ severity: 'error', file: `content/sources/${name}`, message: expect.stringContaining('backup') })]);
+    }
+  });
+
   it('a project without sources.yaml still reads its listings', () => {
     const root = copyProject();
     rmSync(join(root, 'content/sources/sources.yaml'));
