@@ -174,10 +174,12 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
 /**
  * Returns a function that applies the maintainers' decisions to a paper's rule-given
  * themes. Decisions naming an unknown theme are errors (a typo would silently do
- * nothing); decisions about a paper not in the catalog are reported, not dropped.
+ * nothing), and so are decisions about an id a typo away from a paper's; decisions about
+ * another paper not in the catalog are reported, not dropped.
  */
 function applyCuration({ taxonomy, curation, curationLines, files }: CatalogInput, ids: ReadonlySet<string>, diagnostics: Diagnostic[]) {
   const order = taxonomy.map((t) => t.id);
+  const known = [...ids];
   for (const [id, decision] of Object.entries(curation.papers)) {
     const line = curationLines[id] ?? 0;
     for (const theme of [...decision.addThemes, ...decision.removeThemes]) {
@@ -185,7 +187,12 @@ function applyCuration({ taxonomy, curation, curationLines, files }: CatalogInpu
       const meant = didYouMean(theme, order);
       diagnostics.push(error(files.curation, line, `paper "${id}": there is no theme "${theme}" in ${files.themes}${meant ? `; ${meant}` : ''}`));
     }
-    if (!ids.has(id)) diagnostics.push(warning(files.curation, line, `paper "${id}" is not in the catalog; fix the id (the file name in ${files.papers}) or remove the entry`));
+    if (ids.has(id)) continue;
+    // An id a letter or two from a paper's is a typo, whose decision (hide it, rename it) would
+    // go unapplied while the ingest succeeds; any other is left from a paper no source has now.
+    const meant = didYouMean(id, known);
+    if (meant) diagnostics.push(error(files.curation, line, `paper "${id}" is not in the catalog; ${meant} (the file name in ${files.papers})`));
+    else diagnostics.push(warning(files.curation, line, `paper "${id}" is not in the catalog; fix the id (the file name in ${files.papers}) or remove the entry`));
   }
   // A decision may name a paper by its current id or by a former one (it is kept after a rename),
   // but by one only: of two entries, one would go unapplied.

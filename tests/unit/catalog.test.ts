@@ -387,6 +387,25 @@ describe('problems in the input', () => {
   });
 });
 
+describe('curation entries for papers not in the catalog', () => {
+  const plan = (id: string) => {
+    const input = projectInput();
+    return buildCatalog({ ...input, curation: { papers: { [id]: { addThemes: [], removeThemes: [], hidden: true } } }, curationLines: { [id]: 3 } });
+  };
+
+  it('an id a letter or two from a paper\'s is an error with the id it meant: its decision would go unapplied', () => {
+    const { papers, diagnostics } = plan('mamba-linear-time-sequence-modelling-with-selective-state-spaces');
+    expect(papers.some((p) => p.id === 'mamba-linear-time-sequence-modeling-with-selective-state-spaces')).toBe(true);
+    expect(errorsIn(diagnostics)).toEqual([expect.objectContaining({ file: 'content/curation.yaml', line: 3, message: expect.stringContaining('did you mean "mamba-linear-time-sequence-modeling-with-selective-state-spaces"?') })]);
+  });
+
+  it('any other is a warning: the entry of a paper no source has now', () => {
+    const { diagnostics } = plan('a-paper-removed-from-the-sources');
+    expect(errorsIn(diagnostics)).toEqual([]);
+    expect(warningsIn(diagnostics)).toContainEqual(expect.objectContaining({ file: 'content/curation.yaml', line: 3, message: expect.stringContaining('is not in the catalog') }));
+  });
+});
+
 describe("people's labels and the theme models", () => {
   const first = buildCatalog(projectInput());
   const idOf = (title: string) => paperTitled(first, title).id;
