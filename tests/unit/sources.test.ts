@@ -467,6 +467,17 @@ describe('RIS', () => {
     });
   });
 
+  it('a publisher\'s header above the first record (Wiley, ACS) is not a record, and the file is RIS whatever its name', () => {
+    const wiley = 'Provider: John Wiley & Sons, Ltd\r\nDatabase: Wiley Online Library\r\nContent: text/plain; charset="UTF-8"\r\n\r\nTY  - JOUR\r\nTI  - A Paper\r\nER  - \r\n';
+    const { format, records, diagnostics } = read('wiley.txt', wiley);
+    expect([format, records.map((r) => [r.title, r.line]), diagnostics]).toEqual(['ris', [['A Paper', 5]], []]);
+  });
+
+  it('the date is the most precise of PY, Y1 and DA that agree on the year (Zotero: PY 2017///, DA 2017/06/12/)', () => {
+    const { records } = read('z.ris', 'TY  - JOUR\nTI  - A\nPY  - 2017///\nDA  - 2017/06/12/\nER  - \nTY  - JOUR\nTI  - B\nPY  - 2017\nDA  - 2016/01/02\nER  - \n');
+    expect(records.map((r) => r.published)).toEqual(['2017-06-12', '2017']);
+  });
+
   it('a record left open, one without a title and a line outside any record are errors at their lines; the rest is read', () => {
     const text = 'TY  - JOUR\nTI  - Fine\nER  - \nstray words\nTY  - JOUR\nAU  - Doe, J\nER  - \nTY  - JOUR\nTI  - Never ended\n';
     const { records, diagnostics } = read('broken.ris', text);

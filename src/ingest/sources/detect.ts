@@ -15,7 +15,7 @@ import { isCslItem, readCslJson } from './csl-json.ts';
 import { isHfEntry, isHfPaper, readHfApi } from './hf-api.ts';
 import { isObject, str } from './json.ts';
 import { readListing } from './listing.ts';
-import { readRis, RIS_START } from './ris.ts';
+import { isRis, readRis } from './ris.ts';
 import type { SourceRead, SourceRecord } from './record.ts';
 
 export type SourceFormat = 'listing' | 'bibtex' | 'csl-json' | 'ris' | 'hf-api' | 'arxiv-atom';
@@ -90,7 +90,7 @@ export function readSource(source: SourceFile): ReadSource {
     // is BibTeX, and that trial reading is the reading.
     format = 'bibtex';
     read = trial ?? readBibtex(path, text);
-  } else if (RIS_START.test(head)) {
+  } else if (isRis(head)) {
     // No title starts "TY  - ": a file that does is RIS, whatever it is called.
     format = 'ris';
     read = readRis(path, text);

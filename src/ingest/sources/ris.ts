@@ -16,8 +16,12 @@ import type { Venue } from '../../schemas/paper.ts';
 /** `TY  - JOUR`: two capitals (or a capital and a digit), two spaces, a hyphen, then the value. */
 const TAGGED = /^([A-Z][A-Z0-9])  -(?: (.*))?$/;
 
-/** Where a file is RIS: its first line that is not blank is a record's start. */
-export const RIS_START = /^TY {2}- /;
+/** The header some publishers (Wiley, ACS) write above the first record: `Provider: …`, `Database: …`, `Content: …`. */
+const HEADER = /^(?:[A-Z][A-Za-z ]{0,30}: [^\n]*\n|[ \t]*\r?\n)*/;
+const HEADER_LINE = /^[A-Z][A-Za-z ]{0,30}: \S/;
+
+/** Whether a file is RIS: its first line that is not blank, below such a header, is a record's start. */
+export const isRis = (text: string): boolean => /^TY {2}- /.test(text.replace(HEADER, ''));
 
 /** Record types whose container is a journal, and those whose container is proceedings. */
 const JOURNALS = new Set(['JOUR', 'JFULL', 'MGZN', 'EJOUR', 'NEWS']);
@@ -35,7 +39,7 @@ export function readRis(path: string, text: string): SourceRead {
     const content = raw.trimEnd();
     const tagged = TAGGED.exec(content);
     if (!tagged) {
-      if (content.trim() === '') continue;
+      if (content.trim() === '' || (records.length === 0 && !open && HEADER_LINE.test(content))) continue;
       if (open) {
         const values = open.fields.get(open.last)!;
         values[values.length - 1] = `${values.at(-1)} ${content.trim()}`.trim();
@@ -83,7 +87,9 @@ function toRecord(fields: Fields, line: number): SourceRecord {
   record.arxivId = arxivIdInVenue(container) ?? urls.map(arxivId).find(Boolean) ?? arxivId(first('DO'));
   record.doi = doi(first('DO'));
   if (container && !/^(?:arxiv|corr)\b/i.test(container)) record.venue = { name: container, kind: venueKind(type) };
-  record.published = risDate(first('PY', 'Y1', 'DA'));
+  // Zotero writes the year alone in PY (`2017///`) and the day in DA (`2017/06/12/`): the most precise of those that agree on the year.
+  const dates = ['PY', 'Y1', 'DA'].map((tag) => risDate(first(tag))).filter((d): d is string => d !== null);
+  record.published = dates.filter((d) => d.slice(0, 4) === dates[0]?.slice(0, 4)).reduce<string | null>((best, d) => (d.length > (best?.length ?? 0) ? d : best), null);
   for (const url of urls) {
     const kind = linkKind(url);
     if (kind && !record.links[kind]) record.links[kind] = url;
