@@ -35,7 +35,7 @@ const char = fc.oneof(
 const words = fc.string({ unit: char, minLength: 1, maxLength: 40 }).filter((t) => expectedTitle(t).length > 0);
 
 /** LaTeX a real .bib holds: accents, commands, math, ligatures, escapes, braces. */
-const LATEX = ['{\\"o}', "\\'e", '\\c{c}', '{\\L}ukasz', '\\emph{x}', '\\textbf{B}', '\\textit{i}', '$O(n^2)$', '$\\alpha$', '\\ldots', '--', '---', '``q\'\'', '\\&', '\\%', '\\_', '\\$', '{GPT}', '{{Nested}}', '~', '\\url{https://x.org/a_b}', '\\unknowncmd{z}', '\\\\', '<', '>', '"', '#'];
+const LATEX = ['{\\"o}', "\\'e", '\\c{c}', '{\\L}ukasz', '\\emph{x}', '\\textbf{B}', '\\textit{i}', '$O(n^2)$', '$\\alpha$', '\\ldots', '--', '---', '``q\'\'', '\\&', '\\%', '\\_', '\\$', '{GPT}', '{{Nested}}', '~', '\\url{https://x.org/a_b}', '\\unknowncmd{z}', '\\\\', '<', '>', '"', '#', '%'];
 const latexText = fc.array(fc.oneof(fc.constantFrom(...LATEX), words), { minLength: 1, maxLength: 8 }).map((parts) => parts.join(' '));
 
 describe(`BibTeX written by Shelfmark reads back (${RUNS} runs)`, () => {

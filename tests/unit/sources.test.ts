@@ -650,9 +650,16 @@ describe('BibTeX', () => {
     expect(result.records.map((r) => r.authors)).toEqual([['Ashish Vaswani', 'Noam Shazeer'], ['Jane Others', 'others']]);
   });
 
+  it('a % inside a value is the character ("by 50%"), not a comment cutting the field; on a line of its own or after a field it is a comment', () => {
+    const text = '% A comment line {\n@article{k,\n  title = {Gains of 50% on ImageNet},\n  % note = {commented out},\n  abstract = "Accuracy up by 12% and cost down by 3\\% over the baseline.",\n  year = {2021a}, % 2021a: a letter as author-year styles add\n}\n';
+    const { records, diagnostics } = read('percent.bib', text);
+    expect(diagnostics).toEqual([]);
+    expect(records[0]).toMatchObject({ title: 'Gains of 50% on ImageNet', abstract: 'Accuracy up by 12% and cost down by 3% over the baseline.', published: '2021' });
+  });
+
   it('TeX\'s logos and control space read as their names and a space, with no warning', () => {
-    const result = read('logos.bib', '@misc{k, title = {\\LaTeX\\ and \\TeX{}, \\BibTeX{} and \\LaTeXe{}, by Knuth et al.\\\nin 1984}}\n');
-    expect(result.records[0]!.title).toBe('LaTeX and TeX, BibTeX and LaTeX2e, by Knuth et al. in 1984');
+    const result = read('logos.bib', '@misc{k, title = {\\LaTeX\\ and \\TeX{}, \\BibTeX{} and \\LaTeXe{}, \\TeX and by Knuth et al.\\\nin 1984}}\n');
+    expect(result.records[0]!.title).toBe('LaTeX and TeX, BibTeX and LaTeX2e, TeX and by Knuth et al. in 1984');
     expect(result.diagnostics).toEqual([]);
   });
 

@@ -76,7 +76,7 @@ let parser: typeof BibtexParser | undefined;
 const loadParser = () => (parser ??= createRequire(import.meta.url)(fileURLToPath(import.meta.resolve('@retorquere/bibtex-parser'))) as typeof BibtexParser);
 
 export function readBibtex(path: string, source: string): SourceRead {
-  const text = hideAngles(source);
+  const text = hideLiterals(source);
   const diagnostics: Diagnostic[] = [];
   const lineAt = lineLocator(text);
   /** The unknown LaTeX commands in each entry, as the parser meets them. */
@@ -91,7 +91,8 @@ export function readBibtex(path: string, source: string): SourceRead {
     // An unknown command is kept by name rather than failing the file, and reported at its entry below.
     unsupported: (_node, tex, entry) => {
       const known = UNKNOWN_TO_PARSER.get(tex.replace(/^\\\s$/, '\\ '));
-      if (known !== undefined) return known;
+      // Marked as an unknown command's end is: a command ate the space after it, which a word after it needs back.
+      if (known !== undefined) return `${known}${COMMAND_END}`;
       unknown.set(entry, (unknown.get(entry) ?? new Set()).add(tex));
       return `${tex}${COMMAND_END}`;
     },
@@ -171,7 +172,7 @@ export function readBibtex(path: string, source: string): SourceRead {
     }
     records.push(record);
   }
-  return { records, diagnostics: diagnostics.map((d) => ({ ...d, message: showAngles(d.message) })) };
+  return { records, diagnostics: diagnostics.map((d) => ({ ...d, message: showLiterals(d.message) })) };
 }
 
 function toRecord(entry: Entry, line: number): SourceRecord {
@@ -180,7 +181,7 @@ function toRecord(entry: Entry, line: number): SourceRecord {
     const value = (f as Record<string, unknown>)[name];
     return typeof value === 'string' && value.trim() ? plain(value) : null;
   };
-  const record = emptyRecord(line, showAngles(entry.key), field('title') ?? '');
+  const record = emptyRecord(line, showLiterals(entry.key), field('title') ?? '');
   record.abstract = field('abstract');
   // `and others` is BibTeX's "et al.", not a person (a braced `{others}` would be a name).
   record.authors = (f.author ?? []).filter((c) => !(c.lastName === 'others' && !c.firstName && !c.prefix)).map(creatorName).filter(Boolean);
@@ -196,7 +197,8 @@ function toRecord(entry: Entry, line: number): SourceRecord {
   const booktitle = field('booktitle');
   if (journal && !/^(?:arxiv|corr)\b/i.test(journal)) record.venue = { name: journal, kind: 'journal' };
   else if (booktitle) record.venue = { name: booktitle, kind: 'proceedings' };
-  record.published = partialDate(field('date')) ?? dateFromParts(field('year'), field('month'), field('day'));
+  // `2021a` is the year with a letter that author–year styles add to tell one author's papers of a year apart.
+  record.published = partialDate(field('date')) ?? dateFromParts(field('year')?.replace(/^(\d{4})[a-z]$/, '$1'), field('month'), field('day'));
   const url = field('url');
   if (url) {
     const kind = linkKind(url);
@@ -356,14 +358,42 @@ const COMMAND_END = '\0';
 const AFTER_COMMAND = new RegExp(`${COMMAND_END}([\\p{L}\\p{N}])?`, 'gu');
 
 /**
- * The parser reads `<` and `>` in text as LaTeX's OT1 font prints them, `¡` and `¿`; whoever
- * writes them in a .bib means the characters. So they reach the parser as two noncharacters,
- * one UTF-16 unit each like the characters they stand for (every offset holds), and come back here.
+ * Characters the parser reads as LaTeX does where whoever writes a .bib means the character:
+ * `<` and `>`, which it prints as OT1's `¡` and `¿`, and a `%` inside a value ("by 50%"), where
+ * it cuts the field at a comment. They reach the parser as noncharacters, one UTF-16 unit each
+ * like the characters they stand for (every offset holds), and come back in what it returns.
  */
-const LESS = '\uFDD0';
-const GREATER = '\uFDD1';
-const hideAngles = (text: string) => text.replaceAll('<', LESS).replaceAll('>', GREATER);
-const showAngles = (text: string) => text.replaceAll(LESS, '<').replaceAll(GREATER, '>');
+const STAND_INS: readonly [string, string][] = [
+  ['<', '\uFDD0'],
+  ['>', '\uFDD1'],
+  ['%', '\uFDD2'],
+];
+const hideLiterals = (text: string) => hidePercents(text.replaceAll('<', STAND_INS[0]![1]).replaceAll('>', STAND_INS[1]![1]));
+const showLiterals = (text: string) => STAND_INS.reduce((out, [char, standIn]) => out.replaceAll(standIn, char), text);
+
+/**
+ * The `%`s inside field values, braced or quoted, as stand-ins. A `%` elsewhere starts a
+ * comment, as files use it between entries and fields (`% note = {…},`), and its line is passed
+ * over, braces and all. A backslash escapes the character after it (`\%`, `\{`, `\"`).
+ */
+function hidePercents(text: string): string {
+  const percents: number[] = [];
+  let depth = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') i++;
+    else if (c === '{') depth++;
+    else if (c === '}') depth = Math.max(0, depth - 1);
+    else if (c === '"' && depth === 1) quoted = !quoted;
+    else if (c === '%' && (depth >= 2 || quoted)) percents.push(i);
+    else if (c === '%') i = text.indexOf('\n', i) < 0 ? text.length : text.indexOf('\n', i);
+  }
+  if (percents.length === 0) return text;
+  const parts = [text.slice(0, percents[0])];
+  percents.forEach((at, k) => parts.push(STAND_INS[2]![1], text.slice(at + 1, percents[k + 1] ?? text.length)));
+  return parts.join('');
+}
 
 /** The tags the parser writes (a `<` it decoded from `\textless` stays). */
 const MARKUP = /<\/?(?:i|b|sc|nc|ncx|code|sup|sub|span|a|enquote)(?:\s[^>]*)?>/g;
@@ -375,7 +405,7 @@ const MARKUP = /<\/?(?:i|b|sc|nc|ncx|code|sup|sub|span|a|enquote)(?:\s[^>]*)?>/g
  */
 function plain(value: string): string {
   const parsed = value.replace(/<\/?(?:br|p|li)\b[^>]*>/g, ' ').replace(MARKUP, '');
-  return stripRichText(showAngles(parsed))
+  return stripRichText(showLiterals(parsed))
     .replaceAll(LATEX_LOGO, 'LaTeX')
     .replace(AFTER_COMMAND, (_, word?: string) => (word ? ` ${word}` : ''))
     .replace(/\s+/g, ' ')
