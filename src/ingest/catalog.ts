@@ -190,7 +190,9 @@ function applyCuration({ taxonomy, curation, curationLines, files }: CatalogInpu
     if (ids.has(id)) continue;
     // An id a letter or two from a paper's is a typo, whose decision (hide it, rename it) would
     // go unapplied while the ingest succeeds; any other is left from a paper no source has now.
-    const meant = didYouMean(id, known);
+    // Not a paper of the same title, whose id differs by its number ("flow-matching" beside "flow-matching-2").
+    const sameTitle = (other: string) => other.replace(/-\d+$/, '') === id.replace(/-\d+$/, '');
+    const meant = didYouMean(id, known.filter((other) => !sameTitle(other)));
     if (meant) diagnostics.push(error(files.curation, line, `paper "${id}" is not in the catalog; ${meant} (the file name in ${files.papers})`));
     else diagnostics.push(warning(files.curation, line, `paper "${id}" is not in the catalog; fix the id (the file name in ${files.papers}) or remove the entry`));
   }
