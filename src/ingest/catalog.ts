@@ -79,7 +79,7 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
 
   const existing = readExisting(input.existing, input.files, diagnostics);
   const assigned = assignIds(
-    merged.papers.map((p) => ({ key: p.key, title: p.title, titleKeys: p.titleKeys, abstractKeys: p.abstractKeys, arxivId: p.arxivId, doiKey: p.doi ? doiKey(p.doi) : null, sourceKeys: sourceKeysOf(p.sources) })),
+    merged.papers.map((p) => ({ key: p.key, title: p.title, titleKeys: p.titleKeys, abstractKeys: p.abstractKeys, arxivId: p.arxivId, doiKey: p.doi ? doiKey(p.doi) : null, sourceKeys: sourceKeysOf(p.sources), firstAuthor: p.authors[0] ?? null })),
     [...existing.values()],
   );
   const apart = keepNotesApart(assigned);
@@ -301,6 +301,7 @@ function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagn
       arxivId: typeof data.arxivId === 'string' ? data.arxivId : null,
       doiKey: typeof data.doi === 'string' ? doiKey(data.doi) : null,
       sourceKeys: Array.isArray(data.sources) ? sourceKeysOf(data.sources) : [],
+      firstAuthor: Array.isArray(data.authors) && typeof data.authors[0] === 'string' ? data.authors[0] : null,
       body: parsed.body,
       text,
       path,

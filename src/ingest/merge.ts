@@ -113,25 +113,40 @@ function groupPapers(occurrences: Occurrence[]): Occurrence[][] {
 function sameByTitle(a: Occurrence[], b: Occurrence[]): boolean {
   const clash = (pick: (r: SourceRecord) => string | null) =>
     a.some(({ record: x }) => pick(x) !== null && b.some(({ record: y }) => pick(y) !== null && pick(y) !== pick(x)));
-  if (clash((r) => r.arxivId) || clash((r) => (r.doi ? doiKey(r.doi) : null)) || firstAuthorsDiffer(a, b)) return false;
+  if (clash((r) => r.arxivId) || clash((r) => (r.doi ? doiKey(r.doi) : null))) return false;
   const abstracts = (group: Occurrence[]) => group.map(({ record: r }) => r.abstract).filter((x): x is string => x !== null);
   const [mine, theirs] = [abstracts(a), abstracts(b)];
-  return mine.length === 0 || theirs.length === 0 || mine.some((x) => theirs.some((y) => abstractsAgree(x, y)));
+  if (mine.length > 0 && theirs.length > 0) return mine.some((x) => theirs.some((y) => abstractsAgree(x, y)));
+  const named = (group: Occurrence[]) => group.map(({ record }) => record.authors[0]).filter((name) => nameWords(name).size > 0);
+  const [x, y] = [named(a), named(b)];
+  return x.length === 0 || y.length === 0 || x.some((p) => y.some((q) => !authorsDiffer(p, q)));
 }
 
 /**
- * Whether the sources name first authors, and no first author of one shares a name with one of
- * the other: "Deep learning" by LeCun et al. (Nature, 2015) is not the book by Goodfellow et al.
- * A shared name is enough to agree, so "Y. LeCun" and "Yann LeCun", or a name in either order, do.
+ * Whether two first authors are two people: both named, and sharing no name. "Deep learning"
+ * by LeCun et al. (Nature, 2015) is not the book by Goodfellow et al. Only where abstracts
+ * cannot tell: an abstract is the better witness ("Anonymous" under review, a name written two ways).
+ * One shared name is enough to agree, so "Y. LeCun", "Yann Le Cun" and "LeCun Yann" do.
  */
-function firstAuthorsDiffer(a: Occurrence[], b: Occurrence[]): boolean {
-  const firsts = (group: Occurrence[]) => group.flatMap(({ record }) => (record.authors.length > 0 ? [nameWords(record.authors[0]!)] : []));
-  const [mine, theirs] = [firsts(a), firsts(b)];
-  return mine.length > 0 && theirs.length > 0 && !mine.some((x) => theirs.some((y) => [...x].some((word) => y.has(word))));
+export function authorsDiffer(a: string | undefined | null, b: string | undefined | null): boolean {
+  const [x, y] = [nameWords(a), nameWords(b)];
+  return x.size > 0 && y.size > 0 && ![...x].some((word) => y.has(word));
 }
 
-/** A name's words of two letters or more, without accents or case: initials are left out, as sources differ on them. */
-const nameWords = (name: string) => new Set(name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().match(/\p{L}{2,}/gu) ?? []);
+/** Letters NFKD does not take apart. */
+const LETTERS: Record<string, string> = { ø: 'o', ł: 'l', ß: 'ss', æ: 'ae', œ: 'oe', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
+/** Names that name nobody: an anonymous submission's. */
+const NOBODY = new Set(['anonymous', 'anon', 'unknown']);
+
+/**
+ * A name's words of two letters or more, without accents or case (initials are left out, as
+ * sources differ on them), and each two neighbours joined, as "Le Cun" is also "LeCun".
+ */
+function nameWords(name: string | undefined | null): Set<string> {
+  const folded = (name ?? '').normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[øłßæœđðþı]/g, (c) => LETTERS[c]!);
+  const words = (folded.match(/\p{L}{2,}/gu) ?? []).filter((word) => !NOBODY.has(word));
+  return new Set([...words, ...words.slice(1).map((word, i) => `${words[i]}${word}`)]);
+}
 
 /**
  * Whether two abstracts are versions of one text. Sources differ in LaTeX, line breaks and
@@ -146,13 +161,13 @@ export function abstractsAgree(a: string, b: string): boolean {
 /** The words `abstractsAgree` compares. */
 export const abstractWords = (text: string): Set<string> => new Set(text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []);
 
-/** Whether at least half the words of the smaller set are in the other (both non-empty). */
-export function wordsAgree(x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
+/** Whether at least `share` (half, unless said) of the words of the smaller set are in the other (both non-empty). */
+export function wordsAgree(x: ReadonlySet<string>, y: ReadonlySet<string>, share = 0.5): boolean {
   const smaller = x.size <= y.size ? x : y;
   const larger = smaller === x ? y : x;
   let shared = 0;
   for (const word of smaller) if (larger.has(word)) shared++;
-  return shared / smaller.size >= 0.5;
+  return shared / smaller.size >= share;
 }
 
 /** Messages a listing author needs: a paper twice in one file, or the same format disagreeing on an abstract. */

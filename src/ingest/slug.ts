@@ -1,6 +1,6 @@
 import slugify from '@sindresorhus/slugify';
 import { createHash } from 'node:crypto';
-import { abstractsAgree, abstractWords, wordsAgree } from './merge.ts';
+import { abstractsAgree, abstractWords, authorsDiffer, wordsAgree } from './merge.ts';
 import { MAX_ID_LENGTH } from '../schemas/id.ts';
 
 
@@ -36,6 +36,8 @@ export interface KnownPaper {
   doiKey: string | null;
   /** The entries it was read from, for files that name them (`sourceKey`: a .bib's key, a CSL id). */
   sourceKeys: readonly string[];
+  /** Its first author's name, when a source named one. */
+  firstAuthor: string | null;
 }
 
 /** An entry of a source file that names its entries: the same key in the same file is the same entry, whatever its title now says. */
@@ -52,6 +54,7 @@ export interface PaperToName {
   arxivId: string | null;
   doiKey: string | null;
   sourceKeys: readonly string[];
+  firstAuthor: string | null;
 }
 
 export interface Assigned {
@@ -70,11 +73,11 @@ export interface Assigned {
  * Gives every paper an id, keeping the ids already published: a URL, once shared, must not
  * move — not when a title is corrected, nor when the paper gains an arXiv id, a DOI or a
  * source whose title wins. A paper is recognised by its arXiv id, then its DOI, then a title
- * and abstract of its sources together, then its entry in a file that names entries (a .bib's
- * key: its title was corrected, or two works share a title), then a title alone (unless their
- * abstracts clearly differ or their ids contradict), then an abstract; and last, among the
- * records no paper claimed, by a title and an abstract both revised a little (a listing of
- * arXiv's next version). A paper that matches records no other paper claimed absorbs them:
+ * and abstract of its sources together, then a title alone (unless their abstracts clearly
+ * differ, their ids contradict or, with no abstracts to tell, their first authors), then its
+ * entry in a file that names entries with a title a little different (a .bib's key: its title
+ * was corrected), then an abstract; and last, among the records no paper claimed, by a title
+ * and an abstract both revised a little (a listing of arXiv's next version). A paper that matches records no other paper claimed absorbs them:
  * their URLs become its aliases. New papers take their title's slug, or the first free `-2`,
  * `-3`… after it, never an id or alias used before. `papers`
  * must be in a fixed order for the result to be the same on every run.
@@ -97,8 +100,9 @@ export function assignIds(papers: readonly PaperToName[], known: readonly KnownP
     // Two papers may share a title, so a title with its abstract comes before a title alone,
     // whichever paper comes first: a newcomer must not take the URL and notes of the paper it is named like.
     [(k) => (k.abstractKey ? [both(k.titleKey, k.abstractKey)] : []), (p) => p.titleKeys.flatMap((t) => p.abstractKeys.map((a) => both(t, a)))],
-    [(k) => k.sourceKeys, (p) => p.sourceKeys, isOtherPaper],
     [(k) => [k.titleKey], (p) => p.titleKeys, isOtherPaper],
+    // Keys are renamed and reused ("smith2023a" and "b" swapped): a key recognises the paper whose title it still nearly has.
+    [(k) => k.sourceKeys, (p) => p.sourceKeys, (k, p) => isOtherPaper(k, p) || !p.titleKeys.some((t) => titlesAlike(t, k.titleKey))],
     // An empty abstract recognises nothing: two papers without one are not alike.
     [(k) => (k.abstractKey ? [k.abstractKey] : []), (p) => p.abstractKeys],
   ];
@@ -144,7 +148,8 @@ export function assignIds(papers: readonly PaperToName[], known: readonly KnownP
 /** Whether a title match is another paper after all: the rule by which sources are merged (`mergeSources`). */
 function isOtherPaper(known: KnownPaper, paper: PaperToName): boolean {
   if (idsDiffer(known, paper)) return true;
-  return known.abstractKey !== '' && paper.abstractKeys.length > 0 && !paper.abstractKeys.some((a) => abstractsAgree(known.abstractKey, a));
+  if (known.abstractKey !== '' && paper.abstractKeys.length > 0) return !paper.abstractKeys.some((a) => abstractsAgree(known.abstractKey, a));
+  return authorsDiffer(known.firstAuthor, paper.firstAuthor);
 }
 
 /** Whether the arXiv ids or the DOIs say two papers are two. */
@@ -153,6 +158,18 @@ const idsDiffer = (known: KnownPaper, paper: PaperToName) =>
 
 /** Words that tell texts apart: three letters or more, so "of" and "a" do not count. */
 const wordsOf = (key: string) => key.match(/[\p{L}\p{N}]{3,}/gu) ?? [];
+
+/** Whether two titles share at least half the words of the shorter: one corrected, or revised, not another paper's. */
+function titlesAlike(a: string, b: string): boolean {
+  const [x, y] = [new Set(wordsOf(a)), new Set(wordsOf(b))];
+  return x.size > 0 && y.size > 0 && wordsAgree(x, y);
+}
+
+/**
+ * How much of an abstract a revision keeps: a version with a clause added keeps nearly all its
+ * words; a journal extension of a conference paper, another paper, keeps far fewer.
+ */
+const REVISION_SHARE = 0.8;
 
 /** How many words an abstract's ends are compared by: a revision rewrites some of it, rarely both its first and its last words. */
 const END_WORDS = 6;
@@ -166,8 +183,8 @@ function abstractEnds(abstractKey: string): string[] {
 
 /**
  * The records (of `unclaimed`) that `paper` may be a revision of: an abstract that begins or
- * ends as theirs and agrees with it (as `abstractsAgree` decides), and at least half the words of the
- * shorter title shared. Looked up by the abstract's ends, so the cost follows the papers, not their pairs.
+ * ends as theirs and keeps `REVISION_SHARE` of its words, and titles alike (`titlesAlike`).
+ * Looked up by the abstract's ends, so the cost follows the papers, not their pairs.
  */
 function revisions(unclaimed: readonly KnownPaper[]): (paper: PaperToName) => KnownPaper[] {
   const byEnd = new Map<string, KnownPaper[]>();
@@ -176,12 +193,6 @@ function revisions(unclaimed: readonly KnownPaper[]): (paper: PaperToName) => Kn
     for (const end of abstractEnds(k.abstractKey)) byEnd.get(end)?.push(k) ?? byEnd.set(end, [k]);
     words.set(k, abstractWords(k.abstractKey));
   }
-  const titlesAlike = (a: string, b: string) => {
-    const [x, y] = [new Set(wordsOf(a)), new Set(wordsOf(b))];
-    let shared = 0;
-    for (const word of x) if (y.has(word)) shared++;
-    return shared > 0 && shared >= Math.min(x.size, y.size) / 2;
-  };
   return (paper) => {
     const matches = new Set<KnownPaper>();
     for (const abstract of paper.abstractKeys) {
@@ -189,7 +200,7 @@ function revisions(unclaimed: readonly KnownPaper[]): (paper: PaperToName) => Kn
       if (candidates.length === 0) continue;
       const mine = abstractWords(abstract);
       for (const k of candidates) {
-        if (!matches.has(k) && !idsDiffer(k, paper) && paper.titleKeys.some((t) => titlesAlike(t, k.titleKey)) && wordsAgree(words.get(k)!, mine)) matches.add(k);
+        if (!matches.has(k) && !idsDiffer(k, paper) && paper.titleKeys.some((t) => titlesAlike(t, k.titleKey)) && wordsAgree(words.get(k)!, mine, REVISION_SHARE)) matches.add(k);
       }
     }
     return [...matches];

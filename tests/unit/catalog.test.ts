@@ -218,6 +218,26 @@ describe('re-ingesting over an existing catalog', () => {
     expect(after.remove).toEqual([]);
   });
 
+  it('a work gone from the sources keeps its notes apart from the one of the same title that stays', () => {
+    const lecun = '@article{lecun2015, title = {Deep learning}, author = {LeCun, Yann}, journal = {Nature}, year = 2015}\n';
+    const book = '@book{goodfellow2016, title = {Deep Learning}, author = {Goodfellow, Ian}, year = 2016}\n';
+    const before = buildCatalog(catalogInput({ listings: [listingFile('lib.bib', lecun + book)] }));
+    const after = buildCatalog(catalogInput({ listings: [listingFile('lib.bib', lecun)], existing: writtenFiles(before, { 'deep-learning-2.mdx': 'Notes on the book.\n' }) }));
+    expect(after.papers.map((p) => [p.id, p.aliases])).toEqual([['deep-learning', []]]);
+    expect(after.files.get('deep-learning-2.mdx')).toContain('Notes on the book.');
+  });
+
+  it('.bib keys swapped between two papers move neither: a paper\'s own title comes before a key', () => {
+    const bib = (a: string, b: string) => listingFile('lib.bib', `@article{${a}, title = {Flow Matching for Generative Modeling}, author = {Smith, John}, year = 2023}\n@article{${b}, title = {Rectified Flow Transformers at Scale}, author = {Smith, John}, year = 2023}\n`);
+    const before = buildCatalog(catalogInput({ listings: [bib('smith2023a', 'smith2023b')] }));
+    const after = buildCatalog(catalogInput({ listings: [bib('smith2023b', 'smith2023a')], existing: writtenFiles(before, { 'flow-matching-for-generative-modeling.mdx': 'Notes on flow matching.\n' }) }));
+    expect(after.papers.map((p) => [p.id, p.title])).toEqual(before.papers.map((p) => [p.id, p.title]));
+    expect(after.files.get('flow-matching-for-generative-modeling.mdx')).toMatch(/title: "Flow Matching for Generative Modeling"[\s\S]*Notes on flow matching\.\n$/);
+    // A key given to another paper altogether names it, not the paper it was the key of.
+    const reused = buildCatalog(catalogInput({ listings: [listingFile('lib.bib', '@article{smith2023a, title = {Sparse Mixture of Experts for Speech Recognition}, author = {Lee, Ann}, year = 2024}\n')], existing: writtenFiles(before) }));
+    expect(reused.papers.map((p) => p.id)).toEqual(['sparse-mixture-of-experts-for-speech-recognition']);
+  });
+
   it('a .bib entry whose title was corrected keeps its id and its notes, recognised by its key', () => {
     const entry = (title: string) => listingFile('lib.bib', `@article{doe2023,\n  title = {${title}},\n  author = {Doe, Jane},\n  year = {2023}\n}\n`);
     const before = buildCatalog(catalogInput({ listings: [entry('Efficent Attention for Long Sequences')] }));

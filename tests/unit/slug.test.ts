@@ -57,9 +57,9 @@ describe('slug for a title', () => {
 describe('assigning ids', () => {
   const ABSTRACT = 'We propose a new method and show that it works.';
   /** A listed paper: its title, and an abstract that tells it apart from the others by default. */
-  const listed = (title: string, abstract = `${ABSTRACT} (${title})`, more: Partial<PaperToName> = {}): PaperToName => ({ key: titleKey(title), title, titleKeys: [titleKey(title)], abstractKeys: [titleKey(abstract)], arxivId: null, doiKey: null, sourceKeys: [], ...more });
+  const listed = (title: string, abstract = `${ABSTRACT} (${title})`, more: Partial<PaperToName> = {}): PaperToName => ({ key: titleKey(title), title, titleKeys: [titleKey(title)], abstractKeys: [titleKey(abstract)], arxivId: null, doiKey: null, sourceKeys: [], firstAuthor: null, ...more });
   /** A paper already in content/papers/ under `id`. */
-  const known = (id: string, title: string, more: Partial<KnownPaper> = {}): KnownPaper => ({ id, aliases: [], titleKey: titleKey(title), abstractKey: titleKey(`${ABSTRACT} (${title})`), arxivId: null, doiKey: null, sourceKeys: [], ...more });
+  const known = (id: string, title: string, more: Partial<KnownPaper> = {}): KnownPaper => ({ id, aliases: [], titleKey: titleKey(title), abstractKey: titleKey(`${ABSTRACT} (${title})`), arxivId: null, doiKey: null, sourceKeys: [], firstAuthor: null, ...more });
   const idsOf = (papers: ReturnType<typeof listed>[], history: KnownPaper[] = []) => {
     const assigned = assignIds(papers, history);
     return papers.map((p) => assigned.get(p.key)!.id);
@@ -116,6 +116,9 @@ describe('assigning ids', () => {
     // A record a paper still claims is not another's earlier version, however alike.
     const both = [listed('Scaling Rectifed Flow Transformers for Image Synthesis', v1), listed('Scaling Rectified Flow Transformers for High-Resolution Image Synthesis', v2)];
     expect(idsOf(both, history)).toEqual(['scaling-rectifed-flow-transformers', 'scaling-rectified-flow-transformers-for-high-resolution-image-synthesis']);
+    // A journal extension keeps the name and opening of the conference paper, not most of its abstract: another paper.
+    const journal = 'We scale rectified flow transformers for text to image synthesis, now for video, audio and 3D, with new samplers, distillation, a larger autoencoder, human studies and ablations of every choice.';
+    expect(idsOf([listed('Scaling Rectified Flow Transformers for Image and Video Synthesis', journal)], history)).toEqual(['scaling-rectified-flow-transformers-for-image-and-video-synthesis']);
     // Alike titles with abstracts that do not agree are two papers.
     expect(idsOf([listed('Scaling Rectified Flow Transformers for Video Synthesis', 'Video generation at scale with spatiotemporal patches and a new autoencoder.')], history)).toEqual(['scaling-rectified-flow-transformers-for-video-synthesis']);
   });
