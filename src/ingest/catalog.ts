@@ -92,7 +92,8 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
   const papers: Paper[] = [];
   const carried = new Set<string>();
   const listingPaths = new Map(input.listings.map((l) => [l.file, l.path]));
-  const curated = applyCuration(input, new Set([...ids.values()].flatMap((a) => [a.id, ...a.aliases])), diagnostics);
+  const published = new Set([...existing.values()].flatMap((k) => [k.id, ...k.aliases]));
+  const curated = applyCuration(input, new Set([...ids.values()].flatMap((a) => [a.id, ...a.aliases])), published, diagnostics);
   for (const m of merged.papers) {
     const { id, aliases } = ids.get(m.key)!;
     // A paper without an abstract is shelved by its title alone.
@@ -174,10 +175,10 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
 /**
  * Returns a function that applies the maintainers' decisions to a paper's rule-given
  * themes. Decisions naming an unknown theme are errors (a typo would silently do
- * nothing), and so are decisions about an id a typo away from a paper's; decisions about
- * another paper not in the catalog are reported, not dropped.
+ * nothing), and so are decisions about an id never published a typo away from a paper's;
+ * decisions about another paper not in the catalog are reported, not dropped.
  */
-function applyCuration({ taxonomy, curation, curationLines, files }: CatalogInput, ids: ReadonlySet<string>, diagnostics: Diagnostic[]) {
+function applyCuration({ taxonomy, curation, curationLines, files }: CatalogInput, ids: ReadonlySet<string>, published: ReadonlySet<string>, diagnostics: Diagnostic[]) {
   const order = taxonomy.map((t) => t.id);
   const known = [...ids];
   for (const [id, decision] of Object.entries(curation.papers)) {
@@ -188,11 +189,11 @@ function applyCuration({ taxonomy, curation, curationLines, files }: CatalogInpu
       diagnostics.push(error(files.curation, line, `paper "${id}": there is no theme "${theme}" in ${files.themes}${meant ? `; ${meant}` : ''}`));
     }
     if (ids.has(id)) continue;
-    // An id a letter or two from a paper's is a typo, whose decision (hide it, rename it) would
-    // go unapplied while the ingest succeeds; any other is left from a paper no source has now.
-    // Not a paper of the same title, whose id differs by its number ("flow-matching" beside "flow-matching-2").
+    // An id never published and a letter or two from a paper's is a typo, whose decision (hide
+    // it, rename it) would go unapplied while the ingest succeeds; any other is left from a paper
+    // no source has now, such as "qwen2-…" beside "qwen3-…", or "flow-matching" beside "flow-matching-2".
     const sameTitle = (other: string) => other.replace(/-\d+$/, '') === id.replace(/-\d+$/, '');
-    const meant = didYouMean(id, known.filter((other) => !sameTitle(other)));
+    const meant = published.has(id) ? '' : didYouMean(id, known.filter((other) => !sameTitle(other)));
     if (meant) diagnostics.push(error(files.curation, line, `paper "${id}" is not in the catalog; ${meant} (the file name in ${files.papers})`));
     else diagnostics.push(warning(files.curation, line, `paper "${id}" is not in the catalog; fix the id (the file name in ${files.papers}) or remove the entry`));
   }

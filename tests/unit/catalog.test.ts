@@ -419,6 +419,16 @@ describe('curation entries for papers not in the catalog', () => {
     expect(errorsIn(diagnostics)).toEqual([expect.objectContaining({ file: 'content/curation.yaml', line: 3, message: expect.stringContaining('did you mean "mamba-linear-time-sequence-modeling-with-selective-state-spaces"?') })]);
   });
 
+  it('an id that was published is a warning however close to another\'s: the entry of a paper no source has now', () => {
+    const gone = 'mamba-linear-time-sequence-modelling-with-selective-state-spaces';
+    const earlier = buildCatalog(catalogInput({ listings: [listingFile('old.txt', 'Mamba: Linear-Time Sequence Modelling with Selective State Spaces\nA paper of its own, which no source lists any more, about protein folding in yeast.\n')] }));
+    expect(earlier.papers.map((p) => p.id)).toEqual([gone]);
+    const input = projectInput();
+    const { diagnostics } = buildCatalog({ ...input, existing: writtenFiles(earlier), curation: { papers: { [gone]: { addThemes: [], removeThemes: [], hidden: true } } }, curationLines: { [gone]: 3 } });
+    expect(errorsIn(diagnostics)).toEqual([]);
+    expect(warningsIn(diagnostics)).toContainEqual(expect.objectContaining({ file: 'content/curation.yaml', line: 3, message: expect.stringContaining('is not in the catalog') }));
+  });
+
   it('any other is a warning: the entry of a paper no source has now, also one whose id differs from another\'s by its number', () => {
     for (const id of ['a-paper-removed-from-the-sources', 'mamba-linear-time-sequence-modeling-with-selective-state-spaces-2']) {
       const { diagnostics } = plan(id);
