@@ -120,8 +120,12 @@ function nodeAt(document: Document, path: readonly PropertyKey[]): Node | undefi
   return isNode(shown) ? shown : undefined;
 }
 
-/** Names editors and merge tools give the copies they leave: `lib.bib~`, `#lib.bib#`, `lib.bib.bak`, `.orig`, `.swp`. */
-const BACKUP = /~$|^#.*#$|\.(?:bak|orig|rej|swp|swo)$/i;
+/**
+ * Names editors, merge tools and file syncing give the copies they leave: `lib.bib~`,
+ * `#lib.bib#`, `lib.bib.bak` (`.orig`, `.rej`, `.old`, `.sav`, `.swp`), Dropbox's
+ * `lib (conflicted copy 2024-01-02).bib` and Windows's `lib - Copy.bib`.
+ */
+const BACKUP = /~$|^#.*#$|\.(?:bak|orig|rej|old|sav|swp|swo)$|\(.*conflicted copy.*\)|\s-\sCopy(?:\s\(\d+\))?(?:\.[^.]*)?$/i;
 
 /**
  * The source files, in name order. Without the folder every paper would look unlisted and be

@@ -657,6 +657,13 @@ describe('BibTeX', () => {
     expect(records[0]).toMatchObject({ title: 'Gains of 50% on ImageNet', abstract: 'Accuracy up by 12% and cost down by 3% over the baseline.', published: '2021' });
   });
 
+  it('a % in a parenthesised entry\'s value is text too, and @comment blocks (JabRef\'s, with a lone quote or a %) are passed over whole', () => {
+    const text = '@comment{ TODO: 50% of these need abstracts; a "quote }\n@article(paren2020, title = {Gains of 50% on ImageNet}, year = 2020)\n@Comment{jabref-meta: groupstree: StaticGroup:Reading "list;}\n@article{after2021,\n  title = {Down by 3%},\n  % note = {old note},\n  year = {2021}, % trailing }\n}\n';
+    const { records, diagnostics } = read('jabref.bib', text);
+    expect(diagnostics).toEqual([]);
+    expect(records.map((r) => [r.key, r.title, r.line])).toEqual([['paren2020', 'Gains of 50% on ImageNet', 2], ['after2021', 'Down by 3%', 4]]);
+  });
+
   it('TeX\'s logos and control space read as their names and a space, with no warning', () => {
     const result = read('logos.bib', '@misc{k, title = {\\LaTeX\\ and \\TeX{}, \\BibTeX{} and \\LaTeXe{}, \\TeX and by Knuth et al.\\\nin 1984}}\n');
     expect(result.records[0]!.title).toBe('LaTeX and TeX, BibTeX and LaTeX2e, TeX and by Knuth et al. in 1984');

@@ -374,20 +374,33 @@ const showLiterals = (text: string) => STAND_INS.reduce((out, [char, standIn]) =
 /**
  * The `%`s inside field values, braced or quoted, as stand-ins. A `%` elsewhere starts a
  * comment, as files use it between entries and fields (`% note = {…},`), and its line is passed
- * over, braces and all. A backslash escapes the character after it (`\%`, `\{`, `\"`).
+ * over, braces and all; so is an `@comment`. An entry is `@type{…}` or `@type(…)`; a backslash
+ * escapes the character after it (`\%`, `\{`, `\"`).
  */
 function hidePercents(text: string): string {
   const percents: number[] = [];
-  let depth = 0;
-  let quoted = false;
+  const start = /@[ \t]*([a-z]+)[ \t]*([{(])/iy;
+  const lineEnd = (i: number) => (text.indexOf('\n', i) + 1 || text.length + 1) - 1;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\\') i++;
-    else if (c === '{') depth++;
-    else if (c === '}') depth = Math.max(0, depth - 1);
-    else if (c === '"' && depth === 1) quoted = !quoted;
-    else if (c === '%' && (depth >= 2 || quoted)) percents.push(i);
-    else if (c === '%') i = text.indexOf('\n', i) < 0 ? text.length : text.indexOf('\n', i);
+    if (text[i] === '%') i = lineEnd(i);
+    if (text[i] !== '@') continue;
+    start.lastIndex = i;
+    const entry = start.exec(text);
+    if (!entry) continue;
+    const comment = entry[1]!.toLowerCase() === 'comment';
+    const close = entry[2] === '{' ? '}' : ')';
+    let [depth, quoted] = [0, false];
+    for (i = start.lastIndex; i < text.length; i++) {
+      const c = text[i];
+      if (c === '\\') i++;
+      else if (c === '{') depth++;
+      else if (depth === 0 && !quoted && c === close) break;
+      else if (c === '}') depth = Math.max(0, depth - 1);
+      else if (comment) continue;
+      else if (c === '"' && depth === 0) quoted = !quoted;
+      else if (c === '%' && (depth > 0 || quoted)) percents.push(i);
+      else if (c === '%') i = lineEnd(i);
+    }
   }
   if (percents.length === 0) return text;
   const parts = [text.slice(0, percents[0])];
