@@ -259,16 +259,18 @@ function tokenize(text: string): Token[] {
 }
 
 /**
- * Whether the chrome-like line at `k` ("new", "Subscribe") after the first paper is a paper's title: an abstract
- * follows it, that is, the next line is not chrome and is longer than the line after it (a
- * title is shorter than its abstract), or is followed by metadata or the end. Page chrome is
- * followed by more chrome, by metadata or a date, or by a title and then its longer abstract.
+ * Whether the chrome-like line at `k` ("new", "Subscribe") after the first paper is a paper's
+ * title: an abstract follows it. That is, the next line is not chrome, and it is longer than
+ * the line after it (a title is shorter than its abstract), or ends a sentence where the line
+ * after does not, or metadata or the end follows it. Page chrome is followed by more chrome, by
+ * metadata or a date, or by a title and then its abstract.
  */
 function titledLikeChrome(rows: readonly { content: string }[], k: number): boolean {
   const next = rows[k + 1]?.content.trim();
   if (next === undefined || isChromeLine(next) || isMeta(next) || parseDateLine(next)) return false;
   const after = rows[k + 2]?.content.trim();
-  return after === undefined || isMeta(after) || next.length > after.length;
+  const sentence = (line: string) => /[.!?]["'’”)\]]?$/u.test(line);
+  return after === undefined || isMeta(after) || next.length > after.length || (sentence(next) && !sentence(after));
 }
 
 const isMeta = (line: string) => AUTHORS.test(line) || SEPARATOR.test(line);

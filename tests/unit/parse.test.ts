@@ -63,11 +63,13 @@ describe('page chrome', () => {
       ['Subscribe', `${other}\n${otherAbstract}\n\nSubscribe\n\n${abstract}\n\n${other}\n${otherAbstract}\n`],
       ['Daily Papers', `${other}\n${otherAbstract}\nDaily Papers\n${abstract}\n`],
       ['new', `${other}\n${otherAbstract}\nnew\n${abstract}\n• 3 authors\n·\nDec 8, 2024\n`],
+      // An abstract shorter than the next paper's title: it ends a sentence, a title does not.
+      ['Spaces', `${other}\n${otherAbstract}\nSpaces\nA short abstract of some sixty characters.\nA Much Longer Title of the Paper That Follows It in the Same Listing Page\n${otherAbstract}\n`],
     ] as const) {
       const { papers, diagnostics } = parseListing('l.txt', text);
       expect(diagnostics).toEqual([]);
       expect(papers.map((p) => p.title)).toContain(title);
-      expect(papers.find((p) => p.title === title)!.abstract).toBe(abstract);
+      expect(papers.find((p) => p.title === title)!.abstract).toBe(title === 'Spaces' ? 'A short abstract of some sixty characters.' : abstract);
     }
   });
 
