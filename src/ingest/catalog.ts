@@ -13,7 +13,7 @@ import { schemaProblems } from './schema-issues.ts';
 import { createShelver, trainThemeModels, type LabelledPaper, type ThemeModels } from './shelve.ts';
 import { readSource } from './sources/detect.ts';
 import { redirectsManifest } from '../lib/aliases.ts';
-import { assignIds, sourceKey, type Assigned, type KnownPaper } from './slug.ts';
+import { assignIds, numberedApart, sourceKey, type Assigned, type KnownPaper } from './slug.ts';
 import { paperSchema, type ListingManifestEntry, type Paper, type SourceRef } from '../schemas/paper.ts';
 import { slugId } from '../schemas/id.ts';
 import type { Curation } from '../schemas/curation.ts';
@@ -180,7 +180,7 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
  */
 function applyCuration({ taxonomy, curation, curationLines, files }: CatalogInput, ids: ReadonlySet<string>, published: ReadonlySet<string>, diagnostics: Diagnostic[]) {
   const order = taxonomy.map((t) => t.id);
-  const known = [...ids];
+  const current = [...ids];
   for (const [id, decision] of Object.entries(curation.papers)) {
     const line = curationLines[id] ?? 0;
     for (const theme of [...decision.addThemes, ...decision.removeThemes]) {
@@ -192,8 +192,7 @@ function applyCuration({ taxonomy, curation, curationLines, files }: CatalogInpu
     // An id never published and a letter or two from a paper's is a typo, whose decision (hide
     // it, rename it) would go unapplied while the ingest succeeds; any other is left from a paper
     // no source has now, such as "qwen2-…" beside "qwen3-…", or "flow-matching" beside "flow-matching-2".
-    const sameTitle = (other: string) => other.replace(/-\d+$/, '') === id.replace(/-\d+$/, '');
-    const meant = published.has(id) ? '' : didYouMean(id, known.filter((other) => !sameTitle(other)));
+    const meant = published.has(id) ? '' : didYouMean(id, current.filter((other) => !numberedApart(other, id)));
     if (meant) diagnostics.push(error(files.curation, line, `paper "${id}" is not in the catalog; ${meant} (the file name in ${files.papers})`));
     else diagnostics.push(warning(files.curation, line, `paper "${id}" is not in the catalog; fix the id (the file name in ${files.papers}) or remove the entry`));
   }

@@ -34,15 +34,16 @@ export function isChromeLine(line: string): boolean {
 
 /**
  * Removes chrome glued onto the start of a line ("SubscribeScaling Rectified Flow…"), as
- * happens when a page's text is copied without a line break after a button. Only a glued
- * phrase followed by more text is removed; the longest phrase wins.
+ * happens when a page's text is copied without a line break after a button. Only a phrase
+ * glued to a word that starts anew (a capital or a digit, or anything after a phrase's "!") is
+ * removed, so "Datasets: A Library…" and "Docstring…" stay whole; the longest phrase wins.
  */
 export function stripGluedChrome(line: string): string {
   let best = '';
   for (const phrase of CHROME_LINES) {
-    if (phrase.length > best.length && line.length > phrase.length && line.startsWith(phrase) && /\S/.test(line[phrase.length]!)) {
-      best = phrase;
-    }
+    const next = line[phrase.length];
+    const glued = next !== undefined && (/[\p{Lu}\p{N}]/u.test(next) || (/\P{L}$/u.test(phrase) && /\S/.test(next)));
+    if (phrase.length > best.length && glued && line.startsWith(phrase)) best = phrase;
   }
   return best ? line.slice(best.length) : line;
 }

@@ -1,6 +1,7 @@
 import { warning, type Diagnostic } from './diagnostics.ts';
 import { doiKey } from './ids.ts';
 import { titleKey } from './normalize.ts';
+import { authorKey } from '../lib/authors.ts';
 import type { SourceFormat } from './sources/detect.ts';
 import type { SourceRecord } from './sources/record.ts';
 import type { Paper, SourceRef } from '../schemas/paper.ts';
@@ -133,18 +134,18 @@ export function authorsDiffer(a: string | undefined | null, b: string | undefine
   return x.size > 0 && y.size > 0 && ![...x].some((word) => y.has(word));
 }
 
-/** Letters NFKD does not take apart. */
-const LETTERS: Record<string, string> = { ø: 'o', ł: 'l', ß: 'ss', æ: 'ae', œ: 'oe', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
-/** Names that name nobody: an anonymous submission's. */
-const NOBODY = new Set(['anonymous', 'anon', 'unknown']);
+/** What an anonymous submission names instead of its authors ("Anonymous", "Anonymous Authors"). */
+const NOBODY = /\banonymous\b/;
 
 /**
- * A name's words of two letters or more, without accents or case (initials are left out, as
- * sources differ on them), and each two neighbours joined, as "Le Cun" is also "LeCun".
+ * A name's words as `authorKey` folds them, of two letters or more (initials are left out, as
+ * sources differ on them), and each two neighbours joined, as "Le Cun" is also "LeCun"; none
+ * for an anonymous name.
  */
 function nameWords(name: string | undefined | null): Set<string> {
-  const folded = (name ?? '').normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[øłßæœđðþı]/g, (c) => LETTERS[c]!);
-  const words = (folded.match(/\p{L}{2,}/gu) ?? []).filter((word) => !NOBODY.has(word));
+  const key = authorKey(name ?? '');
+  if (NOBODY.test(key)) return new Set();
+  const words = key.split(' ').filter((word) => /^\p{L}{2,}$/u.test(word));
   return new Set([...words, ...words.slice(1).map((word, i) => `${words[i]}${word}`)]);
 }
 
@@ -158,17 +159,22 @@ export function abstractsAgree(a: string, b: string): boolean {
   return x.size === 0 || y.size === 0 ? titleKey(a) === titleKey(b) : wordsAgree(x, y);
 }
 
-/** The words `abstractsAgree` compares. */
-export const abstractWords = (text: string): Set<string> => new Set(text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []);
+/** The words texts are compared by: three letters or more, so "of" and "a" do not count. */
+export const textWords = (text: string): string[] => text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? [];
 
-/** Whether at least `share` (half, unless said) of the words of the smaller set are in the other (both non-empty). */
-export function wordsAgree(x: ReadonlySet<string>, y: ReadonlySet<string>, share = 0.5): boolean {
-  const smaller = x.size <= y.size ? x : y;
-  const larger = smaller === x ? y : x;
+/** The words `abstractsAgree` compares. */
+export const abstractWords = (text: string): Set<string> => new Set(textWords(text));
+
+/** How many words two sets share. */
+export function overlap(x: ReadonlySet<string>, y: ReadonlySet<string>): number {
+  const [smaller, larger] = x.size <= y.size ? [x, y] : [y, x];
   let shared = 0;
   for (const word of smaller) if (larger.has(word)) shared++;
-  return shared / smaller.size >= share;
+  return shared;
 }
+
+/** Whether at least half the words of the smaller set are in the other (both non-empty). */
+export const wordsAgree = (x: ReadonlySet<string>, y: ReadonlySet<string>): boolean => overlap(x, y) >= Math.min(x.size, y.size) / 2;
 
 /** Messages a listing author needs: a paper twice in one file, or the same format disagreeing on an abstract. */
 function report(group: Occurrence[], { source, record }: Occurrence, diagnostics: Diagnostic[]) {

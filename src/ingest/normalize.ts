@@ -6,10 +6,10 @@
  */
 export function titleKey(title: string): string {
   return title
+    .replace(/[\u2018\u2019\u201A\u201B`´]/gu, "'") // before NFKC, which makes ´ a space and an accent
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[-\u2010-\u2015\u2212]+/gu, '-')
-    .replace(/[\u2018\u2019\u201A\u201B`´]/gu, "'")
     .replace(/[\u201C-\u201F]|''/gu, '"')
     .replace(/\$/g, '')
     .replace(/\s+/gu, ' ')

@@ -46,8 +46,11 @@ export function markdownLine(text: string): number | null {
   return index === -1 ? null : index + 1;
 }
 
-/** A line that is one link and nothing else. */
-const LINK_ONLY = /^<?https?:\/\/\S+>?$/i;
+/** Whether a line is one link and nothing else. */
+export const isLinkOnly = (line: string): boolean => /^<?https?:\/\/\S+>?$/i.test(line.trim());
+
+/** Whether a line ends as a sentence does, and an abstract, never a title. */
+const endsSentence = (line: string) => /[.!?…]["'’”)\]]?$/u.test(line);
 
 /** A numbered reference, as a paper's bibliography or a reading list copied from one writes it: `[12] A. Author, …`. */
 const REFERENCE = /^\s*\[\d{1,4}\][ \t]+\S/;
@@ -93,7 +96,7 @@ export function parseListing(file: string, text: string): ParsedListing {
         continue;
       }
       const abstract = token.text.trim();
-      if (LINK_ONLY.test(abstract)) {
+      if (isLinkOnly(abstract)) {
         // A reading list of titles and links: the link is no abstract, and a paper that kept it as one would join no other source.
         diagnostics.push(error(file, token.line, `the line after the title "${clip(pending.title)}" is a link, not its abstract; a listing is a title line followed by the abstract (a list of links is better kept as BibTeX or fetched with npm run fetch)`));
         pending = null;
@@ -196,7 +199,7 @@ function looksLikeSubmitter(text: string): boolean {
  */
 function readsAsTitle(line: string): boolean {
   const words = (line.match(/\p{L}[\p{L}'’-]*/gu) ?? []).filter((word) => word.length >= 4);
-  if (words.length < 3 || /[.!?…]["'’”)\]]?$/u.test(line)) return false;
+  if (words.length < 3 || endsSentence(line)) return false;
   return words.filter((word) => /^\p{Lu}/u.test(word)).length >= 0.7 * words.length;
 }
 
@@ -239,16 +242,14 @@ function tokenize(text: string): Token[] {
       seenChrome = afterChrome = true;
       continue;
     }
+    // Chrome is glued to the first title only on saved pages, which show chrome lines first;
+    // without them, a first title such as "Subscribers: …" or "newton…" is kept whole.
+    if (!seenContent && seenChrome) content = stripGluedChrome(content);
     // A date alone before the first paper, or after chrome (a second page pasted below the
     // first), is the page's own date, not a paper's.
     if ((!seenContent || afterChrome) && parseDateLine(content)) continue;
     afterChrome = false;
-    if (!seenContent) {
-      // Chrome is glued to the first title only on saved pages, which show chrome lines
-      // first; without them, a first title such as "Subscribers: …" or "newton…" is kept whole.
-      if (seenChrome) content = stripGluedChrome(content);
-      seenContent = true;
-    }
+    seenContent = true;
     const trimmed = content.trim();
     const authors = AUTHORS.exec(trimmed);
     if (authors) tokens.push({ kind: 'authors', count: Number(authors[1]), line });
@@ -269,8 +270,7 @@ function titledLikeChrome(rows: readonly { content: string }[], k: number): bool
   const next = rows[k + 1]?.content.trim();
   if (next === undefined || isChromeLine(next) || isMeta(next) || parseDateLine(next)) return false;
   const after = rows[k + 2]?.content.trim();
-  const sentence = (line: string) => /[.!?]["'’”)\]]?$/u.test(line);
-  return after === undefined || isMeta(after) || next.length > after.length || (sentence(next) && !sentence(after));
+  return after === undefined || isMeta(after) || next.length > after.length || (endsSentence(next) && !endsSentence(after));
 }
 
 const isMeta = (line: string) => AUTHORS.test(line) || SEPARATOR.test(line);

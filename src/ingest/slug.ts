@@ -1,6 +1,6 @@
 import slugify from '@sindresorhus/slugify';
 import { createHash } from 'node:crypto';
-import { abstractsAgree, abstractWords, authorsDiffer, wordsAgree } from './merge.ts';
+import { abstractsAgree, abstractWords, authorsDiffer, overlap, textWords, wordsAgree } from './merge.ts';
 import { MAX_ID_LENGTH } from '../schemas/id.ts';
 
 
@@ -22,6 +22,9 @@ export function slugForTitle(title: string): string {
   if (WINDOWS_DEVICE.test(slug)) return `${slug}-paper`;
   return slug || `paper-${createHash('sha256').update(title).digest('hex').slice(0, 10)}`;
 }
+
+/** Whether two ids differ only by the number that tells papers of one title apart (`flow-matching`, `flow-matching-2`). */
+export const numberedApart = (a: string, b: string): boolean => a.replace(/-\d+$/, '') === b.replace(/-\d+$/, '');
 
 /** What the catalog already knows about a paper: the URL it was published under. */
 export interface KnownPaper {
@@ -118,8 +121,6 @@ export function assignIds(papers: readonly PaperToName[], known: readonly KnownP
     return paperKeys(paper).flatMap((key) => (indexes[i]!.get(key) ?? []).filter((match) => !rulesOut?.(match, paper)));
   };
   for (let i = 0; i < passes.length; i++) for (const paper of papers) for (const match of matchesIn(i, paper)) claim(paper.key, match);
-  const revisionOf = revisions(known.filter((k) => !claimed.has(k)));
-  for (const paper of papers) if (!assigned.has(paper.key)) claim(paper.key, revisionOf(paper).find((k) => !claimed.has(k)));
   // Only once every paper has claimed its own record: what is left over and matches a paper was that paper all along.
   for (let i = 0; i < passes.length; i++) {
     for (const paper of papers) {
@@ -132,6 +133,9 @@ export function assignIds(papers: readonly PaperToName[], known: readonly KnownP
       }
     }
   }
+  // Last, and only among records nothing matched exactly: a paper without an id may be a revision of one.
+  const revisionOf = revisions(known.filter((k) => !claimed.has(k)));
+  for (const paper of papers) if (!assigned.has(paper.key)) claim(paper.key, revisionOf(paper).find((k) => !claimed.has(k)));
 
   const taken = new Set(known.flatMap((k) => [k.id, ...k.aliases]));
   for (const paper of papers) {
@@ -156,18 +160,16 @@ function isOtherPaper(known: KnownPaper, paper: PaperToName): boolean {
 const idsDiffer = (known: KnownPaper, paper: PaperToName) =>
   (known.arxivId !== null && paper.arxivId !== null && known.arxivId !== paper.arxivId) || (known.doiKey !== null && paper.doiKey !== null && known.doiKey !== paper.doiKey);
 
-/** Words that tell texts apart: three letters or more, so "of" and "a" do not count. */
-const wordsOf = (key: string) => key.match(/[\p{L}\p{N}]{3,}/gu) ?? [];
-
 /** Whether two titles share at least half the words of the shorter: one corrected, or revised, not another paper's. */
 function titlesAlike(a: string, b: string): boolean {
-  const [x, y] = [new Set(wordsOf(a)), new Set(wordsOf(b))];
+  const [x, y] = [abstractWords(a), abstractWords(b)];
   return x.size > 0 && y.size > 0 && wordsAgree(x, y);
 }
 
 /**
- * How much of an abstract a revision keeps: a version with a clause added keeps nearly all its
- * words; a journal extension of a conference paper, another paper, keeps far fewer.
+ * How many of the words of the longer abstract a revision shares with the other: a version with
+ * a clause added shares nearly all; a journal extension of a conference paper, another paper,
+ * adds too much (it may keep all of the shorter one).
  */
 const REVISION_SHARE = 0.8;
 
@@ -176,14 +178,14 @@ const END_WORDS = 6;
 
 /** An abstract's first and last words, by which its revisions are looked up (none for an abstract too short to tell). */
 function abstractEnds(abstractKey: string): string[] {
-  const words = wordsOf(abstractKey);
+  const words = textWords(abstractKey);
   if (words.length < 2 * END_WORDS) return [];
   return [`^${words.slice(0, END_WORDS).join(' ')}`, `${words.slice(-END_WORDS).join(' ')}$`];
 }
 
 /**
  * The records (of `unclaimed`) that `paper` may be a revision of: an abstract that begins or
- * ends as theirs and keeps `REVISION_SHARE` of its words, and titles alike (`titlesAlike`).
+ * ends as theirs and shares `REVISION_SHARE` of the longer one's words, and titles alike (`titlesAlike`).
  * Looked up by the abstract's ends, so the cost follows the papers, not their pairs.
  */
 function revisions(unclaimed: readonly KnownPaper[]): (paper: PaperToName) => KnownPaper[] {
@@ -200,7 +202,8 @@ function revisions(unclaimed: readonly KnownPaper[]): (paper: PaperToName) => Kn
       if (candidates.length === 0) continue;
       const mine = abstractWords(abstract);
       for (const k of candidates) {
-        if (!matches.has(k) && !idsDiffer(k, paper) && paper.titleKeys.some((t) => titlesAlike(t, k.titleKey)) && wordsAgree(words.get(k)!, mine, REVISION_SHARE)) matches.add(k);
+        const theirs = words.get(k)!;
+        if (!matches.has(k) && !idsDiffer(k, paper) && paper.titleKeys.some((t) => titlesAlike(t, k.titleKey)) && overlap(theirs, mine) >= REVISION_SHARE * Math.max(theirs.size, mine.size)) matches.add(k);
       }
     }
     return [...matches];

@@ -1,7 +1,7 @@
 /**
  * Author names as readers see them, and the one rule for when two names are one author:
  * the same letters after Unicode compatibility folding, case folding and accent removal
- * ("Jürgen Schmidhuber" = "Jurgen Schmidhuber"). No more than that is claimed: two people
+ * ("Jürgen Schmidhuber" = "Jurgen Schmidhuber", "Søgaard" = "Sogaard"). No more than that is claimed: two people
  * with one name share a page, and one person written two ways has two.
  */
 import slugify from '@sindresorhus/slugify';
@@ -17,12 +17,16 @@ export function formatAuthors(names: readonly string[], { max = 4 } = {}): strin
   return names.map((name, i) => nameSeparator(i, names.length) + name).join('');
 }
 
+/** Letters that are not a letter and an accent, so NFKD does not take them apart. */
+const LETTERS: Record<string, string> = { ø: 'o', ł: 'l', ß: 'ss', æ: 'ae', œ: 'oe', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
+
 /** The identity of an author name: what two spellings of one name have in common. */
 export function authorKey(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
+    .replace(/[øłßæœđðþı]/g, (c) => LETTERS[c]!)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }

@@ -36,6 +36,10 @@ describe('merging listings', () => {
     ]);
     expect(papers).toHaveLength(1);
     expect(duplicates).toBe(4);
+    // The kind of dash or quote, and TeX's $ around math, as a .bib reads them and a listing shows them raw.
+    for (const [a, b] of [['Don´t Stop Pretraining', 'Don’t Stop Pretraining'], ['VPNeXt -- Rethinking', 'VPNeXt – Rethinking'], ['``Dense\'\' Decoding', '“Dense” Decoding'], ['PixArt-$α$', 'PixArt-α']]) {
+      expect(mergeListings([listing('a.txt', [listed(a, 1)]), listing('b.txt', [listed(b, 1)])]).papers, a).toHaveLength(1);
+    }
   });
 
   it('different titles stay different papers', () => {
@@ -139,11 +143,14 @@ describe('merging sources of every kind', () => {
   });
 
   it('abstracts that agree make one paper whoever the sources name first ("Anonymous" under review)', () => {
-    const review = listed('Token Merging', 1, { key: 'a', authors: ['Anonymous'] });
+    const review = listed('Token Merging', 1, { key: 'a', authors: ['Jane Doe'] });
     const published = listed('Token Merging', 5, { key: 'b', authors: ['Li Chen'] });
     expect(mergeSources([listing('review.bib', [review], 'bibtex'), listing('lib.ris', [published], 'ris')]).papers).toHaveLength(1);
-    const otherAbstract = listed('Token Merging', 5, { key: 'b', authors: ['Anonymous'], abstract: 'A completely unrelated study of protein folding kinetics in yeast cells under heat stress.' });
+    const otherAbstract = listed('Token Merging', 5, { key: 'b', authors: ['Jane Doe'], abstract: 'A completely unrelated study of protein folding kinetics in yeast cells under heat stress.' });
     expect(mergeSources([listing('review.bib', [review], 'bibtex'), listing('lib.ris', [otherAbstract], 'ris')]).papers).toHaveLength(2);
+    // An anonymous submission names nobody, so without abstracts its name does not keep it apart.
+    const bare = (authors: string[]) => listed('Token Merging', 1, { key: 'a', authors, abstract: null });
+    expect(mergeSources([listing('review.bib', [bare(['Anonymous Authors'])], 'bibtex'), listing('lib.bib', [bare(['Li Chen'])], 'bibtex')]).papers).toHaveLength(1);
   });
   it('a record that matches two papers by different keys joins them into one, whatever the file names', () => {
     // The .bib and the feed share an arXiv id; the listing shares only the feed's title.

@@ -87,6 +87,14 @@ describe('page chrome', () => {
     expect(papers.map((p) => p.title)).toEqual(['Flow Matching for Generative Modeling', 'Attention Is All You Need']);
   });
 
+  it('a page date glued to the header is the page\'s date; a first title that starts with a chrome word and goes on is kept whole', () => {
+    const abstract = 'An abstract long enough to be read as one, about attention in transformers.';
+    expect(parseListing('l.txt', `Daily Papers\nSubscribeDec 11\nFlow Matching\n${abstract}\n`)).toMatchObject({ papers: [{ title: 'Flow Matching' }], diagnostics: [] });
+    for (const title of ['Datasets: A Community Library for Natural Language Processing', 'Docstring Generation with Transformers', 'Models of Attention']) {
+      expect(parseListing('l.txt', `Hugging Face\nModels\n${title}\n${abstract}\n`).papers.map((p) => p.title), title).toEqual([title]);
+    }
+  });
+
   it('a page selected whole brings the site\'s navigation bar and spaces of any kind: chrome too', () => {
     const nav = ['Hugging Face', 'Models', 'Datasets', 'Spaces', 'Community', 'Docs', 'Pricing', 'Log In', 'Sign Up', 'Daily\u00a0Papers', 'by AK and the research  community'];
     const { papers, diagnostics } = parseListing('l.txt', `${nav.join('\n')}\nDec 11\nFlow Matching for Generative Modeling\nAn abstract long enough to be read as one, about flows.\n`);

@@ -116,9 +116,15 @@ describe('assigning ids', () => {
     // A record a paper still claims is not another's earlier version, however alike.
     const both = [listed('Scaling Rectifed Flow Transformers for Image Synthesis', v1), listed('Scaling Rectified Flow Transformers for High-Resolution Image Synthesis', v2)];
     expect(idsOf(both, history)).toEqual(['scaling-rectifed-flow-transformers', 'scaling-rectified-flow-transformers-for-high-resolution-image-synthesis']);
-    // A journal extension keeps the name and opening of the conference paper, not most of its abstract: another paper.
-    const journal = 'We scale rectified flow transformers for text to image synthesis, now for video, audio and 3D, with new samplers, distillation, a larger autoencoder, human studies and ablations of every choice.';
+    // A journal extension keeps the conference paper's name and abstract, and adds as much again: another paper.
+    const journal = `${v1} We extend it to video, audio and 3D, with new samplers, distillation, a larger autoencoder, human studies and ablations of every choice we made.`;
     expect(idsOf([listed('Scaling Rectified Flow Transformers for Image and Video Synthesis', journal)], history)).toEqual(['scaling-rectified-flow-transformers-for-image-and-video-synthesis']);
+    // A record a paper matches exactly is that paper's, not another's earlier version.
+    const exact = known('scaling-rectified-flow-transformers-v2', 'Scaling Rectified Flow Transformers for High-Resolution Image Synthesis', { abstractKey: titleKey(v2) });
+    const held = known('sd3', 'Stable Diffusion 3', { arxivId: '2403.03206' });
+    const sd3 = listed('Scaling Rectified Flow Transformers for High-Resolution Image Synthesis', v2, { arxivId: '2403.03206' });
+    const alike = listed('Scaling Rectified Flow Transformers for Image Synthesis at Scale', `${v2} Also.`);
+    expect(idsOf([alike, sd3], [held, exact])).toEqual(['scaling-rectified-flow-transformers-for-image-synthesis-at-scale', 'sd3']);
     // Alike titles with abstracts that do not agree are two papers.
     expect(idsOf([listed('Scaling Rectified Flow Transformers for Video Synthesis', 'Video generation at scale with spatiotemporal patches and a new autoencoder.')], history)).toEqual(['scaling-rectified-flow-transformers-for-video-synthesis']);
   });

@@ -471,6 +471,7 @@ describe('RIS', () => {
     const wiley = 'Provider: John Wiley & Sons, Ltd\r\nDatabase: Wiley Online Library\r\nContent: text/plain; charset="UTF-8"\r\n\r\nTY  - JOUR\r\nTI  - A Paper\r\nER  - \r\n';
     const { format, records, diagnostics } = read('wiley.txt', wiley);
     expect([format, records.map((r) => [r.title, r.line]), diagnostics]).toEqual(['ris', [['A Paper', 5]], []]);
+    expect(read('acs.ris', 'Provider: ACS\nContent:\nTY  - JOUR\nTI  - A Paper\nER  - \n')).toMatchObject({ format: 'ris', records: [{ title: 'A Paper' }], diagnostics: [] });
   });
 
   it('the date is the most precise of PY, Y1 and DA that agree on the year (Zotero: PY 2017///, DA 2017/06/12/)', () => {
@@ -658,10 +659,11 @@ describe('BibTeX', () => {
   });
 
   it('a % in a parenthesised entry\'s value is text too, and @comment blocks (JabRef\'s, with a lone quote or a %) are passed over whole', () => {
-    const text = '@comment{ TODO: 50% of these need abstracts; a "quote }\n@article(paren2020, title = {Gains of 50% on ImageNet}, year = 2020)\n@Comment{jabref-meta: groupstree: StaticGroup:Reading "list;}\n@article{after2021,\n  title = {Down by 3%},\n  % note = {old note},\n  year = {2021}, % trailing }\n}\n';
+    const text = '@comment{ TODO: 50% of these need abstracts; a "quote }\n@article(paren2020, title = {Gains of 50% on ImageNet}, year = {2020A})\n@Comment{jabref-meta: groupstree: StaticGroup:Reading "list;}\n@article{after2021,\n  title = {Down by 3%},\n  % note = {old note},\n  year = {2021}, % trailing }\n}\n';
     const { records, diagnostics } = read('jabref.bib', text);
     expect(diagnostics).toEqual([]);
-    expect(records.map((r) => [r.key, r.title, r.line])).toEqual([['paren2020', 'Gains of 50% on ImageNet', 2], ['after2021', 'Down by 3%', 4]]);
+    expect(records.map((r) => [r.key, r.title, r.line, r.published])).toEqual([['paren2020', 'Gains of 50% on ImageNet', 2, '2020'], ['after2021', 'Down by 3%', 4, '2021']]);
+    expect(read('split.bib', '@article\n{a, title = {Gains of 50% on X}}\n').records[0]!.title).toBe('Gains of 50% on X');
   });
 
   it('TeX\'s logos and control space read as their names and a space, with no warning', () => {

@@ -100,7 +100,7 @@ describe('reading a project', () => {
   });
 
   it('an editor\'s backup of a source is an error naming it, not a second source of old titles', () => {
-    for (const name of ['lib.bib~', '#lib.bib#', 'lib.bib.bak', 'lib.bib.orig', 'lib.bib.swp', 'lib.bib.old', 'lib (conflicted copy 2024-01-02).bib', 'lib - Copy.bib', 'lib - Copy (2).bib']) {
+    for (const name of ['lib.bib~', '#lib.bib#', 'lib.bib.bak', 'lib.bib.orig', 'lib.bib.rej', 'lib.bib.old', 'lib.bib.sav', 'lib.bib.swo', 'lib (conflicted copy 2024-01-02).bib', 'lib - Copy.bib', 'lib - Copy (2).bib']) {
       const root = copyProject();
       writeFileSync(join(root, 'content/sources', name), '@misc{k, title = {Efficent Attention}}\n');
       expect(readFailure(root), name).toEqual([expect.objectContaining({ severity: 'error', file: `content/sources/${name}`, message: expect.stringContaining('backup') })]);

@@ -18,10 +18,11 @@ import { parseFrontmatter } from 'astro/markdown';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog, type CatalogInput } from '../../src/ingest/catalog.ts';
-import { CHROME_LINES } from '../../src/ingest/chrome.ts';
+import { CHROME_LINES, isChromeLine } from '../../src/ingest/chrome.ts';
 import { parseDateLine } from '../../src/ingest/dates.ts';
 import { parsePaperFile, serializePaperFile } from '../../src/ingest/frontmatter.ts';
 import { titleKey } from '../../src/ingest/normalize.ts';
+import { isLinkOnly, referenceLine } from '../../src/ingest/parse.ts';
 import { paperSchema, type Paper } from '../../src/schemas/paper.ts';
 import type { Theme } from '../../src/schemas/theme.ts';
 import { BIDI_CONTROLS as BIDI, expectedAbstract, expectedTitle, REMOVED } from '../support/untrusted-text.ts';
@@ -143,7 +144,6 @@ describe(`frontmatter round trip (${RUNS.frontmatter} runs)`, () => {
 // 2. Listing → catalog
 // ---------------------------------------------------------------------------------------
 
-const chrome = new Set(CHROME_LINES.map((l) => l.toLowerCase()));
 /** One line of a listing: no line breaks of any kind the decoder or parser knows, no NUL (binary). */
 const line = (maxPieces: number) => text(maxPieces).map((s) => s.replace(/[\n\r\0]/g, ' '));
 /**
@@ -152,9 +152,9 @@ const line = (maxPieces: number) => text(maxPieces).map((s) => s.replace(/[\n\r\
  * numbered references, which make the file a note or a bibliography, not a listing.
  */
 const isSpecialLine = (s: string) =>
-  /^<?https?:\/\/\S+>?$/i.test(s.trim()) ||
-  /^\s*\[\d{1,4}\][ \t]+\S/.test(s) ||
-  chrome.has(s.replace(/\s+/gu, ' ').trim().toLowerCase()) || /^(?:[•·*-]\s*)?\d+\s+authors?$/i.test(s.trim()) || /^[·•]$/.test(s.trim()) || /^\uFEFF? {0,3}(?:#{1,6}(?:[ \t]|$)|[-*+][ \t]|\d+[.)][ \t]|```|~~~)/.test(s);
+  isLinkOnly(s) ||
+  referenceLine(s) !== null ||
+  isChromeLine(s) || /^(?:[•·*-]\s*)?\d+\s+authors?$/i.test(s.trim()) || /^[·•]$/.test(s.trim()) || /^\uFEFF? {0,3}(?:#{1,6}(?:[ \t]|$)|[-*+][ \t]|\d+[.)][ \t]|```|~~~)/.test(s);
 
 const titleArb = line(16).filter((t) => {
   const trimmed = t.trim();

@@ -198,7 +198,7 @@ function toRecord(entry: Entry, line: number): SourceRecord {
   if (journal && !/^(?:arxiv|corr)\b/i.test(journal)) record.venue = { name: journal, kind: 'journal' };
   else if (booktitle) record.venue = { name: booktitle, kind: 'proceedings' };
   // `2021a` is the year with a letter that author–year styles add to tell one author's papers of a year apart.
-  record.published = partialDate(field('date')) ?? dateFromParts(field('year')?.replace(/^(\d{4})[a-z]$/, '$1'), field('month'), field('day'));
+  record.published = partialDate(field('date')) ?? dateFromParts(field('year')?.replace(/^(\d{4})[a-z]$/i, '$1'), field('month'), field('day'));
   const url = field('url');
   if (url) {
     const kind = linkKind(url);
@@ -379,7 +379,7 @@ const showLiterals = (text: string) => STAND_INS.reduce((out, [char, standIn]) =
  */
 function hidePercents(text: string): string {
   const percents: number[] = [];
-  const start = /@[ \t]*([a-z]+)[ \t]*([{(])/iy;
+  const start = /@\s*([a-z]+)\s*([{(])/iy;
   const lineEnd = (i: number) => (text.indexOf('\n', i) + 1 || text.length + 1) - 1;
   for (let i = 0; i < text.length; i++) {
     if (text[i] === '%') i = lineEnd(i);
@@ -408,7 +408,7 @@ function hidePercents(text: string): string {
   return parts.join('');
 }
 
-/** The tags the parser writes (a `<` it decoded from `\textless` stays). */
+/** The tags the parser writes. */
 const MARKUP = /<\/?(?:i|b|sc|nc|ncx|code|sup|sub|span|a|enquote)(?:\s[^>]*)?>/g;
 
 /**

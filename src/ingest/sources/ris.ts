@@ -16,12 +16,19 @@ import type { Venue } from '../../schemas/paper.ts';
 /** `TY  - JOUR`: two capitals (or a capital and a digit), two spaces, a hyphen, then the value. */
 const TAGGED = /^([A-Z][A-Z0-9])  -(?: (.*))?$/;
 
-/** The header some publishers (Wiley, ACS) write above the first record: `Provider: …`, `Database: …`, `Content: …`. */
-const HEADER = /^(?:[A-Z][A-Za-z ]{0,30}: [^\n]*\n|[ \t]*\r?\n)*/;
-const HEADER_LINE = /^[A-Z][A-Za-z ]{0,30}: \S/;
+/** A line of the header some publishers (Wiley, ACS) write above the first record: `Provider: …`, `Database: …`, `Content: …`. */
+const isHeaderLine = (line: string) => /^[A-Z][A-Za-z ]{0,30}:(?:[ \t].*)?$/.test(line.trimEnd());
 
-/** Whether a file is RIS: its first line that is not blank, below such a header, is a record's start. */
-export const isRis = (text: string): boolean => /^TY {2}- /.test(text.replace(HEADER, ''));
+/** Whether a file is RIS: its first line that is neither blank nor such a header line is a record's start. */
+export function isRis(text: string): boolean {
+  for (let start = 0; start < text.length; ) {
+    const end = text.indexOf('\n', start) + 1 || text.length;
+    const line = text.slice(start, end);
+    if (line.trim() !== '' && !isHeaderLine(line)) return /^TY {2}- /.test(line);
+    start = end;
+  }
+  return false;
+}
 
 /** Record types whose container is a journal, and those whose container is proceedings. */
 const JOURNALS = new Set(['JOUR', 'JFULL', 'MGZN', 'EJOUR', 'NEWS']);
@@ -39,7 +46,7 @@ export function readRis(path: string, text: string): SourceRead {
     const content = raw.trimEnd();
     const tagged = TAGGED.exec(content);
     if (!tagged) {
-      if (content.trim() === '' || (records.length === 0 && !open && HEADER_LINE.test(content))) continue;
+      if (content.trim() === '' || (records.length === 0 && !open && isHeaderLine(content))) continue;
       if (open) {
         const values = open.fields.get(open.last)!;
         values[values.length - 1] = `${values.at(-1)} ${content.trim()}`.trim();
