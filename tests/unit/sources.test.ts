@@ -338,6 +338,48 @@ describe('Hugging Face Papers API', () => {
   });
 });
 
+describe('Semantic Scholar Graph API', () => {
+  const mamba = {
+    paperId: '7bbc7595196a0606a07506c4fb1473e5e87f6082',
+    externalIds: { ArXiv: '2312.00752', DBLP: 'journals/corr/abs-2312-00752', DOI: '10.48550/arXiv.2312.00752', CorpusId: 265213 },
+    title: 'Mamba: Linear-Time Sequence Modeling with Selective State Spaces',
+    abstract: 'Foundation models are almost universally based on the Transformer; we propose selective state spaces instead.',
+    venue: 'arXiv.org',
+    year: 2023,
+    publicationDate: '2023-12-01',
+    journal: { name: 'ArXiv', volume: 'abs/2312.00752' },
+    authors: [{ authorId: '1', name: 'Albert Gu' }, { authorId: '2', name: 'Tri Dao' }],
+    openAccessPdf: { url: 'https://arxiv.org/pdf/2312.00752', status: 'GREEN' },
+    tldr: { model: 'tldr@v2.0.0', text: 'A machine summary, not the abstract.' },
+  };
+  const transformer = { paperId: '204e3073870fae3d05bcbc2f6a8e263d9b72e776', externalIds: { DOI: '10.5555/3295222.3295349' }, title: 'Attention is All you Need', abstract: null, venue: 'Neural Information Processing Systems', year: 2017, journal: { name: '' }, authors: [{ authorId: '3', name: 'Ashish Vaswani' }], tldr: { text: 'Transformers.' } };
+
+  it('a paper gives its arXiv id, DOI, authors, date, venue and open PDF; a preprint has no venue, and a TLDR is no abstract', () => {
+    const { format, records, diagnostics } = read('s2.json', JSON.stringify(mamba, null, 2));
+    expect([format, diagnostics]).toEqual(['semantic-scholar', []]);
+    expect(records[0]).toMatchObject({ key: mamba.paperId, line: 1, title: mamba.title, abstract: mamba.abstract, arxivId: '2312.00752', doi: '10.48550/arXiv.2312.00752', authors: ['Albert Gu', 'Tri Dao'], published: '2023-12-01', venue: null, links: { pdf: 'https://arxiv.org/pdf/2312.00752' } });
+    expect(read('s2.json', JSON.stringify(transformer)).records[0]).toMatchObject({ abstract: null, published: '2017', venue: { name: 'Neural Information Processing Systems', kind: 'other' } });
+  });
+
+  it('a batch response is read at each paper\'s line; an id it did not find (null) is a warning at its line', () => {
+    const text = `[\n${JSON.stringify(transformer)},\nnull,\n${JSON.stringify(mamba)}\n]\n`;
+    const { format, records, diagnostics } = read('batch.json', text);
+    expect(format).toBe('semantic-scholar');
+    expect(records.map((r) => [r.title, r.line])).toEqual([[transformer.title, 2], [mamba.title, 4]]);
+    expect(diagnostics).toEqual([expect.objectContaining({ severity: 'warning', line: 3, message: expect.stringContaining('entry 2 is null') })]);
+    expect(read('batch.json', `[null, ${JSON.stringify(mamba)}]`).format).toBe('semantic-scholar');
+  });
+
+  it('a search response is read from its data, at each paper\'s line; an error response is an error', () => {
+    const text = `{\n  "total": 2,\n  "offset": 0,\n  "data": [\n    ${JSON.stringify(mamba)},\n    ${JSON.stringify({ ...transformer, title: '' })}\n  ]\n}\n`;
+    const { format, records, diagnostics } = read('search.json', text);
+    expect(format).toBe('semantic-scholar');
+    expect(records.map((r) => [r.title, r.line])).toEqual([[mamba.title, 5]]);
+    expect(errorsIn(diagnostics)).toEqual([expect.objectContaining({ line: 6, message: expect.stringContaining('has no title') })]);
+    expect(errorsIn(read('limited.json', '{"message": "Too Many Requests. Please wait and try again or apply for a key for higher rate limits."}').diagnostics)).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('error response') })]);
+  });
+});
+
 describe('CSL-JSON', () => {
   const { format, records } = read('zotero.json', fixture('zotero-csl.json'));
 

@@ -16,9 +16,10 @@ import { isHfEntry, isHfPaper, readHfApi } from './hf-api.ts';
 import { isObject, str } from './json.ts';
 import { readListing } from './listing.ts';
 import { isRis, readRis } from './ris.ts';
+import { isS2Paper, isS2Search, readSemanticScholar } from './semantic-scholar.ts';
 import type { SourceRead, SourceRecord } from './record.ts';
 
-export type SourceFormat = 'listing' | 'bibtex' | 'csl-json' | 'ris' | 'hf-api' | 'arxiv-atom';
+export type SourceFormat = 'listing' | 'bibtex' | 'csl-json' | 'ris' | 'hf-api' | 'semantic-scholar' | 'arxiv-atom';
 
 export interface SourceFile {
   /** File name in `content/sources/`. */
@@ -108,7 +109,7 @@ export function readSource(source: SourceFile): ReadSource {
     format = 'listing';
     read = readListing(path, text, source.captured);
   } else {
-    return failed(path, 0, 'unknown format: a source is a listing (.txt), BibTeX (.bib), RIS (.ris), CSL-JSON or a Hugging Face API response (.json), or an arXiv API response (.xml/.atom)');
+    return failed(path, 0, 'unknown format: a source is a listing (.txt), BibTeX (.bib), RIS (.ris), CSL-JSON or a Hugging Face or Semantic Scholar API response (.json), or an arXiv API response (.xml/.atom)');
   }
   const records: SourceRecord[] = [];
   for (const record of read.records.map(clean)) {
@@ -152,7 +153,7 @@ function failed(path: string, line: number, message: string): ReadSource {
 
 type JsonRead = { ok: true; format: SourceFormat; read: SourceRead } | { ok: false; diagnostic: Diagnostic };
 
-/** CSL-JSON and the Hugging Face API are both JSON; their shapes tell them apart. */
+/** CSL-JSON, the Hugging Face API and the Semantic Scholar API are all JSON; their shapes tell them apart. */
 function readJson(path: string, text: string): JsonRead {
   let data: unknown;
   try {
@@ -164,16 +165,21 @@ function readJson(path: string, text: string): JsonRead {
     return { ok: false, diagnostic: error(path, Number(line), `this is not valid JSON (${message.replace(/\s*\(line \d+ column \d+\)$/, '')}); a truncated download?`) };
   }
   if (Array.isArray(data)) {
-    const first = data[0];
+    // A batch response holds null for an id not found, maybe first.
+    const first = data.find((item) => item !== null);
     if (data.length === 0) return { ok: true, format: 'hf-api', read: { records: [], diagnostics: [] } };
     if (isHfEntry(first)) return { ok: true, format: 'hf-api', read: readHfApi(path, text, data) };
+    if (isS2Paper(first)) return { ok: true, format: 'semantic-scholar', read: readSemanticScholar(path, text, data) };
     if (isCslItem(first)) return { ok: true, format: 'csl-json', read: readCslJson(path, text, data) };
   } else if (isObject(data)) {
-    if (str(data.error)) return { ok: false, diagnostic: error(path, 1, `this is an error response, not papers: "${str(data.error)}"`) };
+    // Hugging Face says `error`; Semantic Scholar says `error` or `message` ("Too Many Requests").
+    const problem = str(data.error) ?? (Object.keys(data).length <= 2 ? str(data.message) : null);
+    if (problem) return { ok: false, diagnostic: error(path, 1, `this is an error response, not papers: "${problem}"`) };
     if (isHfPaper(data)) return { ok: true, format: 'hf-api', read: readHfApi(path, text, data) };
+    if (isS2Paper(data) || isS2Search(data)) return { ok: true, format: 'semantic-scholar', read: readSemanticScholar(path, text, data) };
     if (isCslItem(data)) return { ok: true, format: 'csl-json', read: readCslJson(path, text, [data]) };
   }
-  return { ok: false, diagnostic: error(path, 1, 'unknown JSON: neither CSL-JSON (items with "id" and "type") nor a Hugging Face Papers API response (papers with "id" and "authors")') };
+  return { ok: false, diagnostic: error(path, 1, 'unknown JSON: neither CSL-JSON (items with "id" and "type"), a Hugging Face Papers API response (papers with "id" and "authors") nor a Semantic Scholar API response (papers with "paperId")') };
 }
 
 /**

@@ -15,17 +15,19 @@ const [OPEN_ARRAY, CLOSE_ARRAY, OPEN_OBJECT, CLOSE_OBJECT] = [91, 93, 123, 125] 
 
 /**
  * 1-based line where each item of `text` starts (its `{`, or whatever value it is): the elements
- * of a top-level array, or a top-level object as the one item. JSON.parse keeps no positions,
- * and an item's id is no way to find it (a numeric id is also a number in some title, and two
- * items may share one). One pass: `text` is known to be valid JSON, so only strings, nesting
- * and commas need following, and a string holds no raw line break.
+ * of a top-level array, or a top-level object as the one item; or, given the offset of a nested
+ * array's `[`, that array's elements. JSON.parse keeps no positions, and an item's id is no way
+ * to find it (a numeric id is also a number in some title, and two items may share one). One
+ * pass: `text` is known to be valid JSON, so only strings, nesting and commas need following,
+ * and a string holds no raw line break.
  */
-export function elementLines(text: string): number[] {
+export function elementLines(text: string, start = 0): number[] {
   const lines: number[] = [];
   let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < start; i = text.indexOf('\n', i + 1)) line++;
   let depth = 0;
   let next = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === NEWLINE) line++;
     if (c === NEWLINE || c === SPACE || c === TAB || c === RETURN) continue;
@@ -35,8 +37,9 @@ export function elementLines(text: string): number[] {
     else if (c === OPEN_ARRAY || c === OPEN_OBJECT) {
       if (depth === 0 && c === OPEN_OBJECT) lines.push(line);
       next = ++depth === 1 && c === OPEN_ARRAY;
-    } else if (c === CLOSE_ARRAY || c === CLOSE_OBJECT) depth--;
-    else if (c === COMMA) next = depth === 1;
+    } else if (c === CLOSE_ARRAY || c === CLOSE_OBJECT) {
+      if (--depth === 0 && start > 0) break;
+    } else if (c === COMMA) next = depth === 1;
   }
   return lines;
 }
