@@ -370,12 +370,16 @@ describe('Semantic Scholar Graph API', () => {
     expect(read('batch.json', `[null, ${JSON.stringify(mamba)}]`).format).toBe('semantic-scholar');
   });
 
-  it('a search response is read from its data, at each paper\'s line; an error response is an error', () => {
+  it('a search response is read from its data, at each paper\'s line, and so are pages of references and citations; an error response is an error', () => {
     const text = `{\n  "total": 2,\n  "offset": 0,\n  "data": [\n    ${JSON.stringify(mamba)},\n    ${JSON.stringify({ ...transformer, title: '' })}\n  ]\n}\n`;
     const { format, records, diagnostics } = read('search.json', text);
     expect(format).toBe('semantic-scholar');
     expect(records.map((r) => [r.title, r.line])).toEqual([[mamba.title, 5]]);
     expect(errorsIn(diagnostics)).toEqual([expect.objectContaining({ line: 6, message: expect.stringContaining('has no title') })]);
+    // An author's papers, and references and citations, which wrap each paper.
+    const references = { offset: 0, next: 2, data: [{ contexts: [], citedPaper: mamba }, { isInfluential: false, citingPaper: transformer }] };
+    expect(read('refs.json', JSON.stringify(references, null, 1)).records.map((r) => r.title)).toEqual([mamba.title, transformer.title]);
+    expect(read('empty.json', '{"total": 0, "offset": 0, "data": []}')).toMatchObject({ format: 'semantic-scholar', records: [], diagnostics: [expect.objectContaining({ severity: 'warning', message: expect.stringContaining('no papers') })] });
     expect(errorsIn(read('limited.json', '{"message": "Too Many Requests. Please wait and try again or apply for a key for higher rate limits."}').diagnostics)).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('error response') })]);
   });
 });

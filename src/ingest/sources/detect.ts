@@ -16,7 +16,7 @@ import { isHfEntry, isHfPaper, readHfApi } from './hf-api.ts';
 import { isObject, str } from './json.ts';
 import { readListing } from './listing.ts';
 import { isRis, readRis } from './ris.ts';
-import { isS2Paper, isS2Search, readSemanticScholar } from './semantic-scholar.ts';
+import { isS2Page, isS2Paper, readSemanticScholar } from './semantic-scholar.ts';
 import type { SourceRead, SourceRecord } from './record.ts';
 
 export type SourceFormat = 'listing' | 'bibtex' | 'csl-json' | 'ris' | 'hf-api' | 'semantic-scholar' | 'arxiv-atom';
@@ -176,7 +176,7 @@ function readJson(path: string, text: string): JsonRead {
     const problem = str(data.error) ?? (Object.keys(data).length <= 2 ? str(data.message) : null);
     if (problem) return { ok: false, diagnostic: error(path, 1, `this is an error response, not papers: "${problem}"`) };
     if (isHfPaper(data)) return { ok: true, format: 'hf-api', read: readHfApi(path, text, data) };
-    if (isS2Paper(data) || isS2Search(data)) return { ok: true, format: 'semantic-scholar', read: readSemanticScholar(path, text, data) };
+    if (isS2Paper(data) || isS2Page(data)) return { ok: true, format: 'semantic-scholar', read: readSemanticScholar(path, text, data) };
     if (isCslItem(data)) return { ok: true, format: 'csl-json', read: readCslJson(path, text, [data]) };
   }
   return { ok: false, diagnostic: error(path, 1, 'unknown JSON: neither CSL-JSON (items with "id" and "type"), a Hugging Face Papers API response (papers with "id" and "authors") nor a Semantic Scholar API response (papers with "paperId")') };

@@ -2,7 +2,8 @@
  * Semantic Scholar Graph API responses (`.json`), saved as returned:
  * - `/graph/v1/paper/{id}`: one paper object;
  * - `/graph/v1/paper/batch`: an array of papers, `null` for an id it did not find;
- * - `/graph/v1/paper/search`: `{ total, offset, data: [papers] }`.
+ * - `/graph/v1/paper/search` and `/author/{id}/papers`: `{ total, offset, data: [papers] }`;
+ * - `/paper/{id}/references` and `/citations`: the same, each paper wrapped as `citedPaper` or `citingPaper`.
  * A paper carries `paperId` and whichever `fields` were asked for: `title`, `abstract`,
  * `authors[].name`, `externalIds` (`ArXiv`, `DOI`), `publicationDate` or `year`, `venue` or
  * `journal.name`, `openAccessPdf.url`. Its `tldr` is a machine's summary, not the abstract, and
@@ -16,16 +17,21 @@ import { elementLines, isObject, str, type JsonObject } from './json.ts';
 /** A paper object as the API sends it: it always has its `paperId`. */
 export const isS2Paper = (value: unknown): value is JsonObject => isObject(value) && typeof value.paperId === 'string';
 
-/** A search response: its papers under `data`. */
-export const isS2Search = (value: unknown): value is JsonObject => isObject(value) && Array.isArray(value.data) && typeof value.total === 'number';
+/** An item of a page: a paper, or one wrapped as references and citations wrap it. */
+const paperIn = (item: unknown): unknown => (isObject(item) && typeof item.paperId !== 'string' ? (item.citedPaper ?? item.citingPaper ?? item) : item);
+
+/** A page of papers (a search, an author's papers, references, citations): its papers under `data`. */
+export const isS2Page = (value: unknown): value is JsonObject =>
+  isObject(value) && Array.isArray(value.data) && (typeof value.total === 'number' || value.data.some((item) => isS2Paper(paperIn(item))));
 
 /** Reads a batch array, a search response or a single paper. */
 export function readSemanticScholar(path: string, text: string, response: unknown[] | JsonObject): SourceRead {
   const diagnostics: Diagnostic[] = [];
   const records: SourceRecord[] = [];
-  const papers = Array.isArray(response) ? response : isS2Search(response) ? (response.data as unknown[]) : [response];
-  // A search response's papers are in its `data` array (the first key so named, outside any string).
-  const dataArray = isS2Search(response) ? /(?<!\\)"data"\s*:\s*\[/.exec(text) : null;
+  const page = !Array.isArray(response) && isS2Page(response);
+  const papers = (Array.isArray(response) ? response : page ? (response.data as unknown[]) : [response]).map(paperIn);
+  // A page's papers are in its `data` array (the first key so named: a quote in a string is escaped).
+  const dataArray = page ? /(?<!\\)"data"\s*:\s*\[/.exec(text) : null;
   const starts = dataArray ? elementLines(text, dataArray.index + dataArray[0].length - 1) : elementLines(text);
   papers.forEach((paper, index) => {
     const line = starts[index] ?? 1;
