@@ -338,6 +338,39 @@ describe('Hugging Face Papers API', () => {
   });
 });
 
+describe('arXiv OAI-PMH', () => {
+  const oai = (metadata: string, more = '') =>
+    `<?xml version="1.0" encoding="UTF-8"?>\n<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/">\n<responseDate>2025-01-02T00:00:00Z</responseDate>\n<request verb="ListRecords" metadataPrefix="arXiv">https://oaipmh.arxiv.org/oai</request>\n<ListRecords>\n${more}<record>\n<header><identifier>oai:arXiv.org:2312.00752</identifier><datestamp>2024-05-31</datestamp></header>\n<metadata>\n${metadata}\n</metadata>\n</record>\n</ListRecords>\n</OAI-PMH>\n`;
+  const deleted = '<record>\n<header status="deleted"><identifier>oai:arXiv.org:1001.00001</identifier></header>\n</record>\n';
+  const expected = { arxivId: '2312.00752', title: 'Mamba: Linear-Time Sequence Modeling with Selective State Spaces', authors: ['Albert Gu', 'Tri Dao'], published: '2023-12-01', abstract: 'Foundation models are almost universally based on the Transformer.' };
+
+  it('the arXiv format gives id, title, authors in order, v1 date, primary category, DOI, journal and abstract; a deleted record is no paper', () => {
+    const metadata = '<arXiv xmlns="http://arxiv.org/OAI/arXiv/">\n<id>2312.00752</id><created>2023-12-01</created><updated>2024-05-31</updated>\n<authors><author><keyname>Gu</keyname><forenames>Albert</forenames></author><author><keyname>Dao</keyname><forenames>Tri</forenames></author></authors>\n<title>Mamba: Linear-Time Sequence Modeling with\n  Selective State Spaces</title>\n<categories>cs.LG cs.AI</categories><journal-ref>COLM 2024</journal-ref><doi>10.1000/x.1</doi>\n<abstract>  Foundation models are almost universally based on the\nTransformer.\n</abstract>\n</arXiv>';
+    const { format, records, diagnostics } = read('harvest.xml', oai(metadata, deleted));
+    expect([format, diagnostics]).toEqual(['arxiv-oai', []]);
+    expect(records).toEqual([expect.objectContaining({ ...expected, line: 9, arxivCategory: 'cs.LG', doi: '10.1000/x.1', venue: { name: 'COLM 2024', kind: 'journal' } })]);
+  });
+
+  it('arXivRaw (authors on one line, the date of v1) and oai_dc (creators as "Family, Given") read alike', () => {
+    const raw = '<arXivRaw xmlns="http://arxiv.org/OAI/arXivRaw/"><id>2312.00752</id><version version="v1"><date>Fri, 1 Dec 2023 18:01:34 GMT</date></version><version version="v2"><date>Fri, 31 May 2024 17:00:00 GMT</date></version><title>Mamba: Linear-Time Sequence Modeling with Selective State Spaces</title><authors>Albert Gu and Tri Dao</authors><categories>cs.LG</categories><abstract>Foundation models are almost universally based on the Transformer.</abstract></arXivRaw>';
+    const dc = '<oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Mamba: Linear-Time Sequence Modeling with Selective State Spaces</dc:title><dc:creator>Gu, Albert</dc:creator><dc:creator>Dao, Tri</dc:creator><dc:description>Foundation models are almost universally based on the Transformer.</dc:description><dc:description>Comment: 37 pages</dc:description><dc:date>2023-12-01</dc:date><dc:date>2024-05-31</dc:date><dc:identifier>http://arxiv.org/abs/2312.00752</dc:identifier></oai_dc:dc>';
+    for (const metadata of [raw, dc]) {
+      const { format, records, diagnostics } = read('harvest.xml', oai(metadata));
+      expect([format, diagnostics], metadata.slice(0, 12)).toEqual(['arxiv-oai', []]);
+      expect(records[0], metadata.slice(0, 12)).toMatchObject(expected);
+    }
+    expect(read('raw.xml', oai(raw.replace('Albert Gu and Tri Dao', 'A. Gu, T. Dao, and C. Ré'))).records[0]!.authors).toEqual(['A. Gu', 'T. Dao', 'C. Ré']);
+  });
+
+  it('"no records match" is an empty answer; any other OAI error is an error at its line; a record with no title is an error at its own', () => {
+    const answer = (code: string) => `<?xml version="1.0"?>\n<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/">\n<request>https://oaipmh.arxiv.org/oai</request>\n<error code="${code}">The request could not be done</error>\n</OAI-PMH>\n`;
+    expect(read('empty.xml', answer('noRecordsMatch'))).toMatchObject({ format: 'arxiv-oai', records: [], diagnostics: [expect.objectContaining({ severity: 'warning', message: expect.stringContaining('no papers') })] });
+    expect(errorsIn(read('bad.xml', answer('badArgument')).diagnostics)).toEqual([expect.objectContaining({ line: 4, message: expect.stringContaining('(badArgument)') })]);
+    const untitled = read('harvest.xml', oai('<arXiv xmlns="http://arxiv.org/OAI/arXiv/"><id>2312.00752</id></arXiv>'));
+    expect(errorsIn(untitled.diagnostics)).toEqual([expect.objectContaining({ line: 6, message: 'record 2312.00752 has no title' })]);
+  });
+});
+
 describe('Semantic Scholar Graph API', () => {
   const mamba = {
     paperId: '7bbc7595196a0606a07506c4fb1473e5e87f6082',

@@ -10,6 +10,7 @@ import { cleanLink } from '../links.ts';
 import { markdownLine, referenceLine } from '../parse.ts';
 import { cleanText, stripControls } from '../../lib/format.ts';
 import { isArxivFeed, readArxivAtom } from './arxiv-atom.ts';
+import { isArxivOai, readArxivOai } from './arxiv-oai.ts';
 import { readBibtex } from './bibtex.ts';
 import { isCslItem, readCslJson } from './csl-json.ts';
 import { isHfEntry, isHfPaper, readHfApi } from './hf-api.ts';
@@ -19,7 +20,7 @@ import { isRis, readRis } from './ris.ts';
 import { isS2Page, isS2Paper, readSemanticScholar } from './semantic-scholar.ts';
 import type { SourceRead, SourceRecord } from './record.ts';
 
-export type SourceFormat = 'listing' | 'bibtex' | 'csl-json' | 'ris' | 'hf-api' | 'semantic-scholar' | 'arxiv-atom';
+export type SourceFormat = 'listing' | 'bibtex' | 'csl-json' | 'ris' | 'hf-api' | 'semantic-scholar' | 'arxiv-atom' | 'arxiv-oai';
 
 export interface SourceFile {
   /** File name in `content/sources/`. */
@@ -79,8 +80,11 @@ export function readSource(source: SourceFile): ReadSource {
   if (isArxivFeed(text)) {
     format = 'arxiv-atom';
     read = readArxivAtom(path, text);
+  } else if (isArxivOai(text)) {
+    format = 'arxiv-oai';
+    read = readArxivOai(path, text);
   } else if (head.startsWith('<') && (!listing || head.startsWith('<?xml') || isXmlDocument(text))) {
-    return failed(path, 1, 'this XML is not an arXiv API (Atom) response, the only XML the catalog reads');
+    return failed(path, 1, 'this XML is neither an arXiv API (Atom) response nor an arXiv OAI-PMH response, the only XML the catalog reads');
   } else if ((head.startsWith('[') || head.startsWith('{')) && (!listing || isJson(text))) {
     // A listing may start with a title such as "[Re] Reproducing…": only real JSON in a .txt is JSON.
     const json = readJson(path, text);
@@ -109,7 +113,7 @@ export function readSource(source: SourceFile): ReadSource {
     format = 'listing';
     read = readListing(path, text, source.captured);
   } else {
-    return failed(path, 0, 'unknown format: a source is a listing (.txt), BibTeX (.bib), RIS (.ris), CSL-JSON or a Hugging Face or Semantic Scholar API response (.json), or an arXiv API response (.xml/.atom)');
+    return failed(path, 0, 'unknown format: a source is a listing (.txt), BibTeX (.bib), RIS (.ris), CSL-JSON or a Hugging Face or Semantic Scholar API response (.json), or an arXiv API or OAI-PMH response (.xml/.atom)');
   }
   const records: SourceRecord[] = [];
   for (const record of read.records.map(clean)) {

@@ -1,0 +1,140 @@
+/**
+ * arXiv's OAI-PMH responses (`.xml`), saved as returned: `ListRecords` or `GetRecord` from
+ * `oaipmh.arxiv.org/oai`, in any of the three metadata formats arXiv offers (arXiv's help,
+ * "Open Archives Initiative"):
+ * - `arXiv`: `<id>`, `<created>` (the v1 date), `<authors>` of `<keyname>`/`<forenames>`,
+ *   `<title>`, `<categories>` (primary first), `<journal-ref>`, `<doi>`, `<abstract>`;
+ * - `arXivRaw`: the same, with the authors as one line ("A, B and C") and a `<version>` per
+ *   version whose first `<date>` is v1's;
+ * - `oai_dc`: Dublin Core, `<dc:creator>` as "Family, Given", the abstract the first
+ *   `<dc:description>`, v1's date the first `<dc:date>`, the abs URL among `<dc:identifier>`s.
+ * A deleted record has no metadata and is no paper; `noRecordsMatch` is an empty answer, any
+ * other OAI error an error.
+ */
+import { error, warning, type Diagnostic } from '../diagnostics.ts';
+import { arxivId, doi } from '../ids.ts';
+import { emptyRecord, lineLocator, partialDate, type SourceRead, type SourceRecord } from './record.ts';
+import { attr, childrenNamed, collapse, parseXml, textOf, type Element } from './xml.ts';
+
+/** Whether `text` is an OAI-PMH response from arXiv (and not some other XML). */
+export function isArxivOai(text: string): boolean {
+  return /<OAI-PMH\b/.test(text) && /arxiv\.org/i.test(text);
+}
+
+export function readArxivOai(path: string, text: string): SourceRead {
+  const xml = parseXml(path, text);
+  if (!xml.ok) return { records: [], diagnostics: [xml.diagnostic] };
+  const root = xml.elements.find((element) => element.name === 'OAI-PMH');
+  if (!root) return { records: [], diagnostics: [error(path, 1, 'this XML is not an OAI-PMH response; arXiv\'s are <OAI-PMH> documents')] };
+  const lineAt = lineLocator(text);
+  const problem = childrenNamed(root, 'error')[0];
+  if (problem) {
+    const code = attr(problem, 'code') ?? 'error';
+    // "No record matches" is an answer: a day with no new papers in the set.
+    if (code === 'noRecordsMatch') return { records: [], diagnostics: [] };
+    return { records: [], diagnostics: [error(path, lineAt(problem.offset), `arXiv's OAI-PMH service answered with an error (${code}): ${collapse(textOf(problem))}; harvest again`)] };
+  }
+
+  const diagnostics: Diagnostic[] = [];
+  const records: SourceRecord[] = [];
+  const lists = [...childrenNamed(root, 'ListRecords'), ...childrenNamed(root, 'GetRecord')];
+  for (const record of lists.flatMap((list) => childrenNamed(list, 'record'))) {
+    const line = lineAt(record.offset);
+    const header = childrenNamed(record, 'header')[0];
+    if (attr(header, 'status') === 'deleted') continue;
+    const metadata = childrenNamed(record, 'metadata')[0]?.children.find((child): child is Element => typeof child !== 'string');
+    const read = metadata ? FORMATS[metadata.name] : undefined;
+    if (!metadata || !read) {
+      diagnostics.push(error(path, line, metadata ? `this record's metadata is <${metadata.name}>, not one of arXiv's formats (arXiv, arXivRaw, oai_dc)` : 'this record has no <metadata>; harvest it again'));
+      continue;
+    }
+    const fields = read(metadata);
+    const id = arxivId(fields.id) ?? arxivId(field(header, 'identifier').replace(/^oai:arXiv\.org:/i, ''));
+    if (!id) {
+      diagnostics.push(error(path, line, 'this record has no arXiv id; is it from arXiv?'));
+      continue;
+    }
+    if (!fields.title) {
+      diagnostics.push(error(path, line, `record ${id} has no title`));
+      continue;
+    }
+    const paper = emptyRecord(line, id, fields.title);
+    paper.arxivId = id;
+    paper.abstract = fields.abstract || null;
+    paper.authors = fields.authors.filter(Boolean);
+    paper.published = fields.published;
+    paper.arxivCategory = fields.category || null;
+    paper.doi = doi(fields.doi);
+    if (fields.journal) paper.venue = { name: fields.journal, kind: 'journal' };
+    records.push(paper);
+  }
+  if (records.length === 0 && diagnostics.length === 0 && lists.length === 0) {
+    diagnostics.push(warning(path, 1, 'this OAI-PMH response holds no records (ListRecords or GetRecord); is it the answer to another request?'));
+  }
+  return { records, diagnostics };
+}
+
+interface Fields {
+  id: string;
+  title: string;
+  abstract: string;
+  authors: string[];
+  published: string | null;
+  category: string;
+  doi: string;
+  journal: string;
+}
+
+/** The text of an element's first child so named, whitespace collapsed; '' when there is none. */
+const field = (element: Element | undefined, name: string) => (element ? collapse(textOf(childrenNamed(element, name)[0])) : '');
+
+/** Each metadata format's reading, by the name of its element. */
+const FORMATS: Record<string, (metadata: Element) => Fields> = {
+  arXiv: (m) => ({
+    ...common(m),
+    authors: childrenNamed(childrenNamed(m, 'authors')[0] ?? m, 'author').map((a) => [field(a, 'forenames'), field(a, 'keyname'), field(a, 'suffix')].filter(Boolean).join(' ')),
+    published: partialDate(field(m, 'created')),
+  }),
+  arXivRaw: (m) => ({
+    ...common(m),
+    // One line: "A. Author, B. Author and C. Author".
+    authors: field(m, 'authors').split(/,\s*(?:and\s+)?|\s+and\s+/).map((name) => name.trim()),
+    published: rfc2822Day(field(childrenNamed(m, 'version')[0], 'date')),
+  }),
+  'oai_dc:dc': (m) => {
+    const all = (name: string) => childrenNamed(m, name).map((element) => collapse(textOf(element)));
+    return {
+      id: all('dc:identifier').find((value) => arxivId(value) !== null) ?? '',
+      title: field(m, 'dc:title'),
+      abstract: all('dc:description').find((value) => !/^Comment:/i.test(value)) ?? '',
+      // "Family, Given" is how Dublin Core names people.
+      authors: all('dc:creator').map((name) => name.replace(/^([^,]+),\s*(.+)$/, '$2 $1')),
+      published: partialDate(all('dc:date')[0]),
+      category: '',
+      doi: all('dc:identifier').find((value) => doi(value) !== null && !arxivId(value)) ?? '',
+      journal: '',
+    };
+  },
+};
+
+/** What the arXiv and arXivRaw formats share. */
+function common(m: Element): Omit<Fields, 'authors' | 'published'> {
+  return {
+    id: field(m, 'id'),
+    title: field(m, 'title'),
+    abstract: field(m, 'abstract'),
+    // Categories are listed primary first.
+    category: field(m, 'categories').split(' ')[0] ?? '',
+    doi: field(m, 'doi').split(' ')[0] ?? '',
+    journal: field(m, 'journal-ref'),
+  };
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** The day of an RFC 2822 date as arXivRaw writes it ("Fri, 1 Dec 2023 18:01:34 GMT"), read as written (no time zone arithmetic). */
+function rfc2822Day(value: string): string | null {
+  const m = /(\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+(\d{4})/.exec(value);
+  const month = m ? MONTHS.indexOf(m[2]!.toLowerCase()) + 1 : 0;
+  return m && month > 0 ? partialDate(`${m[3]}-${String(month).padStart(2, '0')}-${m[1]!.padStart(2, '0')}`) : null;
+}
