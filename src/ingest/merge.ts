@@ -221,7 +221,8 @@ function combine(group: Occurrence[]): MergedPaper {
     arxivId: pick(rich, (r) => r.arxivId),
     arxivCategory: pick(rich, (r) => r.arxivCategory),
     doi: pick(rich, (r) => r.doi),
-    venue: pick(rich, (r) => r.venue),
+    // A venue whose kind is known (journal, proceedings) decides how the paper is cited: it wins over one that is only named.
+    venue: pick(rich, (r) => (r.venue?.kind === 'other' ? null : r.venue)) ?? pick(rich, (r) => r.venue),
     published: firstPublished(inOrder.map((r) => r.published).filter((d): d is string => d !== null)),
     listedOn: pick(inOrder, (r) => r.listedOn),
     upvotes: pick(inOrder, (r) => r.upvotes),

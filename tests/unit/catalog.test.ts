@@ -210,6 +210,13 @@ describe('re-ingesting over an existing catalog', () => {
     expect(plan.papers[0]!.sources.map((s) => s.listing)).toEqual(['daily.txt', 'lib.bib']);
   });
 
+  it('arXiv\'s DOI is the arXiv id: it does not keep a preprint apart from its published version\'s DOI', () => {
+    const s2 = listingFile('s2.json', JSON.stringify({ paperId: 'p1', externalIds: { DOI: '10.48550/arXiv.2301.00001' }, title: 'A Study of Widgets', authors: [{ name: 'Ada Lovelace' }] }));
+    const bib = listingFile('lib.bib', '@article{x, title = {A Study of Widgets}, author = {Lovelace, Ada}, doi = {10.1000/jw.2023.1}, year = 2023}\n');
+    const plan = buildCatalog(catalogInput({ listings: [s2, bib] }));
+    expect(plan.papers.map((p) => [p.arxivId, p.doi])).toEqual([['2301.00001', '10.1000/jw.2023.1']]);
+  });
+
   it('two works with one title (and no abstracts) are two pages, and each keeps its own on the next ingest', () => {
     const bib = listingFile('lib.bib', '@article{lecun2015, title = {Deep learning}, author = {LeCun, Yann}, journal = {Nature}, year = 2015}\n@book{goodfellow2016, title = {Deep Learning}, author = {Goodfellow, Ian}, year = 2016}\n');
     const before = buildCatalog(catalogInput({ listings: [bib] }));

@@ -112,6 +112,12 @@ describe('merging sources of every kind', () => {
     expect(papers[0]!.sources).toEqual([{ listing: '000.txt', line: 3 }, { listing: 'feed.xml', line: 12, key: '2312.00752' }]);
   });
 
+  it('a venue whose kind is known wins over a richer source\'s that is only named: the paper is cited as what it is', () => {
+    const bib = listed('Attention', 1, { key: 'v', abstract: null, venue: { name: 'Advances in Neural Information Processing Systems', kind: 'proceedings' } });
+    const s2 = arxiv('Attention', 2, { venue: { name: 'Neural Information Processing Systems', kind: 'other' } });
+    expect(mergeSources([listing('lib.bib', [bib], 'bibtex'), listing('s2.json', [s2], 'semantic-scholar')]).papers[0]!.venue).toEqual({ name: 'Advances in Neural Information Processing Systems', kind: 'proceedings' });
+  });
+
   it('the same arXiv id merges different titles; so does the same DOI, in any letter case', () => {
     const { papers } = mergeSources([
       listing('a.bib', [listed('Mamba (preprint)', 1, { arxivId: '2312.00752', abstract: null }), listed('A Journal Paper', 9, { doi: '10.1000/ABC', abstract: null })], 'bibtex'),

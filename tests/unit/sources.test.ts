@@ -385,13 +385,15 @@ describe('Semantic Scholar Graph API', () => {
     openAccessPdf: { url: 'https://arxiv.org/pdf/2312.00752', status: 'GREEN' },
     tldr: { model: 'tldr@v2.0.0', text: 'A machine summary, not the abstract.' },
   };
-  const transformer = { paperId: '204e3073870fae3d05bcbc2f6a8e263d9b72e776', externalIds: { DOI: '10.5555/3295222.3295349' }, title: 'Attention is All you Need', abstract: null, venue: 'Neural Information Processing Systems', year: 2017, journal: { name: '' }, authors: [{ authorId: '3', name: 'Ashish Vaswani' }], tldr: { text: 'Transformers.' } };
+  const transformer = { paperId: '204e3073870fae3d05bcbc2f6a8e263d9b72e776', externalIds: { DOI: '10.5555/3295222.3295349' }, title: 'Attention is All you Need', abstract: null, venue: 'Neural Information Processing Systems', publicationVenue: { name: 'Neural Information Processing Systems', type: 'conference' }, year: 2017, journal: { name: '' }, authors: [{ authorId: '3', name: 'Ashish Vaswani' }], tldr: { text: 'Transformers.' } };
 
-  it('a paper gives its arXiv id, DOI, authors, date, venue and open PDF; a preprint has no venue, and a TLDR is no abstract', () => {
+  it('a paper gives its arXiv id, authors, date, venue and kind, and open PDF; a preprint has no venue, arXiv\'s DOI is its arXiv id, and a TLDR is no abstract', () => {
     const { format, records, diagnostics } = read('s2.json', JSON.stringify(mamba, null, 2));
     expect([format, diagnostics]).toEqual(['semantic-scholar', []]);
-    expect(records[0]).toMatchObject({ key: mamba.paperId, line: 1, title: mamba.title, abstract: mamba.abstract, arxivId: '2312.00752', doi: '10.48550/arXiv.2312.00752', authors: ['Albert Gu', 'Tri Dao'], published: '2023-12-01', venue: null, links: { pdf: 'https://arxiv.org/pdf/2312.00752' } });
-    expect(read('s2.json', JSON.stringify(transformer)).records[0]).toMatchObject({ abstract: null, published: '2017', venue: { name: 'Neural Information Processing Systems', kind: 'other' } });
+    expect(records[0]).toMatchObject({ key: mamba.paperId, line: 1, title: mamba.title, abstract: mamba.abstract, arxivId: '2312.00752', doi: null, authors: ['Albert Gu', 'Tri Dao'], published: '2023-12-01', venue: null, links: { pdf: 'https://arxiv.org/pdf/2312.00752' } });
+    expect(read('s2.json', JSON.stringify(transformer)).records[0]).toMatchObject({ doi: '10.5555/3295222.3295349', abstract: null, published: '2017', venue: { name: 'Neural Information Processing Systems', kind: 'proceedings' } });
+    const onlyDoi = { ...mamba, externalIds: { DOI: '10.48550/arXiv.2312.00752' } };
+    expect(read('s2.json', JSON.stringify(onlyDoi)).records[0]).toMatchObject({ arxivId: '2312.00752', doi: null });
   });
 
   it('a batch response is read at each paper\'s line; an id it did not find (null) is a warning at its line', () => {
@@ -409,10 +411,15 @@ describe('Semantic Scholar Graph API', () => {
     expect(format).toBe('semantic-scholar');
     expect(records.map((r) => [r.title, r.line])).toEqual([[mamba.title, 5]]);
     expect(errorsIn(diagnostics)).toEqual([expect.objectContaining({ line: 6, message: expect.stringContaining('has no title') })]);
-    // An author's papers, and references and citations, which wrap each paper.
-    const references = { offset: 0, next: 2, data: [{ contexts: [], citedPaper: mamba }, { isInfluential: false, citingPaper: transformer }] };
-    expect(read('refs.json', JSON.stringify(references, null, 1)).records.map((r) => r.title)).toEqual([mamba.title, transformer.title]);
-    expect(read('empty.json', '{"total": 0, "offset": 0, "data": []}')).toMatchObject({ format: 'semantic-scholar', records: [], diagnostics: [expect.objectContaining({ severity: 'warning', message: expect.stringContaining('no papers') })] });
+    // References and citations wrap each paper, and a reference it could not resolve has no paperId but a title.
+    const references = { offset: 0, next: 3, data: [{ contexts: [], citedPaper: mamba }, { isInfluential: false, citingPaper: transformer }, { citedPaper: { paperId: null, title: 'Neural machine translation in linear time' } }, { citedPaper: { paperId: null } }] };
+    const refs = read('refs.json', JSON.stringify(references, null, 1));
+    expect(refs.records.map((r) => [r.title, r.key])).toEqual([[mamba.title, mamba.paperId], [transformer.title, transformer.paperId], ['Neural machine translation in linear time', null]]);
+    expect(refs.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('could not resolve') })]);
+    // Pages with nothing on them (an author's last page, a batch of ids none of which it found), and recommendations.
+    const nothing = (text: string) => expect(read('empty.json', text), text).toMatchObject({ format: 'semantic-scholar', records: [], diagnostics: expect.arrayContaining([expect.objectContaining({ severity: 'warning' })]) });
+    for (const text of ['{"total": 0, "offset": 0, "data": []}', '{"offset": 100, "data": []}', '[null, null]']) nothing(text);
+    expect(read('recommended.json', JSON.stringify({ recommendedPapers: [mamba] })).records.map((r) => r.title)).toEqual([mamba.title]);
     expect(errorsIn(read('limited.json', '{"message": "Too Many Requests. Please wait and try again or apply for a key for higher rate limits."}').diagnostics)).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('error response') })]);
   });
 });

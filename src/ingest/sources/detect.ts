@@ -6,6 +6,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { decodeListing } from '../decode.ts';
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
+import { arxivId } from '../ids.ts';
 import { cleanLink } from '../links.ts';
 import { markdownLine, referenceLine } from '../parse.ts';
 import { cleanText, stripControls } from '../../lib/format.ts';
@@ -17,7 +18,7 @@ import { isHfEntry, isHfPaper, readHfApi } from './hf-api.ts';
 import { isObject, str } from './json.ts';
 import { readListing } from './listing.ts';
 import { isRis, readRis } from './ris.ts';
-import { isS2Page, isS2Paper, readSemanticScholar } from './semantic-scholar.ts';
+import { isS2Batch, isS2Page, isS2Paper, readSemanticScholar } from './semantic-scholar.ts';
 import type { SourceRead, SourceRecord } from './record.ts';
 
 export type SourceFormat = 'listing' | 'bibtex' | 'csl-json' | 'ris' | 'hf-api' | 'semantic-scholar' | 'arxiv-atom' | 'arxiv-oai';
@@ -173,7 +174,7 @@ function readJson(path: string, text: string): JsonRead {
     const first = data.find((item) => item !== null);
     if (data.length === 0) return { ok: true, format: 'hf-api', read: { records: [], diagnostics: [] } };
     if (isHfEntry(first)) return { ok: true, format: 'hf-api', read: readHfApi(path, text, data) };
-    if (isS2Paper(first)) return { ok: true, format: 'semantic-scholar', read: readSemanticScholar(path, text, data) };
+    if (isS2Batch(data)) return { ok: true, format: 'semantic-scholar', read: readSemanticScholar(path, text, data) };
     if (isCslItem(first)) return { ok: true, format: 'csl-json', read: readCslJson(path, text, data) };
   } else if (isObject(data)) {
     // Hugging Face says `error`; Semantic Scholar says `error` or `message` ("Too Many Requests").
@@ -186,18 +187,25 @@ function readJson(path: string, text: string): JsonRead {
   return { ok: false, diagnostic: error(path, 1, 'unknown JSON: neither CSL-JSON (items with "id" and "type"), a Hugging Face Papers API response (papers with "id" and "authors") nor a Semantic Scholar API response (papers with "paperId")') };
 }
 
+const ARXIV_DOI = /^10\.48550\/arxiv\./i;
+
 /**
  * Every format's text through the same cleaning: invisible controls removed (from entry keys
  * and DOIs too, which JSON sources give as free text), titles and names on one line,
- * abstracts trimmed, links http(s) only.
+ * abstracts trimmed, links http(s) only, arXiv's DOIs as arXiv ids.
  */
 function clean(record: SourceRecord): SourceRecord {
   const abstract = record.abstract === null ? null : stripControls(record.abstract).trim() || null;
   const link = (url: string | null) => (url === null ? null : cleanLink(cleanText(url)));
+  const doi = record.doi === null ? null : stripControls(record.doi);
+  // arXiv's own DOI (10.48550/arXiv.<id>) is the arXiv id written as a DOI: kept as a DOI, it
+  // would contradict the publisher's DOI of the same paper in another source, and keep them apart.
+  const arxivDoi = doi !== null && ARXIV_DOI.test(doi) ? arxivId(doi) : null;
   return {
     ...record,
     key: record.key === null ? null : stripControls(record.key),
-    doi: record.doi === null ? null : stripControls(record.doi),
+    doi: arxivDoi ? null : doi,
+    arxivId: record.arxivId ?? arxivDoi,
     title: cleanText(record.title),
     abstract,
     authors: record.authors.map(cleanText).filter(Boolean),

@@ -3,7 +3,9 @@
  * - `/graph/v1/paper/{id}`: one paper object;
  * - `/graph/v1/paper/batch`: an array of papers, `null` for an id it did not find;
  * - `/graph/v1/paper/search` and `/author/{id}/papers`: `{ total, offset, data: [papers] }`;
- * - `/paper/{id}/references` and `/citations`: the same, each paper wrapped as `citedPaper` or `citingPaper`.
+ * - `/paper/{id}/references` and `/citations`: the same, each paper wrapped as `citedPaper` or
+ *   `citingPaper`, with `paperId: null` for a reference it could not resolve (still a title);
+ * - `/recommendations/v1/papers`: `{ recommendedPapers: [papers] }`.
  * A paper carries `paperId` and whichever `fields` were asked for: `title`, `abstract`,
  * `authors[].name`, `externalIds` (`ArXiv`, `DOI`), `publicationDate` or `year`, `venue` or
  * `journal.name`, `openAccessPdf.url`. Its `tldr` is a machine's summary, not the abstract, and
@@ -11,27 +13,38 @@
  */
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, doi } from '../ids.ts';
-import { dateFromParts, emptyRecord, partialDate, type SourceRead, type SourceRecord } from './record.ts';
+import { dateFromParts, emptyRecord, partialDate, stripRichText, type SourceRead, type SourceRecord } from './record.ts';
+import type { Venue } from '../../schemas/paper.ts';
 import { elementLines, isObject, str, type JsonObject } from './json.ts';
 
-/** A paper object as the API sends it: it always has its `paperId`. */
-export const isS2Paper = (value: unknown): value is JsonObject => isObject(value) && typeof value.paperId === 'string';
+/** A paper object as the API sends it: it always has its `paperId`, null for a reference it could not resolve. */
+export const isS2Paper = (value: unknown): value is JsonObject => isObject(value) && (typeof value.paperId === 'string' || value.paperId === null);
 
 /** An item of a page: a paper, or one wrapped as references and citations wrap it. */
-const paperIn = (item: unknown): unknown => (isObject(item) && typeof item.paperId !== 'string' ? (item.citedPaper ?? item.citingPaper ?? item) : item);
+const paperIn = (item: unknown): unknown => (isObject(item) && ('citedPaper' in item || 'citingPaper' in item) ? (item.citedPaper ?? item.citingPaper) : item);
 
-/** A page of papers (a search, an author's papers, references, citations): its papers under `data`. */
-export const isS2Page = (value: unknown): value is JsonObject =>
-  isObject(value) && Array.isArray(value.data) && (typeof value.total === 'number' || value.data.some((item) => isS2Paper(paperIn(item))));
+/** Where a page keeps its papers: `data`, or a recommendation's `recommendedPapers`. */
+const PAGE_KEYS = ['data', 'recommendedPapers'] as const;
+const papersOf = (value: JsonObject) => PAGE_KEYS.map((key) => [key, value[key]] as const).find(([, list]) => Array.isArray(list)) as [string, unknown[]] | undefined;
+
+/** A page of papers (a search, an author's papers, references, citations, recommendations), even an empty one. */
+export const isS2Page = (value: unknown): value is JsonObject => {
+  if (!isObject(value)) return false;
+  const list = papersOf(value)?.[1];
+  return list !== undefined && (['total', 'offset', 'next', 'token'].some((key) => key in value) || list.some((item) => isS2Paper(paperIn(item))));
+};
+
+/** A batch's answer: papers, and `null` for each id it did not find (maybe all of them). */
+export const isS2Batch = (value: unknown[]): boolean => value.some((item) => isS2Paper(item)) || (value.length > 0 && value.every((item) => item === null));
 
 /** Reads a batch array, a search response or a single paper. */
 export function readSemanticScholar(path: string, text: string, response: unknown[] | JsonObject): SourceRead {
   const diagnostics: Diagnostic[] = [];
   const records: SourceRecord[] = [];
-  const page = !Array.isArray(response) && isS2Page(response);
-  const papers = (Array.isArray(response) ? response : page ? (response.data as unknown[]) : [response]).map(paperIn);
-  // A page's papers are in its `data` array (the first key so named: a quote in a string is escaped).
-  const dataArray = page ? /(?<!\\)"data"\s*:\s*\[/.exec(text) : null;
+  const page = Array.isArray(response) ? undefined : isS2Page(response) ? papersOf(response) : undefined;
+  const papers = (Array.isArray(response) ? response : page ? page[1] : [response]).map(paperIn);
+  // A page's papers are in its array (the first key so named: a quote in a string is escaped).
+  const dataArray = page ? new RegExp(`(?<!\\\\)"${page[0]}"\\s*:\\s*\\[`).exec(text) : null;
   const starts = dataArray ? elementLines(text, dataArray.index + dataArray[0].length - 1) : elementLines(text);
   papers.forEach((paper, index) => {
     const line = starts[index] ?? 1;
@@ -44,9 +57,11 @@ export function readSemanticScholar(path: string, text: string, response: unknow
       diagnostics.push(error(path, line, `entry ${index + 1} is not a Semantic Scholar paper (no "paperId"); fix or remove it`));
       return;
     }
-    const title = str(paper.title)?.trim();
+    const title = stripRichText(str(paper.title) ?? '').trim();
     if (!title) {
-      diagnostics.push(error(path, line, `entry ${paper.paperId as string} has no title; ask for fields=title,… or remove it`));
+      // A reference Semantic Scholar could not resolve, and did not name either: nothing to read.
+      if (paper.paperId === null) diagnostics.push(warning(path, line, `entry ${index + 1} is a reference Semantic Scholar could not resolve (paperId null) and has no title`));
+      else diagnostics.push(error(path, line, `entry ${paper.paperId as string} has no title; ask for fields=title,… or remove it`));
       return;
     }
     records.push(toRecord(paper, line, title));
@@ -55,20 +70,28 @@ export function readSemanticScholar(path: string, text: string, response: unknow
 }
 
 function toRecord(paper: JsonObject, line: number, title: string): SourceRecord {
-  const record = emptyRecord(line, paper.paperId as string, title);
+  const record = emptyRecord(line, str(paper.paperId), title);
   const ids = isObject(paper.externalIds) ? paper.externalIds : {};
   record.arxivId = arxivId(str(ids.ArXiv));
   record.doi = doi(str(ids.DOI));
-  record.abstract = str(paper.abstract);
+  record.abstract = str(paper.abstract) === null ? null : stripRichText(paper.abstract as string);
   record.authors = (Array.isArray(paper.authors) ? paper.authors : []).map((a) => (isObject(a) ? str(a.name)?.trim() : null)).filter((n): n is string => Boolean(n));
   record.published = partialDate(str(paper.publicationDate)) ?? dateFromParts(paper.year);
-  const journal = isObject(paper.journal) ? str(paper.journal.name) : null;
-  const venue = str(paper.venue);
-  // A preprint's venue is "ArXiv": where it was posted, not published.
-  if (journal && !/^arxiv\b/i.test(journal)) record.venue = { name: journal.trim(), kind: 'journal' };
-  else if (venue && !/^arxiv\b/i.test(venue)) record.venue = { name: venue.trim(), kind: 'other' };
+  // A preprint's venue is "ArXiv" or "arXiv.org": where it was posted, not published.
+  const published = (name: string | null) => (name && !/^arxiv\b/i.test(name.trim()) ? name.trim() : null);
+  const publication = isObject(paper.publicationVenue) ? paper.publicationVenue : {};
+  const name = published(str(publication.name)) ?? published(str(paper.venue)) ?? published(isObject(paper.journal) ? str(paper.journal.name) : null);
+  if (name) record.venue = { name, kind: venueKind(str(publication.type), paper.publicationTypes) };
   const pdf = isObject(paper.openAccessPdf) ? str(paper.openAccessPdf.url) : null;
   // The API says it is the PDF, wherever it is hosted.
   if (pdf && /^https?:\/\//i.test(pdf)) record.links.pdf = pdf;
   return record;
+}
+
+/** A venue's kind, from the venue's `type` or else the paper's `publicationTypes`; "other" when neither says. */
+function venueKind(type: string | null, publicationTypes: unknown): Venue['kind'] {
+  const types = Array.isArray(publicationTypes) ? publicationTypes : [];
+  if (type === 'conference' || (type === null && types.includes('Conference'))) return 'proceedings';
+  if (type === 'journal' || (type === null && types.includes('JournalArticle'))) return 'journal';
+  return 'other';
 }
