@@ -5,7 +5,7 @@ import { hasNotes } from '../lib/notes.ts';
 import { extractLinks } from './links.ts';
 import { doiKey } from './ids.ts';
 import { labelledPapers } from './labels.ts';
-import { compare, mergeSources, type Source } from './merge.ts';
+import { compare, mergeSources, type MergedPaper, type Source } from './merge.ts';
 import { titleKey } from './normalize.ts';
 import { didYouMean } from '../lib/spelling.ts';
 import type { ShownPaths } from '../lib/content-dir.ts';
@@ -83,6 +83,7 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
     [...existing.values()],
   );
   const apart = keepNotesApart(assigned);
+  append(diagnostics, splitFromTheirPapers(merged.papers, assigned, [...existing.values()], input.listings));
   const ids = renamePapers(assigned, [...existing.values()], input, diagnostics);
   const labelled = labelledPapers(input, merged.papers.map((m) => ({ ...ids.get(m.key)!, title: m.title, abstract: m.abstract ?? '' })), diagnostics);
   const trained = trainThemeModels(input.taxonomy, labelled);
@@ -228,6 +229,24 @@ function keepNotesApart(assigned: Map<string, Assigned>): Map<ExistingPaper, str
     assigned.set(key, { ...current, aliases: current.aliases.filter((alias) => !names.has(alias)), absorbed: current.absorbed!.filter((record) => !separate.includes(record as ExistingPaper)) });
   }
   return apart;
+}
+
+/**
+ * Entries of a file that names them which the catalog had as part of a paper, and which are now
+ * a paper of their own: a title edited in one source no longer joins the others by title, and
+ * the page splits in two. Nothing is lost (both pages stay), but the person should know.
+ */
+function splitFromTheirPapers(papers: readonly MergedPaper[], assigned: ReadonlyMap<string, Assigned>, known: readonly KnownPaper[], listings: CatalogInput['listings']): Diagnostic[] {
+  const paperOf = new Map(known.flatMap((k) => k.sourceKeys.map((key) => [key, k.id] as const)));
+  const paths = new Map(listings.map((l) => [l.file, l.path]));
+  return papers.flatMap((paper) => {
+    const mine = assigned.get(paper.key)!;
+    if (mine.known) return [];
+    return paper.sources.flatMap((source) => {
+      const was = source.key === undefined ? undefined : paperOf.get(sourceKey(source.listing, source.key));
+      return was === undefined ? [] : [warning(paths.get(source.listing) ?? source.listing, source.line, `entry ${source.key} was part of the paper "${was}", and with its title now "${paper.title}" it is a page of its own ("${mine.id}"); if it is the same paper, give it the other sources' title, or its arXiv id or DOI`)];
+    });
+  });
 }
 
 /**

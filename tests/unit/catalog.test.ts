@@ -243,10 +243,11 @@ describe('re-ingesting over an existing catalog', () => {
     expect(after.papers.map((p) => [p.id, p.title])).toEqual(before.papers.map((p) => [p.id, p.title]));
     expect(after.files.get('flow-matching-for-generative-modeling.mdx')).toMatch(/title: "Flow Matching for Generative Modeling"[\s\S]*Notes on flow matching\.\n$/);
     // A key given to another paper names it, not the paper it was the key of: by a title not
-    // alike, or by a first author who is someone else.
+    // alike, or by a first author who is someone else; a warning says the entry left its paper.
     for (const [title, author] of [['Sparse Mixture of Experts for Speech Recognition', 'Smith, John'], ['Flow Matching for Generative Modeling of Speech', 'Lee, Ann']]) {
       const reused = buildCatalog(catalogInput({ listings: [listingFile('lib.bib', `@article{smith2023a, title = {${title}}, author = {${author}}, year = 2024}\n`)], existing: writtenFiles(before) }));
       expect(reused.papers.map((p) => p.id), title).toEqual([slugForTitle(title)]);
+      expect(warningsIn(reused.diagnostics), title).toEqual([expect.objectContaining({ file: 'content/sources/lib.bib', line: 1, message: expect.stringContaining('entry smith2023a was part of the paper "flow-matching-for-generative-modeling"') })]);
     }
   });
 
