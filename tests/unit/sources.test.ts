@@ -362,6 +362,23 @@ describe('arXiv OAI-PMH', () => {
     expect(read('raw.xml', oai(raw.replace('Albert Gu and Tri Dao', 'A. Gu, T. Dao, and C. Ré'))).records[0]!.authors).toEqual(['A. Gu', 'T. Dao', 'C. Ré']);
   });
 
+  it('names as submitters write them: arXivRaw\'s numbered affiliations, suffixes and TeX accents, oai_dc\'s "Family, Given, Jr." and collaborations', () => {
+    const raw = (authors: string) => read('raw.xml', oai(`<arXivRaw><id>2312.00752</id><title>T</title><authors>${authors}</authors></arXivRaw>`)).records[0]!.authors;
+    expect(raw('Ashok Kumar (1), Ram Singh (2) ((1) IIT Delhi, (2) IISc Bangalore)')).toEqual(['Ashok Kumar', 'Ram Singh']);
+    expect(raw('J. Smith, Jr., A. Jones, and B. Brown')).toEqual(['J. Smith Jr.', 'A. Jones', 'B. Brown']);
+    expect(raw('C. Bal\\\'azs, M. G\\"unther and J.~Doe')).toEqual(['C. Balázs', 'M. Günther', 'J. Doe']);
+    const dc = read('dc.xml', oai('<oai_dc:dc xmlns:oai_dc="x" xmlns:dc="y"><dc:title>T</dc:title><dc:creator>Smith, John, Jr.</dc:creator><dc:creator>The LIGO Scientific Collaboration, The Virgo Collaboration</dc:creator><dc:identifier>http://arxiv.org/abs/2312.00752</dc:identifier></oai_dc:dc>'));
+    expect(dc.records[0]!.authors).toEqual(['John Smith Jr.', 'The LIGO Scientific Collaboration, The Virgo Collaboration']);
+  });
+
+  it('a harvest in a format this does not read is one error, at its first record; another repository\'s OAI-PMH is not arXiv\'s', () => {
+    const old = (id: string) => `<record>\n<header><identifier>oai:arXiv.org:${id}</identifier></header>\n<metadata><arXivOld><id>${id}</id><title>T</title></arXivOld></metadata>\n</record>\n`;
+    const text = oai('<arXivOld><id>2312.00752</id><title>T</title></arXivOld>', old('2312.00753') + old('2312.00754'));
+    expect(errorsIn(read('old.xml', text).diagnostics)).toEqual([expect.objectContaining({ line: 6, message: expect.stringMatching(/^these 3 records are in the <arXivOld> format/) })]);
+    const zenodo = '<?xml version="1.0"?>\n<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/">\n<request verb="GetRecord">https://zenodo.org/oai2d</request>\n<GetRecord><record><header><identifier>oai:zenodo.org:1</identifier></header><metadata><oai_dc:dc xmlns:oai_dc="x" xmlns:dc="y"><dc:title>Code</dc:title><dc:description>Software for https://arxiv.org/abs/2312.00752</dc:description></oai_dc:dc></metadata></record></GetRecord>\n</OAI-PMH>\n';
+    expect(read('zenodo.xml', zenodo)).toMatchObject({ format: null, diagnostics: [expect.objectContaining({ line: 1, message: expect.stringContaining('OAI-PMH') })] });
+  });
+
   it('"no records match" is an empty answer; any other OAI error is an error at its line; a record with no title is an error at its own', () => {
     const answer = (code: string) => `<?xml version="1.0"?>\n<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/">\n<request>https://oaipmh.arxiv.org/oai</request>\n<error code="${code}">The request could not be done</error>\n</OAI-PMH>\n`;
     expect(read('empty.xml', answer('noRecordsMatch'))).toMatchObject({ format: 'arxiv-oai', records: [], diagnostics: [expect.objectContaining({ severity: 'warning', message: expect.stringContaining('no papers') })] });

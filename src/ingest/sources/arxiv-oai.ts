@@ -16,9 +16,12 @@ import { arxivId, doi } from '../ids.ts';
 import { emptyRecord, lineLocator, partialDate, type SourceRead, type SourceRecord } from './record.ts';
 import { attr, childrenNamed, collapse, parseXml, textOf, type Element } from './xml.ts';
 
-/** Whether `text` is an OAI-PMH response from arXiv (and not some other XML). */
+/**
+ * Whether `text` is an OAI-PMH response from arXiv: its request went to arXiv, or its records
+ * are arXiv's (`oai:arXiv.org:…`). Another repository's (Zenodo, HAL) may well mention arxiv.org.
+ */
 export function isArxivOai(text: string): boolean {
-  return /<OAI-PMH\b/.test(text) && /arxiv\.org/i.test(text);
+  return /<OAI-PMH\b/.test(text) && (/<request\b[^>]*>[^<]*arxiv\.org/i.test(text) || /<identifier>\s*oai:arXiv\.org:/i.test(text));
 }
 
 export function readArxivOai(path: string, text: string): SourceRead {
@@ -32,11 +35,15 @@ export function readArxivOai(path: string, text: string): SourceRead {
     const code = attr(problem, 'code') ?? 'error';
     // "No record matches" is an answer: a day with no new papers in the set.
     if (code === 'noRecordsMatch') return { records: [], diagnostics: [] };
-    return { records: [], diagnostics: [error(path, lineAt(problem.offset), `arXiv's OAI-PMH service answered with an error (${code}): ${collapse(textOf(problem))}; harvest again`)] };
+    // Only an expired token is cured by asking again; the other errors are the request's.
+    const cure = code === 'badResumptionToken' ? 'harvest again from the start' : 'change the request and harvest again';
+    return { records: [], diagnostics: [error(path, lineAt(problem.offset), `arXiv's OAI-PMH service answered with an error (${code}): ${collapse(textOf(problem))}; ${cure}`)] };
   }
 
   const diagnostics: Diagnostic[] = [];
   const records: SourceRecord[] = [];
+  /** Records in a format this does not read, by format: one message for a whole harvest in it. */
+  const foreign = new Map<string, { line: number; count: number }>();
   const lists = [...childrenNamed(root, 'ListRecords'), ...childrenNamed(root, 'GetRecord')];
   for (const record of lists.flatMap((list) => childrenNamed(list, 'record'))) {
     const line = lineAt(record.offset);
@@ -44,8 +51,13 @@ export function readArxivOai(path: string, text: string): SourceRead {
     if (attr(header, 'status') === 'deleted') continue;
     const metadata = childrenNamed(record, 'metadata')[0]?.children.find((child): child is Element => typeof child !== 'string');
     const read = metadata ? FORMATS[metadata.name] : undefined;
-    if (!metadata || !read) {
-      diagnostics.push(error(path, line, metadata ? `this record's metadata is <${metadata.name}>, not one of arXiv's formats (arXiv, arXivRaw, oai_dc)` : 'this record has no <metadata>; harvest it again'));
+    if (!metadata) {
+      diagnostics.push(error(path, line, 'this record has no <metadata>; harvest it again'));
+      continue;
+    }
+    if (!read) {
+      const seen = foreign.get(metadata.name);
+      foreign.set(metadata.name, { line: seen?.line ?? line, count: (seen?.count ?? 0) + 1 });
       continue;
     }
     const fields = read(metadata);
@@ -67,6 +79,9 @@ export function readArxivOai(path: string, text: string): SourceRead {
     paper.doi = doi(fields.doi);
     if (fields.journal) paper.venue = { name: fields.journal, kind: 'journal' };
     records.push(paper);
+  }
+  for (const [name, { line, count }] of foreign) {
+    diagnostics.push(error(path, line, `${count === 1 ? 'this record is' : `these ${count} records are`} in the <${name}> format, which this does not read; harvest with metadataPrefix=arXiv, arXivRaw or oai_dc`));
   }
   if (records.length === 0 && diagnostics.length === 0 && lists.length === 0) {
     diagnostics.push(warning(path, 1, 'this OAI-PMH response holds no records (ListRecords or GetRecord); is it the answer to another request?'));
@@ -97,8 +112,7 @@ const FORMATS: Record<string, (metadata: Element) => Fields> = {
   }),
   arXivRaw: (m) => ({
     ...common(m),
-    // One line: "A. Author, B. Author and C. Author".
-    authors: field(m, 'authors').split(/,\s*(?:and\s+)?|\s+and\s+/).map((name) => name.trim()),
+    authors: rawAuthors(field(m, 'authors')),
     published: rfc2822Day(field(childrenNamed(m, 'version')[0], 'date')),
   }),
   'oai_dc:dc': (m) => {
@@ -107,8 +121,7 @@ const FORMATS: Record<string, (metadata: Element) => Fields> = {
       id: all('dc:identifier').find((value) => arxivId(value) !== null) ?? '',
       title: field(m, 'dc:title'),
       abstract: all('dc:description').find((value) => !/^Comment:/i.test(value)) ?? '',
-      // "Family, Given" is how Dublin Core names people.
-      authors: all('dc:creator').map((name) => name.replace(/^([^,]+),\s*(.+)$/, '$2 $1')),
+      authors: all('dc:creator').map(dublinCoreName),
       published: partialDate(all('dc:date')[0]),
       category: '',
       doi: all('dc:identifier').find((value) => doi(value) !== null && !arxivId(value)) ?? '',
@@ -137,4 +150,41 @@ function rfc2822Day(value: string): string | null {
   const m = /(\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+(\d{4})/.exec(value);
   const month = m ? MONTHS.indexOf(m[2]!.toLowerCase()) + 1 : 0;
   return m && month > 0 ? partialDate(`${m[3]}-${String(month).padStart(2, '0')}-${m[1]!.padStart(2, '0')}`) : null;
+}
+
+/** A name's generational suffix, which follows it after a comma ("J. Smith, Jr."). */
+const SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?$/i;
+
+/**
+ * arXivRaw's one line of authors, as submitters write it: "A. Author, B. Author and C. Author",
+ * with affiliations numbered in parentheses ("A (1), B (2) ((1) IIT, (2) IISc)"), suffixes
+ * after a comma, and TeX accents (`Bal\'azs`).
+ */
+function rawAuthors(line: string): string[] {
+  const names = texAccents(line)
+    .replace(/\s*\(\(\d.*\)\s*$/, '')
+    .replace(/\s*\([\d,\s]+\)/g, '')
+    .split(/,\s*(?:and\s+)?|\s+and\s+/)
+    .map((name) => name.trim())
+    .filter(Boolean);
+  return names.reduce<string[]>((out, name) => (SUFFIX.test(name) && out.length > 0 ? [...out.slice(0, -1), `${out.at(-1)} ${name}`] : [...out, name]), []);
+}
+
+/** Dublin Core's "Family, Given" (or "Family, Given, Jr.") as "Given Family"; a collaboration's name as written. */
+function dublinCoreName(name: string): string {
+  const parts = name.split(/,\s*/);
+  if (parts.length === 2 && !/\b(?:collaboration|consortium|team|group)\b/i.test(name)) return `${parts[1]} ${parts[0]}`;
+  if (parts.length === 3 && SUFFIX.test(parts[2]!)) return `${parts[1]} ${parts[0]} ${parts[2]}`;
+  return name;
+}
+
+/** TeX's accent commands, as combining marks. */
+const ACCENTS: Record<string, string> = { "'": '\u0301', '`': '\u0300', '^': '\u0302', '"': '\u0308', '~': '\u0303', '=': '\u0304', '.': '\u0307', u: '\u0306', v: '\u030C', H: '\u030B', c: '\u0327', r: '\u030A' };
+
+/** `Bal\'azs`, `{\"u}`, `\c{c}` and `J.~Doe` as text: submitters write names in TeX. */
+function texAccents(text: string): string {
+  return text
+    .replace(/\{?\\(['`^"~=.]|[uvHcr](?=[{\s]))\s*\{?([A-Za-z])\}?\}?/g, (_, accent: string, letter: string) => letter + ACCENTS[accent]!)
+    .replace(/~/g, ' ')
+    .normalize('NFC');
 }
