@@ -200,7 +200,8 @@ function richness(r: SourceRecord): number {
 
 function combine(group: Occurrence[]): MergedPaper {
   const inOrder = group.map((o) => o.record);
-  const rich = inOrder.toSorted((a, b) => richness(b) - richness(a));
+  // A later revision of the same record (a harvest after the paper's v2) wins over an earlier one that says as much.
+  const rich = inOrder.toSorted((a, b) => richness(b) - richness(a) || (a.revised && b.revised ? compare(b.revised, a.revised) : 0));
   const pick = <T>(from: SourceRecord[], get: (r: SourceRecord) => T | null): T | null => {
     for (const r of from) {
       const value = get(r);

@@ -217,6 +217,15 @@ describe('re-ingesting over an existing catalog', () => {
     expect(plan.papers.map((p) => [p.arxivId, p.doi])).toEqual([['2301.00001', '10.1000/jw.2023.1']]);
   });
 
+  it('of two arXiv harvests of one paper, the later revision\'s text wins, whichever file is read first', () => {
+    const harvest = (file: string, datestamp: string, title: string) =>
+      listingFile(file, `<?xml version="1.0"?>\n<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/">\n<request verb="ListRecords">https://oaipmh.arxiv.org/oai</request>\n<ListRecords><record><header><identifier>oai:arXiv.org:2401.00001</identifier><datestamp>${datestamp}</datestamp></header><metadata><arXiv><id>2401.00001</id><created>2024-01-01</created><title>${title}</title><authors><author><keyname>Doe</keyname><forenames>Jane</forenames></author></authors><abstract>An abstract long enough to be read as one, about attention.</abstract></arXiv></metadata></record></ListRecords>\n</OAI-PMH>\n`);
+    for (const [early, late] of [['a.xml', 'b.xml'], ['b.xml', 'a.xml']]) {
+      const plan = buildCatalog(catalogInput({ listings: [harvest(early!, '2024-01-02', 'Attention Is Sort of What You Need'), harvest(late!, '2024-06-02', 'Gated Recurrence Beats Attention at Scale')] }));
+      expect(plan.papers.map((p) => [p.title, p.published])).toEqual([['Gated Recurrence Beats Attention at Scale', '2024-01-01']]);
+    }
+  });
+
   it('two works with one title (and no abstracts) are two pages, and each keeps its own on the next ingest', () => {
     const bib = listingFile('lib.bib', '@article{lecun2015, title = {Deep learning}, author = {LeCun, Yann}, journal = {Nature}, year = 2015}\n@book{goodfellow2016, title = {Deep Learning}, author = {Goodfellow, Ian}, year = 2016}\n');
     const before = buildCatalog(catalogInput({ listings: [bib] }));

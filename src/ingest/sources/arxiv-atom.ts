@@ -7,7 +7,7 @@
  */
 import { error, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, doi } from '../ids.ts';
-import { emptyRecord, lineLocator, partialDate, type SourceRead, type SourceRecord } from './record.ts';
+import { dayOf, emptyRecord, lineLocator, partialDate, type SourceRead, type SourceRecord } from './record.ts';
 import { attr, childrenNamed, collapse, parseXml, textOf } from './xml.ts';
 
 /** Whether `text` is an Atom feed from the arXiv API (and not some other XML). */
@@ -49,6 +49,7 @@ export function readArxivAtom(path: string, text: string): SourceRead {
       .map((author) => collapse(textOf(childrenNamed(author, 'name')[0])))
       .filter(Boolean);
     record.published = partialDate(field('published'));
+    record.revised = dayOf(field('updated'));
     record.doi = doi(field('arxiv:doi'));
     const journal = field('arxiv:journal_ref');
     if (journal) record.venue = { name: journal, kind: 'journal' };

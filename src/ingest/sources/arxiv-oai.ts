@@ -13,7 +13,7 @@
  */
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, doi } from '../ids.ts';
-import { emptyRecord, lineLocator, partialDate, type SourceRead, type SourceRecord } from './record.ts';
+import { dayOf, emptyRecord, lineLocator, partialDate, type SourceRead, type SourceRecord } from './record.ts';
 import { attr, childrenNamed, collapse, parseXml, textOf, type Element } from './xml.ts';
 
 /**
@@ -72,6 +72,7 @@ export function readArxivOai(path: string, text: string): SourceRead {
     }
     const paper = emptyRecord(line, id, fields.title);
     paper.arxivId = id;
+    paper.revised = dayOf(field(header, 'datestamp'));
     paper.abstract = fields.abstract || null;
     paper.authors = fields.authors.filter(Boolean);
     paper.published = fields.published;

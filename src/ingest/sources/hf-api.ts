@@ -8,7 +8,7 @@
  */
 import { error, type Diagnostic } from '../diagnostics.ts';
 import { arxivId } from '../ids.ts';
-import { emptyRecord, partialDate, type SourceRead, type SourceRecord } from './record.ts';
+import { dayOf, emptyRecord, partialDate, type SourceRead, type SourceRecord } from './record.ts';
 import { elementLines, isObject, str, type JsonObject } from './json.ts';
 
 /** A paper object as the API sends it: an id and a list of authors. */
@@ -41,8 +41,7 @@ export function readHfApi(path: string, text: string, response: unknown[] | Json
     record.abstract = str(paper.summary) ?? str(wrapper.summary);
     record.authors = (paper.authors as unknown[]).map((a) => (isObject(a) ? str(a.name)?.trim() : null)).filter((n): n is string => Boolean(n));
     record.published = partialDate(str(paper.publishedAt));
-    const featured = partialDate(str(paper.submittedOnDailyAt));
-    record.listedOn = featured && featured.length === 10 ? featured : null;
+    record.listedOn = dayOf(str(paper.submittedOnDailyAt));
     record.upvotes = typeof paper.upvotes === 'number' && Number.isInteger(paper.upvotes) && paper.upvotes >= 0 ? paper.upvotes : null;
     record.links.code = str(paper.githubRepo);
     record.links.project = str(paper.projectPage);

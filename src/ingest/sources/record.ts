@@ -32,6 +32,8 @@ export interface SourceRecord {
   listedOn: string | null;
   upvotes: number | null;
   links: { code: string | null; project: string | null; pdf: string | null };
+  /** When the source last revised this record (an arXiv version's date, an OAI datestamp), `YYYY-MM-DD`: of two records that say as much, the later one's text wins. */
+  revised: string | null;
 }
 
 /** The result of reading one source file: its records and what was wrong with it. */
@@ -69,6 +71,7 @@ export function emptyRecord(line: number, key: string | null, title: string): So
     listedOn: null,
     upvotes: null,
     links: { code: null, project: null, pdf: null },
+    revised: null,
   };
 }
 
@@ -107,6 +110,12 @@ export function partialDate(raw: string | null | undefined): string | null {
   if (mo && (Number(mo) < 1 || Number(mo) > 12)) return y!;
   if (d && !isValidDay(Number(y), Number(mo), Number(d))) return `${y}-${mo}`;
   return [y, mo, d].filter(Boolean).join('-');
+}
+
+/** A whole day (`YYYY-MM-DD`) from an ISO date or date-time, or null when `raw` gives less. */
+export function dayOf(raw: string | null | undefined): string | null {
+  const date = partialDate(raw);
+  return date?.length === 10 ? date : null;
 }
 
 /** Date parts as numbers or strings (CSL, BibTeX year/month) → a partial ISO date. */
