@@ -8,7 +8,7 @@
 import { error, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, doi } from '../ids.ts';
 import { dayOf, emptyRecord, lineLocator, partialDate, type SourceRead, type SourceRecord } from './record.ts';
-import { attr, childrenNamed, collapse, parseXml, textOf } from './xml.ts';
+import { attr, childrenNamed, childText, parseXml } from './xml.ts';
 
 /** Whether `text` is an Atom feed from the arXiv API (and not some other XML). */
 export function isArxivFeed(text: string): boolean {
@@ -28,7 +28,7 @@ export function readArxivAtom(path: string, text: string): SourceRead {
   const records: SourceRecord[] = [];
   entries.forEach((entry, index) => {
     const line = lines[index] ?? 1;
-    const field = (name: string) => collapse(textOf(childrenNamed(entry, name)[0]));
+    const field = (name: string) => childText(entry, name);
     const id = field('id');
     if (/arxiv\.org\/api\/errors/i.test(id)) {
       diagnostics.push(error(path, line, `the arXiv API answered with an error: ${field('summary') || field('title')}; fetch the query again`));
@@ -46,7 +46,7 @@ export function readArxivAtom(path: string, text: string): SourceRead {
     }
     record.abstract = field('summary') || null;
     record.authors = childrenNamed(entry, 'author')
-      .map((author) => collapse(textOf(childrenNamed(author, 'name')[0])))
+      .map((author) => childText(author, 'name'))
       .filter(Boolean);
     record.published = partialDate(field('published'));
     record.revised = dayOf(field('updated'));

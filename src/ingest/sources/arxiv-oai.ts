@@ -14,7 +14,7 @@
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, doi } from '../ids.ts';
 import { dayOf, emptyRecord, lineLocator, partialDate, type SourceRead, type SourceRecord } from './record.ts';
-import { attr, childrenNamed, collapse, parseXml, textOf, type Element } from './xml.ts';
+import { attr, childrenNamed, childText, collapse, parseXml, textOf, type Element } from './xml.ts';
 
 /**
  * Whether `text` is an OAI-PMH response from arXiv: its request went to arXiv, or its records
@@ -61,7 +61,7 @@ export function readArxivOai(path: string, text: string): SourceRead {
       continue;
     }
     const fields = read(metadata);
-    const id = arxivId(fields.id) ?? arxivId(field(header, 'identifier').replace(/^oai:arXiv\.org:/i, ''));
+    const id = arxivId(fields.id) ?? arxivId(childText(header, 'identifier').replace(/^oai:arXiv\.org:/i, ''));
     if (!id) {
       diagnostics.push(error(path, line, 'this record has no arXiv id; is it from arXiv?'));
       continue;
@@ -72,7 +72,7 @@ export function readArxivOai(path: string, text: string): SourceRead {
     }
     const paper = emptyRecord(line, id, fields.title);
     paper.arxivId = id;
-    paper.revised = dayOf(field(header, 'datestamp'));
+    paper.revised = dayOf(childText(header, 'datestamp'));
     paper.abstract = fields.abstract || null;
     paper.authors = fields.authors.filter(Boolean);
     paper.published = fields.published;
@@ -101,26 +101,23 @@ interface Fields {
   journal: string;
 }
 
-/** The text of an element's first child so named, whitespace collapsed; '' when there is none. */
-const field = (element: Element | undefined, name: string) => (element ? collapse(textOf(childrenNamed(element, name)[0])) : '');
-
 /** Each metadata format's reading, by the name of its element. */
 const FORMATS: Record<string, (metadata: Element) => Fields> = {
   arXiv: (m) => ({
     ...common(m),
-    authors: childrenNamed(childrenNamed(m, 'authors')[0] ?? m, 'author').map((a) => [field(a, 'forenames'), field(a, 'keyname'), field(a, 'suffix')].filter(Boolean).join(' ')),
-    published: partialDate(field(m, 'created')),
+    authors: childrenNamed(childrenNamed(m, 'authors')[0] ?? m, 'author').map((a) => [childText(a, 'forenames'), childText(a, 'keyname'), childText(a, 'suffix')].filter(Boolean).join(' ')),
+    published: partialDate(childText(m, 'created')),
   }),
   arXivRaw: (m) => ({
     ...common(m),
-    authors: rawAuthors(field(m, 'authors')),
-    published: rfc2822Day(field(childrenNamed(m, 'version')[0], 'date')),
+    authors: rawAuthors(childText(m, 'authors')),
+    published: rfc2822Day(childText(childrenNamed(m, 'version')[0], 'date')),
   }),
   'oai_dc:dc': (m) => {
     const all = (name: string) => childrenNamed(m, name).map((element) => collapse(textOf(element)));
     return {
       id: all('dc:identifier').find((value) => arxivId(value) !== null) ?? '',
-      title: field(m, 'dc:title'),
+      title: childText(m, 'dc:title'),
       abstract: all('dc:description').find((value) => !/^Comment:/i.test(value)) ?? '',
       authors: all('dc:creator').map(dublinCoreName),
       published: partialDate(all('dc:date')[0]),
@@ -134,13 +131,13 @@ const FORMATS: Record<string, (metadata: Element) => Fields> = {
 /** What the arXiv and arXivRaw formats share. */
 function common(m: Element): Omit<Fields, 'authors' | 'published'> {
   return {
-    id: field(m, 'id'),
-    title: field(m, 'title'),
-    abstract: field(m, 'abstract'),
+    id: childText(m, 'id'),
+    title: childText(m, 'title'),
+    abstract: childText(m, 'abstract'),
     // Categories are listed primary first.
-    category: field(m, 'categories').split(' ')[0] ?? '',
-    doi: field(m, 'doi').split(' ')[0] ?? '',
-    journal: field(m, 'journal-ref'),
+    category: childText(m, 'categories').split(' ')[0] ?? '',
+    doi: childText(m, 'doi').split(' ')[0] ?? '',
+    journal: childText(m, 'journal-ref'),
   };
 }
 

@@ -9,7 +9,7 @@
 import { error, type Diagnostic } from '../diagnostics.ts';
 import { arxivId } from '../ids.ts';
 import { dayOf, emptyRecord, partialDate, type SourceRead, type SourceRecord } from './record.ts';
-import { elementLines, isObject, str, type JsonObject } from './json.ts';
+import { elementLines, isObject, namesOf, str, type JsonObject } from './json.ts';
 
 /** A paper object as the API sends it: an id and a list of authors. */
 export const isHfPaper = (value: unknown): value is JsonObject => isObject(value) && typeof value.id === 'string' && Array.isArray(value.authors);
@@ -39,7 +39,7 @@ export function readHfApi(path: string, text: string, response: unknown[] | Json
     const record = emptyRecord(line, id, title);
     record.arxivId = arxivId(id);
     record.abstract = str(paper.summary) ?? str(wrapper.summary);
-    record.authors = (paper.authors as unknown[]).map((a) => (isObject(a) ? str(a.name)?.trim() : null)).filter((n): n is string => Boolean(n));
+    record.authors = namesOf(paper.authors);
     record.published = partialDate(str(paper.publishedAt));
     record.listedOn = dayOf(str(paper.submittedOnDailyAt));
     record.upvotes = typeof paper.upvotes === 'number' && Number.isInteger(paper.upvotes) && paper.upvotes >= 0 ? paper.upvotes : null;

@@ -9,6 +9,11 @@ export function str(value: unknown): string | null {
   return typeof value === 'string' && value.trim() ? value : null;
 }
 
+/** The `name`s of a list of people objects (`authors: [{ name }]`, as both paper APIs send them), blank ones left out. */
+export function namesOf(list: unknown): string[] {
+  return (Array.isArray(list) ? list : []).map((person) => (isObject(person) ? str(person.name)?.trim() : null)).filter((name): name is string => Boolean(name));
+}
+
 /** The characters the scan below looks for, as the codes it compares (a code is cheaper than a one-character string). */
 const [NEWLINE, RETURN, TAB, SPACE, QUOTE, COMMA, BACKSLASH] = [10, 13, 9, 32, 34, 44, 92] as const;
 const [OPEN_ARRAY, CLOSE_ARRAY, OPEN_OBJECT, CLOSE_OBJECT] = [91, 93, 123, 125] as const;

@@ -15,7 +15,7 @@ import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, doi } from '../ids.ts';
 import { dateFromParts, emptyRecord, partialDate, stripRichText, type SourceRead, type SourceRecord } from './record.ts';
 import type { Venue } from '../../schemas/paper.ts';
-import { elementLines, isObject, str, type JsonObject } from './json.ts';
+import { elementLines, isObject, namesOf, str, type JsonObject } from './json.ts';
 
 /** A paper object as the API sends it: it always has its `paperId`, null for a reference it could not resolve. */
 export const isS2Paper = (value: unknown): value is JsonObject => isObject(value) && (typeof value.paperId === 'string' || value.paperId === null);
@@ -75,7 +75,7 @@ function toRecord(paper: JsonObject, line: number, title: string): SourceRecord 
   record.arxivId = arxivId(str(ids.ArXiv));
   record.doi = doi(str(ids.DOI));
   record.abstract = str(paper.abstract) === null ? null : stripRichText(paper.abstract as string);
-  record.authors = (Array.isArray(paper.authors) ? paper.authors : []).map((a) => (isObject(a) ? str(a.name)?.trim() : null)).filter((n): n is string => Boolean(n));
+  record.authors = namesOf(paper.authors);
   record.published = partialDate(str(paper.publicationDate)) ?? dateFromParts(paper.year);
   // A preprint's venue is "ArXiv" or "arXiv.org": where it was posted, not published.
   const published = (name: string | null) => (name && !/^arxiv\b/i.test(name.trim()) ? name.trim() : null);

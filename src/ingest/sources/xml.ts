@@ -120,6 +120,11 @@ export function childrenNamed(element: Element, name: string): Element[] {
   return element.children.filter((child): child is Element => typeof child !== 'string' && child.name === name);
 }
 
+/** The text of an element's first child so named, its whitespace collapsed; '' when there is none. */
+export function childText(element: Element | undefined, name: string): string {
+  return element ? collapse(textOf(childrenNamed(element, name)[0])) : '';
+}
+
 /** All the text inside an element, inline elements' included; '' when it is absent. */
 export function textOf(element: Element | undefined): string {
   return element ? element.children.map((child) => (typeof child === 'string' ? child : textOf(child))).join('') : '';
