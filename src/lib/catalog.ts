@@ -9,6 +9,7 @@ import { contentPaths } from './content-dir.ts';
 import { compareText } from './format.ts';
 import { dataParts, isLargeCatalog, searchParts } from './large-catalog.ts';
 import { pagesOf, pageParam, SHELF_PAGE_SIZE, type Page } from './paginate.ts';
+import { UNSORTED_ID, UNSORTED_NAME } from './paths.ts';
 import { relatedPapers, termSpace, type Doc, type Related, type TermSpace } from './related.ts';
 
 export type PaperEntry = CollectionEntry<'papers'>;
@@ -41,13 +42,16 @@ export async function getThemes(): Promise<ThemeEntry[]> {
   return themes.sort((a, b) => taxonomyOrder.indexOf(a.id) - taxonomyOrder.indexOf(b.id));
 }
 
-/** One static route per theme, with the theme's name and every paper on its shelf: for files made per theme (feed, .bib). */
+/**
+ * One static route per shelf, the Unsorted one included, with its name and every paper on it:
+ * for files made per shelf (feed, .bib).
+ */
 export async function themeFilePaths() {
   const [papers, themes] = await Promise.all([getPapers(), getThemes()]);
-  return themes.map((theme) => ({
-    params: { theme: theme.id },
-    props: { name: theme.data.name, papers: papers.filter((p) => p.data.themes.includes(theme.id)) },
-  }));
+  return [
+    ...themes.map((theme) => ({ params: { theme: theme.id }, props: { name: theme.data.name, papers: papers.filter((p) => p.data.themes.includes(theme.id)) } })),
+    { params: { theme: UNSORTED_ID }, props: { name: UNSORTED_NAME, papers: papers.filter((p) => p.data.themes.length === 0) } },
+  ];
 }
 
 /**

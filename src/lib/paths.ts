@@ -23,6 +23,8 @@ export const themeSitePath = (id: string) => `themes/${id}/`;
 
 /** The theme id the shelf of papers with no theme goes by, so it sits at `themes/unsorted/`; no theme may take it. */
 export const UNSORTED_ID = 'unsorted';
+/** That shelf's name, as its page, the home page and its files show it. */
+export const UNSORTED_NAME = 'Unsorted';
 
 /** `authors/`: every author, A–Z. */
 export const AUTHORS_INDEX = 'authors/';

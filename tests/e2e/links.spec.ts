@@ -54,6 +54,13 @@ test.describe('links under a base path', () => {
     for (const [image, { width, height }] of cards) expect({ image, width, height }).toEqual({ image, width: 1200, height: 630 });
   });
 
+  test('the Unsorted shelf offers its feed and its papers as one .bib file, as a theme does', async ({ request }) => {
+    const papers = (await (await request.get('papers.json')).json()) as { themes: string[] }[];
+    const bib = await (await request.get('themes/unsorted/papers.bib')).text();
+    expect(bib.match(/^@\w+\{/gm)).toHaveLength(papers.filter((p) => p.themes.length === 0).length);
+    expect(XMLValidator.validate(await (await request.get('themes/unsorted/feed.xml')).text())).toBe(true);
+  });
+
   test('the feeds and the sitemap are well-formed, with permanent ids', async ({ request }) => {
     for (const path of ['feed.xml', 'themes/rectified-flow/feed.xml', 'sitemap-index.xml', 'sitemap-0.xml']) {
       const xml = await (await request.get(path)).text();
