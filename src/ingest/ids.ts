@@ -22,6 +22,9 @@ export function arxivId(raw: string | null | undefined): string | null {
   return m[1]!.replace(/^([a-z-]+)(\.[a-z]{2})?/i, (_, archive: string, subject = '') => archive.toLowerCase() + subject.toUpperCase());
 }
 
+/** Whether a venue names where a preprint was posted (arXiv, or CoRR, its name in DBLP), not where a paper was published. */
+export const isPreprintServer = (venue: string): boolean => /^\s*(?:arxiv|corr)\b/i.test(venue);
+
 /**
  * The arXiv id in a venue that names a preprint: Google Scholar's `arXiv preprint arXiv:2312.00752`,
  * Better BibTeX's `arXiv:1305.4904 [quant-ph]`, `arXiv preprint hep-th/9711200`; null for any other venue.

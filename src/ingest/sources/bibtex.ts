@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type * as BibtexParser from '@retorquere/bibtex-parser';
 import type { Creator, Entry } from '@retorquere/bibtex-parser';
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
-import { arxivId, arxivIdInVenue, doi } from '../ids.ts';
+import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../ids.ts';
 import { escapeRegExp } from '../../lib/regexp.ts';
 import { dateFromParts, emptyRecord, lineLocator, linkKind, partialDate, stripRichText, type SourceRead, type SourceRecord } from './record.ts';
 
@@ -195,7 +195,7 @@ function toRecord(entry: Entry, line: number): SourceRecord {
   record.arxivCategory = field('primaryclass') ?? field('eprintclass') ?? (journalArxiv ? /\[([^\]\s]+)\]/.exec(journal!)?.[1] : null) ?? null;
   record.doi = doi(field('doi'));
   const booktitle = field('booktitle');
-  if (journal && !/^(?:arxiv|corr)\b/i.test(journal)) record.venue = { name: journal, kind: 'journal' };
+  if (journal && !isPreprintServer(journal)) record.venue = { name: journal, kind: 'journal' };
   else if (booktitle) record.venue = { name: booktitle, kind: 'proceedings' };
   // `2021a` is the year with a letter that author–year styles add to tell one author's papers of a year apart.
   record.published = partialDate(field('date')) ?? dateFromParts(field('year')?.replace(/^(\d{4})[a-z]$/i, '$1'), field('month'), field('day'));

@@ -4,7 +4,7 @@
  * the schema; a paper also needs a title.
  */
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
-import { arxivId, arxivIdInVenue, doi } from '../ids.ts';
+import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../ids.ts';
 import { dateFromParts, emptyRecord, linkKind, partialDate, stripRichText, type SourceRead, type SourceRecord } from './record.ts';
 import { elementLines, isObject, str, type JsonObject } from './json.ts';
 
@@ -69,7 +69,7 @@ function toRecord(item: JsonObject, line: number): SourceRecord {
   record.arxivId = (number && /^arxiv:/i.test(number) ? arxivId(number) : null) ?? arxivIdInVenue(container) ?? arxivId(url) ?? arxivId(str(item.DOI));
   record.doi = doi(str(item.DOI));
   const publisher = str(item.publisher);
-  if (container && !/^arxiv$/i.test(publisher ?? '') && !/^(?:arxiv|corr)\b/i.test(container)) {
+  if (container && !/^arxiv$/i.test(publisher ?? '') && !isPreprintServer(container)) {
     record.venue = { name: container, kind: item.type === 'paper-conference' ? 'proceedings' : item.type === 'article-journal' ? 'journal' : 'other' };
   }
   record.published = cslDate(item.issued);

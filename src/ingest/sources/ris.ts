@@ -9,7 +9,7 @@
  * be found again here anyway.
  */
 import { error, type Diagnostic } from '../diagnostics.ts';
-import { arxivId, arxivIdInVenue, doi } from '../ids.ts';
+import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../ids.ts';
 import { dateFromParts, emptyRecord, linkKind, type SourceRead, type SourceRecord } from './record.ts';
 import type { Venue } from '../../schemas/paper.ts';
 
@@ -93,7 +93,7 @@ function toRecord(fields: Fields, line: number): SourceRecord {
   const container = first('T2', 'JO', 'JF', 'JA', 'J2', 'BT');
   record.arxivId = arxivIdInVenue(container) ?? urls.map(arxivId).find(Boolean) ?? arxivId(first('DO'));
   record.doi = doi(first('DO'));
-  if (container && !/^(?:arxiv|corr)\b/i.test(container)) record.venue = { name: container, kind: venueKind(type) };
+  if (container && !isPreprintServer(container)) record.venue = { name: container, kind: venueKind(type) };
   // Zotero writes the year alone in PY (`2017///`) and the day in DA (`2017/06/12/`): the most precise of those that agree on the year.
   const dates = ['PY', 'Y1', 'DA'].map((tag) => risDate(first(tag))).filter((d): d is string => d !== null);
   record.published = dates.filter((d) => d.slice(0, 4) === dates[0]?.slice(0, 4)).reduce<string | null>((best, d) => (d.length > (best?.length ?? 0) ? d : best), null);

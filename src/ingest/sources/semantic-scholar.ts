@@ -12,7 +12,7 @@
  * is not taken for one.
  */
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
-import { arxivId, doi } from '../ids.ts';
+import { arxivId, doi, isPreprintServer } from '../ids.ts';
 import { dateFromParts, emptyRecord, partialDate, stripRichText, type SourceRead, type SourceRecord } from './record.ts';
 import type { Venue } from '../../schemas/paper.ts';
 import { elementLines, isObject, namesOf, str, type JsonObject } from './json.ts';
@@ -78,7 +78,7 @@ function toRecord(paper: JsonObject, line: number, title: string): SourceRecord 
   record.authors = namesOf(paper.authors);
   record.published = partialDate(str(paper.publicationDate)) ?? dateFromParts(paper.year);
   // A preprint's venue is "ArXiv" or "arXiv.org": where it was posted, not published.
-  const published = (name: string | null) => (name && !/^arxiv\b/i.test(name.trim()) ? name.trim() : null);
+  const published = (name: string | null) => (name && !isPreprintServer(name) ? name.trim() : null);
   const publication = isObject(paper.publicationVenue) ? paper.publicationVenue : {};
   const name = published(str(publication.name)) ?? published(str(paper.venue)) ?? published(isObject(paper.journal) ? str(paper.journal.name) : null);
   if (name) record.venue = { name, kind: venueKind(str(publication.type), paper.publicationTypes) };
