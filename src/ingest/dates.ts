@@ -5,6 +5,9 @@
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
+/** A month's number (1–12) from its English name or abbreviation, in any case; 0 for no month. */
+export const monthNumber = (name: string): number => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+
 /** A month as pages write it: its name or abbreviation ("Sep", "Sept.", "September"), never just a word that starts like one ("Decoding 12"). */
 const DATE_LINE = /^(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(\d{1,2})(?:,\s*(\d{4}))?(?:\s+(\d+))?$/i;
 
@@ -21,7 +24,7 @@ export interface ListingDate {
 export function parseDateLine(line: string): ListingDate | null {
   const m = DATE_LINE.exec(line.trim());
   if (!m) return null;
-  const month = MONTHS.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1;
+  const month = monthNumber(m[1]!);
   const day = Number(m[2]);
   const year = m[3] === undefined ? undefined : Number(m[3]);
   if (!isValidDay(year ?? 2000, month, day)) return null;

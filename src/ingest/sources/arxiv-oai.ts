@@ -11,6 +11,7 @@
  * A deleted record has no metadata and is no paper; `noRecordsMatch` is an empty answer, any
  * other OAI error an error.
  */
+import { monthNumber } from '../dates.ts';
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, doi } from '../ids.ts';
 import { dayOf, emptyRecord, lineLocator, partialDate, type SourceRead, type SourceRecord } from './record.ts';
@@ -141,12 +142,10 @@ function common(m: Element): Omit<Fields, 'authors' | 'published'> {
   };
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
 /** The day of an RFC 2822 date as arXivRaw writes it ("Fri, 1 Dec 2023 18:01:34 GMT"), read as written (no time zone arithmetic). */
 function rfc2822Day(value: string): string | null {
   const m = /(\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+(\d{4})/.exec(value);
-  const month = m ? MONTHS.indexOf(m[2]!.toLowerCase()) + 1 : 0;
+  const month = m ? monthNumber(m[2]!) : 0;
   return m && month > 0 ? partialDate(`${m[3]}-${String(month).padStart(2, '0')}-${m[1]!.padStart(2, '0')}`) : null;
 }
 
