@@ -364,11 +364,19 @@ test('"More like this" on a paper page lists the papers closest to it, itself le
   expect(titlesFound).toEqual(expect.arrayContaining(related));
 });
 
-test('without JavaScript, the search page says first that search needs it, and where to browse instead', async ({ request }) => {
-  // Chromium with scripts turned off by Playwright still hides <noscript>, so the page's HTML is read instead.
-  const html = await (await request.get('search/')).text();
-  const notice = html.indexOf('<noscript>');
-  expect(notice).toBeGreaterThan(-1);
-  expect(notice).toBeLessThan(html.indexOf('id="search-page"'));
-  expect(html.slice(notice, html.indexOf('</noscript>'))).toMatch(/needs JavaScript[\s\S]*all papers A–Z/);
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the search page offers no controls that would do nothing, and says first where to browse instead', async ({ page, request }) => {
+    await page.goto('search/');
+    await expect(page.getByRole('heading', { name: 'Search', level: 1 })).toBeVisible();
+    await expect(page.getByRole('search')).toBeHidden();
+    await expect(page.getByRole('region', { name: 'Find similar papers' })).toBeHidden();
+    // Chromium with scripts turned off by Playwright still parses <noscript> as if they ran, so the notice is read from the HTML.
+    const html = await (await request.get('search/')).text();
+    const notice = html.indexOf('<noscript>');
+    expect(notice).toBeGreaterThan(-1);
+    expect(notice).toBeLessThan(html.indexOf('id="search-page"'));
+    expect(html.slice(notice, html.indexOf('</noscript>'))).toMatch(/needs JavaScript[\s\S]*all papers A–Z/);
+  });
 });
