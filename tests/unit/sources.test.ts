@@ -327,6 +327,36 @@ describe('Hugging Face Papers API', () => {
     expect(errorsIn(read('daily.json', text).diagnostics)).toEqual([expect.objectContaining({ line: text.split('\n').lastIndexOf('  {') + 1, message: expect.stringContaining('entry 2') })]);
   });
 
+  describe('a collection (/api/collections/{slug})', () => {
+    const paper = { _id: '6650a1', position: 0, type: 'paper', id: '2405.21060', title: 'Transformers are SSMs', publishedAt: '2024-05-31T17:50:01.000Z', upvotes: 64, note: { html: 'read first', text: 'read first' } };
+    const collection = (items: unknown[]) =>
+      JSON.stringify({ slug: 'lab/ssm-reading-6650a0', title: 'SSM reading', owner: { name: 'lab', type: 'org' }, items, theme: 'blue', private: false, upvotes: 3, lastUpdated: '2024-06-01T00:00:00.000Z' }, null, 2);
+    /** The line where each item's "{" is, as JSON.stringify indents them. */
+    const itemLines = (text: string) => text.split('\n').flatMap((line, i) => (line === '    {' ? [i + 1] : []));
+
+    it('gives each paper item its arXiv id, title, arXiv date and upvotes, at its line; models, datasets and Spaces are no papers', () => {
+      const text = collection([{ _id: 'm', position: 1, type: 'model', id: 'state-spaces/mamba-2.8b', author: 'state-spaces' }, paper, { _id: 'd', position: 2, type: 'dataset', id: 'lab/pile' }]);
+      const { format, records, diagnostics } = read('collection.json', text);
+      expect([format, diagnostics]).toEqual(['hf-api', []]);
+      expect(records).toEqual([expect.objectContaining({ key: '2405.21060', arxivId: '2405.21060', title: 'Transformers are SSMs', published: '2024-05-31', upvotes: 64, abstract: null, authors: [], line: itemLines(text)[1] })]);
+    });
+
+    it('a collection inside it is a warning, since its papers are not in the file; a paper item without an id is an error at its line', () => {
+      const text = collection([paper, { _id: 'c', position: 1, type: 'collection', slug: 'lab/older-6640aa', title: 'Older' }, { _id: 'p', position: 2, type: 'paper', title: 'No id' }]);
+      const { records, diagnostics } = read('collection.json', text);
+      expect(records.map((r) => r.title)).toEqual(['Transformers are SSMs']);
+      expect(diagnostics).toEqual([
+        expect.objectContaining({ severity: 'warning', line: itemLines(text)[1], message: expect.stringContaining('lab/older-6640aa') }),
+        expect.objectContaining({ severity: 'error', line: itemLines(text)[2], message: expect.stringContaining('item 3 is a paper without its arXiv id') }),
+      ]);
+    });
+
+    it('a list of collections, which shows only the first items of each, is an error, not a partial reading', () => {
+      const list = `[${collection([paper])}]`;
+      expect(read('collections.json', list)).toMatchObject({ format: null, records: [], diagnostics: [expect.objectContaining({ severity: 'error', message: expect.stringContaining('list of Hugging Face collections') })] });
+    });
+  });
+
   it('an entry\'s line is where its "{" is, and finding 10,000 entries\' lines takes one pass over the file', () => {
     const entry = (i: number) => ({ paper: { id: `2401.${String(10_000 + i)}`, authors: [{ name: 'J Doe' }], title: `Paper ${i}` }, title: `Paper ${i}` });
     const text = JSON.stringify(Array.from({ length: 10_000 }, (_, i) => entry(i)), null, 2);

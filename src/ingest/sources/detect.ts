@@ -14,7 +14,7 @@ import { isArxivFeed, readArxivAtom } from './arxiv-atom.ts';
 import { isArxivOai, readArxivOai } from './arxiv-oai.ts';
 import { readBibtex } from './bibtex.ts';
 import { isCslItem, readCslJson } from './csl-json.ts';
-import { isHfEntry, isHfPaper, readHfApi } from './hf-api.ts';
+import { isHfCollection, isHfEntry, isHfPaper, readHfApi, readHfCollection } from './hf-api.ts';
 import { isObject, str } from './json.ts';
 import { readListing } from './listing.ts';
 import { isRis, readRis } from './ris.ts';
@@ -174,6 +174,10 @@ function readJson(path: string, text: string): JsonRead {
     const first = data.find((item) => item !== null);
     if (data.length === 0) return { ok: true, format: 'hf-api', read: { records: [], diagnostics: [] } };
     if (isHfEntry(first)) return { ok: true, format: 'hf-api', read: readHfApi(path, text, data) };
+    if (isHfCollection(first)) {
+      // `/api/collections?owner=…` cuts each collection to its first four items: read, it would drop the rest in silence.
+      return { ok: false, diagnostic: error(path, 1, 'this is a list of Hugging Face collections, which shows only the first items of each; save each collection\'s own response (/api/collections/{namespace}/{slug}) instead') };
+    }
     if (isS2Batch(data)) return { ok: true, format: 'semantic-scholar', read: readSemanticScholar(path, text, data) };
     if (isCslItem(first)) return { ok: true, format: 'csl-json', read: readCslJson(path, text, data) };
   } else if (isObject(data)) {
@@ -181,10 +185,11 @@ function readJson(path: string, text: string): JsonRead {
     const problem = str(data.error) ?? (Object.keys(data).length <= 2 ? str(data.message) : null);
     if (problem) return { ok: false, diagnostic: error(path, 1, `this is an error response, not papers: "${problem}"`) };
     if (isHfPaper(data)) return { ok: true, format: 'hf-api', read: readHfApi(path, text, data) };
+    if (isHfCollection(data)) return { ok: true, format: 'hf-api', read: readHfCollection(path, text, data) };
     if (isS2Paper(data) || isS2Page(data)) return { ok: true, format: 'semantic-scholar', read: readSemanticScholar(path, text, data) };
     if (isCslItem(data)) return { ok: true, format: 'csl-json', read: readCslJson(path, text, [data]) };
   }
-  return { ok: false, diagnostic: error(path, 1, 'unknown JSON: neither CSL-JSON (items with "id" and "type"), a Hugging Face Papers API response (papers with "id" and "authors") nor a Semantic Scholar API response (papers with "paperId")') };
+  return { ok: false, diagnostic: error(path, 1, 'unknown JSON: neither CSL-JSON (items with "id" and "type"), a Hugging Face API response (papers with "id" and "authors", or a collection with "slug" and "items") nor a Semantic Scholar API response (papers with "paperId")') };
 }
 
 const ARXIV_DOI = /^10\.48550\/arxiv\./i;

@@ -49,6 +49,17 @@ export function elementLines(text: string, start = 0): number[] {
   return lines;
 }
 
+/**
+ * Lines of the elements of the array under `key` (a page's `data`, a collection's `items`), or
+ * none when there is no such array. The first key so named in the text is it: a quote inside
+ * a string is escaped, and the responses read put the list before anything nested that could
+ * repeat the name.
+ */
+export function keyedElementLines(text: string, key: string): number[] {
+  const open = new RegExp(`(?<!\\\\)"${key}"\\s*:\\s*\\[`).exec(text);
+  return open ? elementLines(text, open.index + open[0].length - 1) : [];
+}
+
 /** Index of the quote that closes the string opened at `open`: the next one not escaped by an odd run of backslashes. */
 function stringEnd(text: string, open: number): number {
   let at = text.indexOf('"', open + 1);

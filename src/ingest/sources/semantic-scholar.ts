@@ -15,7 +15,7 @@ import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, doi, isPreprintServer } from '../ids.ts';
 import { dateFromParts, emptyRecord, partialDate, stripRichText, type SourceRead, type SourceRecord } from './record.ts';
 import type { Venue } from '../../schemas/paper.ts';
-import { elementLines, isObject, namesOf, str, type JsonObject } from './json.ts';
+import { elementLines, isObject, keyedElementLines, namesOf, str, type JsonObject } from './json.ts';
 
 /** A paper object as the API sends it: it always has its `paperId`, null for a reference it could not resolve. */
 export const isS2Paper = (value: unknown): value is JsonObject => isObject(value) && (typeof value.paperId === 'string' || value.paperId === null);
@@ -43,9 +43,7 @@ export function readSemanticScholar(path: string, text: string, response: unknow
   const records: SourceRecord[] = [];
   const page = Array.isArray(response) ? undefined : isS2Page(response) ? papersOf(response) : undefined;
   const papers = (Array.isArray(response) ? response : page ? page[1] : [response]).map(paperIn);
-  // A page's papers are in its array (the first key so named: a quote in a string is escaped).
-  const dataArray = page ? new RegExp(`(?<!\\\\)"${page[0]}"\\s*:\\s*\\[`).exec(text) : null;
-  const starts = dataArray ? elementLines(text, dataArray.index + dataArray[0].length - 1) : elementLines(text);
+  const starts = page ? keyedElementLines(text, page[0]) : elementLines(text);
   papers.forEach((paper, index) => {
     const line = starts[index] ?? 1;
     if (paper === null) {
