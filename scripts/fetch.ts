@@ -23,6 +23,8 @@ all or nothing. The only command that goes on the network.
   hf:daily:2025-12-11 | hf:daily:yesterday   a day of Hugging Face Daily Papers
   hf:week:2025-W50                           an ISO week of them
   hf:search:"flow matching"                  a Hugging Face Papers search
+  hf:collection:lab/ssm-reading-6650a0       a Hugging Face collection (or its URL),
+                                             then its papers from arXiv
   arxiv:2312.00752,2405.21060                arXiv papers by id (up to 100)
   arxiv:query:ti:"rectified flow"            an arXiv search, newest first
 

@@ -12,7 +12,7 @@ import { knownArxivIds } from './known.ts';
 import { fetchPages } from './pages.ts';
 import { fetchSettings, type SettingsOptions } from './settings.ts';
 import { nameNewSources, readSourcesFolder, saveNewSources, type NewSource } from './save.ts';
-import { parseSpec, specText, type FetchSpec } from './spec.ts';
+import { idSpecs, parseSpec, specText, type FetchSpec } from './spec.ts';
 import { serviceBases } from './urls.ts';
 
 export interface FetchRequest extends SettingsOptions {
@@ -59,7 +59,9 @@ export async function runFetch(request: FetchRequest, context: FetchContext): Pr
 
   const lines: string[] = [];
   const added: NewSource[] = [];
-  for (const asked of specs) {
+  // Appended to as it goes: a collection's papers are fetched from arXiv after it.
+  const queue = [...specs];
+  for (const asked of queue) {
     const spec: FetchSpec = asked.source === 'arxiv-ids' ? { ...asked, ids: asked.ids.filter((id) => !known.has(id)) } : asked;
     const name = specText(asked);
     if (spec.source === 'arxiv-ids' && spec.ids.length === 0) {
@@ -70,6 +72,8 @@ export async function runFetch(request: FetchRequest, context: FetchContext): Pr
     const { pages, more } = await fetchPages(spec, http, settings, bases);
     const papers = new Set(pages.flatMap((page) => page.arxivIds));
     const fresh = [...papers].filter((id) => !known.has(id));
+    // A collection names its papers but holds no abstract or author: arXiv's answer for the same ids does.
+    if (spec.source === 'hf-collection') queue.push(...idSpecs(request.newOnly ? fresh : [...papers]));
     const limit = more ? ` (stopped at --max-pages ${settings.maxPages}; there are more)` : '';
     if (pages.length === 0) {
       lines.push(`${name}: no papers; nothing saved`);

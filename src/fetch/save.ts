@@ -2,7 +2,7 @@
  * Where fetched responses go: each page as a new file in `content/sources/`, bytes as
  * received, and an entry for it in `sources.yaml`.
  * - Names say what was fetched: `hf-daily-2025-12-11.json`, `hf-week-2025-W50-p2.json`,
- *   `hf-search-flow-matching.json`, `arxiv-2312.00752-2405.21060.xml`,
+ *   `hf-search-flow-matching.json`, `hf-collection-lab-ssm-reading-6650a0.json`, `arxiv-2312.00752-2405.21060.xml`,
  *   `arxiv-query-ti-rectified-flow.xml`; `-p1`, `-p2`… when there are several pages.
  * - A name already taken gets `-2`, `-3`… (all pages of a spec the same suffix); bytes
  *   already in the folder, under any name, are not saved again.
@@ -52,6 +52,8 @@ export function fileStem(spec: FetchSpec): string {
       return `hf-week-${spec.week}`;
     case 'hf-search':
       return `hf-search-${slugForTitle(spec.query)}`;
+    case 'hf-collection':
+      return `hf-collection-${slugForTitle(spec.slug)}`;
     case 'arxiv-ids': {
       // Old-style ids have a slash ("hep-ex/0307015"), which a file name cannot.
       const named = spec.ids.slice(0, NAMED_IDS).map((id) => id.replace('/', '-'));
@@ -74,6 +76,8 @@ export function labelFor(spec: FetchSpec): string {
       return 'Hugging Face Daily Papers';
     case 'hf-search':
       return `Hugging Face Papers search: ${spec.query}`;
+    case 'hf-collection':
+      return `Hugging Face collection: ${spec.slug}`;
     case 'arxiv-ids':
       return `arXiv: ${spec.ids.join(', ')}`;
     case 'arxiv-query':

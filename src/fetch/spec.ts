@@ -4,6 +4,7 @@
  *   hf:daily:2025-12-11 (or hf:daily:today, hf:daily:yesterday, in UTC)
  *   hf:week:2025-W50
  *   hf:search:"flow matching"
+ *   hf:collection:lab/ssm-reading-6650a0b1c2d3 (or the collection's URL)
  *   arxiv:2312.00752,2405.21060
  *   arxiv:query:"ti:rectified flow"
  * Quotes around a search are optional (a shell has usually removed them already).
@@ -24,6 +25,8 @@ export type FetchSpec =
   | { source: 'hf-week'; week: string }
   /** A Hugging Face Papers search. */
   | { source: 'hf-search'; query: string }
+  /** A Hugging Face collection, by its `namespace/slug` (titles and ids only: its papers' abstracts are fetched from arXiv after it). */
+  | { source: 'hf-collection'; slug: string }
   /** arXiv papers by id, without versions. */
   | { source: 'arxiv-ids'; ids: string[] }
   /** An arXiv API `search_query`, newest submissions first. */
@@ -32,7 +35,7 @@ export type FetchSpec =
 /** Ids one spec may name: arXiv answers them in one request, and a longer URL risks HTTP 414. */
 export const MAX_IDS = 100;
 
-const SHAPES = 'hf:daily:YYYY-MM-DD (or today, yesterday), hf:week:YYYY-Www, hf:search:"words", arxiv:ID[,ID…] or arxiv:query:"query"';
+const SHAPES = 'hf:daily:YYYY-MM-DD (or today, yesterday), hf:week:YYYY-Www, hf:search:"words", hf:collection:NAMESPACE/SLUG, arxiv:ID[,ID…] or arxiv:query:"query"';
 
 /** Parses one spec; `today` (UTC, `YYYY-MM-DD`) resolves the date words. Throws `FetchError`. */
 export function parseSpec(text: string, today: string): FetchSpec {
@@ -43,6 +46,7 @@ export function parseSpec(text: string, today: string): FetchSpec {
     if (kind === 'daily') return { source: 'hf-daily', date: dayOf(value.trim(), today, spec) };
     if (kind === 'week') return { source: 'hf-week', week: weekOf(value.trim(), spec) };
     if (kind === 'search') return { source: 'hf-search', query: queryOf(value, spec) };
+    if (kind === 'collection') return { source: 'hf-collection', slug: collectionOf(value.trim(), spec) };
   } else if (service === 'arxiv') {
     if (rest.startsWith('query:')) return { source: 'arxiv-query', query: queryOf(rest.slice('query:'.length), spec) };
     return { source: 'arxiv-ids', ids: idsOf(rest, spec) };
@@ -59,6 +63,8 @@ export function specText(spec: FetchSpec): string {
       return `hf:week:${spec.week}`;
     case 'hf-search':
       return `hf:search:"${spec.query}"`;
+    case 'hf-collection':
+      return `hf:collection:${spec.slug}`;
     case 'arxiv-ids':
       return `arxiv:${spec.ids.join(',')}`;
     case 'arxiv-query':
@@ -108,6 +114,24 @@ function queryOf(value: string, spec: string): string {
   if (query.length >= 2 && query.startsWith('"') && query.endsWith('"')) query = query.slice(1, -1).trim();
   if (query) return query;
   throw new FetchError(`"${spec}" searches for nothing; write the words after the colon`);
+}
+
+/**
+ * A collection's `namespace/slug` (the slug ends in the collection's id), as written or taken
+ * from its page's URL, `https://huggingface.co/collections/namespace/slug`.
+ */
+function collectionOf(value: string, spec: string): string {
+  const slug = value.replace(/^https?:\/\/(?:www\.)?huggingface\.co\/collections\//i, '').replace(/[?#].*$/s, '').replace(/\/+$/, '');
+  // Dots alone (`..`) would name another path of the API, not a collection.
+  if (/^[\w.-]+\/[\w.-]+$/.test(slug) && !slug.split('/').some((part) => /^\.+$/.test(part))) return slug;
+  throw new FetchError(`"${spec}": "${value}" is not a collection; write its namespace and slug as its URL shows them, as in hf:collection:lab/ssm-reading-6650a0b1c2d3`);
+}
+
+/** The arXiv specs that fetch `ids`, at most `MAX_IDS` a request, in order. */
+export function idSpecs(ids: readonly string[]): FetchSpec[] {
+  const specs: FetchSpec[] = [];
+  for (let i = 0; i < ids.length; i += MAX_IDS) specs.push({ source: 'arxiv-ids', ids: ids.slice(i, i + MAX_IDS) });
+  return specs;
 }
 
 function idsOf(value: string, spec: string): string[] {

@@ -4,7 +4,8 @@
  * at a local server.
  *
  * - Hugging Face: `/api/daily_papers?date=` or `?week=`, paged by `p` (from 0) and `limit`;
- *   `/api/papers/search?q=`, one page (parameters as `huggingface_hub`'s `HfApi` sends them).
+ *   `/api/papers/search?q=`, one page (parameters as `huggingface_hub`'s `HfApi` sends them);
+ *   `/api/collections/{namespace}/{slug}`, one response with every item.
  * - arXiv: `/api/query` with `id_list=` (every id in one request) or `search_query=`, paged by
  *   `start` and `max_results`, newest submissions first (arXiv API user manual, 3.1).
  */
@@ -49,6 +50,8 @@ export function pageUrl(spec: FetchSpec, page: number, pageSize: number, bases: 
       return `${bases.hf}/api/daily_papers?${new URLSearchParams({ week: spec.week, p: String(page), limit: String(pageSize) })}`;
     case 'hf-search':
       return `${bases.hf}/api/papers/search?${new URLSearchParams({ q: spec.query })}`;
+    case 'hf-collection':
+      return `${bases.hf}/api/collections/${spec.slug.split('/').map(encodeURIComponent).join('/')}`;
     case 'arxiv-ids':
       return `${bases.arxiv}/api/query?${new URLSearchParams({ id_list: spec.ids.join(','), max_results: String(spec.ids.length) })}`;
     case 'arxiv-query':

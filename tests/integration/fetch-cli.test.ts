@@ -18,6 +18,7 @@ import { repoRoot } from '../support/repo.ts';
 const DAILY = '/api/daily_papers?date=2025-12-11&p=0&limit=50';
 const IDS = '/api/query?id_list=2312.00752%2C2405.21060&max_results=2';
 const SEARCH = '/api/papers/search?q=flow+matching';
+const COLLECTION = '/api/collections/lab/ssm-reading-6650a0b1c2d3e4f5a6b7c8d9';
 const week = (page: number) => `/api/daily_papers?week=2025-W50&p=${page}&limit=50`;
 
 const projectFolder = temporaryFolders('shelfmark-fetch-');
@@ -95,6 +96,27 @@ describe.concurrent('npm run fetch', () => {
     const again = await fetchCli({ [DAILY]: { fixture: 'hf-daily-2025-12-11.json' }, [IDS]: { fixture: 'arxiv-2312.00752-2405.21060.xml' } }, ['hf:daily:2025-12-11', 'arxiv:2312.00752,2405.21060'], run.root);
     expect(again.status).toBe(0);
     expect(again.stdout).toContain('hf:daily:2025-12-11: 3 papers on 1 page; the same bytes are saved already; nothing saved');
+    expect(again.after).toEqual(again.before);
+  });
+
+  it('a collection is saved, then its papers from arXiv, whose abstracts and authors the ingest joins to it', async ({ expect }) => {
+    const routes = { [COLLECTION]: { fixture: 'hf-collection-lab-ssm-reading.json' }, [IDS]: { fixture: 'arxiv-2312.00752-2405.21060.xml' } };
+    const run = await fetchCli(routes, ['hf:collection:https://huggingface.co/collections/lab/ssm-reading-6650a0b1c2d3e4f5a6b7c8d9']);
+    expect(run.status).toBe(0);
+    expect(run.asked).toEqual([COLLECTION, IDS]);
+    expect(run.stdout).toContain('hf:collection:lab/ssm-reading-6650a0b1c2d3e4f5a6b7c8d9: 2 papers on 1 page; saved hf-collection-lab-ssm-reading-6650a0b1c2d3e4f5a6b7c8d9.json\narxiv:2312.00752,2405.21060: 2 papers on 1 page; saved arxiv-2312.00752-2405.21060.xml\n');
+    expect(manifestOf(run.root).slice(-2).map((entry) => entry.label)).toEqual(['Hugging Face collection: lab/ssm-reading-6650a0b1c2d3e4f5a6b7c8d9', 'arXiv: 2312.00752, 2405.21060']);
+
+    const ingest = runIngest(run.root);
+    expect([ingest.status, ingest.stderr]).toEqual([0, '']);
+    const mamba2 = readFileSync(join(run.root, 'content/papers/transformers-are-ssms-generalized-models-and-efficient-algorithms-through.mdx'), 'utf8');
+    expect(mamba2).toMatch(/^abstract: "\S/m);
+    expect(mamba2).toMatch(/^authors:\n  - "Tri Dao"/m);
+    expect(mamba2).toContain('listing: "hf-collection-lab-ssm-reading-6650a0b1c2d3e4f5a6b7c8d9.json"');
+
+    // Under --new-only, papers the catalog has are not asked of arXiv again.
+    const again = await fetchCli(routes, ['hf:collection:lab/ssm-reading-6650a0b1c2d3e4f5a6b7c8d9', '--new-only'], run.root);
+    expect(again.asked).toEqual([COLLECTION]);
     expect(again.after).toEqual(again.before);
   });
 

@@ -24,6 +24,7 @@ describe('file names', () => {
     expect(fileStem(spec('hf:daily:2025-12-11'))).toBe('hf-daily-2025-12-11');
     expect(fileStem(spec('hf:week:2025-W50'))).toBe('hf-week-2025-W50');
     expect(fileStem(spec('hf:search:"Flow Matching für Sprache"'))).toBe('hf-search-flow-matching-fuer-sprache');
+    expect(fileStem(spec('hf:collection:lab/ssm-reading-6650a0'))).toBe('hf-collection-lab-ssm-reading-6650a0');
     expect(fileStem(spec('arxiv:2312.00752,2405.21060'))).toBe('arxiv-2312.00752-2405.21060');
     expect(fileStem(spec('arxiv:hep-ex/0307015'))).toBe('arxiv-hep-ex-0307015');
     expect(fileStem(spec('arxiv:query:ti:"rectified flow" AND cat:cs.LG'))).toBe('arxiv-query-ti-rectified-flow-and-cat-cs-lg');
@@ -66,6 +67,7 @@ describe('labels', () => {
     expect(labelFor(spec('hf:daily:2025-12-11'))).toBe('Hugging Face Daily Papers');
     expect(labelFor(spec('hf:week:2025-W50'))).toBe('Hugging Face Daily Papers');
     expect(labelFor(spec('hf:search:flow matching'))).toBe('Hugging Face Papers search: flow matching');
+    expect(labelFor(spec('hf:collection:lab/ssm-reading-6650a0'))).toBe('Hugging Face collection: lab/ssm-reading-6650a0');
     expect(labelFor(spec('arxiv:2312.00752,2405.21060'))).toBe('arXiv: 2312.00752, 2405.21060');
     expect(labelFor(spec('arxiv:query:ti:"rectified flow"'))).toBe('arXiv search: ti:"rectified flow"');
   });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { FetchError } from '../../src/fetch/errors.ts';
 import { DEFAULT_SETTINGS, fetchSettings } from '../../src/fetch/settings.ts';
-import { MAX_IDS, parseSpec, specLines, specText } from '../../src/fetch/spec.ts';
+import { idSpecs, MAX_IDS, parseSpec, specLines, specText } from '../../src/fetch/spec.ts';
 import { DEFAULT_BASES, isLoopback, pageUrl, serviceBases } from '../../src/fetch/urls.ts';
 
 const TODAY = '2025-12-11';
@@ -28,6 +28,14 @@ describe('spec texts', () => {
     expect(parse('hf:search:"flow matching"')).toEqual({ source: 'hf-search', query: 'flow matching' });
     expect(parse('arxiv:2312.00752,2405.21060')).toEqual({ source: 'arxiv-ids', ids: ['2312.00752', '2405.21060'] });
     expect(parse('arxiv:query:"ti:rectified flow"')).toEqual({ source: 'arxiv-query', query: 'ti:rectified flow' });
+  });
+
+  it('a Hugging Face collection is named by its namespace and slug, or by its page\'s URL', () => {
+    expect(parse('hf:collection:lab/ssm-reading-6650a0b1c2d3')).toEqual({ source: 'hf-collection', slug: 'lab/ssm-reading-6650a0b1c2d3' });
+    expect(parse('hf:collection:https://huggingface.co/collections/lab/ssm-reading-6650a0b1c2d3/?sort=position#top')).toEqual(parse('hf:collection:lab/ssm-reading-6650a0b1c2d3'));
+    for (const bad of ['ssm-reading', 'lab/ssm/extra', 'lab/..', 'https://huggingface.co/papers/2405.21060', '']) {
+      expect(failure(() => parse(`hf:collection:${bad}`)), bad).toContain('is not a collection');
+    }
   });
 
   it('quotes around a search are optional, and quotes inside it are the query\'s own', () => {
@@ -75,8 +83,18 @@ describe('spec texts', () => {
     expect(failure(() => parse(`arxiv:${ids.join(',')}`))).toContain('split them into several specs');
   });
 
+  it(`a collection's papers are asked of arXiv ${MAX_IDS} ids a request, in their order`, () => {
+    const ids = Array.from({ length: 2 * MAX_IDS + 1 }, (_, i) => `2401.${String(10000 + i)}`);
+    expect(idSpecs(ids)).toEqual([
+      { source: 'arxiv-ids', ids: ids.slice(0, MAX_IDS) },
+      { source: 'arxiv-ids', ids: ids.slice(MAX_IDS, 2 * MAX_IDS) },
+      { source: 'arxiv-ids', ids: ids.slice(2 * MAX_IDS) },
+    ]);
+    expect(idSpecs([])).toEqual([]);
+  });
+
   it('each spec is shown as it would be typed', () => {
-    for (const text of ['hf:daily:2025-12-11', 'hf:week:2025-W50', 'hf:search:"flow matching"', 'arxiv:2312.00752,2405.21060', 'arxiv:query:"ti:rectified flow"']) {
+    for (const text of ['hf:daily:2025-12-11', 'hf:week:2025-W50', 'hf:search:"flow matching"', 'hf:collection:lab/ssm-reading-6650a0', 'arxiv:2312.00752,2405.21060', 'arxiv:query:"ti:rectified flow"']) {
       expect(specText(parse(text))).toBe(text);
     }
   });
@@ -100,6 +118,10 @@ describe('request URLs', () => {
 
   it('a Hugging Face search is one request to /api/papers/search', () => {
     expect(url('hf:search:"flow matching"')).toBe('https://huggingface.co/api/papers/search?q=flow+matching');
+  });
+
+  it('a Hugging Face collection is one request to /api/collections/{namespace}/{slug}', () => {
+    expect(url('hf:collection:lab/ssm-reading-6650a0')).toBe('https://huggingface.co/api/collections/lab/ssm-reading-6650a0');
   });
 
   it('arXiv ids are one id_list request for all of them; a query is paged by start, newest first', () => {
