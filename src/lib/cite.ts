@@ -4,6 +4,7 @@
  * worse than a short one. The same facts feed BibTeX, RIS and CSL-JSON.
  */
 import type { Paper } from '../schemas/paper.ts';
+import { nameParts } from './authors.ts';
 
 /** Characters with a meaning in BibTeX, written so they print as themselves. */
 const BIBTEX_ESCAPES: Record<string, string> = {
@@ -64,14 +65,25 @@ function paperUrl(c: CitationInput): string {
 }
 
 /**
+ * A name as BibTeX reads it: a person's as "First von Last", or "von Last, Jr., First" when
+ * there is a suffix (written "First Last, Jr." BibTeX would take "Jr." for the first name); an
+ * organisation's, and any name BibTeX would misread (a comma, an "and", an "&"), braced whole,
+ * so "Gemini Team" is not cited as "Team, G.".
+ */
+function bibtexName(name: string): string {
+  const parts = nameParts(name);
+  if (parts?.suffix) return [parts.family, parts.suffix, parts.given].map(escapeBibtex).join(', ');
+  return parts || /^[^\s,]+$/.test(name) ? escapeBibtex(name) : `{${escapeBibtex(name)}}`;
+}
+
+/**
  * A BibTeX entry: `@article` in a journal, `@inproceedings` in proceedings, else `@misc`.
- * The title is double-braced so BibTeX keeps its capitals; a name BibTeX would misread (a
- * comma, an "and", an "&", which only an organisation's name has) is braced whole.
+ * The title is double-braced so BibTeX keeps its capitals.
  */
 export function bibtex(c: CitationInput): string {
   const type = c.venue?.kind === 'journal' ? 'article' : c.venue?.kind === 'proceedings' ? 'inproceedings' : 'misc';
   const fields: [string, string][] = [['title', `{${escapeBibtex(c.title)}}`]];
-  if (c.authors.length > 0) fields.push(['author', c.authors.map((n) => (/,|&|\band\b/i.test(n) ? `{${escapeBibtex(n)}}` : escapeBibtex(n))).join(' and ')]);
+  if (c.authors.length > 0) fields.push(['author', c.authors.map(bibtexName).join(' and ')]);
   if (c.venue) fields.push([type === 'article' ? 'journal' : type === 'inproceedings' ? 'booktitle' : 'howpublished', escapeBibtex(c.venue.name)]);
   const year = yearOf(c);
   if (year) fields.push(['year', year]);
@@ -79,18 +91,34 @@ export function bibtex(c: CitationInput): string {
     fields.push(['eprint', c.arxivId], ['archivePrefix', 'arXiv']);
     if (c.arxivCategory) fields.push(['primaryClass', escapeBibtex(c.arxivCategory)]);
   }
-  // biblatex reads `doi` verbatim, so escapes would print; a DOI whose braces would unbalance the entry is left to `url`.
-  if (c.doi && !/[{}\\]/.test(c.doi)) fields.push(['doi', c.doi]);
+  // biblatex reads `doi` verbatim, so escapes would print; a DOI whose braces would unbalance the entry (or a backslash escape one) is left to `url`.
+  if (c.doi && balancedBraces(c.doi) && !c.doi.includes('\\')) fields.push(['doi', c.doi]);
   fields.push(['url', paperUrl(c)]);
   if (!c.arxivId && !c.doi && !c.venue && c.listings.length > 0) fields.push(['note', `Listed in ${escapeBibtex(c.listings.join('; '))}`]);
   return `@${type}{${c.id},\n${fields.map(([key, value]) => `  ${key} = {${value}}`).join(',\n')}\n}`;
+}
+
+/** Whether each `}` closes a `{` before it and each `{` is closed: such text stands in a braced field as it is. */
+function balancedBraces(text: string): boolean {
+  let depth = 0;
+  for (const c of text) {
+    if (c === '{') depth++;
+    else if (c === '}' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+/** A name as RIS and Scholar's tags want it: a person's "Last, First" (", Suffix" after), an organisation's whole. */
+function familyFirst(name: string): string {
+  const parts = nameParts(name);
+  return parts ? `${parts.family}, ${parts.given}${parts.suffix ? `, ${parts.suffix}` : ''}` : name;
 }
 
 /** An RIS record (the format EndNote, Zotero and Mendeley all import). */
 export function ris(c: CitationInput): string {
   const line = (tag: string, value: string) => `${tag}  - ${value.replace(/\s+/g, ' ').trim()}`;
   const type = c.venue?.kind === 'journal' ? 'JOUR' : c.venue?.kind === 'proceedings' ? 'CPAPER' : 'GEN';
-  const lines = [line('TY', type), line('TI', c.title), ...c.authors.map((a) => line('AU', a))];
+  const lines = [line('TY', type), line('TI', c.title), ...c.authors.map((a) => line('AU', familyFirst(a)))];
   const year = yearOf(c);
   if (year) lines.push(line('PY', year));
   if (c.published && c.published.length > 4) lines.push(line('DA', `${c.published.replaceAll('-', '/')}${c.published.length === 7 ? '//' : '/'}`));
@@ -142,7 +170,7 @@ export function lookupLinks(title: string): { name: string; href: string }[] {
  * pairs. Scholar wants dates as YYYY/MM/DD, YYYY/MM or YYYY.
  */
 export function scholarMeta(c: CitationInput): { name: string; content: string }[] {
-  const tags = [{ name: 'citation_title', content: c.title }, ...c.authors.map((content) => ({ name: 'citation_author', content }))];
+  const tags = [{ name: 'citation_title', content: c.title }, ...c.authors.map((name) => ({ name: 'citation_author', content: familyFirst(name) }))];
   const date = c.published ?? c.listedOn;
   if (date) tags.push({ name: 'citation_publication_date', content: date.replaceAll('-', '/') });
   if (c.venue?.kind === 'journal') tags.push({ name: 'citation_journal_title', content: c.venue.name });

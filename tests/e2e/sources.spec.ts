@@ -37,8 +37,8 @@ test('a paper page carries the citation_* tags Zotero and Google Scholar read', 
   const tags = await page.locator('head meta[name^="citation_"]').evaluateAll((metas) => metas.map((m) => [m.getAttribute('name'), m.getAttribute('content')]));
   expect(tags).toEqual([
     ['citation_title', 'Mamba: Linear-Time Sequence Modeling with Selective State Spaces'],
-    ['citation_author', 'Albert Gu'],
-    ['citation_author', 'Tri Dao'],
+    ['citation_author', 'Gu, Albert'],
+    ['citation_author', 'Dao, Tri'],
     ['citation_publication_date', '2023/12/01'],
     ['citation_arxiv_id', '2312.00752'],
     ['citation_pdf_url', 'https://arxiv.org/pdf/2312.00752'],
@@ -97,7 +97,7 @@ test('RIS and CSL-JSON are copied from the page, with the same facts as the BibT
   const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
   await cite.getByRole('button', { name: 'Copy RIS' }).click();
   await expect(cite.getByRole('status')).toHaveText('RIS copied.');
-  expect(await clipboard()).toContain('AU  - Albert Gu\nAU  - Tri Dao\nPY  - 2023\n');
+  expect(await clipboard()).toContain('AU  - Gu, Albert\nAU  - Dao, Tri\nPY  - 2023\n');
   await cite.getByRole('button', { name: 'Copy CSL-JSON' }).click();
   expect(JSON.parse(await clipboard())).toEqual([expect.objectContaining({ number: 'arXiv:2312.00752', author: [{ literal: 'Albert Gu' }, { literal: 'Tri Dao' }] })]);
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatAuthors, authorKey, authorSlug, nameSeparator } from '../../src/lib/authors.ts';
 import { bibtex, cslJson, doiUrl, markdownLink, ris, scholarMeta, type CitationInput } from '../../src/lib/cite.ts';
+import { readSource } from '../../src/ingest/sources/detect.ts';
 
 const bare: CitationInput = {
   id: 'a-listed-paper',
@@ -39,10 +40,10 @@ describe('BibTeX', () => {
     );
   });
 
-  it('proceedings make an @inproceedings; a name BibTeX would split is braced whole', () => {
-    const entry = bibtex({ ...journal, authors: ['Smith and Sons', 'John Smith, Jr.', 'Smith & Wesson'], venue: { name: 'Proc. ICML', kind: 'proceedings' } });
+  it('proceedings make an @inproceedings; an organisation, or a name BibTeX would split, is braced whole; a suffix goes after the family name', () => {
+    const entry = bibtex({ ...journal, authors: ['Smith and Sons', 'John Smith, Jr.', 'Smith & Wesson', 'Gemini Team', 'The CMS Collaboration', 'Google DeepMind', 'OpenAI', 'Ludwig van Beethoven III'], venue: { name: 'Proc. ICML', kind: 'proceedings' } });
     expect(entry).toMatch(/^@inproceedings\{/);
-    expect(entry).toContain('author = {{Smith and Sons} and {John Smith, Jr.} and {Smith \\& Wesson}}');
+    expect(entry).toContain('author = {{Smith and Sons} and Smith, Jr., John and {Smith \\& Wesson} and {Gemini Team} and {The CMS Collaboration} and {Google DeepMind} and OpenAI and van Beethoven, III, Ludwig}');
     expect(entry).toContain('booktitle = {Proc. ICML}');
   });
 });
@@ -53,12 +54,14 @@ describe('DOIs', () => {
     expect(doiUrl('10.1000/abc#frag?x=1%')).toBe('https://doi.org/10.1000/abc%23frag%3Fx%3D1%25');
   });
 
-  it('are written as they are in BibTeX, which biblatex reads verbatim; one with braces is left to the URL', () => {
+  it('are written as they are in BibTeX, which biblatex reads verbatim; one whose braces do not balance is left to the URL', () => {
     const underscored = bibtex({ ...journal, doi: '10.1007/978-3-030-58452-8_13' });
     expect(underscored).toContain('doi = {10.1007/978-3-030-58452-8_13}');
     const braced = bibtex({ ...journal, doi: '10.1000/a}b' });
     expect(braced).not.toContain('doi =');
     expect(braced).toContain('url = {https://doi.org/10.1000/a%7Db}');
+    expect(bibtex({ ...journal, doi: '10.1000/}{' })).not.toContain('doi =');
+    expect(bibtex({ ...journal, doi: '10.1234/abc{}def' })).toContain('doi = {10.1234/abc{}def}');
   });
 });
 
@@ -70,8 +73,16 @@ describe('a Markdown link', () => {
 });
 
 describe('RIS, CSL-JSON and Scholar tags', () => {
-  it('RIS has one AU line per author, the date as YYYY/MM//, and ends with ER', () => {
-    expect(ris(journal).split('\n')).toEqual(['TY  - JOUR', 'TI  - Long Short-Term Memory', 'AU  - Sepp Hochreiter', 'AU  - Jürgen Schmidhuber', 'PY  - 1997', 'DA  - 1997/11//', 'T2  - Neural Computation', 'DO  - 10.1162/neco.1997.9.8.1735', 'UR  - https://doi.org/10.1162/neco.1997.9.8.1735', 'ER  - ', '']);
+  it('RIS has one AU line per author, family name first, the date as YYYY/MM//, and ends with ER', () => {
+    expect(ris(journal).split('\n')).toEqual(['TY  - JOUR', 'TI  - Long Short-Term Memory', 'AU  - Hochreiter, Sepp', 'AU  - Schmidhuber, Jürgen', 'PY  - 1997', 'DA  - 1997/11//', 'T2  - Neural Computation', 'DO  - 10.1162/neco.1997.9.8.1735', 'UR  - https://doi.org/10.1162/neco.1997.9.8.1735', 'ER  - ', '']);
+  });
+
+  it('names come back as they went out when the exports are read again, by this catalog\'s own readers', () => {
+    const authors = ['John Smith, Jr.', 'Ludwig van Beethoven', 'Maria de la Cruz', 'Gemini Team', 'The CMS Collaboration', 'Google DeepMind', 'OpenAI', '张伟', 'Jean-Luc Picard III'];
+    const paper = { ...journal, authors };
+    const read = (file: string, text: string) => readSource({ file, path: file, bytes: new TextEncoder().encode(text) }).records[0]?.authors;
+    expect(read('cite.bib', bibtex(paper))).toEqual(authors.map((a) => a.replace(' III', ', III')));
+    expect(read('cite.ris', ris(paper))).toEqual(authors.map((a) => a.replace(' III', ', III')));
   });
 
   it('CSL-JSON names authors literally and marks an arXiv preprint as published by arXiv', () => {
@@ -83,8 +94,8 @@ describe('RIS, CSL-JSON and Scholar tags', () => {
     const tags = scholarMeta({ ...bare, authors: ['Albert Gu', 'Tri Dao'], arxivId: '2312.00752', published: '2023-12-01' });
     expect(tags.map((t) => `${t.name}=${t.content}`)).toEqual([
       'citation_title=A Listed Paper',
-      'citation_author=Albert Gu',
-      'citation_author=Tri Dao',
+      'citation_author=Gu, Albert',
+      'citation_author=Dao, Tri',
       'citation_publication_date=2023/12/01',
       'citation_arxiv_id=2312.00752',
       'citation_pdf_url=https://arxiv.org/pdf/2312.00752',
