@@ -640,6 +640,11 @@ describe('BibTeX', () => {
     expect(byKey.get('hochreiter1997lstm')).toMatchObject({ doi: '10.1162/neco.1997.9.8.1735', published: '1997-11' });
   });
 
+  it('an accent on a dotless i or j ({\\\'\\i}, as LaTeX users write í) is the accented letter, one character as \\\'{i} gives', () => {
+    const { records } = read('accents.bib', "@misc{k, title = {Mar{\\'\\i}a and Mar\\'{i}a}, author = {Mar{\\'\\i}a Lee and J{\\v\\j}rka Novak}}");
+    expect(records[0]).toMatchObject({ title: 'María and María', authors: ['María Lee', 'Jǰrka Novak'] });
+  });
+
   it('a @proceedings volume that papers crossref is not itself a paper', () => {
     expect(records.map((r) => r.key)).not.toContain('icml2024');
     expect(records).toHaveLength(4);

@@ -423,5 +423,8 @@ function plain(value: string): string {
     .replace(AFTER_COMMAND, (_, word?: string) => (word ? ` ${word}` : ''))
     .replace(/\s+/g, ' ')
     .trim()
+    // TeX accents i and j without their dot (`{\'\i}`): the parser gives ı and ȷ with a combining
+    // mark, which NFC cannot join; the letter meant is í, as `\'{i}` gives.
+    .replace(/[ıȷ](?=\p{M})/gu, (dotless) => (dotless === 'ı' ? 'i' : 'j'))
     .normalize('NFC');
 }
