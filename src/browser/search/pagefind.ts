@@ -45,10 +45,14 @@ interface Pagefind {
  */
 const NO_PAGE_HAS = '\u0000';
 
-function toHit(data: PagefindData): HitData {
+/** Characters that draw as nothing (a zero-width space), which Pagefind leaves out of a page's text. */
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+
+export function toHit(data: PagefindData): HitData {
   const title = data.meta.title ?? data.url;
-  // Pagefind's text starts with the title (the h1 is part of the body); the excerpt shouldn't repeat it.
-  const text = data.content.startsWith(title) ? data.content.slice(title.length).replace(/^[\s.:]+/, '') : data.content;
+  // Pagefind's text starts with the title (the h1 is part of the body), less what it left out; the excerpt shouldn't repeat it.
+  const head = [title, title.replace(INVISIBLE, '')].find((shown) => data.content.startsWith(shown));
+  const text = head === undefined ? data.content : data.content.slice(head.length).replace(/^[\s.:]+/, '');
   return {
     url: data.url,
     title,
