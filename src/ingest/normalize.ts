@@ -2,7 +2,7 @@
  * The identity of a title across sources: the same paper is listed with different case,
  * spacing or Unicode forms ("ﬁ" vs "fi", non-breaking spaces), and a .bib reads its TeX where
  * a listing shows it raw: `--` is an en dash there, ``` `` ``` a curly quote, and `$α$` plain α.
- * So dashes and quotes count as one of a kind, and math delimiters not at all.
+ * So dashes and quotes count as one of a kind, and math delimiters and a closing period not at all.
  */
 export function titleKey(title: string): string {
   return title
@@ -13,5 +13,7 @@ export function titleKey(title: string): string {
     .replace(/[\u201C-\u201F]|''/gu, '"')
     .replace(/\$/g, '')
     .replace(/\s+/gu, ' ')
+    // Google Scholar's exports end a title with a period that no other source writes.
+    .replace(/[\s.]+$/u, '')
     .trim();
 }

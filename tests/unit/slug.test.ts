@@ -79,8 +79,8 @@ describe('assigning ids', () => {
 
   it('an existing paper keeps its id even if another paper now slugs the same', () => {
     // Without history, "Flow Matching" comes first and would take "flow-matching".
-    expect(idsOf([listed('Flow Matching'), listed('Flow Matching.')])).toEqual(['flow-matching', 'flow-matching-2']);
-    expect(idsOf([listed('Flow Matching'), listed('Flow Matching.')], [known('flow-matching', 'Flow Matching.')])).toEqual(['flow-matching-2', 'flow-matching']);
+    expect(idsOf([listed('Flow Matching'), listed('Flow Matching!')])).toEqual(['flow-matching', 'flow-matching-2']);
+    expect(idsOf([listed('Flow Matching'), listed('Flow Matching!')], [known('flow-matching', 'Flow Matching!')])).toEqual(['flow-matching-2', 'flow-matching']);
   });
 
   it('an existing id is kept even when it is not the title\'s slug', () => {
