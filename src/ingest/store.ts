@@ -100,7 +100,9 @@ function readProblem(e: NodeJS.ErrnoException): string {
   if (e.code === 'ENOENT') return 'there is no such file, and the catalog needs it (see README)';
   if (e.code === 'EISDIR') return 'is a folder, where a file belongs';
   if (e.code === 'EACCES' || e.code === 'EPERM') return 'cannot be read: permission denied';
-  return e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  // The yaml library's words for `label: Zotero: our library`, a value with ": " in it.
+  return e.code === 'BLOCK_AS_IMPLICIT_KEY' ? `${message}: a value with ": " in it needs quotes ("…")` : message;
 }
 
 /** The node at `path` in a YAML document; for an entry of a map, its key, the line a person looks for. */

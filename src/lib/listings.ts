@@ -10,7 +10,7 @@ import { stripControls } from './format.ts';
 // from a fetch (a search's own words), so they get the stripping any untrusted text gets.
 const manifestPath = join(contentPaths().sources, MANIFEST_FILE);
 const labels = new Map(
-  existsSync(manifestPath) ? listingManifest.parse(parse(readFileSync(manifestPath, 'utf8'))).listings.map((l) => [l.file, stripControls(l.label)]) : [],
+  existsSync(manifestPath) ? listingManifest.parse(parse(readFileSync(manifestPath, 'utf8'))).listings.flatMap((l) => (l.label ? [[l.file, stripControls(l.label)] as const] : [])) : [],
 );
 
 /** The listing's label, or `undefined` when the manifest does not name it (pages then show the file name alone). */

@@ -97,15 +97,19 @@ export type Venue = z.infer<typeof venueSchema>;
 export const listingManifestEntry = z.strictObject({
   /** File name in `content/sources/`. */
   file: z.string().min(1),
-  /** Human name of the source, shown on paper pages. */
-  label: z.string().min(1),
+  /** Human name of the source, shown on paper pages; without one, the file name is shown. */
+  label: z.string().min(1).optional(),
   /** Day the page or response was captured; resolves listing dates shown without a year. */
   captured: isoDate.optional(),
 });
 
 export const listingManifest = z
   .strictObject({
-    listings: z.array(listingManifestEntry),
+    /** Empty (`listings:` with nothing under it) while a catalog has no labelled sources yet. */
+    listings: z
+      .array(listingManifestEntry)
+      .nullable()
+      .transform((listings) => listings ?? []),
   })
   .superRefine(({ listings }, context) => {
     // Two entries for one file would leave its label and capture day to whichever came last.

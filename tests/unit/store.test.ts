@@ -163,6 +163,21 @@ describe('reading a project', () => {
     expect(diagnostics[0]!.message).toContain('b-daily-papers.txt');
   });
 
+  it('an entry may leave out its label (the file name is shown), and listings may be empty while nothing is labelled', () => {
+    const root = copyProject();
+    const manifest = join(root, 'content/sources/sources.yaml');
+    writeFileSync(manifest, 'listings:\n  - file: b-daily-papers.txt\n    captured: 2025-12-11\n');
+    expect(readCatalogInput(contentPaths(root)).manifest).toEqual([{ file: 'b-daily-papers.txt', captured: '2025-12-11' }]);
+    writeFileSync(manifest, '# labels come later\nlistings:\n');
+    expect(readCatalogInput(contentPaths(root)).manifest).toEqual([]);
+  });
+
+  it('a label with ": " in it, unquoted, is an error at its line that says to quote it', () => {
+    const root = copyProject();
+    writeFileSync(join(root, 'content/sources/sources.yaml'), "listings:\n  - file: b-daily-papers.txt\n    label: Zotero: our group's library\n");
+    expect(readFailure(root)).toEqual([expect.objectContaining({ file: 'content/sources/sources.yaml', line: 3, message: expect.stringContaining('needs quotes') })]);
+  });
+
   it('a capture date that is not YYYY-MM-DD is an error naming sources.yaml', () => {
     const root = copyProject();
     writeFileSync(join(root, 'content/sources/sources.yaml'), 'listings:\n  - file: b-daily-papers.txt\n    label: Daily\n    captured: 11 December 2025\n');
