@@ -209,7 +209,9 @@ function combine(group: Occurrence[]): MergedPaper {
     }
     return null;
   };
-  const authors = rich.find((r) => r.authors.length > 0)?.authors ?? [];
+  // The longest list of names, the richest source's among equals: a source that cuts the list short
+  // (a Google Scholar export, a hand-made .bib) says less about the authors, however much else it says.
+  const authors = rich.reduce<string[]>((longest, r) => (r.authors.length > longest.length ? r.authors : longest), []);
   const title = rich[0]!.title;
   const abstract = pick(rich, (r) => r.abstract);
   return {

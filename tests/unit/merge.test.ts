@@ -113,6 +113,12 @@ describe('merging sources of every kind', () => {
     expect(papers[0]!.sources).toEqual([{ listing: '000.txt', line: 3 }, { listing: 'feed.xml', line: 12, key: '2312.00752' }]);
   });
 
+  it('the authors are the longest list any source gives, however much else a source with fewer says', () => {
+    const bib = listed('Conformer', 1, { key: 'c', arxivId: '2005.08100', abstract: null, authors: ['Anmol Gulati', 'James Qin', 'Chung-Cheng Chiu', 'Niki Parmar'] });
+    const csl = arxiv('Conformer', 2, { arxivId: '2005.08100', doi: '10.21437/Interspeech.2020-3015', authors: ['Anmol Gulati', 'James Qin'] });
+    expect(mergeSources([listing('lib.bib', [bib], 'bibtex'), listing('zotero.json', [csl], 'csl-json')]).papers[0]).toMatchObject({ authors: bib.authors, authorsCount: 4, doi: '10.21437/Interspeech.2020-3015' });
+  });
+
   it('a venue whose kind is known wins over a richer source\'s that is only named: the paper is cited as what it is', () => {
     const bib = listed('Attention', 1, { key: 'v', abstract: null, venue: { name: 'Advances in Neural Information Processing Systems', kind: 'proceedings' } });
     const s2 = arxiv('Attention', 2, { venue: { name: 'Neural Information Processing Systems', kind: 'other' } });
