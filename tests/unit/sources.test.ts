@@ -661,6 +661,11 @@ describe('BibTeX', () => {
     ]);
   });
 
+  it('a field without its comma is an error at the next field\'s line that says so, not the parser\'s "token mismatch"', () => {
+    const text = '@misc{first, title = {First}}\n\n@article{vaswani2017,\n  title = {Attention Is All You Need},\n  author = {Ashish Vaswani}\n  abstract = {Transformers},\n  year = {2017}\n}\n';
+    expect(errorsIn(read('lib.bib', text).diagnostics)).toEqual([expect.objectContaining({ line: 6, message: 'entry vaswani2017: a comma is missing before "abstract =" (at the end of the field above it)' })]);
+  });
+
   it('a stray "}" that ends an entry early is an error at that line naming the entry, so its other fields are not silently lost', () => {
     const text = '@article{ok1,\n  title = {Attention Is All You Need}},\n  abstract = {An abstract.},\n  eprint = {1706.03762},\n  archiveprefix = {arXiv},\n  year = 2017,\n}\n@article{ok2, title = {Two}}\n';
     const result = read('stray.bib', text);

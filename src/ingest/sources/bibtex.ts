@@ -112,6 +112,12 @@ export function readBibtex(path: string, source: string): SourceRead {
         diagnostics.push(error(path, lineAt(offset + cause.offset), `entry ${start[2]}: ${cause.message}`));
         continue;
       }
+      // The parser wanted the entry to end, and found another field: the field before it has no comma.
+      const field = /expected "\}", found "([\w-]+)\s*=/.exec(problem.error)?.[1];
+      if (field && at) {
+        diagnostics.push(error(path, Number(at), `entry ${start[2]}: a comma is missing before "${field} =" (at the end of the field above it)`));
+        continue;
+      }
       diagnostics.push(error(path, lineAt(offset), `entry ${start[2]} is not valid BibTeX${at ? ` (the parser stopped at line ${at})` : ''}: ${reason}; check its braces and quotes`));
       continue;
     }
