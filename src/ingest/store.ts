@@ -209,6 +209,19 @@ labels: []
 `;
 
 /**
+ * Removes the rows at `indices` (0-based, in file order) from `content/theme-labels.yaml`,
+ * keeping its comments and the other rows as they are; written atomically.
+ */
+export function removeLabels(paths: ContentPaths, indices: readonly number[]): void {
+  const document = parseDocument(readFileSync(paths.labels, 'utf8'));
+  if (document.errors.length > 0) throw new Error(`${shownPath(paths, paths.labels)}: ${document.errors[0]!.message.split('\n')[0]}`);
+  const rows = document.get('labels') as YAMLSeq;
+  const gone = new Set(indices);
+  rows.items = rows.items.filter((_, index) => !gone.has(index));
+  writeAtomically([[paths.labels, document.toString({ lineWidth: 0 })]]);
+}
+
+/**
  * Adds one decision to `content/theme-labels.yaml`, keeping the file's comments and rows as
  * they are; written atomically, so an interrupted review never leaves half a file.
  */

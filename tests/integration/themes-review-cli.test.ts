@@ -158,3 +158,36 @@ describe('themes:review', () => {
     expect(await reviewInTerminal(root, {}, '--theme', 'speech')).toContain(nothing);
   });
 });
+
+describe('npm run themes:prune', () => {
+  const prune = (root: string): RunResult => {
+    const result = spawnSync(process.execPath, [join(repoRoot, 'scripts/themes-prune.ts')], { cwd: root, encoding: 'utf8' });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+
+  it('removes the labels of papers gone from the catalog (a replaced demo), keeping the others and the comments, and the ingest warns no more', () => {
+    const root = project();
+    const labels = join(root, 'content/theme-labels.yaml');
+    const kept = readFileSync(labels, 'utf8');
+    writeFileSync(labels, `# our shelves\n${kept}`);
+    appendFileSync(labels, '  - { paper: a-demo-paper, theme: speech, label: yes, by: demo }\n  - { paper: another-demo-paper, theme: speech, label: no, by: demo }\n');
+    expect(runIngest(root).stderr).toMatch(/2 labels .*neither in the catalog nor a training paper/);
+
+    const run = prune(root);
+    expect(run).toMatchObject({ status: 0, stderr: '' });
+    expect(run.stdout).toMatch(/removed 2 label\(s\) of 2 paper\(s\)/);
+    expect(readFileSync(labels, 'utf8')).toBe(`# our shelves\n${kept}`);
+    expect(runIngest(root)).toMatchObject({ status: 0, stderr: '' });
+    expect(prune(root).stdout).toContain('nothing removed');
+  });
+
+  it('removes nothing while a source does not read: its papers are missing, not gone', () => {
+    const root = project();
+    const labels = readFileSync(join(root, 'content/theme-labels.yaml'), 'utf8');
+    writeFileSync(join(root, 'content/sources/broken.json'), '[{"paper": ');
+    const run = prune(root);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/broken\.json(:\d+)?: error/);
+    expect(readFileSync(join(root, 'content/theme-labels.yaml'), 'utf8')).toBe(labels);
+  });
+});
