@@ -114,6 +114,7 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
       linksByKind: { ...m.linksByKind, code: m.linksByKind.code ?? links.find((l) => linkKind(l) === 'code') ?? null },
       authors: m.authors,
       authorsCount: m.authorsCount,
+      ...(m.etAl ? { etAl: m.etAl } : {}),
       org: m.org,
       listedOn: m.listedOn,
       upvotes: m.upvotes,

@@ -17,7 +17,7 @@ export interface Source {
 }
 
 /** One paper after merging every source it appears in. */
-export interface MergedPaper extends Pick<Paper, 'title' | 'abstract' | 'authors' | 'authorsCount' | 'org' | 'arxivId' | 'arxivCategory' | 'doi' | 'venue' | 'published' | 'listedOn' | 'upvotes' | 'linksByKind' | 'sources'> {
+export interface MergedPaper extends Pick<Paper, 'title' | 'abstract' | 'authors' | 'authorsCount' | 'etAl' | 'org' | 'arxivId' | 'arxivCategory' | 'doi' | 'venue' | 'published' | 'listedOn' | 'upvotes' | 'linksByKind' | 'sources'> {
   /** Unique, stable key: the title key, made unique when two different papers share a title. */
   key: string;
   /** Title keys of every source's title, so a known paper is recognised by any of them. */
@@ -211,7 +211,11 @@ function combine(group: Occurrence[]): MergedPaper {
   };
   // The longest list of names, the richest source's among equals: a source that cuts the list short
   // (a Google Scholar export, a hand-made .bib) says less about the authors, however much else it says.
-  const authors = rich.reduce<string[]>((longest, r) => (r.authors.length > longest.length ? r.authors : longest), []);
+  const named = rich.reduce<SourceRecord | undefined>((longest, r) => (r.authors.length > (longest?.authors.length ?? 0) ? r : longest), undefined);
+  const authors = named?.authors ?? [];
+  // A listing's count above the names, or a list that ended "and others": the names are not all.
+  const counted = Math.max(0, ...inOrder.map((r) => r.authorsCount ?? 0));
+  const etAl = authors.length > 0 && (named!.moreAuthors || counted > authors.length);
   const title = rich[0]!.title;
   const abstract = pick(rich, (r) => r.abstract);
   return {
@@ -219,7 +223,8 @@ function combine(group: Occurrence[]): MergedPaper {
     title,
     abstract,
     authors,
-    authorsCount: authors.length > 0 ? authors.length : pick(inOrder, (r) => r.authorsCount),
+    authorsCount: authors.length > 0 ? Math.max(authors.length, counted) : pick(inOrder, (r) => r.authorsCount),
+    ...(etAl ? { etAl } : {}),
     org: pick(inOrder, (r) => r.org),
     arxivId: pick(rich, (r) => r.arxivId),
     arxivCategory: pick(rich, (r) => r.arxivCategory),

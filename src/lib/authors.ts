@@ -11,8 +11,12 @@ export function nameSeparator(i: number, count: number): string {
   return i === 0 ? '' : i === count - 1 ? ' and ' : ', ';
 }
 
-/** The names as one text (see `nameSeparator`); more than `max` as "A, B, … and Z". */
-export function formatAuthors(names: readonly string[], { max = 4 } = {}): string {
+/**
+ * The names as one text (see `nameSeparator`); more than `max` as "A, B, … and Z"; names that are
+ * not all of the authors (`etAl`) as "A, B, C et al.", at most `max - 1` of them.
+ */
+export function formatAuthors(names: readonly string[], { max = 4, etAl = false } = {}): string {
+  if (etAl) return `${names.slice(0, max - 1).join(', ')} et al.`;
   if (names.length > max) return `${names[0]}, ${names[1]}, … and ${names.at(-1)}`;
   return names.map((name, i) => nameSeparator(i, names.length) + name).join('');
 }

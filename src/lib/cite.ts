@@ -34,7 +34,7 @@ export function escapeBibtex(text: string): string {
 const LIGATURES = new Set(['--', '``', "''", ',,', '?`', '!`']);
 
 /** What a citation is made from: the paper's facts, its permalink and the labels of its sources. */
-export type CitationInput = Pick<Paper, 'id' | 'title' | 'authors' | 'arxivId' | 'arxivCategory' | 'doi' | 'venue' | 'published' | 'listedOn' | 'linksByKind'> & {
+export type CitationInput = Pick<Paper, 'id' | 'title' | 'authors' | 'etAl' | 'arxivId' | 'arxivCategory' | 'doi' | 'venue' | 'published' | 'listedOn' | 'linksByKind'> & {
   url: string;
   /** Human names of the sources the paper was found in. */
   listings: string[];
@@ -83,7 +83,8 @@ function bibtexName(name: string): string {
 export function bibtex(c: CitationInput): string {
   const type = c.venue?.kind === 'journal' ? 'article' : c.venue?.kind === 'proceedings' ? 'inproceedings' : 'misc';
   const fields: [string, string][] = [['title', `{${escapeBibtex(c.title)}}`]];
-  if (c.authors.length > 0) fields.push(['author', c.authors.map(bibtexName).join(' and ')]);
+  // BibTeX's own "et al.": `and others` closes a list that is not all of the authors.
+  if (c.authors.length > 0) fields.push(['author', [...c.authors.map(bibtexName), ...(c.etAl ? ['others'] : [])].join(' and ')]);
   if (c.venue) fields.push([type === 'article' ? 'journal' : type === 'inproceedings' ? 'booktitle' : 'howpublished', escapeBibtex(c.venue.name)]);
   const year = yearOf(c);
   if (year) fields.push(['year', year]);

@@ -26,6 +26,7 @@ export function paperRow({ id, data }: PaperEntry, site: URL | undefined) {
     links: data.links,
     linksByKind: data.linksByKind,
     authorsCount: data.authorsCount,
+    etAl: data.etAl === true,
     org: data.org,
     listedOn: data.listedOn,
     upvotes: data.upvotes,

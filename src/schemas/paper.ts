@@ -69,6 +69,8 @@ export const paperSchema = z.object({
   authors: z.array(z.string().min(1)),
   /** Number of authors: of `authors` when names are known, else as a listing shows it. */
   authorsCount: z.number().int().positive().nullable(),
+  /** The named authors are not all of them (a source wrote "and others", or counted more): shown and cited as "et al.". Absent otherwise. */
+  etAl: z.literal(true).optional(),
   /** Submitting organisation shown instead of an author count, when it is. */
   org: z.string().min(1).nullable(),
   /** Day the paper was listed, when the listing says (never guessed). */

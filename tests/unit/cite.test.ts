@@ -40,6 +40,10 @@ describe('BibTeX', () => {
     );
   });
 
+  it('names that are not all of the authors end with BibTeX\'s "and others"', () => {
+    expect(bibtex({ ...journal, etAl: true })).toContain('author = {Sepp Hochreiter and Jürgen Schmidhuber and others}');
+  });
+
   it('proceedings make an @inproceedings; an organisation, or a name BibTeX would split, is braced whole; a suffix goes after the family name', () => {
     const entry = bibtex({ ...journal, authors: ['Smith and Sons', 'John Smith, Jr.', 'Smith & Wesson', 'Gemini Team', 'The CMS Collaboration', 'Google DeepMind', 'OpenAI', 'Ludwig van Beethoven III'], venue: { name: 'Proc. ICML', kind: 'proceedings' } });
     expect(entry).toMatch(/^@inproceedings\{/);
@@ -113,6 +117,11 @@ describe('author names', () => {
     expect(formatAuthors(['A', 'B', 'C', 'D', 'E'])).toBe('A, B, … and E');
     expect(formatAuthors(['A', 'B', 'C', 'D', 'E'], { max: 5 })).toBe('A, B, C, D and E');
     expect([0, 1, 2].map((i) => nameSeparator(i, 3))).toEqual(['', ', ', ' and ']);
+  });
+
+  it('names that are not all of the authors end with "et al.", never "and" before the last', () => {
+    expect(formatAuthors(['A', 'B'], { etAl: true })).toBe('A, B et al.');
+    expect(formatAuthors(['A', 'B', 'C', 'D', 'E'], { etAl: true })).toBe('A, B, C et al.');
   });
 
   it('two spellings differing in case, accents, punctuation or Unicode form are one author; different names are not', () => {

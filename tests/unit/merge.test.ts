@@ -119,6 +119,17 @@ describe('merging sources of every kind', () => {
     expect(mergeSources([listing('lib.bib', [bib], 'bibtex'), listing('zotero.json', [csl], 'csl-json')]).papers[0]).toMatchObject({ authors: bib.authors, authorsCount: 4, doi: '10.21437/Interspeech.2020-3015' });
   });
 
+  it('names that are not all of the authors ("and others", or fewer than a listing counts) make the paper "et al."; a source with them all does not', () => {
+    const bib = listed('Scaling', 1, { key: 's', abstract: null, authors: ['Patrick Esser', 'Sumith Kulal'], moreAuthors: true });
+    const page = listed('Scaling', 2, { authorsCount: 12 });
+    const merge = (...sources: Source[]) => mergeSources(sources).papers[0]!;
+    expect(merge(listing('lib.bib', [bib], 'bibtex'))).toMatchObject({ authors: bib.authors, authorsCount: 2, etAl: true });
+    expect(merge(listing('lib.bib', [{ ...bib, moreAuthors: false }], 'bibtex'), listing('hf.txt', [page]))).toMatchObject({ authorsCount: 12, etAl: true });
+    const all = merge(listing('lib.bib', [bib], 'bibtex'), listing('feed.xml', [arxiv('Scaling', 3, { authors: ['Patrick Esser', 'Sumith Kulal', 'Andreas Blattmann'] })], 'arxiv-atom'));
+    expect(all).toMatchObject({ authorsCount: 3 });
+    expect(all.etAl).toBeUndefined();
+  });
+
   it('a venue whose kind is known wins over a richer source\'s that is only named: the paper is cited as what it is', () => {
     const bib = listed('Attention', 1, { key: 'v', abstract: null, venue: { name: 'Advances in Neural Information Processing Systems', kind: 'proceedings' } });
     const s2 = arxiv('Attention', 2, { venue: { name: 'Neural Information Processing Systems', kind: 'other' } });

@@ -791,7 +791,7 @@ describe('BibTeX', () => {
 
   it('"and others" is BibTeX\'s et al., not an author called "others"; a braced {others} is a name', () => {
     const result = read('etal.bib', '@misc{k, title = {T}, author = {Vaswani, Ashish and Shazeer, Noam and others}}\n@misc{j, title = {U}, author = {Others, Jane and {others}}}\n');
-    expect(result.records.map((r) => r.authors)).toEqual([['Ashish Vaswani', 'Noam Shazeer'], ['Jane Others', 'others']]);
+    expect(result.records.map((r) => [r.authors, r.moreAuthors])).toEqual([[['Ashish Vaswani', 'Noam Shazeer'], true], [['Jane Others', 'others'], false]]);
   });
 
   it('a % inside a value is the character ("by 50%"), not a comment cutting the field; on a line of its own or after a field it is a comment', () => {

@@ -190,7 +190,9 @@ function toRecord(entry: Entry, line: number): SourceRecord {
   const record = emptyRecord(line, showLiterals(entry.key), field('title') ?? '');
   record.abstract = field('abstract');
   // `and others` is BibTeX's "et al.", not a person (a braced `{others}` would be a name).
-  record.authors = (f.author ?? []).filter((c) => !(c.lastName === 'others' && !c.firstName && !c.prefix)).map(creatorName).filter(Boolean);
+  const others = (c: Creator) => c.lastName === 'others' && !c.firstName && !c.prefix;
+  record.authors = (f.author ?? []).filter((c) => !others(c)).map(creatorName).filter(Boolean);
+  record.moreAuthors = (f.author ?? []).some(others);
 
   const archive = field('archiveprefix') ?? field('eprinttype');
   const journal = field('journal') ?? field('journaltitle');

@@ -19,6 +19,8 @@ export interface SourceRecord {
   authors: string[];
   /** A count without names (listing pages show "5 authors"). */
   authorsCount: number | null;
+  /** The names are not all of the authors: the source ended its list with "and others". */
+  moreAuthors: boolean;
   /** Submitting organisation, shown by listing pages instead of authors. */
   org: string | null;
   arxivId: string | null;
@@ -62,6 +64,7 @@ export function emptyRecord(line: number, key: string | null, title: string): So
     abstract: null,
     authors: [],
     authorsCount: null,
+    moreAuthors: false,
     org: null,
     arxivId: null,
     arxivCategory: null,
