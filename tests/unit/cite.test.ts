@@ -82,7 +82,7 @@ describe('RIS, CSL-JSON and Scholar tags', () => {
   });
 
   it('names come back as they went out when the exports are read again, by this catalog\'s own readers', () => {
-    const authors = ['John Smith, Jr.', 'Ludwig van Beethoven', 'Maria de la Cruz', 'Gemini Team', 'The CMS Collaboration', 'Google DeepMind', 'OpenAI', '张伟', 'Jean-Luc Picard III'];
+    const authors = ['John Smith, Jr.', 'Ludwig van Beethoven', 'Maria de la Cruz', 'Gemini Team', 'The CMS Collaboration', 'Google DeepMind', 'Wiley, Inc.', 'OpenAI', '张伟', 'Jean-Luc Picard III'];
     const paper = { ...journal, authors };
     const read = (file: string, text: string) => readSource({ file, path: file, bytes: new TextEncoder().encode(text) }).records[0]?.authors;
     expect(read('cite.bib', bibtex(paper))).toEqual(authors.map((a) => a.replace(' III', ', III')));

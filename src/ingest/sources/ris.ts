@@ -111,7 +111,8 @@ function toRecord(fields: Fields, line: number): SourceRecord {
  */
 function risName(raw: string): string {
   const [family, given, ...suffix] = raw.split(',').map((part) => part.trim());
-  if (given === undefined) return raw;
+  // "Wiley, Inc." is a firm's name, not Inc. Wiley.
+  if (given === undefined || /^(?:inc|ltd|llc|co|corp|plc|gmbh|ag|sa)\.?$/i.test(given)) return raw;
   const name = [given, family].filter(Boolean).join(' ');
   return suffix.length > 0 ? `${name}, ${suffix.join(', ')}` : name;
 }
