@@ -1,5 +1,5 @@
 import { createClassifier, type Evidence } from './classify.ts';
-import { buildVocabulary, score, strongestTerms, trainModel, vectorize, type LinearModel, type Text, type Vocabulary } from './model.ts';
+import { buildVocabulary, score, strongestTerms, trainModel, vectorize, type Features, type LinearModel, type Text, type Vocabulary } from './model.ts';
 import type { ThemeEvidence } from '../schemas/paper.ts';
 import type { Theme } from '../schemas/theme.ts';
 
@@ -25,9 +25,13 @@ export interface LabelledPaper extends Text {
   labels: ReadonlyMap<string, boolean>;
 }
 
-export interface ThemeModels {
+/** One theme's model, and the feature space it reads papers in: its own labelled papers' terms. */
+export interface ThemeModel extends LinearModel {
   vocabulary: Vocabulary;
-  models: Map<string, LinearModel>;
+}
+
+export interface ThemeModels {
+  models: Map<string, ThemeModel>;
 }
 
 /** What decided one theme for one paper, and the signals behind it. */
@@ -51,24 +55,38 @@ export function ruleSignal(score: number, threshold: number): number {
   return Math.max(-3, Math.min(3, score / threshold));
 }
 
-/** Trains a model for each theme that has at least `MIN_EXAMPLES` papers labelled in and out. */
+/**
+ * Trains a model for each theme that has at least `MIN_EXAMPLES` papers labelled in and out.
+ * Each theme's vocabulary and IDF come from the papers labelled for that theme only: with one
+ * space over every labelled paper, labelling papers for one theme moved the terms, IDF and
+ * vector norms of all the others, and so their scores on papers nobody had touched.
+ */
 export function trainThemeModels(taxonomy: readonly Theme[], labelled: readonly LabelledPaper[]): ThemeModels {
   // Sorted by id, so the models never depend on the order the labels were read in.
   const papers = [...labelled].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const vocabulary = buildVocabulary(papers);
-  const vectors = papers.map((paper) => vectorize(vocabulary, paper));
   const classify = createClassifier(taxonomy);
   const rules = papers.map((paper) => classify(paper.title, paper.abstract).scores);
-  const models = new Map<string, LinearModel>();
+  // Themes labelled over the same papers (on the default content, all four) have the same
+  // space: it is built, and each paper vectorised, once for them all.
+  const spaces = new Map<string, { vocabulary: Vocabulary; vectors: Features[] }>();
+  const models = new Map<string, ThemeModel>();
   for (const theme of taxonomy) {
     const chosen = papers.flatMap((paper, i) => (paper.labels.has(theme.id) ? [i] : []));
     const ys = chosen.map((i) => papers[i]!.labels.get(theme.id)!);
     const positives = ys.filter(Boolean).length;
     if (positives < MIN_EXAMPLES || ys.length - positives < MIN_EXAMPLES) continue;
+    const ids = chosen.map((i) => papers[i]!.id);
+    const key = ids.join('\n');
+    let space = spaces.get(key);
+    if (!space) {
+      const vocabulary = buildVocabulary(chosen.map((i) => papers[i]!));
+      space = { vocabulary, vectors: chosen.map((i) => vectorize(vocabulary, papers[i]!)) };
+      spaces.set(key, space);
+    }
     const signals = chosen.map((i) => ruleSignal(rules[i]![theme.id]!, theme.threshold));
-    models.set(theme.id, trainModel(chosen.map((i) => papers[i]!.id), chosen.map((i) => vectors[i]!), signals, ys, vocabulary.terms.length));
+    models.set(theme.id, { ...trainModel(ids, space.vectors, signals, ys, space.vocabulary.terms.length), vocabulary: space.vocabulary });
   }
-  return { vocabulary, models };
+  return { models };
 }
 
 /**
@@ -79,13 +97,19 @@ export function createJudge(taxonomy: readonly Theme[], trained: ThemeModels, la
   const classify = createClassifier(taxonomy);
   return (paper: Text & { id: string }): { judgements: Judgement[]; terms: (theme: string) => string[] } => {
     const rules = classify(paper.title, paper.abstract);
-    const vector = trained.models.size > 0 ? vectorize(trained.vocabulary, paper) : null;
+    // The paper in each model's space, vectorised once for the themes that share one.
+    const vectors = new Map<Vocabulary, Features>();
+    const vectorIn = (vocabulary: Vocabulary) => {
+      let vector = vectors.get(vocabulary);
+      if (!vector) vectors.set(vocabulary, (vector = vectorize(vocabulary, paper)));
+      return vector;
+    };
     const own = labels.get(paper.id);
     const judgements = taxonomy.map((theme): Judgement => {
       const ruleScore = rules.scores[theme.id]!;
       const rulesIn = ruleScore >= theme.threshold;
       const model = trained.models.get(theme.id);
-      const probability = model && vector ? score(model, vector, ruleSignal(ruleScore, theme.threshold)) : null;
+      const probability = model ? score(model, vectorIn(model.vocabulary), ruleSignal(ruleScore, theme.threshold)) : null;
       const base = { theme: theme.id, probability, rulesIn, ruleScore, phrases: rules.evidence[theme.id] ?? [] };
       const label = own?.get(theme.id);
       if (label !== undefined) return { ...base, in: label, by: 'label' };
@@ -94,7 +118,7 @@ export function createJudge(taxonomy: readonly Theme[], trained: ThemeModels, la
     });
     const terms = (theme: string) => {
       const model = trained.models.get(theme);
-      return model && vector ? strongestTerms(model, trained.vocabulary, vector) : [];
+      return model ? strongestTerms(model, model.vocabulary, vectorIn(model.vocabulary)) : [];
     };
     return { judgements, terms };
   };

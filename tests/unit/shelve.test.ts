@@ -3,7 +3,7 @@
  * as a second signal, and the rules alone for a theme nobody has labelled.
  */
 import { describe, expect, it } from 'vitest';
-import { createJudge, createShelver, MIN_EXAMPLES, trainThemeModels } from '../../src/ingest/shelve.ts';
+import { createJudge, createShelver, MIN_EXAMPLES, trainThemeModels, type LabelledPaper } from '../../src/ingest/shelve.ts';
 import type { Theme } from '../../src/schemas/theme.ts';
 import { madeUpPapers } from '../support/theme-corpus.ts';
 
@@ -89,5 +89,50 @@ describe('shelving', () => {
   it('does not depend on the order the labels were read in', () => {
     const reversed = trainThemeModels(taxonomy, [...labelled].reverse());
     expect([...reversed.models.get('speech')!.weights]).toEqual([...trained.models.get('speech')!.weights]);
+  });
+});
+
+describe('teaching one theme', () => {
+  // Papers labelled for vision only, in words the speech papers never use: a reviewer's new batch.
+  const visionPapers = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      id: `vision-${String(i).padStart(3, '0')}`,
+      title: i % 2 === 0 ? `Generative adversarial image synthesis ${i}` : `Convolutional pixel grid classifier ${i}`,
+      abstract: i % 2 === 0 ? 'Sharper photorealistic samples from a latent image prior.' : 'Residual layers for object detection on benchmark datasets.',
+      labels: new Map([['vision', i % 2 === 0]]),
+    }));
+  // The speech papers, a few of them also labelled for vision.
+  const speechOnly = madeUpPapers(60);
+  const alsoVision = speechOnly.map((p, i) => (i < 6 ? { ...p, labels: new Map([...p.labels, ['vision', false]]) } : p));
+  const probes = [
+    ...speechOnly,
+    ...visionPapers(2 * MIN_EXAMPLES + 4),
+    { id: 'unseen-1', title: 'Speech recognition for spoken utterances', abstract: 'A generative image prior lowers word error rate.' },
+    { id: 'unseen-2', title: 'Image editing with texture details', abstract: 'Photorealistic samples; an acoustic model is mentioned once.' },
+  ];
+  /** What speech's model says of every probe paper: its probability, decision and strongest terms. */
+  const speechSays = (labelled: LabelledPaper[]) => {
+    const judge = createJudge(taxonomy, trainThemeModels(taxonomy, labelled), new Map());
+    return probes.map((p) => {
+      const { judgements, terms } = judge(p);
+      const speech = judgements.find((j) => j.theme === 'speech')!;
+      return { paper: p.id, probability: speech.probability, in: speech.in, by: speech.by, terms: terms('speech') };
+    });
+  };
+  const before = speechSays(speechOnly);
+
+  it.each([
+    ['enough for a model of its own', 2 * MIN_EXAMPLES + 4],
+    ['too few for a model', 2 * MIN_EXAMPLES - 4],
+  ])("does not move another theme's scores or decisions when its labels are added or removed (%s)", (_, n) => {
+    const withVision = [...alsoVision, ...visionPapers(n)];
+    expect(trainThemeModels(taxonomy, withVision).models.has('vision')).toBe(n >= 2 * MIN_EXAMPLES);
+    expect(before.every((s) => s.by === 'model')).toBe(true);
+    expect(new Set(before.map((s) => s.in))).toEqual(new Set([true, false]));
+    // Added: the speech model reads every paper as it did before the vision labels.
+    expect(speechSays(withVision)).toEqual(before);
+    // Some removed again (half the vision papers, and the vision labels on speech papers): still the same.
+    const fewer = [...speechOnly, ...visionPapers(n).filter((_, i) => i % 4 < 2)];
+    expect(speechSays(fewer)).toEqual(before);
   });
 });
