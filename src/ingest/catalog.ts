@@ -311,7 +311,7 @@ function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagn
       continue;
     }
     const notes = notesError(text, parsed.body);
-    if (notes) diagnostics.push(error(path, notes.line, `the notes are not valid MDX, so the site cannot be built: ${notes.message}`));
+    if (notes) diagnostics.push(error(path, notes.line, `the notes would stop the site's build: ${notes.message}`));
     existing.set(file, {
       file,
       id: data.id,

@@ -1,5 +1,5 @@
 import { dump, load, YAMLException } from 'js-yaml';
-import { mdxToJs } from 'satteri';
+import { mdxToJs, mdxToMdast, type MdastNode } from 'satteri';
 import { hasNotes } from '../lib/notes.ts';
 import type { Paper } from '../schemas/paper.ts';
 
@@ -58,16 +58,64 @@ export function parsePaperFile(text: string): PaperFile {
  * They are MDX, where an unclosed `<div>` or a stray `{` is a syntax error; Astro would report
  * it only when building, as a stack trace, so the ingest compiles them first with the MDX
  * compiler Astro's MDX integration runs (`satteri`). Only bodies with notes are compiled.
+ * Notes that compile must also hold no JavaScript expression (`expressionIn`).
  */
 export function notesError(text: string, body: string): { line: number; message: string } | null {
   if (!hasNotes(body)) return null;
+  const bodyStart = text.slice(0, text.length - body.length).split('\n').length;
   try {
     mdxToJs(body);
-    return null;
   } catch (e) {
     // "3:15: Expected a closing tag for `<div>` …": the position is in the body, after the frontmatter's lines.
     const [, line, message] = /^(\d+):\d+: ([\s\S]*)$/.exec((e as Error).message) ?? [null, '1', (e as Error).message];
-    const bodyStart = text.slice(0, text.length - body.length).split('\n').length;
     return { line: bodyStart + Number(line) - 1, message: message!.split('\n')[0]! };
   }
+  const expression = expressionIn(body);
+  if (!expression) return null;
+  const shown = expression.value.trim().split('\n')[0]!.slice(0, 40);
+  return {
+    line: bodyStart + expression.line - 1,
+    message: `notes may not hold an MDX expression such as {${shown}}: the build would run it as JavaScript, with no variables of a note's own, and fail to render the page; write \\{ for a literal brace, or put maths in a code span: \`O(n) for {n} tokens\``,
+  };
+}
+
+/**
+ * The first MDX expression in notes, with its line in the body, or null. A note is rendered as
+ * `<Notes />`, with no components and no props, so an expression has nothing of the note's to
+ * name: `{d}` in `$\sqrt{d}$` is a ReferenceError during the build. Any expression but an empty
+ * one or a comment (`{/* … *\/}`, which compile to nothing) is refused, even one that would
+ * render (`{"text"}`): telling them apart would take analysing the JavaScript, and a note
+ * needs none of them. Read from the parsed tree, so braces in code, in code blocks and
+ * escaped (`\{`) are text. Text, block and JSX attribute expressions alike.
+ */
+function expressionIn(body: string): { value: string; line: number } | null {
+  const visit = (node: MdastNode): { value: string; line: number } | null => {
+    const line = node.position?.start.line ?? 1;
+    if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && !isInert(node.value)) return { value: node.value, line };
+    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+      for (const attribute of node.attributes) {
+        const value = attribute.type === 'mdxJsxExpressionAttribute' ? attribute.value : typeof attribute.value === 'object' ? attribute.value?.value : undefined;
+        // Attributes carry no position of their own: the expression's line is found from the tag's.
+        if (value !== undefined && !isInert(value)) return { value, line: lineOf(body, `{${value}`, line) };
+      }
+    }
+    for (const child of 'children' in node ? (node.children as MdastNode[]) : []) {
+      const found = visit(child);
+      if (found) return found;
+    }
+    return null;
+  };
+  return visit(mdxToMdast(body));
+}
+
+/** Whether an expression's source is only whitespace and comments, which compile to nothing. */
+function isInert(source: string): boolean {
+  return /^(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*)*$/.test(source);
+}
+
+/** The line of `needle`'s first occurrence at or after line `from` of `text`, else `from`. */
+function lineOf(text: string, needle: string, from: number): number {
+  const start = text.split('\n').slice(0, from - 1).join('\n').length;
+  const at = text.indexOf(needle, start);
+  return at < 0 ? from : text.slice(0, at).split('\n').length;
 }

@@ -152,7 +152,7 @@ describe('papers that leave every listing', () => {
     const { root } = projectWith({ 'c-extra.txt': `Orphan With Notes\n${ABSTRACT} One.\nOrphan Without Notes\n${ABSTRACT} Two.\n` });
     expect(runIngest(root).status).toBe(0);
     const notes = join(papersOf(root), 'orphan-with-notes.mdx');
-    appendFileSync(notes, '\nWorth keeping: {"an MDX expression"} <b>notes</b>.\n');
+    appendFileSync(notes, '\nWorth keeping: {/* an MDX comment */} <b>notes</b>.\n');
     rmSync(join(sourcesOf(root), 'c-extra.txt'));
     return { root, notes, kept: readFileSync(notes, 'utf8') };
   }

@@ -48,7 +48,7 @@ describe('npm run ingest', () => {
 
   it('re-ingesting after a listing changes keeps a person\'s notes byte for byte', () => {
     const root = ingested();
-    const notes = '\n## My notes\n\nCompare with {FlashAttention} <b>later</b>.\r\n';
+    const notes = '\n## My notes\n\nCompare with \\{FlashAttention\\} <b>later</b>.\r\n';
     const file = join(papersOf(root), 'attention-is-all-you-need.mdx');
     appendFileSync(file, notes);
     appendFileSync(join(root, 'content/sources/a-search-results.txt'), 'A New Paper\nAn abstract that is long enough to be one, about attention.\n');

@@ -128,7 +128,7 @@ describe('text from the listings reaches the files intact', () => {
 describe('re-ingesting over an existing catalog', () => {
   const first = buildCatalog(projectInput());
   const mambaFile = `${paperTitled(first, MAMBA).id}.mdx`;
-  const notes = '\nRead this on the train. {"an MDX expression"} <b>bold</b>\r\n---\nMore notes, no newline at the end';
+  const notes = '\nRead this on the train. {/* an MDX comment */} <b>bold</b>\r\n---\nMore notes, no newline at the end';
 
   it('re-ingesting keeps a person\'s notes byte for byte', () => {
     const again = buildCatalog({ ...projectInput(), existing: writtenFiles(first, { [mambaFile]: notes }) });
@@ -152,6 +152,43 @@ describe('re-ingesting over an existing catalog', () => {
     expect(again.diagnostics.filter((d) => d.severity === 'error')).toEqual([
       expect.objectContaining({ file: `content/papers/${mambaFile}`, line, message: expect.stringContaining('closing tag for `<div>`') }),
     ]);
+  });
+
+  describe('a JavaScript expression in notes, which compiles but would fail to render, is an error at its line', () => {
+    /** The errors of the catalog with `body` as Mamba's notes, and the line of the file where `marker` is. */
+    function errorsWith(body: string, marker: string) {
+      const existing = writtenFiles(first, { [mambaFile]: body });
+      const text = existing.find((f) => f.file === mambaFile)!.text;
+      const line = text.split('\n').findIndex((l) => l.includes(marker)) + 1;
+      return { errors: buildCatalog({ ...projectInput(), existing }).diagnostics.filter((d) => d.severity === 'error'), line };
+    }
+    const expressionError = (line: number) =>
+      expect.objectContaining({ file: `content/papers/${mambaFile}`, line, message: expect.stringMatching(/MDX expression such as \{n\}.*write \\\{ for a literal brace, or put maths in a code span/) });
+
+    it('{d} inside inline maths, as in $\\sqrt{d}$', () => {
+      const { errors, line } = errorsWith('\nFine first line.\n\nAttention is softmax($QK^T/\\sqrt{d}$)V.\n', 'softmax');
+      expect(errors).toEqual([expect.objectContaining({ file: `content/papers/${mambaFile}`, line, message: expect.stringContaining('such as {d}') })]);
+    });
+
+    it('{n} in a paragraph', () => {
+      const { errors, line } = errorsWith('\nFine first line.\n\nO(n) for {n} tokens\n', 'O(n)');
+      expect(errors).toEqual([expressionError(line)]);
+    });
+
+    it('{n} as the value of a JSX attribute, at the attribute\'s line', () => {
+      const { errors, line } = errorsWith('\nFine first line.\n\n<abbr\n  title={n}>N</abbr>\n', 'title=');
+      expect(errors).toEqual([expressionError(line)]);
+    });
+
+    it.each([
+      ['escaped braces', 'Escaped: \\{n\\} tokens.'],
+      ['braces in a code span', 'Inline: `softmax(QK^T/\\sqrt{d})V`.'],
+      ['braces in a fenced code block', '```python\nd = {"n": 1}\n```'],
+      ['an expression that is only a comment', 'Hidden: {/* a comment */} and {// another\n}.'],
+    ])('%s: fine, so the only error is the {n} below', (_, fine) => {
+      const { errors, line } = errorsWith(`\n${fine}\n\nO(n) for {n} tokens\n`, 'O(n) for');
+      expect(errors).toEqual([expressionError(line)]);
+    });
   });
 
   it('an edit above the closing --- is replaced; the notes below it stay', () => {
