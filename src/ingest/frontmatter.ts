@@ -70,33 +70,40 @@ export function notesError(text: string, body: string): { line: number; message:
     const [, line, message] = /^(\d+):\d+: ([\s\S]*)$/.exec((e as Error).message) ?? [null, '1', (e as Error).message];
     return { line: bodyStart + Number(line) - 1, message: message!.split('\n')[0]! };
   }
-  const expression = expressionIn(body);
-  if (!expression) return null;
-  const shown = expression.value.trim().split('\n')[0]!.slice(0, 40);
-  return {
-    line: bodyStart + expression.line - 1,
-    message: `notes may not hold an MDX expression such as {${shown}}: the build would run it as JavaScript, with no variables of a note's own, and fail to render the page; write \\{ for a literal brace, or put maths in a code span: \`O(n) for {n} tokens\``,
-  };
+  const problem = unrenderable(body);
+  return problem && { line: bodyStart + problem.line - 1, message: problem.message };
 }
 
 /**
- * The first MDX expression in notes, with its line in the body, or null. A note is rendered as
- * `<Notes />`, with no components and no props, so an expression has nothing of the note's to
- * name: `{d}` in `$\sqrt{d}$` is a ReferenceError during the build. Any expression but an empty
- * one or a comment (`{/* … *\/}`, which compile to nothing) is refused, even one that would
- * render (`{"text"}`): telling them apart would take analysing the JavaScript, and a note
- * needs none of them. Read from the parsed tree, so braces in code, in code blocks and
- * escaped (`\{`) are text. Text, block and JSX attribute expressions alike.
+ * The first thing in notes that compiles but cannot render, with its line in the body, or null.
+ * A note is rendered as `<Notes />`, with no components and no props, so:
+ * - an expression has nothing of the note's to name: `{d}` in `$\sqrt{d}$` is a ReferenceError
+ *   during the build. Any expression but an empty one or a comment (`{/* … *\/}`, which compile
+ *   to nothing) is refused, even one that would render (`{"text"}`): telling them apart would
+ *   take analysing the JavaScript, and a note needs none of them. Text, block and JSX
+ *   attribute expressions alike;
+ * - a component (`<Figure />`, `<ui.Card>`) exists only if the note imports it.
+ * Read from the parsed tree, so braces and tags in code, in code blocks and escaped are text.
  */
-function expressionIn(body: string): { value: string; line: number } | null {
-  const visit = (node: MdastNode): { value: string; line: number } | null => {
+function unrenderable(body: string): { line: number; message: string } | null {
+  const tree = mdxToMdast(body);
+  const imported = importedNames(tree);
+  const expression = (value: string, line: number) => ({
+    line,
+    message: `notes may not hold an MDX expression such as {${value.trim().split('\n')[0]!.slice(0, 40)}}: the build would run it as JavaScript, with no variables of a note's own, and fail to render the page; write \\{ for a literal brace, or put maths in a code span: \`O(n) for {n} tokens\``,
+  });
+  const visit = (node: MdastNode): { line: number; message: string } | null => {
     const line = node.position?.start.line ?? 1;
-    if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && !isInert(node.value)) return { value: node.value, line };
+    if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && !isInert(node.value)) return expression(node.value, line);
     if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+      // A lower-case name is an HTML element; a capital or a dot names a component.
+      if (node.name && /^[A-Z]|\./.test(node.name) && !imported.has(node.name.split('.')[0]!)) {
+        return { line, message: `notes may not use <${node.name}>, a component they do not import: the build would fail to render the page; use HTML or Markdown, or import it in the note` };
+      }
       for (const attribute of node.attributes) {
         const value = attribute.type === 'mdxJsxExpressionAttribute' ? attribute.value : typeof attribute.value === 'object' ? attribute.value?.value : undefined;
         // Attributes carry no position of their own: the expression's line is found from the tag's.
-        if (value !== undefined && !isInert(value)) return { value, line: lineOf(body, `{${value}`, line) };
+        if (value !== undefined && !isInert(value)) return expression(value, lineOf(body, `{${value}`, line));
       }
     }
     for (const child of 'children' in node ? (node.children as MdastNode[]) : []) {
@@ -105,7 +112,22 @@ function expressionIn(body: string): { value: string; line: number } | null {
     }
     return null;
   };
-  return visit(mdxToMdast(body));
+  return visit(tree);
+}
+
+/** The names a note's `import` statements bind: `import A from`, `{ B, C as D }`, `* as E`. */
+function importedNames(tree: MdastNode): Set<string> {
+  const names = new Set<string>();
+  for (const node of 'children' in tree ? (tree.children as MdastNode[]) : []) {
+    if (node.type !== 'mdxjsEsm') continue;
+    for (const [, clause] of node.value.matchAll(/\bimport\s+([\s\S]*?)\s+from\b/g)) {
+      for (const part of clause!.replace(/[{}]/g, ',').split(',')) {
+        const name = part.trim().split(/\s+as\s+/).at(-1)!.replace(/^\*\s*/, '').trim();
+        if (name) names.add(name);
+      }
+    }
+  }
+  return names;
 }
 
 /** Whether an expression's source is only whitespace and comments, which compile to nothing. */

@@ -154,7 +154,7 @@ describe('re-ingesting over an existing catalog', () => {
     ]);
   });
 
-  describe('a JavaScript expression in notes, which compiles but would fail to render, is an error at its line', () => {
+  describe('a JavaScript expression or a component in notes, which compiles but would fail to render, is an error at its line', () => {
     /** The errors of the catalog with `body` as Mamba's notes, and the line of the file where `marker` is. */
     function errorsWith(body: string, marker: string) {
       const existing = writtenFiles(first, { [mambaFile]: body });
@@ -178,6 +178,11 @@ describe('re-ingesting over an existing catalog', () => {
     it('{n} as the value of a JSX attribute, at the attribute\'s line', () => {
       const { errors, line } = errorsWith('\nFine first line.\n\n<abbr\n  title={n}>N</abbr>\n', 'title=');
       expect(errors).toEqual([expressionError(line)]);
+    });
+
+    it('a component the note does not import; HTML elements and imported components are fine', () => {
+      const { errors, line } = errorsWith('\nimport Figure from "./figure.astro";\n\n<details><summary>More</summary>See <Figure /> and <abbr title="n">N</abbr>.</details>\n\nSee <Foo /> here.\n', 'Foo');
+      expect(errors).toEqual([expect.objectContaining({ file: `content/papers/${mambaFile}`, line, message: expect.stringContaining('<Foo>, a component they do not import') })]);
     });
 
     it.each([
