@@ -209,28 +209,26 @@ labels: []
 `;
 
 /**
- * Removes the rows at `indices` (0-based, in file order) from `content/theme-labels.yaml`,
- * keeping its comments and the other rows as they are; written atomically.
- */
-export function removeLabels(paths: ContentPaths, indices: readonly number[]): void {
-  const document = parseDocument(readFileSync(paths.labels, 'utf8'));
-  if (document.errors.length > 0) throw new Error(`${shownPath(paths, paths.labels)}: ${document.errors[0]!.message.split('\n')[0]}`);
-  const rows = document.get('labels') as YAMLSeq;
-  const gone = new Set(indices);
-  rows.items = rows.items.filter((_, index) => !gone.has(index));
-  writeAtomically([[paths.labels, document.toString({ lineWidth: 0 })]]);
-}
-
-/**
  * Adds one decision to `content/theme-labels.yaml`, keeping the file's comments and rows as
  * they are; written atomically, so an interrupted review never leaves half a file.
  */
 export function appendLabel(paths: ContentPaths, label: ThemeLabel): void {
+  editLabels(paths, (rows, document) => rows.items.push(document.createNode(label, { flow: true })));
+}
+
+/** Removes the rows at `indices` (0-based, in file order) from `content/theme-labels.yaml`, the same way. */
+export function removeLabels(paths: ContentPaths, indices: readonly number[]): void {
+  const gone = new Set(indices);
+  editLabels(paths, (rows) => (rows.items = rows.items.filter((_, index) => !gone.has(index))));
+}
+
+/** `edit` applied to the rows of the labels file (made if there is none), through the yaml library's Document API, and written atomically. */
+function editLabels(paths: ContentPaths, edit: (rows: YAMLSeq, document: Document) => void): void {
   const document = parseDocument(existsSync(paths.labels) ? readFileSync(paths.labels, 'utf8') : LABELS_HEADER);
   if (document.errors.length > 0) throw new Error(`${shownPath(paths, paths.labels)}: ${document.errors[0]!.message.split('\n')[0]}`);
   if (!document.has('labels')) document.set('labels', document.createNode([]));
   const rows = document.get('labels') as YAMLSeq;
   rows.flow = false;
-  rows.items.push(document.createNode(label, { flow: true }));
+  edit(rows, document);
   writeAtomically([[paths.labels, document.toString({ lineWidth: 0 })]]);
 }

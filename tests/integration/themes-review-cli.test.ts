@@ -181,6 +181,17 @@ describe('npm run themes:prune', () => {
     expect(prune(root).stdout).toContain('nothing removed');
   });
 
+  it('keeps the labels of a paper its sources dropped but its notes keep published', () => {
+    const root = project();
+    expect(runIngest(root).status).toBe(0);
+    const paper = join(root, 'content/papers/image-synthesis-on-a-pixel-grid.mdx');
+    appendFileSync(paper, '\nOur notes.\n');
+    appendFileSync(join(root, 'content/theme-labels.yaml'), '  - { paper: image-synthesis-on-a-pixel-grid, theme: speech, label: no, by: us }\n');
+    writeFileSync(join(root, 'content/sources/week.txt'), [UNCLEAR, 'We propose a transformer for spoken utterances and texture details.', ''].join('\n'));
+    expect(runIngest(root).stderr).toContain('it is kept because it has notes');
+    expect(prune(root).stdout).toContain('nothing removed');
+  });
+
   it('removes nothing while a source does not read: its papers are missing, not gone', () => {
     const root = project();
     const labels = readFileSync(join(root, 'content/theme-labels.yaml'), 'utf8');
