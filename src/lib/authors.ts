@@ -6,28 +6,46 @@
  */
 import slugify from '@sindresorhus/slugify';
 
-/** What goes before the `i`th of `count` names, so they read "A", "A and B", "A, B and C"; a paper page links each name between them. */
-export function nameSeparator(i: number, count: number): string {
-  return i === 0 ? '' : i === count - 1 ? ' and ' : ', ';
+/**
+ * What goes before the `i`th of `count` names, so they read "A", "A and B", "A, B and C"; names
+ * that are not all of the authors (`etAl`) have no last one, and read "A, B, C" before `ET_AL`.
+ * A paper page links each name between them.
+ */
+export function nameSeparator(i: number, count: number, etAl = false): string {
+  return i === 0 ? '' : i === count - 1 && !etAl ? ' and ' : ', ';
 }
+
+/** What follows names that are not all of the authors. */
+export const ET_AL = ' et al.';
 
 /**
  * The names as one text (see `nameSeparator`); more than `max` as "A, B, … and Z"; names that are
  * not all of the authors (`etAl`) as "A, B, C et al.", at most `max - 1` of them.
  */
 export function formatAuthors(names: readonly string[], { max = 4, etAl = false } = {}): string {
-  if (etAl) return `${names.slice(0, max - 1).join(', ')} et al.`;
-  if (names.length > max) return `${names[0]}, ${names[1]}, … and ${names.at(-1)}`;
-  return names.map((name, i) => nameSeparator(i, names.length) + name).join('');
+  if (!etAl && names.length > max) return `${names[0]}, ${names[1]}, … and ${names.at(-1)}`;
+  const shown = etAl ? names.slice(0, max - 1) : names;
+  return shown.map((name, i) => nameSeparator(i, shown.length, etAl) + name).join('') + (etAl ? ET_AL : '');
 }
 
-/** A generational suffix, after a comma or not ("John Smith, Jr.", "John Smith III"). */
-const SUFFIX = /^(.*?)(?:,\s*|\s+)((?:jr|sr|ii|iii|iv)\.?)$/i;
+/** A generational suffix; V and VI only after a comma ("Henry Ford, VI"), since alone they may be an initial. Capitals only: Ii is a family name. */
+export function isSuffix(word: string, afterComma: boolean): boolean {
+  return /^(?:(?:Jr|Sr|JR|SR)\.?|II|III|IV)$/.test(word) || (afterComma && /^(?:V|VI)$/.test(word));
+}
+
 /** The words of a family name's particle ("van der Berg", "de la Cruz"), in lower case as people write them. */
 const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'ten', 'ter', 'dos', 'das', 'bin', 'al', 'el']);
-/** Words no person's name has and organisations' names do ("Gemini Team", "The CMS Collaboration", "Google DeepMind"); and "AI" in capitals ("Meta AI", not the family name Ai). */
-const ORGANISATION = /\b(?:team|collaboration|consortium|group|labs?|laboratory|institute|university|inc|ltd|llc|corporation|project|committee|society|association|foundation|council|initiative|organi[sz]ation|cent(?:er|re)|research|deepmind)\b/i;
-const AI = /\bAI\b/;
+/** Words in organisations' names and in no person's ("Gemini Team", "The CMS Collaboration", "Université de Montréal"), as whole words in any script. */
+const ORGANISATION_WORDS = /(?<![\p{L}\p{N}])(?:team|collaboration|consortium|group|labs?|laborator\p{L}*|institut\p{L}*|universit\p{L}*|project|committee|society|association|foundation|council|initiative|organi[sz]ation|cent(?:er|re)|research|deepmind|and)(?![\p{L}\p{N}])|&/iu;
+/** A firm's legal form as firms write it ("Wiley, Inc.", "Siemens AG"), and "AI" in capitals ("Meta AI", not the family name Ai). */
+const FIRM = /(?<![\p{L}\p{N}])(?:Inc|Ltd|LLC|PLC|plc|GmbH|AG|Corp|Co|AI)(?![\p{L}\p{N}])/u;
+/** Scripts whose names are written family name first, with or without a space ("山田 太郎"): no split of ours is right. */
+const FAMILY_FIRST = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/** Whether a name is an organisation's: the one rule the readers and the citations share. */
+export function isOrganisation(name: string): boolean {
+  return ORGANISATION_WORDS.test(name) || FIRM.test(name);
+}
 
 /** A person's name in the parts citation formats write apart. */
 export interface NameParts {
@@ -40,17 +58,23 @@ export interface NameParts {
 
 /**
  * A person's name in its parts, by BibTeX's own rule for "First von Last": the last word is the
- * family name, with the lower-case particles before it, and a generational suffix follows it.
- * Null for an organisation's name and for a name of one word, which are written whole.
+ * family name, with the lower-case particles before it, and a generational suffix follows it
+ * (after a comma, as the catalog writes it, or not). Null for an organisation's name, a name of
+ * one word, a name that is all family name ("van Gogh") and one in a script written family
+ * name first: those are written whole.
  */
 export function nameParts(name: string): NameParts | null {
-  // "Smith and Sons" and "Smith & Wesson" are firms, whatever their words.
-  if (ORGANISATION.test(name) || AI.test(name) || /&|\band\b/i.test(name)) return null;
-  const [, rest = name, suffix = ''] = SUFFIX.exec(name) ?? [];
+  if (isOrganisation(name) || FAMILY_FIRST.test(name)) return null;
+  let [rest, suffix] = [name, ''];
+  const comma = /^(.*?),\s*([^,]+)$/.exec(name);
+  const last = name.split(/\s+/).at(-1)!;
+  if (comma && isSuffix(comma[2]!.trim(), true)) [rest, suffix] = [comma[1]!, comma[2]!.trim()];
+  else if (isSuffix(last, false)) [rest, suffix] = [name.slice(0, -last.length).trim(), last];
   const words = rest.split(/\s+/).filter(Boolean);
   if (words.length < 2 || rest.includes(',')) return null;
   let start = words.length - 1;
-  while (start > 1 && PARTICLES.has(words[start - 1]!)) start--;
+  while (start > 0 && PARTICLES.has(words[start - 1]!)) start--;
+  if (start === 0) return null;
   return { given: words.slice(0, start).join(' '), family: words.slice(start).join(' '), suffix };
 }
 

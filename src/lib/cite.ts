@@ -130,7 +130,12 @@ export function ris(c: CitationInput): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** One CSL-JSON item (what citation processors and Zotero read). Names are literal: the catalog does not guess which part is the family name. */
+/**
+ * One CSL-JSON item (what citation processors and Zotero read). Names stay `literal`: CSL
+ * processors format and sort by the parts they are given, so a wrong split would print wrong in
+ * every style, where BibTeX and RIS readers make the same last-word split themselves. CSL-JSON
+ * and RIS have no "et al." of their own: their lists end with the names known.
+ */
 export function cslJson(c: CitationInput): Record<string, unknown> {
   const item: Record<string, unknown> = {
     id: c.id,

@@ -81,6 +81,27 @@ describe('RIS, CSL-JSON and Scholar tags', () => {
     expect(ris(journal).split('\n')).toEqual(['TY  - JOUR', 'TI  - Long Short-Term Memory', 'AU  - Hochreiter, Sepp', 'AU  - Schmidhuber, Jürgen', 'PY  - 1997', 'DA  - 1997/11//', 'T2  - Neural Computation', 'DO  - 10.1162/neco.1997.9.8.1735', 'UR  - https://doi.org/10.1162/neco.1997.9.8.1735', 'ER  - ', '']);
   });
 
+  it('a person\'s name is split where BibTeX splits it; names no split of ours can be right for are written whole', () => {
+    const cases: [string, string, string][] = [
+      // name, BibTeX, RIS
+      ['John Smith, Jr.', 'Smith, Jr., John', 'Smith, John, Jr.'],
+      ['Henry Ford, VI', 'Ford, VI, Henry', 'Ford, Henry, VI'],
+      ['Ludwig van Beethoven', 'Ludwig van Beethoven', 'van Beethoven, Ludwig'],
+      ['J. R. R. Tolkien', 'J. R. R. Tolkien', 'Tolkien, J. R. R.'],
+      ['Naoki Ii', 'Naoki Ii', 'Ii, Naoki'],
+      ['Sundar V', 'Sundar V', 'V, Sundar'],
+      ['van Gogh', '{van Gogh}', 'van Gogh'],
+      ['山田 太郎', '{山田 太郎}', '山田 太郎'],
+      ['Siemens AG', '{Siemens AG}', 'Siemens AG'],
+      ['Université de Montréal', '{Université de Montréal}', 'Université de Montréal'],
+      ['Meta AI', '{Meta AI}', 'Meta AI'],
+    ];
+    for (const [name, bib, risName] of cases) {
+      expect(bibtex({ ...journal, authors: [name] }), name).toContain(`author = {${bib}}`);
+      expect(ris({ ...journal, authors: [name] }), name).toContain(`AU  - ${risName}\n`);
+    }
+  });
+
   it('names come back as they went out when the exports are read again, by this catalog\'s own readers', () => {
     const authors = ['John Smith, Jr.', 'Ludwig van Beethoven', 'Maria de la Cruz', 'Gemini Team', 'The CMS Collaboration', 'Google DeepMind', 'Wiley, Inc.', 'OpenAI', '张伟', 'Jean-Luc Picard III'];
     const paper = { ...journal, authors };

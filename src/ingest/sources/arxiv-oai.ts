@@ -11,6 +11,7 @@
  * A deleted record has no metadata and is no paper; `noRecordsMatch` is an empty answer, any
  * other OAI error an error.
  */
+import { isOrganisation, isSuffix } from '../../lib/authors.ts';
 import { monthNumber } from '../dates.ts';
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, doi } from '../ids.ts';
@@ -149,9 +150,6 @@ function rfc2822Day(value: string): string | null {
   return m && month > 0 ? partialDate(`${m[3]}-${String(month).padStart(2, '0')}-${m[1]!.padStart(2, '0')}`) : null;
 }
 
-/** A name's generational suffix, which follows it after a comma ("J. Smith, Jr."). */
-const SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?$/i;
-
 /**
  * arXivRaw's one line of authors, as submitters write it: "A. Author, B. Author and C. Author",
  * with affiliations numbered in parentheses ("A (1), B (2) ((1) IIT, (2) IISc)"), suffixes
@@ -164,14 +162,16 @@ function rawAuthors(line: string): string[] {
     .split(/,\s*(?:and\s+)?|\s+and\s+/)
     .map((name) => name.trim())
     .filter(Boolean);
-  return names.reduce<string[]>((out, name) => (SUFFIX.test(name) && out.length > 0 ? [...out.slice(0, -1), `${out.at(-1)} ${name}`] : [...out, name]), []);
+  // A suffix after a comma ("J. Smith, Jr.") belongs to the name before it, written as the other readers write it.
+  return names.reduce<string[]>((out, name) => (isSuffix(name, true) && out.length > 0 ? [...out.slice(0, -1), `${out.at(-1)}, ${name}`] : [...out, name]), []);
 }
 
-/** Dublin Core's "Family, Given" (or "Family, Given, Jr.") as "Given Family"; a collaboration's name as written. */
+/** Dublin Core's "Family, Given" (or "Family, Given, Jr.") as "Given Family" (", Jr."); an organisation's name as written. */
 function dublinCoreName(name: string): string {
   const parts = name.split(/,\s*/);
-  if (parts.length === 2 && !/\b(?:collaboration|consortium|team|group)\b/i.test(name)) return `${parts[1]} ${parts[0]}`;
-  if (parts.length === 3 && SUFFIX.test(parts[2]!)) return `${parts[1]} ${parts[0]} ${parts[2]}`;
+  if (isOrganisation(name)) return name;
+  if (parts.length === 2) return `${parts[1]} ${parts[0]}`;
+  if (parts.length === 3 && isSuffix(parts[2]!, true)) return `${parts[1]} ${parts[0]}, ${parts[2]}`;
   return name;
 }
 

@@ -8,6 +8,7 @@
  * that must never touch the network, and gives no positions, so each record's line would have to
  * be found again here anyway.
  */
+import { isOrganisation } from '../../lib/authors.ts';
 import { error, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../ids.ts';
 import { dateFromParts, emptyRecord, linkKind, type SourceRead, type SourceRecord } from './record.ts';
@@ -112,7 +113,7 @@ function toRecord(fields: Fields, line: number): SourceRecord {
 function risName(raw: string): string {
   const [family, given, ...suffix] = raw.split(',').map((part) => part.trim());
   // "Wiley, Inc." is a firm's name, not Inc. Wiley.
-  if (given === undefined || /^(?:inc|ltd|llc|co|corp|plc|gmbh|ag|sa)\.?$/i.test(given)) return raw;
+  if (given === undefined || isOrganisation(raw)) return raw;
   const name = [given, family].filter(Boolean).join(' ');
   return suffix.length > 0 ? `${name}, ${suffix.join(', ')}` : name;
 }
