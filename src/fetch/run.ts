@@ -12,7 +12,7 @@ import { knownArxivIds } from './known.ts';
 import { fetchPages } from './pages.ts';
 import { fetchSettings, type SettingsOptions } from './settings.ts';
 import { nameNewSources, readSourcesFolder, saveNewSources, type NewSource } from './save.ts';
-import { idSpecs, parseSpec, specText, type FetchSpec } from './spec.ts';
+import { collectionIdSpecs, parseSpec, specText, type FetchSpec } from './spec.ts';
 import { serviceBases } from './urls.ts';
 
 export interface FetchRequest extends SettingsOptions {
@@ -73,7 +73,7 @@ export async function runFetch(request: FetchRequest, context: FetchContext): Pr
     const papers = new Set(pages.flatMap((page) => page.arxivIds));
     const fresh = [...papers].filter((id) => !known.has(id));
     // A collection names its papers but holds no abstract or author: arXiv's answer for the same ids does.
-    if (spec.source === 'hf-collection') queue.push(...idSpecs(request.newOnly ? fresh : [...papers]));
+    if (spec.source === 'hf-collection') queue.push(...collectionIdSpecs(spec.slug, request.newOnly ? fresh : [...papers]));
     const limit = more ? ` (stopped at --max-pages ${settings.maxPages}; there are more)` : '';
     if (pages.length === 0) {
       lines.push(`${name}: no papers; nothing saved`);

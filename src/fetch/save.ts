@@ -79,7 +79,8 @@ export function labelFor(spec: FetchSpec): string {
     case 'hf-collection':
       return `Hugging Face collection: ${spec.slug}`;
     case 'arxiv-ids':
-      return `arXiv: ${spec.ids.join(', ')}`;
+      // A collection's papers, asked of arXiv for their abstracts, are that collection's: one source to filter by.
+      return spec.collection ? `Hugging Face collection: ${spec.collection}` : `arXiv: ${spec.ids.join(', ')}`;
     case 'arxiv-query':
       return `arXiv search: ${spec.query}`;
   }

@@ -27,8 +27,8 @@ export type FetchSpec =
   | { source: 'hf-search'; query: string }
   /** A Hugging Face collection, by its `namespace/slug` (titles and ids only: its papers' abstracts are fetched from arXiv after it). */
   | { source: 'hf-collection'; slug: string }
-  /** arXiv papers by id, without versions. */
-  | { source: 'arxiv-ids'; ids: string[] }
+  /** arXiv papers by id, without versions; for a collection's papers, the collection they came from. */
+  | { source: 'arxiv-ids'; ids: string[]; collection?: string }
   /** An arXiv API `search_query`, newest submissions first. */
   | { source: 'arxiv-query'; query: string };
 
@@ -127,10 +127,10 @@ function collectionOf(value: string, spec: string): string {
   throw new FetchError(`"${spec}": "${value}" is not a collection; write its namespace and slug as its URL shows them, as in hf:collection:lab/ssm-reading-6650a0b1c2d3`);
 }
 
-/** The arXiv specs that fetch `ids`, at most `MAX_IDS` a request, in order. */
-export function idSpecs(ids: readonly string[]): FetchSpec[] {
+/** The arXiv specs that fetch the papers `ids` of `collection`, at most `MAX_IDS` a request, in order. */
+export function collectionIdSpecs(collection: string, ids: readonly string[]): FetchSpec[] {
   const specs: FetchSpec[] = [];
-  for (let i = 0; i < ids.length; i += MAX_IDS) specs.push({ source: 'arxiv-ids', ids: ids.slice(i, i + MAX_IDS) });
+  for (let i = 0; i < ids.length; i += MAX_IDS) specs.push({ source: 'arxiv-ids', ids: ids.slice(i, i + MAX_IDS), collection });
   return specs;
 }
 

@@ -68,6 +68,8 @@ describe('labels', () => {
     expect(labelFor(spec('hf:week:2025-W50'))).toBe('Hugging Face Daily Papers');
     expect(labelFor(spec('hf:search:flow matching'))).toBe('Hugging Face Papers search: flow matching');
     expect(labelFor(spec('hf:collection:lab/ssm-reading-6650a0'))).toBe('Hugging Face collection: lab/ssm-reading-6650a0');
+    // A collection's papers, fetched from arXiv after it, are filed under the collection.
+    expect(labelFor({ source: 'arxiv-ids', ids: ['2312.00752'], collection: 'lab/ssm-reading-6650a0' })).toBe('Hugging Face collection: lab/ssm-reading-6650a0');
     expect(labelFor(spec('arxiv:2312.00752,2405.21060'))).toBe('arXiv: 2312.00752, 2405.21060');
     expect(labelFor(spec('arxiv:query:ti:"rectified flow"'))).toBe('arXiv search: ti:"rectified flow"');
   });

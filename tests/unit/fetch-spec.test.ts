@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { FetchError } from '../../src/fetch/errors.ts';
 import { DEFAULT_SETTINGS, fetchSettings } from '../../src/fetch/settings.ts';
-import { idSpecs, MAX_IDS, parseSpec, specLines, specText } from '../../src/fetch/spec.ts';
+import { collectionIdSpecs, MAX_IDS, parseSpec, specLines, specText } from '../../src/fetch/spec.ts';
 import { DEFAULT_BASES, isLoopback, pageUrl, serviceBases } from '../../src/fetch/urls.ts';
 
 const TODAY = '2025-12-11';
@@ -85,12 +85,13 @@ describe('spec texts', () => {
 
   it(`a collection's papers are asked of arXiv ${MAX_IDS} ids a request, in their order`, () => {
     const ids = Array.from({ length: 2 * MAX_IDS + 1 }, (_, i) => `2401.${String(10000 + i)}`);
-    expect(idSpecs(ids)).toEqual([
-      { source: 'arxiv-ids', ids: ids.slice(0, MAX_IDS) },
-      { source: 'arxiv-ids', ids: ids.slice(MAX_IDS, 2 * MAX_IDS) },
-      { source: 'arxiv-ids', ids: ids.slice(2 * MAX_IDS) },
+    const collection = 'lab/ssm-reading-6650a0';
+    expect(collectionIdSpecs(collection, ids)).toEqual([
+      { source: 'arxiv-ids', ids: ids.slice(0, MAX_IDS), collection },
+      { source: 'arxiv-ids', ids: ids.slice(MAX_IDS, 2 * MAX_IDS), collection },
+      { source: 'arxiv-ids', ids: ids.slice(2 * MAX_IDS), collection },
     ]);
-    expect(idSpecs([])).toEqual([]);
+    expect(collectionIdSpecs(collection, [])).toEqual([]);
   });
 
   it('each spec is shown as it would be typed', () => {

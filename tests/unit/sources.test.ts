@@ -341,13 +341,14 @@ describe('Hugging Face Papers API', () => {
       expect(records).toEqual([expect.objectContaining({ key: '2405.21060', arxivId: '2405.21060', title: 'Transformers are SSMs', published: '2024-05-31', upvotes: 64, abstract: null, authors: [], line: itemLines(text)[1] })]);
     });
 
-    it('a collection inside it is a warning, since its papers are not in the file; a paper item without an id is an error at its line', () => {
-      const text = collection([paper, { _id: 'c', position: 1, type: 'collection', slug: 'lab/older-6640aa', title: 'Older' }, { _id: 'p', position: 2, type: 'paper', title: 'No id' }]);
+    it('a collection inside it, or a kind of item the reader does not know, is a warning at its line; a paper item without an id is an error at its line', () => {
+      const text = collection([paper, { _id: 'c', position: 1, type: 'collection', slug: 'lab/older-6640aa', title: 'Older' }, { _id: 'p', position: 2, type: 'paper', title: 'No id' }, { _id: 'b', position: 3, type: 'blog', id: 'lab/post' }]);
       const { records, diagnostics } = read('collection.json', text);
       expect(records.map((r) => r.title)).toEqual(['Transformers are SSMs']);
       expect(diagnostics).toEqual([
         expect.objectContaining({ severity: 'warning', line: itemLines(text)[1], message: expect.stringContaining('lab/older-6640aa') }),
         expect.objectContaining({ severity: 'error', line: itemLines(text)[2], message: expect.stringContaining('item 3 is a paper without its arXiv id') }),
+        expect.objectContaining({ severity: 'warning', line: itemLines(text)[3], message: expect.stringContaining('item 4 is a "blog", a kind of item this reader does not know') }),
       ]);
     });
 

@@ -56,9 +56,13 @@ export function readHfApi(path: string, text: string, response: unknown[] | Json
   return { records, diagnostics };
 }
 
+/** The kinds of item a collection holds besides papers and collections: none of them is a paper. */
+const NOT_PAPERS = new Set(['model', 'dataset', 'space']);
+
 /**
  * Reads a collection's paper items. Models, datasets and Spaces are no papers and are passed
- * over; a collection inside it is a warning, since its papers are not in this file.
+ * over; a collection inside it is a warning, since its papers are not in this file, and so is a
+ * kind of item the Hub may add later, which is not known to be no paper.
  */
 export function readHfCollection(path: string, text: string, collection: JsonObject): SourceRead {
   const diagnostics: Diagnostic[] = [];
@@ -75,7 +79,11 @@ export function readHfCollection(path: string, text: string, collection: JsonObj
       diagnostics.push(warning(path, line, `item ${index + 1} is another collection (${str(item.slug) ?? str(item.id) ?? 'no slug'}), whose papers are not in this file; save its own response (/api/collections/{slug}) beside this one`));
       return;
     }
-    if (type !== 'paper') return;
+    if (NOT_PAPERS.has(type)) return;
+    if (type !== 'paper') {
+      diagnostics.push(warning(path, line, `item ${index + 1} is a "${type}", a kind of item this reader does not know, and is left out`));
+      return;
+    }
     const id = str(item.id);
     const title = str(item.title)?.trim();
     if (!id || !title) {
