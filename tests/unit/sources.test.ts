@@ -667,6 +667,8 @@ describe('BibTeX', () => {
   it('a field without its comma is an error at the next field\'s line that says so, not the parser\'s "token mismatch"', () => {
     const text = '@misc{first, title = {First}}\n\n@article{vaswani2017,\n  title = {Attention Is All You Need},\n  author = {Ashish Vaswani}\n  abstract = {Transformers},\n  year = {2017}\n}\n';
     expect(errorsIn(read('lib.bib', text).diagnostics)).toEqual([expect.objectContaining({ line: 6, message: 'entry vaswani2017: a comma is missing before "abstract =" (at the end of the field above it)' })]);
+    // The fields after the break are lost to the parser: the title among them is not reported missing too.
+    expect(errorsIn(read('lib.bib', '@misc{a,\n  year = 2020\n  title = {Foo}\n}\n').diagnostics)).toEqual([expect.objectContaining({ line: 3, message: expect.stringContaining('a comma is missing before "title ="') })]);
   });
 
   it('a stray "}" that ends an entry early is an error at that line naming the entry, so its other fields are not silently lost', () => {

@@ -173,7 +173,8 @@ export function readBibtex(path: string, source: string): SourceRead {
     if (CONTAINERS.has(entry.type.toLowerCase()) && crossreffed.has(entry.key.toLowerCase())) continue;
     const record = toRecord(entry, line);
     if (!record.title) {
-      diagnostics.push(error(path, line, `entry ${entry.key} has no title; add one or remove the entry`));
+      // An entry the parser gave up on part-way has lost the fields after the break: its error says why.
+      if (!broken.has(entry.key)) diagnostics.push(error(path, line, `entry ${entry.key} has no title; add one or remove the entry`));
       continue;
     }
     records.push(record);
