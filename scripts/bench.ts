@@ -420,7 +420,7 @@ async function timeShelving(snapshot: string, content: string, papers: PaperFiel
   const { labelledPapers } = (await import(pathToFileURL(join(snapshot, 'src/ingest/labels.ts')).href)) as typeof import('../src/ingest/labels.ts');
   const { createShelver, trainThemeModels } = (await import(pathToFileURL(join(snapshot, 'src/ingest/shelve.ts')).href)) as typeof import('../src/ingest/shelve.ts');
   const input = readCatalogInput(contentPaths(snapshot, content));
-  const labelled = labelledPapers(input, papers.map((p) => ({ ...p, aliases: [] })), []);
+  const { labelled } = labelledPapers(input, papers.map((p) => ({ ...p, aliases: [] })), []);
   let started = performance.now();
   const trained = trainThemeModels(input.taxonomy, labelled);
   const trainMs = performance.now() - started;

@@ -25,11 +25,7 @@ function main(): void {
   const plan = buildCatalog(input);
   // A source that does not read has no papers in the plan, and their labels would look stray.
   if (plan.diagnostics.some((d) => d.severity === 'error')) throw new IngestError(plan.diagnostics.filter((d) => d.severity === 'error'));
-  // A label may name a catalog paper by a former id, as the ingest reads it; a paper kept for its
-  // notes after its sources dropped it is still published, and keeps its labels.
-  const kept = plan.orphans.map((file) => file.replace(/\.mdx$/, ''));
-  const known = new Set([...plan.papers.flatMap((p) => [p.id, ...p.aliases]), ...kept, ...input.training.map((t) => t.id)]);
-  const stray = input.labels.flatMap((label, index) => (known.has(label.paper) ? [] : [index]));
+  const stray = plan.strayLabels;
   const file = shownPaths(paths).labels;
   if (stray.length === 0) {
     console.log(`${file}: every label names a paper of the catalog or a training paper; nothing removed.`);

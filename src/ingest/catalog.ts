@@ -57,6 +57,8 @@ export interface CatalogPlan {
   stats: { listings: number; occurrences: number; duplicates: number; withoutAbstract: number };
   /** The labelled papers and the theme models trained on them (themes without one are decided by rules). */
   shelving: { labelled: LabelledPaper[]; trained: ThemeModels };
+  /** Rows of the labels file (0-based) that name no paper of the catalog, on disk or in training: `npm run themes:prune` removes them. */
+  strayLabels: number[];
   diagnostics: Diagnostic[];
 }
 
@@ -85,7 +87,7 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
   const apart = keepNotesApart(assigned);
   append(diagnostics, splitFromTheirPapers(merged.papers, assigned, [...existing.values()], input.listings));
   const ids = renamePapers(assigned, [...existing.values()], input, diagnostics);
-  const labelled = labelledPapers(input, merged.papers.map((m) => ({ ...ids.get(m.key)!, title: m.title, abstract: m.abstract ?? '' })), diagnostics);
+  const { labelled, strays } = labelledPapers(input, merged.papers.map((m) => ({ ...ids.get(m.key)!, title: m.title, abstract: m.abstract ?? '' })), diagnostics, [...existing.values()]);
   const trained = trainThemeModels(input.taxonomy, labelled);
   const shelve = createShelver(input.taxonomy, trained, new Map(labelled.map((p) => [p.id, p.labels])));
 
@@ -170,6 +172,7 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
       withoutAbstract: papers.filter((p) => p.abstract === null).length,
     },
     shelving: { labelled, trained },
+    strayLabels: strays,
     diagnostics,
   };
 }

@@ -14,12 +14,19 @@ export interface CatalogText {
 }
 
 /**
- * The labelled papers, catalog and training alike, each with its text and its decisions.
- * A label may name a catalog paper by a former id. Labels naming an unknown theme are errors;
- * labels naming no known paper are reported; for the same paper and theme a later row wins,
+ * The labelled papers, catalog and training alike, each with its text and its decisions, and
+ * `strays`, the rows (0-based) that name no paper: neither the catalog's, by any id it has had,
+ * nor one still on disk (`onDisk`: a paper kept for its notes is published), nor a training
+ * paper. They are reported as one warning, and are what `npm run themes:prune` removes.
+ * Labels naming an unknown theme are errors; for the same paper and theme a later row wins,
  * so a maintainer's review can correct an earlier decision by appending to the file.
  */
-export function labelledPapers(input: Pick<CatalogInput, 'labels' | 'labelLines' | 'training' | 'trainingLines' | 'taxonomy' | 'files'>, catalog: readonly CatalogText[], diagnostics: Diagnostic[]): LabelledPaper[] {
+export function labelledPapers(
+  input: Pick<CatalogInput, 'labels' | 'labelLines' | 'training' | 'trainingLines' | 'taxonomy' | 'files'>,
+  catalog: readonly CatalogText[],
+  diagnostics: Diagnostic[],
+  onDisk: readonly { id: string; aliases: readonly string[] }[] = [],
+): { labelled: LabelledPaper[]; strays: number[] } {
   const file = input.files.labels;
   const texts = new Map<string, { title: string; abstract: string }>();
   const current = new Map<string, string>();
@@ -37,6 +44,7 @@ export function labelledPapers(input: Pick<CatalogInput, 'labels' | 'labelLines'
       diagnostics.push(error(input.files.training, input.trainingLines[index] ?? 0, `training paper "${paper.id}" has the id of the catalog paper "${excerpt(texts.get(id)!.title, 60)}", which is another paper; give the training paper another id`));
     }
   }
+  const published = new Set(onDisk.flatMap(({ id, aliases }) => [id, ...aliases]));
   const themes = new Set(input.taxonomy.map((t) => t.id));
   const decisions = new Map<string, Map<string, boolean>>();
   // A theme that is gone is one error at its first label, naming the lines of the others, not one error per row.
@@ -58,7 +66,7 @@ export function labelledPapers(input: Pick<CatalogInput, 'labels' | 'labelLines'
     }
     const id = current.get(label.paper) ?? (texts.has(label.paper) ? label.paper : undefined);
     if (id === undefined) {
-      strays.push({ index, paper: label.paper });
+      if (!published.has(label.paper)) strays.push({ index, paper: label.paper });
       continue;
     }
     if (!decisions.has(id)) decisions.set(id, new Map());
@@ -69,7 +77,7 @@ export function labelledPapers(input: Pick<CatalogInput, 'labels' | 'labelLines'
     const what = papers.size === 1 ? `paper "${strays[0]!.paper}" is` : `${papers.size} papers (the first "${strays[0]!.paper}") are`;
     diagnostics.push(warning(file, lineOf(strays[0]!.index), `${rows(strays.map((s) => lineOf(s.index)), 'label')}: ${what} neither in the catalog nor a training paper; fix the ids or remove the rows`));
   }
-  return [...decisions].map(([id, labels]) => ({ id, ...texts.get(id)!, labels }));
+  return { labelled: [...decisions].map(([id, labels]) => ({ id, ...texts.get(id)!, labels })), strays: strays.map((s) => s.index) };
 }
 
 /** "this label", or "3 labels (this line, lines 5, 9)": rows of the file a message is about, the first its own. */

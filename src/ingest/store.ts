@@ -216,10 +216,28 @@ export function appendLabel(paths: ContentPaths, label: ThemeLabel): void {
   editLabels(paths, (rows, document) => rows.items.push(document.createNode(label, { flow: true })));
 }
 
-/** Removes the rows at `indices` (0-based, in file order) from `content/theme-labels.yaml`, the same way. */
+/**
+ * Removes the rows at `indices` (0-based, in file order) from `content/theme-labels.yaml`, the
+ * same way. A comment above a removed row stays, above the next row kept (or at the end): it
+ * may head the rows after it.
+ */
 export function removeLabels(paths: ContentPaths, indices: readonly number[]): void {
   const gone = new Set(indices);
-  editLabels(paths, (rows) => (rows.items = rows.items.filter((_, index) => !gone.has(index))));
+  const join = (...comments: (string | null | undefined)[]) => comments.filter(Boolean).join('\n') || undefined;
+  editLabels(paths, (rows) => {
+    let carried: string | undefined;
+    rows.items = rows.items.filter((item, index) => {
+      const node = item as Node;
+      if (gone.has(index)) {
+        carried = join(carried, node.commentBefore);
+        return false;
+      }
+      node.commentBefore = join(carried, node.commentBefore);
+      carried = undefined;
+      return true;
+    });
+    rows.comment = join(rows.comment, carried);
+  });
 }
 
 /** `edit` applied to the rows of the labels file (made if there is none), through the yaml library's Document API, and written atomically. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog, type CatalogPlan } from '../../src/ingest/catalog.ts';
 import { IngestError } from '../../src/ingest/diagnostics.ts';
-import { applyPlan, readCatalogInput, staleFiles } from '../../src/ingest/store.ts';
+import { applyPlan, readCatalogInput, removeLabels, staleFiles } from '../../src/ingest/store.ts';
 import { contentPaths } from '../../src/lib/content-dir.ts';
 import { writeAtomically } from '../../src/lib/atomic-write.ts';
 import { REDIRECTS_FILE } from '../../src/lib/aliases.ts';
@@ -367,5 +367,18 @@ describe('writing files atomically', () => {
     writeAtomically([[join(dir, 'a.json'), 'new']], [join(dir, 'gone.json')]);
     expect(readFileSync(join(dir, 'a.json'), 'utf8')).toBe('new');
     expect(readdirSync(dir).filter((name) => name.startsWith('.') || name === 'gone.json')).toEqual([]);
+  });
+});
+
+describe('removing labels', () => {
+  it('removes the rows named, and keeps every comment: one above a removed row moves to the next row kept', () => {
+    const root = copyProject();
+    const paths = contentPaths(root);
+    writeFileSync(
+      paths.labels,
+      '# header\nlabels:\n  - { paper: a, theme: t, label: yes, by: x }\n  # === ours: keep ===\n  - { paper: gone1, theme: t, label: yes, by: x }\n  - { paper: b, theme: t, label: no, by: x }\n  # demo\n  - { paper: gone2, theme: t, label: yes, by: x }\n',
+    );
+    removeLabels(paths, [1, 3]);
+    expect(readFileSync(paths.labels, 'utf8')).toBe('# header\nlabels:\n  - { paper: a, theme: t, label: yes, by: x }\n  # === ours: keep ===\n  - { paper: b, theme: t, label: no, by: x }\n  # demo\n');
   });
 });
