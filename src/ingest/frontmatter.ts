@@ -60,11 +60,17 @@ export function parsePaperFile(text: string): PaperFile {
  * compiler Astro's MDX integration runs (`satteri`). Only bodies with notes are compiled.
  * Notes that compile must also hold no JavaScript expression (`expressionIn`).
  */
+/**
+ * How notes are parsed: as the build reads them, after the paper's own frontmatter, where a
+ * `---` block at their top is a rule and a heading, not a second frontmatter to pass over.
+ */
+const NOTES = { frontmatter: false } as const;
+
 export function notesError(text: string, body: string): { line: number; message: string } | null {
   if (!hasNotes(body)) return null;
   const bodyStart = text.slice(0, text.length - body.length).split('\n').length;
   try {
-    mdxToJs(body);
+    mdxToJs(body, { features: NOTES });
   } catch (e) {
     // "3:15: Expected a closing tag for `<div>` …": the position is in the body, after the frontmatter's lines.
     const [, line, message] = /^(\d+):\d+: ([\s\S]*)$/.exec((e as Error).message) ?? [null, '1', (e as Error).message];
@@ -82,11 +88,13 @@ export function notesError(text: string, body: string): { line: number; message:
  *   to nothing) is refused, even one that would render (`{"text"}`): telling them apart would
  *   take analysing the JavaScript, and a note needs none of them. Text, block and JSX
  *   attribute expressions alike;
- * - a component (`<Figure />`, `<ui.Card>`) exists only if the note imports it.
+ * - a component (`<Figure />`, `<ui.Card>`) exists only if the note imports it;
+ * - an image at a relative path (`![x](diagram.png)`) is bundled from beside the paper's file,
+ *   where the ingest keeps nothing but papers: the build fails to find it.
  * Read from the parsed tree, so braces and tags in code, in code blocks and escaped are text.
  */
 function unrenderable(body: string): { line: number; message: string } | null {
-  const tree = mdxToMdast(body);
+  const tree = mdxToMdast(body, { features: NOTES });
   const imported = importedNames(tree);
   const expression = (value: string, line: number) => ({
     line,
@@ -95,6 +103,10 @@ function unrenderable(body: string): { line: number; message: string } | null {
   const visit = (node: MdastNode): { line: number; message: string } | null => {
     const line = node.position?.start.line ?? 1;
     if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && !isInert(node.value)) return expression(node.value, line);
+    // A web address, a data: URL or a path from the site's root (public/) is left to the browser.
+    if (node.type === 'image' && !/^(?:[a-z][a-z\d+.-]*:|\/)/i.test(node.url)) {
+      return { line, message: `notes may not show an image at a relative path (${node.url.slice(0, 60)}): the build looks for it beside the paper's file and fails; put it in public/ and write its path from the site's root, as in /images/diagram.png` };
+    }
     if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
       // A lower-case name is an HTML element; a capital or a dot names a component.
       if (node.name && /^[A-Z]|\./.test(node.name) && !imported.has(node.name.split('.')[0]!)) {

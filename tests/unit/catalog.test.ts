@@ -154,7 +154,7 @@ describe('re-ingesting over an existing catalog', () => {
     ]);
   });
 
-  describe('a JavaScript expression or a component in notes, which compiles but would fail to render, is an error at its line', () => {
+  describe('notes that compile but would fail to render (an expression, a component, a relative image) are an error at their line', () => {
     /** The errors of the catalog with `body` as Mamba's notes, and the line of the file where `marker` is. */
     function errorsWith(body: string, marker: string) {
       const existing = writtenFiles(first, { [mambaFile]: body });
@@ -178,6 +178,16 @@ describe('re-ingesting over an existing catalog', () => {
     it('{n} as the value of a JSX attribute, at the attribute\'s line', () => {
       const { errors, line } = errorsWith('\nFine first line.\n\n<abbr\n  title={n}>N</abbr>\n', 'title=');
       expect(errors).toEqual([expressionError(line)]);
+    });
+
+    it('a --- block at the top of the notes is read as the build reads it, a rule and a heading, not a frontmatter passed over', () => {
+      const { errors, line } = errorsWith('\n---\nsee: {x}\n---\nA note.\n', 'see:');
+      expect(errors).toEqual([expect.objectContaining({ file: `content/papers/${mambaFile}`, line, message: expect.stringContaining('such as {x}') })]);
+    });
+
+    it('an image at a relative path, which the build looks for beside the paper\'s file; web addresses and paths from the site\'s root are fine', () => {
+      const { errors, line } = errorsWith('\n![ok](https://example.org/a.png) and ![root](/images/a.png)\n\nA figure: ![diagram](diagram.png)\n', 'A figure');
+      expect(errors).toEqual([expect.objectContaining({ file: `content/papers/${mambaFile}`, line, message: expect.stringContaining('image at a relative path (diagram.png)') })]);
     });
 
     it('a component the note does not import; HTML elements and imported components are fine', () => {
