@@ -213,9 +213,9 @@ function combine(group: Occurrence[]): MergedPaper {
   // (a Google Scholar export, a hand-made .bib) says less about the authors, however much else it says.
   const named = rich.reduce<SourceRecord | undefined>((longest, r) => (r.authors.length > (longest?.authors.length ?? 0) ? r : longest), undefined);
   const authors = named?.authors ?? [];
-  // A listing's count above the names, or a list that ended "and others": the names are not all.
+  // A listing's count above the names, or a list as long that ended "and others": the names are not all.
   const counted = Math.max(0, ...inOrder.map((r) => r.authorsCount ?? 0));
-  const etAl = authors.length > 0 && (named!.moreAuthors || counted > authors.length);
+  const etAl = authors.length > 0 && (inOrder.some((r) => r.moreAuthors && r.authors.length >= authors.length) || counted > authors.length);
   const title = rich[0]!.title;
   const abstract = pick(rich, (r) => r.abstract);
   return {

@@ -35,10 +35,14 @@ export function isSuffix(word: string, afterComma: boolean): boolean {
 
 /** The words of a family name's particle ("van der Berg", "de la Cruz"), in lower case as people write them. */
 const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'ten', 'ter', 'dos', 'das', 'bin', 'al', 'el']);
-/** Words in organisations' names and in no person's ("Gemini Team", "The CMS Collaboration", "Université de Montréal"), as whole words in any script. */
-const ORGANISATION_WORDS = /(?<![\p{L}\p{N}])(?:team|collaboration|consortium|group|labs?|laborator\p{L}*|institut\p{L}*|universit\p{L}*|project|committee|society|association|foundation|council|initiative|organi[sz]ation|cent(?:er|re)|research|deepmind|and)(?![\p{L}\p{N}])|&/iu;
-/** A firm's legal form as firms write it ("Wiley, Inc.", "Siemens AG"), and "AI" in capitals ("Meta AI", not the family name Ai). */
-const FIRM = /(?<![\p{L}\p{N}])(?:Inc|Ltd|LLC|PLC|plc|GmbH|AG|Corp|Co|AI)(?![\p{L}\p{N}])/u;
+/**
+ * Words in organisations' names and in no person's ("Gemini Team", "The CMS Collaboration",
+ * "Université de Montréal", "BigScience Workshop"), as whole words in any script; a hyphen joins
+ * a word, so "Co-Reyes" and "Anderson-Group" are names.
+ */
+const ORGANISATION_WORDS = /(?<![\p{L}\p{N}-])(?:team|collaboration|consortium|group|labs?|laborator\p{L}*|institut\p{L}*|universit\p{L}*|project|committee|society|association|foundation|council|initiative|organi[sz]ation|cent(?:er|re)|research|workshop|deepmind|and)(?![\p{L}\p{N}-])|&/iu;
+/** A firm's legal form as firms write it ("Wiley, Inc.", "Siemens AG", "Co." with its point: Co is a family name), and "AI" last, in capitals ("Meta AI"). */
+const FIRM = /(?<![\p{L}\p{N}-])(?:Inc|Ltd|LLC|PLC|plc|GmbH|AG|Corp)(?![\p{L}\p{N}-])|(?<![\p{L}\p{N}-])Co\.|\sAI$/u;
 /** Scripts whose names are written family name first, with or without a space ("山田 太郎"): no split of ours is right. */
 const FAMILY_FIRST = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 

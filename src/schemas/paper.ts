@@ -67,7 +67,7 @@ export const paperSchema = z.object({
   linksByKind: z.object({ code: httpUrl.nullable(), project: httpUrl.nullable(), pdf: httpUrl.nullable() }),
   /** Author names in order, as the richest source writes them; empty when no source names them. Data, rendered as text. */
   authors: z.array(z.string().min(1)),
-  /** Number of authors: of `authors` when names are known, else as a listing shows it. */
+  /** Number of authors: of `authors` when names are known (at least that many when `etAl`), else as a listing shows it. */
   authorsCount: z.number().int().positive().nullable(),
   /** The named authors are not all of them (a source wrote "and others", or counted more): shown and cited as "et al.". Absent otherwise. */
   etAl: z.literal(true).optional(),

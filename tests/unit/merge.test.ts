@@ -125,6 +125,8 @@ describe('merging sources of every kind', () => {
     const merge = (...sources: Source[]) => mergeSources(sources).papers[0]!;
     expect(merge(listing('lib.bib', [bib], 'bibtex'))).toMatchObject({ authors: bib.authors, authorsCount: 2, etAl: true });
     expect(merge(listing('lib.bib', [{ ...bib, moreAuthors: false }], 'bibtex'), listing('hf.txt', [page]))).toMatchObject({ authorsCount: 12, etAl: true });
+    // A richer source with as many names, and no "and others", does not make them all.
+    expect(merge(listing('lib.bib', [bib], 'bibtex'), listing('feed.xml', [arxiv('Scaling', 3, { authors: bib.authors })], 'arxiv-atom'))).toMatchObject({ authors: bib.authors, etAl: true });
     const all = merge(listing('lib.bib', [bib], 'bibtex'), listing('feed.xml', [arxiv('Scaling', 3, { authors: ['Patrick Esser', 'Sumith Kulal', 'Andreas Blattmann'] })], 'arxiv-atom'));
     expect(all).toMatchObject({ authorsCount: 3 });
     expect(all.etAl).toBeUndefined();
