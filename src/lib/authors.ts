@@ -18,6 +18,9 @@ export function nameSeparator(i: number, count: number, etAl = false): string {
 /** What follows names that are not all of the authors. */
 export const ET_AL = ' et al.';
 
+/** Whether a source's "author" is its way of saying et al. ("et al.", "et al"), as hand-made lists do. */
+export const isEtAl = (name: string): boolean => /^et\.?\s*al\.?$/i.test(name.trim());
+
 /**
  * The names as one text (see `nameSeparator`); more than `max` as "A, B, … and Z"; names that are
  * not all of the authors (`etAl`) as "A, B, C et al.", at most `max - 1` of them.

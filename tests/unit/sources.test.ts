@@ -794,9 +794,12 @@ describe('BibTeX', () => {
     expect(result.records[0]!.title).toBe('Reducing CO2 in vivo');
   });
 
-  it('"and others" is BibTeX\'s et al., not an author called "others"; a braced {others} is a name', () => {
+  it('"and others" (or "and et al.") is et al., not an author called "others"; a braced {others} is a name', () => {
     const result = read('etal.bib', '@misc{k, title = {T}, author = {Vaswani, Ashish and Shazeer, Noam and others}}\n@misc{j, title = {U}, author = {Others, Jane and {others}}}\n');
     expect(result.records.map((r) => [r.authors, r.moreAuthors])).toEqual([[['Ashish Vaswani', 'Noam Shazeer'], true], [['Jane Others', 'others'], false]]);
+    // A hand-made list's "et al." says the same, in BibTeX and in CSL-JSON.
+    expect(read('etal.bib', '@misc{k, title = {T}, author = {Lee, Ann and et al.}}\n').records[0]).toMatchObject({ authors: ['Ann Lee'], moreAuthors: true });
+    expect(read('etal.json', JSON.stringify([{ id: 'k', type: 'article', title: 'T', author: [{ family: 'Lee', given: 'Ann' }, { literal: 'et al.' }] }])).records[0]).toMatchObject({ authors: ['Ann Lee'], moreAuthors: true });
   });
 
   it('a % inside a value is the character ("by 50%"), not a comment cutting the field; on a line of its own or after a field it is a comment', () => {

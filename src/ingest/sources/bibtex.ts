@@ -14,6 +14,7 @@ import type * as BibtexParser from '@retorquere/bibtex-parser';
 import type { Creator, Entry } from '@retorquere/bibtex-parser';
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../ids.ts';
+import { isEtAl } from '../../lib/authors.ts';
 import { escapeRegExp } from '../../lib/regexp.ts';
 import { dateFromParts, emptyRecord, lineLocator, linkKind, partialDate, stripRichText, type SourceRead, type SourceRecord } from './record.ts';
 
@@ -191,7 +192,7 @@ function toRecord(entry: Entry, line: number): SourceRecord {
   const record = emptyRecord(line, showLiterals(entry.key), field('title') ?? '');
   record.abstract = field('abstract');
   // `and others` is BibTeX's "et al.", not a person (a braced `{others}` would be a name).
-  const others = (c: Creator) => c.lastName === 'others' && !c.firstName && !c.prefix;
+  const others = (c: Creator) => (c.lastName === 'others' && !c.firstName && !c.prefix) || isEtAl(creatorName(c));
   record.authors = (f.author ?? []).filter((c) => !others(c)).map(creatorName).filter(Boolean);
   record.moreAuthors = (f.author ?? []).some(others);
 

@@ -3,6 +3,7 @@
  * (`citation-style-language/schema`, `csl-data.json`). Only `id` and `type` are required by
  * the schema; a paper also needs a title.
  */
+import { isEtAl } from '../../lib/authors.ts';
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../ids.ts';
 import { dateFromParts, emptyRecord, linkKind, partialDate, stripRichText, type SourceRead, type SourceRecord } from './record.ts';
@@ -61,7 +62,9 @@ function jsonKind(value: unknown): string {
 function toRecord(item: JsonObject, line: number): SourceRecord {
   const record = emptyRecord(line, String(item.id), plain(str(item.title))?.trim() ?? '');
   record.abstract = plain(str(item.abstract));
-  record.authors = (Array.isArray(item.author) ? item.author : []).map(personName).filter((n): n is string => n !== null);
+  const names = (Array.isArray(item.author) ? item.author : []).map(personName).filter((n): n is string => n !== null);
+  record.authors = names.filter((name) => !isEtAl(name));
+  record.moreAuthors = record.authors.length < names.length;
   const number = str(item.number);
   const url = str(item.URL);
   const container = plain(str(item['container-title']));
