@@ -352,6 +352,12 @@ describe('Hugging Face Papers API', () => {
       ]);
     });
 
+    it('an item\'s line is found under the collection\'s own "items", not under a nested key of that name or in a text', () => {
+      const text = JSON.stringify({ slug: 'lab/x-1', description: 'its "items": [ are papers', owner: { name: 'lab', items: [{ a: 1 }, { b: 2 }] }, items: [paper] }, null, 2);
+      // The collection's own list is the one indented once; its item's "{" is on the line after.
+      expect(read('collection.json', text).records.map((r) => r.line)).toEqual([text.split('\n').indexOf('  "items": [') + 2]);
+    });
+
     it('a list of collections, which shows only the first items of each, is an error, not a partial reading', () => {
       const list = `[${collection([paper])}]`;
       expect(read('collections.json', list)).toMatchObject({ format: null, records: [], diagnostics: [expect.objectContaining({ severity: 'error', message: expect.stringContaining('list of Hugging Face collections') })] });

@@ -50,14 +50,25 @@ export function elementLines(text: string, start = 0): number[] {
 }
 
 /**
- * Lines of the elements of the array under `key` (a page's `data`, a collection's `items`), or
- * none when there is no such array. The first key so named in the text is it: a quote inside
- * a string is escaped, and the responses read put the list before anything nested that could
- * repeat the name.
+ * Lines of the elements of the array under the top-level `key` (a page's `data`, a collection's
+ * `items`), or none when there is no such array. Found by the same walk as `elementLines`: a
+ * key of that name inside a nested object, or the text of a string, is not it.
  */
 export function keyedElementLines(text: string, key: string): number[] {
-  const open = new RegExp(`(?<!\\\\)"${key}"\\s*:\\s*\\[`).exec(text);
-  return open ? elementLines(text, open.index + open[0].length - 1) : [];
+  const name = JSON.stringify(key);
+  const arrayAfter = /\s*:\s*\[/y;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      const end = stringEnd(text, i);
+      arrayAfter.lastIndex = end + 1;
+      if (depth === 1 && text.slice(i, end + 1) === name && arrayAfter.test(text)) return elementLines(text, arrayAfter.lastIndex - 1);
+      i = end;
+    } else if (c === OPEN_ARRAY || c === OPEN_OBJECT) depth++;
+    else if (c === CLOSE_ARRAY || c === CLOSE_OBJECT) depth--;
+  }
+  return [];
 }
 
 /** Index of the quote that closes the string opened at `open`: the next one not escaped by an odd run of backslashes. */
