@@ -1,6 +1,6 @@
 import { error, warning, type Diagnostic } from './diagnostics.ts';
 import { linkKind } from './sources/record.ts';
-import { FrontmatterError, serializePaperFile, notesError, parsePaperFile } from './frontmatter.ts';
+import { FrontmatterError, serializePaperFile, notesError, paperLinksIn, parsePaperFile } from './frontmatter.ts';
 import { hasNotes } from '../lib/notes.ts';
 import { extractLinks } from './links.ts';
 import { doiKey } from './ids.ts';
@@ -13,6 +13,7 @@ import { schemaProblems } from './schema-issues.ts';
 import { createShelver, trainThemeModels, type LabelledPaper, type ThemeModels } from './shelve.ts';
 import { readSource } from './sources/detect.ts';
 import { redirectsManifest } from '../lib/aliases.ts';
+import { paperSitePath } from '../lib/paths.ts';
 import { assignIds, numberedApart, sourceKey, type Assigned, type KnownPaper } from './slug.ts';
 import { paperSchema, type ListingManifestEntry, type Paper, type SourceRef } from '../schemas/paper.ts';
 import { slugId } from '../schemas/id.ts';
@@ -159,6 +160,9 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
     }
   }
 
+  // A note's link to a paper page the site does not have is a broken link: said where it is written.
+  append(diagnostics, brokenPaperLinks([...existing.values()].filter((entry) => files.has(entry.file)), [...papers.filter((p) => !p.hidden), ...kept]));
+
   return {
     files,
     remove,
@@ -279,6 +283,26 @@ interface ExistingPaper extends KnownPaper {
   body: string;
   text: string;
   path: string;
+}
+
+/**
+ * Warnings for notes that link a paper's page the site will not have (`/papers/<id>/` of no
+ * published paper, by any id it has had), with the id it may have meant. A number is a page of
+ * the A–Z list (`/papers/2/`), not an id.
+ */
+function brokenPaperLinks(entries: readonly ExistingPaper[], published: readonly { id: string; aliases: readonly string[] }[]): Diagnostic[] {
+  const known = new Set(published.flatMap(({ id, aliases }) => [id, ...aliases]));
+  const ids = published.map(({ id }) => id);
+  return entries.flatMap((entry) =>
+    !hasNotes(entry.body)
+      ? []
+      : paperLinksIn(entry.text, entry.body)
+          .filter(({ id }) => !known.has(id) && !/^\d+$/.test(id))
+          .map(({ id, line }) => {
+            const hint = didYouMean(id, ids);
+            return warning(entry.path, line, `the notes link /${paperSitePath(id)}, a page the site does not have${hint ? `; ${hint}` : ''}`);
+          }),
+  );
 }
 
 /** The files already in the catalog: their ids are kept and their notes carried over. */

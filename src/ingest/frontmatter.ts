@@ -1,6 +1,7 @@
 import { dump, load, YAMLException } from 'js-yaml';
 import { mdxToJs, mdxToMdast, type MdastNode } from 'satteri';
 import { hasNotes } from '../lib/notes.ts';
+import { paperIdOfPath } from '../lib/paths.ts';
 import type { Paper } from '../schemas/paper.ts';
 
 /**
@@ -68,7 +69,7 @@ const NOTES = { frontmatter: false } as const;
 
 export function notesError(text: string, body: string): { line: number; message: string } | null {
   if (!hasNotes(body)) return null;
-  const bodyStart = text.slice(0, text.length - body.length).split('\n').length;
+  const bodyStart = firstBodyLine(text, body);
   try {
     mdxToJs(body, { features: NOTES });
   } catch (e) {
@@ -125,6 +126,30 @@ function unrenderable(body: string): { line: number; message: string } | null {
     return null;
   };
   return visit(tree);
+}
+
+/** The line of the file `text` where its body (the notes) starts. */
+function firstBodyLine(text: string, body: string): number {
+  return text.slice(0, text.length - body.length).split('\n').length;
+}
+
+/** The links of notes to papers' pages, by path from the site's root (`[GAT](/papers/graph-attention-networks/)`), with their lines in the file. */
+export function paperLinksIn(text: string, body: string): { id: string; line: number }[] {
+  const links: { id: string; line: number }[] = [];
+  const bodyStart = firstBodyLine(text, body);
+  const visit = (node: MdastNode) => {
+    if (node.type === 'link' || node.type === 'definition') {
+      const id = paperIdOfPath(node.url);
+      if (id) links.push({ id, line: bodyStart + (node.position?.start.line ?? 1) - 1 });
+    }
+    for (const child of 'children' in node ? (node.children as MdastNode[]) : []) visit(child);
+  };
+  try {
+    visit(mdxToMdast(body, { features: NOTES }));
+  } catch {
+    // Notes that do not parse are an error of their own (`notesError`); their links wait for the fix.
+  }
+  return links;
 }
 
 /** The names a note's `import` statements bind: `import A from`, `{ B, C as D }`, `* as E`. */

@@ -18,6 +18,11 @@ export const PAPERS_INDEX = 'papers/';
 /** `papers/<id>/`: a paper's page. */
 export const paperSitePath = (id: string) => `${PAPERS_INDEX}${id}/`;
 
+/** The id in a path from the site's root to a paper's page (`/papers/<id>/`, maybe with `#…` or `?…`), or null: `paperSitePath` read back. */
+export function paperIdOfPath(path: string): string | null {
+  return new RegExp(`^/${PAPERS_INDEX}([^/?#]+)/?(?:[?#].*)?$`).exec(path)?.[1] ?? null;
+}
+
 /** `themes/<id>/`: the first page of a theme (and of Unsorted); its feed and .bib sit inside. */
 export const themeSitePath = (id: string) => `themes/${id}/`;
 

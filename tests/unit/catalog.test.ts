@@ -154,6 +154,19 @@ describe('re-ingesting over an existing catalog', () => {
     ]);
   });
 
+  it('a note linking a paper page the site will not have is a warning at its line, with the id it may have meant', () => {
+    const ids = first.papers.map((p) => p.id);
+    const other = ids.find((id) => `${id}.mdx` !== mambaFile)!;
+    const body = `\nSee [the other](/papers/${other}/#abstract), [page two](/papers/2/) and [a typo](/papers/${other.slice(0, -1)}/).\n\n[ref]: /papers/no-such-paper/\n`;
+    const existing = writtenFiles(first, { [mambaFile]: body });
+    const text = existing.find((f) => f.file === mambaFile)!.text;
+    const warnings = buildCatalog({ ...projectInput(), existing }).diagnostics.filter((d) => d.message.includes('the notes link'));
+    expect(warnings).toEqual([
+      expect.objectContaining({ severity: 'warning', file: `content/papers/${mambaFile}`, line: text.split('\n').findIndex((l) => l.startsWith('See ')) + 1, message: expect.stringContaining(`did you mean "${other}"`) }),
+      expect.objectContaining({ severity: 'warning', line: text.split('\n').findIndex((l) => l.startsWith('[ref]')) + 1, message: expect.stringContaining('/papers/no-such-paper/, a page the site does not have') }),
+    ]);
+  });
+
   describe('notes that compile but would fail to render (an expression, a component, a relative image) are an error at their line', () => {
     /** The errors of the catalog with `body` as Mamba's notes, and the line of the file where `marker` is. */
     function errorsWith(body: string, marker: string) {
