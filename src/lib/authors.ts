@@ -41,13 +41,12 @@ const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di
 /**
  * Words in organisations' names and in no person's ("Gemini Team", "The CMS Collaboration",
  * "Université de Montréal", "BigScience Workshop"), as whole words in any script; a hyphen joins
- * a word, so "Co-Reyes" and "Anderson-Group" are names.
+ * a word, so "Co-Reyes" and "Anderson-Group" are names, but not the stems no name has
+ * ("Max-Planck-Institut").
  */
-const ORGANISATION_WORDS = /(?<![\p{L}\p{N}-])(?:team|collaboration|consortium|group|labs?|laborator\p{L}*|institut\p{L}*|universit\p{L}*|project|committee|society|association|foundation|council|initiative|organi[sz]ation|cent(?:er|re)|research|workshop|deepmind|and)(?![\p{L}\p{N}-])|&/iu;
+const ORGANISATION_WORDS = /(?<![\p{L}\p{N}-])(?:team|collaboration|consortium|group|labs?|project|committee|society|association|foundation|council|initiative|organi[sz]ation|cent(?:er|re)|research|workshop|deepmind|and)(?![\p{L}\p{N}-])|(?<![\p{L}\p{N}])(?:laborator|institut|universit)\p{L}*|&/iu;
 /** A firm's legal form as firms write it ("Wiley, Inc.", "Siemens AG", "Co." with its point: Co is a family name), and "AI" last, in capitals ("Meta AI"). */
 const FIRM = /(?<![\p{L}\p{N}-])(?:Inc|Ltd|LLC|PLC|plc|GmbH|AG|Corp)(?![\p{L}\p{N}-])|(?<![\p{L}\p{N}-])Co\.|\sAI$/u;
-/** Scripts whose names are written family name first, with or without a space ("山田 太郎"): no split of ours is right. */
-const FAMILY_FIRST = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 /** Whether a name is an organisation's: the one rule the readers and the citations share. */
 export function isOrganisation(name: string): boolean {
@@ -66,12 +65,13 @@ export interface NameParts {
 /**
  * A person's name in its parts, by BibTeX's own rule for "First von Last": the last word is the
  * family name, with the lower-case particles before it, and a generational suffix follows it
- * (after a comma, as the catalog writes it, or not). Null for an organisation's name, a name of
- * one word, a name that is all family name ("van Gogh") and one in a script written family
- * name first: those are written whole.
+ * (after a comma, as the catalog writes it, or not). The readers write every name given name
+ * first ("太郎 山田" from `山田, 太郎`), so the rule holds in every script. Null for an
+ * organisation's name, a name of one word and a name that is all family name ("van Gogh"):
+ * those are written whole.
  */
 export function nameParts(name: string): NameParts | null {
-  if (isOrganisation(name) || FAMILY_FIRST.test(name)) return null;
+  if (isOrganisation(name)) return null;
   let [rest, suffix] = [name, ''];
   const comma = /^(.*?),\s*([^,]+)$/.exec(name);
   const last = name.split(/\s+/).at(-1)!;

@@ -94,7 +94,10 @@ describe('RIS, CSL-JSON and Scholar tags', () => {
       ['BigScience Workshop', '{BigScience Workshop}', 'BigScience Workshop'],
       ['Sundar V', 'Sundar V', 'V, Sundar'],
       ['van Gogh', '{van Gogh}', 'van Gogh'],
-      ['山田 太郎', '{山田 太郎}', '山田 太郎'],
+      // As the readers write 山田, 太郎 (family, given): given name first.
+      ['太郎 山田', '太郎 山田', '山田, 太郎'],
+      ['张伟', '张伟', '张伟'],
+      ['Max-Planck-Institut für Informatik', '{Max-Planck-Institut für Informatik}', 'Max-Planck-Institut für Informatik'],
       ['Siemens AG', '{Siemens AG}', 'Siemens AG'],
       ['Université de Montréal', '{Université de Montréal}', 'Université de Montréal'],
       ['Meta AI', '{Meta AI}', 'Meta AI'],
