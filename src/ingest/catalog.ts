@@ -1,6 +1,6 @@
 import { error, warning, type Diagnostic } from './diagnostics.ts';
 import { linkKind } from './sources/record.ts';
-import { FrontmatterError, serializePaperFile, notesError, paperLinksIn, parsePaperFile } from './frontmatter.ts';
+import { bodyOf, FrontmatterError, serializePaperFile, notesError, paperLinksIn, parsePaperFile } from './frontmatter.ts';
 import { hasNotes } from '../lib/notes.ts';
 import { extractLinks } from './links.ts';
 import { doiKey } from './ids.ts';
@@ -88,7 +88,9 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
   const apart = keepNotesApart(assigned);
   append(diagnostics, splitFromTheirPapers(merged.papers, assigned, [...existing.values()], input.listings));
   const ids = renamePapers(assigned, [...existing.values()], input, diagnostics);
-  const { labelled, strays } = labelledPapers(input, merged.papers.map((m) => ({ ...ids.get(m.key)!, title: m.title, abstract: m.abstract ?? '' })), diagnostics, [...existing.values()]);
+  // A file with notes stays published whatever its sources say (as an orphan, or under the id of the paper it went to).
+  const withNotes = [...existing.values()].filter((entry) => hasNotes(entry.body));
+  const { labelled, strays } = labelledPapers(input, merged.papers.map((m) => ({ ...ids.get(m.key)!, title: m.title, abstract: m.abstract ?? '' })), diagnostics, withNotes);
   const trained = trainThemeModels(input.taxonomy, labelled);
   const shelve = createShelver(input.taxonomy, trained, new Map(labelled.map((p) => [p.id, p.labels])));
 
@@ -161,7 +163,7 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
   }
 
   // A note's link to a paper page the site does not have is a broken link: said where it is written.
-  append(diagnostics, brokenPaperLinks([...existing.values()].filter((entry) => files.has(entry.file)), [...papers.filter((p) => !p.hidden), ...kept]));
+  append(diagnostics, brokenPaperLinks(files, input.files.papers, [...papers.filter((p) => !p.hidden), ...kept]));
 
   return {
     files,
@@ -290,19 +292,20 @@ interface ExistingPaper extends KnownPaper {
  * published paper, by any id it has had), with the id it may have meant. A number is a page of
  * the A–Z list (`/papers/2/`), not an id.
  */
-function brokenPaperLinks(entries: readonly ExistingPaper[], published: readonly { id: string; aliases: readonly string[] }[]): Diagnostic[] {
+function brokenPaperLinks(files: ReadonlyMap<string, string>, folder: string, published: readonly { id: string; aliases: readonly string[] }[]): Diagnostic[] {
   const known = new Set(published.flatMap(({ id, aliases }) => [id, ...aliases]));
   const ids = published.map(({ id }) => id);
-  return entries.flatMap((entry) =>
-    !hasNotes(entry.body)
-      ? []
-      : paperLinksIn(entry.text, entry.body)
-          .filter(({ id }) => !known.has(id) && !/^\d+$/.test(id))
-          .map(({ id, line }) => {
-            const hint = didYouMean(id, ids);
-            return warning(entry.path, line, `the notes link /${paperSitePath(id)}, a page the site does not have${hint ? `; ${hint}` : ''}`);
-          }),
-  );
+  // The files as they will be written, whatever their notes came from: lines are those of the file a person opens next.
+  return [...files].flatMap(([file, text]) => {
+    const body = bodyOf(text);
+    if (!hasNotes(body)) return [];
+    return paperLinksIn(text, body)
+      .filter(({ id }) => !known.has(id) && !/^\d+$/.test(id))
+      .map(({ id, line }) => {
+        const hint = didYouMean(id, ids);
+        return warning(`${folder}${file}`, line, `the notes link /${paperSitePath(id)}, a page the site does not have${hint ? `; ${hint}` : ''}`);
+      });
+  });
 }
 
 /** The files already in the catalog: their ids are kept and their notes carried over. */

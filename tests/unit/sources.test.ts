@@ -404,6 +404,7 @@ describe('arXiv OAI-PMH', () => {
     expect(raw('Ashok Kumar (1), Ram Singh (2) ((1) IIT Delhi, (2) IISc Bangalore)')).toEqual(['Ashok Kumar', 'Ram Singh']);
     expect(raw('J. Smith, Jr., A. Jones, and B. Brown')).toEqual(['J. Smith, Jr.', 'A. Jones', 'B. Brown']);
     expect(raw('C. Bal\\\'azs, M. G\\"unther and J.~Doe')).toEqual(['C. Balázs', 'M. Günther', 'J. Doe']);
+    expect(raw('G. Aad, et al')).toEqual(['G. Aad']);
     const dc = read('dc.xml', oai('<oai_dc:dc xmlns:oai_dc="x" xmlns:dc="y"><dc:title>T</dc:title><dc:creator>Smith, John, Jr.</dc:creator><dc:creator>The LIGO Scientific Collaboration, The Virgo Collaboration</dc:creator><dc:creator>Wiley, Inc.</dc:creator><dc:identifier>http://arxiv.org/abs/2312.00752</dc:identifier></oai_dc:dc>'));
     // As the other readers write them: "John Smith, Jr." is one author page with a .bib's "Smith, Jr., John".
     expect(dc.records[0]!.authors).toEqual(['John Smith, Jr.', 'The LIGO Scientific Collaboration, The Virgo Collaboration', 'Wiley, Inc.']);
@@ -682,6 +683,8 @@ describe('BibTeX', () => {
     const result = read('stray.bib', text);
     expect(errorsIn(result.diagnostics)).toEqual([expect.objectContaining({ line: 2, message: expect.stringContaining('entry ok1') })]);
     expect(errorsIn(result.diagnostics)[0]!.message).toContain('abstract');
+    // When the title is among the fields lost, that is the one error: not also "has no title".
+    expect(errorsIn(read('stray.bib', '@article{k,\n author = {A. Smith}},\n title = {T}\n}\n').diagnostics)).toEqual([expect.objectContaining({ line: 2, message: expect.stringContaining('title = …') })]);
   });
 
   it('comments between entries, with % or without, are no error', () => {
@@ -806,6 +809,7 @@ describe('BibTeX', () => {
     // A hand-made list's "et al." says the same, in BibTeX and in CSL-JSON.
     expect(read('etal.bib', '@misc{k, title = {T}, author = {Lee, Ann and et al.}}\n').records[0]).toMatchObject({ authors: ['Ann Lee'], moreAuthors: true });
     expect(read('etal.json', JSON.stringify([{ id: 'k', type: 'article', title: 'T', author: [{ family: 'Lee', given: 'Ann' }, { literal: 'et al.' }] }])).records[0]).toMatchObject({ authors: ['Ann Lee'], moreAuthors: true });
+    expect(read('etal.ris', 'TY  - JOUR\nTI  - T\nAU  - Lee, Ann\nAU  - et al.\nER  - \n').records[0]).toMatchObject({ authors: ['Ann Lee'], moreAuthors: true });
   });
 
   it('a % inside a value is the character ("by 50%"), not a comment cutting the field; on a line of its own or after a field it is a comment', () => {

@@ -107,7 +107,8 @@ interface Fields {
 const FORMATS: Record<string, (metadata: Element) => Fields> = {
   arXiv: (m) => ({
     ...common(m),
-    authors: childrenNamed(childrenNamed(m, 'authors')[0] ?? m, 'author').map((a) => [childText(a, 'forenames'), childText(a, 'keyname'), childText(a, 'suffix')].filter(Boolean).join(' ')),
+    // A suffix after a comma, as the other readers write it.
+    authors: childrenNamed(childrenNamed(m, 'authors')[0] ?? m, 'author').map((a) => [[childText(a, 'forenames'), childText(a, 'keyname')].filter(Boolean).join(' '), childText(a, 'suffix')].filter(Boolean).join(', ')),
     published: partialDate(childText(m, 'created')),
   }),
   arXivRaw: (m) => ({

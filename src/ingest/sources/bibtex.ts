@@ -14,7 +14,6 @@ import type * as BibtexParser from '@retorquere/bibtex-parser';
 import type { Creator, Entry } from '@retorquere/bibtex-parser';
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../ids.ts';
-import { isEtAl } from '../../lib/authors.ts';
 import { escapeRegExp } from '../../lib/regexp.ts';
 import { dateFromParts, emptyRecord, lineLocator, linkKind, partialDate, stripRichText, type SourceRead, type SourceRecord } from './record.ts';
 
@@ -162,7 +161,11 @@ export function readBibtex(path: string, source: string): SourceRead {
     else if (entry.key) keyLines.set(entry.key.toLowerCase(), line);
     if (start >= 0 && entry.input) {
       const stray = strayField(text, start + entry.input.length);
-      if (stray) diagnostics.push(error(path, lineAt(start + entry.input.length - 1), `entry ${entry.key} ends here, but fields follow it (${stray} = …) and are lost; remove the stray "}" or ")"`));
+      if (stray) {
+        diagnostics.push(error(path, lineAt(start + entry.input.length - 1), `entry ${entry.key} ends here, but fields follow it (${stray} = …) and are lost; remove the stray "}" or ")"`));
+        // What it lacks (a title) is among the fields lost: this error is the one to fix.
+        continue;
+      }
     }
     // The parser keeps an entry it gave up on without fields; its error may point far below.
     if (Object.keys(entry.fields).length === 0) {
@@ -192,7 +195,7 @@ function toRecord(entry: Entry, line: number): SourceRecord {
   const record = emptyRecord(line, showLiterals(entry.key), field('title') ?? '');
   record.abstract = field('abstract');
   // `and others` is BibTeX's "et al.", not a person (a braced `{others}` would be a name).
-  const others = (c: Creator) => (c.lastName === 'others' && !c.firstName && !c.prefix) || isEtAl(creatorName(c));
+  const others = (c: Creator) => c.lastName === 'others' && !c.firstName && !c.prefix;
   record.authors = (f.author ?? []).filter((c) => !others(c)).map(creatorName).filter(Boolean);
   record.moreAuthors = (f.author ?? []).some(others);
 

@@ -3,7 +3,6 @@
  * (`citation-style-language/schema`, `csl-data.json`). Only `id` and `type` are required by
  * the schema; a paper also needs a title.
  */
-import { isEtAl } from '../../lib/authors.ts';
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../ids.ts';
 import { dateFromParts, emptyRecord, linkKind, partialDate, stripRichText, type SourceRead, type SourceRecord } from './record.ts';
@@ -62,9 +61,7 @@ function jsonKind(value: unknown): string {
 function toRecord(item: JsonObject, line: number): SourceRecord {
   const record = emptyRecord(line, String(item.id), plain(str(item.title))?.trim() ?? '');
   record.abstract = plain(str(item.abstract));
-  const names = (Array.isArray(item.author) ? item.author : []).map(personName).filter((n): n is string => n !== null);
-  record.authors = names.filter((name) => !isEtAl(name));
-  record.moreAuthors = record.authors.length < names.length;
+  record.authors = (Array.isArray(item.author) ? item.author : []).map(personName).filter((n): n is string => n !== null);
   const number = str(item.number);
   const url = str(item.URL);
   const container = plain(str(item['container-title']));

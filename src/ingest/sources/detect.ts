@@ -9,6 +9,7 @@ import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId } from '../ids.ts';
 import { cleanLink } from '../links.ts';
 import { markdownLine, referenceLine } from '../parse.ts';
+import { isEtAl } from '../../lib/authors.ts';
 import { cleanText, stripControls } from '../../lib/format.ts';
 import { isArxivFeed, readArxivAtom } from './arxiv-atom.ts';
 import { isArxivOai, readArxivOai } from './arxiv-oai.ts';
@@ -201,6 +202,7 @@ const ARXIV_DOI = /^10\.48550\/arxiv\./i;
  */
 function clean(record: SourceRecord): SourceRecord {
   const abstract = record.abstract === null ? null : stripControls(record.abstract).trim() || null;
+  const authors = record.authors.map(cleanText).filter(Boolean);
   const link = (url: string | null) => (url === null ? null : cleanLink(cleanText(url)));
   const doi = record.doi === null ? null : stripControls(record.doi);
   // arXiv's own DOI (10.48550/arXiv.<id>) is the arXiv id written as a DOI: kept as a DOI, it
@@ -213,7 +215,9 @@ function clean(record: SourceRecord): SourceRecord {
     arxivId: record.arxivId ?? arxivDoi,
     title: cleanText(record.title),
     abstract,
-    authors: record.authors.map(cleanText).filter(Boolean),
+    // A hand-made list's last "author" may be its "et al." (RIS `AU  - et al.`, arXivRaw's "…, et al"): the names are not all.
+    authors: authors.filter((name) => !isEtAl(name)),
+    moreAuthors: record.moreAuthors || authors.some(isEtAl),
     org: record.org === null ? null : cleanText(record.org) || null,
     arxivCategory: record.arxivCategory === null ? null : cleanText(record.arxivCategory) || null,
     venue: record.venue && cleanText(record.venue.name) ? { ...record.venue, name: cleanText(record.venue.name) } : null,
