@@ -141,15 +141,19 @@ function firstBodyLine(text: string, body: string): number {
   return text.slice(0, text.length - body.length).split('\n').length;
 }
 
-/** The links of notes to papers' pages, by path from the site's root (`[GAT](/papers/graph-attention-networks/)`), with their lines in the file. */
+/** The links of notes to papers' pages, by path from the site's root (`[GAT](/papers/graph-attention-networks/)`, or an `<a href>`), with their lines in the file. */
 export function paperLinksIn(text: string, body: string): { id: string; line: number }[] {
   const links: { id: string; line: number }[] = [];
   const bodyStart = firstBodyLine(text, body);
   const visit = (node: MdastNode) => {
-    if (node.type === 'link' || node.type === 'definition') {
-      const id = paperIdOfPath(node.url);
-      if (id) links.push({ id, line: bodyStart + (node.position?.start.line ?? 1) - 1 });
-    }
+    const href =
+      node.type === 'link' || node.type === 'definition'
+        ? node.url
+        : (node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') && node.name === 'a'
+          ? node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'href')?.value
+          : undefined;
+    const id = typeof href === 'string' ? paperIdOfPath(href) : null;
+    if (id) links.push({ id, line: bodyStart + (node.position?.start.line ?? 1) - 1 });
     for (const child of 'children' in node ? (node.children as MdastNode[]) : []) visit(child);
   };
   try {

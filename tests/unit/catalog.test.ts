@@ -157,7 +157,7 @@ describe('re-ingesting over an existing catalog', () => {
   it('a note linking a paper page the site will not have is a warning at its line, with the id it may have meant', () => {
     const ids = first.papers.map((p) => p.id);
     const other = ids.find((id) => `${id}.mdx` !== mambaFile)!;
-    const body = `\nSee [the other](/papers/${other}/#abstract), [page two](/papers/2/) and [a typo](/papers/${other.slice(0, -1)}/).\n\n[ref]: /papers/no-such-paper/\n`;
+    const body = `\nSee [the other](/papers/${other}/#abstract), [page two](/papers/2/) and [a typo](/papers/${other.slice(0, -1)}/).\n\n[ref]: /papers/no-such-paper/\n\nAnd <a href="/papers/an-html-link/">an HTML link</a>.\n`;
     // A frontmatter the ingest rewrites a line longer: the lines are those of the file it writes.
     const existing = writtenFiles(first, { [mambaFile]: body }).map((f) => (f.file === mambaFile ? { ...f, text: f.text.replace(/^upvotes: .*\n/m, '') } : f));
     const again = buildCatalog({ ...projectInput(), existing });
@@ -166,6 +166,7 @@ describe('re-ingesting over an existing catalog', () => {
     expect(warnings).toEqual([
       expect.objectContaining({ severity: 'warning', file: `content/papers/${mambaFile}`, line: text.split('\n').findIndex((l) => l.startsWith('See ')) + 1, message: expect.stringContaining(`did you mean "${other}"`) }),
       expect.objectContaining({ severity: 'warning', line: text.split('\n').findIndex((l) => l.startsWith('[ref]')) + 1, message: expect.stringContaining('/papers/no-such-paper/, a page the site does not have') }),
+      expect.objectContaining({ severity: 'warning', line: text.split('\n').findIndex((l) => l.startsWith('And <a')) + 1, message: expect.stringContaining('/papers/an-html-link/') }),
     ]);
   });
 
