@@ -219,24 +219,28 @@ export function appendLabel(paths: ContentPaths, label: ThemeLabel): void {
 /**
  * Removes the rows at `indices` (0-based, in file order) from `content/theme-labels.yaml`, the
  * same way. A comment above a removed row stays, above the next row kept (or at the end): it
- * may head the rows after it.
+ * may head the rows after it; so does a blank line that set it apart.
  */
 export function removeLabels(paths: ContentPaths, indices: readonly number[]): void {
   const gone = new Set(indices);
   const join = (...comments: (string | null | undefined)[]) => comments.filter(Boolean).join('\n') || undefined;
   editLabels(paths, (rows) => {
     let carried: string | undefined;
+    let space = false;
     rows.items = rows.items.filter((item, index) => {
       const node = item as Node;
       if (gone.has(index)) {
         carried = join(carried, node.commentBefore);
+        space ||= Boolean(node.spaceBefore);
         return false;
       }
       node.commentBefore = join(carried, node.commentBefore);
-      carried = undefined;
+      node.spaceBefore ||= space;
+      [carried, space] = [undefined, false];
       return true;
     });
-    rows.comment = join(rows.comment, carried);
+    // They stood before the list's own closing comment.
+    rows.comment = join(carried, rows.comment);
   });
 }
 

@@ -371,14 +371,14 @@ describe('writing files atomically', () => {
 });
 
 describe('removing labels', () => {
-  it('removes the rows named, and keeps every comment: one above a removed row moves to the next row kept', () => {
+  it('removes the rows named, and keeps every comment and blank line: one above a removed row moves to the next row kept', () => {
     const root = copyProject();
     const paths = contentPaths(root);
     writeFileSync(
       paths.labels,
-      '# header\nlabels:\n  - { paper: a, theme: t, label: yes, by: x }\n  # === ours: keep ===\n  - { paper: gone1, theme: t, label: yes, by: x }\n  - { paper: b, theme: t, label: no, by: x }\n  # demo\n  - { paper: gone2, theme: t, label: yes, by: x }\n',
+      '# header\nlabels:\n  - { paper: a, theme: t, label: yes, by: x }\n\n  # === ours: keep ===\n  - { paper: gone1, theme: t, label: yes, by: x }\n  - { paper: b, theme: t, label: no, by: x }\n  # demo\n  - { paper: gone2, theme: t, label: yes, by: x }\n',
     );
     removeLabels(paths, [1, 3]);
-    expect(readFileSync(paths.labels, 'utf8')).toBe('# header\nlabels:\n  - { paper: a, theme: t, label: yes, by: x }\n  # === ours: keep ===\n  - { paper: b, theme: t, label: no, by: x }\n  # demo\n');
+    expect(readFileSync(paths.labels, 'utf8')).toBe('# header\nlabels:\n  - { paper: a, theme: t, label: yes, by: x }\n\n  # === ours: keep ===\n  - { paper: b, theme: t, label: no, by: x }\n  # demo\n');
   });
 });
