@@ -109,14 +109,14 @@ function unrenderable(body: string): { line: number; message: string } | null {
     line,
     message: `notes may not hold an MDX expression such as {${value.trim().split('\n')[0]!.slice(0, 40)}}: the build would run it as JavaScript, with no variables of a note's own, and fail to render the page; write \\{ for a literal brace, or put maths in a code span: \`O(n) for {n} tokens\``,
   });
-  const visit = (node: MdastNode): { line: number; message: string } | null => {
+  for (const node of nodesOf(tree)) {
     const line = node.position?.start.line ?? 1;
     if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && !isInert(node.value)) return expression(node.value, line);
     // A web address, a data: URL or a path from the site's root (public/) is left to the browser.
     if (node.type === 'image' && !/^(?:[a-z][a-z\d+.-]*:|\/)/i.test(node.url)) {
       return { line, message: `notes may not show an image at a relative path (${node.url.slice(0, 60)}): the build looks for it beside the paper's file and fails; put it in public/ and write its path from the site's root, as in /images/diagram.png` };
     }
-    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+    if (isJsxElement(node)) {
       // A lower-case name is an HTML element; a capital or a dot names a component.
       if (node.name && /^[A-Z]|\./.test(node.name) && !imported.has(node.name.split('.')[0]!)) {
         return { line, message: `notes may not use <${node.name}>, a component they do not import: the build would fail to render the page; use HTML or Markdown, or import it in the note` };
@@ -127,14 +127,18 @@ function unrenderable(body: string): { line: number; message: string } | null {
         if (value !== undefined && !isInert(value)) return expression(value, lineOf(body, `{${value}`, line));
       }
     }
-    for (const child of 'children' in node ? (node.children as MdastNode[]) : []) {
-      const found = visit(child);
-      if (found) return found;
-    }
-    return null;
-  };
-  return visit(tree);
+  }
+  return null;
 }
+
+/** Every node of a tree, parents before children, in document order. */
+function* nodesOf(node: MdastNode): Generator<MdastNode> {
+  yield node;
+  for (const child of 'children' in node ? (node.children as MdastNode[]) : []) yield* nodesOf(child);
+}
+
+/** A JSX tag in MDX, an HTML element's or a component's. */
+const isJsxElement = (node: MdastNode): node is Extract<MdastNode, { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement' }> => node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
 
 /** The line of the file `text` where its body (the notes) starts. */
 function firstBodyLine(text: string, body: string): number {
@@ -143,23 +147,24 @@ function firstBodyLine(text: string, body: string): number {
 
 /** The links of notes to papers' pages, by path from the site's root (`[GAT](/papers/graph-attention-networks/)`, or an `<a href>`), with their lines in the file. */
 export function paperLinksIn(text: string, body: string): { id: string; line: number }[] {
-  const links: { id: string; line: number }[] = [];
+  let tree: MdastNode;
+  try {
+    tree = mdxToMdast(body, { features: NOTES });
+  } catch {
+    // Notes that do not parse are an error of their own (`notesError`); their links wait for the fix.
+    return [];
+  }
   const bodyStart = firstBodyLine(text, body);
-  const visit = (node: MdastNode) => {
+  const links: { id: string; line: number }[] = [];
+  for (const node of nodesOf(tree)) {
     const href =
       node.type === 'link' || node.type === 'definition'
         ? node.url
-        : (node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') && node.name === 'a'
+        : isJsxElement(node) && node.name === 'a'
           ? node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'href')?.value
           : undefined;
     const id = typeof href === 'string' ? paperIdOfPath(href) : null;
     if (id) links.push({ id, line: bodyStart + (node.position?.start.line ?? 1) - 1 });
-    for (const child of 'children' in node ? (node.children as MdastNode[]) : []) visit(child);
-  };
-  try {
-    visit(mdxToMdast(body, { features: NOTES }));
-  } catch {
-    // Notes that do not parse are an error of their own (`notesError`); their links wait for the fix.
   }
   return links;
 }
