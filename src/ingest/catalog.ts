@@ -12,7 +12,7 @@ import type { ShownPaths } from '../lib/content-dir.ts';
 import { schemaProblems } from './schema-issues.ts';
 import { createShelver, trainThemeModels, type LabelledPaper, type ThemeModels } from './shelve.ts';
 import { readSource } from './sources/detect.ts';
-import { redirectsManifest } from '../lib/aliases.ts';
+import { everyId, redirectsManifest } from '../lib/aliases.ts';
 import { paperSitePath } from '../lib/paths.ts';
 import { assignIds, numberedApart, sourceKey, type Assigned, type KnownPaper } from './slug.ts';
 import { paperSchema, type ListingManifestEntry, type Paper, type SourceRef } from '../schemas/paper.ts';
@@ -98,7 +98,7 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
   const papers: Paper[] = [];
   const carried = new Set<string>();
   const listingPaths = new Map(input.listings.map((l) => [l.file, l.path]));
-  const published = new Set([...existing.values()].flatMap((k) => [k.id, ...k.aliases]));
+  const published = everyId(existing.values());
   const curated = applyCuration(input, new Set([...ids.values()].flatMap((a) => [a.id, ...a.aliases])), published, diagnostics);
   for (const m of merged.papers) {
     const { id, aliases } = ids.get(m.key)!;
@@ -293,7 +293,7 @@ interface ExistingPaper extends KnownPaper {
  * the A–Z list (`/papers/2/`), not an id.
  */
 function brokenPaperLinks(files: ReadonlyMap<string, string>, folder: string, published: readonly { id: string; aliases: readonly string[] }[]): Diagnostic[] {
-  const known = new Set(published.flatMap(({ id, aliases }) => [id, ...aliases]));
+  const known = everyId(published);
   const ids = published.map(({ id }) => id);
   // The files as they will be written, whatever their notes came from: lines are those of the file a person opens next.
   return [...files].flatMap(([file, text]) => {

@@ -2,6 +2,7 @@ import type { CatalogInput } from './catalog.ts';
 import { error, warning, type Diagnostic } from './diagnostics.ts';
 import type { LabelledPaper } from './shelve.ts';
 import { titleKey } from './normalize.ts';
+import { everyId } from '../lib/aliases.ts';
 import { excerpt } from '../lib/format.ts';
 import { didYouMean } from '../lib/spelling.ts';
 
@@ -44,7 +45,7 @@ export function labelledPapers(
       diagnostics.push(error(input.files.training, input.trainingLines[index] ?? 0, `training paper "${paper.id}" has the id of the catalog paper "${excerpt(texts.get(id)!.title, 60)}", which is another paper; give the training paper another id`));
     }
   }
-  const published = new Set(onDisk.flatMap(({ id, aliases }) => [id, ...aliases]));
+  const published = everyId(onDisk);
   const themes = new Set(input.taxonomy.map((t) => t.id));
   const decisions = new Map<string, Map<string, boolean>>();
   // A theme that is gone is one error at its first label, naming the lines of the others, not one error per row.

@@ -2,6 +2,7 @@ import slugify from '@sindresorhus/slugify';
 import { createHash } from 'node:crypto';
 import { abstractsAgree, abstractWords, authorsDiffer, overlap, textWords, wordsAgree } from './merge.ts';
 import { MAX_ID_LENGTH } from '../schemas/id.ts';
+import { everyId } from '../lib/aliases.ts';
 
 
 /** Names Windows keeps for devices: a file `aux.mdx` cannot be checked out there. */
@@ -137,7 +138,7 @@ export function assignIds(papers: readonly PaperToName[], known: readonly KnownP
   const revisionOf = revisions(known.filter((k) => !claimed.has(k)));
   for (const paper of papers) if (!assigned.has(paper.key)) claim(paper.key, revisionOf(paper).find((k) => !claimed.has(k)));
 
-  const taken = new Set(known.flatMap((k) => [k.id, ...k.aliases]));
+  const taken = everyId(known);
   for (const paper of papers) {
     if (assigned.has(paper.key)) continue;
     const base = slugForTitle(paper.title);

@@ -9,6 +9,13 @@ import { paperSitePath } from './paths.ts';
  */
 export const REDIRECTS_FILE = 'redirects.json';
 
+/** Every id these papers have had, current and former: the names a link or a label may use for them. */
+export function everyId(papers: Iterable<{ id: string; aliases: readonly string[] }>): Set<string> {
+  const ids = new Set<string>();
+  for (const { id, aliases } of papers) for (const name of [id, ...aliases]) ids.add(name);
+  return ids;
+}
+
 /** The manifest's text for these papers, sorted so that it is deterministic. */
 export function redirectsManifest(papers: Iterable<{ id: string; aliases: readonly string[] }>): string {
   const moved: [string, string][] = [];
