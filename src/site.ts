@@ -39,6 +39,8 @@ export const site = {
   name: 'Shelfmark',
   /** What the site is, in one sentence: the home page's description. */
   description: 'A catalog of research papers collected from public listings, shelved by theme and searchable.',
+  /** A query worth trying in this catalog, shown as the search boxes' placeholder ("e.g. …"). */
+  searchExample: 'rectified flow',
   colors: {
     light: {
       bg: '#fbfaf7',
