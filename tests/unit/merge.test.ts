@@ -37,8 +37,8 @@ describe('merging listings', () => {
     expect(papers).toHaveLength(1);
     expect(duplicates).toBe(4);
     // The kind of dash or quote, and TeX's $ around math, as a .bib reads them and a listing shows them raw.
-    // And the closing period of a Google Scholar export.
-    for (const [a, b] of [['Don´t Stop Pretraining', 'Don’t Stop Pretraining'], ['VPNeXt -- Rethinking', 'VPNeXt – Rethinking'], ['``Dense\'\' Decoding', '“Dense” Decoding'], ['PixArt-$α$', 'PixArt-α'], ['Attention is all you need.', 'Attention Is All You Need']]) {
+    // A hyphen or a space in a compound. And the closing period of a Google Scholar export.
+    for (const [a, b] of [['Don´t Stop Pretraining', 'Don’t Stop Pretraining'], ['VPNeXt -- Rethinking', 'VPNeXt – Rethinking'], ['``Dense\'\' Decoding', '“Dense” Decoding'], ['PixArt-$α$', 'PixArt-α'], ['Manipulation with Low-Cost Hardware', 'Manipulation with Low Cost Hardware'], ['Vision–Language Models', 'Vision-Language Models'], ['Attention is all you need.', 'Attention Is All You Need']]) {
       expect(mergeListings([listing('a.txt', [listed(a, 1)]), listing('b.txt', [listed(b, 1)])]).papers, a).toHaveLength(1);
     }
   });
