@@ -521,6 +521,21 @@ describe('CSL-JSON', () => {
     expect(read('zotero.json', JSON.stringify([{ ...item([]), issued: '2023-02-29' }])).records[0]!.published).toBe('2023-02');
   });
 
+  it('a date not read whole is a warning at its item (a 14th month, a 30th of February); a literal date is free text', () => {
+    const items = [
+      { id: 'x', type: 'article', title: 'X', issued: { 'date-parts': [[2015, 14, 2]] } },
+      { id: 'y', type: 'article', title: 'Y', issued: { literal: 'Spring 2021' } },
+      { id: 'z', type: 'article', title: 'Z', issued: { raw: '2024-02-30' } },
+      { id: 'ok', type: 'article', title: 'OK', issued: { 'date-parts': [[2024, 2, 29]] } },
+    ];
+    const { records, diagnostics } = read('zotero.json', JSON.stringify(items, null, 1));
+    expect(records.map((r) => r.published)).toEqual(['2015', null, '2024-02', '2024-02-29']);
+    expect(diagnostics.map((d) => [d.severity, d.line, d.message])).toEqual([
+      ['warning', 2, 'entry x: the date "2015-14-2" is not read whole (there is no month 14); the paper is dated 2015'],
+      ['warning', 24, 'entry z: the date "2024-02-30" is not read whole (month 2 has no day 30); the paper is dated 2024-02'],
+    ]);
+  });
+
   it('an item\'s line is where its "{" is, whatever its id: a number in an earlier title is not the id', () => {
     const text = JSON.stringify([{ id: 1, type: 'article', title: 'A 2-stage model' }, { id: 2, type: 'article', title: 'B' }], null, 2);
     expect(read('zotero.json', text).records.map((r) => r.line)).toEqual([2, 7]);
@@ -622,6 +637,12 @@ describe('RIS', () => {
     expect(records.map((r) => r.published)).toEqual(['2017-06-12', '2017']);
   });
 
+  it('a date not read whole is a warning at its record, naming the tag; the rest of it still dates the paper', () => {
+    const { records, diagnostics } = read('z.ris', 'TY  - JOUR\nTI  - A\nPY  - 2017///\nER  - \nTY  - JOUR\nTI  - B\nPY  - 2022///\nDA  - 2022/13/06\nER  - \n');
+    expect(records.map((r) => r.published)).toEqual(['2017', '2022']);
+    expect(diagnostics).toEqual([expect.objectContaining({ severity: 'warning', line: 5, message: 'this record\'s DA: the date "2022-13-06" is not read whole (there is no month 13); the paper is dated 2022' })]);
+  });
+
   it('a record left open, one without a title and a line outside any record are errors at their lines; the rest is read', () => {
     const text = 'TY  - JOUR\nTI  - Fine\nER  - \nstray words\nTY  - JOUR\nAU  - Doe, J\nER  - \nTY  - JOUR\nTI  - Never ended\n';
     const { records, diagnostics } = read('broken.ris', text);
@@ -635,6 +656,18 @@ describe('RIS', () => {
 });
 
 describe('BibTeX', () => {
+  it('a date not read whole is a warning at its entry: a 13th month, a 31st of June, a month or a date it cannot read', () => {
+    const text = '@article{dt,\n  title = {A},\n  date = {2021-13-02},\n}\n@article{b, title = {B}, year = 2021, month = jun, day = 31}\n@article{c, title = {C}, date = {June 2021}, year = 2021}\n@article{d, title = {D}, year = 2021, month = {Jun.}}\n@article{ok, title = {E}, date = {2021-06-02}, month = jun}\n';
+    const { records, diagnostics } = read('lib.bib', text);
+    expect(records.map((r) => r.published)).toEqual(['2021', '2021-06', '2021', '2021', '2021-06-02']);
+    expect(diagnostics.map((d) => [d.severity, d.line, d.message])).toEqual([
+      ['warning', 1, 'entry dt: the date "2021-13-02" is not read whole (there is no month 13); the paper is dated 2021'],
+      ['warning', 5, 'entry b: the date "2021-6-31" is not read whole (month 6 has no day 31); the paper is dated 2021-06'],
+      ['warning', 6, 'entry c: "June 2021" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)'],
+      ['warning', 7, 'entry d: the date "2021-Jun." is not read whole ("Jun." is not a month); the paper is dated 2021'],
+    ]);
+  });
+
   const { format, records, diagnostics } = read('library.bib', fixture('zotero-better-bibtex.bib'));
 
   it('reads @string, crossref, accents, month macros, eprint with archiveprefix or eprinttype', () => {

@@ -15,7 +15,7 @@ import type { Creator, Entry } from '@retorquere/bibtex-parser';
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../ids.ts';
 import { escapeRegExp } from '../../lib/regexp.ts';
-import { dateFromParts, emptyRecord, lineLocator, linkKind, partialDate, stripRichText, type SourceRead, type SourceRecord } from './record.ts';
+import { dateFromParts, emptyRecord, lineLocator, linkKind, partialDate, stripRichText, type DateProblem, type SourceRead, type SourceRecord } from './record.ts';
 
 /** BibLaTeX's container types: crossref'd by its papers, such an entry is the book they appear in. */
 const CONTAINERS = new Set(['proceedings', 'mvproceedings', 'collection', 'mvcollection', 'book', 'mvbook', 'periodical']);
@@ -175,7 +175,7 @@ export function readBibtex(path: string, source: string): SourceRead {
     // Proceedings that papers cite through `crossref` give them their venue; they are not a paper.
     // Any other book or volume is one: a reading list can hold a book.
     if (CONTAINERS.has(entry.type.toLowerCase()) && crossreffed.has(entry.key.toLowerCase())) continue;
-    const record = toRecord(entry, line);
+    const record = toRecord(entry, line, (message) => diagnostics.push(warning(path, line, `entry ${entry.key}: ${message}`)));
     if (!record.title) {
       // An entry the parser gave up on part-way has lost the fields after the break: its error says why.
       if (!broken.has(entry.key)) diagnostics.push(error(path, line, `entry ${entry.key} has no title; add one or remove the entry`));
@@ -186,7 +186,7 @@ export function readBibtex(path: string, source: string): SourceRead {
   return { records, diagnostics: diagnostics.map((d) => ({ ...d, message: showLiterals(d.message) })) };
 }
 
-function toRecord(entry: Entry, line: number): SourceRecord {
+function toRecord(entry: Entry, line: number, dateProblem: DateProblem): SourceRecord {
   const f = entry.fields;
   const field = (name: string) => {
     const value = (f as Record<string, unknown>)[name];
@@ -211,7 +211,7 @@ function toRecord(entry: Entry, line: number): SourceRecord {
   if (journal && !isPreprintServer(journal)) record.venue = { name: journal, kind: 'journal' };
   else if (booktitle) record.venue = { name: booktitle, kind: 'proceedings' };
   // `2021a` is the year with a letter that author–year styles add to tell one author's papers of a year apart.
-  record.published = partialDate(field('date')) ?? dateFromParts(field('year')?.replace(/^(\d{4})[a-z]$/i, '$1'), field('month'), field('day'));
+  record.published = partialDate(field('date'), dateProblem) ?? dateFromParts(field('year')?.replace(/^(\d{4})[a-z]$/i, '$1'), field('month'), field('day'), dateProblem);
   const url = field('url');
   if (url) {
     const kind = linkKind(url);

@@ -5,7 +5,7 @@
  */
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../ids.ts';
-import { dateFromParts, emptyRecord, linkKind, partialDate, stripRichText, type SourceRead, type SourceRecord } from './record.ts';
+import { dateFromParts, emptyRecord, linkKind, partialDate, stripRichText, type DateProblem, type SourceRead, type SourceRecord } from './record.ts';
 import { elementLines, isObject, str, type JsonObject } from './json.ts';
 
 const plain = (value: string | null): string | null => (value === null ? null : stripRichText(value));
@@ -24,7 +24,8 @@ export function readCslJson(path: string, text: string, items: unknown[]): Sourc
       diagnostics.push(error(path, starts[index] ?? 0, `${name} is not a CSL item (it needs "id" and "type"); fix or remove it`));
       return;
     }
-    const record = toRecord(item as JsonObject, starts[index] ?? 1);
+    const line = starts[index] ?? 1;
+    const record = toRecord(item as JsonObject, line, (message) => diagnostics.push(warning(path, line, `${name}: ${message}`)));
     const title = (item as JsonObject).title;
     const id = String((item as JsonObject).id);
     const first = firstWithId.get(id);
@@ -58,7 +59,7 @@ function jsonKind(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
-function toRecord(item: JsonObject, line: number): SourceRecord {
+function toRecord(item: JsonObject, line: number, dateProblem: DateProblem): SourceRecord {
   const record = emptyRecord(line, String(item.id), plain(str(item.title))?.trim() ?? '');
   record.abstract = plain(str(item.abstract));
   record.authors = (Array.isArray(item.author) ? item.author : []).map(personName).filter((n): n is string => n !== null);
@@ -72,7 +73,7 @@ function toRecord(item: JsonObject, line: number): SourceRecord {
   if (container && !/^arxiv$/i.test(publisher ?? '') && !isPreprintServer(container)) {
     record.venue = { name: container, kind: item.type === 'paper-conference' ? 'proceedings' : item.type === 'article-journal' ? 'journal' : 'other' };
   }
-  record.published = cslDate(item.issued);
+  record.published = cslDate(item.issued, dateProblem);
   if (url) {
     const kind = linkKind(url);
     if (kind) record.links[kind] = url;
@@ -91,14 +92,18 @@ function personName(person: unknown): string | null {
   return suffix ? `${parts.join(' ')}, ${suffix}` : parts.join(' ');
 }
 
-/** `{"date-parts": [[2023, 11, 17]]}` (numbers or strings), or `raw`/`literal`, or an EDTF string. */
-function cslDate(issued: unknown): string | null {
-  if (typeof issued === 'string') return partialDate(issued);
+/**
+ * `{"date-parts": [[2023, 11, 17]]}` (numbers or strings), or `raw`/`literal`, or an EDTF string.
+ * A `literal` is free text by definition ("Spring 2021"), so it alone is read without complaint.
+ */
+function cslDate(issued: unknown, problem: DateProblem): string | null {
+  if (typeof issued === 'string') return partialDate(issued, problem);
   if (!isObject(issued)) return null;
   const parts = issued['date-parts'];
   if (Array.isArray(parts) && Array.isArray(parts[0])) {
     const [y, m, d] = parts[0] as unknown[];
-    return dateFromParts(y, m, d);
+    return dateFromParts(y, m, d, problem);
   }
-  return partialDate(str(issued.raw) ?? str(issued.literal));
+  const raw = str(issued.raw);
+  return raw ? partialDate(raw, problem) : partialDate(str(issued.literal));
 }

@@ -103,15 +103,25 @@ export function lineAtOffset(text: string, offset: number): number {
 }
 
 /**
+ * Told when a date a source writes is not read whole (a 13th month, a 31st of June, "Jun."):
+ * what was written, what is missing, and what the paper is dated by instead. A reader of a
+ * format people edit by hand turns it into a warning at the paper's line.
+ */
+export type DateProblem = (message: string) => void;
+
+/**
  * `YYYY`, `YYYY-MM` or `YYYY-MM-DD` from the start of a date or timestamp, or null when it is
  * not one. A month or day that does not exist is left out, never kept: the rest still dates the paper.
  */
-export function partialDate(raw: string | null | undefined): string | null {
+export function partialDate(raw: string | null | undefined, problem?: DateProblem): string | null {
   const m = /^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(raw ?? '');
-  if (!m) return null;
+  if (!m) {
+    if (raw?.trim()) problem?.(`"${raw.trim()}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`);
+    return null;
+  }
   const [, y, mo, d] = m;
-  if (mo && (Number(mo) < 1 || Number(mo) > 12)) return y!;
-  if (d && !isValidDay(Number(y), Number(mo), Number(d))) return `${y}-${mo}`;
+  if (mo && (Number(mo) < 1 || Number(mo) > 12)) return cut(problem, raw!, `there is no month ${Number(mo)}`, y!);
+  if (d && !isValidDay(Number(y), Number(mo), Number(d))) return cut(problem, raw!, `month ${Number(mo)} has no day ${Number(d)}`, `${y}-${mo}`);
   return [y, mo, d].filter(Boolean).join('-');
 }
 
@@ -122,15 +132,31 @@ export function dayOf(raw: string | null | undefined): string | null {
 }
 
 /** Date parts as numbers or strings (CSL, BibTeX year/month) → a partial ISO date. */
-export function dateFromParts(year: unknown, month?: unknown, day?: unknown): string | null {
+export function dateFromParts(year: unknown, month?: unknown, day?: unknown, problem?: DateProblem): string | null {
+  const written = [year, month, day].filter((part) => part !== undefined && part !== null && String(part).trim() !== '').join('-');
   const y = Number(year);
-  if (!Number.isInteger(y) || y < 1000 || y > 9999) return null;
+  if (!Number.isInteger(y) || y < 1000 || y > 9999) {
+    if (written) problem?.(`"${written}" has no year of four digits, so it does not date the paper`);
+    return null;
+  }
   const m = Number(month);
-  if (!Number.isInteger(m) || m < 1 || m > 12) return String(y);
+  if (!Number.isInteger(m) || m < 1 || m > 12) {
+    return isBlank(month) ? String(y) : cut(problem, written, Number.isInteger(m) ? `there is no month ${m}` : `"${String(month).trim()}" is not a month`, String(y));
+  }
   const d = Number(day);
   const mm = String(m).padStart(2, '0');
-  if (!Number.isInteger(d) || !isValidDay(y, m, d)) return `${y}-${mm}`;
+  if (!Number.isInteger(d) || !isValidDay(y, m, d)) {
+    return isBlank(day) ? `${y}-${mm}` : cut(problem, written, `month ${m} has no day ${String(day).trim()}`, `${y}-${mm}`);
+  }
   return `${y}-${mm}-${String(d).padStart(2, '0')}`;
+}
+
+const isBlank = (part: unknown) => part === undefined || part === null || String(part).trim() === '';
+
+/** What a date cut short keeps, after saying so. */
+function cut(problem: DateProblem | undefined, written: string, why: string, kept: string): string {
+  problem?.(`the date "${written.trim()}" is not read whole (${why}); the paper is dated ${kept}`);
+  return kept;
 }
 
 /** Which kind of link a URL from a source is, judged by where it points. */

@@ -9,9 +9,9 @@
  * be found again here anyway.
  */
 import { isOrganisation } from '../../lib/authors.ts';
-import { error, type Diagnostic } from '../diagnostics.ts';
+import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../ids.ts';
-import { dateFromParts, emptyRecord, linkKind, type SourceRead, type SourceRecord } from './record.ts';
+import { dateFromParts, emptyRecord, linkKind, type DateProblem, type SourceRead, type SourceRecord } from './record.ts';
 import type { Venue } from '../../schemas/paper.ts';
 
 /** `TY  - JOUR`: two capitals (or a capital and a digit), two spaces, a hyphen, then the value. */
@@ -67,7 +67,8 @@ export function readRis(path: string, text: string): SourceRead {
       continue;
     }
     if (tag === 'ER') {
-      const record = toRecord(open.fields, open.line);
+      const at = open.line;
+      const record = toRecord(open.fields, at, (message) => diagnostics.push(warning(path, at, `this record's ${message}`)));
       if (record.title) records.push(record);
       else diagnostics.push(error(path, open.line, 'this record has no title (TI or T1); add one or remove the record'));
       open = null;
@@ -83,7 +84,7 @@ export function readRis(path: string, text: string): SourceRead {
   return { records, diagnostics };
 }
 
-function toRecord(fields: Fields, line: number): SourceRecord {
+function toRecord(fields: Fields, line: number, dateProblem: DateProblem): SourceRecord {
   const first = (...tags: string[]) => tags.map((tag) => fields.get(tag)?.find((v) => v !== '')).find((v) => v !== undefined) ?? null;
   const all = (...tags: string[]) => tags.flatMap((tag) => fields.get(tag) ?? []).filter((v) => v !== '');
   const type = first('TY') ?? '';
@@ -96,7 +97,7 @@ function toRecord(fields: Fields, line: number): SourceRecord {
   record.doi = doi(first('DO'));
   if (container && !isPreprintServer(container)) record.venue = { name: container, kind: venueKind(type) };
   // Zotero writes the year alone in PY (`2017///`) and the day in DA (`2017/06/12/`): the most precise of those that agree on the year.
-  const dates = ['PY', 'Y1', 'DA'].map((tag) => risDate(first(tag))).filter((d): d is string => d !== null);
+  const dates = ['PY', 'Y1', 'DA'].map((tag) => risDate(first(tag), (message) => dateProblem(`${tag}: ${message}`))).filter((d): d is string => d !== null);
   record.published = dates.filter((d) => d.slice(0, 4) === dates[0]?.slice(0, 4)).reduce<string | null>((best, d) => (d.length > (best?.length ?? 0) ? d : best), null);
   for (const url of urls) {
     const kind = linkKind(url);
@@ -124,7 +125,7 @@ function venueKind(type: string): Venue['kind'] {
 }
 
 /** RIS dates: `2017`, `2017/12/04/`, `2017/12//`, `2017///note`, or ISO `2017-12-04`. */
-function risDate(raw: string | null): string | null {
+function risDate(raw: string | null, problem: DateProblem): string | null {
   const m = /^(\d{4})(?:[/-](\d{1,2})?(?:[/-](\d{1,2})?)?)?/.exec(raw?.trim() ?? '');
-  return m ? dateFromParts(m[1], m[2], m[3]) : null;
+  return m ? dateFromParts(m[1], m[2], m[3], problem) : null;
 }
