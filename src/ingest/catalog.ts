@@ -329,7 +329,9 @@ function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagn
     // move this file's notes to another paper's file, or another paper's notes to this one.
     const named = file.replace(/\.mdx$/, '');
     if (data.id !== named) {
-      diagnostics.push(error(path, keyLine(text, 'id'), `the id "${data.id}" is not the file's name; put back id: "${named}" (a paper's id is changed with renameTo in ${files.curation})`));
+      // Which of the two was edited, the ingest cannot know; advice to change the id back after a
+      // renamed file would publish the paper under the new name and lose its old address.
+      diagnostics.push(error(path, keyLine(text, 'id'), `the id "${data.id}" is not the file's name, and a paper's file is named by its id, its page's address: if the file was renamed, name it ${data.id}.mdx again; if the id was edited, put back id: "${named}". A paper gets another id with renameTo in ${files.curation}, which keeps its old address working`));
       continue;
     }
     // Former ids are URLs already published, and they become redirect pages: one edited by hand

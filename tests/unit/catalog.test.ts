@@ -454,6 +454,14 @@ describe('re-ingesting over an existing catalog', () => {
     expect(errorsIn(plan.diagnostics)).toEqual([expect.objectContaining({ file: `content/papers/${flowFile}`, line: lineOf(edited, `id: "${mambaId}"`) })]);
   });
 
+  it('a file renamed by hand is an error that says to name it by its id again, never to give it the new name as id (which would lose its address)', () => {
+    const existing = writtenFiles(first, { [mambaFile]: 'On Mamba.\n' }).map((f) => (f.file === mambaFile ? { ...f, file: 'mine.mdx', path: 'content/papers/mine.mdx' } : f));
+    const plan = buildCatalog({ ...projectInput(), existing });
+    const message = errorsIn(plan.diagnostics).map((d) => d.message).join('\n');
+    expect(message).toContain(`if the file was renamed, name it ${mambaFile} again`);
+    expect(message).toContain('renameTo');
+  });
+
   it('a former id edited by hand into something that is no id is an error at its line of the paper file', () => {
     const existing = writtenFiles(first).map((f) => (f.file === mambaFile ? { ...f, text: f.text.replace('aliases: []', 'aliases: ["Old Mamba"]') } : f));
     const plan = buildCatalog({ ...projectInput(), existing });
