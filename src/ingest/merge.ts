@@ -218,6 +218,8 @@ function combine(group: Occurrence[]): MergedPaper {
   const etAl = authors.length > 0 && (inOrder.some((r) => r.moreAuthors && r.authors.length >= authors.length) || counted > authors.length);
   const title = rich[0]!.title;
   const abstract = pick(rich, (r) => r.abstract);
+  // A venue whose kind is known (journal, proceedings) decides how the paper is cited: it wins over one that is only named.
+  const venue = pick(rich, (r) => (r.venue?.kind === 'other' ? null : r.venue)) ?? pick(rich, (r) => r.venue);
   return {
     key: titleKey(title),
     title,
@@ -228,9 +230,10 @@ function combine(group: Occurrence[]): MergedPaper {
     org: pick(inOrder, (r) => r.org),
     arxivId: pick(rich, (r) => r.arxivId),
     arxivCategory: pick(rich, (r) => r.arxivCategory),
-    doi: pick(rich, (r) => r.doi),
-    // A venue whose kind is known (journal, proceedings) decides how the paper is cited: it wins over one that is only named.
-    venue: pick(rich, (r) => (r.venue?.kind === 'other' ? null : r.venue)) ?? pick(rich, (r) => r.venue),
+    // A DOI names one publication: a record's that names another venue (the journal version of a
+    // conference paper, merged by its title) would cite the conference paper at the journal's DOI.
+    doi: pick(rich, (r) => (r.venue && venue && !sameVenue(r.venue.name, venue.name) ? null : r.doi)),
+    venue,
     published: firstPublished(inOrder.map((r) => r.published).filter((d): d is string => d !== null)),
     listedOn: pick(inOrder, (r) => r.listedOn),
     upvotes: pick(inOrder, (r) => r.upvotes),
@@ -243,6 +246,12 @@ function combine(group: Occurrence[]): MergedPaper {
     titleKeys: [...new Set(inOrder.map((r) => titleKey(r.title)))],
     abstractKeys: [...new Set(inOrder.map((r) => (r.abstract ? titleKey(r.abstract) : null)).filter((k): k is string => k !== null))],
   };
+}
+
+/** One venue named two ways: the same name, or one within the other (arXiv's journal reference adds volume and pages). */
+function sameVenue(a: string, b: string): boolean {
+  const [x, y] = [titleKey(a), titleKey(b)];
+  return x.includes(y) || y.includes(x);
 }
 
 /**
