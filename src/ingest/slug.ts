@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { abstractsAgree, abstractWords, authorsDiffer, overlap, textWords, wordsAgree } from './merge.ts';
 import { MAX_ID_LENGTH } from '../schemas/id.ts';
 import { everyId } from '../lib/aliases.ts';
+import { editDistance } from '../lib/spelling.ts';
 
 
 /** Names Windows keeps for devices: a file `aux.mdx` cannot be checked out there. */
@@ -81,7 +82,8 @@ export interface Assigned {
  * differ, their ids contradict or, with no abstracts to tell, their first authors), then its
  * entry in a file that names entries with a title a little different (a .bib's key: its title
  * was corrected), then an abstract; and last, among the records no paper claimed, by a title
- * and an abstract both revised a little (a listing of arXiv's next version). A paper that matches records no other paper claimed absorbs them:
+ * and an abstract both revised a little (a listing of arXiv's next version), or by a title with
+ * one word's typo corrected in the same file (a .bib entry whose key was made anew from it). A paper that matches records no other paper claimed absorbs them:
  * their URLs become its aliases. New papers take their title's slug, or the first free `-2`,
  * `-3`… after it, never an id or alias used before. `papers`
  * must be in a fixed order for the result to be the same on every run.
@@ -137,6 +139,9 @@ export function assignIds(papers: readonly PaperToName[], known: readonly KnownP
   // Last, and only among records nothing matched exactly: a paper without an id may be a revision of one.
   const revisionOf = revisions(known.filter((k) => !claimed.has(k)));
   for (const paper of papers) if (!assigned.has(paper.key)) claim(paper.key, revisionOf(paper).find((k) => !claimed.has(k)));
+  // And a title with a typo corrected in a file that names entries, whose key the exporter made anew from the title.
+  const correctionOf = corrections(known.filter((k) => !claimed.has(k)));
+  for (const paper of papers) if (!assigned.has(paper.key)) claim(paper.key, correctionOf(paper).find((k) => !claimed.has(k) && !isOtherPaper(k, paper)));
 
   const taken = everyId(known);
   for (const paper of papers) {
@@ -148,6 +153,34 @@ export function assignIds(papers: readonly PaperToName[], known: readonly KnownP
     taken.add(id);
   }
   return assigned;
+}
+
+/** Most edits a word corrected for a typo differs by. */
+const TYPO_EDITS = 2;
+
+/**
+ * The records (of `unclaimed`) that `paper` may be with a typo corrected in its title: read from
+ * the same file (one that names its entries, as a .bib does), their titles the same but for one
+ * word, which is a few letters away and has the same digits ("Maniplation" → "Manipulation";
+ * "Llama 2" is not "Llama 3"). Better BibTeX makes the key from the title, so a corrected title is
+ * also a new key, and a .bib entry often has no abstract: nothing else recognises it. Looked up
+ * by each title with one of its words left out, so the cost follows the papers, not their pairs.
+ */
+function corrections(unclaimed: readonly KnownPaper[]): (paper: PaperToName) => KnownPaper[] {
+  const fileOf = (key: string) => key.slice(0, key.indexOf('\u0000'));
+  const byTitle = new Map<string, { record: KnownPaper; word: string }[]>();
+  const lookups = (titleKey: string, files: readonly string[]) => {
+    const words = titleKey.split(' ');
+    return [...new Set(files.map(fileOf))].flatMap((file) => words.map((word, i) => ({ key: `${file}\u0000${words.toSpliced(i, 1, '').join(' ')}`, word })));
+  };
+  for (const record of unclaimed) for (const { key, word } of lookups(record.titleKey, record.sourceKeys)) byTitle.get(key)?.push({ record, word }) ?? byTitle.set(key, [{ record, word }]);
+  const digits = (word: string) => word.replace(/\D/g, '');
+  return (paper) =>
+    paper.titleKeys.flatMap((title) =>
+      lookups(title, paper.sourceKeys).flatMap(({ key, word }) =>
+        (byTitle.get(key) ?? []).filter((theirs) => theirs.word !== word && digits(theirs.word) === digits(word) && editDistance(theirs.word, word, TYPO_EDITS) <= TYPO_EDITS).map(({ record }) => record),
+      ),
+    );
 }
 
 /** Whether a title match is another paper after all: the rule by which sources are merged (`mergeSources`). */

@@ -87,6 +87,24 @@ describe('assigning ids', () => {
     expect(idsOf([listed('Attention Is All You Need')], [known('transformer', 'Attention Is All You Need')])).toEqual(['transformer']);
   });
 
+  it('a .bib entry without an abstract whose title typo was corrected, and its key made anew from it, keeps its id', () => {
+    const typo = 'Tactile Maniplation Policies from Human Video';
+    const history = [known('tactile-maniplation-policies-from-human-video', typo, { abstractKey: '', firstAuthor: 'Jiwon Park', sourceKeys: [sourceKey('lib.bib', 'parkTactileManiplationPolicies2024')] })];
+    const fixed = (title: string, more: Partial<PaperToName> = {}) => ({ ...listed(title), abstractKeys: [], firstAuthor: 'Jiwon Park', sourceKeys: [sourceKey('lib.bib', 'parkTactileManipulationPolicies2024')], ...more });
+    expect(idsOf([fixed('Tactile Manipulation Policies from Human Video')], history)).toEqual(['tactile-maniplation-policies-from-human-video']);
+    // Not another file's entry, another first author, a number changed, nor two words changed: those may be other papers.
+    for (const other of [
+      fixed('Tactile Manipulation Policies from Human Video', { sourceKeys: [sourceKey('other.bib', 'parkTactileManipulationPolicies2024')] }),
+      fixed('Tactile Manipulation Policies from Human Video', { firstAuthor: 'Maja Lindqvist' }),
+      fixed('Tactile Maniplation Policies from Human Video 2'),
+      fixed('Tactile Manipulation Policies from Human Videos'.replace('Tactile', 'Tactful')),
+    ]) {
+      expect(idsOf([other], history), other.title).not.toEqual(['tactile-maniplation-policies-from-human-video']);
+    }
+    const versions = [known('llama-2-open-models', 'Llama 2: Open Models', { abstractKey: '', sourceKeys: [sourceKey('lib.bib', 'llama2')] })];
+    expect(idsOf([{ ...listed('Llama 3: Open Models'), abstractKeys: [], sourceKeys: [sourceKey('lib.bib', 'llama3')] }], versions)).toEqual(['llama-3-open-models']);
+  });
+
   it('a paper whose title was corrected keeps its id, recognised by its abstract', () => {
     const history = [known('atention-is-all-you-need', 'Atention Is All You Need', { abstractKey: titleKey(ABSTRACT) })];
     expect(idsOf([listed('Attention Is All You Need', ABSTRACT)], history)).toEqual(['atention-is-all-you-need']);
@@ -97,9 +115,9 @@ describe('assigning ids', () => {
     // It had no abstract and has one now: neither title nor abstract matches, the entry does.
     const fixed = listed('Efficient Attention', `${ABSTRACT} Now with its abstract.`, { sourceKeys: [sourceKey('lib.bib', 'doe2023')] });
     expect(idsOf([fixed], history)).toEqual(['efficent-attention']);
-    // The same key in another file, or another key in the same file, is another entry.
+    // The same key in another file, or another key in the same file, is another entry (unless its title is the old one with a typo corrected, below).
     expect(idsOf([{ ...fixed, sourceKeys: [sourceKey('other.bib', 'doe2023')] }], history)).toEqual(['efficient-attention']);
-    expect(idsOf([{ ...fixed, sourceKeys: [sourceKey('lib.bib', 'doe2024')] }], history)).toEqual(['efficient-attention']);
+    expect(idsOf([{ ...fixed, title: 'Efficient Attention Everywhere', titleKeys: [titleKey('Efficient Attention Everywhere')], sourceKeys: [sourceKey('lib.bib', 'doe2024')] }], history)).toEqual(['efficient-attention-everywhere']);
   });
 
   it('a key given to another paper (its abstract quite different) is not the paper it named before', () => {
