@@ -809,6 +809,16 @@ describe('BibTeX', () => {
     expect(result.records.map((r) => [r.key, r.line])).toEqual([['next', 6]]);
   });
 
+  it('an @string too deep or too long for the parser is an error naming it, as an entry is; the entries around it are read', () => {
+    const deep = `@article{before, title = {Before}}\n@string{s = {${'{'.repeat(3_000)}x${'}'.repeat(3_000)}}}\n@article{after, title = {After}, year = 2020}\n`;
+    const result = read('strings.bib', deep);
+    expect(errorsIn(result.diagnostics)).toEqual([expect.objectContaining({ line: 2, message: '@string s: its value has braces nested 3,001 deep, more than the BibTeX parser can read; remove the extra braces' })]);
+    expect(result.records.map((r) => r.key)).toEqual(['before', 'after']);
+    const long = read('strings.bib', `@STRING(s = {${'ab '.repeat(70_000)}})\n@article{k, title = {K}}\n`);
+    expect(errorsIn(long.diagnostics)).toEqual([expect.objectContaining({ line: 1, message: expect.stringMatching(/^@string s: its value is too long for the BibTeX parser \(70,00\d words\); keep it under 50,000$/) })]);
+    expect(long.records.map((r) => r.key)).toEqual(['k']);
+  });
+
   it('an entry without a title is an error naming its key', () => {
     const result = read('notitle.bib', '@misc{nokey2024, author = {Someone, A}, year = 2024}\n');
     expect(errorsIn(result.diagnostics)).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('nokey2024') })]);

@@ -75,17 +75,9 @@ let parser: typeof BibtexParser | undefined;
 // Its CommonJS build is broken (the package is "type": "module"), so the ES module is required by path.
 const loadParser = () => (parser ??= createRequire(import.meta.url)(fileURLToPath(import.meta.resolve('@retorquere/bibtex-parser'))) as typeof BibtexParser);
 
-export function readBibtex(path: string, source: string): SourceRead {
-  const text = hideLiterals(source);
-  const diagnostics: Diagnostic[] = [];
-  const lineAt = lineLocator(text);
-  /** The unknown LaTeX commands in each entry, as the parser meets them. */
-  const unknown = new Map<Entry, Set<string>>();
-  // An entry the parser would overflow on is reported at once and not given to it: the parser
-  // takes minutes to fail on a field of 60,000 words.
-  const tooBig = oversizedEntries(text);
-  for (const entry of tooBig) diagnostics.push(error(path, lineAt(entry.start + entry.offset), `entry ${entry.key}: ${entry.message}`));
-  const library = loadParser().parse(blanked(text, tooBig), {
+/** The parser's reading of `text`, each entry's unknown LaTeX commands gathered in `unknown`. */
+function parse(text: string, unknown: Map<Entry, Set<string>>): BibtexParser.Library {
+  return loadParser().parse(text, {
     sentenceCase: false,
     english: false,
     // An unknown command is kept by name rather than failing the file, and reported at its entry below.
@@ -97,8 +89,27 @@ export function readBibtex(path: string, source: string): SourceRead {
       return `${tex}${COMMAND_END}`;
     },
   });
+}
+
+export function readBibtex(path: string, source: string): SourceRead {
+  const text = hideLiterals(source);
+  const diagnostics: Diagnostic[] = [];
+  const lineAt = lineLocator(text);
+  /** The unknown LaTeX commands in each entry, as the parser meets them. */
+  const unknown = new Map<Entry, Set<string>>();
+  // An entry the parser would overflow on is reported at once and not given to it: the parser
+  // takes minutes to fail on a field of 60,000 words.
+  const tooBig = oversizedEntries(text);
+  for (const entry of tooBig) diagnostics.push(error(path, lineAt(entry.start + entry.offset), `${entry.name}: ${entry.message}`));
+  let library: BibtexParser.Library;
+  try {
+    library = parse(blanked(text, tooBig), unknown);
+  } catch (e) {
+    // What the checks above do not foresee still ends as this file's error, not the whole ingest's.
+    return { records: [], diagnostics: [...diagnostics, error(path, 1, `the BibTeX parser could not read this file (${excerpt((e as Error).message)}); look for a field of extreme size or nesting`)] };
+  }
   /** Keys of entries a parser error already names: one message per broken entry. */
-  const broken = new Set<string>(tooBig.map((entry) => entry.key));
+  const broken = new Set<string>(tooBig.flatMap((entry) => (entry.key === null ? [] : [entry.key])));
   for (const problem of library.errors) {
     const at = /at line (\d+)/.exec(problem.error)?.[1];
     const offset = problem.input ? text.indexOf(problem.input) : -1;
@@ -257,13 +268,23 @@ function overflowCause(fields: readonly MeasuredField[]): { offset: number; mess
   return { offset: longest.offset, message: `its ${longest.name} is too long for the BibTeX parser (${longest.words.toLocaleString('en')} words); keep it under ${WORDS.toLocaleString('en')}` };
 }
 
-/** The entries with a field the parser cannot read for its size: where each starts, its key, and why. */
-function oversizedEntries(text: string): { start: number; end: number; key: string; offset: number; message: string }[] {
-  const starts = [...text.matchAll(ENTRY_START)].filter((m) => !NOT_ENTRIES.has(m[1]!.toLowerCase()));
+/** Where an `@string` or `@preamble` starts: text the parser reads, as it reads an entry's fields. */
+const DEFINITION_START = /^[ \t]*@[ \t]*(string|preamble)[ \t]*[{(]/gim;
+
+/**
+ * The entries, and the `@string`s and `@preamble`s, with a field the parser cannot read for its
+ * size: where each starts and ends (at the next one), its name in messages, its key (an entry's), and why.
+ */
+function oversizedEntries(text: string): { start: number; end: number; name: string; key: string | null; offset: number; message: string }[] {
+  const entries = [...text.matchAll(ENTRY_START)].filter((m) => !NOT_ENTRIES.has(m[1]!.toLowerCase()));
+  const starts = [...entries, ...text.matchAll(DEFINITION_START)].sort((a, b) => a.index - b.index);
   return starts.flatMap((m, i) => {
     const end = starts[i + 1]?.index ?? text.length;
     const fields = fieldsOf(text.slice(m.index, end));
-    return fields.some((f) => f.words > WORDS || f.depth > DEEP) ? [{ start: m.index, end, key: m[2]!, ...overflowCause(fields) }] : [];
+    if (!fields.some((f) => f.words > WORDS || f.depth > DEEP)) return [];
+    const definition = NOT_ENTRIES.has(m[1]!.toLowerCase());
+    const name = definition ? `@${m[1]!.toLowerCase()}${fields[0] && m[1]!.toLowerCase() === 'string' ? ` ${fields[0].name}` : ''}` : `entry ${m[2]!}`;
+    return [{ start: m.index, end, name, key: definition ? null : m[2]!, ...overflowCause(definition ? fields.map((f) => ({ ...f, name: 'value' })) : fields) }];
   });
 }
 
