@@ -168,6 +168,21 @@ describe('telling formats apart by content', () => {
     expect(errorsIn(result.diagnostics)[0]!.line).toBeGreaterThan(1);
   });
 
+  it('every JSON syntax error is at its line, also those JSON.parse gives no position for (a trailing comma, a misspelt literal)', () => {
+    const at = (text: string) => errorsIn(read('zotero.json', text).diagnostics).map((d) => [d.line, d.message]);
+    expect(at('[\n  {"id": "a", "type": "article", "title": "A"},\n]\n')).toEqual([[3, 'this is not valid JSON (Unexpected token \']\'); a truncated download?']]);
+    expect(at('[\n  {"id": "a", "type": "article",\n   "issued": tru}\n]')).toEqual([[3, expect.stringMatching(/^this is not valid JSON \(Unexpected token/)]]);
+  });
+
+  it('a .txt that starts as JSON does and does not read as JSON is an error, not a listing of "[" and "null,"', () => {
+    const cut = '[\n{"paperId": "a1", "title": "Attention is All you Need"},\nnull,\n{"paperId": "b2", "title": "Mamba"}\n';
+    expect(read('s2.txt', cut)).toMatchObject({ format: null, records: [], diagnostics: [expect.objectContaining({ severity: 'error', line: 5, message: expect.stringContaining('not valid JSON') })] });
+    const lines = '{"id": "a", "type": "article", "title": "A"}\n{"id": "b", "type": "article", "title": "B"}\n';
+    expect(read('items.txt', lines)).toMatchObject({ format: null, diagnostics: [expect.objectContaining({ line: 2, message: expect.stringContaining('not one object a line (JSON Lines)') })] });
+    // A title that starts with a bracket is a title.
+    expect(read('list.txt', '[Re] Reproducing Attention\nA reproduction.\n').format).toBe('listing');
+  });
+
   it('a byte-order mark (Windows exports) does not hide the format', () => {
     expect(read('zotero.json', `\uFEFF${fixture('zotero-csl.json')}`).format).toBe('csl-json');
     expect(read('library.bib', `\uFEFF${fixture('zotero-better-bibtex.bib')}`).format).toBe('bibtex');

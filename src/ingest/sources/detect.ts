@@ -4,6 +4,7 @@
  * The fetch command uses it too, to refuse a response that does not read.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { decodeListing } from '../decode.ts';
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId } from '../ids.ts';
@@ -20,7 +21,7 @@ import { isObject, str } from './json.ts';
 import { readListing } from './listing.ts';
 import { isRis, readRis } from './ris.ts';
 import { isS2Batch, isS2Page, isS2Paper, readSemanticScholar } from './semantic-scholar.ts';
-import type { SourceRead, SourceRecord } from './record.ts';
+import { lineAtOffset, type SourceRead, type SourceRecord } from './record.ts';
 
 export type SourceFormat = 'listing' | 'bibtex' | 'csl-json' | 'ris' | 'hf-api' | 'semantic-scholar' | 'arxiv-atom' | 'arxiv-oai';
 
@@ -61,6 +62,12 @@ function isTableHeader(line: string): boolean {
   return false;
 }
 
+/**
+ * How JSON starts and no title does: an object's first key, or a list whose first line holds no
+ * more than its bracket or starts an object, list, string or null. "[Re] Reproducing…" is a title.
+ */
+const JSON_START = /^(?:\{\s*"|\[[ \t]*(?:\r?\n|[[{"\]]|null\b))/;
+
 /** BibTeX: after `%` comments and blank lines, an `@type{` or `@type(`. */
 const BIBTEX_START = /^(?:\s*%[^\n]*\n)*\s*@[a-z]+\s*[{(]/i;
 
@@ -87,8 +94,9 @@ export function readSource(source: SourceFile): ReadSource {
     read = readArxivOai(path, text);
   } else if (head.startsWith('<') && (!listing || head.startsWith('<?xml') || isXmlDocument(text))) {
     return failed(path, 1, 'this XML is neither an arXiv API (Atom) response nor an arXiv OAI-PMH response, the only XML the catalog reads');
-  } else if ((head.startsWith('[') || head.startsWith('{')) && (!listing || isJson(text))) {
-    // A listing may start with a title such as "[Re] Reproducing…": only real JSON in a .txt is JSON.
+  } else if ((head.startsWith('[') || head.startsWith('{')) && (!listing || JSON_START.test(head) || isJson(text))) {
+    // A listing may start with a title such as "[Re] Reproducing…": only real JSON in a .txt is
+    // JSON, or what no title starts like (a JSON file cut short, JSON Lines), which is an error.
     const json = readJson(path, text);
     if (!json.ok) return { format: null, records: [], diagnostics: [json.diagnostic] };
     ({ format, read } = json);
@@ -135,7 +143,13 @@ export function readSource(source: SourceFile): ReadSource {
  */
 function isXmlDocument(text: string): boolean {
   if (XMLValidator.validate(text) !== true || !text.trimEnd().endsWith('>')) return false;
-  const top = new XMLParser({ preserveOrder: true, commentPropName: '#comment' }).parse(text) as Record<string, unknown>[];
+  let top: Record<string, unknown>[];
+  try {
+    top = new XMLParser({ preserveOrder: true, commentPropName: '#comment' }).parse(text) as Record<string, unknown>[];
+  } catch {
+    // Well-formed, by the validator, but nested deeper than the parser goes: XML still, and no listing.
+    return true;
+  }
   const elements = top.filter((node) => !('#comment' in node) && !Object.keys(node).some((k) => k.startsWith('?')));
   return elements.length === 1 && !elements.some((node) => '#text' in node);
 }
@@ -165,10 +179,13 @@ function readJson(path: string, text: string): JsonRead {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    const message = (e as Error).message;
-    const position = /position (\d+)/.exec(message)?.[1];
-    const line = /line (\d+)/.exec(message)?.[1] ?? (position ? String(text.slice(0, Number(position)).split('\n').length) : '0');
-    return { ok: false, diagnostic: error(path, Number(line), `this is not valid JSON (${message.replace(/\s*\(line \d+ column \d+\)$/, '')}); a truncated download?`) };
+    // V8 quotes the text around the error, line breaks and all: the line number says where.
+    const message = (e as Error).message.replace(/\s*\(line \d+ column \d+\)$/, '').replace(/, (?:\.\.\.)?"[\s\S]*" is not valid JSON$/, '');
+    const at = syntaxErrorOffset(text, message);
+    const line = at === null ? 0 : lineAtOffset(text, at);
+    // JSON Lines (an object a line) is no JSON document: the first object ends where the second starts.
+    const hint = /after JSON/.test(message) ? 'one JSON document was expected, not one object a line (JSON Lines)' : 'a truncated download?';
+    return { ok: false, diagnostic: error(path, line, `this is not valid JSON (${message}); ${hint}`) };
   }
   if (Array.isArray(data)) {
     // A batch response holds null for an id not found, maybe first.
@@ -191,6 +208,18 @@ function readJson(path: string, text: string): JsonRead {
     if (isCslItem(data)) return { ok: true, format: 'csl-json', read: readCslJson(path, text, [data]) };
   }
   return { ok: false, diagnostic: error(path, 1, 'unknown JSON: neither CSL-JSON (items with "id" and "type"), a Hugging Face API response (papers with "id" and "authors", or a collection with "slug" and "items") nor a Semantic Scholar API response (papers with "paperId")') };
+}
+
+/**
+ * Where JSON.parse stopped: its message says for some errors ("at position 240") and not for
+ * others ("Unexpected token ']'" of a trailing comma), which jsonc-parser's scanner places.
+ */
+function syntaxErrorOffset(text: string, message: string): number | null {
+  const position = /at position (\d+)/.exec(message)?.[1];
+  if (position !== undefined) return Number(position);
+  const errors: ParseError[] = [];
+  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  return errors[0]?.offset ?? null;
 }
 
 const ARXIV_DOI = /^10\.48550\/arxiv\./i;
