@@ -68,6 +68,12 @@ function isTableHeader(line: string): boolean {
  */
 const JSON_START = /^(?:\{\s*"|\[[ \t]*(?:\r?\n|[[{"\]]|null\b))/;
 
+/**
+ * A line of a .bib that starts an entry. Only spaces and tabs before the `@`: `\s*` would run on
+ * over every blank line below each line start, quadratic in a file of blank lines.
+ */
+const BIBTEX_ENTRY_LINE = /^[ \t]*@[a-z]+\s*[{(]/im;
+
 /** BibTeX: after `%` comments and blank lines, an `@type{` or `@type(`. */
 const BIBTEX_START = /^(?:\s*%[^\n]*\n)*\s*@[a-z]+\s*[{(]/i;
 
@@ -100,7 +106,7 @@ export function readSource(source: SourceFile): ReadSource {
     const json = readJson(path, text);
     if (!json.ok) return { format: null, records: [], diagnostics: [json.diagnostic] };
     ({ format, read } = json);
-  } else if ((BIBTEX_START.test(text) && (!listing || readsCleanly((trial = readBibtex(path, text))))) || (/\.bib$/i.test(file) && /^\s*@[a-z]+\s*[{(]/im.test(text))) {
+  } else if ((BIBTEX_START.test(text) && (!listing || readsCleanly((trial = readBibtex(path, text))))) || (/\.bib$/i.test(file) && BIBTEX_ENTRY_LINE.test(text))) {
     // A listing may start with a title such as "@article{x, …": only BibTeX that reads in a .txt
     // is BibTeX, and that trial reading is the reading.
     format = 'bibtex';

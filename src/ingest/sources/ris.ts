@@ -50,7 +50,9 @@ export function readRis(path: string, text: string): SourceRead {
       if (content.trim() === '' || (records.length === 0 && !open && isHeaderLine(content))) continue;
       if (open) {
         const values = open.fields.get(open.last)!;
-        values[values.length - 1] = `${values.at(-1)} ${content.trim()}`.trim();
+        // Appended, never trimmed whole: trimming the growing value at each line made a long abstract quadratic.
+        const before = values.at(-1)!;
+        values[values.length - 1] = before ? `${before} ${content.trim()}` : content.trim();
       } else {
         diagnostics.push(error(path, line, 'this line is outside any RIS record (a record starts with "TY  - " and ends with "ER  - "); fix or remove it'));
       }
