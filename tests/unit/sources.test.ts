@@ -219,6 +219,11 @@ describe('listing pages', () => {
 });
 
 describe('arXiv Atom', () => {
+  it('a processing instruction left open is an error at its line', () => {
+    const text = '<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n<entry><id>http://arxiv.org/abs/2312.00752v1</id><title>T</title></entry>\n<?pi a="b ?>\n</feed>\n';
+    expect(errorsIn(read('feed.xml', text).diagnostics)).toEqual([expect.objectContaining({ line: 4, message: expect.stringContaining('processing instruction (<?…?>) is not closed') })]);
+  });
+
   const { records, diagnostics } = read('feed.xml', fixture('arxiv-id-list.xml'));
 
   it('gives id without version, collapsed title and abstract, authors in order, category, PDF and v1 date', () => {
@@ -846,6 +851,13 @@ describe('BibTeX', () => {
     const long = read('strings.bib', `@STRING(s = {${'ab '.repeat(70_000)}})\n@article{k, title = {K}}\n`);
     expect(errorsIn(long.diagnostics)).toEqual([expect.objectContaining({ line: 1, message: expect.stringMatching(/^@string s: its value is too long for the BibTeX parser \(70,00\d words\); keep it under 50,000$/) })]);
     expect(long.records.map((r) => r.key)).toEqual(['k']);
+  });
+
+  it('a typo the parser misreads (`month == nov`, a zero-width space in a key, `k(x)`) is one error at its line, none at no line', () => {
+    for (const [text, line] of [['@article{k,\n  title = {T},\n  month == nov\n}\n', 1], ['@article{\u200Bk,\n  title = {T}\n}\n', 1], ['\n\n@article{k(x), title = {T}}\n', 3]] as const) {
+      const errors = errorsIn(read('typo.bib', text).diagnostics);
+      expect(errors.map((d) => d.line), text).toEqual([line]);
+    }
   });
 
   it('an entry without a title is an error naming its key', () => {

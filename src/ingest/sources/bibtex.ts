@@ -132,6 +132,8 @@ export function readBibtex(path: string, source: string): SourceRead {
       diagnostics.push(error(path, lineAt(offset), `entry ${start[2]} is not valid BibTeX${at ? ` (the parser stopped at line ${at})` : ''}: ${reason}; check its braces and quotes`));
       continue;
     }
+    // A field written `month == nov` is read as a reference to an @string of no name, beside the error that says where.
+    if (problem.error === 'Unresolved @string reference ""' && library.errors.length > 1) continue;
     const name = UNDEFINED_STRING.exec(problem.error)?.[1];
     if (name) {
       // The parser names the @string but not where it is used (and only once): each use is an error.
@@ -178,9 +180,11 @@ export function readBibtex(path: string, source: string): SourceRead {
         continue;
       }
     }
-    // The parser keeps an entry it gave up on without fields; its error may point far below.
+    // The parser keeps an entry it gave up on without fields; its error may point far below. One
+    // not in the text as the parser names it (a key with a zero-width space, `k(x)`) is the broken
+    // entry its error names already.
     if (Object.keys(entry.fields).length === 0) {
-      if (!broken.has(entry.key)) diagnostics.push(error(path, line, `entry ${entry.key} could not be read; check its braces and quotes`));
+      if (!broken.has(entry.key) && (start >= 0 || library.errors.length === 0)) diagnostics.push(error(path, line, `entry ${entry.key} could not be read; check its braces and quotes`));
       continue;
     }
     // Proceedings that papers cite through `crossref` give them their venue; they are not a paper.

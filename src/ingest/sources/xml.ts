@@ -104,7 +104,20 @@ function unreadable(path: string, text: string, message: string): Diagnostic {
   if (name) return error(path, lineOf(`<${name}`), `element <${name}> has a name the XML reader refuses, as it could alter the reader's own objects; arXiv's responses have no such element`);
   if (/entit/i.test(message)) return error(path, lineOf('<!DOCTYPE'), `its DOCTYPE declares an entity this reader does not read (${message.replace(/\.$/, '').toLowerCase()}); arXiv's responses have no DOCTYPE`);
   if (/nested/i.test(message)) return error(path, 0, `elements are nested more than ${MAX_DEPTH} deep, which no arXiv response is; is this file one as returned?`);
+  if (/^Pi Tag is not closed/.test(message)) return error(path, lineAtOffset(text, unclosedInstruction(text)), 'this processing instruction (<?…?>) is not closed: a quote in it is left open, or its ?> is missing');
   return error(path, 0, `this XML cannot be read: ${message}`);
+}
+
+/**
+ * Where the `<?…?>` the parser could not close starts: the first whose text up to its `?>` opens
+ * a quote it does not close (the parser reads `?>` inside quotes as text), or that has no `?>`.
+ */
+function unclosedInstruction(text: string): number {
+  for (let at = text.indexOf('<?'); at >= 0; at = text.indexOf('<?', at + 2)) {
+    const end = text.indexOf('?>', at + 2);
+    if (end < 0 || (text.slice(at, end).match(/"/g)?.length ?? 0) % 2 === 1) return at;
+  }
+  return text.indexOf('<?');
 }
 
 /** The parser's ordered form (`{ name: children, ':@': attributes }`, text as `{ '#text': … }`) as an Element. */
