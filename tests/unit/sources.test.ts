@@ -839,7 +839,7 @@ describe('BibTeX', () => {
     const started = performance.now();
     const result = read('huge.bib', text);
     expect(performance.now() - started).toBeLessThan(3000);
-    expect(errorsIn(result.diagnostics)).toEqual([expect.objectContaining({ line: 3, message: 'entry huge: its abstract is too long for the BibTeX parser (65,000 words); keep it under 50,000' })]);
+    expect(errorsIn(result.diagnostics)).toEqual([expect.objectContaining({ line: 3, message: 'entry huge: its abstract is too long for the BibTeX parser (65,000 words); keep it under 10,000' })]);
     expect(result.records.map((r) => [r.key, r.line])).toEqual([['next', 6]]);
   });
 
@@ -849,7 +849,7 @@ describe('BibTeX', () => {
     expect(errorsIn(result.diagnostics)).toEqual([expect.objectContaining({ line: 2, message: '@string s: its value has braces nested 3,001 deep, more than the BibTeX parser can read; remove the extra braces' })]);
     expect(result.records.map((r) => r.key)).toEqual(['before', 'after']);
     const long = read('strings.bib', `@STRING(s = {${'ab '.repeat(70_000)}})\n@article{k, title = {K}}\n`);
-    expect(errorsIn(long.diagnostics)).toEqual([expect.objectContaining({ line: 1, message: expect.stringMatching(/^@string s: its value is too long for the BibTeX parser \(70,00\d words\); keep it under 50,000$/) })]);
+    expect(errorsIn(long.diagnostics)).toEqual([expect.objectContaining({ line: 1, message: expect.stringMatching(/^@string s: its value is too long for the BibTeX parser \(70,00\d words\); keep it under 10,000$/) })]);
     expect(long.records.map((r) => r.key)).toEqual(['k']);
   });
 
@@ -857,6 +857,20 @@ describe('BibTeX', () => {
     for (const [text, line] of [['@article{k,\n  title = {T},\n  month == nov\n}\n', 1], ['@article{\u200Bk,\n  title = {T}\n}\n', 1], ['\n\n@article{k(x), title = {T}}\n', 3]] as const) {
       const errors = errorsIn(read('typo.bib', text).diagnostics);
       expect(errors.map((d) => d.line), text).toEqual([line]);
+    }
+  });
+
+  it('a field the parser would take seconds over is an error at it, at once: square brackets nested 32,000 deep, a word of a megabyte, 49,000 words', () => {
+    for (const [note, message] of [
+      [`${'['.repeat(32_000)}${']'.repeat(32_000)}`, 'entry k: its note has square brackets nested 32,000 deep, more than the BibTeX parser can read; remove the extra brackets'],
+      ['x'.repeat(1_000_000), expect.stringMatching(/^entry k: its note is too long for the BibTeX parser \(1,000,0\d\d characters\); keep it under 200,000$/)],
+      ['word '.repeat(49_000).trim(), 'entry k: its note is too long for the BibTeX parser (49,000 words); keep it under 10,000'],
+    ]) {
+      const started = performance.now();
+      const result = read('slow.bib', `@article{k,\n  title = {T},\n  note = {${note}}\n}\n@article{next, title = {Next}}\n`);
+      expect(performance.now() - started).toBeLessThan(2000);
+      expect(errorsIn(result.diagnostics)).toEqual([expect.objectContaining({ line: 3, message })]);
+      expect(result.records.map((r) => r.key)).toEqual(['next']);
     }
   });
 
