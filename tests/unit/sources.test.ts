@@ -853,6 +853,15 @@ describe('BibTeX', () => {
     expect(long.records.map((r) => r.key)).toEqual(['k']);
   });
 
+  it('a long @string used so often that the parser would read megabytes is one error at it, in under a second (40 uses of 100 KB took 17 s)', () => {
+    const uses = Array.from({ length: 40 }, (_, i) => `@article{k${i}, title = {Paper ${i}}, note = Big}`).join('\n');
+    const started = performance.now();
+    const result = read('strings.bib', `@string{Big = {${'x'.repeat(100_000)}}}\n@string{jmlr = {Journal of Machine Learning Research}}\n${uses}\n@article{j, title = {J}, journal = jmlr}\n`);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(errorsIn(result.diagnostics)).toEqual([expect.objectContaining({ line: 1, message: expect.stringMatching(/^@string Big: it is used 40 times, 4,000,\d{3} characters in all, more than the BibTeX parser reads in time; shorten it$/) })]);
+    expect(result.records.find((r) => r.key === 'j')!.venue).toEqual({ name: 'Journal of Machine Learning Research', kind: 'journal' });
+  });
+
   it('a typo the parser misreads (`month == nov`, a zero-width space in a key, `k(x)`) is one error at its line, none at no line', () => {
     for (const [text, line] of [['@article{k,\n  title = {T},\n  month == nov\n}\n', 1], ['@article{\u200Bk,\n  title = {T}\n}\n', 1], ['\n\n@article{k(x), title = {T}}\n', 3]] as const) {
       const errors = errorsIn(read('typo.bib', text).diagnostics);

@@ -140,6 +140,8 @@ export function readBibtex(path: string, source: string): SourceRead {
     // A field written `month == nov` is read as a reference to an @string of no name, beside the error that says where.
     if (problem.error === 'Unresolved @string reference ""' && library.errors.length > 1) continue;
     const name = UNDEFINED_STRING.exec(problem.error)?.[1];
+    // An @string left out for its size is undefined where it is used: its own error says why.
+    if (name && tooBig.some((definition) => definition.string === name)) continue;
     if (name) {
       // The parser names the @string but not where it is used (and only once): each use is an error.
       const uses = stringUses(text, name);
@@ -289,6 +291,11 @@ function overflowCause(fields: readonly MeasuredField[]): { offset: number; mess
   return { offset: longest.offset, message: `its ${longest.name} is too long for the BibTeX parser (${n(longest.words)} words); keep it under ${n(WORDS)}` };
 }
 
+/** An @string's name, as written: the parser matches its uses case and all. */
+const STRING_NAME = /^[^{(]*[{(]\s*([^\s=#,{}()]+)\s*=/;
+/** Longer than an @string of a journal's name: only such are counted at their uses. */
+const STRING_CHARACTERS = 1_000;
+
 /** Where an `@string` or `@preamble` starts: text the parser reads, as it reads an entry's fields. */
 const DEFINITION_START = /^[ \t]*@[ \t]*(string|preamble)[ \t]*[{(]/gim;
 
@@ -296,16 +303,26 @@ const DEFINITION_START = /^[ \t]*@[ \t]*(string|preamble)[ \t]*[{(]/gim;
  * The entries, and the `@string`s and `@preamble`s, with a field the parser cannot read for its
  * size: where each starts and ends (at the next one), its name in messages, its key (an entry's), and why.
  */
-function oversizedEntries(text: string): { start: number; end: number; name: string; key: string | null; offset: number; message: string }[] {
+function oversizedEntries(text: string): { start: number; end: number; name: string; key: string | null; string?: string; offset: number; message: string }[] {
   const entries = [...text.matchAll(ENTRY_START)].filter((m) => !NOT_ENTRIES.has(m[1]!.toLowerCase()));
   const starts = [...entries, ...text.matchAll(DEFINITION_START)].sort((a, b) => a.index - b.index);
   return starts.flatMap((m, i) => {
     const end = starts[i + 1]?.index ?? text.length;
-    const fields = fieldsOf(text.slice(m.index, end));
-    if (!fields.some(oversized)) return [];
-    const definition = NOT_ENTRIES.has(m[1]!.toLowerCase());
-    const name = definition ? `@${m[1]!.toLowerCase()}${fields[0] && m[1]!.toLowerCase() === 'string' ? ` ${fields[0].name}` : ''}` : `entry ${m[2]!}`;
-    return [{ start: m.index, end, name, key: definition ? null : m[2]!, ...overflowCause(definition ? fields.map((f) => ({ ...f, name: 'value' })) : fields) }];
+    const block = text.slice(m.index, end);
+    const fields = fieldsOf(block);
+    if (NOT_ENTRIES.has(m[1]!.toLowerCase())) {
+      // An @string is read again at each use: a long one used often costs as a field of all its uses.
+      const string = m[1]!.toLowerCase() === 'string' ? STRING_NAME.exec(block)?.[1] : undefined;
+      const value = fields[0];
+      const read = string && value && value.length > STRING_CHARACTERS ? stringUses(text, string).length * value.length : 0;
+      const cause = fields.some(oversized)
+        ? overflowCause(fields.map((f) => ({ ...f, name: 'value' })))
+        : read > CHARACTERS
+          ? { offset: value!.offset, message: `it is used ${(read / value!.length).toLocaleString('en')} times, ${read.toLocaleString('en')} characters in all, more than the BibTeX parser reads in time; shorten it` }
+          : null;
+      return cause ? [{ start: m.index, end, name: `@${m[1]!.toLowerCase()}${string ? ` ${string}` : ''}`, key: null, ...(string ? { string } : {}), ...cause }] : [];
+    }
+    return fields.some(oversized) ? [{ start: m.index, end, name: `entry ${m[2]!}`, key: m[2]!, ...overflowCause(fields) }] : [];
   });
 }
 
