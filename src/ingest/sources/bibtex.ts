@@ -276,8 +276,8 @@ function fieldsOf(input: string): MeasuredField[] {
 }
 
 /**
- * Which field of an entry overflows the parser's stack, and why, in words a person can act
- * on: braces nested too deep, or else the field with the most words is too long.
+ * Which field of an entry the parser cannot read, or not in time, and why, in words a person can
+ * act on: braces or brackets nested too deep, too many characters, or else too many words.
  */
 function overflowCause(fields: readonly MeasuredField[]): { offset: number; message: string } {
   const n = (count: number) => count.toLocaleString('en');
@@ -299,14 +299,28 @@ const STRING_CHARACTERS = 1_000;
 /** Where an `@string` or `@preamble` starts: text the parser reads, as it reads an entry's fields. */
 const DEFINITION_START = /^[ \t]*@[ \t]*(string|preamble)[ \t]*[{(]/gim;
 
+interface Oversized {
+  start: number;
+  end: number;
+  /** What it is called in messages: `entry key`, `@string name`. */
+  name: string;
+  /** An entry's key. */
+  key: string | null;
+  /** An @string's name, as its uses write it. */
+  string?: string;
+  /** Where the field at fault starts, from `start`. */
+  offset: number;
+  message: string;
+}
+
 /**
  * The entries, and the `@string`s and `@preamble`s, with a field the parser cannot read for its
  * size: where each starts and ends (at the next one), its name in messages, its key (an entry's), and why.
  */
-function oversizedEntries(text: string): { start: number; end: number; name: string; key: string | null; string?: string; offset: number; message: string }[] {
+function oversizedEntries(text: string): Oversized[] {
   const entries = [...text.matchAll(ENTRY_START)].filter((m) => !NOT_ENTRIES.has(m[1]!.toLowerCase()));
   const starts = [...entries, ...text.matchAll(DEFINITION_START)].sort((a, b) => a.index - b.index);
-  return starts.flatMap((m, i) => {
+  return starts.flatMap((m, i): Oversized[] => {
     const end = starts[i + 1]?.index ?? text.length;
     const block = text.slice(m.index, end);
     const fields = fieldsOf(block);
@@ -314,11 +328,11 @@ function oversizedEntries(text: string): { start: number; end: number; name: str
       // An @string is read again at each use: a long one used often costs as a field of all its uses.
       const string = m[1]!.toLowerCase() === 'string' ? STRING_NAME.exec(block)?.[1] : undefined;
       const value = fields[0];
-      const read = string && value && value.length > STRING_CHARACTERS ? stringUses(text, string).length * value.length : 0;
+      const uses = string && value && value.length > STRING_CHARACTERS ? stringUses(text, string).length : 0;
       const cause = fields.some(oversized)
         ? overflowCause(fields.map((f) => ({ ...f, name: 'value' })))
-        : read > CHARACTERS
-          ? { offset: value!.offset, message: `it is used ${(read / value!.length).toLocaleString('en')} times, ${read.toLocaleString('en')} characters in all, more than the BibTeX parser reads in time; shorten it` }
+        : uses * (value?.length ?? 0) > CHARACTERS
+          ? { offset: value!.offset, message: `it is used ${uses.toLocaleString('en')} times, ${(uses * value!.length).toLocaleString('en')} characters in all, more than the BibTeX parser reads in time; shorten it` }
           : null;
       return cause ? [{ start: m.index, end, name: `@${m[1]!.toLowerCase()}${string ? ` ${string}` : ''}`, key: null, ...(string ? { string } : {}), ...cause }] : [];
     }

@@ -133,7 +133,7 @@ export function dayOf(raw: string | null | undefined): string | null {
 
 /** Date parts as numbers or strings (CSL, BibTeX year/month) → a partial ISO date. */
 export function dateFromParts(year: unknown, month?: unknown, day?: unknown, problem?: DateProblem): string | null {
-  const written = [year, month, day].filter((part) => part !== undefined && part !== null && String(part).trim() !== '').join('-');
+  const written = [year, month, day].filter((part) => !isBlank(part)).join('-');
   const y = Number(year);
   if (!Number.isInteger(y) || y < 1000 || y > 9999) {
     if (written) problem?.(`"${written}" has no year of four digits, so it does not date the paper`);
