@@ -513,6 +513,18 @@ describe('CSL-JSON', () => {
     expect(format).toBe('csl-json');
   });
 
+  it('the Zotero Web API\'s format=csljson response, the items wrapped as {"items": […]}, reads as the export does, each item at its line', () => {
+    const items = JSON.parse(fixture('zotero-csl.json')) as unknown[];
+    const wrapped = read('group.json', JSON.stringify({ items }, null, 2));
+    expect(wrapped.format).toBe('csl-json');
+    expect(wrapped.records.map(({ line, ...rest }) => rest)).toEqual(records.map(({ line, ...rest }) => rest));
+    // Each item's `{` stands alone on its line, indented under "items": […].
+    const opening = JSON.stringify({ items }, null, 2).split('\n').flatMap((text, i) => (text === '    {' ? [i + 1] : []));
+    expect(wrapped.records.map((r) => r.line)).toEqual(opening.slice(0, wrapped.records.length));
+    // An empty collection is an export with no papers, not an unknown format.
+    expect(read('empty.json', '{"items": []}')).toMatchObject({ format: 'csl-json', diagnostics: [expect.objectContaining({ severity: 'warning', message: expect.stringContaining('no papers') })] });
+  });
+
   it('gives names, arXiv id from "number", DOI, date parts (strings or numbers) and a venue, not "arXiv"', () => {
     expect(records[0]).toMatchObject({ arxivId: '2209.03003', authors: ['Xingchao Liu', 'Chengyue Gong', 'Qiang Liu'], published: '2022-09-07', venue: null });
     expect(records[1]).toMatchObject({ doi: '10.1162/neco.1997.9.8.1735', venue: { name: 'Neural Computation', kind: 'journal' }, abstract: null, published: '1997-11-15' });

@@ -1,22 +1,27 @@
 /**
  * CSL-JSON (`.json`): Zotero's "CSL JSON" and Better CSL JSON exports, an array of items
- * (`citation-style-language/schema`, `csl-data.json`). Only `id` and `type` are required by
- * the schema; a paper also needs a title.
+ * (`citation-style-language/schema`, `csl-data.json`), or the Zotero Web API's
+ * `format=csljson` response, which wraps that array as `{"items": […]}`. Only `id` and `type`
+ * are required by the schema; a paper also needs a title.
  */
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../ids.ts';
 import { dateFromParts, emptyRecord, linkKind, partialDate, stripRichText, type DateProblem, type SourceRead, type SourceRecord } from './record.ts';
-import { elementLines, isObject, str, type JsonObject } from './json.ts';
+import { elementLines, isObject, keyedElementLines, str, type JsonObject } from './json.ts';
 
 const plain = (value: string | null): string | null => (value === null ? null : stripRichText(value));
 
 /** Whether `item` has the shape of a CSL item. */
 export const isCslItem = (item: unknown): boolean => isObject(item) && typeof item.type === 'string' && (typeof item.id === 'string' || typeof item.id === 'number');
 
-export function readCslJson(path: string, text: string, items: unknown[]): SourceRead {
+/** Whether `data` is the Zotero Web API's CSL-JSON: an object of `items` alone, CSL items. */
+export const isCslResponse = (data: unknown): data is { items: unknown[] } =>
+  isObject(data) && Object.keys(data).length === 1 && Array.isArray(data.items) && (data.items.length === 0 || isCslItem(data.items[0]));
+
+export function readCslJson(path: string, text: string, data: unknown[] | { items: unknown[] }): SourceRead {
   const diagnostics: Diagnostic[] = [];
   const records: SourceRecord[] = [];
-  const starts = elementLines(text);
+  const [items, starts] = Array.isArray(data) ? [data, elementLines(text)] : [data.items, keyedElementLines(text, 'items')];
   const firstWithId = new Map<string, number>();
   items.forEach((item, index) => {
     const name = isObject(item) && (typeof item.id === 'string' || typeof item.id === 'number') ? `entry ${String(item.id)}` : `entry ${index + 1}`;

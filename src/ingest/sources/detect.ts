@@ -15,7 +15,7 @@ import { cleanText, stripControls } from '../../lib/format.ts';
 import { isArxivFeed, readArxivAtom } from './arxiv-atom.ts';
 import { isArxivOai, readArxivOai } from './arxiv-oai.ts';
 import { readBibtex } from './bibtex.ts';
-import { isCslItem, readCslJson } from './csl-json.ts';
+import { isCslItem, isCslResponse, readCslJson } from './csl-json.ts';
 import { isHfCollection, isHfEntry, isHfPaper, readHfApi, readHfCollection } from './hf-api.ts';
 import { isObject, str } from './json.ts';
 import { readListing } from './listing.ts';
@@ -212,8 +212,9 @@ function readJson(path: string, text: string): JsonRead {
     if (isHfCollection(data)) return { ok: true, format: 'hf-api', read: readHfCollection(path, text, data) };
     if (isS2Paper(data) || isS2Page(data)) return { ok: true, format: 'semantic-scholar', read: readSemanticScholar(path, text, data) };
     if (isCslItem(data)) return { ok: true, format: 'csl-json', read: readCslJson(path, text, [data]) };
+    if (isCslResponse(data)) return { ok: true, format: 'csl-json', read: readCslJson(path, text, data) };
   }
-  return { ok: false, diagnostic: error(path, 1, 'unknown JSON: neither CSL-JSON (items with "id" and "type"), a Hugging Face API response (papers with "id" and "authors", or a collection with "slug" and "items") nor a Semantic Scholar API response (papers with "paperId")') };
+  return { ok: false, diagnostic: error(path, 1, 'unknown JSON: neither CSL-JSON (items with "id" and "type", in a list or Zotero\'s {"items": […]}), a Hugging Face API response (papers with "id" and "authors", or a collection with "slug" and "items") nor a Semantic Scholar API response (papers with "paperId")') };
 }
 
 /**
