@@ -612,6 +612,56 @@ describe('CSL-JSON', () => {
   });
 });
 
+describe('Zotero Web API (its own JSON, format=json)', () => {
+  /** An item as `/groups/{id}/items` returns it; only what a test is about needs saying. */
+  const item = (key: string, data: Record<string, unknown>, parsedDate?: string) => ({
+    key,
+    version: 12,
+    library: { type: 'group', id: 4530458, name: 'Reading group' },
+    links: { self: { href: `https://api.zotero.org/groups/4530458/items/${key}` } },
+    meta: { creatorSummary: 'Someone', ...(parsedDate ? { parsedDate } : {}), numChildren: 1 },
+    data: { key, version: 12, tags: [], collections: [], relations: {}, ...data },
+  });
+  const preprint = item('ABCD2345', {
+    itemType: 'preprint',
+    title: 'Language Models are Few-Shot Learners',
+    creators: [{ creatorType: 'author', firstName: 'Tom B.', lastName: 'Brown' }, { creatorType: 'author', name: 'OpenAI' }, { creatorType: 'editor', firstName: 'Ed', lastName: 'Itor' }],
+    abstractNote: 'We train GPT-3, an autoregressive language model with 175 billion parameters.',
+    repository: 'arXiv',
+    archiveID: 'arXiv:2005.14165',
+    date: '2020-07-22',
+    url: 'http://arxiv.org/abs/2005.14165',
+  }, '2020-07-22');
+  const article = item('EFGH6789', {
+    itemType: 'journalArticle',
+    title: 'Long Short-Term Memory',
+    creators: [{ creatorType: 'author', firstName: 'Sepp', lastName: 'Hochreiter' }],
+    publicationTitle: 'Neural Computation',
+    date: 'November 15, 1997',
+    DOI: '10.1162/neco.1997.9.8.1735',
+    extra: 'Some note\narXiv: 1234.56789',
+  }, '1997-11-15');
+  const attachment = item('PDF00001', { itemType: 'attachment', title: 'Full Text PDF', parentItem: 'ABCD2345', linkMode: 'imported_url' });
+
+  it('reads each item at its line: title, authors (not editors), abstract, arXiv id, DOI, venue, the date Zotero parsed; attachments and notes are no papers', () => {
+    const text = JSON.stringify([preprint, attachment, article], null, 2);
+    const { format, records, diagnostics } = read('group.json', text);
+    expect([format, diagnostics]).toEqual(['zotero-api', []]);
+    const opening = text.split('\n').flatMap((line, i) => (line === '  {' ? [i + 1] : []));
+    expect(records.map((r) => [r.key, r.line])).toEqual([['ABCD2345', opening[0]], ['EFGH6789', opening[2]]]);
+    expect(records[0]).toMatchObject({ title: 'Language Models are Few-Shot Learners', authors: ['Tom B. Brown', 'OpenAI'], arxivId: '2005.14165', venue: null, published: '2020-07-22', abstract: expect.stringContaining('175 billion') });
+    expect(records[1]).toMatchObject({ arxivId: '1234.56789', doi: '10.1162/neco.1997.9.8.1735', venue: { name: 'Neural Computation', kind: 'journal' }, published: '1997-11-15', abstract: null });
+  });
+
+  it('one item (/items/{key}) reads as a list of one; an item with no title, or a list item that is not a Zotero item, is an error at its line', () => {
+    expect(read('one.json', JSON.stringify(article)).records.map((r) => r.title)).toEqual(['Long Short-Term Memory']);
+    const text = JSON.stringify([article, item('NOTITLE1', { itemType: 'journalArticle', title: '' }), { key: 'X' }], null, 2);
+    const { records, diagnostics } = read('group.json', text);
+    expect(records).toHaveLength(1);
+    expect(errorsIn(diagnostics).map((d) => d.message.split(';')[0])).toEqual(['entry NOTITLE1 has no title', 'entry 3 is not a Zotero item (it needs "key" and "data" with an "itemType")']);
+  });
+});
+
 describe('RIS', () => {
   const zotero = [
     'TY  - JOUR',

@@ -21,9 +21,10 @@ import { isObject, str } from './json.ts';
 import { readListing } from './listing.ts';
 import { isRis, readRis } from './ris.ts';
 import { isS2Batch, isS2Page, isS2Paper, readSemanticScholar } from './semantic-scholar.ts';
+import { isZoteroItem, readZoteroApi } from './zotero-api.ts';
 import { lineAtOffset, type SourceRead, type SourceRecord } from './record.ts';
 
-export type SourceFormat = 'listing' | 'bibtex' | 'csl-json' | 'ris' | 'hf-api' | 'semantic-scholar' | 'arxiv-atom' | 'arxiv-oai';
+export type SourceFormat = 'listing' | 'bibtex' | 'csl-json' | 'zotero-api' | 'ris' | 'hf-api' | 'semantic-scholar' | 'arxiv-atom' | 'arxiv-oai';
 
 export interface SourceFile {
   /** File name in `content/sources/`. */
@@ -129,7 +130,7 @@ export function readSource(source: SourceFile): ReadSource {
     format = 'listing';
     read = readListing(path, text, source.captured);
   } else {
-    return failed(path, 0, 'unknown format: a source is a listing (.txt), BibTeX (.bib), RIS (.ris), CSL-JSON or a Hugging Face or Semantic Scholar API response (.json), or an arXiv API or OAI-PMH response (.xml/.atom)');
+    return failed(path, 0, 'unknown format: a source is a listing (.txt), BibTeX (.bib), RIS (.ris), CSL-JSON or a Zotero, Hugging Face or Semantic Scholar API response (.json), or an arXiv API or OAI-PMH response (.xml/.atom)');
   }
   const records: SourceRecord[] = [];
   for (const record of read.records.map(clean)) {
@@ -204,6 +205,7 @@ function readJson(path: string, text: string): JsonRead {
     }
     if (isS2Batch(data)) return { ok: true, format: 'semantic-scholar', read: readSemanticScholar(path, text, data) };
     if (isCslItem(first)) return { ok: true, format: 'csl-json', read: readCslJson(path, text, data) };
+    if (isZoteroItem(first)) return { ok: true, format: 'zotero-api', read: readZoteroApi(path, text, data) };
   } else if (isObject(data)) {
     // Hugging Face says `error`; Semantic Scholar says `error` or `message` ("Too Many Requests").
     const problem = str(data.error) ?? (Object.keys(data).length <= 2 ? str(data.message) : null);
@@ -213,8 +215,9 @@ function readJson(path: string, text: string): JsonRead {
     if (isS2Paper(data) || isS2Page(data)) return { ok: true, format: 'semantic-scholar', read: readSemanticScholar(path, text, data) };
     if (isCslItem(data)) return { ok: true, format: 'csl-json', read: readCslJson(path, text, [data]) };
     if (isCslResponse(data)) return { ok: true, format: 'csl-json', read: readCslJson(path, text, data) };
+    if (isZoteroItem(data)) return { ok: true, format: 'zotero-api', read: readZoteroApi(path, text, data) };
   }
-  return { ok: false, diagnostic: error(path, 1, 'unknown JSON: neither CSL-JSON (items with "id" and "type", in a list or Zotero\'s {"items": […]}), a Hugging Face API response (papers with "id" and "authors", or a collection with "slug" and "items") nor a Semantic Scholar API response (papers with "paperId")') };
+  return { ok: false, diagnostic: error(path, 1, 'unknown JSON: neither CSL-JSON (items with "id" and "type", in a list or Zotero\'s {"items": […]}), a Zotero Web API response (items with "key" and "data"), a Hugging Face API response (papers with "id" and "authors", or a collection with "slug" and "items") nor a Semantic Scholar API response (papers with "paperId")') };
 }
 
 /**
