@@ -193,7 +193,7 @@ function applyCuration({ taxonomy, curation, curationLines, files }: CatalogInpu
   const order = taxonomy.map((t) => t.id);
   const current = [...ids];
   for (const [id, decision] of Object.entries(curation.papers)) {
-    const line = curationLines[id] ?? 0;
+    const line = own(curationLines, id) ?? 0;
     for (const theme of [...decision.addThemes, ...decision.removeThemes]) {
       if (order.includes(theme)) continue;
       const meant = didYouMean(theme, order);
@@ -210,10 +210,10 @@ function applyCuration({ taxonomy, curation, curationLines, files }: CatalogInpu
   // A decision may name a paper by its current id or by a former one (it is kept after a rename),
   // but by one only: of two entries, one would go unapplied.
   return (names: string[], ruled: string[]) => {
-    const [first, ...more] = names.filter((name) => curation.papers[name]);
-    for (const name of more) diagnostics.push(error(files.curation, curationLines[name] ?? 0, `paper "${name}" is now "${names[0]}", and "${first}" names it too, with an entry of its own; merge the two into the entry for "${first}"`));
+    const [first, ...more] = names.filter((name) => own(curation.papers, name));
+    for (const name of more) diagnostics.push(error(files.curation, own(curationLines, name) ?? 0, `paper "${name}" is now "${names[0]}", and "${first}" names it too, with an entry of its own; merge the two into the entry for "${first}"`));
     if (!first) return { themes: ruled, added: [], removed: [], hidden: false };
-    const decision = curation.papers[first]!;
+    const decision = own(curation.papers, first)!;
     const added = decision.addThemes.filter((t) => !ruled.includes(t));
     const removed = decision.removeThemes.filter((t) => ruled.includes(t));
     const themes = order.filter((t) => (ruled.includes(t) || added.includes(t)) && !removed.includes(t));
@@ -267,11 +267,11 @@ function splitFromTheirPapers(papers: readonly MergedPaper[], assigned: Readonly
  */
 function renamePapers(assigned: Map<string, Assigned>, known: readonly KnownPaper[], { curation, curationLines, files }: CatalogInput, diagnostics: Diagnostic[]): Map<string, Assigned> {
   for (const [key, current] of assigned) {
-    const [name, target] = [current.id, ...current.aliases].map((n) => [n, curation.papers[n]?.renameTo] as const).find(([, to]) => to) ?? [];
+    const [name, target] = [current.id, ...current.aliases].map((n) => [n, own(curation.papers, n)?.renameTo] as const).find(([, to]) => to) ?? [];
     if (!target || target === current.id) continue;
     const others = [...[...assigned].filter(([k]) => k !== key).map(([, a]) => a), ...known.filter((k) => k !== current.known && !current.absorbed?.includes(k))];
     if (others.some((other) => other.id === target || other.aliases.includes(target))) {
-      diagnostics.push(error(files.curation, curationLines[name!] ?? 0, `cannot rename "${current.id}" to "${target}": another paper has that id, or had it; choose another`));
+      diagnostics.push(error(files.curation, own(curationLines, name!) ?? 0, `cannot rename "${current.id}" to "${target}": another paper has that id, or had it; choose another`));
       continue;
     }
     assigned.set(key, { ...current, id: target, aliases: [...current.aliases.filter((a) => a !== target), current.id] });
@@ -372,6 +372,11 @@ function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagn
 /** The entries a paper was read from, in files that name their entries. */
 function sourceKeysOf(sources: readonly Partial<SourceRef>[]): string[] {
   return sources.flatMap((s) => (typeof s?.listing === 'string' && typeof s.key === 'string' ? [sourceKey(s.listing, s.key)] : []));
+}
+
+/** A key's own value: a paper may be called "constructor", which every object has by inheritance. */
+function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 /**

@@ -417,6 +417,17 @@ describe('re-ingesting over an existing catalog', () => {
     expect(plan.files.has(oldFile)).toBe(false);
   });
 
+  it('an id that every object has by inheritance ("constructor") is an id like any other', () => {
+    const oldId = mambaFile.replace(/\.mdx$/, '');
+    const decision = (renameTo: string) => ({ addThemes: [], removeThemes: [], hidden: false, renameTo });
+    const plan = buildCatalog({ ...projectInput(), curation: { papers: { [oldId]: decision('constructor') } } });
+    expect(errorsIn(plan.diagnostics)).toEqual([]);
+    expect(paperTitled(plan, MAMBA).id).toBe('constructor');
+    // Renamed again, from the name every object has (this crashed the ingest with no file named).
+    const again = buildCatalog({ ...projectInput(), existing: writtenFiles(plan), curation: { papers: { constructor: decision('mamba') } } });
+    expect(paperTitled(again, MAMBA)).toMatchObject({ id: 'mamba', aliases: [oldId, 'constructor'] });
+  });
+
   it('decisions under both a paper\'s former id and its current one are an error at the former\'s entry, not one of them dropped in silence', () => {
     const oldId = mambaFile.replace(/\.mdx$/, '');
     const renamed = buildCatalog({ ...projectInput(), curation: { papers: { [oldId]: { addThemes: [], removeThemes: [], hidden: false, renameTo: 'mamba' } } } });
