@@ -366,6 +366,19 @@ function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagn
     const shared = aliases.find((alias) => owners.get(alias)! > 1);
     if (shared) diagnostics.push(error(path, keyLine(text, 'aliases'), `the former id "${shared}" is also the id, or a former id, of another paper file (or this one); restore the file from git`));
   }
+  // An arXiv id or a DOI names one paper, and sources that share one are merged: two files with
+  // one were edited by hand, and the paper it names would take the other file, notes and address.
+  // The frontmatter key, and the paper's field that holds it as compared.
+  for (const [field, key, what] of [['arxivId', 'arxivId', 'arXiv id'], ['doi', 'doiKey', 'DOI']] as const) {
+    const files = Map.groupBy([...existing.values()].filter((paper) => paper[key] !== null), (paper) => paper[key]);
+    for (const group of files.values()) {
+      if (group.length < 2) continue;
+      for (const paper of group) {
+        const others = group.filter((other) => other !== paper).map((other) => other.path).join(', ');
+        diagnostics.push(error(paper.path, keyLine(paper.text, field), `the ${what} is also that of ${others}, and one paper has one ${what}: one of these files was edited by hand; restore it from git`));
+      }
+    }
+  }
   return existing;
 }
 

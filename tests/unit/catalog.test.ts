@@ -465,6 +465,18 @@ describe('re-ingesting over an existing catalog', () => {
     expect(errorsIn(plan.diagnostics)).toEqual([expect.objectContaining({ file: `content/papers/${flowFile}`, line: lineOf(edited, `id: "${mambaId}"`) })]);
   });
 
+  it('one arXiv id in two paper files (one edited by hand to the other\'s) is an error at both, not one paper taking the other\'s file, notes and address', () => {
+    const flowFile = `${paperTitled(first, FLOW).id}.mdx`;
+    const withId = (text: string) => text.replace('arxivId: null', 'arxivId: "2312.00752"');
+    const existing = writtenFiles(first, { [mambaFile]: 'On Mamba.\n' }).map((f) => (f.file === mambaFile || f.file === flowFile ? { ...f, text: withId(f.text) } : f));
+    const plan = buildCatalog({ ...projectInput(), existing });
+    const line = (file: string) => lineOf(existing.find((f) => f.file === file)!.text, 'arxivId: "2312.00752"');
+    expect(errorsIn(plan.diagnostics).map((d) => [d.file, d.line, d.message.split(',')[0]])).toEqual([
+      [`content/papers/${flowFile}`, line(flowFile), `the arXiv id is also that of content/papers/${mambaFile}`],
+      [`content/papers/${mambaFile}`, line(mambaFile), `the arXiv id is also that of content/papers/${flowFile}`],
+    ]);
+  });
+
   it('a file renamed by hand is an error that says to name it by its id again, never to give it the new name as id (which would lose its address)', () => {
     const existing = writtenFiles(first, { [mambaFile]: 'On Mamba.\n' }).map((f) => (f.file === mambaFile ? { ...f, file: 'mine.mdx', path: 'content/papers/mine.mdx' } : f));
     const plan = buildCatalog({ ...projectInput(), existing });
