@@ -99,9 +99,13 @@ export function notesError(text: string, body: string): { line: number; message:
  *   attribute expressions alike;
  * - a component (`<Figure />`, `<ui.Card>`) exists only if the note imports it;
  * - an image at a relative path (`![x](diagram.png)`) is bundled from beside the paper's file,
- *   where the ingest keeps nothing but papers: the build fails to find it.
+ *   where the ingest keeps nothing but papers: the build fails to find it;
+ * - nesting past `MAX_DEPTH`.
  * Read from the parsed tree, so braces and tags in code, in code blocks and escaped are text.
  */
+/** Deeper than notes nest in earnest; a line of 5,000 `>` is as deep, and no page can render it. */
+const MAX_DEPTH = 100;
+
 function unrenderable(body: string): { line: number; message: string } | null {
   const tree = mdxToMdast(body, { features: NOTES });
   const imported = importedNames(tree);
@@ -109,8 +113,9 @@ function unrenderable(body: string): { line: number; message: string } | null {
     line,
     message: `notes may not hold an MDX expression such as {${value.trim().split('\n')[0]!.slice(0, 40)}}: the build would run it as JavaScript, with no variables of a note's own, and fail to render the page; write \\{ for a literal brace, or put maths in a code span: \`O(n) for {n} tokens\``,
   });
-  for (const node of nodesOf(tree)) {
+  for (const [node, depth] of nodesOf(tree)) {
     const line = node.position?.start.line ?? 1;
+    if (depth > MAX_DEPTH) return { line, message: `notes may not nest more than ${MAX_DEPTH} deep (quotes, lists, emphasis within each other): the build renders each level by a call of its own, and runs out of stack` };
     if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && !isInert(node.value)) return expression(node.value, line);
     // A web address, a data: URL or a path from the site's root (public/) is left to the browser.
     if (node.type === 'image' && !/^(?:[a-z][a-z\d+.-]*:|\/)/i.test(node.url)) {
@@ -131,10 +136,18 @@ function unrenderable(body: string): { line: number; message: string } | null {
   return null;
 }
 
-/** Every node of a tree, parents before children, in document order. */
-function* nodesOf(node: MdastNode): Generator<MdastNode> {
-  yield node;
-  for (const child of 'children' in node ? (node.children as MdastNode[]) : []) yield* nodesOf(child);
+/**
+ * Every node of a tree, parents before children, in document order, with how deep it is. A stack,
+ * not recursion: a line of 5,000 `>` nests as deep, past what the call stack holds.
+ */
+function* nodesOf(root: MdastNode): Generator<[MdastNode, number]> {
+  const stack: [MdastNode, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    yield [node, depth];
+    const children = 'children' in node ? (node.children as MdastNode[]) : [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, depth + 1]);
+  }
 }
 
 /** A JSX tag in MDX, an HTML element's or a component's. */
@@ -156,7 +169,7 @@ export function paperLinksIn(text: string, body: string): { id: string; line: nu
   }
   const bodyStart = firstBodyLine(text, body);
   const links: { id: string; line: number }[] = [];
-  for (const node of nodesOf(tree)) {
+  for (const [node] of nodesOf(tree)) {
     const href =
       node.type === 'link' || node.type === 'definition'
         ? node.url

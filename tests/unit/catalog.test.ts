@@ -211,6 +211,11 @@ describe('re-ingesting over an existing catalog', () => {
       expect(errors).toEqual([expect.objectContaining({ file: `content/papers/${mambaFile}`, line, message: expect.stringContaining('<Foo>, a component they do not import') })]);
     });
 
+    it('quotes nested 5,000 deep, past what the build can render (the walk itself overflowed the stack before)', () => {
+      const { errors, line } = errorsWith(`\nFine first line.\n\n${'>'.repeat(5_000)} x\n`, '>>>');
+      expect(errors).toEqual([expect.objectContaining({ file: `content/papers/${mambaFile}`, line, message: expect.stringContaining('may not nest more than 100 deep') })]);
+    });
+
     it.each([
       ['escaped braces', 'Escaped: \\{n\\} tokens.'],
       ['braces in a code span', 'Inline: `softmax(QK^T/\\sqrt{d})V`.'],
