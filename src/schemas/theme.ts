@@ -23,11 +23,16 @@ function wordProblem(word: string): string | undefined {
   return `"${word}" has "${stray}": a phrase is words of letters and digits, separated by spaces or "-", with "*" at a word's end for any ending`;
 }
 
+/** More words than a phrase worth looking for has. */
+const MAX_PHRASE_WORDS = 20;
+
 /** A phrase the classifier looks for, with what a match is worth. */
 export const themePhrase = z.strictObject({
   /** Words to find, case-insensitive, on word boundaries; a space also matches `-`. A trailing `*` matches any word ending; `a & b` needs both in the same field, `a ~ b` both in the same sentence (one scope per phrase). */
   match: z
     .string()
+    // A phrase is a few words; one of thousands becomes a pattern the regular-expression engine cannot compile.
+    .refine((m) => phraseWords(m.replace(/[&~]/g, ' ')).length <= MAX_PHRASE_WORDS, `a phrase has at most ${MAX_PHRASE_WORDS} words`)
     .refine((m) => !(m.includes('&') && m.includes('~')), 'use either "&" (same field) or "~" (same sentence) in one phrase, not both')
     // A part without a letter or digit ("", "*", the side of a stray "&") matches every paper.
     .refine((m) => m.split(/[&~]/).every((part) => /[\p{L}\p{N}]/u.test(part)), 'needs a word, and one on each side of every "&" or "~"; a part without one would match every paper')
