@@ -1,5 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { file } from 'astro/loaders';
+import { parse } from 'yaml';
 import { contentPaths } from './lib/content-dir.ts';
 import { papersLoader } from './lib/papers-loader.ts';
 import { paperSchema } from './schemas/paper.ts';
@@ -11,9 +12,13 @@ const papers = defineCollection({
   schema: paperSchema,
 });
 
-/** The taxonomy, kept as data so maintainers edit themes without touching code. */
+/**
+ * The taxonomy, kept as data so maintainers edit themes without touching code. Read by the YAML
+ * library the ingest checks it with: the loader's own (js-yaml) reads `name: 2024-01-01` as a
+ * date and refuses a tag the ingest let through, so the build failed on a file the ingest accepted.
+ */
 const themes = defineCollection({
-  loader: file(contentPaths().themes),
+  loader: file(contentPaths().themes, { parser: (text) => parse(text) }),
   schema: themeSchema,
 });
 

@@ -138,7 +138,9 @@ describe('the built site', () => {
     const linked = byTag(titles, 'a').filter((a) => attr(a, 'href')?.startsWith('/papers/') && attr(a, 'href') !== '/papers/');
     expect(linked.map(text).sort()).toEqual(published.map((p) => p.title).sort());
     expect(linked.filter((a) => attr(a, 'dir') !== 'auto').map(text)).toEqual([]);
-    for (const theme of ['injection', 'unicode', 'unsorted']) {
+    // A theme named like a day is named as written (a date once failed the build).
+    expect(text(byTag(byTag(page('themes/dated/'), 'main')[0]!, 'h1')[0]!)).toBe('2024-01-01');
+    for (const theme of ['injection', 'unicode', 'dated', 'unsorted']) {
       const shelf = byTag(page(`themes/${theme}/`), 'main')[0]!;
       for (const card of byClass(shelf, 'card')) {
         const title = text(byTag(card, 'a')[0]!);
