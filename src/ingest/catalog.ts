@@ -153,6 +153,8 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
       orphans.push(file);
       kept.push(entry);
       files.set(file, entry.text);
+      const unpublishable = publishProblem(entry, input.taxonomy);
+      if (unpublishable) diagnostics.push(error(entry.path, unpublishable.line, `this file is kept for its notes, but the site cannot publish it: ${unpublishable.message}; restore its frontmatter from git, or move the notes into a paper of the catalog and delete the file`));
       const joined = apart.get(entry);
       diagnostics.push(
         warning(entry.path, 0, joined ? `this paper is now the same paper as "${ids.get(joined)!.id}" (a source shows both are one), and both files have notes; move these notes into that file and delete this one` : 'this paper is in no listing any more; it is kept because it has notes — delete the file if it should go'),
@@ -380,6 +382,21 @@ function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagn
     }
   }
   return existing;
+}
+
+/**
+ * Why a file written back as it is (kept for its notes) would stop the build, or null: its
+ * frontmatter is not a paper's, as the site's schema reads it (a file made or damaged by hand),
+ * or it names a theme themes.yaml no longer has.
+ */
+function publishProblem(entry: ExistingPaper, themes: readonly Theme[]): { line: number; message: string } | null {
+  const parsed = paperSchema.safeParse(parsePaperFile(entry.text).data);
+  if (!parsed.success) {
+    const [problem] = schemaProblems(parsed.error.issues, paperSchema);
+    return { line: keyLine(entry.text, String(problem!.at[0] ?? 'id')), message: problem!.message };
+  }
+  const gone = parsed.data.themes.find((theme) => !themes.some((t) => t.id === theme));
+  return gone ? { line: keyLine(entry.text, 'themes'), message: `its theme "${gone}" is not in themes.yaml` } : null;
 }
 
 /** The entries a paper was read from, in files that name their entries. */

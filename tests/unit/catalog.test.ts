@@ -235,6 +235,17 @@ describe('re-ingesting over an existing catalog', () => {
     expect(plan.diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ severity: 'warning', line: 3, message: expect.stringContaining('paper "gone-paper" is neither in the catalog') })]));
   });
 
+  it('a file kept for its notes that the site cannot publish (made by hand, or naming a theme that is gone) is an error at its line, not a build that fails', () => {
+    const handMade = { file: 'my-own.mdx', path: 'content/papers/my-own.mdx', text: '---\nid: my-own\ntitle: My own paper\n---\nMy notes\n' };
+    const made = buildCatalog({ ...projectInput(), existing: [...writtenFiles(first), handMade] });
+    expect(errorsIn(made.diagnostics)).toEqual([expect.objectContaining({ file: 'content/papers/my-own.mdx', message: expect.stringMatching(/^this file is kept for its notes, but the site cannot publish it: /) })]);
+    // A paper's file, as the ingest wrote it, left by its source and naming a theme themes.yaml no longer has.
+    const [gone] = writtenFiles(first, { [mambaFile]: 'On Mamba.\n' }).filter((f) => f.file === mambaFile);
+    const left = { ...gone!, text: gone!.text.replace(/^themes:(?:\n {2}- .*)*$|^themes: \[\]$/m, 'themes:\n  - "retired"') };
+    const plan = buildCatalog({ ...projectInput(), listings: [], existing: [left] });
+    expect(errorsIn(plan.diagnostics)).toEqual([expect.objectContaining({ file: left.path, line: lineOf(left.text, 'themes:'), message: expect.stringContaining('its theme "retired" is not in themes.yaml') })]);
+  });
+
   it('an edit above the closing --- is replaced; the notes below it stay', () => {
     const existing = writtenFiles(first, { [mambaFile]: notes }).map((f) => (f.file === mambaFile ? { ...f, text: f.text.replace('upvotes: 12', 'upvotes: 9000') } : f));
     const again = buildCatalog({ ...projectInput(), existing });
