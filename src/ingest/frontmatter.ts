@@ -100,7 +100,8 @@ export function notesError(text: string, body: string): { line: number; message:
  * - a component (`<Figure />`, `<ui.Card>`) exists only if the note imports it;
  * - an image at a relative path (`![x](diagram.png)`) is bundled from beside the paper's file,
  *   where the ingest keeps nothing but papers: the build fails to find it;
- * - nesting past `MAX_DEPTH`.
+ * - nesting past `MAX_DEPTH`;
+ * - an `export`, or an `import` of a page (`esmProblem`).
  * Read from the parsed tree, so braces and tags in code, in code blocks and escaped are text.
  */
 /** Deeper than notes nest in earnest; a line of 5,000 `>` is as deep, and no page can render it. */
@@ -116,6 +117,10 @@ function unrenderable(body: string): { line: number; message: string } | null {
   for (const [node, depth] of nodesOf(tree)) {
     const line = node.position?.start.line ?? 1;
     if (depth > MAX_DEPTH) return { line, message: `notes may not nest more than ${MAX_DEPTH} deep (quotes, lists, emphasis within each other): the build renders each level by a call of its own, and runs out of stack` };
+    if (node.type === 'mdxjsEsm') {
+      const problem = esmProblem(node.value);
+      if (problem) return { line, message: problem };
+    }
     if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && !isInert(node.value)) return expression(node.value, line);
     // A web address, a data: URL or a path from the site's root (public/) is left to the browser.
     if (node.type === 'image' && !/^(?:[a-z][a-z\d+.-]*:|\/)/i.test(node.url)) {
@@ -195,6 +200,17 @@ function importedNames(tree: MdastNode): Set<string> {
     }
   }
   return names;
+}
+
+/**
+ * Why an `import` or `export` of notes would stop the build, or undefined. An export runs as the
+ * page's own code (or replaces its `frontmatter`); an import of a page (an `.mdx` or `.md` file,
+ * the note's own file among them) renders it inside itself, without end.
+ */
+function esmProblem(source: string): string | undefined {
+  if (/^\s*export\b/m.test(source)) return 'notes may not export anything: the build runs an export as the page\'s own code; write the text instead';
+  const page = [...source.matchAll(/\bfrom\s*(['"])([^'"]*)\1|\bimport\s*(['"])([^'"]*)\3/g)].map((m) => m[2] ?? m[4]!).find((from) => /\.mdx?(?:[?#].*)?$/i.test(from));
+  return page === undefined ? undefined : `notes may not import a page (${page.slice(0, 60)}): the build would render it inside this one, and a page that imports itself never ends; link to it instead`;
 }
 
 /** Whether an expression's source is only whitespace and comments, which compile to nothing. */

@@ -211,6 +211,15 @@ describe('re-ingesting over an existing catalog', () => {
       expect(errors).toEqual([expect.objectContaining({ file: `content/papers/${mambaFile}`, line, message: expect.stringContaining('<Foo>, a component they do not import') })]);
     });
 
+    it.each([
+      ['an export of a value', 'export const a = (() => { throw new Error("boom"); })();', 'may not export anything'],
+      ['an export of the frontmatter', 'export const frontmatter = { title: 1 };', 'may not export anything'],
+      ['an import of the note\'s own page', "import Me from './mamba.mdx';", 'may not import a page (./mamba.mdx)'],
+    ])('%s, which fails the build or never ends', (_, esm, message) => {
+      const { errors, line } = errorsWith(`\nFine first line.\n\n${esm}\n\nMore text.\n`, esm.slice(0, 12));
+      expect(errors).toEqual([expect.objectContaining({ file: `content/papers/${mambaFile}`, line, message: expect.stringContaining(message) })]);
+    });
+
     it('quotes nested 5,000 deep, past what the build can render (the walk itself overflowed the stack before)', () => {
       const { errors, line } = errorsWith(`\nFine first line.\n\n${'>'.repeat(5_000)} x\n`, '>>>');
       expect(errors).toEqual([expect.objectContaining({ file: `content/papers/${mambaFile}`, line, message: expect.stringContaining('may not nest more than 100 deep') })]);
