@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'astro/zod';
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { error, IngestError, type Diagnostic } from './diagnostics.ts';
 import type { CatalogInput, CatalogPlan } from './catalog.ts';
 import { compare } from './merge.ts';
@@ -79,7 +79,8 @@ function readYaml<T>(path: string, shown: string, schema: Schema<T>, diagnostics
     }
     data = document.toJS();
   } catch (e) {
-    const line = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line ?? 0;
+    // Resolving aliases (`*name`) fails without a position: the line is the alias's.
+    const line = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line ?? aliasLine(document!, lines, (e as Error).message) ?? 0;
     diagnostics.push(error(shown, line, readProblem(e as NodeJS.ErrnoException)));
     return undefined;
   }
@@ -128,6 +129,16 @@ function nodeAt(document: Document, path: readonly PropertyKey[]): Node | undefi
     }
   }
   return isNode(shown) ? shown : undefined;
+}
+
+/** The line of the alias an error names ("Unresolved alias …: nosuch"), or of the first alias (too many of them), or undefined. */
+function aliasLine(document: Document | undefined, lines: LineCounter, message: string): number | undefined {
+  if (!document) return undefined;
+  const aliases: Alias[] = [];
+  visit(document, { Alias: (_, alias) => void aliases.push(alias) });
+  const named = /: (\S+)$/.exec(message)?.[1];
+  const offset = (aliases.find((alias) => alias.source === named) ?? aliases[0])?.range?.[0];
+  return offset === undefined ? undefined : lines.linePos(offset).line;
 }
 
 /** The first key that a map of `document` has twice: its name, and both of its nodes. */
