@@ -43,7 +43,7 @@ export function readCatalogInput(paths: ContentPaths): CatalogInput {
   if (diagnostics.length > 0) throw new IngestError(diagnostics);
 
   const listings = names.map((file) => ({ file, path: rel(join(paths.sources, file)), bytes: new Uint8Array(readFileSync(join(paths.sources, file))) }));
-  const existing = listFiles(paths.papers)
+  const existing = listFiles(paths.papers, rel)
     .filter((name) => name.endsWith('.mdx'))
     .map((file) => ({ file, path: rel(join(paths.papers, file)), text: readFileSync(join(paths.papers, file), 'utf8') }));
   return { listings, manifest, taxonomy, curation, curationLines, labels, labelLines, training, trainingLines, existing, files };
@@ -212,11 +212,29 @@ function sourceFiles(paths: ContentPaths, rel: (path: string) => string, shown: 
 }
 
 /** The files of a folder (and links to files), in name order; none when it does not exist yet. */
-function listFiles(dir: string): string[] {
+function listFiles(dir: string, rel: (path: string) => string): string[] {
   if (!existsSync(dir)) return [];
+  const problem = (path: string, e: unknown) => {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOTDIR' ? 'is a file, where the folder of paper files belongs' : code === 'ELOOP' ? 'is a link that leads back to itself; remove it' : readProblem(e as NodeJS.ErrnoException);
+    return new IngestError([error(rel(path), 0, why)]);
+  };
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    throw problem(dir, e);
+  }
   // Only a link needs a stat of its own: at 10,000 papers a stat per file is 10,000 calls for nothing.
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isFile() || (entry.isSymbolicLink() && statSync(join(dir, entry.name), { throwIfNoEntry: false })?.isFile()))
+  const isFile = (name: string) => {
+    try {
+      return statSync(join(dir, name), { throwIfNoEntry: false })?.isFile() ?? false;
+    } catch (e) {
+      throw problem(join(dir, name), e);
+    }
+  };
+  return entries
+    .filter((entry) => entry.isFile() || (entry.isSymbolicLink() && isFile(entry.name)))
     .map((entry) => entry.name)
     .sort(compare);
 }

@@ -92,6 +92,16 @@ describe('reading a project', () => {
     expect(readFailure(root)).toEqual([expect.objectContaining({ severity: 'error', file: 'content/sources/c-linked.txt' })]);
   });
 
+  it('in content/papers, a link that leads back to itself, or a file where the folder belongs, is an error naming it, not a raw system message', () => {
+    const root = copyProject();
+    mkdirSync(join(root, 'content/papers'), { recursive: true });
+    symlinkSync('loop.mdx', join(root, 'content/papers/loop.mdx'));
+    expect(readFailure(root)).toEqual([expect.objectContaining({ severity: 'error', file: 'content/papers/loop.mdx', message: expect.stringContaining('leads back to itself') })]);
+    rmSync(join(root, 'content/papers'), { recursive: true });
+    writeFileSync(join(root, 'content/papers'), '');
+    expect(readFailure(root)).toEqual([expect.objectContaining({ severity: 'error', file: 'content/papers', message: expect.stringContaining('is a file, where the folder') })]);
+  });
+
   it('a folder inside content/sources is an error naming it, not skipped in silence', () => {
     const root = copyProject();
     mkdirSync(join(root, 'content/sources/more'));
