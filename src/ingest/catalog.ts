@@ -154,7 +154,7 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
       kept.push(entry);
       files.set(file, entry.text);
       const unpublishable = publishProblem(entry, input.taxonomy);
-      if (unpublishable) diagnostics.push(error(entry.path, unpublishable.line, `this file is kept for its notes, but the site cannot publish it: ${unpublishable.message}; restore its frontmatter from git, or move the notes into a paper of the catalog and delete the file`));
+      if (unpublishable) diagnostics.push(error(entry.path, unpublishable.line, `this file is kept for its notes, but the site cannot publish it: ${unpublishable.message}; ${unpublishable.fix}, or move the notes into a paper of the catalog and delete the file`));
       const joined = apart.get(entry);
       diagnostics.push(
         warning(entry.path, 0, joined ? `this paper is now the same paper as "${ids.get(joined)!.id}" (a source shows both are one), and both files have notes; move these notes into that file and delete this one` : 'this paper is in no listing any more; it is kept because it has notes — delete the file if it should go'),
@@ -369,7 +369,8 @@ function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagn
     if (shared) diagnostics.push(error(path, keyLine(text, 'aliases'), `the former id "${shared}" is also the id, or a former id, of another paper file (or this one); restore the file from git`));
   }
   // An arXiv id or a DOI names one paper, and sources that share one are merged: two files with
-  // one were edited by hand, and the paper it names would take the other file, notes and address.
+  // one were edited by hand (the paper it names would take the other file, notes and address),
+  // or are two papers a source showed to be one, both with notes (the ingest has said to merge them).
   // The frontmatter key, and the paper's field that holds it as compared.
   for (const [field, key, what] of [['arxivId', 'arxivId', 'arXiv id'], ['doi', 'doiKey', 'DOI']] as const) {
     const files = Map.groupBy([...existing.values()].filter((paper) => paper[key] !== null), (paper) => paper[key]);
@@ -377,7 +378,7 @@ function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagn
       if (group.length < 2) continue;
       for (const paper of group) {
         const others = group.filter((other) => other !== paper).map((other) => other.path).join(', ');
-        diagnostics.push(error(paper.path, keyLine(paper.text, field), `the ${what} is also that of ${others}, and one paper has one ${what}: one of these files was edited by hand; restore it from git`));
+        diagnostics.push(warning(paper.path, keyLine(paper.text, field), `the ${what} is also that of ${others}, and one paper has one ${what}: if one of these files was edited by hand, restore it from git; if they are one paper, move the notes into one file and delete the other`));
       }
     }
   }
@@ -389,14 +390,14 @@ function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagn
  * frontmatter is not a paper's, as the site's schema reads it (a file made or damaged by hand),
  * or it names a theme themes.yaml no longer has.
  */
-function publishProblem(entry: ExistingPaper, themes: readonly Theme[]): { line: number; message: string } | null {
+function publishProblem(entry: ExistingPaper, themes: readonly Theme[]): { line: number; message: string; fix: string } | null {
   const parsed = paperSchema.safeParse(parsePaperFile(entry.text).data);
   if (!parsed.success) {
     const [problem] = schemaProblems(parsed.error.issues, paperSchema);
-    return { line: keyLine(entry.text, String(problem!.at[0] ?? 'id')), message: problem!.message };
+    return { line: keyLine(entry.text, String(problem!.at[0] ?? 'id')), message: problem!.message, fix: 'restore its frontmatter from git' };
   }
   const gone = parsed.data.themes.find((theme) => !themes.some((t) => t.id === theme));
-  return gone ? { line: keyLine(entry.text, 'themes'), message: `its theme "${gone}" is not in themes.yaml` } : null;
+  return gone ? { line: keyLine(entry.text, 'themes'), message: `its theme "${gone}" is not in themes.yaml`, fix: `take "${gone}" out of its themes` } : null;
 }
 
 /** The entries a paper was read from, in files that name their entries. */

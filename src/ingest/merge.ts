@@ -4,7 +4,7 @@ import { titleKey } from './normalize.ts';
 import { authorKey } from '../lib/authors.ts';
 import type { SourceFormat } from './sources/detect.ts';
 import type { SourceRecord } from './sources/record.ts';
-import type { Paper, SourceRef } from '../schemas/paper.ts';
+import type { Paper, SourceRef, Venue } from '../schemas/paper.ts';
 
 /** A source file after reading, with its format. */
 export interface Source {
@@ -230,9 +230,10 @@ function combine(group: Occurrence[]): MergedPaper {
     org: pick(inOrder, (r) => r.org),
     arxivId: pick(rich, (r) => r.arxivId),
     arxivCategory: pick(rich, (r) => r.arxivCategory),
-    // A DOI names one publication: a record's that names another venue (the journal version of a
-    // conference paper, merged by its title) would cite the conference paper at the journal's DOI.
-    doi: pick(rich, (r) => (r.venue && venue && !sameVenue(r.venue.name, venue.name) ? null : r.doi)),
+    // A DOI names one publication: a record's whose venue is of another kind (the journal version
+    // of a conference paper, merged by its title) would cite the conference paper at the journal's
+    // DOI. Names are no test: one conference is "ICRA" in one source and spelt out in another.
+    doi: pick(rich, (r) => (r.venue && venue && isOtherKind(r.venue.kind, venue.kind) ? null : r.doi)),
     venue,
     published: firstPublished(inOrder.map((r) => r.published).filter((d): d is string => d !== null)),
     listedOn: pick(inOrder, (r) => r.listedOn),
@@ -248,11 +249,8 @@ function combine(group: Occurrence[]): MergedPaper {
   };
 }
 
-/** One venue named two ways: the same name, or one within the other (arXiv's journal reference adds volume and pages). */
-function sameVenue(a: string, b: string): boolean {
-  const [x, y] = [titleKey(a), titleKey(b)];
-  return x.includes(y) || y.includes(x);
-}
+/** Whether two venues are known to be of different kinds: a journal and proceedings ("other" tells nothing). */
+const isOtherKind = (a: Venue['kind'], b: Venue['kind']) => a !== b && a !== 'other' && b !== 'other';
 
 /**
  * The earliest date any source gives is when the paper first came out, taken at the most

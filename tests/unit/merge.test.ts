@@ -119,7 +119,7 @@ describe('merging sources of every kind', () => {
     expect(mergeSources([listing('lib.bib', [bib], 'bibtex'), listing('zotero.json', [csl], 'csl-json')]).papers[0]).toMatchObject({ authors: bib.authors, authorsCount: 4, doi: '10.21437/Interspeech.2020-3015' });
   });
 
-  it('a DOI cites the venue of its own record: the journal version\'s DOI is not given to the conference paper it merged with', () => {
+  it('a DOI cites a venue of its own record\'s kind: the journal version\'s DOI is not given to the conference paper it merged with', () => {
     const rss = listed('Diffusion Policy: Visuomotor Policy Learning via Action Diffusion', 1, { key: 'chi2023', arxivId: '2303.04137', abstract: null, authors: ['Cheng Chi'], venue: { name: 'Robotics: Science and Systems', kind: 'proceedings' }, published: '2023' });
     const ijrr = listed('Diffusion policy: visuomotor policy learning via action diffusion', 5, { abstract: null, authors: ['Cheng Chi'], doi: '10.1177/02783649241273668', venue: { name: 'The International Journal of Robotics Research', kind: 'journal' }, published: '2024' });
     const merged = mergeSources([listing('a.bib', [rss], 'bibtex'), listing('b.ris', [ijrr], 'ris')]).papers;
@@ -127,11 +127,12 @@ describe('merging sources of every kind', () => {
     expect(merged[0]).toMatchObject({ venue: rss.venue, doi: null });
     // Read first, the journal's record gives the venue, and its DOI with it.
     expect(mergeSources([listing('b.bib', [rss], 'bibtex'), listing('a.ris', [ijrr], 'ris')]).papers[0]).toMatchObject({ venue: ijrr.venue, doi: ijrr.doi });
-    // The same venue, named with its volume and pages as arXiv's journal reference names it, or a record naming none: its DOI is this one's.
-    const ref = listed('Long Short-Term Memory', 1, { doi: '10.1162/neco.1997.9.8.1735', venue: { name: 'Neural Computation 9(8): 1735-1780, 1997', kind: 'journal' } });
-    const bib = listed('Long Short-Term Memory', 2, { authors: ['Sepp Hochreiter'], venue: { name: 'Neural Computation', kind: 'journal' }, published: '1997' });
-    expect(mergeSources([listing('a.bib', [bib], 'bibtex'), listing('b.xml', [ref], 'arxiv-atom')]).papers[0]).toMatchObject({ venue: bib.venue, doi: ref.doi });
-    expect(mergeSources([listing('a.bib', [bib], 'bibtex'), listing('b.xml', [{ ...ref, venue: null }], 'arxiv-atom')]).papers[0]).toMatchObject({ doi: ref.doi });
+    // A venue of the same kind, however it is named (an @string's abbreviation, a publisher's full name), or a record naming none: its DOI is this one's.
+    const bib = listed('Planning with Diffusion', 1, { authors: ['A. Author'], arxivId: '2305.01234', venue: { name: 'Proc. IEEE Int. Conf. Robot. Autom. (ICRA)', kind: 'proceedings' }, published: '2023' });
+    const ieee = listed('Planning with Diffusion', 2, { abstract: null, doi: '10.1109/ICRA48891.2023.10160000', venue: { name: '2023 IEEE International Conference on Robotics and Automation (ICRA)', kind: 'proceedings' } });
+    expect(mergeSources([listing('a.bib', [bib], 'bibtex'), listing('b.ris', [ieee], 'ris')]).papers[0]).toMatchObject({ venue: bib.venue, doi: ieee.doi });
+    expect(mergeSources([listing('a.bib', [bib], 'bibtex'), listing('b.ris', [{ ...ieee, venue: null }], 'ris')]).papers[0]).toMatchObject({ doi: ieee.doi });
+    expect(mergeSources([listing('a.bib', [bib], 'bibtex'), listing('b.ris', [{ ...ieee, venue: { name: 'Some workshop', kind: 'other' } }], 'ris')]).papers[0]).toMatchObject({ doi: ieee.doi });
   });
 
   it('names that are not all of the authors ("and others", or fewer than a listing counts) make the paper "et al."; a source with them all does not', () => {
