@@ -157,12 +157,18 @@ export function assignIds(papers: readonly PaperToName[], known: readonly KnownP
 
 /** Most edits a word corrected for a typo differs by. */
 const TYPO_EDITS = 2;
+/**
+ * Fewest letters of a word told from its typo: shorter ones name other papers ("Part I" and
+ * "Part II", "Part A" and "Part B"). And most words of a title looked up so (a key a word).
+ */
+const TYPO_MIN_LETTERS = 4;
+const TYPO_MAX_WORDS = 64;
 
 /**
  * The records (of `unclaimed`) that `paper` may be with a typo corrected in its title: read from
  * the same file (one that names its entries, as a .bib does), their titles the same but for one
  * word, which is a few letters away and has the same digits ("Maniplation" → "Manipulation";
- * "Llama 2" is not "Llama 3"). Better BibTeX makes the key from the title, so a corrected title is
+ * "Llama 2" is not "Llama 3", nor "Part I" "Part II"). Better BibTeX makes the key from the title, so a corrected title is
  * also a new key, and a .bib entry often has no abstract: nothing else recognises it. Looked up
  * by each title with one of its words left out, so the cost follows the papers, not their pairs.
  */
@@ -171,7 +177,8 @@ function corrections(unclaimed: readonly KnownPaper[]): (paper: PaperToName) => 
   const byTitle = new Map<string, { record: KnownPaper; word: string }[]>();
   const lookups = (titleKey: string, files: readonly string[]) => {
     const words = titleKey.split(' ');
-    return [...new Set(files.map(fileOf))].flatMap((file) => words.map((word, i) => ({ key: `${file}\u0000${words.toSpliced(i, 1, '').join(' ')}`, word })));
+    if (words.length > TYPO_MAX_WORDS) return [];
+    return [...new Set(files.map(fileOf))].flatMap((file) => words.flatMap((word, i) => (word.length < TYPO_MIN_LETTERS ? [] : [{ key: `${file}\u0000${words.toSpliced(i, 1, '').join(' ')}`, word }])));
   };
   for (const record of unclaimed) for (const { key, word } of lookups(record.titleKey, record.sourceKeys)) byTitle.get(key)?.push({ record, word }) ?? byTitle.set(key, [{ record, word }]);
   const digits = (word: string) => word.replace(/\D/g, '');

@@ -103,6 +103,14 @@ describe('assigning ids', () => {
     }
     const versions = [known('llama-2-open-models', 'Llama 2: Open Models', { abstractKey: '', sourceKeys: [sourceKey('lib.bib', 'llama2')] })];
     expect(idsOf([{ ...listed('Llama 3: Open Models'), abstractKeys: [], sourceKeys: [sourceKey('lib.bib', 'llama3')] }], versions)).toEqual(['llama-3-open-models']);
+    // A title of thousands of words (CSL-JSON, RIS and the Zotero API set no limit) is not looked up word by word: that was quadratic.
+    const huge = `${'word '.repeat(9_000)}end`;
+    const started = performance.now();
+    idsOf([{ ...listed(huge), abstractKeys: [], sourceKeys: [sourceKey('lib.json', 'huge')] }], [known('old', `${huge}s`, { abstractKey: '', sourceKeys: [sourceKey('lib.json', 'old')] })]);
+    expect(performance.now() - started).toBeLessThan(1000);
+    // Nor is part II part I, though one letter apart and by the same authors.
+    const parts = [known('visual-servo-control-part-i', 'Visual Servo Control, Part I', { abstractKey: '', firstAuthor: 'F. Chaumette', sourceKeys: [sourceKey('lib.bib', 'chaumette2006')] })];
+    expect(idsOf([{ ...listed('Visual Servo Control, Part II'), abstractKeys: [], firstAuthor: 'F. Chaumette', sourceKeys: [sourceKey('lib.bib', 'chaumette2007')] }], parts)).toEqual(['visual-servo-control-part-ii']);
   });
 
   it('a paper whose title was corrected keeps its id, recognised by its abstract', () => {
