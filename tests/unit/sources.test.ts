@@ -753,15 +753,22 @@ describe('RIS', () => {
 
 describe('BibTeX', () => {
   it('a date not read whole is a warning at its entry: a 13th month, a 31st of June, a month or a date it cannot read', () => {
-    const text = '@article{dt,\n  title = {A},\n  date = {2021-13-02},\n}\n@article{b, title = {B}, year = 2021, month = jun, day = 31}\n@article{c, title = {C}, date = {June 2021}, year = 2021}\n@article{d, title = {D}, year = 2021, month = {Jun.}}\n@article{ok, title = {E}, date = {2021-06-02}, month = jun}\n';
+    const text = '@article{dt,\n  title = {A},\n  date = {2021-13-02},\n}\n@article{b, title = {B}, year = 2021, month = jun, day = 31}\n@article{c, title = {C}, date = {June 2021}, year = 2021}\n@article{d, title = {D}, year = 2021, month = {Summer}}\n@article{ok, title = {E}, date = {2021-06-02}, month = jun}\n';
     const { records, diagnostics } = read('lib.bib', text);
     expect(records.map((r) => r.published)).toEqual(['2021', '2021-06', '2021', '2021', '2021-06-02']);
     expect(diagnostics.map((d) => [d.severity, d.line, d.message])).toEqual([
       ['warning', 1, 'entry dt: the date "2021-13-02" is not read whole (there is no month 13); the paper is dated 2021'],
       ['warning', 5, 'entry b: the date "2021-6-31" is not read whole (month 6 has no day 31); the paper is dated 2021-06'],
       ['warning', 6, 'entry c: "June 2021" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)'],
-      ['warning', 7, 'entry d: the date "2021-Jun." is not read whole ("Jun." is not a month); the paper is dated 2021'],
+      ['warning', 7, 'entry d: the date "2021-Summer" is not read whole ("Summer" is not a month); the paper is dated 2021'],
     ]);
+  });
+
+  it('months as IEEE Xplore, OJS and BibLaTeX write them read without a word: "Sept.", "Aug.", a range "Jan.-Feb.", jan # "~" # feb, a season', () => {
+    const entries = ['month = {Sept.}', 'month = {Aug.}', 'month = {Jan.-Feb.}', 'month = jan # "~" # feb', 'month = {dec}'].map((month, i) => `@article{k${i}, title = {T${i}}, year = 2024, ${month}}`);
+    const { records, diagnostics } = read('ieee.bib', `${entries.join('\n')}\n@article{s, title = {S}, date = {2021-22}}\n`);
+    expect(records.map((r) => r.published)).toEqual(['2024-09', '2024-08', '2024-01', '2024-01', '2024-12', '2021']);
+    expect(diagnostics).toEqual([]);
   });
 
   const { format, records, diagnostics } = read('library.bib', fixture('zotero-better-bibtex.bib'));

@@ -233,13 +233,29 @@ function toRecord(entry: Entry, line: number, dateProblem: DateProblem): SourceR
   if (journal && !isPreprintServer(journal)) record.venue = { name: journal, kind: 'journal' };
   else if (booktitle) record.venue = { name: booktitle, kind: 'proceedings' };
   // `2021a` is the year with a letter that author–year styles add to tell one author's papers of a year apart.
-  record.published = partialDate(field('date'), dateProblem) ?? dateFromParts(field('year')?.replace(/^(\d{4})[a-z]$/i, '$1'), field('month'), field('day'), dateProblem);
+  record.published = partialDate(field('date'), dateProblem) ?? dateFromParts(field('year')?.replace(/^(\d{4})[a-z]$/i, '$1'), monthOf(field('month')), field('day'), dateProblem);
   const url = field('url');
   if (url) {
     const kind = linkKind(url);
     if (kind) record.links[kind] = url;
   }
   return record;
+}
+
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/**
+ * A month as exports write it, as its number: the parser reads `jun` and `June`, but IEEE Xplore
+ * and OJS write `Sept.`, `Aug.` and ranges (`Jan.-Feb.`, of which the first month), and
+ * `jan # "~" # feb` reads as two numbers. Anything else is left as written, for the date's warning.
+ */
+function monthOf(raw: string | null): string | null {
+  if (raw === null) return null;
+  const number = /^(\d{1,2})(?:$|\D)/.exec(raw.trim())?.[1];
+  if (number !== undefined) return number;
+  const name = /^([a-z]{3,})\.?(?:$|[\s\-–/~])/i.exec(raw.trim())?.[1]?.toLowerCase();
+  const index = name === undefined ? -1 : MONTH_NAMES.findIndex((month) => month.startsWith(name) || (name === 'sept' && month === 'september'));
+  return index >= 0 ? String(index + 1) : raw;
 }
 
 /**

@@ -120,6 +120,8 @@ export function partialDate(raw: string | null | undefined, problem?: DateProble
     return null;
   }
   const [, y, mo, d] = m;
+  // EDTF's seasons (BibLaTeX, Better BibTeX): 21 spring to 24 winter, a year's part with no month.
+  if (mo && Number(mo) >= 21 && Number(mo) <= 24) return y!;
   if (mo && (Number(mo) < 1 || Number(mo) > 12)) return cut(problem, raw!, `there is no month ${Number(mo)}`, y!);
   if (d && !isValidDay(Number(y), Number(mo), Number(d))) return cut(problem, raw!, `month ${Number(mo)} has no day ${Number(d)}`, `${y}-${mo}`);
   return [y, mo, d].filter(Boolean).join('-');
