@@ -178,6 +178,9 @@ describe('telling formats apart by content', () => {
     const at = (text: string) => errorsIn(read('zotero.json', text).diagnostics).map((d) => [d.line, d.message]);
     expect(at('[\n  {"id": "a", "type": "article", "title": "A"},\n]\n')).toEqual([[3, 'this is not valid JSON (Unexpected token \']\'); a truncated download?']]);
     expect(at('[\n  {"id": "a", "type": "article",\n   "issued": tru}\n]')).toEqual([[3, expect.stringMatching(/^this is not valid JSON \(Unexpected token/)]]);
+    // V8 quotes the text around the error, with "..." on both sides away from the file's ends: none of it is kept.
+    const items = JSON.stringify(Array.from({ length: 30 }, (_, i) => ({ id: `k${i}`, type: 'article', title: `T${i}` })), null, 2).replace('"T11"', 'tru');
+    expect(at(items)).toEqual([[expect.any(Number), "this is not valid JSON (Unexpected token '\n'); a truncated download?"]]);
   });
 
   it('a .txt that starts as JSON does and does not read as JSON is an error, not a listing of "[" and "null,"', () => {
@@ -185,8 +188,9 @@ describe('telling formats apart by content', () => {
     expect(read('s2.txt', cut)).toMatchObject({ format: null, records: [], diagnostics: [expect.objectContaining({ severity: 'error', line: 5, message: expect.stringContaining('not valid JSON') })] });
     const lines = '{"id": "a", "type": "article", "title": "A"}\n{"id": "b", "type": "article", "title": "B"}\n';
     expect(read('items.txt', lines)).toMatchObject({ format: null, diagnostics: [expect.objectContaining({ line: 2, message: expect.stringContaining('not one object a line (JSON Lines)') })] });
-    // A title that starts with a bracket is a title.
+    // A title that starts with a bracket is a title, and so is a to-read list's box.
     expect(read('list.txt', '[Re] Reproducing Attention\nA reproduction.\n').format).toBe('listing');
+    expect(read('list.txt', '[ ] Attention Is All You Need\nThe transformer.\n').format).toBe('listing');
   });
 
   it('a byte-order mark (Windows exports) does not hide the format', () => {
@@ -641,6 +645,11 @@ describe('Zotero Web API (its own JSON, format=json)', () => {
     DOI: '10.1162/neco.1997.9.8.1735',
     extra: 'Some note\narXiv: 1234.56789',
   }, '1997-11-15');
+  const report = item('REPORT01', {
+    itemType: 'report',
+    title: 'A Technical Report',
+    extra: 'DOI: 10.5555/report.1',
+  }, '1997-11-15');
   const attachment = item('PDF00001', { itemType: 'attachment', title: 'Full Text PDF', parentItem: 'ABCD2345', linkMode: 'imported_url' });
 
   it('reads each item at its line: title, authors (not editors), abstract, arXiv id, DOI, venue, the date Zotero parsed; attachments and notes are no papers', () => {
@@ -651,6 +660,8 @@ describe('Zotero Web API (its own JSON, format=json)', () => {
     expect(records.map((r) => [r.key, r.line])).toEqual([['ABCD2345', opening[0]], ['EFGH6789', opening[2]]]);
     expect(records[0]).toMatchObject({ title: 'Language Models are Few-Shot Learners', authors: ['Tom B. Brown', 'OpenAI'], arxivId: '2005.14165', venue: null, published: '2020-07-22', abstract: expect.stringContaining('175 billion') });
     expect(records[1]).toMatchObject({ arxivId: '1234.56789', doi: '10.1162/neco.1997.9.8.1735', venue: { name: 'Neural Computation', kind: 'journal' }, published: '1997-11-15', abstract: null });
+    // An item type with no DOI field keeps it in `extra`.
+    expect(read('one.json', JSON.stringify(report)).records[0]).toMatchObject({ doi: '10.5555/report.1', arxivId: null });
   });
 
   it('one item (/items/{key}) reads as a list of one; an item with no title, or a list item that is not a Zotero item, is an error at its line', () => {

@@ -65,9 +65,10 @@ function isTableHeader(line: string): boolean {
 
 /**
  * How JSON starts and no title does: an object's first key, or a list whose first line holds no
- * more than its bracket or starts an object, list, string or null. "[Re] Reproducing…" is a title.
+ * more than its bracket or starts an object, list, string or null. "[Re] Reproducing…" is a
+ * title, and so is a to-read list's "[ ] Attention Is All You Need".
  */
-const JSON_START = /^(?:\{\s*"|\[[ \t]*(?:\r?\n|[[{"\]]|null\b))/;
+const JSON_START = /^(?:\{\s*"|\[[ \t]*(?:\r?\n|[[{"]|null\b))/;
 
 /**
  * A line of a .bib that starts an entry. Only spaces and tabs before the `@`: `\s*` would run on
@@ -187,7 +188,7 @@ function readJson(path: string, text: string): JsonRead {
     data = JSON.parse(text);
   } catch (e) {
     // V8 quotes the text around the error, line breaks and all: the line number says where.
-    const message = (e as Error).message.replace(/\s*\(line \d+ column \d+\)$/, '').replace(/, (?:\.\.\.)?"[\s\S]*" is not valid JSON$/, '');
+    const message = (e as Error).message.replace(/\s*\(line \d+ column \d+\)$/, '').replace(/, (?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/, '');
     const at = syntaxErrorOffset(text, message);
     const line = at === null ? 0 : lineAtOffset(text, at);
     // JSON Lines (an object a line) is no JSON document: the first object ends where the second starts.

@@ -59,10 +59,10 @@ function toRecord(item: JsonObject, data: JsonObject, line: number): SourceRecor
     return name.trim() ? [name.trim()] : [];
   });
   const url = str(data.url);
-  // `extra` holds what Zotero has no field for, a line each: "arXiv: 2005.14165" among them.
-  const extra = (str(data.extra) ?? '').split('\n').map((row) => /^arxiv:\s*(\S+)/i.exec(row.trim())?.[1] ?? null);
-  record.arxivId = arxivId(str(data.archiveID)) ?? extra.map(arxivId).find(Boolean) ?? arxivId(url) ?? arxivId(str(data.DOI)) ?? arxivIdInVenue(str(data.publicationTitle));
-  record.doi = doi(str(data.DOI));
+  // `extra` holds what an item type has no field for, a line each: "arXiv: 2005.14165", "DOI: 10.…".
+  const extra = (name: string) => (str(data.extra) ?? '').split('\n').map((row) => new RegExp(`^${name}:\\s*(\\S+)`, 'i').exec(row.trim())?.[1] ?? null).find(Boolean) ?? null;
+  record.arxivId = arxivId(str(data.archiveID)) ?? arxivId(extra('arxiv')) ?? arxivId(url) ?? arxivId(str(data.DOI)) ?? arxivIdInVenue(str(data.publicationTitle));
+  record.doi = doi(str(data.DOI) ?? extra('doi'));
   for (const [field, kind] of VENUE_FIELDS[data.itemType as string] ?? []) {
     const name = str(data[field])?.trim();
     if (name && !isPreprintServer(name)) {
