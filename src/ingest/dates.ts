@@ -8,8 +8,10 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 /** A month's number (1–12) from its English name or abbreviation, in any case; 0 for no month. */
 export const monthNumber = (name: string): number => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 
-/** A month as pages write it: its name or abbreviation ("Sep", "Sept.", "September"), never just a word that starts like one ("Decoding 12"). */
-const DATE_LINE = /^(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(\d{1,2})(?:,\s*(\d{4}))?(?:\s+(\d+))?$/i;
+/** A month as pages and exports write it: its name or abbreviation ("Sep", "Sept.", "September"), never just a word that starts like one ("Decoding 12"). A pattern's source, for patterns that ignore case. */
+export const MONTH_NAME = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+
+const DATE_LINE = new RegExp(`^(${MONTH_NAME})\\.?\\s+(\\d{1,2})(?:,\\s*(\\d{4}))?(?:\\s+(\\d+))?$`, 'i');
 
 export interface ListingDate {
   month: number;

@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type * as BibtexParser from '@retorquere/bibtex-parser';
 import type { Creator, Entry } from '@retorquere/bibtex-parser';
+import { MONTH_NAME, monthNumber } from '../dates.ts';
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../ids.ts';
 import { escapeRegExp } from '../../lib/regexp.ts';
@@ -242,7 +243,8 @@ function toRecord(entry: Entry, line: number, dateProblem: DateProblem): SourceR
   return record;
 }
 
-const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** A month's name, first in the field: alone, with its full stop, or before a range's dash. */
+const MONTH_FIRST = new RegExp(`^(${MONTH_NAME})\\.?(?:$|[\\s\\-–/~])`, 'i');
 
 /**
  * A month as exports write it, as its number: the parser reads `jun` and `June`, but IEEE Xplore
@@ -253,9 +255,8 @@ function monthOf(raw: string | null): string | null {
   if (raw === null) return null;
   const number = /^(\d{1,2})(?:$|\D)/.exec(raw.trim())?.[1];
   if (number !== undefined) return number;
-  const name = /^([a-z]{3,})\.?(?:$|[\s\-–/~])/i.exec(raw.trim())?.[1]?.toLowerCase();
-  const index = name === undefined ? -1 : MONTH_NAMES.findIndex((month) => month.startsWith(name) || (name === 'sept' && month === 'september'));
-  return index >= 0 ? String(index + 1) : raw;
+  const name = MONTH_FIRST.exec(raw.trim())?.[1];
+  return name === undefined ? raw : String(monthNumber(name));
 }
 
 /**
