@@ -108,6 +108,8 @@ function readYaml<T>(path: string, shown: string, schema: Schema<T>, diagnostics
 function readProblem(e: NodeJS.ErrnoException): string {
   if (e.code === 'ENOENT') return 'there is no such file, and the catalog needs it (see README)';
   if (e.code === 'EISDIR') return 'is a folder, where a file belongs';
+  if (e.code === 'ENOTDIR') return 'is a file, where the folder belongs';
+  if (e.code === 'ELOOP') return 'is a link that leads back to itself; remove it';
   if (e.code === 'EACCES' || e.code === 'EPERM') return 'cannot be read: permission denied';
   const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   // The yaml library's words for `label: Zotero: our library`, a value with ": " in it.
@@ -149,7 +151,7 @@ function repeatedKey(document: Document): { name: string; first: Node; again: No
       const seen = new Map<string, Node>();
       for (const pair of map.items) {
         if (!isNode(pair.key)) continue;
-        const name = String(isScalar(pair.key) ? pair.key.value : pair.key);
+        const name = keyName(pair);
         const first = seen.get(name);
         if (first) {
           found = { name, first, again: pair.key };
@@ -163,6 +165,9 @@ function repeatedKey(document: Document): { name: string; first: Node; again: No
   return found;
 }
 
+/** A map entry's key as the schema's paths name it: `2024`, `mamba`. */
+const keyName = (pair: Pair): string => String(isScalar(pair.key) ? pair.key.value : pair.key);
+
 /** Each map's entries by key, the first of each, made once: a line looked up for each of 20,000 entries by a scan of all was quadratic. */
 const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
 function pairsOf(map: YAMLMap): Map<string, Pair> {
@@ -170,7 +175,7 @@ function pairsOf(map: YAMLMap): Map<string, Pair> {
   if (!pairs) {
     pairs = new Map();
     for (const pair of map.items as Pair[]) {
-      const key = String(isScalar(pair.key) ? pair.key.value : pair.key);
+      const key = keyName(pair);
       if (!pairs.has(key)) pairs.set(key, pair);
     }
     pairIndex.set(map, pairs);
@@ -214,11 +219,7 @@ function sourceFiles(paths: ContentPaths, rel: (path: string) => string, shown: 
 /** The files of a folder (and links to files), in name order; none when it does not exist yet. */
 function listFiles(dir: string, rel: (path: string) => string): string[] {
   if (!existsSync(dir)) return [];
-  const problem = (path: string, e: unknown) => {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOTDIR' ? 'is a file, where the folder of paper files belongs' : code === 'ELOOP' ? 'is a link that leads back to itself; remove it' : readProblem(e as NodeJS.ErrnoException);
-    return new IngestError([error(rel(path), 0, why)]);
-  };
+  const problem = (path: string, e: unknown) => new IngestError([error(rel(path), 0, readProblem(e as NodeJS.ErrnoException))]);
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
