@@ -187,13 +187,16 @@ export function paperLinksIn(text: string, body: string): { id: string; line: nu
   return links;
 }
 
+/** An `import` statement: what it binds (`A`, `{ B, C as D }`, `* as E`; none for `import 'x'`), and where from. */
+const IMPORT = /\bimport\s+(?:([\s\S]*?)\s+from\s*)?(['"])([^'"]*)\2/g;
+
 /** The names a note's `import` statements bind: `import A from`, `{ B, C as D }`, `* as E`. */
 function importedNames(tree: MdastNode): Set<string> {
   const names = new Set<string>();
   for (const node of 'children' in tree ? (tree.children as MdastNode[]) : []) {
     if (node.type !== 'mdxjsEsm') continue;
-    for (const [, clause] of node.value.matchAll(/\bimport\s+([\s\S]*?)\s+from\b/g)) {
-      for (const part of clause!.replace(/[{}]/g, ',').split(',')) {
+    for (const [, clause] of node.value.matchAll(IMPORT)) {
+      for (const part of (clause ?? '').replace(/[{}]/g, ',').split(',')) {
         const name = part.trim().split(/\s+as\s+/).at(-1)!.replace(/^\*\s*/, '').trim();
         if (name) names.add(name);
       }
@@ -209,7 +212,7 @@ function importedNames(tree: MdastNode): Set<string> {
  */
 function esmProblem(source: string): string | undefined {
   if (/^\s*export\b/m.test(source)) return 'notes may not export anything: the build runs an export as the page\'s own code; write the text instead';
-  const page = [...source.matchAll(/\bfrom\s*(['"])([^'"]*)\1|\bimport\s*(['"])([^'"]*)\3/g)].map((m) => m[2] ?? m[4]!).find((from) => /\.mdx?(?:[?#].*)?$/i.test(from));
+  const page = [...source.matchAll(IMPORT)].map((m) => m[3]!).find((from) => /\.mdx?(?:[?#].*)?$/i.test(from));
   return page === undefined ? undefined : `notes may not import a page (${page.slice(0, 60)}): the build would render it inside this one, and a page that imports itself never ends; link to it instead`;
 }
 
