@@ -1,6 +1,6 @@
 /**
  * `npm run fetch -- SPEC… [--from FILE] [--new-only] [--max-pages N] [--timeout SECONDS]`
- * saves Hugging Face and arXiv API responses into content/sources/ (see README, "Fetching
+ * saves Hugging Face, arXiv and Zotero API responses into content/sources/ (see README, "Fetching
  * papers"). All the work is in src/fetch/; this file reads flags, prints and sets the exit code.
  */
 import { readFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ const sources = shownPaths(paths).sources;
 
 const USAGE = `npm run fetch -- SPEC… [options]
 
-Saves Hugging Face and arXiv API responses, byte for byte, into ${sources} with their
+Saves Hugging Face, arXiv and Zotero API responses, byte for byte, into ${sources} with their
 entries in sources.yaml; \`npm run ingest\` then puts their papers in the catalog. One run is
 all or nothing. The only command that goes on the network.
 
@@ -27,10 +27,13 @@ all or nothing. The only command that goes on the network.
                                              then its papers from arXiv
   arxiv:2312.00752,2405.21060                arXiv papers by id (up to 100)
   arxiv:query:ti:"rectified flow"            an arXiv search, newest first
+  zotero:groups/4530458                      a Zotero library: groups/ID or users/ID,
+                                             /collections/KEY for one collection, or a
+                                             group's URL; ZOTERO_API_KEY for a private one
 
   --from FILE        specs from a file, one a line, # for comments
   --new-only         leave out papers the catalog already has
-  --max-pages N      pages of a day, week or arXiv search (10 by default)
+  --max-pages N      pages of a day, week, arXiv search or library (10 by default)
   --timeout SECONDS  for each attempt, body included (30 by default)
   --help             print this`;
 

@@ -29,8 +29,14 @@ type Attempt =
   | { ok: true; bytes: Uint8Array }
   | { ok: false; reason: string; retry: boolean; waitMs?: number | undefined };
 
-/** `send` is the WHATWG `fetch`; `log` hears about each retry before its wait. */
-export function createHttpClient(settings: FetchSettings, clock: Clock, log: (line: string) => void = () => {}, send: typeof fetch = fetch): HttpClient {
+/** `send` is the WHATWG `fetch`; `log` hears about each retry before its wait; `headers` go with every request to their service. */
+export function createHttpClient(
+  settings: FetchSettings,
+  clock: Clock,
+  log: (line: string) => void = () => {},
+  send: typeof fetch = fetch,
+  headers: Partial<Record<Service, Record<string, string>>> = {},
+): HttpClient {
   const lastEnd = new Map<Service, number>();
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -39,7 +45,7 @@ export function createHttpClient(settings: FetchSettings, clock: Clock, log: (li
       const since = lastEnd.get(service);
       const gap = since === undefined ? 0 : since + settings.intervalMs[service] - clock.now();
       if (gap > 0) await clock.sleep(gap);
-      const attempt = await attemptGet(url, settings, clock, send);
+      const attempt = await attemptGet(url, { ...headers[service], 'User-Agent': USER_AGENT }, settings, clock, send);
       lastEnd.set(service, clock.now());
       if (attempt.ok) return attempt.bytes;
       const tries = retries + 1;
@@ -65,11 +71,11 @@ export function createHttpClient(settings: FetchSettings, clock: Clock, log: (li
 }
 
 /** One attempt: never throws; says whether a failure is worth another try. */
-async function attemptGet(url: string, settings: FetchSettings, clock: Clock, send: typeof fetch): Promise<Attempt> {
+async function attemptGet(url: string, headers: Record<string, string>, settings: FetchSettings, clock: Clock, send: typeof fetch): Promise<Attempt> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), settings.timeoutMs);
   try {
-    const response = await send(url, { signal: controller.signal, redirect: 'follow', headers: { 'User-Agent': USER_AGENT } });
+    const response = await send(url, { signal: controller.signal, redirect: 'follow', headers });
     const { status } = response;
     if (status < 200 || status >= 300) {
       // Nothing in the body of a failed answer is kept, so none of it is read.

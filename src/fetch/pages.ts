@@ -1,5 +1,5 @@
 /**
- * All the pages of a spec's results, up to a stated number: a page with fewer papers than
+ * All the pages of a spec's results, up to a stated number: a page with fewer entries than
  * asked for is the last, an empty page (past the end) is dropped, and so is a page with no
  * paper that an earlier page did not have (a service that ignores the page number would
  * otherwise answer the same page until the limit). A spec that still has full pages at the
@@ -8,14 +8,15 @@
  */
 import type { HttpClient } from './http.ts';
 import type { FetchSettings } from './settings.ts';
+import type { SourceRecord } from '../ingest/sources/record.ts';
 import { serviceOf, type FetchSpec, type Service } from './spec.ts';
 import { isPaged, pageUrl } from './urls.ts';
 import { readResponse } from './validate.ts';
 
-/** One response, kept as its bytes, with the arXiv ids of its papers. */
+/** One response, kept as its bytes, with its papers as read. */
 export interface FetchedPage {
   bytes: Uint8Array;
-  arxivIds: string[];
+  records: SourceRecord[];
 }
 
 export interface Fetched {
@@ -31,15 +32,23 @@ export async function fetchPages(spec: FetchSpec, http: HttpClient, settings: Fe
   const size = settings.pageSize[service];
   const pages: FetchedPage[] = [];
   const seen = new Set<string>();
+  let full = 0;
   for (let page = 0; page < settings.maxPages; page++) {
     const url = pageUrl(spec, page, size, bases);
     const bytes = await http.get(url, service);
-    const records = readResponse(spec, url, bytes);
-    const arxivIds = records.flatMap((r) => (r.arxivId ? [r.arxivId] : []));
-    if (records.length === 0 || (page > 0 && arxivIds.every((id) => seen.has(id)))) break;
-    for (const id of arxivIds) seen.add(id);
-    pages.push({ bytes, arxivIds });
-    if (!isPaged(spec) || records.length < size) return { pages, more: false };
+    const { records, entries } = readResponse(spec, url, bytes);
+    const keys = records.map(paperKey);
+    if (entries === 0 || (page > 0 && records.length > 0 && keys.every((key) => seen.has(key)))) break;
+    for (const key of keys) seen.add(key);
+    // A page of a library's notes and attachments alone has nothing for the catalog, but the pages after it may.
+    if (records.length > 0) pages.push({ bytes, records });
+    if (!isPaged(spec) || entries < size) return { pages, more: false };
+    full++;
   }
-  return { pages, more: pages.length === settings.maxPages };
+  return { pages, more: full === settings.maxPages };
+}
+
+/** What tells a response's papers apart: the service's own key (an item's), else its arXiv id, else its title. */
+export function paperKey(record: SourceRecord): string {
+  return record.key ?? record.arxivId ?? record.title;
 }

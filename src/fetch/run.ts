@@ -8,17 +8,17 @@ import type { ContentPaths } from '../lib/content-dir.ts';
 import { utcDay, type Clock } from './clock.ts';
 import { FetchError } from './errors.ts';
 import { createHttpClient } from './http.ts';
-import { knownArxivIds } from './known.ts';
-import { fetchPages } from './pages.ts';
+import { isKnown, knownPapers, type KnownPapers } from './known.ts';
+import { fetchPages, paperKey } from './pages.ts';
 import { fetchSettings, type SettingsOptions } from './settings.ts';
 import { nameNewSources, readSourcesFolder, saveNewSources, type NewSource } from './save.ts';
 import { collectionIdSpecs, parseSpec, specText, type FetchSpec } from './spec.ts';
-import { serviceBases } from './urls.ts';
+import { serviceBases, serviceHeaders, ZOTERO_KEY_ENV } from './urls.ts';
 
 export interface FetchRequest extends SettingsOptions {
   /** Spec texts, each with where it was written (`content/refresh.txt:3`) when not on the command line. */
   specs: readonly { text: string; where?: string | undefined }[];
-  /** Skip arXiv ids the catalog has, and responses with no paper it lacks. */
+  /** Skip arXiv ids the catalog has, and responses with no paper it lacks (by arXiv id, DOI or title). */
   newOnly: boolean;
 }
 
@@ -54,40 +54,53 @@ export async function runFetch(request: FetchRequest, context: FetchContext): Pr
   const bases = serviceBases(env);
   const settings = fetchSettings(request, env, bases.arxiv);
   const folder = readSourcesFolder(paths);
-  const known = request.newOnly ? knownArxivIds(paths) : new Set<string>();
-  const http = createHttpClient(settings, clock, log, context.send);
+  const known: KnownPapers = request.newOnly ? knownPapers(paths) : { arxivIds: new Set(), dois: new Set(), titles: new Set() };
+  const http = createHttpClient(settings, clock, log, context.send, serviceHeaders(env));
 
   const lines: string[] = [];
   const added: NewSource[] = [];
   // Appended to as it goes: a collection's papers are fetched from arXiv after it.
   const queue = [...specs];
   for (const asked of queue) {
-    const spec: FetchSpec = asked.source === 'arxiv-ids' ? { ...asked, ids: asked.ids.filter((id) => !known.has(id)) } : asked;
+    const spec: FetchSpec = asked.source === 'arxiv-ids' ? { ...asked, ids: asked.ids.filter((id) => !known.arxivIds.has(id)) } : asked;
     const name = specText(asked);
     if (spec.source === 'arxiv-ids' && spec.ids.length === 0) {
       lines.push(`${name}: every paper is in the catalog already; nothing fetched`);
       continue;
     }
     log(`${name}: fetching…`);
-    const { pages, more } = await fetchPages(spec, http, settings, bases);
-    const papers = new Set(pages.flatMap((page) => page.arxivIds));
-    const fresh = [...papers].filter((id) => !known.has(id));
+    const { pages, more } = await fetchPagesOf(spec, http, settings, bases);
+    const records = [...new Map(pages.flatMap((page) => page.records).map((record) => [paperKey(record), record])).values()];
+    const fresh = records.filter((record) => !isKnown(known, record));
     // A collection names its papers but holds no abstract or author: arXiv's answer for the same ids does.
-    if (spec.source === 'hf-collection') queue.push(...collectionIdSpecs(spec.slug, request.newOnly ? fresh : [...papers]));
+    // (`known` is empty without --new-only.)
+    if (spec.source === 'hf-collection') queue.push(...collectionIdSpecs(spec.slug, records.flatMap((r) => (r.arxivId && !known.arxivIds.has(r.arxivId) ? [r.arxivId] : []))));
     const limit = more ? ` (stopped at --max-pages ${settings.maxPages}; there are more)` : '';
     if (pages.length === 0) {
       lines.push(`${name}: no papers; nothing saved`);
     } else if (request.newOnly && fresh.length === 0) {
-      lines.push(`${name}: ${count(papers.size, 'paper')}, all in the catalog already; nothing saved${limit}`);
+      lines.push(`${name}: ${count(records.length, 'paper')}, all in the catalog already; nothing saved${limit}`);
     } else {
       const sources = nameNewSources(spec, pages.map((page) => page.bytes), folder);
       added.push(...sources);
       const saved = sources.length > 0 ? `saved ${sources.map((s) => s.file).join(', ')}` : 'the same bytes are saved already; nothing saved';
-      lines.push(`${name}: ${count(papers.size, 'paper')} on ${count(pages.length, 'page')}${request.newOnly ? `, ${fresh.length} new` : ''}; ${saved}${limit}`);
+      lines.push(`${name}: ${count(records.length, 'paper')} on ${count(pages.length, 'page')}${request.newOnly ? `, ${fresh.length} new` : ''}; ${saved}${limit}`);
     }
   }
   if (added.length > 0) saveNewSources(paths, added, folder, today);
   return { lines, added };
+}
+
+/** `fetchPages`, with what to do about a Zotero library that turns the fetch away. */
+async function fetchPagesOf(...args: Parameters<typeof fetchPages>): ReturnType<typeof fetchPages> {
+  try {
+    return await fetchPages(...args);
+  } catch (e) {
+    if (e instanceof FetchError && args[0].source === 'zotero' && /^HTTP 40[13]\b/.test(e.message)) {
+      throw new FetchError(`${e.message}: a private library needs an API key with read access to it in ${ZOTERO_KEY_ENV} (zotero.org/settings/keys)`);
+    }
+    throw e;
+  }
 }
 
 function count(n: number, noun: string): string {

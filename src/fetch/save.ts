@@ -3,7 +3,7 @@
  * received, and an entry for it in `sources.yaml`.
  * - Names say what was fetched: `hf-daily-2025-12-11.json`, `hf-week-2025-W50-p2.json`,
  *   `hf-search-flow-matching.json`, `hf-collection-lab-ssm-reading-6650a0.json`, `arxiv-2312.00752-2405.21060.xml`,
- *   `arxiv-query-ti-rectified-flow.xml`; `-p1`, `-p2`… when there are several pages.
+ *   `arxiv-query-ti-rectified-flow.xml`, `zotero-groups-4530458.json`; `-p1`, `-p2`… when there are several pages.
  * - A name already taken gets `-2`, `-3`… (all pages of a spec the same suffix); bytes
  *   already in the folder, under any name, are not saved again.
  * - Everything is written at once, atomically, `sources.yaml` last, through the yaml
@@ -62,6 +62,8 @@ export function fileStem(spec: FetchSpec): string {
     }
     case 'arxiv-query':
       return `arxiv-query-${slugForTitle(spec.query)}`;
+    case 'zotero':
+      return `zotero-${slugForTitle(spec.library)}`;
   }
 }
 
@@ -83,6 +85,8 @@ export function labelFor(spec: FetchSpec): string {
       return spec.collection ? `Hugging Face collection: ${spec.collection}` : `arXiv: ${spec.ids.join(', ')}`;
     case 'arxiv-query':
       return `arXiv search: ${spec.query}`;
+    case 'zotero':
+      return `Zotero library: ${spec.library}`;
   }
 }
 

@@ -7,6 +7,7 @@
  *   hf:collection:lab/ssm-reading-6650a0b1c2d3 (or the collection's URL)
  *   arxiv:2312.00752,2405.21060
  *   arxiv:query:"ti:rectified flow"
+ *   zotero:groups/4530458 (or zotero:users/…, either with /collections/KEY, or the group's URL)
  * Quotes around a search are optional (a shell has usually removed them already).
  */
 import { arxivId } from '../ingest/ids.ts';
@@ -14,8 +15,8 @@ import { isoDate } from '../schemas/paper.ts';
 import { addDays } from './clock.ts';
 import { FetchError } from './errors.ts';
 
-/** The two services fetched from. */
-export type Service = 'hf' | 'arxiv';
+/** The services fetched from. */
+export type Service = 'hf' | 'arxiv' | 'zotero';
 
 /** One request for papers, as typed data. */
 export type FetchSpec =
@@ -30,12 +31,14 @@ export type FetchSpec =
   /** arXiv papers by id, without versions; for a collection's papers, the collection they came from. */
   | { source: 'arxiv-ids'; ids: string[]; collection?: string }
   /** An arXiv API `search_query`, newest submissions first. */
-  | { source: 'arxiv-query'; query: string };
+  | { source: 'arxiv-query'; query: string }
+  /** A Zotero library or one of its collections, by its Web API path: `groups/4530458`, `users/475425/collections/ABCD2345`. */
+  | { source: 'zotero'; library: string };
 
 /** Ids one spec may name: arXiv answers them in one request, and a longer URL risks HTTP 414. */
 export const MAX_IDS = 100;
 
-const SHAPES = 'hf:daily:YYYY-MM-DD (or today, yesterday), hf:week:YYYY-Www, hf:search:"words", hf:collection:NAMESPACE/SLUG, arxiv:ID[,ID…] or arxiv:query:"query"';
+const SHAPES = 'hf:daily:YYYY-MM-DD (or today, yesterday), hf:week:YYYY-Www, hf:search:"words", hf:collection:NAMESPACE/SLUG, arxiv:ID[,ID…], arxiv:query:"query" or zotero:groups/ID[/collections/KEY]';
 
 /** Parses one spec; `today` (UTC, `YYYY-MM-DD`) resolves the date words. Throws `FetchError`. */
 export function parseSpec(text: string, today: string): FetchSpec {
@@ -50,6 +53,8 @@ export function parseSpec(text: string, today: string): FetchSpec {
   } else if (service === 'arxiv') {
     if (rest.startsWith('query:')) return { source: 'arxiv-query', query: queryOf(rest.slice('query:'.length), spec) };
     return { source: 'arxiv-ids', ids: idsOf(rest, spec) };
+  } else if (service === 'zotero') {
+    return { source: 'zotero', library: libraryOf(rest.trim(), spec) };
   }
   throw new FetchError(`"${spec}" is not a spec: expected ${SHAPES}`);
 }
@@ -69,11 +74,14 @@ export function specText(spec: FetchSpec): string {
       return `arxiv:${spec.ids.join(',')}`;
     case 'arxiv-query':
       return `arxiv:query:"${spec.query}"`;
+    case 'zotero':
+      return `zotero:${spec.library}`;
   }
 }
 
 /** The service a spec is fetched from. */
 export function serviceOf(spec: FetchSpec): Service {
+  if (spec.source === 'zotero') return 'zotero';
   return spec.source.startsWith('hf-') ? 'hf' : 'arxiv';
 }
 
@@ -125,6 +133,20 @@ function collectionOf(value: string, spec: string): string {
   // Dots alone (`..`) would name another path of the API, not a collection.
   if (/^[\w.-]+\/[\w.-]+$/.test(slug) && !slug.split('/').some((part) => /^\.+$/.test(part))) return slug;
   throw new FetchError(`"${spec}": "${value}" is not a collection; write its namespace and slug as its URL shows them, as in hf:collection:lab/ssm-reading-6650a0b1c2d3`);
+}
+
+/**
+ * A Zotero library's Web API path, as written (`groups/4530458`, `users/475425`, either with
+ * `/collections/KEY`) or taken from a group's page, `https://www.zotero.org/groups/4530458/name`
+ * (with `/collections/KEY`, or `/library`). A personal library's page names its owner, not the
+ * user ID the API asks for, so it is not taken.
+ */
+function libraryOf(value: string, spec: string): string {
+  const page = /^https?:\/\/(?:www\.)?zotero\.org\/groups\/(\d+)(?:\/[^/?#]+)?(?:\/library\/?|\/collections\/([A-Z0-9]{8})(?:\/.*)?)?\/?(?:[?#].*)?$/is.exec(value);
+  if (page) return `groups/${page[1]}${page[2] ? `/collections/${page[2].toUpperCase()}` : ''}`;
+  const path = /^(groups|users)\/(\d+)(?:\/collections\/([A-Z0-9]{8}))?\/?$/i.exec(value);
+  if (path) return `${path[1]!.toLowerCase()}/${path[2]}${path[3] ? `/collections/${path[3].toUpperCase()}` : ''}`;
+  throw new FetchError(`"${spec}": "${value}" is not a Zotero library; write groups/ID or users/ID (your user ID is at zotero.org/settings/keys), with /collections/KEY for one collection, as in zotero:groups/4530458/collections/ABCD2345`);
 }
 
 /** The arXiv specs that fetch the papers `ids` of `collection`, at most `MAX_IDS` a request, in order. */

@@ -1,13 +1,16 @@
 /**
- * The URL of every request the fetch command makes, in one place. The services' addresses can
- * be changed with `SHELFMARK_HF_URL` and `SHELFMARK_ARXIV_URL`, which is how tests point them
- * at a local server.
+ * The URL of every request the fetch command makes, and what goes with it, in one place. The
+ * services' addresses can be changed with `SHELFMARK_HF_URL`, `SHELFMARK_ARXIV_URL` and
+ * `SHELFMARK_ZOTERO_URL`, which is how tests point them at a local server.
  *
  * - Hugging Face: `/api/daily_papers?date=` or `?week=`, paged by `p` (from 0) and `limit`;
  *   `/api/papers/search?q=`, one page (parameters as `huggingface_hub`'s `HfApi` sends them);
  *   `/api/collections/{namespace}/{slug}`, one response with every item.
  * - arXiv: `/api/query` with `id_list=` (every id in one request) or `search_query=`, paged by
  *   `start` and `max_results`, newest submissions first (arXiv API user manual, 3.1).
+ * - Zotero: `/{groups|users}/{id}[/collections/{key}]/items/top` in the API's own JSON, paged
+ *   by `start` and `limit`, oldest addition first, so that an item added between two requests
+ *   joins the last page instead of pushing one along (Web API v3, "Basics" and "Read Requests").
  */
 import { FetchError } from './errors.ts';
 import type { FetchSpec, Service } from './spec.ts';
@@ -16,9 +19,13 @@ import type { FetchSpec, Service } from './spec.ts';
 export const DEFAULT_BASES: Readonly<Record<Service, string>> = {
   hf: 'https://huggingface.co',
   arxiv: 'https://export.arxiv.org',
+  zotero: 'https://api.zotero.org',
 };
 
-const ENV_NAMES: Readonly<Record<Service, string>> = { hf: 'SHELFMARK_HF_URL', arxiv: 'SHELFMARK_ARXIV_URL' };
+const ENV_NAMES: Readonly<Record<Service, string>> = { hf: 'SHELFMARK_HF_URL', arxiv: 'SHELFMARK_ARXIV_URL', zotero: 'SHELFMARK_ZOTERO_URL' };
+
+/** Where a Zotero API key is read from: it is sent as a header, never in a URL, so it is neither printed nor saved. */
+export const ZOTERO_KEY_ENV = 'ZOTERO_API_KEY';
 
 /** Each service's base URL, from the environment or the defaults; throws `FetchError` for one that is not http(s). */
 export function serviceBases(env: NodeJS.ProcessEnv): Record<Service, string> {
@@ -27,7 +34,16 @@ export function serviceBases(env: NodeJS.ProcessEnv): Record<Service, string> {
     if (!/^https?:\/\/[^/?#\s]+(?:\/[^?#\s]*)?$/.test(value)) throw new FetchError(`${ENV_NAMES[service]} is "${value}", not an http(s) URL`);
     return value.replace(/\/+$/, '');
   };
-  return { hf: base('hf'), arxiv: base('arxiv') };
+  return { hf: base('hf'), arxiv: base('arxiv'), zotero: base('zotero') };
+}
+
+/**
+ * The headers each service gets besides `User-Agent`: Zotero's API version, and the key a
+ * private library needs, when `ZOTERO_API_KEY` is set (a public group needs none).
+ */
+export function serviceHeaders(env: NodeJS.ProcessEnv): Record<Service, Record<string, string>> {
+  const key = env[ZOTERO_KEY_ENV]?.trim();
+  return { hf: {}, arxiv: {}, zotero: { 'Zotero-API-Version': '3', ...(key ? { 'Zotero-API-Key': key } : {}) } };
 }
 
 /** Whether a URL points at this machine (127.0.0.1, ::1 or localhost). */
@@ -38,7 +54,7 @@ export function isLoopback(url: string): boolean {
 
 /** Whether a spec's results come in pages; the others are one request. */
 export function isPaged(spec: FetchSpec): boolean {
-  return spec.source === 'hf-daily' || spec.source === 'hf-week' || spec.source === 'arxiv-query';
+  return spec.source === 'hf-daily' || spec.source === 'hf-week' || spec.source === 'arxiv-query' || spec.source === 'zotero';
 }
 
 /** The URL of page `page` (from 0) of a spec's results, `pageSize` papers a page. */
@@ -56,5 +72,7 @@ export function pageUrl(spec: FetchSpec, page: number, pageSize: number, bases: 
       return `${bases.arxiv}/api/query?${new URLSearchParams({ id_list: spec.ids.join(','), max_results: String(spec.ids.length) })}`;
     case 'arxiv-query':
       return `${bases.arxiv}/api/query?${new URLSearchParams({ search_query: spec.query, start: String(page * pageSize), max_results: String(pageSize), sortBy: 'submittedDate', sortOrder: 'descending' })}`;
+    case 'zotero':
+      return `${bases.zotero}/${spec.library}/items/top?${new URLSearchParams({ format: 'json', sort: 'dateAdded', direction: 'asc', start: String(page * pageSize), limit: String(pageSize) })}`;
   }
 }

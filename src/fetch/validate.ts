@@ -14,16 +14,35 @@ import { serviceOf, type FetchSpec, type Service } from './spec.ts';
 export const RESPONSE_KIND: Readonly<Record<Service, { format: SourceFormat; extension: string; name: string }>> = {
   hf: { format: 'hf-api', extension: '.json', name: 'a Hugging Face Papers API response' },
   arxiv: { format: 'arxiv-atom', extension: '.xml', name: 'an arXiv API (Atom) response' },
+  zotero: { format: 'zotero-api', extension: '.json', name: 'a Zotero Web API response' },
 };
 
+/** A response, read. */
+export interface ReadResponse {
+  records: SourceRecord[];
+  /**
+   * How many entries it held, papers or not: a page of a Zotero library counts its standalone
+   * notes and attachments too, or a full page with one note in it would pass for the last.
+   */
+  entries: number;
+}
+
 /** The papers in a response to `spec`; throws `FetchError` naming the URL and the reader's first error. */
-export function readResponse(spec: FetchSpec, url: string, bytes: Uint8Array): SourceRecord[] {
+export function readResponse(spec: FetchSpec, url: string, bytes: Uint8Array): ReadResponse {
   const kind = RESPONSE_KIND[serviceOf(spec)];
   // The reader would call it a file of unknown format and list the formats a file may have, which says nothing about an answer with no body.
   if (bytes.length === 0) throw new FetchError(`the response does not read, so it was not saved: ${url}: the body is empty`);
   const read = readSource({ file: `response${kind.extension}`, path: url, bytes });
   const problem = read.diagnostics.find((d) => d.severity === 'error');
   if (problem) throw new FetchError(`the response does not read, so it was not saved: ${formatDiagnostic(problem)}`);
-  if (read.format !== kind.format) throw new FetchError(`the response from ${url} is not ${kind.name} (it reads as ${read.format}), so it was not saved`);
-  return read.records;
+  // `[]`, past a library's last page, is the empty answer of any JSON service: it reads as no papers of some JSON format.
+  const emptyJson = read.records.length === 0 && kind.extension === '.json';
+  if (read.format !== kind.format && !emptyJson) throw new FetchError(`the response from ${url} is not ${kind.name} (it reads as ${read.format}), so it was not saved`);
+  return { records: read.records, entries: kind.format === 'zotero-api' ? entriesIn(bytes) : read.records.length };
+}
+
+/** The length of a JSON list that has been read already (a single item is one entry). */
+function entriesIn(bytes: Uint8Array): number {
+  const data: unknown = JSON.parse(new TextDecoder().decode(bytes));
+  return Array.isArray(data) ? data.length : 1;
 }

@@ -19,6 +19,7 @@ const DAILY = '/api/daily_papers?date=2025-12-11&p=0&limit=50';
 const IDS = '/api/query?id_list=2312.00752%2C2405.21060&max_results=2';
 const SEARCH = '/api/papers/search?q=flow+matching';
 const COLLECTION = '/api/collections/lab/ssm-reading-6650a0b1c2d3e4f5a6b7c8d9';
+const LIBRARY = '/groups/4530458/items/top?format=json&sort=dateAdded&direction=asc&start=0&limit=100';
 const week = (page: number) => `/api/daily_papers?week=2025-W50&p=${page}&limit=50`;
 
 const projectFolder = temporaryFolders('shelfmark-fetch-');
@@ -41,7 +42,7 @@ async function fetchCli(routes: Record<string, Reply | Reply[]>, args: string[],
   const sources = join(root, 'content/sources');
   const before = snapshotDir(sources);
   // arXiv's three seconds are shortened for this local server only; the command refuses it for any other.
-  const env = { ...process.env, SHELFMARK_HF_URL: server.url, SHELFMARK_ARXIV_URL: server.url, SHELFMARK_TEST_ARXIV_INTERVAL_MS: '50' };
+  const env = { ...process.env, SHELFMARK_HF_URL: server.url, SHELFMARK_ARXIV_URL: server.url, SHELFMARK_ZOTERO_URL: server.url, SHELFMARK_TEST_ARXIV_INTERVAL_MS: '50' };
   const { status, stdout, stderr } = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
     execFile(process.execPath, [join(repoRoot, 'scripts/fetch.ts'), ...args], { cwd: root, env, encoding: 'utf8' }, (error, stdout, stderr) =>
       resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
@@ -118,6 +119,25 @@ describe.concurrent('npm run fetch', () => {
     const again = await fetchCli(routes, ['hf:collection:lab/ssm-reading-6650a0b1c2d3e4f5a6b7c8d9', '--new-only'], run.root);
     expect(again.asked).toEqual([COLLECTION]);
     expect(again.after).toEqual(again.before);
+  });
+
+  it('a Zotero group library, given by its page\'s URL, is saved as the API sent it, and the ingest reads its papers and joins them to the listings\' papers', async ({ expect }) => {
+    const run = await fetchCli({ [LIBRARY]: { fixture: 'zotero-groups-4530458.json' } }, ['zotero:https://www.zotero.org/groups/4530458/sequence_models_reading_group/library']);
+    expect(run.stderr).not.toMatch(/^fetch:/m);
+    expect(run.status).toBe(0);
+    expect(run.asked).toEqual([LIBRARY]);
+    expect(run.stdout).toContain('zotero:groups/4530458: 2 papers on 1 page; saved zotero-groups-4530458.json\n');
+    expect(manifestOf(run.root).at(-1)).toEqual({ file: 'zotero-groups-4530458.json', label: 'Zotero library: groups/4530458', captured: ANY_DAY });
+
+    const ingest = runIngest(run.root);
+    expect([ingest.status, ingest.stderr]).toEqual([0, '']);
+    const lstm = readFileSync(join(run.root, 'content/papers/long-short-term-memory.mdx'), 'utf8');
+    expect(lstm).toContain('doi: "10.1162/neco.1997.9.8.1735"');
+    expect(lstm).toMatch(/^authors:\n  - "Sepp Hochreiter"\n  - "Jürgen Schmidhuber"/m);
+    // The project's listings have this paper without an arXiv id or names; the library's item joins them by title and abstract.
+    const transformer = readFileSync(join(run.root, 'content/papers/attention-is-all-you-need.mdx'), 'utf8');
+    expect(transformer).toContain('arxivId: "1706.03762"');
+    expect(transformer).toContain('listing: "zotero-groups-4530458.json"');
   });
 
   it('pages through a week, saving -p1, -p2, -p3 with an entry each', async ({ expect }) => {

@@ -1,5 +1,5 @@
 /**
- * A stand-in for the Hugging Face and arXiv APIs: an HTTP server on a free port of 127.0.0.1
+ * A stand-in for the Hugging Face, arXiv and Zotero APIs: an HTTP server on a free port of 127.0.0.1
  * that answers each URL with a scripted sequence of replies — recorded responses from
  * `tests/fixtures/fetch/`, or statuses, headers and bodies written in the test — and records
  * every request it gets. A reply can be cut short (a truncated file, sent as a complete

@@ -5,13 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { FetchError } from '../../src/fetch/errors.ts';
 import type { HttpClient } from '../../src/fetch/http.ts';
-import { fetchPages } from '../../src/fetch/pages.ts';
+import { fetchPages, type FetchedPage } from '../../src/fetch/pages.ts';
 import { DEFAULT_SETTINGS, type FetchSettings } from '../../src/fetch/settings.ts';
-import { parseSpec } from '../../src/fetch/spec.ts';
+import { parseSpec, serviceOf } from '../../src/fetch/spec.ts';
 import { DEFAULT_BASES, pageUrl } from '../../src/fetch/urls.ts';
 import { dailyPage, fetchFixture } from '../support/replay-server.ts';
 
-const settings: FetchSettings = { ...DEFAULT_SETTINGS, pageSize: { hf: 3, arxiv: 2 }, maxPages: 4 };
+const settings: FetchSettings = { ...DEFAULT_SETTINGS, pageSize: { hf: 3, arxiv: 2, zotero: 3 }, maxPages: 4 };
 const encode = (text: string) => new TextEncoder().encode(text);
 /** What arXiv answers past the last result: a feed with no entries. */
 const EMPTY_FEED = `<?xml version='1.0' encoding='UTF-8'?>
@@ -28,7 +28,7 @@ const EMPTY_FEED = `<?xml version='1.0' encoding='UTF-8'?>
 /** A client that answers page `n` of `spec` with `answers[n]`, and records the URLs asked for. */
 function pagedClient(specText: string, answers: (string | Uint8Array)[]) {
   const spec = parseSpec(specText, '2025-12-11');
-  const urls = answers.map((_, n) => pageUrl(spec, n, settings.pageSize[spec.source.startsWith('hf') ? 'hf' : 'arxiv'], DEFAULT_BASES));
+  const urls = answers.map((_, n) => pageUrl(spec, n, settings.pageSize[serviceOf(spec)], DEFAULT_BASES));
   const asked: string[] = [];
   const http: HttpClient = {
     get: async (url) => {
@@ -41,12 +41,27 @@ function pagedClient(specText: string, answers: (string | Uint8Array)[]) {
   return { fetch: () => fetchPages(spec, http, settings, DEFAULT_BASES), asked };
 }
 
+const arxivIds = (page: FetchedPage) => page.records.map((r) => r.arxivId);
+
+/** A page of a Zotero library: items in the recorded shape, keyed `KEY00001`, … from `first`; `notes` of them standalone notes. */
+function zoteroPage(count: number, first: number, notes: number[] = []): string {
+  const [paper, note] = JSON.parse(fetchFixture('zotero-groups-4530458.json').toString('utf8')) as { key: string; data: Record<string, unknown> }[];
+  return JSON.stringify(
+    Array.from({ length: count }, (_, i) => {
+      const key = `KEY${String(first + i).padStart(5, '0')}`;
+      const item = notes.includes(first + i) ? note! : paper!;
+      // No arXiv id, no DOI: a library's papers are told apart by their keys.
+      return { ...item, key, data: { ...item.data, key, title: `Paper ${key}`, extra: '', url: '' } };
+    }),
+  );
+}
+
 describe('paging', () => {
   it('asks for pages until one has fewer papers than a page holds', async () => {
     const { fetch, asked } = pagedClient('hf:week:2025-W50', [dailyPage(3, 1), dailyPage(3, 4), dailyPage(1, 7)]);
     const { pages, more } = await fetch();
     expect(asked).toHaveLength(3);
-    expect(pages.map((p) => p.arxivIds)).toEqual([['2512.00001', '2512.00002', '2512.00003'], ['2512.00004', '2512.00005', '2512.00006'], ['2512.00007']]);
+    expect(pages.map(arxivIds)).toEqual([['2512.00001', '2512.00002', '2512.00003'], ['2512.00004', '2512.00005', '2512.00006'], ['2512.00007']]);
     expect(more).toBe(false);
   });
 
@@ -74,6 +89,24 @@ describe('paging', () => {
     expect(more).toBe(false);
   });
 
+  it('a Zotero library is paged by its entries, notes and attachments counted, so a full page with a note is not the last', async () => {
+    const { fetch, asked } = pagedClient('zotero:groups/4530458', [zoteroPage(3, 1, [2]), zoteroPage(3, 4, [4, 5, 6]), zoteroPage(2, 7), '[]']);
+    const { pages, more } = await fetch();
+    expect(asked).toHaveLength(3);
+    // The page of notes alone holds nothing for the catalog, and the paging goes on past it.
+    expect(pages.map((p) => p.records.map((r) => r.key))).toEqual([['KEY00001', 'KEY00003'], ['KEY00007', 'KEY00008']]);
+    expect(more).toBe(false);
+  });
+
+  it('papers with no arXiv id are told apart by their keys: a second page of them is not taken for the first again', async () => {
+    const { fetch, asked } = pagedClient('zotero:users/475425', [zoteroPage(3, 1), zoteroPage(3, 4), '[]']);
+    expect((await fetch()).pages).toHaveLength(2);
+    expect(asked).toHaveLength(3);
+    const again = pagedClient('zotero:users/475425', [zoteroPage(3, 1), zoteroPage(3, 1), zoteroPage(3, 1)]);
+    expect((await again.fetch()).pages).toHaveLength(1);
+    expect(again.asked).toHaveLength(2);
+  });
+
   it('no papers at all is no pages', async () => {
     const { fetch } = pagedClient('hf:daily:2025-12-13', ['[]']);
     expect(await fetch()).toEqual({ pages: [], more: false });
@@ -84,7 +117,7 @@ describe('paging', () => {
     expect((await search.fetch()).pages).toHaveLength(1);
     expect(search.asked).toHaveLength(1);
     const ids = pagedClient('arxiv:2312.00752,2405.21060', [fetchFixture('arxiv-2312.00752-2405.21060.xml')]);
-    expect((await ids.fetch()).pages.map((p) => p.arxivIds)).toEqual([['2312.00752', '2405.21060']]);
+    expect((await ids.fetch()).pages.map(arxivIds)).toEqual([['2312.00752', '2405.21060']]);
     expect(ids.asked).toHaveLength(1);
   });
 
@@ -93,7 +126,7 @@ describe('paging', () => {
     const { fetch, asked } = pagedClient('arxiv:query:ti:"rectified flow"', [first, fetchFixture('arxiv-2312.00752-2405.21060.xml'), EMPTY_FEED]);
     const { pages } = await fetch();
     expect(asked).toHaveLength(3);
-    expect(pages.map((p) => p.arxivIds)).toEqual([['2512.09021', '2209.03003'], ['2312.00752', '2405.21060']]);
+    expect(pages.map(arxivIds)).toEqual([['2512.09021', '2209.03003'], ['2312.00752', '2405.21060']]);
     expect(Buffer.from(pages[0]!.bytes).equals(first)).toBe(true);
   });
 });

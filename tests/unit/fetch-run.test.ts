@@ -16,20 +16,25 @@ import { copyProject, snapshotDir } from '../support/fixtures.ts';
 
 const DAILY = '/api/daily_papers?date=2025-12-11&p=0&limit=50';
 const IDS = '/api/query?id_list=2312.00752%2C2405.21060&max_results=2';
+const LIBRARY = '/groups/4530458/items/top?format=json&sort=dateAdded&direction=asc&start=0&limit=100';
 
 /** Where the stand-in pretends the services are; nothing listens there. */
 const BASE = 'http://127.0.0.1:9';
 
 /**
  * A project copy whose catalog has papers with these arXiv ids (and whatever `prepare` adds),
- * and a run of `request` against `routes`.
+ * and a run of `request` against `routes` (a fixture's name, or a status to answer with).
  */
-function run(routes: Record<string, string>, request: Partial<FetchRequest> & Pick<FetchRequest, 'specs'>, knownIds: string[] = [], prepare: (paths: ContentPaths) => void = () => {}) {
+function run(routes: Record<string, string | number>, request: Partial<FetchRequest> & Pick<FetchRequest, 'specs'>, knownIds: string[] = [], prepare: (paths: ContentPaths) => void = () => {}, moreEnv: NodeJS.ProcessEnv = {}) {
   const asked: string[] = [];
-  const send = async (url: string | URL | Request) => {
+  const headers: Headers[] = [];
+  const send = async (url: string | URL | Request, init?: RequestInit) => {
     const path = String(url).slice(BASE.length);
     asked.push(path);
-    return routes[path] === undefined ? new Response('not found', { status: 404 }) : new Response(new Uint8Array(fetchFixture(routes[path])));
+    headers.push(new Headers(init?.headers));
+    const route = routes[path];
+    if (typeof route === 'number') return new Response('no', { status: route });
+    return route === undefined ? new Response('not found', { status: 404 }) : new Response(new Uint8Array(fetchFixture(route)));
   };
   const root = copyProject();
   const paths = contentPaths(root);
@@ -37,9 +42,9 @@ function run(routes: Record<string, string>, request: Partial<FetchRequest> & Pi
   for (const id of knownIds) writeFileSync(join(paths.papers, `paper-${id}.mdx`), `---\nid: "paper-${id.replace('.', '-')}"\narxivId: "${id}"\n---\n`);
   prepare(paths);
   const before = snapshotDir(paths.sources);
-  const env = { SHELFMARK_HF_URL: BASE, SHELFMARK_ARXIV_URL: BASE };
+  const env = { SHELFMARK_HF_URL: BASE, SHELFMARK_ARXIV_URL: BASE, SHELFMARK_ZOTERO_URL: BASE, ...moreEnv };
   const result = runFetch({ newOnly: false, ...request }, { paths, env, clock: fakeClock(), log: () => {}, send: send as typeof fetch });
-  return { result, before, sources: () => snapshotDir(paths.sources), asked };
+  return { result, before, sources: () => snapshotDir(paths.sources), asked, headers };
 }
 
 const specs = (...texts: string[]) => texts.map((text) => ({ text }));
@@ -70,6 +75,42 @@ describe('--new-only', () => {
     const broken = (paths: ContentPaths) => writeFileSync(join(paths.papers, 'broken.mdx'), '---\nid: "broken"\ntitle: [unclosed\n---\n');
     const { result } = run({}, { specs: specs('arxiv:2312.00752'), newOnly: true }, [], broken);
     await expect(result).rejects.toThrow(/^content\/papers\/broken\.mdx:\d+: .*; fix it \(or run npm run ingest\) before --new-only$/);
+  });
+});
+
+describe('a Zotero library', () => {
+  /** A catalog paper known only by what `fields` say (no arXiv id). */
+  const paper = (name: string, fields: string) => (paths: ContentPaths) => writeFileSync(join(paths.papers, `${name}.mdx`), `---\nid: "${name}"\n${fields}\n---\n`);
+
+  it('is saved as the API sent it, its key sent as a header and never written or printed', async () => {
+    const key = 'P9NiFoyLeZu2bZNvvuQPDWsd';
+    const { result, sources, headers, asked } = run({ [LIBRARY]: 'zotero-groups-4530458.json' }, { specs: specs('zotero:groups/4530458') }, [], () => {}, { ZOTERO_API_KEY: key });
+    const { lines } = await result;
+    // Two papers and a standalone note: a page of three entries, short of 100, is the last.
+    expect(lines).toEqual(['zotero:groups/4530458: 2 papers on 1 page; saved zotero-groups-4530458.json']);
+    expect(asked).toEqual([LIBRARY]);
+    expect([headers[0]!.get('Zotero-API-Key'), headers[0]!.get('Zotero-API-Version')]).toEqual([key, '3']);
+    const after = sources();
+    expect(after['zotero-groups-4530458.json']).toBe(fetchFixture('zotero-groups-4530458.json').toString('latin1'));
+    expect(after['sources.yaml']).toContain('label: "Zotero library: groups/4530458"');
+    expect(Object.values(after).join('') + lines.join('')).not.toContain(key);
+  });
+
+  it('with --new-only, is not saved when the catalog has every paper, by DOI or by title as well as by arXiv id', async () => {
+    const both = (paths: ContentPaths) => {
+      paper('lstm', 'doi: "10.1162/NECO.1997.9.8.1735"')(paths);
+      paper('transformer', 'title: "Attention is all you need."')(paths);
+    };
+    const known = run({ [LIBRARY]: 'zotero-groups-4530458.json' }, { specs: specs('zotero:groups/4530458'), newOnly: true }, [], both);
+    expect((await known.result).lines).toEqual(['zotero:groups/4530458: 2 papers, all in the catalog already; nothing saved']);
+    expect(known.sources()).toEqual(known.before);
+    const one = run({ [LIBRARY]: 'zotero-groups-4530458.json' }, { specs: specs('zotero:groups/4530458'), newOnly: true }, ['1706.03762']);
+    expect((await one.result).lines).toEqual(['zotero:groups/4530458: 2 papers on 1 page, 1 new; saved zotero-groups-4530458.json']);
+  });
+
+  it('that turns the fetch away says a private library needs a key', async () => {
+    const { result } = run({ [LIBRARY]: 403 }, { specs: specs('zotero:groups/4530458') });
+    await expect(result).rejects.toThrow(/^HTTP 403 from http:\/\/127\.0\.0\.1:9\/groups\/4530458\/items\/top\?.*: a private library needs an API key with read access to it in ZOTERO_API_KEY/);
   });
 });
 

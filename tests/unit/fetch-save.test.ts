@@ -28,6 +28,7 @@ describe('file names', () => {
     expect(fileStem(spec('arxiv:2312.00752,2405.21060'))).toBe('arxiv-2312.00752-2405.21060');
     expect(fileStem(spec('arxiv:hep-ex/0307015'))).toBe('arxiv-hep-ex-0307015');
     expect(fileStem(spec('arxiv:query:ti:"rectified flow" AND cat:cs.LG'))).toBe('arxiv-query-ti-rectified-flow-and-cat-cs-lg');
+    expect(fileStem(spec('zotero:groups/4530458/collections/ABCD2345'))).toBe('zotero-groups-4530458-collections-abcd2345');
   });
 
   it('name three ids and count the rest', () => {
@@ -72,6 +73,7 @@ describe('labels', () => {
     expect(labelFor({ source: 'arxiv-ids', ids: ['2312.00752'], collection: 'lab/ssm-reading-6650a0' })).toBe('Hugging Face collection: lab/ssm-reading-6650a0');
     expect(labelFor(spec('arxiv:2312.00752,2405.21060'))).toBe('arXiv: 2312.00752, 2405.21060');
     expect(labelFor(spec('arxiv:query:ti:"rectified flow"'))).toBe('arXiv search: ti:"rectified flow"');
+    expect(labelFor(spec('zotero:users/475425'))).toBe('Zotero library: users/475425');
   });
 });
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { FetchError } from '../../src/fetch/errors.ts';
 import { DEFAULT_SETTINGS, fetchSettings } from '../../src/fetch/settings.ts';
 import { collectionIdSpecs, MAX_IDS, parseSpec, specLines, specText } from '../../src/fetch/spec.ts';
-import { DEFAULT_BASES, isLoopback, pageUrl, serviceBases } from '../../src/fetch/urls.ts';
+import { DEFAULT_BASES, isLoopback, pageUrl, serviceBases, serviceHeaders } from '../../src/fetch/urls.ts';
 
 const TODAY = '2025-12-11';
 const parse = (text: string) => parseSpec(text, TODAY);
@@ -38,6 +38,18 @@ describe('spec texts', () => {
     }
   });
 
+  it('a Zotero library is a group\'s or a user\'s, whole or one collection, by its Web API path or the group\'s page', () => {
+    expect(parse('zotero:groups/4530458')).toEqual({ source: 'zotero', library: 'groups/4530458' });
+    expect(parse('zotero: users/475425/collections/abcd2345/')).toEqual({ source: 'zotero', library: 'users/475425/collections/ABCD2345' });
+    expect(parse('zotero:https://www.zotero.org/groups/4530458/sequence_models/library')).toEqual(parse('zotero:groups/4530458'));
+    expect(parse('zotero:https://www.zotero.org/groups/4530458/sequence_models/collections/ABCD2345/items/Q7ZK3M2A?sort=title')).toEqual(parse('zotero:groups/4530458/collections/ABCD2345'));
+    expect(parse('zotero:https://zotero.org/groups/4530458/collections/ABCD2345')).toEqual(parse('zotero:groups/4530458/collections/ABCD2345'));
+    // A personal library's page names its owner, not the user ID the API needs; an item is not a library.
+    for (const bad of ['https://www.zotero.org/someone/library', 'groups/reading', 'groups/4530458/items/Q7ZK3M2A', 'groups/4530458/collections/ABC', 'groups/../users/1', '']) {
+      expect(failure(() => parse(`zotero:${bad}`)), bad).toContain('is not a Zotero library; write groups/ID or users/ID');
+    }
+  });
+
   it('quotes around a search are optional, and quotes inside it are the query\'s own', () => {
     expect(parse('hf:search:flow matching')).toEqual(parse('hf:search:"flow matching"'));
     expect(parse('arxiv:query:ti:"rectified flow" AND cat:cs.LG')).toEqual({ source: 'arxiv-query', query: 'ti:"rectified flow" AND cat:cs.LG' });
@@ -56,7 +68,7 @@ describe('spec texts', () => {
 
   it('a spec of no known shape names the shapes there are', () => {
     for (const text of ['hf:dialy:2025-12-11', 'hf:2025-12-11', 'semantic-scholar:attention', '2312.00752', 'HF:daily:2025-12-11']) {
-      expect(failure(() => parse(text)), text).toMatch(/is not a spec: expected hf:daily:YYYY-MM-DD .*arxiv:query:"query"$/);
+      expect(failure(() => parse(text)), text).toMatch(/is not a spec: expected hf:daily:YYYY-MM-DD .*arxiv:query:"query" or zotero:groups\/ID\[\/collections\/KEY\]$/);
     }
   });
 
@@ -95,7 +107,7 @@ describe('spec texts', () => {
   });
 
   it('each spec is shown as it would be typed', () => {
-    for (const text of ['hf:daily:2025-12-11', 'hf:week:2025-W50', 'hf:search:"flow matching"', 'hf:collection:lab/ssm-reading-6650a0', 'arxiv:2312.00752,2405.21060', 'arxiv:query:"ti:rectified flow"']) {
+    for (const text of ['hf:daily:2025-12-11', 'hf:week:2025-W50', 'hf:search:"flow matching"', 'hf:collection:lab/ssm-reading-6650a0', 'arxiv:2312.00752,2405.21060', 'arxiv:query:"ti:rectified flow"', 'zotero:groups/4530458/collections/ABCD2345']) {
       expect(specText(parse(text))).toBe(text);
     }
   });
@@ -130,9 +142,19 @@ describe('request URLs', () => {
     expect(url('arxiv:query:ti:"rectified flow"', 2, 100)).toBe('https://export.arxiv.org/api/query?search_query=ti%3A%22rectified+flow%22&start=200&max_results=100&sortBy=submittedDate&sortOrder=descending');
   });
 
+  it('a Zotero library is paged by start and limit, its top-level items oldest addition first, in the API\'s own JSON', () => {
+    expect(url('zotero:groups/4530458', 0, 100)).toBe('https://api.zotero.org/groups/4530458/items/top?format=json&sort=dateAdded&direction=asc&start=0&limit=100');
+    expect(url('zotero:users/475425/collections/ABCD2345', 2, 100)).toBe('https://api.zotero.org/users/475425/collections/ABCD2345/items/top?format=json&sort=dateAdded&direction=asc&start=200&limit=100');
+  });
+
+  it('Zotero is told the API version, and a key from ZOTERO_API_KEY goes in a header, never in a URL', () => {
+    expect(serviceHeaders({})).toEqual({ hf: {}, arxiv: {}, zotero: { 'Zotero-API-Version': '3' } });
+    expect(serviceHeaders({ ZOTERO_API_KEY: ' P9NiFoyLeZu2bZNvvuQPDWsd \n' }).zotero).toEqual({ 'Zotero-API-Version': '3', 'Zotero-API-Key': 'P9NiFoyLeZu2bZNvvuQPDWsd' });
+  });
+
   it('the services\' addresses come from the environment when it names them', () => {
     expect(serviceBases({})).toEqual(DEFAULT_BASES);
-    expect(serviceBases({ SHELFMARK_HF_URL: 'http://127.0.0.1:9/', SHELFMARK_ARXIV_URL: 'http://localhost:8/arxiv' })).toEqual({ hf: 'http://127.0.0.1:9', arxiv: 'http://localhost:8/arxiv' });
+    expect(serviceBases({ SHELFMARK_HF_URL: 'http://127.0.0.1:9/', SHELFMARK_ARXIV_URL: 'http://localhost:8/arxiv', SHELFMARK_ZOTERO_URL: 'http://127.0.0.1:7' })).toEqual({ hf: 'http://127.0.0.1:9', arxiv: 'http://localhost:8/arxiv', zotero: 'http://127.0.0.1:7' });
     expect(failure(() => serviceBases({ SHELFMARK_ARXIV_URL: 'export.arxiv.org' }))).toContain('SHELFMARK_ARXIV_URL');
     expect(failure(() => serviceBases({ SHELFMARK_HF_URL: 'file:///etc/passwd' }))).toContain('not an http(s) URL');
   });
@@ -144,14 +166,14 @@ describe('request URLs', () => {
 });
 
 describe('the limits of a run', () => {
-  it('by default: 50 Hugging Face or 100 arXiv papers a page, 10 pages, 30 s per attempt, 3 retries after 1, 2, 4 s, arXiv 3 s apart, 50 MB', () => {
+  it('by default: 50 Hugging Face, 100 arXiv or 100 Zotero papers a page, 10 pages, 30 s per attempt, 3 retries after 1, 2, 4 s, arXiv 3 s apart, 50 MB', () => {
     expect(fetchSettings({}, {}, DEFAULT_BASES.arxiv)).toEqual({
-      pageSize: { hf: 50, arxiv: 100 },
+      pageSize: { hf: 50, arxiv: 100, zotero: 100 },
       maxPages: 10,
       timeoutMs: 30_000,
       backoffMs: [1_000, 2_000, 4_000],
       retryAfterCapMs: 120_000,
-      intervalMs: { hf: 0, arxiv: 3_000 },
+      intervalMs: { hf: 0, arxiv: 3_000, zotero: 0 },
       maxBytes: 52_428_800,
     });
   });
@@ -173,7 +195,7 @@ describe('the limits of a run', () => {
 
   it('a test may shorten arXiv\'s interval for a server on this machine, never for another', () => {
     const env = { SHELFMARK_TEST_ARXIV_INTERVAL_MS: '20' };
-    expect(fetchSettings({}, env, 'http://127.0.0.1:4000').intervalMs).toEqual({ hf: 0, arxiv: 20 });
+    expect(fetchSettings({}, env, 'http://127.0.0.1:4000').intervalMs).toEqual({ hf: 0, arxiv: 20, zotero: 0 });
     expect(failure(() => fetchSettings({}, env, DEFAULT_BASES.arxiv))).toContain('arXiv asks for three seconds');
     expect(failure(() => fetchSettings({}, { SHELFMARK_TEST_ARXIV_INTERVAL_MS: 'soon' }, 'http://127.0.0.1:4000'))).toContain('whole number');
     expect(DEFAULT_SETTINGS.intervalMs.arxiv).toBe(3_000);
