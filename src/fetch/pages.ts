@@ -6,9 +6,9 @@
  * limit stops there and says so. Every page is read before it is kept,
  * so one bad page fails the whole spec.
  */
+import type { SourceRecord } from '../ingest/sources/record.ts';
 import type { HttpClient } from './http.ts';
 import type { FetchSettings } from './settings.ts';
-import type { SourceRecord } from '../ingest/sources/record.ts';
 import { serviceOf, type FetchSpec, type Service } from './spec.ts';
 import { isPaged, pageUrl } from './urls.ts';
 import { readResponse } from './validate.ts';
