@@ -3,37 +3,59 @@
  * behave as the site's own: a link to another site gets rel="noopener noreferrer", so no page
  * hands its window or its address to the sites it links to; and a link or image by a path from
  * the site's root (`/papers/x/`) gets the base path, so it still leads there under `/<repo>/`.
+ * Both hold for links written in Markdown and for those written as HTML (`<a href>`), which MDX
+ * reads as JSX elements rather than as HTML.
  */
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
 import { joinBase } from './paths.ts';
 
-type HastPlugin = NonNullable<SatteriProcessorOptions['hastPlugins']>[number];
+/** A plugin as written (the option also takes lists of them, and factories). */
+type HastPlugin = Exclude<NonNullable<SatteriProcessorOptions['hastPlugins']>[number], ((...args: never[]) => unknown) | readonly unknown[] | null | undefined | false>;
+/** One visitor of each kind (a plugin may also give a list of them). */
+type One<V> = Exclude<NonNullable<V>, readonly unknown[]>;
+type ElementVisitor = One<HastPlugin['element']>;
+type FlowVisitor = One<HastPlugin['mdxJsxFlowElement']>;
+type TextVisitor = One<HastPlugin['mdxJsxTextElement']>;
+type JsxElement = Parameters<FlowVisitor['visit']>[0] | Parameters<TextVisitor['visit']>[0];
 
-export const externalLinks: HastPlugin = {
-  name: 'shelfmark-external-links',
-  element: {
-    filter: ['a'],
+/**
+ * A plugin that visits elements named `tags`, from Markdown and from JSX alike, with `change`
+ * given an attribute's text value and returning the new value, or undefined to leave it.
+ */
+function attributePlugin(name: string, tags: string[], attributeOf: (tag: string) => string, change: (value: string, tag: string) => { attribute: string; value: string | string[] } | undefined): HastPlugin {
+  const element: ElementVisitor = {
+    filter: tags,
     visit(node, ctx) {
-      const href = node.properties.href;
-      if (typeof href === 'string' && /^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(href)) ctx.setProperty(node, 'rel', ['noopener', 'noreferrer']);
+      const value = node.properties[attributeOf(node.tagName)];
+      const changed = typeof value === 'string' ? change(value, node.tagName) : undefined;
+      if (changed) ctx.setProperty(node, changed.attribute, changed.value);
     },
-  },
-};
+  };
+  const visit = (node: JsxElement, ctx: Parameters<FlowVisitor['visit']>[1]) => {
+    const value = jsxText(node, attributeOf(node.name ?? ''));
+    const changed = value === undefined ? undefined : change(value, node.name ?? '');
+    if (changed) ctx.setProperty(node, changed.attribute, Array.isArray(changed.value) ? changed.value.join(' ') : changed.value);
+  };
+  return { name, element, mdxJsxFlowElement: { filter: tags, visit }, mdxJsxTextElement: { filter: tags, visit } };
+}
+
+/** A JSX element's attribute written as text (`href="/x/"`); one written as an expression is not read. */
+function jsxText(node: JsxElement, name: string): string | undefined {
+  const attribute = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name);
+  return attribute?.type === 'mdxJsxAttribute' && typeof attribute.value === 'string' ? attribute.value : undefined;
+}
+
+export const externalLinks: HastPlugin = attributePlugin('shelfmark-external-links', ['a'], () => 'href', (href) =>
+  /^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(href) ? { attribute: 'rel', value: ['noopener', 'noreferrer'] } : undefined,
+);
 
 /** For a site served under `base` (Astro's `base`, "/" or "/<repo>/"). */
 export function rootLinks(base: string): HastPlugin {
   const home = joinBase(base, '').replace(/\/$/, '');
   const underBase = (url: string) => home !== '' && (url === home || /^[/?#]/.test(url.slice(home.length))) && url.startsWith(home);
-  return {
-    name: 'shelfmark-root-links',
-    element: {
-      filter: ['a', 'img'],
-      visit(node, ctx) {
-        const attribute = node.tagName === 'a' ? 'href' : 'src';
-        const url = node.properties[attribute];
-        // "/papers/x/", not "//host/…" (another site) nor a path already under the base ("/repo/…", "/repo", "/repo#x").
-        if (typeof url === 'string' && /^\/(?!\/)/.test(url) && !underBase(url)) ctx.setProperty(node, attribute, joinBase(base, url));
-      },
-    },
-  };
+  const attributeOf = (tag: string) => (tag === 'a' ? 'href' : 'src');
+  // "/papers/x/", not "//host/…" (another site) nor a path already under the base ("/repo/…", "/repo", "/repo#x").
+  return attributePlugin('shelfmark-root-links', ['a', 'img'], attributeOf, (url, tag) =>
+    /^\/(?!\/)/.test(url) && !underBase(url) ? { attribute: attributeOf(tag), value: joinBase(base, url) } : undefined,
+  );
 }

@@ -1,37 +1,42 @@
+/**
+ * Links in people's notes, through the MDX compiler the site uses, with the site's plugins:
+ * written in Markdown or as HTML (which MDX reads as JSX), they behave the same.
+ */
+import { mdxToJs, type MdxToJsResult } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { externalLinks, rootLinks } from '../../src/lib/notes-links.ts';
 
-type Plugin = typeof externalLinks;
-interface FakeNode {
-  tagName: string;
-  properties: Record<string, unknown>;
-}
-
-/** Runs a plugin's element visitor on one element, as the processor would, and returns its properties after. */
-function visit(plugin: Plugin, tagName: string, properties: Record<string, unknown>): Record<string, unknown> {
-  const node: FakeNode = { tagName, properties: { ...properties } };
-  const ctx = { setProperty: (target: FakeNode, name: string, value: unknown) => void (target.properties[name] = value) };
-  (plugin as unknown as { element: { visit: (node: unknown, ctx: unknown) => void } }).element.visit(node, ctx);
-  return node.properties;
+/** The value of every `attribute` in the compiled notes, in order. */
+function compiled(notes: string, base: string, attribute: 'href' | 'src' | 'rel'): string[] {
+  // Synchronous plugins give a result, not a promise of one.
+  const { code } = mdxToJs(notes, { hastPlugins: [externalLinks, rootLinks(base)] }) as MdxToJsResult;
+  return [...code.matchAll(new RegExp(`\\b${attribute}: ("(?:[^"\\\\]|\\\\.)*")`, 'g'))].map((m) => JSON.parse(m[1]!) as string);
 }
 
 describe('links in people\'s notes', () => {
   it('a link to another site gets rel="noopener noreferrer"; a link within the site does not', () => {
-    expect(visit(externalLinks, 'a', { href: 'https://arxiv.org/abs/2312.00752' }).rel).toEqual(['noopener', 'noreferrer']);
-    expect(visit(externalLinks, 'a', { href: '/papers/mamba/' }).rel).toBeUndefined();
+    expect(compiled('[arXiv](https://arxiv.org/abs/2312.00752) and [Mamba](/papers/mamba/)', '/', 'rel')).toEqual(['noopener noreferrer']);
+    expect(compiled('<a href="https://arxiv.org/abs/2312.00752">arXiv</a> and <a href="/papers/mamba/">Mamba</a>', '/', 'rel')).toEqual(['noopener noreferrer']);
   });
 
-  it('under /<repo>/, a link or image by a path from the site root gets the base, once', () => {
-    const plugin = rootLinks('/reading-list/');
-    expect(visit(plugin, 'a', { href: '/papers/graph-attention-networks/' }).href).toBe('/reading-list/papers/graph-attention-networks/');
-    expect(visit(plugin, 'img', { src: '/figures/gat.png' }).src).toBe('/reading-list/figures/gat.png');
-    for (const href of ['/reading-list/papers/x/', '/reading-list', '/reading-list#top', '/reading-list?q=x']) expect(visit(plugin, 'a', { href }).href, href).toBe(href);
-    expect(visit(plugin, 'a', { href: '/reading-listing/' }).href).toBe('/reading-list/reading-listing/');
+  it('under /<repo>/, a link or image by a path from the site root gets the base, once, in Markdown or in HTML', () => {
+    const notes = [
+      'See [GAT](/papers/graph-attention-networks/) and <a href="/papers/gcn/">GCN</a>.',
+      '',
+      '![a figure](/figures/gat.png)',
+      '',
+      '<p>Also <a href="/papers/dgn/#notes">DGN</a> <img src="/figures/dgn.png" alt="" /></p>',
+    ].join('\n');
+    expect(compiled(notes, '/reading-list/', 'href')).toEqual(['/reading-list/papers/graph-attention-networks/', '/reading-list/papers/gcn/', '/reading-list/papers/dgn/#notes']);
+    expect(compiled(notes, '/reading-list/', 'src')).toEqual(['/reading-list/figures/gat.png', '/reading-list/figures/dgn.png']);
+    const already = ['/reading-list/papers/x/', '/reading-list', '/reading-list#top', '/reading-list?q=x'];
+    expect(compiled(already.map((href) => `<a href="${href}">x</a> [x](${href})`).join('\n\n'), '/reading-list/', 'href')).toEqual(already.flatMap((href) => [href, href]));
+    expect(compiled('<a href="/reading-listing/">x</a>', '/reading-list/', 'href')).toEqual(['/reading-list/reading-listing/']);
   });
 
   it('leaves other sites, relative paths and anchors alone, and everything at the root base', () => {
-    const plugin = rootLinks('/reading-list/');
-    for (const href of ['//cdn.example/x', 'https://example.org/', '../x/', 'x/', '#notes', 'mailto:a@b.c']) expect(visit(plugin, 'a', { href }).href, href).toBe(href);
-    expect(visit(rootLinks('/'), 'a', { href: '/papers/x/' }).href).toBe('/papers/x/');
+    const others = ['//cdn.example/x', 'https://example.org/', '../x/', 'x/', '#notes', 'mailto:a@b.c'];
+    expect(compiled(others.map((href) => `<a href="${href}">x</a> [x](${href})`).join('\n\n'), '/reading-list/', 'href')).toEqual(others.flatMap((href) => [href, href]));
+    expect(compiled('<a href="/papers/x/">x</a> [x](/papers/x/)', '/', 'href')).toEqual(['/papers/x/', '/papers/x/']);
   });
 });
