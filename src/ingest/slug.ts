@@ -41,6 +41,8 @@ export interface KnownPaper {
   doiKey: string | null;
   /** The entries it was read from, for files that name them (`sourceKey`: a .bib's key, a CSL id). */
   sourceKeys: readonly string[];
+  /** The files it was read from. */
+  sourceFiles: readonly string[];
   /** Its first author's name, when a source named one. */
   firstAuthor: string | null;
 }
@@ -59,6 +61,7 @@ export interface PaperToName {
   arxivId: string | null;
   doiKey: string | null;
   sourceKeys: readonly string[];
+  sourceFiles: readonly string[];
   firstAuthor: string | null;
 }
 
@@ -83,7 +86,7 @@ export interface Assigned {
  * entry in a file that names entries with a title a little different (a .bib's key: its title
  * was corrected), then an abstract; and last, among the records no paper claimed, by a title
  * and an abstract both revised a little (a listing of arXiv's next version), or by a title with
- * one word's typo corrected in the same file (a .bib entry whose key was made anew from it). A paper that matches records no other paper claimed absorbs them:
+ * one word's typo corrected in the same file (an entry with no abstract, whose key, if it has one, the exporter made anew from it). A paper that matches records no other paper claimed absorbs them:
  * their URLs become its aliases. New papers take their title's slug, or the first free `-2`,
  * `-3`… after it, never an id or alias used before. `papers`
  * must be in a fixed order for the result to be the same on every run.
@@ -139,7 +142,7 @@ export function assignIds(papers: readonly PaperToName[], known: readonly KnownP
   // Last, and only among records nothing matched exactly: a paper without an id may be a revision of one.
   const revisionOf = revisions(known.filter((k) => !claimed.has(k)));
   for (const paper of papers) if (!assigned.has(paper.key)) claim(paper.key, revisionOf(paper).find((k) => !claimed.has(k)));
-  // And a title with a typo corrected in a file that names entries, whose key the exporter made anew from the title.
+  // And a title with a typo corrected in the same file: all there is to know an entry without an abstract by.
   const correctionOf = corrections(known.filter((k) => !claimed.has(k)));
   for (const paper of papers) if (!assigned.has(paper.key)) claim(paper.key, correctionOf(paper).find((k) => !claimed.has(k) && !isOtherPaper(k, paper)));
 
@@ -166,25 +169,24 @@ const TYPO_MAX_WORDS = 64;
 
 /**
  * The records (of `unclaimed`) that `paper` may be with a typo corrected in its title: read from
- * the same file (one that names its entries, as a .bib does), their titles the same but for one
- * word, which is a few letters away and has the same digits ("Maniplation" → "Manipulation";
- * "Llama 2" is not "Llama 3", nor "Part I" "Part II"). Better BibTeX makes the key from the title, so a corrected title is
- * also a new key, and a .bib entry often has no abstract: nothing else recognises it. Looked up
- * by each title with one of its words left out, so the cost follows the papers, not their pairs.
+ * the same file, their titles the same but for one word, which is a few letters away and has the
+ * same digits ("Maniplation" → "Manipulation"; "Llama 2" is not "Llama 3", nor "Part I" "Part
+ * II"). A .bib, RIS or Google Scholar entry often has no abstract, and Better BibTeX makes the
+ * key from the title, so a corrected title is also a new key: nothing else recognises it. Looked
+ * up by each title with one of its words left out, so the cost follows the papers, not their pairs.
  */
 function corrections(unclaimed: readonly KnownPaper[]): (paper: PaperToName) => KnownPaper[] {
-  const fileOf = (key: string) => key.slice(0, key.indexOf('\u0000'));
   const byTitle = new Map<string, { record: KnownPaper; word: string }[]>();
   const lookups = (titleKey: string, files: readonly string[]) => {
     const words = titleKey.split(' ');
     if (words.length > TYPO_MAX_WORDS) return [];
-    return [...new Set(files.map(fileOf))].flatMap((file) => words.flatMap((word, i) => (word.length < TYPO_MIN_LETTERS ? [] : [{ key: `${file}\u0000${words.toSpliced(i, 1, '').join(' ')}`, word }])));
+    return files.flatMap((file) => words.flatMap((word, i) => (word.length < TYPO_MIN_LETTERS ? [] : [{ key: `${file}\u0000${words.toSpliced(i, 1, '').join(' ')}`, word }])));
   };
-  for (const record of unclaimed) for (const { key, word } of lookups(record.titleKey, record.sourceKeys)) byTitle.get(key)?.push({ record, word }) ?? byTitle.set(key, [{ record, word }]);
+  for (const record of unclaimed) for (const { key, word } of lookups(record.titleKey, record.sourceFiles)) byTitle.get(key)?.push({ record, word }) ?? byTitle.set(key, [{ record, word }]);
   const digits = (word: string) => word.replace(/\D/g, '');
   return (paper) =>
     paper.titleKeys.flatMap((title) =>
-      lookups(title, paper.sourceKeys).flatMap(({ key, word }) =>
+      lookups(title, paper.sourceFiles).flatMap(({ key, word }) =>
         (byTitle.get(key) ?? []).filter((theirs) => theirs.word !== word && digits(theirs.word) === digits(word) && editDistance(theirs.word, word, TYPO_EDITS) <= TYPO_EDITS).map(({ record }) => record),
       ),
     );

@@ -57,9 +57,9 @@ describe('slug for a title', () => {
 describe('assigning ids', () => {
   const ABSTRACT = 'We propose a new method and show that it works.';
   /** A listed paper: its title, and an abstract that tells it apart from the others by default. */
-  const listed = (title: string, abstract = `${ABSTRACT} (${title})`, more: Partial<PaperToName> = {}): PaperToName => ({ key: titleKey(title), title, titleKeys: [titleKey(title)], abstractKeys: [titleKey(abstract)], arxivId: null, doiKey: null, sourceKeys: [], firstAuthor: null, ...more });
+  const listed = (title: string, abstract = `${ABSTRACT} (${title})`, more: Partial<PaperToName> = {}): PaperToName => ({ key: titleKey(title), title, titleKeys: [titleKey(title)], abstractKeys: [titleKey(abstract)], arxivId: null, doiKey: null, sourceKeys: [], sourceFiles: [], firstAuthor: null, ...more });
   /** A paper already in content/papers/ under `id`. */
-  const known = (id: string, title: string, more: Partial<KnownPaper> = {}): KnownPaper => ({ id, aliases: [], titleKey: titleKey(title), abstractKey: titleKey(`${ABSTRACT} (${title})`), arxivId: null, doiKey: null, sourceKeys: [], firstAuthor: null, ...more });
+  const known = (id: string, title: string, more: Partial<KnownPaper> = {}): KnownPaper => ({ id, aliases: [], titleKey: titleKey(title), abstractKey: titleKey(`${ABSTRACT} (${title})`), arxivId: null, doiKey: null, sourceKeys: [], sourceFiles: [], firstAuthor: null, ...more });
   const idsOf = (papers: ReturnType<typeof listed>[], history: KnownPaper[] = []) => {
     const assigned = assignIds(papers, history);
     return papers.map((p) => assigned.get(p.key)!.id);
@@ -89,28 +89,35 @@ describe('assigning ids', () => {
 
   it('a .bib entry without an abstract whose title typo was corrected, and its key made anew from it, keeps its id', () => {
     const typo = 'Tactile Maniplation Policies from Human Video';
-    const history = [known('tactile-maniplation-policies-from-human-video', typo, { abstractKey: '', firstAuthor: 'Jiwon Park', sourceKeys: [sourceKey('lib.bib', 'parkTactileManiplationPolicies2024')] })];
-    const fixed = (title: string, more: Partial<PaperToName> = {}) => ({ ...listed(title), abstractKeys: [], firstAuthor: 'Jiwon Park', sourceKeys: [sourceKey('lib.bib', 'parkTactileManipulationPolicies2024')], ...more });
+    const history = [known('tactile-maniplation-policies-from-human-video', typo, { abstractKey: '', firstAuthor: 'Jiwon Park', sourceKeys: [sourceKey('lib.bib', 'parkTactileManiplationPolicies2024')], sourceFiles: ['lib.bib'] })];
+    const fixed = (title: string, more: Partial<PaperToName> = {}) => ({ ...listed(title), abstractKeys: [], firstAuthor: 'Jiwon Park', sourceKeys: [sourceKey('lib.bib', 'parkTactileManipulationPolicies2024')], sourceFiles: ['lib.bib'], ...more });
     expect(idsOf([fixed('Tactile Manipulation Policies from Human Video')], history)).toEqual(['tactile-maniplation-policies-from-human-video']);
     // Not another file's entry, another first author, a number changed, nor two words changed: those may be other papers.
     for (const other of [
-      fixed('Tactile Manipulation Policies from Human Video', { sourceKeys: [sourceKey('other.bib', 'parkTactileManipulationPolicies2024')] }),
+      fixed('Tactile Manipulation Policies from Human Video', { sourceKeys: [sourceKey('other.bib', 'parkTactileManipulationPolicies2024')], sourceFiles: ['other.bib'] }),
       fixed('Tactile Manipulation Policies from Human Video', { firstAuthor: 'Maja Lindqvist' }),
       fixed('Tactile Maniplation Policies from Human Video 2'),
       fixed('Tactile Manipulation Policies from Human Videos'.replace('Tactile', 'Tactful')),
     ]) {
       expect(idsOf([other], history), other.title).not.toEqual(['tactile-maniplation-policies-from-human-video']);
     }
-    const versions = [known('llama-2-open-models', 'Llama 2: Open Models', { abstractKey: '', sourceKeys: [sourceKey('lib.bib', 'llama2')] })];
-    expect(idsOf([{ ...listed('Llama 3: Open Models'), abstractKeys: [], sourceKeys: [sourceKey('lib.bib', 'llama3')] }], versions)).toEqual(['llama-3-open-models']);
+    const versions = [known('llama-2-open-models', 'Llama 2: Open Models', { abstractKey: '', sourceKeys: [sourceKey('lib.bib', 'llama2')], sourceFiles: ['lib.bib'] })];
+    expect(idsOf([{ ...listed('Llama 3: Open Models'), abstractKeys: [], sourceKeys: [sourceKey('lib.bib', 'llama3')], sourceFiles: ['lib.bib'] }], versions)).toEqual(['llama-3-open-models']);
     // A title of thousands of words (CSL-JSON, RIS and the Zotero API set no limit) is not looked up word by word: that was quadratic.
     const huge = `${'word '.repeat(9_000)}end`;
     const started = performance.now();
-    idsOf([{ ...listed(huge), abstractKeys: [], sourceKeys: [sourceKey('lib.json', 'huge')] }], [known('old', `${huge}s`, { abstractKey: '', sourceKeys: [sourceKey('lib.json', 'old')] })]);
+    idsOf([{ ...listed(huge), abstractKeys: [], sourceKeys: [sourceKey('lib.json', 'huge')], sourceFiles: ['lib.json'] }], [known('old', `${huge}s`, { abstractKey: '', sourceKeys: [sourceKey('lib.json', 'old')], sourceFiles: ['lib.json'] })]);
     expect(performance.now() - started).toBeLessThan(1000);
     // Nor is part II part I, though one letter apart and by the same authors.
-    const parts = [known('visual-servo-control-part-i', 'Visual Servo Control, Part I', { abstractKey: '', firstAuthor: 'F. Chaumette', sourceKeys: [sourceKey('lib.bib', 'chaumette2006')] })];
-    expect(idsOf([{ ...listed('Visual Servo Control, Part II'), abstractKeys: [], firstAuthor: 'F. Chaumette', sourceKeys: [sourceKey('lib.bib', 'chaumette2007')] }], parts)).toEqual(['visual-servo-control-part-ii']);
+    const parts = [known('visual-servo-control-part-i', 'Visual Servo Control, Part I', { abstractKey: '', firstAuthor: 'F. Chaumette', sourceKeys: [sourceKey('lib.bib', 'chaumette2006')], sourceFiles: ['lib.bib'] })];
+    expect(idsOf([{ ...listed('Visual Servo Control, Part II'), abstractKeys: [], firstAuthor: 'F. Chaumette', sourceKeys: [sourceKey('lib.bib', 'chaumette2007')], sourceFiles: ['lib.bib'] }], parts)).toEqual(['visual-servo-control-part-ii']);
+  });
+
+  it('an entry with no key and no abstract (RIS, Google Scholar) whose title typo was corrected keeps its id, recognised in the same file', () => {
+    const history = [known('graph-neural-networks-in-particle-physic', 'Graph neural networks in particle physic', { abstractKey: '', firstAuthor: 'Jonathan Shlomi', sourceFiles: ['group.ris'] })];
+    const fixed = { ...listed('Graph neural networks in particle physics'), abstractKeys: [], firstAuthor: 'Jonathan Shlomi', sourceFiles: ['group.ris'] };
+    expect(idsOf([fixed], history)).toEqual(['graph-neural-networks-in-particle-physic']);
+    expect(idsOf([{ ...fixed, sourceFiles: ['other.ris'] }], history)).toEqual(['graph-neural-networks-in-particle-physics']);
   });
 
   it('a paper whose title was corrected keeps its id, recognised by its abstract', () => {
@@ -119,18 +126,18 @@ describe('assigning ids', () => {
   });
 
   it('a .bib entry whose title was corrected keeps its id, recognised by its key in the same file', () => {
-    const history = [known('efficent-attention', 'Efficent Attention', { abstractKey: '', sourceKeys: [sourceKey('lib.bib', 'doe2023')] })];
+    const history = [known('efficent-attention', 'Efficent Attention', { abstractKey: '', sourceKeys: [sourceKey('lib.bib', 'doe2023')], sourceFiles: ['lib.bib'] })];
     // It had no abstract and has one now: neither title nor abstract matches, the entry does.
-    const fixed = listed('Efficient Attention', `${ABSTRACT} Now with its abstract.`, { sourceKeys: [sourceKey('lib.bib', 'doe2023')] });
+    const fixed = listed('Efficient Attention', `${ABSTRACT} Now with its abstract.`, { sourceKeys: [sourceKey('lib.bib', 'doe2023')], sourceFiles: ['lib.bib'] });
     expect(idsOf([fixed], history)).toEqual(['efficent-attention']);
     // The same key in another file, or another key in the same file, is another entry (unless its title is the old one with a typo corrected, below).
-    expect(idsOf([{ ...fixed, sourceKeys: [sourceKey('other.bib', 'doe2023')] }], history)).toEqual(['efficient-attention']);
-    expect(idsOf([{ ...fixed, title: 'Efficient Attention Everywhere', titleKeys: [titleKey('Efficient Attention Everywhere')], sourceKeys: [sourceKey('lib.bib', 'doe2024')] }], history)).toEqual(['efficient-attention-everywhere']);
+    expect(idsOf([{ ...fixed, sourceKeys: [sourceKey('other.bib', 'doe2023')], sourceFiles: ['other.bib'] }], history)).toEqual(['efficient-attention']);
+    expect(idsOf([{ ...fixed, title: 'Efficient Attention Everywhere', titleKeys: [titleKey('Efficient Attention Everywhere')], sourceKeys: [sourceKey('lib.bib', 'doe2024')], sourceFiles: ['lib.bib'] }], history)).toEqual(['efficient-attention-everywhere']);
   });
 
   it('a key given to another paper (its abstract quite different) is not the paper it named before', () => {
-    const history = [known('efficent-attention', 'Efficent Attention', { sourceKeys: [sourceKey('lib.bib', 'k')] })];
-    const other = listed('Rectified Flow', 'Straight paths between noise and data, learned by regression, sampled in one step.', { sourceKeys: [sourceKey('lib.bib', 'k')] });
+    const history = [known('efficent-attention', 'Efficent Attention', { sourceKeys: [sourceKey('lib.bib', 'k')], sourceFiles: ['lib.bib'] })];
+    const other = listed('Rectified Flow', 'Straight paths between noise and data, learned by regression, sampled in one step.', { sourceKeys: [sourceKey('lib.bib', 'k')], sourceFiles: ['lib.bib'] });
     expect(idsOf([other], history)).toEqual(['rectified-flow']);
   });
 
