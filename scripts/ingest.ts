@@ -54,6 +54,11 @@ function main(): number {
   }
   const { written, removed } = result;
   console.log(`wrote ${written.length} file(s), removed ${removed.length}.`);
+  // A page that goes leaves its links dead (a paper joined to another keeps its address, as a redirect): said by name.
+  if (plan.gone.length > 0) {
+    const ids = plan.gone.map((file) => file.replace(/\.mdx$/, ''));
+    console.log(`no source has ${ids.length === 1 ? 'this paper' : 'these papers'} any more, so ${ids.length === 1 ? 'its page is' : 'their pages are'} gone: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? `, and ${ids.length - 10} more` : ''}.`);
+  }
   return 0;
 }
 

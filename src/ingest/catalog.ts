@@ -48,8 +48,10 @@ export interface CatalogInput {
 export interface CatalogPlan {
   /** Every paper file the catalog should hold, by file name, with its full text. */
   files: Map<string, string>;
-  /** Existing files to delete: papers no longer listed, with no notes. */
+  /** Existing files to delete: papers no longer listed, with no notes, and papers joined to another (their ids become its aliases). */
   remove: string[];
+  /** Of `remove`, the papers no source has any more: their pages go, with no redirect. */
+  gone: string[];
   /** Papers no longer listed but kept because a person wrote notes in them. */
   orphans: string[];
   /** The text of `redirects.json`: every former id of the papers above and where it leads. */
@@ -82,7 +84,7 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
 
   const existing = readExisting(input.existing, input.files, diagnostics);
   const assigned = assignIds(
-    merged.papers.map((p) => ({ key: p.key, title: p.title, titleKeys: p.titleKeys, abstractKeys: p.abstractKeys, arxivId: p.arxivId, doiKey: p.doi ? doiKey(p.doi) : null, sourceKeys: sourceKeysOf(p.sources), firstAuthor: p.authors[0] ?? null })),
+    merged.papers.map((p) => ({ key: p.key, title: p.title, titleKeys: p.titleKeys, abstractKeys: p.abstractKeys, arxivId: p.arxivId, doiKey: p.doi ? doiKey(p.doi) : null, sourceKeys: sourceKeysOf(p.sources), sourceFiles: sourceFilesOf(p.sources), firstAuthor: p.authors[0] ?? null })),
     [...existing.values()],
   );
   const apart = keepNotesApart(assigned);
@@ -145,6 +147,7 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
   }
 
   const remove: string[] = [];
+  const gone: string[] = [];
   const orphans: string[] = [];
   const kept: ExistingPaper[] = [];
   for (const [file, entry] of [...existing].sort(([a], [b]) => compare(a, b))) {
@@ -161,6 +164,7 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
       );
     } else {
       remove.push(file);
+      if (!carried.has(file)) gone.push(file);
     }
   }
 
@@ -170,6 +174,7 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
   return {
     files,
     remove,
+    gone,
     orphans,
     redirects: redirectsManifest([...papers, ...kept]),
     papers,
@@ -355,6 +360,7 @@ function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagn
       arxivId: typeof data.arxivId === 'string' ? data.arxivId : null,
       doiKey: typeof data.doi === 'string' ? doiKey(data.doi) : null,
       sourceKeys: Array.isArray(data.sources) ? sourceKeysOf(data.sources) : [],
+      sourceFiles: Array.isArray(data.sources) ? sourceFilesOf(data.sources) : [],
       firstAuthor: Array.isArray(data.authors) && typeof data.authors[0] === 'string' ? data.authors[0] : null,
       body: parsed.body,
       text,
@@ -403,6 +409,11 @@ function publishProblem(entry: ExistingPaper, themes: readonly Theme[]): { line:
 /** The entries a paper was read from, in files that name their entries. */
 function sourceKeysOf(sources: readonly Partial<SourceRef>[]): string[] {
   return sources.flatMap((s) => (typeof s?.listing === 'string' && typeof s.key === 'string' ? [sourceKey(s.listing, s.key)] : []));
+}
+
+/** The files a paper was read from. */
+function sourceFilesOf(sources: readonly Partial<SourceRef>[]): string[] {
+  return [...new Set(sources.flatMap((s) => (typeof s?.listing === 'string' ? [s.listing] : [])))];
 }
 
 /** A key's own value: a paper may be called "constructor", which every object has by inheritance. */

@@ -46,6 +46,16 @@ describe('npm run ingest', () => {
     expect(snapshotDir(papersOf(root))).toEqual(first);
   });
 
+  it('a paper no source has any more is removed and named, since its page goes with it', () => {
+    const root = ingested();
+    const listing = join(root, 'content/sources/b-daily-papers.txt');
+    writeFileSync(listing, readFileSync(listing, 'utf8').replace(/FlexDiT: [\s\S]*$/, ''));
+    const { status, stdout } = runIngest(root);
+    expect(status).toBe(0);
+    expect(stdout).toContain('wrote 0 file(s), removed 1.\nno source has this paper any more, so its page is gone: flexdit-dynamic-token-density-control-for-diffusion-transformer.\n');
+    expect(existsSync(join(papersOf(root), 'flexdit-dynamic-token-density-control-for-diffusion-transformer.mdx'))).toBe(false);
+  });
+
   it('re-ingesting after a listing changes keeps a person\'s notes byte for byte', () => {
     const root = ingested();
     const notes = '\n## My notes\n\nCompare with \\{FlashAttention\\} <b>later</b>.\r\n';

@@ -383,6 +383,8 @@ describe('re-ingesting over an existing catalog', () => {
       const after = buildCatalog(catalogInput({ listings: [preprint, listed, joining], existing: writtenFiles(before) }));
       expect(after.papers.map((p) => [p.id, p.aliases])).toEqual([[preprintId, [listedId]]]);
       expect(after.remove).toEqual([`${listedId}.mdx`]);
+      // Its address lives on as a redirect: no page is gone.
+      expect(after.gone).toEqual([]);
       expect(JSON.parse(after.redirects)).toEqual({ [listedId!]: preprintId });
       expect(warningsIn(after.diagnostics)).toEqual([]);
     });
@@ -410,12 +412,13 @@ describe('re-ingesting over an existing catalog', () => {
     });
   });
 
-  it('a paper no longer listed is removed when it has no notes', () => {
+  it('a paper no longer listed is removed when it has no notes, and its page is said to be gone', () => {
     const input = projectInput();
     const withoutDaily = { ...input, listings: input.listings.filter((l) => l.file !== 'b-daily-papers.txt'), existing: writtenFiles(first) };
     const flexditFile = `${paperTitled(first, FLEXDIT).id}.mdx`;
     const plan = buildCatalog(withoutDaily);
     expect(plan.remove).toEqual([flexditFile]);
+    expect(plan.gone).toEqual([flexditFile]);
     expect(plan.files.has(flexditFile)).toBe(false);
   });
 
