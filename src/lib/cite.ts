@@ -33,31 +33,31 @@ export function escapeBibtex(text: string): string {
 
 const LIGATURES = new Set(['--', '``', "''", ',,', '?`', '!`']);
 
-/** What a citation is made from: the paper's facts, its permalink and the labels of its sources. */
+/**
+ * What a citation is made from: the paper's facts and its permalink. Not where the catalog
+ * found it: a citation names the work, and a source's label would print in a citing paper's
+ * references and change whenever a source is added.
+ */
 export type CitationInput = Pick<Paper, 'id' | 'title' | 'authors' | 'etAl' | 'arxivId' | 'arxivCategory' | 'doi' | 'venue' | 'published' | 'listedOn' | 'linksByKind'> & {
   url: string;
-  /** Human names of the sources the paper was found in. */
-  listings: string[];
 };
-
-/**
- * What a paper is cited from: its facts, its permalink, and its sources by label (by file name
- * where `labelOf` knows none). The labels are passed in, so this module stays pure: the
- * manifest they come from is read from disk (src/lib/listings.ts).
- */
-export function citationOf(paper: Paper, url: string, labelOf: (listing: string) => string | undefined): CitationInput {
-  return { ...paper, url, listings: paper.sources.map(({ listing }) => labelOf(listing) ?? listing) };
-}
 
 export const arxivAbsUrl = (id: string) => `https://arxiv.org/abs/${id}`;
 export const arxivPdfUrl = (id: string) => `https://arxiv.org/pdf/${id}`;
 /** doi.org's address for a DOI: a DOI may hold `#`, `?` or `%`, which would end or change a URL path, so all but its `/` are percent-encoded. */
 export const doiUrl = (doi: string) => `https://doi.org/${encodeURIComponent(doi).replaceAll('%2F', '/')}`;
 
-/** Year of first publication, else of the listing; null when no source dates the paper. */
-function yearOf(c: CitationInput): string | null {
-  return (c.published ?? c.listedOn)?.slice(0, 4) ?? null;
+/**
+ * The date a citation gives: the venue's, as the source that names it dates it (a conference
+ * paper often appears a year after its preprint), else the first publication, else the
+ * listing's; null when no source dates the paper.
+ */
+function citedDate(c: CitationInput): string | null {
+  return c.venue?.date ?? c.published ?? c.listedOn;
 }
+
+/** BibTeX's month macros, which every style spells out and biblatex reads as numbers. */
+const BIBTEX_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** Where a reader finds the paper itself: arXiv, else the DOI, else the catalog page. */
 function paperUrl(c: CitationInput): string {
@@ -82,12 +82,14 @@ function bibtexName(name: string): string {
  */
 export function bibtex(c: CitationInput): string {
   const type = c.venue?.kind === 'journal' ? 'article' : c.venue?.kind === 'proceedings' ? 'inproceedings' : 'misc';
-  const fields: [string, string][] = [['title', `{${escapeBibtex(c.title)}}`]];
+  // A value is braced, unless it is a macro.
+  const fields: [string, string, macro?: true][] = [['title', `{${escapeBibtex(c.title)}}`]];
   // BibTeX's own "et al.": `and others` closes a list that is not all of the authors.
   if (c.authors.length > 0) fields.push(['author', [...c.authors.map(bibtexName), ...(c.etAl ? ['others'] : [])].join(' and ')]);
   if (c.venue) fields.push([type === 'article' ? 'journal' : type === 'inproceedings' ? 'booktitle' : 'howpublished', escapeBibtex(c.venue.name)]);
-  const year = yearOf(c);
-  if (year) fields.push(['year', year]);
+  const date = citedDate(c);
+  if (date) fields.push(['year', date.slice(0, 4)]);
+  if (date && date.length > 4) fields.push(['month', BIBTEX_MONTHS[Number(date.slice(5, 7)) - 1]!, true]);
   if (c.arxivId) {
     fields.push(['eprint', c.arxivId], ['archivePrefix', 'arXiv']);
     if (c.arxivCategory) fields.push(['primaryClass', escapeBibtex(c.arxivCategory)]);
@@ -95,8 +97,7 @@ export function bibtex(c: CitationInput): string {
   // biblatex reads `doi` verbatim, so escapes would print; a DOI whose braces would unbalance the entry (or a backslash escape one) is left to `url`.
   if (c.doi && balancedBraces(c.doi) && !c.doi.includes('\\')) fields.push(['doi', c.doi]);
   fields.push(['url', paperUrl(c)]);
-  if (!c.arxivId && !c.doi && !c.venue && c.listings.length > 0) fields.push(['note', `Listed in ${escapeBibtex(c.listings.join('; '))}`]);
-  return `@${type}{${c.id},\n${fields.map(([key, value]) => `  ${key} = {${value}}`).join(',\n')}\n}`;
+  return `@${type}{${c.id},\n${fields.map(([key, value, macro]) => `  ${key} = ${macro ? value : `{${value}}`}`).join(',\n')}\n}`;
 }
 
 /** Whether each `}` closes a `{` before it and each `{` is closed: such text stands in a braced field as it is. */
@@ -120,9 +121,9 @@ export function ris(c: CitationInput): string {
   const line = (tag: string, value: string) => `${tag}  - ${value.replace(/\s+/g, ' ').trim()}`;
   const type = c.venue?.kind === 'journal' ? 'JOUR' : c.venue?.kind === 'proceedings' ? 'CPAPER' : 'GEN';
   const lines = [line('TY', type), line('TI', c.title), ...c.authors.map((a) => line('AU', familyFirst(a)))];
-  const year = yearOf(c);
-  if (year) lines.push(line('PY', year));
-  if (c.published && c.published.length > 4) lines.push(line('DA', `${c.published.replaceAll('-', '/')}${c.published.length === 7 ? '//' : '/'}`));
+  const date = citedDate(c);
+  if (date) lines.push(line('PY', date.slice(0, 4)));
+  if (date && date.length > 4) lines.push(line('DA', `${date.replaceAll('-', '/')}${date.length === 7 ? '//' : '/'}`));
   if (c.venue) lines.push(line('T2', c.venue.name));
   if (c.doi) lines.push(line('DO', c.doi));
   if (c.arxivId) lines.push(line('AN', `arXiv:${c.arxivId}`));
@@ -143,7 +144,7 @@ export function cslJson(c: CitationInput): Record<string, unknown> {
     title: c.title,
   };
   if (c.authors.length > 0) item.author = c.authors.map((literal) => ({ literal }));
-  const date = c.published ?? c.listedOn;
+  const date = citedDate(c);
   if (date) item.issued = { 'date-parts': [date.split('-').map(Number)] };
   if (c.venue) item['container-title'] = c.venue.name;
   else if (c.arxivId) item.publisher = 'arXiv';
@@ -177,7 +178,7 @@ export function lookupLinks(title: string): { name: string; href: string }[] {
  */
 export function scholarMeta(c: CitationInput): { name: string; content: string }[] {
   const tags = [{ name: 'citation_title', content: c.title }, ...c.authors.map((name) => ({ name: 'citation_author', content: familyFirst(name) }))];
-  const date = c.published ?? c.listedOn;
+  const date = citedDate(c);
   if (date) tags.push({ name: 'citation_publication_date', content: date.replaceAll('-', '/') });
   if (c.venue?.kind === 'journal') tags.push({ name: 'citation_journal_title', content: c.venue.name });
   if (c.venue?.kind === 'proceedings') tags.push({ name: 'citation_conference_title', content: c.venue.name });

@@ -35,6 +35,8 @@ export const venueSchema = z.object({
   name: z.string().min(1),
   /** Decides the BibTeX entry type: `@article` for a journal, `@inproceedings` for proceedings. */
   kind: z.enum(['journal', 'proceedings', 'other']),
+  /** When it appeared there, as the source that names the venue dates it: what a citation gives (a conference paper often appears a year after its preprint). */
+  date: partialDate.optional(),
 });
 
 const httpUrl = z.url({ protocol: /^https?$/ });

@@ -16,7 +16,6 @@ const bare: CitationInput = {
   listedOn: '2025-02-23',
   linksByKind: { code: null, project: null, pdf: null },
   url: 'https://example.org/papers/a-listed-paper/',
-  listings: ['Daily Papers'],
 };
 const journal: CitationInput = {
   ...bare,
@@ -30,14 +29,24 @@ const journal: CitationInput = {
 };
 
 describe('BibTeX', () => {
-  it('a paper a listing alone knows is a @misc with its title, listing year, page and listings', () => {
-    expect(bibtex(bare)).toBe('@misc{a-listed-paper,\n  title = {{A Listed Paper}},\n  year = {2025},\n  url = {https://example.org/papers/a-listed-paper/},\n  note = {Listed in Daily Papers}\n}');
+  it('a paper a listing alone knows is a @misc with its title, listing date and page, and not the catalog\'s label for the listing', () => {
+    expect(bibtex(bare)).toBe('@misc{a-listed-paper,\n  title = {{A Listed Paper}},\n  year = {2025},\n  month = feb,\n  url = {https://example.org/papers/a-listed-paper/}\n}');
   });
 
-  it('a journal paper is an @article with authors, journal, year, DOI and the DOI as its URL', () => {
+  it('a journal paper is an @article with authors, journal, year and month (a macro, as styles spell it out), DOI and the DOI as its URL', () => {
     expect(bibtex(journal)).toBe(
-      '@article{long-short-term-memory,\n  title = {{Long Short-Term Memory}},\n  author = {Sepp Hochreiter and Jürgen Schmidhuber},\n  journal = {Neural Computation},\n  year = {1997},\n  doi = {10.1162/neco.1997.9.8.1735},\n  url = {https://doi.org/10.1162/neco.1997.9.8.1735}\n}',
+      '@article{long-short-term-memory,\n  title = {{Long Short-Term Memory}},\n  author = {Sepp Hochreiter and Jürgen Schmidhuber},\n  journal = {Neural Computation},\n  year = {1997},\n  month = nov,\n  doi = {10.1162/neco.1997.9.8.1735},\n  url = {https://doi.org/10.1162/neco.1997.9.8.1735}\n}',
     );
+    expect(bibtex({ ...journal, published: '1997' })).not.toContain('month');
+  });
+
+  it('a paper is cited at the date of the venue it names, not at its preprint\'s, in every format', () => {
+    const conference = { ...journal, published: '2017-10-30', venue: { name: 'International Conference on Learning Representations', kind: 'proceedings' as const, date: '2018' } };
+    expect(bibtex(conference)).toContain('year = {2018},\n  doi');
+    expect(ris(conference)).toContain('PY  - 2018\n');
+    expect(ris(conference)).not.toContain('DA  -');
+    expect(cslJson(conference).issued).toEqual({ 'date-parts': [[2018]] });
+    expect(scholarMeta(conference)).toContainEqual({ name: 'citation_publication_date', content: '2018' });
   });
 
   it('names that are not all of the authors end with BibTeX\'s "and others"', () => {

@@ -110,13 +110,14 @@ describe('a paper of the default corpus that an arXiv response also lists', () =
   });
 
   it('is cited as a full BibTeX entry', () => {
-    const entry = bibtex({ ...paper, url: `https://example.org/papers/${id}/`, listings: [] });
+    const entry = bibtex({ ...paper, url: `https://example.org/papers/${id}/` });
     expect(entry).toBe(
       [
         `@misc{${id},`,
         '  title = {{Mamba: Linear-Time Sequence Modeling with Selective State Spaces}},',
         '  author = {Albert Gu and Tri Dao},',
         '  year = {2023},',
+        '  month = dec,',
         '  eprint = {2312.00752},',
         '  archivePrefix = {arXiv},',
         '  primaryClass = {cs.LG},',

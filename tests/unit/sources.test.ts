@@ -312,9 +312,11 @@ describe('arXiv Atom', () => {
     expect(errorsIn(result.diagnostics)).toEqual([expect.objectContaining({ line: 9, message: expect.stringContaining('2401.00014 has no title') })]);
   });
 
-  it('journal_ref becomes the venue, arxiv:doi the DOI', () => {
+  it('journal_ref becomes the venue, of no stated kind (it is free text, a journal\'s or a conference\'s) and not dated by the preprint; arxiv:doi the DOI', () => {
     const text = fixture('arxiv-id-list.xml').replace('<published>2023', '<arxiv:doi>10.1000/j.x.2024</arxiv:doi><arxiv:journal_ref>Eur.Phys.J. C31 (2003) 17-29</arxiv:journal_ref><published>2023');
-    expect(read('feed.xml', text).records[0]).toMatchObject({ doi: '10.1000/j.x.2024', venue: { name: 'Eur.Phys.J. C31 (2003) 17-29', kind: 'journal' } });
+    const [record] = read('feed.xml', text).records;
+    expect(record).toMatchObject({ doi: '10.1000/j.x.2024', venue: { name: 'Eur.Phys.J. C31 (2003) 17-29', kind: 'other' }, published: expect.stringMatching(/^2023/) });
+    expect(record!.venue).not.toHaveProperty('date');
   });
 });
 
@@ -415,7 +417,7 @@ describe('arXiv OAI-PMH', () => {
     const metadata = '<arXiv xmlns="http://arxiv.org/OAI/arXiv/">\n<id>2312.00752</id><created>2023-12-01</created><updated>2024-05-31</updated>\n<authors><author><keyname>Gu</keyname><forenames>Albert</forenames></author><author><keyname>Dao</keyname><forenames>Tri</forenames></author></authors>\n<title>Mamba: Linear-Time Sequence Modeling with\n  Selective State Spaces</title>\n<categories>cs.LG cs.AI</categories><journal-ref>COLM 2024</journal-ref><doi>10.1000/x.1</doi>\n<abstract>  Foundation models are almost universally based on the\nTransformer.\n</abstract>\n</arXiv>';
     const { format, records, diagnostics } = read('harvest.xml', oai(metadata, deleted));
     expect([format, diagnostics]).toEqual(['arxiv-oai', []]);
-    expect(records).toEqual([expect.objectContaining({ ...expected, line: 9, arxivCategory: 'cs.LG', doi: '10.1000/x.1', venue: { name: 'COLM 2024', kind: 'journal' } })]);
+    expect(records).toEqual([expect.objectContaining({ ...expected, line: 9, arxivCategory: 'cs.LG', doi: '10.1000/x.1', venue: { name: 'COLM 2024', kind: 'other' } })]);
   });
 
   it('arXivRaw (authors on one line, the date of v1) and oai_dc (creators as "Family, Given") read alike', () => {
@@ -659,7 +661,8 @@ describe('Zotero Web API (its own JSON, format=json)', () => {
     const opening = text.split('\n').flatMap((line, i) => (line === '  {' ? [i + 1] : []));
     expect(records.map((r) => [r.key, r.line])).toEqual([['ABCD2345', opening[0]], ['EFGH6789', opening[2]]]);
     expect(records[0]).toMatchObject({ title: 'Language Models are Few-Shot Learners', authors: ['Tom B. Brown', 'OpenAI'], arxivId: '2005.14165', venue: null, published: '2020-07-22', abstract: expect.stringContaining('175 billion') });
-    expect(records[1]).toMatchObject({ arxivId: '1234.56789', doi: '10.1162/neco.1997.9.8.1735', venue: { name: 'Neural Computation', kind: 'journal' }, published: '1997-11-15', abstract: null });
+    // The venue is dated as the item is: the date of that publication.
+    expect(records[1]).toMatchObject({ arxivId: '1234.56789', doi: '10.1162/neco.1997.9.8.1735', venue: { name: 'Neural Computation', kind: 'journal', date: '1997-11-15' }, published: '1997-11-15', abstract: null });
     // An item type with no DOI field keeps it in `extra`.
     expect(read('one.json', JSON.stringify(report)).records[0]).toMatchObject({ doi: '10.5555/report.1', arxivId: null });
   });

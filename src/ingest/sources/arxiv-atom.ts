@@ -52,7 +52,8 @@ export function readArxivAtom(path: string, text: string): SourceRead {
     record.revised = dayOf(field('updated'));
     record.doi = doi(field('arxiv:doi'));
     const journal = field('arxiv:journal_ref');
-    if (journal) record.venue = { name: journal, kind: 'journal' };
+    // A free-text reference ("Proc. ICML 2021, PMLR 139:748-758"): a journal's or a conference's, it does not say.
+    if (journal) record.venue = { name: journal, kind: 'other' };
     record.arxivCategory = attr(childrenNamed(entry, 'arxiv:primary_category')[0], 'term');
     for (const link of childrenNamed(entry, 'link')) {
       const href = attr(link, 'href');

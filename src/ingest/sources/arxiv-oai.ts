@@ -80,7 +80,8 @@ export function readArxivOai(path: string, text: string): SourceRead {
     paper.published = fields.published;
     paper.arxivCategory = fields.category || null;
     paper.doi = doi(fields.doi);
-    if (fields.journal) paper.venue = { name: fields.journal, kind: 'journal' };
+    // A free-text reference ("Proc. ICML 2021, PMLR 139:748-758"): a journal's or a conference's, it does not say.
+    if (fields.journal) paper.venue = { name: fields.journal, kind: 'other' };
     records.push(paper);
   }
   for (const [name, { line, count }] of foreign) {

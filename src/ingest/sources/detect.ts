@@ -135,6 +135,7 @@ export function readSource(source: SourceFile): ReadSource {
   }
   const records: SourceRecord[] = [];
   for (const record of read.records.map(clean)) {
+    if (record.venue && record.published && !PREPRINT_DATED.has(format)) record.venue = { ...record.venue, date: record.published };
     if (record.title) records.push(record);
     else read.diagnostics.push(error(path, record.line, `${record.key ? `entry ${record.key}` : 'this paper'} has no title once invisible characters are removed`));
   }
@@ -143,6 +144,13 @@ export function readSource(source: SourceFile): ReadSource {
   }
   return { format, records, diagnostics: read.diagnostics };
 }
+
+/**
+ * Formats whose date is the preprint's, whatever venue the record names: arXiv dates a paper by
+ * its first version, and its `journal_ref` is where it appeared later. In every other format the
+ * record's date is that of the publication it names.
+ */
+const PREPRINT_DATED: ReadonlySet<SourceFormat> = new Set(['arxiv-atom', 'arxiv-oai', 'hf-api']);
 
 /**
  * A whole XML document: one root element and no text outside it. The validator alone is not

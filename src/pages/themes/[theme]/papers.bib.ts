@@ -4,8 +4,7 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { themeFilePaths, type PaperEntry } from '../../../lib/catalog.ts';
-import { bibtex, citationOf } from '../../../lib/cite.ts';
-import { listingLabel } from '../../../lib/listings.ts';
+import { bibtex } from '../../../lib/cite.ts';
 import { paperSitePath } from '../../../lib/paths.ts';
 import { absoluteUrl } from '../../../lib/urls.ts';
 import { site } from '../../../site.ts';
@@ -16,7 +15,7 @@ export const GET: APIRoute<{ name: string; papers: PaperEntry[] }> = ({ props, s
   // By id, compared as code units: the file is the same on every machine.
   const entries = props.papers
     .toSorted((a, b) => (a.id < b.id ? -1 : 1))
-    .map(({ id, data }) => bibtex(citationOf(data, absoluteUrl(paperSitePath(id), siteUrl), listingLabel)));
+    .map(({ id, data }) => bibtex({ ...data, url: absoluteUrl(paperSitePath(id), siteUrl) }));
   const header = `% ${props.name}: ${entries.length} papers from ${site.name}, ${absoluteUrl('', siteUrl)}\n\n`;
   return new Response(`${header}${entries.join('\n\n')}\n`, { headers: { 'Content-Type': 'application/x-bibtex; charset=utf-8' } });
 };

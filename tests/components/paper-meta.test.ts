@@ -1,0 +1,18 @@
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { describe, expect, it } from 'vitest';
+import PaperMeta from '../../src/components/PaperMeta.astro';
+import type { Paper } from '../../src/schemas/paper.ts';
+
+/** The page's facts list for a paper; only what it shows needs saying. */
+async function facts(paper: Partial<Paper>): Promise<string> {
+  const container = await AstroContainer.create();
+  const html = await container.renderToString(PaperMeta, { props: { paper: { listedOn: null, authors: [], authorsCount: null, org: null, upvotes: null, published: null, venue: null, ...paper } } });
+  return html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+describe('a paper\'s facts', () => {
+  it('a venue shows when the paper appeared there, where that is not the date it first came out', async () => {
+    expect(await facts({ published: '2017-10-30', venue: { name: 'ICLR', kind: 'proceedings', date: '2018' } })).toBe('Published Oct 30, 2017 Proceedings ICLR, 2018');
+    expect(await facts({ published: '1997-11', venue: { name: 'Neural Computation', kind: 'journal', date: '1997-11' } })).toBe('Published Nov 1997 Journal Neural Computation');
+  });
+});
