@@ -20,12 +20,16 @@ export function byTitle(a: PaperEntry, b: PaperEntry): number {
   return compareText(a.data.title, b.data.title) || a.id.localeCompare(b.id);
 }
 
-/** Newest listing first; papers without a known date go last; then by title. */
+/**
+ * The day a paper is new as of: when a listing showed it, else when it came out (a catalog of
+ * .bib, RIS or CSL exports has no listing dates); '' when no source dates it.
+ */
+export const newAsOf = ({ data }: Pick<PaperEntry, 'data'>): string => data.listedOn ?? data.published ?? '';
+
+/** Newest first, by `newAsOf`; papers without a known date go last; then by title. */
 export function byNewestThenTitle(a: PaperEntry, b: PaperEntry): number {
-  const da = a.data.listedOn ?? '';
-  const db = b.data.listedOn ?? '';
-  // ISO dates compare correctly as strings; '' sorts below every date.
-  return db.localeCompare(da) || byTitle(a, b);
+  // ISO dates, whole or partial, compare correctly as strings; '' sorts below every date.
+  return newAsOf(b).localeCompare(newAsOf(a)) || byTitle(a, b);
 }
 
 /** Every published paper, alphabetical by title; papers a maintainer hid stay on disk only. */
@@ -107,7 +111,7 @@ export function getRelated(): Promise<Map<string, Related[]>> {
   return related;
 }
 
-/** A shelf's pages, newest listing first, with the route parameter of each. */
+/** A shelf's pages, newest first, with the route parameter of each. */
 export function shelfPages(papers: PaperEntry[]): { param: string | undefined; page: Page<PaperEntry>; total: number }[] {
   return pagesOf(papers.toSorted(byNewestThenTitle), SHELF_PAGE_SIZE).map((page) => ({ param: pageParam(page.number), page, total: papers.length }));
 }

@@ -1,5 +1,5 @@
 import rss from '@astrojs/rss';
-import { byNewestThenTitle, type PaperEntry } from './catalog.ts';
+import { byNewestThenTitle, newAsOf, type PaperEntry } from './catalog.ts';
 import { excerpt } from './format.ts';
 import { paperSitePath } from './paths.ts';
 import { escapeHtml } from './search-text.ts';
@@ -13,9 +13,11 @@ import { absoluteUrl } from './urls.ts';
 export const FEED_ITEMS = 50;
 
 /**
- * An RSS feed of the newest `FEED_ITEMS` papers, newest listing first. Each item's guid is the
- * paper's permanent URL (the guid @astrojs/rss writes from `link`), so readers never see a
- * paper twice. Papers without a listing date come last and carry no date rather than an invented one.
+ * An RSS feed of the newest `FEED_ITEMS` papers, newest first (listed, else published: a
+ * catalog of exports has no listing dates, and alphabetical order would never show a new
+ * paper). Each item's guid is the paper's permanent URL (the guid @astrojs/rss writes from
+ * `link`), so readers never see a paper twice. Papers without a date come last, and an item
+ * carries a date only where a source gives the day, never an invented one.
  */
 export function paperFeed(options: { title: string; description: string; papers: PaperEntry[]; site: URL | undefined; home: string }) {
   return rss({
@@ -26,15 +28,17 @@ export function paperFeed(options: { title: string; description: string; papers:
     items: options.papers
       .toSorted(byNewestThenTitle)
       .slice(0, FEED_ITEMS)
-      .map(({ id, data }) => {
+      .map((paper) => {
+        const { id, data } = paper;
         const link = absoluteUrl(paperSitePath(id), options.site);
+        const day = newAsOf(paper);
         return {
           title: data.title,
           link,
           // A feed reader reads the description as HTML once the XML is decoded: an abstract that
           // mentions `<b>` or `&amp;` must reach it escaped, to be shown as written and never run.
           description: data.abstract === null ? 'The sources give no abstract for this paper.' : escapeHtml(excerpt(data.abstract, 500)),
-          ...(data.listedOn ? { pubDate: new Date(`${data.listedOn}T00:00:00Z`) } : {}),
+          ...(day.length === 10 ? { pubDate: new Date(`${day}T00:00:00Z`) } : {}),
           categories: data.themes,
         };
       }),

@@ -4,4 +4,4 @@ import { paperFeed } from '../lib/feed.ts';
 import { site } from '../site.ts';
 
 export const GET: APIRoute = async ({ site: siteUrl }) =>
-  paperFeed({ title: site.name, description: 'The newest papers in the catalog, newest listing first.', papers: await getPapers(), site: siteUrl, home: '' });
+  paperFeed({ title: site.name, description: 'The newest papers in the catalog, newest first.', papers: await getPapers(), site: siteUrl, home: '' });

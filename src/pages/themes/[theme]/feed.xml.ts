@@ -9,7 +9,7 @@ export const getStaticPaths = themeFilePaths satisfies GetStaticPaths;
 export const GET: APIRoute = ({ params, props, site: siteUrl }) =>
   paperFeed({
     title: `${site.name}: ${props.name}`,
-    description: `The newest papers in the theme “${props.name}”, newest listing first.`,
+    description: `The newest papers in the theme “${props.name}”, newest first.`,
     papers: props.papers,
     site: siteUrl,
     home: themeSitePath(params.theme!),
