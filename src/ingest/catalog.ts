@@ -120,6 +120,7 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
       links,
       linksByKind: { ...m.linksByKind, code: m.linksByKind.code ?? links.find((l) => linkKind(l) === 'code') ?? null },
       authors: m.authors,
+      ...(m.familyNames ? { familyNames: m.familyNames } : {}),
       authorsCount: m.authorsCount,
       ...(m.etAl ? { etAl: m.etAl } : {}),
       org: m.org,

@@ -1,7 +1,7 @@
 import { warning, type Diagnostic } from './diagnostics.ts';
 import { doiKey } from './ids.ts';
 import { titleKey } from './normalize.ts';
-import { authorKey } from '../lib/authors.ts';
+import { authorKey, nameParts } from '../lib/authors.ts';
 import type { SourceFormat } from './sources/detect.ts';
 import type { SourceRecord } from './sources/record.ts';
 import type { Paper, SourceRef, Venue } from '../schemas/paper.ts';
@@ -17,7 +17,7 @@ export interface Source {
 }
 
 /** One paper after merging every source it appears in. */
-export interface MergedPaper extends Pick<Paper, 'title' | 'abstract' | 'authors' | 'authorsCount' | 'etAl' | 'org' | 'arxivId' | 'arxivCategory' | 'doi' | 'venue' | 'published' | 'listedOn' | 'upvotes' | 'linksByKind' | 'sources'> {
+export interface MergedPaper extends Pick<Paper, 'title' | 'abstract' | 'authors' | 'familyNames' | 'authorsCount' | 'etAl' | 'org' | 'arxivId' | 'arxivCategory' | 'doi' | 'venue' | 'published' | 'listedOn' | 'upvotes' | 'linksByKind' | 'sources'> {
   /** Unique, stable key: the title key, made unique when two different papers share a title. */
   key: string;
   /** Title keys of every source's title, so a known paper is recognised by any of them. */
@@ -213,6 +213,7 @@ function combine(group: Occurrence[]): MergedPaper {
   // (a Google Scholar export, a hand-made .bib) says less about the authors, however much else it says.
   const named = rich.reduce<SourceRecord | undefined>((longest, r) => (r.authors.length > (longest?.authors.length ?? 0) ? r : longest), undefined);
   const authors = named?.authors ?? [];
+  const familyNames = statedFamilies(authors, inOrder);
   // A listing's count above the names, or a list as long that ended "and others": the names are not all.
   const counted = Math.max(0, ...inOrder.map((r) => r.authorsCount ?? 0));
   const etAl = authors.length > 0 && (inOrder.some((r) => r.moreAuthors && r.authors.length >= authors.length) || counted > authors.length);
@@ -225,6 +226,7 @@ function combine(group: Occurrence[]): MergedPaper {
     title,
     abstract,
     authors,
+    ...(familyNames ? { familyNames } : {}),
     authorsCount: authors.length > 0 ? Math.max(authors.length, counted) : pick(inOrder, (r) => r.authorsCount),
     ...(etAl ? { etAl } : {}),
     org: pick(inOrder, (r) => r.org),
@@ -247,6 +249,23 @@ function combine(group: Occurrence[]): MergedPaper {
     titleKeys: [...new Set(inOrder.map((r) => titleKey(r.title)))],
     abstractKeys: [...new Set(inOrder.map((r) => (r.abstract ? titleKey(r.abstract) : null)).filter((k): k is string => k !== null))],
   };
+}
+
+/**
+ * The family part of each of `authors` that a source states and the citations' rule would not
+ * find ("Garcia Satorras", a CSL `literal` "SciPy 1.0 Contributors" that is not a person),
+ * from whichever record names the author (by `authorKey`); undefined when there is none.
+ */
+function statedFamilies(authors: readonly string[], records: readonly SourceRecord[]): Record<string, string> | undefined {
+  const stated = new Map<string, string[]>();
+  for (const record of records) for (const [name, family] of record.familyNames) stated.set(authorKey(name), [...(stated.get(authorKey(name)) ?? []), family]);
+  const same = (a: ReturnType<typeof nameParts>, b: ReturnType<typeof nameParts>) => a?.family === b?.family && a?.given === b?.given;
+  const found = authors.flatMap((name) => {
+    // A family part that does not end this spelling of the name (another source's accents) tells nothing.
+    const family = stated.get(authorKey(name))?.find((f) => f === name || nameParts(name, f)?.family === f);
+    return family !== undefined && !same(nameParts(name, family), nameParts(name)) ? [[name, family] as const] : [];
+  });
+  return found.length > 0 ? Object.fromEntries(found) : undefined;
 }
 
 /** Whether two venues are known to be of different kinds: a journal and proceedings ("other" tells nothing). */

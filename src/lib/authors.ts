@@ -63,20 +63,25 @@ export interface NameParts {
 }
 
 /**
- * A person's name in its parts, by BibTeX's own rule for "First von Last": the last word is the
- * family name, with the lower-case particles before it, and a generational suffix follows it
- * (after a comma, as the catalog writes it, or not). The readers write every name given name
- * first ("太郎 山田" from `山田, 太郎`), so the rule holds in every script. Null for an
+ * A person's name in its parts. Where its source stated the family part (`family`: "Garcia
+ * Satorras", or the whole name for a name stated whole), as stated; otherwise by BibTeX's own
+ * rule for "First von Last": the last word is the family name, with the lower-case particles
+ * before it, and a generational suffix follows it (after a comma, as the catalog writes it, or
+ * not). The readers write every name given name first ("太郎 山田" from `山田, 太郎`), so the
+ * rule holds in every script. Null for a name stated whole, and by the rule for an
  * organisation's name, a name of one word and a name that is all family name ("van Gogh"):
  * those are written whole.
  */
-export function nameParts(name: string): NameParts | null {
-  if (isOrganisation(name)) return null;
+export function nameParts(name: string, family?: string): NameParts | null {
+  if (family === name) return null;
   let [rest, suffix] = [name, ''];
   const comma = /^(.*?),\s*([^,]+)$/.exec(name);
   const last = name.split(/\s+/).at(-1)!;
   if (comma && isSuffix(comma[2]!.trim(), true)) [rest, suffix] = [comma[1]!, comma[2]!.trim()];
   else if (isSuffix(last, false)) [rest, suffix] = [name.slice(0, -last.length).trim(), last];
+  // A stated family part that is not how the name ends (another spelling) tells nothing.
+  if (family && rest.endsWith(` ${family}`)) return { given: rest.slice(0, -family.length).trim(), family, suffix };
+  if (isOrganisation(name)) return null;
   const words = rest.split(/\s+/).filter(Boolean);
   if (words.length < 2 || rest.includes(',')) return null;
   let start = words.length - 1;

@@ -38,7 +38,7 @@ const LIGATURES = new Set(['--', '``', "''", ',,', '?`', '!`']);
  * found it: a citation names the work, and a source's label would print in a citing paper's
  * references and change whenever a source is added.
  */
-export type CitationInput = Pick<Paper, 'id' | 'title' | 'authors' | 'etAl' | 'arxivId' | 'arxivCategory' | 'doi' | 'venue' | 'published' | 'listedOn' | 'linksByKind'> & {
+export type CitationInput = Pick<Paper, 'id' | 'title' | 'authors' | 'familyNames' | 'etAl' | 'arxivId' | 'arxivCategory' | 'doi' | 'venue' | 'published' | 'listedOn' | 'linksByKind'> & {
   url: string;
 };
 
@@ -64,14 +64,26 @@ function paperUrl(c: CitationInput): string {
   return c.arxivId ? arxivAbsUrl(c.arxivId) : c.doi ? doiUrl(c.doi) : c.url;
 }
 
+/** The family part a source stated for one of the paper's authors, if any. */
+function statedFamily(c: Pick<CitationInput, 'familyNames'>, name: string): string | undefined {
+  return c.familyNames && Object.hasOwn(c.familyNames, name) ? c.familyNames[name] : undefined;
+}
+
 /**
  * A name as BibTeX reads it: a person's as "First von Last", or "von Last, Jr., First" when
- * there is a suffix (written "First Last, Jr." BibTeX would take "Jr." for the first name); an
- * organisation's, and any name BibTeX would misread (a comma, an "and", an "&"), braced whole,
- * so "Gemini Team" is not cited as "Team, G.".
+ * there is a suffix (written "First Last, Jr." BibTeX would take "Jr." for the first name), or
+ * "Last, First" when a source stated a family part that BibTeX's last-word rule would not find,
+ * braced where BibTeX would split it ("{Garcia Satorras}, Victor"); an organisation's, and any
+ * name BibTeX would misread (a comma, an "and", an "&"), braced whole, so "Gemini Team" is not
+ * cited as "Team, G.".
  */
-function bibtexName(name: string): string {
-  const parts = nameParts(name);
+function bibtexName(name: string, family: string | undefined): string {
+  const parts = nameParts(name, family);
+  if (parts && family !== undefined) {
+    // "van der Walt" reads as particles and a name; "Garcia Satorras" would lose "Garcia" to the given names.
+    const last = /^\p{Lu}/u.test(parts.family) && /\s/.test(parts.family) ? `{${escapeBibtex(parts.family)}}` : escapeBibtex(parts.family);
+    return [last, ...(parts.suffix ? [escapeBibtex(parts.suffix)] : []), escapeBibtex(parts.given)].join(', ');
+  }
   if (parts?.suffix) return [parts.family, parts.suffix, parts.given].map(escapeBibtex).join(', ');
   return parts || /^[^\s,]+$/.test(name) ? escapeBibtex(name) : `{${escapeBibtex(name)}}`;
 }
@@ -85,7 +97,7 @@ export function bibtex(c: CitationInput): string {
   // A value is braced, unless it is a macro.
   const fields: [string, string, macro?: true][] = [['title', `{${escapeBibtex(c.title)}}`]];
   // BibTeX's own "et al.": `and others` closes a list that is not all of the authors.
-  if (c.authors.length > 0) fields.push(['author', [...c.authors.map(bibtexName), ...(c.etAl ? ['others'] : [])].join(' and ')]);
+  if (c.authors.length > 0) fields.push(['author', [...c.authors.map((name) => bibtexName(name, statedFamily(c, name))), ...(c.etAl ? ['others'] : [])].join(' and ')]);
   if (c.venue) fields.push([type === 'article' ? 'journal' : type === 'inproceedings' ? 'booktitle' : 'howpublished', escapeBibtex(c.venue.name)]);
   const date = citedDate(c);
   if (date) fields.push(['year', date.slice(0, 4)]);
@@ -111,8 +123,8 @@ function balancedBraces(text: string): boolean {
 }
 
 /** A name as RIS and Scholar's tags want it: a person's "Last, First" (", Suffix" after), an organisation's whole. */
-function familyFirst(name: string): string {
-  const parts = nameParts(name);
+function familyFirst(name: string, family: string | undefined): string {
+  const parts = nameParts(name, family);
   return parts ? `${parts.family}, ${parts.given}${parts.suffix ? `, ${parts.suffix}` : ''}` : name;
 }
 
@@ -120,7 +132,7 @@ function familyFirst(name: string): string {
 export function ris(c: CitationInput): string {
   const line = (tag: string, value: string) => `${tag}  - ${value.replace(/\s+/g, ' ').trim()}`;
   const type = c.venue?.kind === 'journal' ? 'JOUR' : c.venue?.kind === 'proceedings' ? 'CPAPER' : 'GEN';
-  const lines = [line('TY', type), line('TI', c.title), ...c.authors.map((a) => line('AU', familyFirst(a)))];
+  const lines = [line('TY', type), line('TI', c.title), ...c.authors.map((a) => line('AU', familyFirst(a, statedFamily(c, a))))];
   const date = citedDate(c);
   if (date) lines.push(line('PY', date.slice(0, 4)));
   if (date && date.length > 4) lines.push(line('DA', `${date.replaceAll('-', '/')}${date.length === 7 ? '//' : '/'}`));
@@ -132,10 +144,11 @@ export function ris(c: CitationInput): string {
 }
 
 /**
- * One CSL-JSON item (what citation processors and Zotero read). Names stay `literal`: CSL
- * processors format and sort by the parts they are given, so a wrong split would print wrong in
- * every style, where BibTeX and RIS readers make the same last-word split themselves. CSL-JSON
- * and RIS have no "et al." of their own: their lists end with the names known.
+ * One CSL-JSON item (what citation processors and Zotero read). A name is split into `family`
+ * and `given` only where its source stated the family part; the others stay `literal`: CSL
+ * processors format and sort by the parts they are given, so a guessed split would print wrong
+ * in every style, where BibTeX and RIS readers make the same last-word split themselves.
+ * CSL-JSON and RIS have no "et al." of their own: their lists end with the names known.
  */
 export function cslJson(c: CitationInput): Record<string, unknown> {
   const item: Record<string, unknown> = {
@@ -143,7 +156,13 @@ export function cslJson(c: CitationInput): Record<string, unknown> {
     type: c.venue?.kind === 'journal' ? 'article-journal' : c.venue?.kind === 'proceedings' ? 'paper-conference' : 'article',
     title: c.title,
   };
-  if (c.authors.length > 0) item.author = c.authors.map((literal) => ({ literal }));
+  if (c.authors.length > 0) {
+    item.author = c.authors.map((literal) => {
+      const family = statedFamily(c, literal);
+      const parts = family === undefined ? null : nameParts(literal, family);
+      return parts ? { family: parts.family, given: parts.given, ...(parts.suffix ? { suffix: parts.suffix } : {}) } : { literal };
+    });
+  }
   const date = citedDate(c);
   if (date) item.issued = { 'date-parts': [date.split('-').map(Number)] };
   if (c.venue) item['container-title'] = c.venue.name;
@@ -177,7 +196,7 @@ export function lookupLinks(title: string): { name: string; href: string }[] {
  * pairs. Scholar wants dates as YYYY/MM/DD, YYYY/MM or YYYY.
  */
 export function scholarMeta(c: CitationInput): { name: string; content: string }[] {
-  const tags = [{ name: 'citation_title', content: c.title }, ...c.authors.map((name) => ({ name: 'citation_author', content: familyFirst(name) }))];
+  const tags = [{ name: 'citation_title', content: c.title }, ...c.authors.map((name) => ({ name: 'citation_author', content: familyFirst(name, statedFamily(c, name)) }))];
   const date = citedDate(c);
   if (date) tags.push({ name: 'citation_publication_date', content: date.replaceAll('-', '/') });
   if (c.venue?.kind === 'journal') tags.push({ name: 'citation_journal_title', content: c.venue.name });

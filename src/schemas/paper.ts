@@ -69,6 +69,12 @@ export const paperSchema = z.object({
   linksByKind: z.object({ code: httpUrl.nullable(), project: httpUrl.nullable(), pdf: httpUrl.nullable() }),
   /** Author names in order, as the richest source writes them; empty when no source names them. Data, rendered as text. */
   authors: z.array(z.string().min(1)),
+  /**
+   * The family part of names whose source states one that differs from BibTeX's last-word rule,
+   * by name: "Victor Garcia Satorras" → "Garcia Satorras"; a name whose source gives it whole (an
+   * organisation) → the name itself. Read by the citations; absent when there is none.
+   */
+  familyNames: z.record(z.string(), z.string().min(1)).optional(),
   /** Number of authors: of `authors` when names are known (at least that many when `etAl`), else as a listing shows it. */
   authorsCount: z.number().int().positive().nullable(),
   /** The named authors are not all of them (a source wrote "and others", or counted more): shown and cited as "et al.". Absent otherwise. */

@@ -117,6 +117,32 @@ describe('RIS, CSL-JSON and Scholar tags', () => {
     }
   });
 
+  it('a family part a source stated is written as stated in every format, where the last-word rule would split the name wrongly', () => {
+    const paper = {
+      ...journal,
+      authors: ['Victor Garcia Satorras', 'Guido Van Rossum', 'Jaime Fernández del Río', 'SciPy 1.0 Contributors', 'Stéfan van der Walt', 'Juan Garcia Lopez, Jr.', 'Max Welling'],
+      familyNames: { 'Victor Garcia Satorras': 'Garcia Satorras', 'Guido Van Rossum': 'Van Rossum', 'Jaime Fernández del Río': 'Fernández del Río', 'SciPy 1.0 Contributors': 'SciPy 1.0 Contributors', 'Stéfan van der Walt': 'van der Walt', 'Juan Garcia Lopez, Jr.': 'Garcia Lopez' },
+    };
+    expect(bibtex(paper)).toContain(
+      "author = {{Garcia Satorras}, Victor and {Van Rossum}, Guido and {Fernández del Río}, Jaime and {SciPy 1.0 Contributors} and van der Walt, Stéfan and {Garcia Lopez}, Jr., Juan and Max Welling}",
+    );
+    expect(ris(paper)).toContain('AU  - Garcia Satorras, Victor\nAU  - Van Rossum, Guido\nAU  - Fernández del Río, Jaime\nAU  - SciPy 1.0 Contributors\nAU  - van der Walt, Stéfan\nAU  - Garcia Lopez, Juan, Jr.\nAU  - Welling, Max\n');
+    expect(cslJson(paper).author).toEqual([
+      { family: 'Garcia Satorras', given: 'Victor' },
+      { family: 'Van Rossum', given: 'Guido' },
+      { family: 'Fernández del Río', given: 'Jaime' },
+      { literal: 'SciPy 1.0 Contributors' },
+      { family: 'van der Walt', given: 'Stéfan' },
+      { family: 'Garcia Lopez', given: 'Juan', suffix: 'Jr.' },
+      // No source stated its parts: left whole, as a guess could be wrong.
+      { literal: 'Max Welling' },
+    ]);
+    expect(scholarMeta(paper).filter((t) => t.name === 'citation_author').map((t) => t.content)).toEqual(['Garcia Satorras, Victor', 'Van Rossum, Guido', 'Fernández del Río, Jaime', 'SciPy 1.0 Contributors', 'van der Walt, Stéfan', 'Garcia Lopez, Juan, Jr.', 'Welling, Max']);
+    // BibTeX's own reader finds the parts as stated.
+    const read = readSource({ file: 'c.bib', path: 'c.bib', bytes: new TextEncoder().encode(bibtex(paper)) }).records[0]!;
+    expect(Object.fromEntries(read.familyNames)).toMatchObject({ 'Victor Garcia Satorras': 'Garcia Satorras', 'Guido Van Rossum': 'Van Rossum', 'Jaime Fernández del Río': 'Fernández del Río', 'Stéfan van der Walt': 'van der Walt' });
+  });
+
   it('names come back as they went out when the exports are read again, by this catalog\'s own readers', () => {
     const authors = ['John Smith, Jr.', 'Ludwig van Beethoven', 'Maria de la Cruz', 'Gemini Team', 'The CMS Collaboration', 'Google DeepMind', 'Wiley, Inc.', 'OpenAI', '张伟', 'Jean-Luc Picard III'];
     const paper = { ...journal, authors };

@@ -119,6 +119,26 @@ describe('merging sources of every kind', () => {
     expect(mergeSources([listing('lib.bib', [bib], 'bibtex'), listing('zotero.json', [csl], 'csl-json')]).papers[0]).toMatchObject({ authors: bib.authors, authorsCount: 4, doi: '10.21437/Interspeech.2020-3015' });
   });
 
+  it('a family part a source states is kept where BibTeX\'s last-word rule would not find it, from whichever source states it', () => {
+    const arxivEntry = arxiv('E(n) Equivariant Graph Neural Networks', 1, { arxivId: '2102.09844', authors: ['Victor Garcia Satorras', 'Emiel Hoogeboom', 'SciPy Contributors'] });
+    const bib = listed('E(n) Equivariant Graph Neural Networks', 2, {
+      key: 'egnn',
+      arxivId: '2102.09844',
+      abstract: null,
+      authors: ['Víctor García Satorras', 'Emiel Hoogeboom'],
+      familyNames: new Map([['Víctor García Satorras', 'García Satorras'], ['Emiel Hoogeboom', 'Hoogeboom']]),
+    });
+    const csl = listed('E(n) Equivariant Graph Neural Networks', 3, { arxivId: '2102.09844', abstract: null, authors: ['SciPy Contributors'], familyNames: new Map([['SciPy Contributors', 'SciPy Contributors']]) });
+    const [paper] = mergeSources([listing('arxiv.xml', [arxivEntry], 'arxiv-atom'), listing('lib.bib', [bib], 'bibtex'), listing('z.json', [csl], 'csl-json')]).papers;
+    // The arXiv entry's names are kept; "García Satorras" does not end "Victor Garcia Satorras", so it tells nothing about it.
+    expect(paper!.authors).toEqual(['Victor Garcia Satorras', 'Emiel Hoogeboom', 'SciPy Contributors']);
+    expect(paper!.familyNames).toEqual({ 'SciPy Contributors': 'SciPy Contributors' });
+    const [same] = mergeSources([listing('lib.bib', [{ ...bib, authors: ['Victor Garcia Satorras'], familyNames: new Map([['Victor Garcia Satorras', 'Garcia Satorras']]) }])]).papers;
+    expect(same!.familyNames).toEqual({ 'Victor Garcia Satorras': 'Garcia Satorras' });
+    // Stated parts the rule finds anyway ("Hoogeboom") are not written down.
+    expect(mergeSources([listing('lib.bib', [{ ...bib, authors: ['Emiel Hoogeboom'] }])]).papers[0]).not.toHaveProperty('familyNames');
+  });
+
   it('a DOI cites a venue of its own record\'s kind: the journal version\'s DOI is not given to the conference paper it merged with', () => {
     const rss = listed('Diffusion Policy: Visuomotor Policy Learning via Action Diffusion', 1, { key: 'chi2023', arxivId: '2303.04137', abstract: null, authors: ['Cheng Chi'], venue: { name: 'Robotics: Science and Systems', kind: 'proceedings' }, published: '2023' });
     const ijrr = listed('Diffusion policy: visuomotor policy learning via action diffusion', 5, { abstract: null, authors: ['Cheng Chi'], doi: '10.1177/02783649241273668', venue: { name: 'The International Journal of Robotics Research', kind: 'journal' }, published: '2024' });

@@ -1028,3 +1028,33 @@ describe('BibTeX', () => {
     expect(result.records[0]).toMatchObject({ arxivId: '1305.4904', arxivCategory: 'quant-ph', venue: null });
   });
 });
+
+describe('the family part of names, where a format states it', () => {
+  const families = (file: string, text: string) => Object.fromEntries(read(file, text).records[0]!.familyNames);
+
+  it('BibTeX: the von and last parts, or a braced name whole', () => {
+    const bib = "@article{k, title = {T}, year = 2020,\n  author = {Garcia Satorras, Victor and {Theano Development Team} and van der Walt, St{\\'e}fan and Drake, Jr., Fred L. and Emiel Hoogeboom}\n}\n";
+    expect(read('lib.bib', bib).records[0]!.authors).toEqual(['Victor Garcia Satorras', 'Theano Development Team', 'Stéfan van der Walt', 'Fred L. Drake, Jr.', 'Emiel Hoogeboom']);
+    expect(families('lib.bib', bib)).toEqual({
+      'Victor Garcia Satorras': 'Garcia Satorras',
+      'Theano Development Team': 'Theano Development Team',
+      'Stéfan van der Walt': 'van der Walt',
+      'Fred L. Drake, Jr.': 'Drake',
+      'Emiel Hoogeboom': 'Hoogeboom',
+    });
+  });
+
+  it('CSL-JSON: the particle and family, or a literal whole', () => {
+    const items = [{ id: 'k', type: 'article', title: 'T', author: [{ given: 'Guido', 'non-dropping-particle': 'van', family: 'Rossum' }, { literal: 'SciPy 1.0 Contributors' }, { given: 'Jaime', family: 'Fernández del Río' }] }];
+    expect(families('lib.json', JSON.stringify(items))).toEqual({ 'Guido van Rossum': 'van Rossum', 'SciPy 1.0 Contributors': 'SciPy 1.0 Contributors', 'Jaime Fernández del Río': 'Fernández del Río' });
+  });
+
+  it('RIS: what comes before the comma; a name written without one states nothing', () => {
+    expect(families('lib.ris', 'TY  - JOUR\nTI  - T\nAU  - Garcia Satorras, Victor\nAU  - Wiley, Inc.\nAU  - Jonathan Shlomi\nER  - \n')).toEqual({ 'Victor Garcia Satorras': 'Garcia Satorras', 'Wiley, Inc.': 'Wiley, Inc.' });
+  });
+
+  it('the Zotero Web API: a creator\'s lastName, or its single-field name whole', () => {
+    const item = { key: 'K', version: 1, library: {}, links: {}, meta: {}, data: { key: 'K', itemType: 'journalArticle', title: 'T', creators: [{ creatorType: 'author', firstName: 'Victor', lastName: 'Garcia Satorras' }, { creatorType: 'author', name: 'Hugging Face' }] } };
+    expect(families('z.json', JSON.stringify([item]))).toEqual({ 'Victor Garcia Satorras': 'Garcia Satorras', 'Hugging Face': 'Hugging Face' });
+  });
+});

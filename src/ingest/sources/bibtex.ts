@@ -16,7 +16,7 @@ import { MONTH_NAME, monthNumber } from '../dates.ts';
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../ids.ts';
 import { escapeRegExp } from '../../lib/regexp.ts';
-import { dateFromParts, emptyRecord, lineLocator, linkKind, partialDate, stripRichText, type DateProblem, type SourceRead, type SourceRecord } from './record.ts';
+import { dateFromParts, emptyRecord, lineLocator, linkKind, partialDate, setAuthors, stripRichText, type DateProblem, type StatedName, type SourceRead, type SourceRecord } from './record.ts';
 
 /** BibLaTeX's container types: crossref'd by its papers, such an entry is the book they appear in. */
 const CONTAINERS = new Set(['proceedings', 'mvproceedings', 'collection', 'mvcollection', 'book', 'mvbook', 'periodical']);
@@ -219,7 +219,7 @@ function toRecord(entry: Entry, line: number, dateProblem: DateProblem): SourceR
   record.abstract = field('abstract');
   // `and others` is BibTeX's "et al.", not a person (a braced `{others}` would be a name).
   const others = (c: Creator) => c.lastName === 'others' && !c.firstName && !c.prefix;
-  record.authors = (f.author ?? []).filter((c) => !others(c)).map(creatorName).filter(Boolean);
+  setAuthors(record, (f.author ?? []).filter((c) => !others(c)).map(creatorName));
   record.moreAuthors = (f.author ?? []).some(others);
 
   const archive = field('archiveprefix') ?? field('eprinttype');
@@ -448,11 +448,11 @@ function entryOffset(text: string, entry: Entry, from: number): number {
   return re.exec(text)?.index ?? -1;
 }
 
-/** "Jérôme van der Berg, Jr."; a corporate name in braces (`{OpenAI Team}`) stays whole. */
-function creatorName(creator: Creator): string {
-  if (creator.name) return plain(creator.name);
+/** "Jérôme van der Berg, Jr.", family part "van der Berg"; a corporate name in braces (`{OpenAI Team}`) stays whole. */
+function creatorName(creator: Creator): StatedName {
+  if (creator.name) return { name: plain(creator.name), family: plain(creator.name) };
   const name = [creator.firstName, creator.prefix, creator.lastName].filter(Boolean).join(' ');
-  return plain(creator.suffix ? `${name}, ${creator.suffix}` : name);
+  return { name: plain(creator.suffix ? `${name}, ${creator.suffix}` : name), family: plain([creator.prefix, creator.lastName].filter(Boolean).join(' ')) || null };
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../ids.ts';
-import { dateFromParts, emptyRecord, linkKind, partialDate, stripRichText, type DateProblem, type SourceRead, type SourceRecord } from './record.ts';
+import { dateFromParts, emptyRecord, linkKind, partialDate, setAuthors, stripRichText, type DateProblem, type StatedName, type SourceRead, type SourceRecord } from './record.ts';
 import { elementLines, isObject, keyedElementLines, str, type JsonObject } from './json.ts';
 
 const plain = (value: string | null): string | null => (value === null ? null : stripRichText(value));
@@ -67,7 +67,7 @@ function jsonKind(value: unknown): string {
 function toRecord(item: JsonObject, line: number, dateProblem: DateProblem): SourceRecord {
   const record = emptyRecord(line, String(item.id), plain(str(item.title))?.trim() ?? '');
   record.abstract = plain(str(item.abstract));
-  record.authors = (Array.isArray(item.author) ? item.author : []).map(personName).filter((n): n is string => n !== null);
+  setAuthors(record, (Array.isArray(item.author) ? item.author : []).map(personName));
   const number = str(item.number);
   const url = str(item.URL);
   const container = plain(str(item['container-title']));
@@ -86,15 +86,16 @@ function toRecord(item: JsonObject, line: number, dateProblem: DateProblem): Sou
   return record;
 }
 
-/** A CSL name: `given` + particle + `family`, or a `literal` (an organisation). */
-function personName(person: unknown): string | null {
+/** A CSL name: `given` + particle + `family` (its family part the particle and `family`), or a `literal` (an organisation), whole. */
+function personName(person: unknown): StatedName | null {
   if (!isObject(person)) return null;
   const literal = str(person.literal);
-  if (literal) return literal;
-  const parts = [str(person.given), str(person['non-dropping-particle']), str(person.family)].filter(Boolean);
+  if (literal) return { name: literal, family: literal };
+  const family = [str(person['non-dropping-particle']), str(person.family)].filter(Boolean).join(' ');
+  const parts = [str(person.given), family].filter(Boolean);
   if (parts.length === 0) return null;
   const suffix = str(person.suffix);
-  return suffix ? `${parts.join(' ')}, ${suffix}` : parts.join(' ');
+  return { name: suffix ? `${parts.join(' ')}, ${suffix}` : parts.join(' '), family: family || null };
 }
 
 /**

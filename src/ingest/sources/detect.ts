@@ -265,6 +265,7 @@ function clean(record: SourceRecord): SourceRecord {
     abstract,
     // A hand-made list's last "author" may be its "et al." (RIS `AU  - et al.`, arXivRaw's "…, et al"): the names are not all.
     authors: authors.filter((name) => !isEtAl(name)),
+    familyNames: new Map([...record.familyNames].map(([name, family]) => [cleanText(name), cleanText(family)])),
     moreAuthors: record.moreAuthors || authors.some(isEtAl),
     org: record.org === null ? null : cleanText(record.org) || null,
     arxivCategory: record.arxivCategory === null ? null : cleanText(record.arxivCategory) || null,

@@ -17,6 +17,12 @@ export interface SourceRecord {
   abstract: string | null;
   /** Author names in order, as the source writes them. */
   authors: string[];
+  /**
+   * The family part of names whose source states it (a BibTeX `Last, First`, CSL's `family`, a
+   * Zotero creator's `lastName`), by name: "Garcia Satorras" of "Victor Garcia Satorras". A name
+   * stated whole (a CSL `literal`, a braced BibTeX name) is its own family part.
+   */
+  familyNames: Map<string, string>;
   /** A count without names (listing pages show "5 authors"). */
   authorsCount: number | null;
   /** The names are not all of the authors: the source ended its list with "and others". */
@@ -55,6 +61,19 @@ export interface SourceRead {
 const RICH_TEXT = /<\/?(?:i|b|sup|sub)>|<span\b[^>]*>|<\/span>/g;
 export const stripRichText = (value: string): string => value.replace(RICH_TEXT, '');
 
+/** A person's name as a source writes it, with the family part when the source states it. */
+export interface StatedName {
+  name: string;
+  family: string | null;
+}
+
+/** Gives `record` the names of `people`, in order, with the family parts their source states. */
+export function setAuthors(record: SourceRecord, people: readonly (StatedName | null)[]): void {
+  const named = people.filter((p): p is StatedName => p !== null && p.name !== '');
+  record.authors = named.map((p) => p.name);
+  record.familyNames = new Map(named.flatMap((p) => (p.family ? [[p.name, p.family] as const] : [])));
+}
+
 /** A record with nothing known but the title; each format fills in what it has. */
 export function emptyRecord(line: number, key: string | null, title: string): SourceRecord {
   return {
@@ -63,6 +82,7 @@ export function emptyRecord(line: number, key: string | null, title: string): So
     title,
     abstract: null,
     authors: [],
+    familyNames: new Map(),
     authorsCount: null,
     moreAuthors: false,
     org: null,

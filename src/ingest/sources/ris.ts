@@ -11,7 +11,7 @@
 import { isOrganisation } from '../../lib/authors.ts';
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../ids.ts';
-import { dateFromParts, emptyRecord, linkKind, type DateProblem, type SourceRead, type SourceRecord } from './record.ts';
+import { dateFromParts, emptyRecord, linkKind, setAuthors, type DateProblem, type StatedName, type SourceRead, type SourceRecord } from './record.ts';
 import type { Venue } from '../../schemas/paper.ts';
 
 /** `TY  - JOUR`: two capitals (or a capital and a digit), two spaces, a hyphen, then the value. */
@@ -92,7 +92,7 @@ function toRecord(fields: Fields, line: number, dateProblem: DateProblem): Sourc
   const type = first('TY') ?? '';
   const record = emptyRecord(line, first('ID'), first('TI', 'T1', 'CT') ?? '');
   record.abstract = first('AB', 'N2');
-  record.authors = all('AU').map(risName);
+  setAuthors(record, all('AU').map(risName));
   const urls = all('UR', 'L1', 'L2');
   const container = first('T2', 'JO', 'JF', 'JA', 'J2', 'BT');
   record.arxivId = arxivIdInVenue(container) ?? urls.map(arxivId).find(Boolean) ?? arxivId(first('DO'));
@@ -113,12 +113,14 @@ function toRecord(fields: Fields, line: number, dateProblem: DateProblem): Sourc
  * Family[, Suffix]`, so one person has one author page whichever file names them. A name with
  * no comma (an organisation) is kept as written.
  */
-function risName(raw: string): string {
+function risName(raw: string): StatedName {
   const [family, given, ...suffix] = raw.split(',').map((part) => part.trim());
   // "Wiley, Inc." is a firm's name, not Inc. Wiley.
-  if (given === undefined || isOrganisation(raw)) return raw;
+  if (isOrganisation(raw)) return { name: raw, family: raw };
+  // No comma: a name written as it is read, its family part not stated.
+  if (given === undefined) return { name: raw, family: null };
   const name = [given, family].filter(Boolean).join(' ');
-  return suffix.length > 0 ? `${name}, ${suffix.join(', ')}` : name;
+  return { name: suffix.length > 0 ? `${name}, ${suffix.join(', ')}` : name, family: family || null };
 }
 
 function venueKind(type: string): Venue['kind'] {

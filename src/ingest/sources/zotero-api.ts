@@ -10,7 +10,7 @@
  */
 import { error, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../ids.ts';
-import { emptyRecord, linkKind, partialDate, stripRichText, type SourceRead, type SourceRecord } from './record.ts';
+import { emptyRecord, linkKind, partialDate, setAuthors, stripRichText, type SourceRead, type SourceRecord } from './record.ts';
 import type { Venue } from '../../schemas/paper.ts';
 import { elementLines, isObject, str, type JsonObject } from './json.ts';
 
@@ -53,11 +53,17 @@ function toRecord(item: JsonObject, data: JsonObject, line: number): SourceRecor
   const record = emptyRecord(line, item.key as string, stripRichText(str(data.title) ?? '').trim());
   const abstract = str(data.abstractNote);
   record.abstract = abstract === null ? null : stripRichText(abstract);
-  record.authors = (Array.isArray(data.creators) ? data.creators : []).flatMap((creator) => {
-    if (!isObject(creator) || creator.creatorType !== 'author') return [];
-    const name = str(creator.name) ?? [str(creator.firstName), str(creator.lastName)].filter(Boolean).join(' ');
-    return name.trim() ? [name.trim()] : [];
-  });
+  // A creator is `firstName` and `lastName`, or one `name` (Zotero's single-field mode, for an organisation), whole.
+  setAuthors(
+    record,
+    (Array.isArray(data.creators) ? data.creators : []).map((creator) => {
+      if (!isObject(creator) || creator.creatorType !== 'author') return null;
+      const whole = str(creator.name)?.trim();
+      if (whole) return { name: whole, family: whole };
+      const family = str(creator.lastName)?.trim() || null;
+      return { name: [str(creator.firstName)?.trim(), family].filter(Boolean).join(' '), family };
+    }),
+  );
   const url = str(data.url);
   // `extra` holds what an item type has no field for, a line each: "arXiv: 2005.14165", "DOI: 10.…".
   const extra = (name: string) => (str(data.extra) ?? '').split('\n').map((row) => new RegExp(`^${name}:\\s*(\\S+)`, 'i').exec(row.trim())?.[1] ?? null).find(Boolean) ?? null;
