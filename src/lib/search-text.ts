@@ -49,15 +49,24 @@ export function words(text: string): Word[] {
 }
 
 /** A hyphen, dash or slash inside a word: "state-space", "text-to-image", "CNN/Transformer". */
-const JOINER = /(?<=[\p{L}\p{N}])[-‐‑–—/](?=[\p{L}\p{N}])/gu;
+const JOINER = /[-‐‑–—/]/gu;
+/** Words joined by `JOINER`s: "state-space", "GPT-4", "ImageNet-1K". */
+const JOINED = /[\p{L}\p{N}]+(?:[-‐‑–—/][\p{L}\p{N}]+)+/gu;
 
 /**
  * The query with the parts of joined words apart, as `words` reads text: Pagefind indexes a
  * hyphenated word both whole and by its parts but searches a hyphenated query word only
- * whole, so "state-space models" missed the papers that say "state space models".
+ * whole, so "state-space models" missed the papers that say "state space models". A joined
+ * word with a digit in it ("GPT-4", "ImageNet-1K", "Mamba-3B") is a name and stays whole:
+ * Pagefind finds it whole ("gpt4"), and apart, "4" matches every number that starts with it.
  */
 export function joinedWordsApart(query: string): string {
-  return query.replace(JOINER, ' ');
+  return query.replace(JOINED, (word) => (/\p{N}/u.test(word) ? word : word.replace(JOINER, ' ')));
+}
+
+/** Each name joined with a digit in it ("GPT-4") as one word, as Pagefind indexes it ("gpt4"), folded. */
+export function joinedNames(text: string): string[] {
+  return [...text.matchAll(JOINED)].flatMap(([word]) => (/\p{N}/u.test(word) ? [fold(word.replace(JOINER, ''))] : []));
 }
 
 /**

@@ -16,7 +16,7 @@
  *
  * Pure and dependency-free: it runs in Node (build, tests, bench) and in the browser.
  */
-import { fold, sortedPosition } from './search-text.ts';
+import { fold, joinedNames, sortedPosition } from './search-text.ts';
 
 /** Words shorter than this are never corrected (nor listed): too many words are one edit from "in". */
 export const MIN_LENGTH = 3;
@@ -42,7 +42,12 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
 
 /** A word that can be corrected, and so needs to be in the vocabulary: letters only, long enough, from a script that spaces its words. */
 function correctable(word: string): boolean {
-  return word.length >= MIN_LENGTH && !/\p{N}/u.test(word) && !UNSPACED.test(word);
+  return listed(word) && !/\p{N}/u.test(word);
+}
+
+/** Whether the vocabulary lists a word: one of the words corrected to, or a name with a digit in it, known but never changed. */
+function listed(word: string): boolean {
+  return word.length >= MIN_LENGTH && !UNSPACED.test(word);
 }
 
 /**
@@ -55,8 +60,9 @@ export function packVocabulary(documents: Iterable<string>): PackedVocabulary {
     const seen = new Set<string>();
     for (const [word] of text.matchAll(WORD)) {
       const folded = fold(word);
-      if (correctable(folded)) seen.add(folded);
+      if (listed(folded)) seen.add(folded);
     }
+    for (const name of joinedNames(text)) seen.add(name);
     for (const word of seen) df.set(word, (df.get(word) ?? 0) + 1);
   }
   const groups = new Map<number, string[]>();
@@ -162,16 +168,20 @@ export class Speller {
 
   constructor(packed: PackedVocabulary) {
     if (packed.version !== 1) throw new Error(`Unsupported vocabulary version ${String(packed.version)}`);
+    const all: string[] = [];
     for (const [n, list] of Object.entries(packed.words)) {
       for (const word of list.split(' ')) {
         if (!word) continue;
+        all.push(word);
+        // Names with digits are known, never suggested: a typo is not corrected into "gpt4".
+        if (!correctable(word)) continue;
         this.words.push(word);
         this.frequency.push(Number(n));
       }
     }
     this.letters = Int32Array.from(this.words, letterSet);
     this.lengths = Uint16Array.from(this.words, (w) => Math.min(w.length, 65535));
-    this.sorted = this.words.toSorted();
+    this.sorted = all.toSorted();
   }
 
   get size(): number {
@@ -191,10 +201,14 @@ export class Speller {
    * match, so the engine asks this before it searches.
    */
   unmatched(query: string): string[] {
+    const names = joinedNames(query);
     return [...query.matchAll(WORD)].map(([typed]) => typed).filter((typed) => {
       const word = fold(typed);
-      return correctable(word) && !this.knows(word.slice(0, Math.max(MIN_LENGTH, Math.ceil(word.length / 2))));
-    });
+      if (!listed(word)) return false;
+      // A name with a digit ("word2vec", an arXiv id's "00752") is not stemmed: the catalog has it, or a word that starts with it, or nothing does.
+      if (/\p{N}/u.test(word)) return !this.knows(word);
+      return !this.knows(word.slice(0, Math.max(MIN_LENGTH, Math.ceil(word.length / 2))));
+    }).concat(names.filter((name) => !this.knows(name)));
   }
 
   /**

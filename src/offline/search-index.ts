@@ -4,7 +4,7 @@
  * build time; `src/browser/search/offline-index.ts` answers queries with it. Pure.
  */
 import { encodePostings, INDEX_GLOBAL, INDEX_VERSION, type PackedDoc, type PackedIndex, type Posting } from '../lib/packed-index.ts';
-import { words, type Word } from '../lib/search-text.ts';
+import { joinedNames, words, type Word } from '../lib/search-text.ts';
 import type { ExtractedPage } from './extract.ts';
 
 /** One indexed page, as read from the built HTML (see `extract.ts`). */
@@ -35,6 +35,10 @@ export function buildIndex(docs: readonly SourceDoc[]): PackedIndex {
     const textWords = words(doc.text);
     tally(1, titleWords);
     tally(0, textWords);
+    // A name joined with a digit ("GPT-4") is also one term ("gpt4"), as Pagefind indexes it and people type it.
+    const names = (text: string) => joinedNames(text).map((term) => ({ term, start: 0, end: 0 }));
+    tally(1, names(doc.title));
+    tally(0, names(doc.text));
     for (const [term, [body, title]] of counts) {
       let list = postings.get(term);
       if (!list) postings.set(term, (list = []));

@@ -91,6 +91,26 @@ describe('the offline index', () => {
     expect(order('flow models trained')[0]).not.toBe('Another paper');
   });
 
+  it('a quoted phrase needs its words together, in order, as Pagefind\'s syntax says', () => {
+    const phrased = new OfflineIndex(buildIndex([doc('State space models', 'Selective state space layers.'), doc('Space of states', 'A state in a space.')]));
+    const order = (query: string) => phrased.search({ query }).hits.map((h) => phrased.doc(h.doc).title);
+    expect(order('space state')).toHaveLength(2);
+    expect(order('"state space"')).toEqual(['State space models']);
+    expect(order('"space state"')).toEqual([]);
+  });
+
+  it('a name joined with a digit is found as typed either way: GPT-4, gpt4', () => {
+    const named = new OfflineIndex(buildIndex([doc('Scaling GPT-4', 'Trained on ImageNet-1K.'), doc('Four GPT models', 'Version 4 of GPT.')]));
+    const order = (query: string) => named.search({ query }).hits.map((h) => named.doc(h.doc).title);
+    expect(order('gpt4')).toEqual(['Scaling GPT-4']);
+    expect(order('imagenet1k')).toEqual(['Scaling GPT-4']);
+    expect(order('GPT-4')).toContain('Scaling GPT-4');
+  });
+
+  it('a query with no word in it (punctuation, an emoji) finds nothing, as on the hosted site', () => {
+    for (const query of ['???', '🚀', '-', '""']) expect(index.search({ query }).hits, query).toEqual([]);
+  });
+
   it('matches prefixes as the query is typed', () => {
     expect(titles(index.search({ query: 'connectionist tempo' }).hits)).toEqual(['Speech recognition with CTC']);
   });
@@ -192,7 +212,9 @@ describe('the offline zip', () => {
 describe('joined words in a query', () => {
   it('a hyphen, dash or slash inside a word parts it, as the index reads text; elsewhere it stays', () => {
     expect(joinedWordsApart('state-space models')).toBe('state space models');
-    expect(joinedWordsApart('text-to-image CNN/Transformer GPT-4 a–b')).toBe('text to image CNN Transformer GPT 4 a b');
+    expect(joinedWordsApart('text-to-image CNN/Transformer a–b')).toBe('text to image CNN Transformer a b');
+    // A name with a digit stays whole, as Pagefind finds it: apart, "4" would match every number starting with 4.
+    expect(joinedWordsApart('GPT-4 on ImageNet-1K with Llama2-7B and WSJ0-2mix')).toBe('GPT-4 on ImageNet-1K with Llama2-7B and WSJ0-2mix');
     expect(joinedWordsApart('-negative "a quoted-phrase" x - y')).toBe('-negative "a quoted phrase" x - y');
   });
 });

@@ -9,6 +9,7 @@ const catalog = [
   'Flow matching for generative modeling of speech',
   'Schrödinger bridges and rectified flow',
   'A transformer with sparse attention in 2024',
+  'Scaling GPT-4 to ImageNet-1K',
 ];
 const speller = new Speller(packVocabulary(catalog));
 
@@ -18,11 +19,16 @@ describe('the vocabulary', () => {
     expect(packed.words).toEqual({ '1': 'schrodinger', '2': 'flow' });
   });
 
-  it('leaves out what is never corrected: short words and words with digits', () => {
+  it('leaves out short words; lists words with digits, and names joined with one whole as Pagefind reads them', () => {
     const all = Object.values(packVocabulary(catalog).words).join(' ').split(' ');
     expect(all).not.toContain('a');
-    expect(all).not.toContain('2024');
-    expect(all).toContain('ctc');
+    expect(all).toEqual(expect.arrayContaining(['ctc', '2024', 'gpt4', 'imagenet1k', 'imagenet']));
+  });
+
+  it('never corrects a word into a name with digits, nor corrects one', () => {
+    expect(speller.correct('gpt').query).toBe('gpt');
+    expect(speller.correct('imagenet1x').query).toBe('imagenet1x');
+    expect(speller.correct('gpt5').query).toBe('gpt5');
   });
 
   it('is the same for the same documents in any order', () => {
@@ -113,7 +119,8 @@ describe('correcting a query', () => {
   });
 
   it('recovers any one typo of a catalog word of five letters or more, or leaves a word of the catalog', () => {
-    const known = new Set(Object.values(packVocabulary(catalog).words).join(' ').split(' '));
+    // Names with digits are never corrected, nor corrected into.
+    const known = new Set(Object.values(packVocabulary(catalog).words).join(' ').split(' ').filter((word) => !/\d/.test(word)));
     const words = [...known].filter((w) => w.length >= 5);
     fc.assert(
       fc.property(fc.constantFrom(...words), fc.nat(), fc.constantFrom('swap', 'drop', 'change'), (word, at, kind) => {
@@ -141,7 +148,11 @@ describe('words that can find no paper', () => {
     expect(speller.unmatched('transf rect')).toEqual([]);
   });
 
-  it('leave out what the vocabulary never lists: short words, words with digits, unspaced scripts', () => {
-    expect(speller.unmatched('zq 4096x 注意力')).toEqual([]);
+  it('leave out what the vocabulary never lists: short words and unspaced scripts', () => {
+    expect(speller.unmatched('zq 注意力')).toEqual([]);
+  });
+
+  it('include words and names with digits that no catalog word is or starts with: they are not stemmed, and Pagefind would answer with the prefixes it has', () => {
+    expect(speller.unmatched('word2vec 2312.00752 GPT-4 gpt4 ImageNet-1K imagenet 2024 GPT-5')).toEqual(['word2vec', '2312', '00752', 'gpt5']);
   });
 });

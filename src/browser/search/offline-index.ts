@@ -68,18 +68,26 @@ export class OfflineIndex {
     return { url: d.u, title: d.t, text: d.x, filters, meta: d.m };
   }
 
-  /** Every page that has all the query's terms (or words they begin) and passes the filters, best first, with value counts. */
+  /**
+   * Every page that has all the query's terms (or words they begin), and each of its quoted
+   * phrases as a phrase, and passes the filters, best first, with value counts. A query with no
+   * word in it ("???", an emoji) finds nothing, as on the hosted site; no query lists every page.
+   */
   search({ query, filters = {}, sort }: OfflineQuery): OfflineResult {
     const allowed = this.filterSet(filters);
     let scores: Map<number, number>;
     const terms = query ? queryTerms(query) : [];
-    if (terms.length === 0) {
+    if (query?.trim() && terms.length === 0) {
+      scores = new Map();
+    } else if (terms.length === 0) {
       scores = new Map();
       for (let i = 0; i < this.size; i++) if (allowed(i)) scores.set(i, 0);
     } else {
       scores = this.score(terms, allowed);
     }
-    const hits = [...scores].map(([doc, score]) => ({ doc, score }));
+    // Pagefind's syntax: "space state" is those words together, in that order.
+    const quoted = [...(query ?? '').matchAll(/"([^"]+)"/g)].map(([, phrase]) => words(phrase!).map((w) => w.term)).filter((phrase) => phrase.length > 0);
+    const hits = [...scores].filter(([doc]) => quoted.every((phrase) => this.hasPhrase(doc, phrase))).map(([doc, score]) => ({ doc, score }));
     const bySort = sort ? this.sortComparator(sort) : () => 0;
     // As online: a query of several words ranks the pages that have it as a phrase first.
     const phrase = !sort && isPhraseQuery(query) ? words(query).map((w) => w.term) : null;
