@@ -1,5 +1,5 @@
 /**
- * `search-vocabulary.js`: every word of the indexed text (title, abstract, notes) with the
+ * `search-vocabulary.js`: every word of the indexed text (title, authors, abstract, notes) with the
  * number of papers it is in, for the search UI's typo correction (src/lib/spelling.ts). A
  * classic script setting `window.shelfmarkVocabulary`, so it loads the same way from a server
  * and from `file://`; the search UI adds it when search first opens, never with a page.
@@ -11,7 +11,7 @@ import { packVocabulary } from '../lib/spelling.ts';
 
 export const GET: APIRoute = async () => {
   const papers = await getPapers();
-  const vocabulary = packVocabulary(papers.map(({ data, body }) => `${data.title}\n${data.abstract}\n${body ?? ''}`));
+  const vocabulary = packVocabulary(papers.map(({ data, body }) => [data.title, ...data.authors, data.abstract ?? '', body ?? ''].join('\n')));
   return new Response(`window.shelfmarkVocabulary=${JSON.stringify(vocabulary)};\n`, {
     headers: { 'Content-Type': 'text/javascript; charset=utf-8' },
   });

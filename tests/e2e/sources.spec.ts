@@ -9,7 +9,7 @@ import { expect, test as base } from './fixtures.ts';
  * response, Hugging Face responses, a Better BibTeX and a CSL-JSON export) built and opened
  * in Chromium: a paper found in four of them is one page with its authors, direct arXiv
  * links, a full BibTeX entry and the citation_* tags Zotero's connector and Google Scholar
- * read; authors have pages; search filters by author and by year of publication.
+ * read; authors have pages; search finds them by name and filters by author and by year of publication.
  *
  * Built once per worker, in a project copy, and served on a free port.
  */
@@ -82,6 +82,16 @@ test('search filters by author and by year of publication', async ({ page }) => 
   await expect(page.locator('#search-page')).toHaveAttribute('data-state', 'done');
   await expect(page.locator('#search-results > li')).toHaveCount(1);
   await expect(page.locator('#search-status')).toContainText('published in 1997');
+});
+
+test('an author\'s name typed in the box finds their papers, and is not corrected into another word', async ({ page }) => {
+  await page.goto('search/?q=Dao');
+  await expect(page.locator('#search-page')).toHaveAttribute('data-state', 'done');
+  await expect(page.locator('#search-correction')).toBeHidden();
+  await expect(page.locator('#search-results > li')).toHaveCount(2);
+  await page.goto('search/?q=Hochreiter');
+  await expect(page.locator('#search-page')).toHaveAttribute('data-state', 'done');
+  await expect(page.locator('#search-results > li h2')).toHaveText(['Long Short-Term Memory']);
 });
 
 test('a theme offers its papers as one .bib file', async ({ request }) => {
