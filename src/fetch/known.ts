@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FrontmatterError, parsePaperFile } from '../ingest/frontmatter.ts';
-import { doiKey } from '../ingest/ids.ts';
+import { doiKey } from '../lib/ids.ts';
 import { titleKey } from '../ingest/normalize.ts';
 import type { SourceRecord } from '../ingest/sources/record.ts';
 import { shownPath, type ContentPaths } from '../lib/content-dir.ts';

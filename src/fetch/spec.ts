@@ -10,7 +10,7 @@
  *   zotero:groups/4530458 (or zotero:users/…, either with /collections/KEY, or the group's URL)
  * Quotes around a search are optional (a shell has usually removed them already).
  */
-import { arxivId } from '../ingest/ids.ts';
+import { arxivId } from '../lib/ids.ts';
 import { isoDate } from '../schemas/paper.ts';
 import { addDays } from './clock.ts';
 import { FetchError } from './errors.ts';

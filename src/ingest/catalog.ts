@@ -3,7 +3,7 @@ import { linkKind } from './sources/record.ts';
 import { bodyOf, FrontmatterError, serializePaperFile, notesError, paperLinksIn, parsePaperFile } from './frontmatter.ts';
 import { hasNotes } from '../lib/notes.ts';
 import { extractLinks } from './links.ts';
-import { doiKey } from './ids.ts';
+import { doiKey } from '../lib/ids.ts';
 import { labelledPapers } from './labels.ts';
 import { compare, mergeSources, type MergedPaper, type Source } from './merge.ts';
 import { titleKey } from './normalize.ts';

@@ -1,5 +1,5 @@
 import { warning, type Diagnostic } from './diagnostics.ts';
-import { doiKey } from './ids.ts';
+import { doiKey } from '../lib/ids.ts';
 import { titleKey } from './normalize.ts';
 import { authorKey, nameParts } from '../lib/authors.ts';
 import type { SourceFormat } from './sources/detect.ts';

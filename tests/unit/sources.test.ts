@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { arxivId, arxivIdInVenue, doi } from '../../src/ingest/ids.ts';
+import { arxivId, arxivIdInVenue, doi } from '../../src/lib/ids.ts';
 import { readSource } from '../../src/ingest/sources/detect.ts';
 import { lineLocator } from '../../src/ingest/sources/record.ts';
 import { errorsIn } from '../support/fixtures.ts';

@@ -6,7 +6,7 @@
  * back as a feed with a single entry whose id is `http://arxiv.org/api/errors#…`: an error.
  */
 import { error, type Diagnostic } from '../diagnostics.ts';
-import { arxivId, doi } from '../ids.ts';
+import { arxivId, doi } from '../../lib/ids.ts';
 import { dayOf, emptyRecord, lineLocator, partialDate, type SourceRead, type SourceRecord } from './record.ts';
 import { attr, childrenNamed, childText, parseXml } from './xml.ts';
 

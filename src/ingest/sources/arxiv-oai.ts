@@ -14,7 +14,7 @@
 import { isOrganisation, isSuffix } from '../../lib/authors.ts';
 import { monthNumber } from '../dates.ts';
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
-import { arxivId, doi } from '../ids.ts';
+import { arxivId, doi } from '../../lib/ids.ts';
 import { dayOf, emptyRecord, lineLocator, partialDate, type SourceRead, type SourceRecord } from './record.ts';
 import { attr, childrenNamed, childText, collapse, parseXml, textOf, type Element } from './xml.ts';
 

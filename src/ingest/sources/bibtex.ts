@@ -14,7 +14,7 @@ import type * as BibtexParser from '@retorquere/bibtex-parser';
 import type { Creator, Entry } from '@retorquere/bibtex-parser';
 import { MONTH_NAME, monthNumber } from '../dates.ts';
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
-import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../ids.ts';
+import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../../lib/ids.ts';
 import { escapeRegExp } from '../../lib/regexp.ts';
 import { dateFromParts, emptyRecord, lineLocator, linkKind, partialDate, setAuthors, stripRichText, type DateProblem, type StatedName, type SourceRead, type SourceRecord } from './record.ts';
 

@@ -5,7 +5,7 @@
  * are required by the schema; a paper also needs a title.
  */
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
-import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../ids.ts';
+import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../../lib/ids.ts';
 import { dateFromParts, emptyRecord, linkKind, partialDate, setAuthors, stripRichText, type DateProblem, type StatedName, type SourceRead, type SourceRecord } from './record.ts';
 import { elementLines, isObject, keyedElementLines, str, type JsonObject } from './json.ts';
 

@@ -7,7 +7,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { decodeListing } from '../decode.ts';
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
-import { arxivId } from '../ids.ts';
+import { arxivId } from '../../lib/ids.ts';
 import { cleanLink } from '../links.ts';
 import { markdownLine, referenceLine } from '../parse.ts';
 import { isEtAl } from '../../lib/authors.ts';

@@ -10,7 +10,7 @@
  * `submittedOnDailyAt` (the day the daily page featured it).
  */
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
-import { arxivId } from '../ids.ts';
+import { arxivId } from '../../lib/ids.ts';
 import { dayOf, emptyRecord, partialDate, type SourceRead, type SourceRecord } from './record.ts';
 import { elementLines, isObject, keyedElementLines, namesOf, str, type JsonObject } from './json.ts';
 

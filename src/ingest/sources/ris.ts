@@ -10,7 +10,7 @@
  */
 import { isOrganisation } from '../../lib/authors.ts';
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
-import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../ids.ts';
+import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../../lib/ids.ts';
 import { dateFromParts, emptyRecord, linkKind, setAuthors, type DateProblem, type StatedName, type SourceRead, type SourceRecord } from './record.ts';
 import type { Venue } from '../../schemas/paper.ts';
 

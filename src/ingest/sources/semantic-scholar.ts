@@ -12,7 +12,7 @@
  * is not taken for one.
  */
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
-import { arxivId, doi, isPreprintServer } from '../ids.ts';
+import { arxivId, doi, isPreprintServer } from '../../lib/ids.ts';
 import { dateFromParts, emptyRecord, partialDate, stripRichText, type SourceRead, type SourceRecord } from './record.ts';
 import type { Venue } from '../../schemas/paper.ts';
 import { elementLines, isObject, keyedElementLines, namesOf, str, type JsonObject } from './json.ts';

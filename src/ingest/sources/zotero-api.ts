@@ -9,7 +9,7 @@
  * annotations are items of a library, not papers: they are passed over.
  */
 import { error, type Diagnostic } from '../diagnostics.ts';
-import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../ids.ts';
+import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../../lib/ids.ts';
 import { emptyRecord, linkKind, partialDate, setAuthors, stripRichText, type SourceRead, type SourceRecord } from './record.ts';
 import type { Venue } from '../../schemas/paper.ts';
 import { elementLines, isObject, str, type JsonObject } from './json.ts';
