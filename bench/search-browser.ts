@@ -107,6 +107,7 @@ export async function runInChromium(
         indexUrl: `${root}search-index.js`,
         pageUrl: `${root}search/`,
         vocabularyUrl: `${root}search-vocabulary.js`,
+        idsUrl: `${root}search-ids.js`,
         similarUrl: `${root}search-similar.js`,
       });
       w.benchEngine = engine;

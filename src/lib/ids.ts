@@ -45,3 +45,18 @@ export function doi(raw: string | null | undefined): string | null {
 export function doiKey(value: string): string {
   return value.toLowerCase();
 }
+
+/**
+ * What a paper is looked up by when the whole of `text` names it: `arxiv:2312.00752` for an
+ * arXiv id in any form (`arXiv:2312.00752v2`, an abs or PDF URL), `doi:10.1162/…` for a DOI (bare,
+ * `doi:…` or a doi.org URL); null for anything else. The search box and the table it looks in
+ * (`search-ids.js`) both make their keys here.
+ */
+export function identifierKey(text: string): string | null {
+  const trimmed = text.trim();
+  if (!trimmed || /\s/.test(trimmed)) return null;
+  const arxiv = arxivId(trimmed);
+  if (arxiv) return `arxiv:${arxiv}`;
+  const found = /^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:)?10\.\d{4,9}\//i.test(trimmed) ? doi(trimmed) : null;
+  return found ? `doi:${doiKey(found)}` : null;
+}

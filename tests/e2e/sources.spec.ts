@@ -94,6 +94,23 @@ test('an author\'s name typed in the box finds their papers, and is not correcte
   await expect(page.locator('#search-results > li h2')).toHaveText(['Long Short-Term Memory']);
 });
 
+test('an arXiv id, a DOI or a link to either, pasted into the box, finds that paper', async ({ page }) => {
+  for (const [query, title] of [
+    ['https://arxiv.org/abs/2312.00752v2', 'Mamba: Linear-Time Sequence Modeling with Selective State Spaces'],
+    ['10.1162/NECO.1997.9.8.1735', 'Long Short-Term Memory'],
+  ]) {
+    await page.goto(`search/?q=${encodeURIComponent(query!)}`);
+    await expect(page.locator('#search-page')).toHaveAttribute('data-state', 'done');
+    await expect(page.locator('#search-results > li h2')).toHaveText([title!]);
+    await page.locator('#search-results > li h2 a').click();
+    await expect(page.locator('h1')).toHaveText(title!);
+  }
+  // An id the catalog does not have finds nothing, rather than papers that share its digits.
+  await page.goto('search/?q=2401.09999');
+  await expect(page.locator('#search-page')).toHaveAttribute('data-state', 'done');
+  await expect(page.locator('#search-results > li')).toHaveCount(0);
+});
+
 test('a theme offers its papers as one .bib file', async ({ request }) => {
   const response = await request.get('themes/attention/papers.bib');
   expect(response.ok()).toBe(true);

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { arxivId, arxivIdInVenue, doi } from '../../src/lib/ids.ts';
+import { arxivId, arxivIdInVenue, doi, identifierKey } from '../../src/lib/ids.ts';
 import { readSource } from '../../src/ingest/sources/detect.ts';
 import { lineLocator } from '../../src/ingest/sources/record.ts';
 import { errorsIn } from '../support/fixtures.ts';
@@ -37,6 +37,12 @@ describe('identifiers', () => {
     expect(doi('https://doi.org/10.1162/neco.1997.9.8.1735')).toBe('10.1162/neco.1997.9.8.1735');
     expect(doi('doi:10.1000/xyz.')).toBe('10.1000/xyz');
     expect(doi('not a doi')).toBeNull();
+  });
+
+  it('a search for an id or a link to one, whole, is a lookup key; a query that only mentions one is not', () => {
+    for (const query of [' 2312.00752 ', 'arXiv:2312.00752v2', 'https://arxiv.org/abs/2312.00752', 'https://doi.org/10.48550/arXiv.2312.00752']) expect(identifierKey(query), query).toBe('arxiv:2312.00752');
+    for (const query of ['10.1162/NECO.1997.9.8.1735', 'doi:10.1162/neco.1997.9.8.1735', 'https://doi.org/10.1162/neco.1997.9.8.1735']) expect(identifierKey(query), query).toBe('doi:10.1162/neco.1997.9.8.1735');
+    for (const query of ['mamba 2312.00752', 'see 10.1162/neco.1997.9.8.1735', 'mamba', '', '2023', 'x10.1162/abc']) expect(identifierKey(query), query).toBeNull();
   });
 });
 

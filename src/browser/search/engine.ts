@@ -7,6 +7,7 @@
  * in queries against the catalog's vocabulary (`search-vocabulary.js`, src/lib/spelling.ts)
  * before either index sees them.
  */
+import { identifierKey } from '../../lib/ids.ts';
 import { Speller, type CorrectedQuery, type Correction, type PackedVocabulary } from '../../lib/spelling.ts';
 import { INDEX_FILE, INDEX_GLOBAL, type PackedIndex } from '../../lib/packed-index.ts';
 import { fold } from '../../lib/search-text.ts';
@@ -76,6 +77,8 @@ export interface SearchConfig {
   pageUrl: string;
   /** The vocabulary for typo correction, `search-vocabulary.js`. */
   vocabularyUrl: string;
+  /** Papers by arXiv id and DOI, `search-ids.js`. */
+  idsUrl: string;
   /** The paper vectors for "Find similar", `search-similar.js`. */
   similarUrl: string;
 }
@@ -93,18 +96,24 @@ export function readConfig(dialog: HTMLElement): SearchConfig {
     indexUrl: new URL(INDEX_FILE, rootUrl).href,
     pageUrl: dialog.querySelector('form')!.action,
     vocabularyUrl: new URL('search-vocabulary.js', rootUrl).href,
+    idsUrl: new URL('search-ids.js', rootUrl).href,
     similarUrl: new URL('search-similar.js', rootUrl).href,
   };
 }
+
+/** The paper a query names by its arXiv id or DOI, if the catalog has it. */
+export type IdentifierLookup = (query: string) => Promise<HitData | null>;
 
 export class SearchEngine {
   readonly backend: Backend;
   /** Null when the vocabulary could not load: queries are then searched as typed. */
   readonly speller: Speller | null;
+  private readonly lookup: IdentifierLookup;
 
-  constructor(backend: Backend, speller: Speller | null = null) {
+  constructor(backend: Backend, speller: Speller | null = null, lookup: IdentifierLookup = async () => null) {
     this.backend = backend;
     this.speller = speller;
+    this.lookup = lookup;
   }
 
   get name(): Backend['name'] {
@@ -118,6 +127,12 @@ export class SearchEngine {
    * that is still unknown finds nothing.
    */
   async run(query: string, filters: Filters, sort: SortKey, { facets = false, correct = true } = {}): Promise<SearchOutcome> {
+    // An arXiv id, a DOI or a link to either, pasted whole, is that paper, whatever the filters.
+    const named = await this.lookup(query);
+    if (named) {
+      const each = <T>(value: T) => Object.fromEntries(FACETS.map((facet) => [facet, value]));
+      return { query, corrections: [], total: 1, page: async (from, to) => [named].slice(from, to), counts: each({}), facetTotals: each(1) };
+    }
     const corrected = correct && this.speller ? await this.correct(this.speller, query, filters) : { query, corrections: [] };
     const text = corrected.query.trim() || null;
     // A word no paper has matches nothing, whatever the index would fall back to.
@@ -187,13 +202,33 @@ export async function openEngine(config: SearchConfig): Promise<SearchEngine> {
   if (location.protocol !== 'file:') {
     try {
       const backend = await pagefindBackend(config);
-      return new SearchEngine(backend, await speller);
+      return new SearchEngine(backend, await speller, identifierLookup(config));
     } catch (error) {
       console.warn('Pagefind could not load here; trying the offline index.', error);
     }
   }
   const backend = await offlineBackend(config);
-  return new SearchEngine(backend, await speller);
+  return new SearchEngine(backend, await speller, identifierLookup(config));
+}
+
+/** Looks papers up in `search-ids.js`, which loads the first time a query is an id; without it, ids are searched as words. */
+function identifierLookup(config: SearchConfig): IdentifierLookup {
+  let table: Promise<Record<string, [path: string, title: string]> | null> | undefined;
+  return async (query) => {
+    const key = identifierKey(query);
+    if (!key) return null;
+    table ??= (window.shelfmarkIds ? Promise.resolve() : loadScript(config.idsUrl)).then(
+      () => window.shelfmarkIds ?? null,
+      () => null,
+    );
+    const entry = (await table)?.[key];
+    return entry ? { url: pageUrlOf(entry[0], config), title: entry[1], text: '', themes: [] } : null;
+  };
+}
+
+/** A page's URL from its path under the site root; from file://, which has no directory index, naming the file. */
+function pageUrlOf(path: string, config: SearchConfig): string {
+  return new URL(path + (path.endsWith('/') && location.protocol === 'file:' ? 'index.html' : ''), config.rootUrl).href;
 }
 
 async function loadSpeller(config: SearchConfig): Promise<Speller | null> {
@@ -215,6 +250,7 @@ declare global {
   interface Window {
     [INDEX_GLOBAL]?: PackedIndex;
     shelfmarkVocabulary?: PackedVocabulary;
+    shelfmarkIds?: Record<string, [path: string, title: string]>;
   }
 }
 
@@ -232,12 +268,10 @@ export function loadScript(src: string): Promise<void> {
 async function offlineBackend(config: SearchConfig): Promise<Backend> {
   if (!window[INDEX_GLOBAL]) await loadScript(config.indexUrl);
   const index = new OfflineIndex(window[INDEX_GLOBAL]!);
-  // file:// has no directory index, so links name the file.
-  const suffix = location.protocol === 'file:' ? 'index.html' : '';
   const hitData = (doc: number): HitData => {
     const d = index.doc(doc);
     return {
-      url: new URL(d.url + (d.url.endsWith('/') ? suffix : ''), config.rootUrl).href,
+      url: pageUrlOf(d.url, config),
       title: d.title,
       text: d.text,
       themes: d.filters.theme ?? [],
