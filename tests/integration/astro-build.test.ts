@@ -51,7 +51,8 @@ it('astro build makes every file npm run build makes, with the same bytes, offli
 
 it('the site astro build makes is complete: pages, search index, offline zip, preview cards', () => {
   const files = filesUnder(join(copy.root, 'dist-astro'));
-  for (const file of ['index.html', 'pagefind/pagefind-entry.json', 'shelfmark-offline.zip', 'cards/site.png']) expect(files).toContain(file);
+  // .nojekyll, from public/: GitHub Pages publishing from a branch would otherwise drop _astro/.
+  for (const file of ['index.html', 'pagefind/pagefind-entry.json', 'shelfmark-offline.zip', 'cards/site.png', '.nojekyll', 'search-ids.js']) expect(files).toContain(file);
   const ids = readdirSync(join(copy.content, 'papers')).filter((name) => name.endsWith('.mdx')).map((name) => name.slice(0, -'.mdx'.length));
   expect(ids.length).toBeGreaterThan(0);
   for (const id of ids) {
