@@ -59,6 +59,12 @@ function citedDate(c: CitationInput): string | null {
 /** BibTeX's month macros, which every style spells out and biblatex reads as numbers. */
 const BIBTEX_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
+/** A venue's pages as first and last page; the last is empty for one page or an article number. */
+function pageRange(c: CitationInput): [first: string, last: string] {
+  const [first = '', last = ''] = (c.venue?.pages ?? '').split('-', 2);
+  return [first, last];
+}
+
 /** Where a reader finds the paper itself: arXiv, else the DOI, else the catalog page. */
 function paperUrl(c: CitationInput): string {
   return c.arxivId ? arxivAbsUrl(c.arxivId) : c.doi ? doiUrl(c.doi) : c.url;
@@ -99,6 +105,10 @@ export function bibtex(c: CitationInput): string {
   // BibTeX's own "et al.": `and others` closes a list that is not all of the authors.
   if (c.authors.length > 0) fields.push(['author', [...c.authors.map((name) => bibtexName(name, statedFamily(c, name))), ...(c.etAl ? ['others'] : [])].join(' and ')]);
   if (c.venue) fields.push([type === 'article' ? 'journal' : type === 'inproceedings' ? 'booktitle' : 'howpublished', escapeBibtex(c.venue.name)]);
+  if (c.venue?.volume) fields.push(['volume', escapeBibtex(c.venue.volume)]);
+  if (c.venue?.issue) fields.push(['number', escapeBibtex(c.venue.issue)]);
+  // BibTeX writes a page range with an en dash, `--`.
+  if (c.venue?.pages) fields.push(['pages', escapeBibtex(c.venue.pages).replace('-', '--')]);
   const date = citedDate(c);
   if (date) fields.push(['year', date.slice(0, 4)]);
   if (date && date.length > 4) fields.push(['month', BIBTEX_MONTHS[Number(date.slice(5, 7)) - 1]!, true]);
@@ -137,6 +147,11 @@ export function ris(c: CitationInput): string {
   if (date) lines.push(line('PY', date.slice(0, 4)));
   if (date && date.length > 4) lines.push(line('DA', `${date.replaceAll('-', '/')}${date.length === 7 ? '//' : '/'}`));
   if (c.venue) lines.push(line('T2', c.venue.name));
+  if (c.venue?.volume) lines.push(line('VL', c.venue.volume));
+  if (c.venue?.issue) lines.push(line('IS', c.venue.issue));
+  const [start, end] = pageRange(c);
+  if (start) lines.push(line('SP', start));
+  if (end) lines.push(line('EP', end));
   if (c.doi) lines.push(line('DO', c.doi));
   if (c.arxivId) lines.push(line('AN', `arXiv:${c.arxivId}`));
   lines.push(line('UR', paperUrl(c)), 'ER  - ');
@@ -166,6 +181,9 @@ export function cslJson(c: CitationInput): Record<string, unknown> {
   const date = citedDate(c);
   if (date) item.issued = { 'date-parts': [date.split('-').map(Number)] };
   if (c.venue) item['container-title'] = c.venue.name;
+  if (c.venue?.volume) item.volume = c.venue.volume;
+  if (c.venue?.issue) item.issue = c.venue.issue;
+  if (c.venue?.pages) item.page = c.venue.pages;
   else if (c.arxivId) item.publisher = 'arXiv';
   if (c.arxivId) item.number = `arXiv:${c.arxivId}`;
   if (c.doi) item.DOI = c.doi;
@@ -201,6 +219,11 @@ export function scholarMeta(c: CitationInput): { name: string; content: string }
   if (date) tags.push({ name: 'citation_publication_date', content: date.replaceAll('-', '/') });
   if (c.venue?.kind === 'journal') tags.push({ name: 'citation_journal_title', content: c.venue.name });
   if (c.venue?.kind === 'proceedings') tags.push({ name: 'citation_conference_title', content: c.venue.name });
+  if (c.venue?.volume) tags.push({ name: 'citation_volume', content: c.venue.volume });
+  if (c.venue?.issue) tags.push({ name: 'citation_issue', content: c.venue.issue });
+  const [first, last] = pageRange(c);
+  if (first) tags.push({ name: 'citation_firstpage', content: first });
+  if (last) tags.push({ name: 'citation_lastpage', content: last });
   if (c.doi) tags.push({ name: 'citation_doi', content: c.doi });
   if (c.arxivId) tags.push({ name: 'citation_arxiv_id', content: c.arxivId });
   const pdf = c.arxivId ? arxivPdfUrl(c.arxivId) : c.linksByKind.pdf;

@@ -37,6 +37,10 @@ export const venueSchema = z.object({
   kind: z.enum(['journal', 'proceedings', 'other']),
   /** When it appeared there, as the source that names the venue dates it: what a citation gives (a conference paper often appears a year after its preprint). */
   date: partialDate.optional(),
+  /** Volume, issue and pages (a range with a hyphen: "1735-1780") as that source gives them, for citations. Data, rendered as text. */
+  volume: z.string().min(1).optional(),
+  issue: z.string().min(1).optional(),
+  pages: z.string().min(1).optional(),
 });
 
 const httpUrl = z.url({ protocol: /^https?$/ });

@@ -15,4 +15,9 @@ describe('a paper\'s facts', () => {
     expect(await facts({ published: '2017-10-30', venue: { name: 'ICLR', kind: 'proceedings', date: '2018' } })).toBe('Published Oct 30, 2017 Proceedings ICLR, 2018');
     expect(await facts({ published: '1997-11', venue: { name: 'Neural Computation', kind: 'journal', date: '1997-11' } })).toBe('Published Nov 1997 Journal Neural Computation');
   });
+
+  it('a venue shows its volume, issue and pages, as the source gave them', async () => {
+    expect(await facts({ venue: { name: 'Neural Computation', kind: 'journal', volume: '9', issue: '8', pages: '1735-1780' } })).toBe('Journal Neural Computation, vol. 9, no. 8, pp. 1735–1780');
+    expect(await facts({ venue: { name: 'Nature', kind: 'journal', pages: 'e1004' } })).toBe('Journal Nature, p. e1004');
+  });
 });

@@ -40,6 +40,19 @@ describe('BibTeX', () => {
     expect(bibtex({ ...journal, published: '1997' })).not.toContain('month');
   });
 
+  it('a venue\'s volume, issue and pages are cited in every format', () => {
+    const paper = { ...journal, venue: { name: 'Neural Computation', kind: 'journal' as const, volume: '9', issue: '8', pages: '1735-1780' } };
+    expect(bibtex(paper)).toContain('journal = {Neural Computation},\n  volume = {9},\n  number = {8},\n  pages = {1735--1780},');
+    expect(ris(paper)).toContain('T2  - Neural Computation\nVL  - 9\nIS  - 8\nSP  - 1735\nEP  - 1780\n');
+    expect(cslJson(paper)).toMatchObject({ volume: '9', issue: '8', page: '1735-1780' });
+    expect(scholarMeta(paper).filter((t) => /volume|issue|page$/.test(t.name))).toEqual([
+      { name: 'citation_volume', content: '9' },
+      { name: 'citation_issue', content: '8' },
+      { name: 'citation_firstpage', content: '1735' },
+      { name: 'citation_lastpage', content: '1780' },
+    ]);
+  });
+
   it('a paper is cited at the date of the venue it names, not at its preprint\'s, in every format', () => {
     const conference = { ...journal, published: '2017-10-30', venue: { name: 'International Conference on Learning Representations', kind: 'proceedings' as const, date: '2018' } };
     expect(bibtex(conference)).toContain('year = {2018},\n  doi');

@@ -1064,3 +1064,21 @@ describe('the family part of names, where a format states it', () => {
     expect(families('z.json', JSON.stringify([item]))).toEqual({ 'Victor Garcia Satorras': 'Garcia Satorras', 'Hugging Face': 'Hugging Face' });
   });
 });
+
+describe('a venue\'s volume, issue and pages', () => {
+  const venueOf = (file: string, text: string) => read(file, text).records[0]!.venue;
+
+  it('come with the venue from every format that gives them, a page range with a hyphen', () => {
+    const expected = { name: 'Neural Computation', kind: 'journal', volume: '9', issue: '8', pages: '1735-1780' };
+    expect(venueOf('lib.bib', '@article{k, title = {Long Short-Term Memory}, journal = {Neural Computation}, volume = 9, number = {8}, pages = {1735--1780}, year = 1997}\n')).toMatchObject(expected);
+    expect(venueOf('lib.json', JSON.stringify([{ id: 'k', type: 'article-journal', title: 'LSTM', 'container-title': 'Neural Computation', volume: 9, issue: '8', page: '1735–1780' }]))).toMatchObject(expected);
+    expect(venueOf('lib.ris', 'TY  - JOUR\nTI  - LSTM\nT2  - Neural Computation\nVL  - 9\nIS  - 8\nSP  - 1735\nEP  - 1780\nER  - \n')).toMatchObject(expected);
+    const item = { key: 'K', version: 1, library: {}, links: {}, meta: {}, data: { key: 'K', itemType: 'journalArticle', title: 'LSTM', publicationTitle: 'Neural Computation', volume: '9', issue: '8', pages: '1735 - 1780' } };
+    expect(venueOf('z.json', JSON.stringify([item]))).toMatchObject(expected);
+  });
+
+  it('an RIS article with one page, or no pages, says so; blank fields are no value', () => {
+    expect(venueOf('lib.ris', 'TY  - JOUR\nTI  - T\nT2  - Nature\nSP  - e1004\nER  - \n')).toEqual({ name: 'Nature', kind: 'journal', pages: 'e1004' });
+    expect(venueOf('lib.bib', '@article{k, title = {T}, journal = {Nature}, volume = { }, pages = {}}\n')).toEqual({ name: 'Nature', kind: 'journal' });
+  });
+});

@@ -16,7 +16,7 @@ import { MONTH_NAME, monthNumber } from '../dates.ts';
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../../lib/ids.ts';
 import { escapeRegExp } from '../../lib/regexp.ts';
-import { dateFromParts, emptyRecord, lineLocator, linkKind, partialDate, setAuthors, stripRichText, type DateProblem, type StatedName, type SourceRead, type SourceRecord } from './record.ts';
+import { dateFromParts, emptyRecord, lineLocator, linkKind, partialDate, setAuthors, stripRichText, venueWith, type DateProblem, type StatedName, type SourceRead, type SourceRecord } from './record.ts';
 
 /** BibLaTeX's container types: crossref'd by its papers, such an entry is the book they appear in. */
 const CONTAINERS = new Set(['proceedings', 'mvproceedings', 'collection', 'mvcollection', 'book', 'mvbook', 'periodical']);
@@ -231,8 +231,9 @@ function toRecord(entry: Entry, line: number, dateProblem: DateProblem): SourceR
   record.arxivCategory = field('primaryclass') ?? field('eprintclass') ?? (journalArxiv ? /\[([^\]\s]+)\]/.exec(journal!)?.[1] : null) ?? null;
   record.doi = doi(field('doi'));
   const booktitle = field('booktitle');
-  if (journal && !isPreprintServer(journal)) record.venue = { name: journal, kind: 'journal' };
-  else if (booktitle) record.venue = { name: booktitle, kind: 'proceedings' };
+  const details = { volume: field('volume'), issue: field('number') ?? field('issue'), pages: field('pages') };
+  if (journal && !isPreprintServer(journal)) record.venue = venueWith({ name: journal, kind: 'journal' }, details);
+  else if (booktitle) record.venue = venueWith({ name: booktitle, kind: 'proceedings' }, details);
   // `2021a` is the year with a letter that author–year styles add to tell one author's papers of a year apart.
   record.published = partialDate(field('date'), dateProblem) ?? dateFromParts(field('year')?.replace(/^(\d{4})[a-z]$/i, '$1'), monthOf(field('month')), field('day'), dateProblem);
   const url = field('url');

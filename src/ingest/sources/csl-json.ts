@@ -6,7 +6,7 @@
  */
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../../lib/ids.ts';
-import { dateFromParts, emptyRecord, linkKind, partialDate, setAuthors, stripRichText, type DateProblem, type StatedName, type SourceRead, type SourceRecord } from './record.ts';
+import { dateFromParts, emptyRecord, linkKind, partialDate, setAuthors, stripRichText, venueWith, type DateProblem, type StatedName, type SourceRead, type SourceRecord } from './record.ts';
 import { elementLines, isObject, keyedElementLines, str, type JsonObject } from './json.ts';
 
 const plain = (value: string | null): string | null => (value === null ? null : stripRichText(value));
@@ -76,7 +76,8 @@ function toRecord(item: JsonObject, line: number, dateProblem: DateProblem): Sou
   record.doi = doi(str(item.DOI));
   const publisher = str(item.publisher);
   if (container && !/^arxiv$/i.test(publisher ?? '') && !isPreprintServer(container)) {
-    record.venue = { name: container, kind: item.type === 'paper-conference' ? 'proceedings' : item.type === 'article-journal' ? 'journal' : 'other' };
+    const kind = item.type === 'paper-conference' ? 'proceedings' : item.type === 'article-journal' ? 'journal' : 'other';
+    record.venue = venueWith({ name: container, kind }, { volume: item.volume, issue: item.issue, pages: item.page });
   }
   record.published = cslDate(item.issued, dateProblem);
   if (url) {

@@ -22,7 +22,7 @@ import { readListing } from './listing.ts';
 import { isRis, readRis } from './ris.ts';
 import { isS2Batch, isS2Page, isS2Paper, readSemanticScholar } from './semantic-scholar.ts';
 import { isZoteroItem, readZoteroApi } from './zotero-api.ts';
-import { lineAtOffset, type SourceRead, type SourceRecord } from './record.ts';
+import { lineAtOffset, venueWith, type SourceRead, type SourceRecord } from './record.ts';
 
 export type SourceFormat = 'listing' | 'bibtex' | 'csl-json' | 'zotero-api' | 'ris' | 'hf-api' | 'semantic-scholar' | 'arxiv-atom' | 'arxiv-oai';
 
@@ -269,7 +269,7 @@ function clean(record: SourceRecord): SourceRecord {
     moreAuthors: record.moreAuthors || authors.some(isEtAl),
     org: record.org === null ? null : cleanText(record.org) || null,
     arxivCategory: record.arxivCategory === null ? null : cleanText(record.arxivCategory) || null,
-    venue: record.venue && cleanText(record.venue.name) ? { ...record.venue, name: cleanText(record.venue.name) } : null,
+    venue: record.venue && cleanText(record.venue.name) ? venueWith({ ...record.venue, name: cleanText(record.venue.name) }, { volume: cleanText(record.venue.volume ?? ''), issue: cleanText(record.venue.issue ?? ''), pages: cleanText(record.venue.pages ?? '') }) : null,
     links: { code: link(record.links.code), project: link(record.links.project), pdf: link(record.links.pdf) },
   };
 }

@@ -11,7 +11,7 @@
 import { isOrganisation } from '../../lib/authors.ts';
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../../lib/ids.ts';
-import { dateFromParts, emptyRecord, linkKind, setAuthors, type DateProblem, type StatedName, type SourceRead, type SourceRecord } from './record.ts';
+import { dateFromParts, emptyRecord, linkKind, setAuthors, venueWith, type DateProblem, type StatedName, type SourceRead, type SourceRecord } from './record.ts';
 import type { Venue } from '../../schemas/paper.ts';
 
 /** `TY  - JOUR`: two capitals (or a capital and a digit), two spaces, a hyphen, then the value. */
@@ -97,7 +97,9 @@ function toRecord(fields: Fields, line: number, dateProblem: DateProblem): Sourc
   const container = first('T2', 'JO', 'JF', 'JA', 'J2', 'BT');
   record.arxivId = arxivIdInVenue(container) ?? urls.map(arxivId).find(Boolean) ?? arxivId(first('DO'));
   record.doi = doi(first('DO'));
-  if (container && !isPreprintServer(container)) record.venue = { name: container, kind: venueKind(type) };
+  const [start, end] = [first('SP'), first('EP')];
+  const pages = start && end && end !== start ? `${start}-${end}` : start;
+  if (container && !isPreprintServer(container)) record.venue = venueWith({ name: container, kind: venueKind(type) }, { volume: first('VL'), issue: first('IS'), pages });
   // Zotero writes the year alone in PY (`2017///`) and the day in DA (`2017/06/12/`): the most precise of those that agree on the year.
   const dates = ['PY', 'Y1', 'DA'].map((tag) => risDate(first(tag), (message) => dateProblem(`${tag}: ${message}`))).filter((d): d is string => d !== null);
   record.published = dates.filter((d) => d.slice(0, 4) === dates[0]?.slice(0, 4)).reduce<string | null>((best, d) => (d.length > (best?.length ?? 0) ? d : best), null);

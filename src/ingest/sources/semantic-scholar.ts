@@ -13,7 +13,7 @@
  */
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, doi, isPreprintServer } from '../../lib/ids.ts';
-import { dateFromParts, emptyRecord, partialDate, stripRichText, type SourceRead, type SourceRecord } from './record.ts';
+import { dateFromParts, emptyRecord, partialDate, stripRichText, venueWith, type SourceRead, type SourceRecord } from './record.ts';
 import type { Venue } from '../../schemas/paper.ts';
 import { elementLines, isObject, keyedElementLines, namesOf, str, type JsonObject } from './json.ts';
 
@@ -79,7 +79,8 @@ function toRecord(paper: JsonObject, line: number, title: string): SourceRecord 
   const published = (name: string | null) => (name && !isPreprintServer(name) ? name.trim() : null);
   const publication = isObject(paper.publicationVenue) ? paper.publicationVenue : {};
   const name = published(str(publication.name)) ?? published(str(paper.venue)) ?? published(isObject(paper.journal) ? str(paper.journal.name) : null);
-  if (name) record.venue = { name, kind: venueKind(str(publication.type), paper.publicationTypes) };
+  const journal = isObject(paper.journal) ? paper.journal : {};
+  if (name) record.venue = venueWith({ name, kind: venueKind(str(publication.type), paper.publicationTypes) }, { volume: journal.volume, pages: journal.pages });
   const pdf = isObject(paper.openAccessPdf) ? str(paper.openAccessPdf.url) : null;
   // The API says it is the PDF, wherever it is hosted.
   if (pdf && /^https?:\/\//i.test(pdf)) record.links.pdf = pdf;

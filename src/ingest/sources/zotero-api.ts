@@ -10,7 +10,7 @@
  */
 import { error, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../../lib/ids.ts';
-import { emptyRecord, linkKind, partialDate, setAuthors, stripRichText, type SourceRead, type SourceRecord } from './record.ts';
+import { emptyRecord, linkKind, partialDate, setAuthors, stripRichText, venueWith, type SourceRead, type SourceRecord } from './record.ts';
 import type { Venue } from '../../schemas/paper.ts';
 import { elementLines, isObject, str, type JsonObject } from './json.ts';
 
@@ -72,7 +72,7 @@ function toRecord(item: JsonObject, data: JsonObject, line: number): SourceRecor
   for (const [field, kind] of VENUE_FIELDS[data.itemType as string] ?? []) {
     const name = str(data[field])?.trim();
     if (name && !isPreprintServer(name)) {
-      record.venue = { name, kind };
+      record.venue = venueWith({ name, kind }, { volume: data.volume, issue: data.issue, pages: data.pages });
       break;
     }
   }
