@@ -312,6 +312,50 @@ test('a hyphenated query finds what its words apart find', async ({ page }) => {
   expect(await announced(page)).toBe(apart);
 });
 
+test('a name joined with a digit (ImageNet-1K) finds the papers that have it, written either way', async ({ page }) => {
+  await page.goto('search/?q=ImageNet-1K');
+  await settled(page);
+  const whole = await announced(page);
+  expect(whole).toBeGreaterThan(5);
+  await expect(page.locator(`${results} mark`).filter({ hasText: /^ImageNet$/i }).first()).toBeVisible();
+  await page.goto('search/?q=imagenet1k');
+  await settled(page);
+  expect(await announced(page)).toBe(whole);
+});
+
+test('the results shown and where the page was, are there again after a reload', async ({ page }) => {
+  await page.goto('search/?q=attention');
+  await settled(page);
+  await page.locator('#search-more').click();
+  await expect(page.locator(`${results}`)).toHaveCount(40);
+  await page.locator(`${results}`).nth(35).scrollIntoViewIfNeeded();
+  const scrolled = await page.evaluate(() => window.scrollY);
+  expect(scrolled).toBeGreaterThan(0);
+  // The page keeps where it is a moment after the reader stops scrolling.
+  await page.waitForTimeout(500);
+  await page.reload();
+  await settled(page);
+  await expect(page.locator(`${results}`)).toHaveCount(40);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(scrolled);
+  // Another query starts at the top, with one page of results.
+  await page.locator('#search-input').fill('rectified flow');
+  await page.locator('#search-input').press('Enter');
+  await settled(page);
+  await expect(page.locator(`${results}`)).toHaveCount(20);
+});
+
+test('the paper a query names comes first: the one whose title is the name before its colon', async ({ page }) => {
+  for (const [query, title] of [
+    ['Conformer', 'Conformer: Convolution-augmented Transformer for Speech Recognition'],
+    ['mamba', 'Mamba: Linear-Time Sequence Modeling with Selective State Spaces'],
+    ['Informer', 'Informer: Beyond Efficient Transformer for Long Sequence Time-Series Forecasting'],
+  ]) {
+    await page.goto(`search/?q=${query}`);
+    await settled(page);
+    expect((await titles(page))[0], query).toBe(title);
+  }
+});
+
 test('a query the catalog has every word of is searched as typed', async ({ page }) => {
   await page.goto('search/?q=rectified+flow');
   await settled(page);

@@ -157,7 +157,8 @@ export class SearchEngine {
       counts[facet] ??= result.counts[facet] ?? {};
       facetTotals[facet] ??= result.total;
     }
-    return { query: corrected.query, corrections: corrected.corrections, total: result.total, page: result.page, counts, facetTotals };
+    const page = sort === 'relevance' && text ? namedFirst(text, result.total, result.page) : result.page;
+    return { query: corrected.query, corrections: corrected.corrections, total: result.total, page, counts, facetTotals };
   }
 
   /**
@@ -190,6 +191,32 @@ export class SearchEngine {
   preload(query: string): void {
     this.backend.preload?.(query);
   }
+}
+
+/** Results among which the paper a query names is looked for, from the first. */
+const NAMED_WINDOW = 20;
+
+/** A title or query as names are compared: folded, its punctuation a space. */
+const nameKey = (text: string) => fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * `page` with the paper the query names first: the one whose title is the query, or whose name
+ * before the colon is ("Conformer" is "Conformer: Convolution-augmented Transformer for Speech
+ * Recognition", not "Efficient Conformer"), when it is among the first `NAMED_WINDOW` results.
+ * An index ranks by words, and a paper that says its own name once is outranked by papers that
+ * say it often.
+ */
+function namedFirst(query: string, total: number, page: SearchOutcome['page']): SearchOutcome['page'] {
+  const name = nameKey(query);
+  let found: Promise<number> | undefined;
+  const named = () =>
+    (found ??= page(0, Math.min(total, NAMED_WINDOW)).then((hits) => hits.findIndex(({ title }) => nameKey(title) === name || nameKey(title.split(':')[0]!) === name)));
+  return async (from, to) => {
+    const at = await named();
+    if (at <= 0 || from > at) return page(from, to);
+    const hits = await page(0, Math.max(to, at + 1));
+    return [hits[at]!, ...hits.slice(0, at), ...hits.slice(at + 1)].slice(from, to);
+  };
 }
 
 /**

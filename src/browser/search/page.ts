@@ -3,7 +3,10 @@
  * with highlighted excerpts, and the count in a live region. A query word the catalog does not
  * know is corrected ("Showing results for … — search instead for …"). The URL holds the whole state:
  * discrete changes push a history entry (so back and forward step through them), typing
- * replaces the current one, and `popstate` re-runs the search for the restored URL.
+ * replaces the current one, and `popstate` re-runs the search for the restored URL. How many
+ * results were shown, and where the page was scrolled, go in the history entry's state, so
+ * coming back to the page (a reload, or Back where the browser did not keep the page) shows
+ * the same results at the same place.
  */
 import { UNDATED_TOKEN, UNKNOWN_TOKEN } from '../../lib/facets.ts';
 import { plural } from '../../lib/format.ts';
@@ -13,7 +16,14 @@ import { correctionNotice, renderResult } from './render.ts';
 import { FACETS, readState, SINGLE_FACETS, writeState, type SearchState } from './state.ts';
 
 const PAGE_SIZE = 20;
+
+/** What a history entry of the results page keeps besides its URL. */
+interface ShownState {
+  shown: number;
+  scroll: number;
+}
 const TYPING_DELAY_MS = 200;
+const SCROLL_SETTLE_MS = 250;
 
 export class SearchPage {
   private readonly form: HTMLFormElement;
@@ -29,6 +39,8 @@ export class SearchPage {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private outcome: SearchOutcome | undefined;
   private shown = 0;
+  /** The history entry's results and scroll to show again once its search has run, when the page comes back to one. */
+  private restore: ShownState | null = null;
   private terms: string[] = [];
   /** The query is searched as typed ("search instead for …"), until it is edited. */
   private verbatim = false;
@@ -83,10 +95,20 @@ export class SearchPage {
     });
     this.more.addEventListener('click', () => void this.showMore());
     window.addEventListener('popstate', () => {
+      this.restore = shownState(history.state);
       this.apply(readState(location.search));
       void this.run();
     });
+    // The page restores its own scroll, once its results are back: the browser's would come before them.
+    history.scrollRestoration = 'manual';
+    // Kept as the reader scrolls (a moment after): a state written as the page goes is not kept by every browser on a reload.
+    let settling: ReturnType<typeof setTimeout> | undefined;
+    window.addEventListener('scroll', () => {
+      clearTimeout(settling);
+      settling = setTimeout(() => this.remember(), SCROLL_SETTLE_MS);
+    }, { passive: true });
 
+    this.restore = shownState(history.state);
     this.apply(readState(location.search));
     form.dataset.state = 'loading';
     this.engine().then(
@@ -150,17 +172,29 @@ export class SearchPage {
     return filters;
   }
 
+  /** Keeps in the current history entry how many results are shown and where the page is scrolled. */
+  private remember(): void {
+    const state: ShownState = { shown: this.shown, scroll: Math.round(window.scrollY) };
+    history.replaceState(state, '');
+  }
+
   private change(mode: 'push' | 'replace'): void {
     const url = `${location.pathname}${writeState(this.read())}${location.hash}`;
     if (url !== `${location.pathname}${location.search}${location.hash}`) {
-      if (mode === 'push') history.pushState(null, '', url);
-      else history.replaceState(history.state, '', url);
+      if (mode === 'push') {
+        this.remember();
+        history.pushState(null, '', url);
+      }
+      // Another query: what the entry showed, and where, no longer holds.
+      else history.replaceState(null, '', url);
     }
     void this.run();
   }
 
   private async run(): Promise<void> {
     const ticket = ++this.ticket;
+    const restore = this.restore;
+    this.restore = null;
     let engine: SearchEngine;
     try {
       engine = await this.engine();
@@ -189,7 +223,7 @@ export class SearchPage {
     }
 
     const outcome = await engine.run(state.q, filters, state.sort, { facets: this.counting, correct: !state.verbatim });
-    const hits = await outcome.page(0, PAGE_SIZE);
+    const hits = await outcome.page(0, Math.max(PAGE_SIZE, restore?.shown ?? 0));
     if (ticket !== this.ticket) return;
     this.outcome = outcome;
     this.terms = queryTerms(outcome.query);
@@ -205,6 +239,7 @@ export class SearchPage {
     this.status.textContent = this.describe(outcome.total, { ...state, q: outcome.query.trim() });
     if (outcome.corrections.length) this.status.textContent += ` Corrected from “${state.q}”.`;
     this.form.dataset.state = 'done';
+    if (restore) window.scrollTo(0, restore.scroll);
   }
 
   /** The correction notice (`correctionNotice`), its "search instead" a link to the same state searched verbatim. */
@@ -231,6 +266,7 @@ export class SearchPage {
     this.list.append(...items);
     this.shown += hits.length;
     this.updateMore();
+    this.remember();
     // Keyboard users continue where the new results start.
     items[0]?.querySelector('a')?.focus();
   }
@@ -279,4 +315,10 @@ export class SearchPage {
     if (total === 0) return `No papers${what ? ` match “${state.q}”` : ''}${parts.length ? ` ${parts.join(', ')}` : ''}.`;
     return `${count}${total === 1 && what ? what.replace(' match', ' matches') : what}${parts.length ? ` ${parts.join(', ')}` : ''}.${order}`;
   }
+}
+
+/** A history entry's `ShownState`, if it has one. */
+function shownState(state: unknown): ShownState | null {
+  const { shown, scroll } = (state ?? {}) as Partial<ShownState>;
+  return typeof shown === 'number' && typeof scroll === 'number' ? { shown, scroll } : null;
 }
