@@ -38,7 +38,7 @@ const LIGATURES = new Set(['--', '``', "''", ',,', '?`', '!`']);
  * found it: a citation names the work, and a source's label would print in a citing paper's
  * references and change whenever a source is added.
  */
-export type CitationInput = Pick<Paper, 'id' | 'title' | 'authors' | 'familyNames' | 'etAl' | 'arxivId' | 'arxivCategory' | 'doi' | 'venue' | 'published' | 'listedOn' | 'linksByKind'> & {
+export type CitationInput = Pick<Paper, 'id' | 'aliases' | 'title' | 'authors' | 'familyNames' | 'etAl' | 'arxivId' | 'arxivCategory' | 'doi' | 'venue' | 'published' | 'listedOn' | 'linksByKind'> & {
   url: string;
 };
 
@@ -119,6 +119,8 @@ export function bibtex(c: CitationInput): string {
   // biblatex reads `doi` verbatim, so escapes would print; a DOI whose braces would unbalance the entry (or a backslash escape one) is left to `url`.
   if (c.doi && balancedBraces(c.doi) && !c.doi.includes('\\')) fields.push(['doi', c.doi]);
   fields.push(['url', paperUrl(c)]);
+  // biblatex's other keys of an entry: a paper's former ids were its keys, and \cite{…} with one still finds it.
+  if (c.aliases.length > 0) fields.push(['ids', c.aliases.join(', ')]);
   return `@${type}{${c.id},\n${fields.map(([key, value, macro]) => `  ${key} = ${macro ? value : `{${value}}`}`).join(',\n')}\n}`;
 }
 

@@ -14,6 +14,8 @@ export function paperRow({ id, data }: PaperEntry, site: URL | undefined) {
   return {
     id,
     url: absoluteUrl(paperSitePath(id), site),
+    /** Former ids, whose URLs redirect here: a program keyed on ids maps old ones with them. */
+    aliases: data.aliases,
     title: data.title,
     abstract: data.abstract,
     authors: data.authors,

@@ -6,6 +6,7 @@ import { readSource } from '../../src/ingest/sources/detect.ts';
 
 const bare: CitationInput = {
   id: 'a-listed-paper',
+  aliases: [],
   title: 'A Listed Paper',
   authors: [],
   arxivId: null,
@@ -60,6 +61,11 @@ describe('BibTeX', () => {
     expect(ris(conference)).not.toContain('DA  -');
     expect(cslJson(conference).issued).toEqual({ 'date-parts': [[2018]] });
     expect(scholarMeta(conference)).toContainEqual({ name: 'citation_publication_date', content: '2018' });
+  });
+
+  it('a paper\'s former ids are its other keys (biblatex ids), so a \\cite with one still finds it', () => {
+    expect(bibtex({ ...journal, aliases: ['lstm', 'long-short-term-memory-2'] })).toContain('  url = {https://doi.org/10.1162/neco.1997.9.8.1735},\n  ids = {lstm, long-short-term-memory-2}\n}');
+    expect(bibtex(journal)).not.toContain('ids =');
   });
 
   it('names that are not all of the authors end with BibTeX\'s "and others"', () => {

@@ -1,7 +1,7 @@
 /** The data export's parts (src/lib/papers-json.ts): every paper once, in id order, in parts of even size. */
 import { describe, expect, it } from 'vitest';
 import type { PaperEntry } from '../../src/lib/catalog.ts';
-import { exportOrder, partOf, partsIndex } from '../../src/lib/papers-json.ts';
+import { exportOrder, paperRow, partOf, partsIndex } from '../../src/lib/papers-json.ts';
 
 const paper = (id: string) => ({ id, data: {} }) as unknown as PaperEntry;
 const papers = ['delta', 'alpha', 'echo', 'charlie', 'bravo'].map(paper);
@@ -25,5 +25,10 @@ describe('the data export', () => {
       { papers: 2, first: 'delta', last: 'echo' },
     ]);
     expect(index.parts[0]!.url).toMatch(/^https:\/\/example\.github\.io\/(?:.*\/)?papers-1\.json$/);
+  });
+
+  it('gives each paper its former ids, whose URLs redirect to it, for programs keyed on ids', () => {
+    const entry = { id: 'mamba', data: { aliases: ['mamba-preprint'], sources: [], linksByKind: {} } } as unknown as PaperEntry;
+    expect(paperRow(entry, new URL('https://example.github.io'))).toMatchObject({ id: 'mamba', aliases: ['mamba-preprint'] });
   });
 });
