@@ -165,6 +165,8 @@ export class Speller {
   private readonly lengths: Uint16Array;
   /** Words in code-unit order, for "is this the start of a word" by binary search. */
   private readonly sorted: string[];
+  /** Papers each word the speller may suggest is in. */
+  private readonly frequencyOf: Map<string, number>;
 
   constructor(packed: PackedVocabulary) {
     if (packed.version !== 1) throw new Error(`Unsupported vocabulary version ${String(packed.version)}`);
@@ -182,6 +184,7 @@ export class Speller {
     this.letters = Int32Array.from(this.words, letterSet);
     this.lengths = Uint16Array.from(this.words, (w) => Math.min(w.length, 65535));
     this.sorted = all.toSorted();
+    this.frequencyOf = new Map(this.words.map((word, i) => [word, this.frequency[i]!]));
   }
 
   get size(): number {
@@ -235,6 +238,26 @@ export class Speller {
     return [];
   }
 
+  /**
+   * Two catalog words run together ("flowmatching", "kvcache"), as the two words apart ("flow
+   * matching"): of the ways to cut it into words of the catalog, the one whose rarer word is in
+   * most papers; null when there is none. Only for a word nothing is a few edits from.
+   */
+  apart(word: string): string | null {
+    let best: [string, number] | null = null;
+    for (let cut = MIN_LENGTH; cut <= word.length - MIN_LENGTH; cut++) {
+      const [left, right] = [word.slice(0, cut), word.slice(cut)];
+      const papers = Math.min(this.papersWith(left), this.papersWith(right));
+      if (papers > 0 && (!best || papers > best[1])) best = [`${left} ${right}`, papers];
+    }
+    return best?.[0] ?? null;
+  }
+
+  /** How many papers have `word` (already folded) itself; 0 when it is no word of the catalog. */
+  private papersWith(word: string): number {
+    return this.frequencyOf.get(word) ?? 0;
+  }
+
   /** The catalog word nearest to `word` (already folded), or null when none is close enough. */
   suggest(word: string): string | null {
     return this.suggestions(word, 1)[0] ?? null;
@@ -252,7 +275,11 @@ export class Speller {
       const word = fold(typed);
       if (!correctable(word) || this.knows(word)) return typed;
       const options = this.suggestions(word);
-      if (options.length === 0) return typed;
+      if (options.length === 0) {
+        const apart = this.apart(word);
+        if (apart) corrections.push({ from: typed, to: apart, options: [apart] });
+        return apart ?? typed;
+      }
       const pick = chosen.get(word);
       const to = pick !== undefined && options.includes(pick) ? pick : options[0]!;
       corrections.push({ from: typed, to, options });

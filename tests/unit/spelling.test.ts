@@ -103,6 +103,15 @@ describe('correcting a query', () => {
     expect(speller.correct('genreatoin').query).toBe('generation');
   });
 
+  it('parts two catalog words run together, when no word is a few edits away: flowmatching is "flow matching"', () => {
+    expect(speller.correct('flowmatching rectifiedflow').query).toBe('flow matching rectified flow');
+    expect(speller.correct('flowmatching').corrections).toEqual([{ from: 'flowmatching', to: 'flow matching', options: ['flow matching'] }]);
+    // Of the cuts, the one whose rarer word is in more papers; parts of three letters or more only.
+    const s = new Speller(packVocabulary(['sparse attention', 'sparse attention', 'spar seat tent ion']));
+    expect(s.correct('sparseattention').query).toBe('sparse attention');
+    expect(speller.correct('xyzzyquux').query).toBe('xyzzyquux');
+  });
+
   it('prefers the fewest edits, then the word in more papers, then the alphabet', () => {
     const s = new Speller(packVocabulary(['cart', 'card card', 'card', 'care']));
     // "carx" is one edit from cart, card and care; card is in two papers.
