@@ -377,6 +377,18 @@ test('the dialog corrects a typo too, and searches as typed on request', async (
   await expect(dialog.getByRole('combobox')).toBeFocused();
 });
 
+test('a pasted abstract finds its paper first, and the status quotes only its first words', async ({ page, request }) => {
+  const papers = (await (await request.get('papers.json')).json()) as { title: string; abstract: string }[];
+  const paper = papers.find((p) => p.title === RECTIFIED_FLOW_PAPER)!;
+  await page.goto(`search/?q=${encodeURIComponent(paper.abstract)}`);
+  await settled(page);
+  expect((await titles(page))[0]).toBe(RECTIFIED_FLOW_PAPER);
+  const status = (await page.locator('#search-status').textContent())!;
+  expect(status.length).toBeLessThan(120);
+  expect(status).toMatch(/^\d+ papers? match(es)? “[^”]+…”\.$/);
+  expect(status).toContain(`“${paper.abstract.split(' ').slice(0, 3).join(' ')} `);
+});
+
 test('find similar: a pasted abstract finds its own paper first, and says how many it found', async ({ page, request }) => {
   const papers = (await (await request.get('papers.json')).json()) as { title: string; abstract: string }[];
   const paper = papers.find((p) => p.title === RECTIFIED_FLOW_PAPER)!;

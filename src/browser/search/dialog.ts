@@ -7,7 +7,7 @@
  */
 import { queryTerms } from '../../lib/search-text.ts';
 import type { SearchConfig, SearchEngine } from './engine.ts';
-import { correctionNotice, renderOption } from './render.ts';
+import { correctionNotice, quoted, renderOption } from './render.ts';
 
 const SHOWN = 8;
 const TYPING_DELAY_MS = 120;
@@ -194,9 +194,9 @@ export class SearchDialog {
     const corrected = outcome.corrections.length > 0;
     this.status.textContent =
       (n === 0
-        ? `No papers match “${searched}”.`
-        : `${n} ${n === 1 ? 'paper matches' : 'papers match'} “${searched}”${n > SHOWN ? `; the best ${SHOWN} are shown` : ''}.`) +
-      (corrected ? ` Corrected from “${query}”.` : '');
+        ? `No papers match ${quoted(searched)}.`
+        : `${n} ${n === 1 ? 'paper matches' : 'papers match'} ${quoted(searched)}${n > SHOWN ? `; the best ${SHOWN} are shown` : ''}.`) +
+      (corrected ? ` Corrected from ${quoted(query)}.` : '');
     this.showCorrection(corrected ? searched : null, query);
     this.all.hidden = n === 0;
     this.all.textContent = n > SHOWN ? `See all ${n} results` : 'See all results';

@@ -12,7 +12,7 @@ import { UNDATED_TOKEN, UNKNOWN_TOKEN } from '../../lib/facets.ts';
 import { plural } from '../../lib/format.ts';
 import { queryTerms } from '../../lib/search-text.ts';
 import type { FacetKey, Filters, SearchEngine, SearchOutcome, SortKey } from './engine.ts';
-import { correctionNotice, renderResult } from './render.ts';
+import { correctionNotice, quoted, renderResult } from './render.ts';
 import { FACETS, readState, SINGLE_FACETS, writeState, type SearchState } from './state.ts';
 
 const PAGE_SIZE = 20;
@@ -237,7 +237,7 @@ export class SearchPage {
     this.updateMore();
     this.showCorrection(outcome.corrections.length ? { searched: outcome.query.trim(), typed: state } : null);
     this.status.textContent = this.describe(outcome.total, { ...state, q: outcome.query.trim() });
-    if (outcome.corrections.length) this.status.textContent += ` Corrected from “${state.q}”.`;
+    if (outcome.corrections.length) this.status.textContent += ` Corrected from ${quoted(state.q)}.`;
     this.form.dataset.state = 'done';
     if (restore) window.scrollTo(0, restore.scroll);
   }
@@ -310,9 +310,9 @@ export class SearchPage {
     if (author) parts.push(`by ${author.closest('label')?.querySelector('.facet-name')?.textContent ?? author.value}`);
     const source = this.inputs('source').find((i) => i.checked && i.value);
     if (source) parts.push(`from “${source.dataset.filter}”`);
-    const what = state.q ? ` match “${state.q}”` : '';
+    const what = state.q ? ` match ${quoted(state.q)}` : '';
     const order = { relevance: '', newest: ' Newest listing first.', upvotes: ' Most upvoted first.' }[state.sort];
-    if (total === 0) return `No papers${what ? ` match “${state.q}”` : ''}${parts.length ? ` ${parts.join(', ')}` : ''}.`;
+    if (total === 0) return `No papers${what}${parts.length ? ` ${parts.join(', ')}` : ''}.`;
     return `${count}${total === 1 && what ? what.replace(' match', ' matches') : what}${parts.length ? ` ${parts.join(', ')}` : ''}.${order}`;
   }
 }

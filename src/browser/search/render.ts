@@ -47,6 +47,14 @@ export function renderResult(hit: HitData, terms: readonly string[]): HTMLLIElem
  * `control` (the dialog's button, the results page's link), for `replaceChildren`. Text nodes
  * only: both queries are what someone typed.
  */
+/** Longest query the live regions quote whole. */
+const QUOTED_MAX = 60;
+
+/** A query as the live regions quote it: a pasted abstract is cut to its first words, not read out whole. */
+export function quoted(query: string): string {
+  return `“${query.length > QUOTED_MAX ? `${query.slice(0, QUOTED_MAX).replace(/\s+\S*$/, '')}…` : query}”`;
+}
+
 export function correctionNotice(searched: string, typed: string, control: HTMLElement): (string | Node)[] {
   const shown = element('strong');
   shown.append(Object.assign(element('em'), { textContent: searched }));
