@@ -40,7 +40,7 @@ export async function fetchPages(spec: FetchSpec, http: HttpClient, settings: Fe
     const keys = records.map(paperKey);
     if (entries === 0 || (page > 0 && records.length > 0 && keys.every((key) => seen.has(key)))) break;
     for (const key of keys) seen.add(key);
-    // A page of a library's notes and attachments alone has nothing for the catalog, but the pages after it may.
+    // A page of a library's standalone attachments alone has nothing for the catalog, but the pages after it may.
     if (records.length > 0) pages.push({ bytes, records });
     if (!isPaged(spec) || entries < size) return { pages, more: false };
     full++;

@@ -8,7 +8,7 @@ import type { ContentPaths } from '../lib/content-dir.ts';
 import { utcDay, type Clock } from './clock.ts';
 import { FetchError } from './errors.ts';
 import { createHttpClient } from './http.ts';
-import { isKnown, knownPapers, type KnownPapers } from './known.ts';
+import { isKnown, knownPapers, noPapers } from './known.ts';
 import { fetchPages, paperKey } from './pages.ts';
 import { fetchSettings, type SettingsOptions } from './settings.ts';
 import { nameNewSources, readSourcesFolder, saveNewSources, type NewSource } from './save.ts';
@@ -54,8 +54,8 @@ export async function runFetch(request: FetchRequest, context: FetchContext): Pr
   const bases = serviceBases(env);
   const settings = fetchSettings(request, env, bases.arxiv);
   const folder = readSourcesFolder(paths);
-  const known: KnownPapers = request.newOnly ? knownPapers(paths) : { arxivIds: new Set(), dois: new Set(), titles: new Set() };
-  const http = createHttpClient(settings, clock, log, context.send, serviceHeaders(env));
+  const known = request.newOnly ? knownPapers(paths) : noPapers();
+  const http = createHttpClient(settings, clock, log, context.send, serviceHeaders(env, bases));
 
   const lines: string[] = [];
   const added: NewSource[] = [];

@@ -10,7 +10,9 @@
  *   `start` and `max_results`, newest submissions first (arXiv API user manual, 3.1).
  * - Zotero: `/{groups|users}/{id}[/collections/{key}]/items/top` in the API's own JSON, paged
  *   by `start` and `limit`, oldest addition first, so that an item added between two requests
- *   joins the last page instead of pushing one along (Web API v3, "Basics" and "Read Requests").
+ *   joins the last page instead of pushing one along, and without standalone notes (`itemType=-note`),
+ *   which are a library's private text, not papers, and would be committed with the response
+ *   (Web API v3, "Basics" and "Read Requests").
  */
 import { FetchError } from './errors.ts';
 import type { FetchSpec, Service } from './spec.ts';
@@ -39,11 +41,16 @@ export function serviceBases(env: NodeJS.ProcessEnv): Record<Service, string> {
 
 /**
  * The headers each service gets besides `User-Agent`: Zotero's API version, and the key a
- * private library needs, when `ZOTERO_API_KEY` is set (a public group needs none).
+ * private library needs, when `ZOTERO_API_KEY` is set (a public group needs none). The key goes
+ * as `Authorization: Bearer`, one of the API's three ways, the one `fetch` leaves out of a
+ * redirect to another host; and never in clear text, except to this machine. Throws `FetchError`.
  */
-export function serviceHeaders(env: NodeJS.ProcessEnv): Record<Service, Record<string, string>> {
+export function serviceHeaders(env: NodeJS.ProcessEnv, bases: Record<Service, string>): Record<Service, Record<string, string>> {
   const key = env[ZOTERO_KEY_ENV]?.trim();
-  return { hf: {}, arxiv: {}, zotero: { 'Zotero-API-Version': '3', ...(key ? { 'Zotero-API-Key': key } : {}) } };
+  if (key && !bases.zotero.startsWith('https://') && !isLoopback(bases.zotero)) {
+    throw new FetchError(`${ZOTERO_KEY_ENV} is set, and SHELFMARK_ZOTERO_URL is ${bases.zotero}, which is not https: the key would cross the network in clear text`);
+  }
+  return { hf: {}, arxiv: {}, zotero: { 'Zotero-API-Version': '3', ...(key ? { Authorization: `Bearer ${key}` } : {}) } };
 }
 
 /** Whether a URL points at this machine (127.0.0.1, ::1 or localhost). */
@@ -73,6 +80,6 @@ export function pageUrl(spec: FetchSpec, page: number, pageSize: number, bases: 
     case 'arxiv-query':
       return `${bases.arxiv}/api/query?${new URLSearchParams({ search_query: spec.query, start: String(page * pageSize), max_results: String(pageSize), sortBy: 'submittedDate', sortOrder: 'descending' })}`;
     case 'zotero':
-      return `${bases.zotero}/${spec.library}/items/top?${new URLSearchParams({ format: 'json', sort: 'dateAdded', direction: 'asc', start: String(page * pageSize), limit: String(pageSize) })}`;
+      return `${bases.zotero}/${spec.library}/items/top?${new URLSearchParams({ format: 'json', itemType: '-note', sort: 'dateAdded', direction: 'asc', start: String(page * pageSize), limit: String(pageSize) })}`;
   }
 }

@@ -22,7 +22,7 @@ export interface ReadResponse {
   records: SourceRecord[];
   /**
    * How many entries it held, papers or not: a page of a Zotero library counts its standalone
-   * notes and attachments too, or a full page with one note in it would pass for the last.
+   * attachments too, or a full page with one attachment in it would pass for the last.
    */
   entries: number;
 }

@@ -59,10 +59,14 @@ function citedDate(c: CitationInput): string | null {
 /** BibTeX's month macros, which every style spells out and biblatex reads as numbers. */
 const BIBTEX_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-/** A venue's pages as first and last page; the last is empty for one page or an article number. */
+/**
+ * A venue's pages as first and last page; the last is empty for one page or an article number,
+ * and whole where the source shortened it ("1735-80": 1780).
+ */
 function pageRange(c: CitationInput): [first: string, last: string] {
   const [first = '', last = ''] = (c.venue?.pages ?? '').split('-', 2);
-  return [first, last];
+  const shortened = /^\d+$/.test(first) && /^\d+$/.test(last) && last.length < first.length;
+  return [first, shortened ? first.slice(0, first.length - last.length) + last : last];
 }
 
 /** Where a reader finds the paper itself: arXiv, else the DOI, else the catalog page. */
@@ -111,7 +115,9 @@ export function bibtex(c: CitationInput): string {
   if (c.venue?.pages) fields.push(['pages', escapeBibtex(c.venue.pages).replace('-', '--')]);
   const date = citedDate(c);
   if (date) fields.push(['year', date.slice(0, 4)]);
-  if (date && date.length > 4) fields.push(['month', BIBTEX_MONTHS[Number(date.slice(5, 7)) - 1]!, true]);
+  // A month of publication, never the month a listing showed the paper (which only stands in for the year).
+  const published = c.venue?.date ?? c.published;
+  if (published && published.length > 4) fields.push(['month', BIBTEX_MONTHS[Number(published.slice(5, 7)) - 1]!, true]);
   if (c.arxivId) {
     fields.push(['eprint', c.arxivId], ['archivePrefix', 'arXiv']);
     if (c.arxivCategory) fields.push(['primaryClass', escapeBibtex(c.arxivCategory)]);
@@ -147,7 +153,8 @@ export function ris(c: CitationInput): string {
   const lines = [line('TY', type), line('TI', c.title), ...c.authors.map((a) => line('AU', familyFirst(a, statedFamily(c, a))))];
   const date = citedDate(c);
   if (date) lines.push(line('PY', date.slice(0, 4)));
-  if (date && date.length > 4) lines.push(line('DA', `${date.replaceAll('-', '/')}${date.length === 7 ? '//' : '/'}`));
+  const published = c.venue?.date ?? c.published;
+  if (published && published.length > 4) lines.push(line('DA', `${published.replaceAll('-', '/')}${published.length === 7 ? '//' : '/'}`));
   if (c.venue) lines.push(line('T2', c.venue.name));
   if (c.venue?.volume) lines.push(line('VL', c.venue.volume));
   if (c.venue?.issue) lines.push(line('IS', c.venue.issue));
@@ -162,7 +169,8 @@ export function ris(c: CitationInput): string {
 
 /**
  * One CSL-JSON item (what citation processors and Zotero read). A name is split into `family`
- * and `given` only where its source stated the family part; the others stay `literal`: CSL
+ * and `given` only where its source stated a family part the last-word rule would not find
+ * (`familyNames`); the others stay `literal`: CSL
  * processors format and sort by the parts they are given, so a guessed split would print wrong
  * in every style, where BibTeX and RIS readers make the same last-word split themselves.
  * CSL-JSON and RIS have no "et al." of their own: their lists end with the names known.
@@ -183,10 +191,10 @@ export function cslJson(c: CitationInput): Record<string, unknown> {
   const date = citedDate(c);
   if (date) item.issued = { 'date-parts': [date.split('-').map(Number)] };
   if (c.venue) item['container-title'] = c.venue.name;
+  else if (c.arxivId) item.publisher = 'arXiv';
   if (c.venue?.volume) item.volume = c.venue.volume;
   if (c.venue?.issue) item.issue = c.venue.issue;
   if (c.venue?.pages) item.page = c.venue.pages;
-  else if (c.arxivId) item.publisher = 'arXiv';
   if (c.arxivId) item.number = `arXiv:${c.arxivId}`;
   if (c.doi) item.DOI = c.doi;
   item.URL = paperUrl(c);

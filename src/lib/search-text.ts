@@ -48,10 +48,12 @@ export function words(text: string): Word[] {
   return out;
 }
 
-/** A hyphen, dash or slash inside a word: "state-space", "text-to-image", "CNN/Transformer". */
-const JOINER = /[-‐‑–—/]/gu;
+/** A hyphen or dash inside a word: "state-space", "text-to-image", "GPT-4". */
+const JOINER = /[-‐‑–—]/gu;
 /** Words joined by `JOINER`s: "state-space", "GPT-4", "ImageNet-1K". */
-const JOINED = /[\p{L}\p{N}]+(?:[-‐‑–—/][\p{L}\p{N}]+)+/gu;
+const JOINED = /[\p{L}\p{N}]+(?:[-‐‑–—][\p{L}\p{N}]+)+/gu;
+/** A slash between words, which parts two words, not one name's parts: "CNN/Transformer", "GPT-4/GPT-3.5". */
+const SLASH = /(?<=[\p{L}\p{N}])\/(?=[\p{L}\p{N}])/gu;
 
 /**
  * The query with the parts of joined words apart, as `words` reads text: Pagefind indexes a
@@ -61,7 +63,7 @@ const JOINED = /[\p{L}\p{N}]+(?:[-‐‑–—/][\p{L}\p{N}]+)+/gu;
  * Pagefind finds it whole ("gpt4"), and apart, "4" matches every number that starts with it.
  */
 export function joinedWordsApart(query: string): string {
-  return query.replace(JOINED, (word) => (/\p{N}/u.test(word) ? word : word.replace(JOINER, ' ')));
+  return query.replace(SLASH, ' ').replace(JOINED, (word) => (/\p{N}/u.test(word) ? word : word.replace(JOINER, ' ')));
 }
 
 /** Each name joined with a digit in it ("GPT-4") as one word, as Pagefind indexes it ("gpt4"), folded. */
@@ -107,6 +109,21 @@ export function sortedPosition(sorted: readonly string[], word: string): number 
 /** Query terms in the order typed, without repeats. */
 export function queryTerms(query: string): string[] {
   return [...new Set(words(query).map((w) => w.term))];
+}
+
+/**
+ * The terms the offline index looks a query up by: `queryTerms`, but a name joined with a digit
+ * ("GPT-4") is one term ("gpt4"), as the index holds it too, and as Pagefind reads it: apart,
+ * "4" would match every number that starts with it.
+ */
+export function indexTerms(query: string): string[] {
+  const names: string[] = [];
+  const rest = query.replace(JOINED, (word) => {
+    if (!/\p{N}/u.test(word)) return word;
+    names.push(fold(word.replace(JOINER, '')));
+    return ' ';
+  });
+  return [...new Set([...queryTerms(rest), ...names])];
 }
 
 /** Whether a word of text is a hit for the query: it starts with a query term (the query may be half typed). */

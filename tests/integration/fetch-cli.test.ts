@@ -19,7 +19,7 @@ const DAILY = '/api/daily_papers?date=2025-12-11&p=0&limit=50';
 const IDS = '/api/query?id_list=2312.00752%2C2405.21060&max_results=2';
 const SEARCH = '/api/papers/search?q=flow+matching';
 const COLLECTION = '/api/collections/lab/ssm-reading-6650a0b1c2d3e4f5a6b7c8d9';
-const LIBRARY = '/groups/4530458/items/top?format=json&sort=dateAdded&direction=asc&start=0&limit=100';
+const LIBRARY = '/groups/4530458/items/top?format=json&itemType=-note&sort=dateAdded&direction=asc&start=0&limit=100';
 const week = (page: number) => `/api/daily_papers?week=2025-W50&p=${page}&limit=50`;
 
 const projectFolder = temporaryFolders('shelfmark-fetch-');

@@ -30,8 +30,8 @@ const journal: CitationInput = {
 };
 
 describe('BibTeX', () => {
-  it('a paper a listing alone knows is a @misc with its title, listing date and page, and not the catalog\'s label for the listing', () => {
-    expect(bibtex(bare)).toBe('@misc{a-listed-paper,\n  title = {{A Listed Paper}},\n  year = {2025},\n  month = feb,\n  url = {https://example.org/papers/a-listed-paper/}\n}');
+  it('a paper a listing alone knows is a @misc with its title, listing year (no month: the day it was listed is no publication fact) and page, and not the catalog\'s label for the listing', () => {
+    expect(bibtex(bare)).toBe('@misc{a-listed-paper,\n  title = {{A Listed Paper}},\n  year = {2025},\n  url = {https://example.org/papers/a-listed-paper/}\n}');
   });
 
   it('a journal paper is an @article with authors, journal, year and month (a macro, as styles spell it out), DOI and the DOI as its URL', () => {
@@ -52,6 +52,18 @@ describe('BibTeX', () => {
       { name: 'citation_firstpage', content: '1735' },
       { name: 'citation_lastpage', content: '1780' },
     ]);
+  });
+
+  it('page ranges: a shortened last page is written whole; one page or an article number has no last page', () => {
+    const pages = (p: string) => scholarMeta({ ...journal, venue: { name: 'J', kind: 'journal', pages: p } }).filter((t) => t.name.endsWith('page')).map((t) => t.content);
+    expect(pages('1735-80')).toEqual(['1735', '1780']);
+    expect(pages('e1004')).toEqual(['e1004']);
+    expect(pages('S1-S12')).toEqual(['S1', 'S12']);
+  });
+
+  it('a preprint with a venue is in that venue, not published by arXiv', () => {
+    expect(cslJson({ ...journal, arxivId: '2102.09844', venue: { name: 'ICML', kind: 'proceedings' } })).not.toHaveProperty('publisher');
+    expect(cslJson({ ...journal, arxivId: '2102.09844', venue: null })).toMatchObject({ publisher: 'arXiv' });
   });
 
   it('a paper is cited at the date of the venue it names, not at its preprint\'s, in every format', () => {

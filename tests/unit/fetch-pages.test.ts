@@ -43,13 +43,13 @@ function pagedClient(specText: string, answers: (string | Uint8Array)[]) {
 
 const arxivIds = (page: FetchedPage) => page.records.map((r) => r.arxivId);
 
-/** A page of a Zotero library: items in the recorded shape, keyed `KEY00001`, … from `first`; `notes` of them standalone notes. */
-function zoteroPage(count: number, first: number, notes: number[] = []): string {
-  const [paper, note] = JSON.parse(fetchFixture('zotero-groups-4530458.json').toString('utf8')) as { key: string; data: Record<string, unknown> }[];
+/** A page of a Zotero library: items in the recorded shape, keyed `KEY00001`, … from `first`; `files` of them standalone attachments. */
+function zoteroPage(count: number, first: number, files: number[] = []): string {
+  const [paper, file] = JSON.parse(fetchFixture('zotero-groups-4530458.json').toString('utf8')) as { key: string; data: Record<string, unknown> }[];
   return JSON.stringify(
     Array.from({ length: count }, (_, i) => {
       const key = `KEY${String(first + i).padStart(5, '0')}`;
-      const item = notes.includes(first + i) ? note! : paper!;
+      const item = files.includes(first + i) ? file! : paper!;
       // No arXiv id, no DOI: a library's papers are told apart by their keys.
       return { ...item, key, data: { ...item.data, key, title: `Paper ${key}`, extra: '', url: '' } };
     }),
@@ -93,7 +93,7 @@ describe('paging', () => {
     const { fetch, asked } = pagedClient('zotero:groups/4530458', [zoteroPage(3, 1, [2]), zoteroPage(3, 4, [4, 5, 6]), zoteroPage(2, 7), '[]']);
     const { pages, more } = await fetch();
     expect(asked).toHaveLength(3);
-    // The page of notes alone holds nothing for the catalog, and the paging goes on past it.
+    // The page of attachments alone holds nothing for the catalog, and the paging goes on past it.
     expect(pages.map((p) => p.records.map((r) => r.key))).toEqual([['KEY00001', 'KEY00003'], ['KEY00007', 'KEY00008']]);
     expect(more).toBe(false);
   });

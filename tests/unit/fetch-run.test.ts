@@ -16,7 +16,7 @@ import { copyProject, snapshotDir } from '../support/fixtures.ts';
 
 const DAILY = '/api/daily_papers?date=2025-12-11&p=0&limit=50';
 const IDS = '/api/query?id_list=2312.00752%2C2405.21060&max_results=2';
-const LIBRARY = '/groups/4530458/items/top?format=json&sort=dateAdded&direction=asc&start=0&limit=100';
+const LIBRARY = '/groups/4530458/items/top?format=json&itemType=-note&sort=dateAdded&direction=asc&start=0&limit=100';
 
 /** Where the stand-in pretends the services are; nothing listens there. */
 const BASE = 'http://127.0.0.1:9';
@@ -89,7 +89,7 @@ describe('a Zotero library', () => {
     // Two papers and a standalone note: a page of three entries, short of 100, is the last.
     expect(lines).toEqual(['zotero:groups/4530458: 2 papers on 1 page; saved zotero-groups-4530458.json']);
     expect(asked).toEqual([LIBRARY]);
-    expect([headers[0]!.get('Zotero-API-Key'), headers[0]!.get('Zotero-API-Version')]).toEqual([key, '3']);
+    expect([headers[0]!.get('Authorization'), headers[0]!.get('Zotero-API-Version')]).toEqual([`Bearer ${key}`, '3']);
     const after = sources();
     expect(after['zotero-groups-4530458.json']).toBe(fetchFixture('zotero-groups-4530458.json').toString('latin1'));
     expect(after['sources.yaml']).toContain('label: "Zotero library: groups/4530458"');
@@ -106,6 +106,14 @@ describe('a Zotero library', () => {
     expect(known.sources()).toEqual(known.before);
     const one = run({ [LIBRARY]: 'zotero-groups-4530458.json' }, { specs: specs('zotero:groups/4530458'), newOnly: true }, ['1706.03762']);
     expect((await one.result).lines).toEqual(['zotero:groups/4530458: 2 papers on 1 page, 1 new; saved zotero-groups-4530458.json']);
+    // A title alone is not enough where, as in the ingest, a DOI or the first author says the papers are two.
+    const namesake = (paths: ContentPaths) => {
+      paper('transformer', 'title: "Attention is all you need."')(paths);
+      paper('lstm-other', 'title: "Long Short-Term Memory"\ndoi: "10.1000/another.lstm"')(paths);
+      paper('lstm-third', 'title: "Long Short-Term Memory"\nauthors:\n  - "Ada Lovelace"')(paths);
+    };
+    const two = run({ [LIBRARY]: 'zotero-groups-4530458.json' }, { specs: specs('zotero:groups/4530458'), newOnly: true }, [], namesake);
+    expect((await two.result).lines).toEqual(['zotero:groups/4530458: 2 papers on 1 page, 1 new; saved zotero-groups-4530458.json']);
   });
 
   it('that turns the fetch away says a private library needs a key', async () => {

@@ -142,14 +142,21 @@ describe('request URLs', () => {
     expect(url('arxiv:query:ti:"rectified flow"', 2, 100)).toBe('https://export.arxiv.org/api/query?search_query=ti%3A%22rectified+flow%22&start=200&max_results=100&sortBy=submittedDate&sortOrder=descending');
   });
 
-  it('a Zotero library is paged by start and limit, its top-level items oldest addition first, in the API\'s own JSON', () => {
-    expect(url('zotero:groups/4530458', 0, 100)).toBe('https://api.zotero.org/groups/4530458/items/top?format=json&sort=dateAdded&direction=asc&start=0&limit=100');
-    expect(url('zotero:users/475425/collections/ABCD2345', 2, 100)).toBe('https://api.zotero.org/users/475425/collections/ABCD2345/items/top?format=json&sort=dateAdded&direction=asc&start=200&limit=100');
+  it('a Zotero library is paged by start and limit, its top-level items oldest addition first, without standalone notes, in the API\'s own JSON', () => {
+    expect(url('zotero:groups/4530458', 0, 100)).toBe('https://api.zotero.org/groups/4530458/items/top?format=json&itemType=-note&sort=dateAdded&direction=asc&start=0&limit=100');
+    expect(url('zotero:users/475425/collections/ABCD2345', 2, 100)).toBe('https://api.zotero.org/users/475425/collections/ABCD2345/items/top?format=json&itemType=-note&sort=dateAdded&direction=asc&start=200&limit=100');
   });
 
   it('Zotero is told the API version, and a key from ZOTERO_API_KEY goes in a header, never in a URL', () => {
-    expect(serviceHeaders({})).toEqual({ hf: {}, arxiv: {}, zotero: { 'Zotero-API-Version': '3' } });
-    expect(serviceHeaders({ ZOTERO_API_KEY: ' P9NiFoyLeZu2bZNvvuQPDWsd \n' }).zotero).toEqual({ 'Zotero-API-Version': '3', 'Zotero-API-Key': 'P9NiFoyLeZu2bZNvvuQPDWsd' });
+    const bases = serviceBases({});
+    expect(serviceHeaders({}, bases)).toEqual({ hf: {}, arxiv: {}, zotero: { 'Zotero-API-Version': '3' } });
+    // Authorization, which fetch drops on a redirect to another host, as it would not a header of the API's own.
+    expect(serviceHeaders({ ZOTERO_API_KEY: ' P9NiFoyLeZu2bZNvvuQPDWsd \n' }, bases).zotero).toEqual({ 'Zotero-API-Version': '3', Authorization: 'Bearer P9NiFoyLeZu2bZNvvuQPDWsd' });
+    // Never in clear text, but to this machine.
+    const http = serviceBases({ SHELFMARK_ZOTERO_URL: 'http://zotero.example' });
+    expect(failure(() => serviceHeaders({ ZOTERO_API_KEY: 'k' }, http))).toContain('not https');
+    expect(serviceHeaders({}, http).zotero).toEqual({ 'Zotero-API-Version': '3' });
+    expect(serviceHeaders({ ZOTERO_API_KEY: 'k' }, serviceBases({ SHELFMARK_ZOTERO_URL: 'http://127.0.0.1:9' })).zotero.Authorization).toBe('Bearer k');
   });
 
   it('the services\' addresses come from the environment when it names them', () => {

@@ -100,11 +100,13 @@ describe('the offline index', () => {
   });
 
   it('a name joined with a digit is found as typed either way: GPT-4, gpt4', () => {
-    const named = new OfflineIndex(buildIndex([doc('Scaling GPT-4', 'Trained on ImageNet-1K.'), doc('Four GPT models', 'Version 4 of GPT.')]));
+    const named = new OfflineIndex(buildIndex([doc('Scaling GPT-4', 'Trained on ImageNet-1K.'), doc('Four GPT models', 'Version 4 of GPT.'), doc('GPT at 4096 tokens', 'Long GPT.')]));
     const order = (query: string) => named.search({ query }).hits.map((h) => named.doc(h.doc).title);
     expect(order('gpt4')).toEqual(['Scaling GPT-4']);
     expect(order('imagenet1k')).toEqual(['Scaling GPT-4']);
-    expect(order('GPT-4')).toContain('Scaling GPT-4');
+    // Whole, as online: not the papers that have "GPT" and a number starting with 4.
+    expect(order('GPT-4')).toEqual(['Scaling GPT-4']);
+    expect(order('GPT-4/GPT-3.5')).toEqual([]);
   });
 
   it('a query with no word in it (punctuation, an emoji) finds nothing, as on the hosted site', () => {
@@ -213,6 +215,8 @@ describe('joined words in a query', () => {
   it('a hyphen, dash or slash inside a word parts it, as the index reads text; elsewhere it stays', () => {
     expect(joinedWordsApart('state-space models')).toBe('state space models');
     expect(joinedWordsApart('text-to-image CNN/Transformer a–b')).toBe('text to image CNN Transformer a b');
+    // A slash parts two names, each kept whole.
+    expect(joinedWordsApart('GPT-4/GPT-3.5 on ImageNet-1K/CIFAR-10')).toBe('GPT-4 GPT-3.5 on ImageNet-1K CIFAR-10');
     // A name with a digit stays whole, as Pagefind finds it: apart, "4" would match every number starting with 4.
     expect(joinedWordsApart('GPT-4 on ImageNet-1K with Llama2-7B and WSJ0-2mix')).toBe('GPT-4 on ImageNet-1K with Llama2-7B and WSJ0-2mix');
     expect(joinedWordsApart('-negative "a quoted-phrase" x - y')).toBe('-negative "a quoted phrase" x - y');

@@ -490,6 +490,13 @@ describe('Semantic Scholar Graph API', () => {
     expect(read('s2.json', JSON.stringify(onlyDoi)).records[0]).toMatchObject({ arxivId: '2312.00752', doi: null });
   });
 
+  it('a venue takes the journal\'s volume and pages only when it is that journal, and no date: S2\'s date is often the preprint\'s', () => {
+    const vit = { ...mamba, venue: 'International Conference on Learning Representations', publicationVenue: { name: 'International Conference on Learning Representations', type: 'conference' }, publicationDate: '2020-10-22' };
+    expect(read('s2.json', JSON.stringify(vit)).records[0]!.venue).toEqual({ name: 'International Conference on Learning Representations', kind: 'proceedings' });
+    const lstm = { ...transformer, venue: 'Neural Computation', publicationVenue: { name: 'Neural Computation', type: 'journal' }, journal: { name: 'Neural Computation', volume: '9', pages: '1735-1780' } };
+    expect(read('s2.json', JSON.stringify(lstm)).records[0]!.venue).toEqual({ name: 'Neural Computation', kind: 'journal', volume: '9', pages: '1735-1780' });
+  });
+
   it('a batch response is read at each paper\'s line; an id it did not find (null) is a warning at its line', () => {
     const text = `[\n${JSON.stringify(transformer)},\nnull,\n${JSON.stringify(mamba)}\n]\n`;
     const { format, records, diagnostics } = read('batch.json', text);
@@ -1059,9 +1066,9 @@ describe('the family part of names, where a format states it', () => {
     expect(families('lib.ris', 'TY  - JOUR\nTI  - T\nAU  - Garcia Satorras, Victor\nAU  - Wiley, Inc.\nAU  - Jonathan Shlomi\nER  - \n')).toEqual({ 'Victor Garcia Satorras': 'Garcia Satorras', 'Wiley, Inc.': 'Wiley, Inc.' });
   });
 
-  it('the Zotero Web API: a creator\'s lastName, or its single-field name whole', () => {
+  it('the Zotero Web API: a creator\'s lastName; a single-field name (an organisation, or a person an import left whole) states none', () => {
     const item = { key: 'K', version: 1, library: {}, links: {}, meta: {}, data: { key: 'K', itemType: 'journalArticle', title: 'T', creators: [{ creatorType: 'author', firstName: 'Victor', lastName: 'Garcia Satorras' }, { creatorType: 'author', name: 'Hugging Face' }] } };
-    expect(families('z.json', JSON.stringify([item]))).toEqual({ 'Victor Garcia Satorras': 'Garcia Satorras', 'Hugging Face': 'Hugging Face' });
+    expect(families('z.json', JSON.stringify([item]))).toEqual({ 'Victor Garcia Satorras': 'Garcia Satorras' });
   });
 });
 
@@ -1075,6 +1082,11 @@ describe('a venue\'s volume, issue and pages', () => {
     expect(venueOf('lib.ris', 'TY  - JOUR\nTI  - LSTM\nT2  - Neural Computation\nVL  - 9\nIS  - 8\nSP  - 1735\nEP  - 1780\nER  - \n')).toMatchObject(expected);
     const item = { key: 'K', version: 1, library: {}, links: {}, meta: {}, data: { key: 'K', itemType: 'journalArticle', title: 'LSTM', publicationTitle: 'Neural Computation', volume: '9', issue: '8', pages: '1735 - 1780' } };
     expect(venueOf('z.json', JSON.stringify([item]))).toMatchObject(expected);
+  });
+
+  it('an RIS range written whole in SP, or an EP alone, is the pages', () => {
+    expect(venueOf('lib.ris', 'TY  - JOUR\nTI  - T\nT2  - J\nSP  - 1735-1780\nEP  - 1780\nER  - \n')).toMatchObject({ pages: '1735-1780' });
+    expect(venueOf('lib.ris', 'TY  - JOUR\nTI  - T\nT2  - J\nEP  - 1780\nER  - \n')).toMatchObject({ pages: '1780' });
   });
 
   it('an RIS article with one page, or no pages, says so; blank fields are no value', () => {

@@ -4,7 +4,7 @@
  * Pagefind does on the hosted site. Pure.
  */
 import { decodePostings, INDEX_VERSION, type PackedIndex, type Posting } from '../../lib/packed-index.ts';
-import { hasPhrase, isPhraseQuery, queryTerms, sortedPosition, words } from '../../lib/search-text.ts';
+import { hasPhrase, indexTerms, isPhraseQuery, sortedPosition, words } from '../../lib/search-text.ts';
 import { compareSortValues, NO_VALUE } from '../../lib/sort-orders.ts';
 
 /** A stored document, as the UI shows it. */
@@ -76,7 +76,7 @@ export class OfflineIndex {
   search({ query, filters = {}, sort }: OfflineQuery): OfflineResult {
     const allowed = this.filterSet(filters);
     let scores: Map<number, number>;
-    const terms = query ? queryTerms(query) : [];
+    const terms = query ? indexTerms(query) : [];
     if (query?.trim() && terms.length === 0) {
       scores = new Map();
     } else if (terms.length === 0) {

@@ -146,11 +146,13 @@ export function readSource(source: SourceFile): ReadSource {
 }
 
 /**
- * Formats whose date is the preprint's, whatever venue the record names: arXiv dates a paper by
- * its first version, and its `journal_ref` is where it appeared later. In every other format the
- * record's date is that of the publication it names.
+ * Formats whose date may be the preprint's, whatever venue the record names: arXiv dates a paper
+ * by its first version, and its `journal_ref` is where it appeared later; Hugging Face gives
+ * arXiv's date; Semantic Scholar's `publicationDate` is often the preprint's too (an ICLR 2021
+ * paper dated October 2020). In every other format the record's date is that of the publication
+ * it names.
  */
-const PREPRINT_DATED: ReadonlySet<SourceFormat> = new Set(['arxiv-atom', 'arxiv-oai', 'hf-api']);
+const PREPRINT_DATED: ReadonlySet<SourceFormat> = new Set(['arxiv-atom', 'arxiv-oai', 'hf-api', 'semantic-scholar']);
 
 /**
  * A whole XML document: one root element and no text outside it. The validator alone is not

@@ -98,7 +98,8 @@ function toRecord(fields: Fields, line: number, dateProblem: DateProblem): Sourc
   record.arxivId = arxivIdInVenue(container) ?? urls.map(arxivId).find(Boolean) ?? arxivId(first('DO'));
   record.doi = doi(first('DO'));
   const [start, end] = [first('SP'), first('EP')];
-  const pages = start && end && end !== start ? `${start}-${end}` : start;
+  // Some exporters put the whole range in SP.
+  const pages = start && end && end !== start && !/[-–—]/.test(start) ? `${start}-${end}` : (start ?? end);
   if (container && !isPreprintServer(container)) record.venue = venueWith({ name: container, kind: venueKind(type) }, { volume: first('VL'), issue: first('IS'), pages });
   // Zotero writes the year alone in PY (`2017///`) and the day in DA (`2017/06/12/`): the most precise of those that agree on the year.
   const dates = ['PY', 'Y1', 'DA'].map((tag) => risDate(first(tag), (message) => dateProblem(`${tag}: ${message}`))).filter((d): d is string => d !== null);

@@ -80,7 +80,9 @@ function toRecord(paper: JsonObject, line: number, title: string): SourceRecord 
   const publication = isObject(paper.publicationVenue) ? paper.publicationVenue : {};
   const name = published(str(publication.name)) ?? published(str(paper.venue)) ?? published(isObject(paper.journal) ? str(paper.journal.name) : null);
   const journal = isObject(paper.journal) ? paper.journal : {};
-  if (name) record.venue = venueWith({ name, kind: venueKind(str(publication.type), paper.publicationTypes) }, { volume: journal.volume, pages: journal.pages });
+  // The journal's volume and pages are the venue's only when the venue is that journal: for a preprint S2 names "ArXiv" with volume "abs/2010.11929".
+  const details = published(str(journal.name)) === name ? { volume: journal.volume, pages: journal.pages } : {};
+  if (name) record.venue = venueWith({ name, kind: venueKind(str(publication.type), paper.publicationTypes) }, details);
   const pdf = isObject(paper.openAccessPdf) ? str(paper.openAccessPdf.url) : null;
   // The API says it is the PDF, wherever it is hosted.
   if (pdf && /^https?:\/\//i.test(pdf)) record.links.pdf = pdf;
