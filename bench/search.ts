@@ -15,7 +15,7 @@ import { gzipSync } from 'node:zlib';
 import { parse } from 'yaml';
 import { termSpace } from '../src/lib/related.ts';
 import { packSimilar, SimilarIndex } from '../src/lib/similar.ts';
-import { packVocabulary } from '../src/lib/spelling.ts';
+import { indexedText, packVocabulary } from '../src/lib/spelling.ts';
 import { runInChromium, TOP, type BrowserRun } from './search-browser.ts';
 import { KINDS, makeQueries, score, type BenchPaper, type KindScore } from './search-queries.ts';
 import { formatBytes } from './stats.ts';
@@ -46,8 +46,8 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, cwd: strin
   if (result.status !== 0) throw new Error(`${[command, ...args].join(' ')} failed`);
 }
 
-/** The catalog's papers from content/papers/*.mdx: frontmatter for title and abstract, the body for notes. */
-function readCatalog(contentDir: string): { id: string; title: string; abstract: string; body: string; hidden: boolean }[] {
+/** The catalog's papers from content/papers/*.mdx: frontmatter for title, authors and abstract, the body for notes. */
+function readCatalog(contentDir: string): { id: string; title: string; authors: string[]; abstract: string; body: string; hidden: boolean }[] {
   const dir = join(contentDir, 'papers');
   return readdirSync(dir)
     .filter((f) => f.endsWith('.mdx'))
@@ -55,8 +55,8 @@ function readCatalog(contentDir: string): { id: string; title: string; abstract:
     .map((file) => {
       const text = readFileSync(join(dir, file), 'utf8');
       const end = text.indexOf('\n---', 4);
-      const data = parse(text.slice(4, end)) as { id: string; title: string; abstract: string; hidden?: boolean };
-      return { id: file.replace(/\.mdx$/, ''), title: data.title, abstract: data.abstract, body: text.slice(end + 4), hidden: data.hidden === true };
+      const data = parse(text.slice(4, end)) as { id: string; title: string; authors?: string[]; abstract: string; hidden?: boolean };
+      return { id: file.replace(/\.mdx$/, ''), title: data.title, authors: data.authors ?? [], abstract: data.abstract, body: text.slice(end + 4), hidden: data.hidden === true };
     });
 }
 
@@ -72,10 +72,11 @@ interface Sizes {
 /** What search-vocabulary.js and search-similar.js weigh for a catalog, made as the build makes them. */
 function sizesOf(contentDir: string): Sizes {
   const papers = readCatalog(contentDir).filter((p) => !p.hidden);
-  const vocabulary = `window.shelfmarkVocabulary=${JSON.stringify(packVocabulary(papers.map((p) => `${p.title}\n${p.abstract}\n${p.body}`)))};\n`;
+  const packed = packVocabulary(papers.map((p) => indexedText(p, p.body)));
+  const vocabulary = `window.shelfmarkVocabulary=${JSON.stringify(packed)};\n`;
   const docs = papers.map(({ id, title, abstract }) => ({ id, title, abstract }));
   const similar = `window.shelfmarkSimilar=${JSON.stringify(packSimilar(docs, termSpace(docs), (id) => `papers/${id}/`))};\n`;
-  const words = Object.values(packVocabulary(papers.map((p) => `${p.title}\n${p.abstract}\n${p.body}`)).words).reduce((n, list) => n + list.split(' ').length, 0);
+  const words = Object.values(packed.words).reduce((n, list) => n + list.split(' ').length, 0);
   return {
     papers: papers.length,
     vocabularyWords: words,

@@ -38,7 +38,7 @@ export type FetchSpec =
 /** Ids one spec may name: arXiv answers them in one request, and a longer URL risks HTTP 414. */
 export const MAX_IDS = 100;
 
-const SHAPES = 'hf:daily:YYYY-MM-DD (or today, yesterday), hf:week:YYYY-Www, hf:search:"words", hf:collection:NAMESPACE/SLUG, arxiv:ID[,ID…], arxiv:query:"query" or zotero:groups/ID[/collections/KEY]';
+const SHAPES = 'hf:daily:YYYY-MM-DD (or today, yesterday), hf:week:YYYY-Www, hf:search:"words", hf:collection:NAMESPACE/SLUG, arxiv:ID[,ID…], arxiv:query:"query", zotero:groups/ID or zotero:users/ID[/collections/KEY]';
 
 /** Parses one spec; `today` (UTC, `YYYY-MM-DD`) resolves the date words. Throws `FetchError`. */
 export function parseSpec(text: string, today: string): FetchSpec {

@@ -13,7 +13,7 @@ const ARXIV_ID = /^(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/i;
 export function arxivId(raw: string | null | undefined): string | null {
   if (!raw) return null;
   let text = raw.trim();
-  const url = /arxiv\.org\/(?:abs|pdf)\/([^?#\s]+?)(?:\.pdf)?\/?(?:[?#]|$)/i.exec(text);
+  const url = /arxiv\.org\/(?:abs|pdf|html)\/([^?#\s]+?)(?:\.pdf)?\/?(?:[?#]|$)/i.exec(text);
   if (url) text = url[1]!;
   text = text.replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/)?10\.48550\/arxiv\./i, '').replace(/^arxiv:\s*/i, '');
   const m = ARXIV_ID.exec(text);
@@ -34,10 +34,13 @@ export function arxivIdInVenue(venue: string | null | undefined): string | null 
   return venue.split(/\s+/).map(arxivId).find(Boolean) ?? null;
 }
 
+/** What may stand before a DOI: `doi:`, or doi.org's address in any of its forms. */
+const DOI_PREFIX = /^(?:(?:https?:\/\/)?(?:dx\.|www\.)?doi\.org\/|doi:\s*)/i;
+
 /** The DOI in `raw` (a bare DOI, `doi:…` or a doi.org URL), without prefix; null when there is none. */
 export function doi(raw: string | null | undefined): string | null {
   if (!raw) return null;
-  const m = /(10\.\d{4,9}\/\S+)/.exec(raw.trim().replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, ''));
+  const m = /(10\.\d{4,9}\/\S+)/.exec(raw.trim().replace(DOI_PREFIX, ''));
   return m ? m[1]!.replace(/[.,;]+$/, '') : null;
 }
 
@@ -53,10 +56,20 @@ export function doiKey(value: string): string {
  * (`search-ids.js`) both make their keys here.
  */
 export function identifierKey(text: string): string | null {
-  const trimmed = text.trim();
-  if (!trimmed || /\s/.test(trimmed)) return null;
-  const arxiv = arxivId(trimmed);
+  // As arXiv lists a paper ("arXiv:2312.00752 [cs.LG]"), as people type one ("arXiv: …", "doi: …"), as a link (percent-encoded).
+  const compact = decoded(text.trim().replace(/\s+\[[\w.-]+\]$/, '').replace(/^(arxiv|doi):\s+/i, '$1:'));
+  if (!compact || /\s/.test(compact)) return null;
+  const arxiv = arxivId(compact);
   if (arxiv) return `arxiv:${arxiv}`;
-  const found = /^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:)?10\.\d{4,9}\//i.test(trimmed) ? doi(trimmed) : null;
+  const found = /^10\.\d{4,9}\//.test(compact.replace(DOI_PREFIX, '')) ? doi(compact) : null;
   return found ? `doi:${doiKey(found)}` : null;
+}
+
+/** `text` with its percent-escapes decoded, or as it is when they do not decode. */
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

@@ -50,8 +50,13 @@ function listed(word: string): boolean {
   return word.length >= MIN_LENGTH && !UNSPACED.test(word);
 }
 
+/** The text of a paper that search indexes, and so the vocabulary lists: title, authors, abstract and notes. */
+export function indexedText(paper: { title: string; authors: readonly string[]; abstract: string | null }, notes: string): string {
+  return [paper.title, ...paper.authors, paper.abstract ?? '', notes].join('\n');
+}
+
 /**
- * The vocabulary of `documents` (each the indexed text of one paper: title, abstract, notes),
+ * The vocabulary of `documents` (each the indexed text of one paper, `indexedText`),
  * words folded as search folds them (lower case, no accents). Deterministic.
  */
 export function packVocabulary(documents: Iterable<string>): PackedVocabulary {

@@ -7,11 +7,11 @@
  */
 import type { APIRoute } from 'astro';
 import { getPapers } from '../lib/catalog.ts';
-import { packVocabulary } from '../lib/spelling.ts';
+import { indexedText, packVocabulary } from '../lib/spelling.ts';
 
 export const GET: APIRoute = async () => {
   const papers = await getPapers();
-  const vocabulary = packVocabulary(papers.map(({ data, body }) => [data.title, ...data.authors, data.abstract ?? '', body ?? ''].join('\n')));
+  const vocabulary = packVocabulary(papers.map(({ data, body }) => indexedText(data, body ?? '')));
   return new Response(`window.shelfmarkVocabulary=${JSON.stringify(vocabulary)};\n`, {
     headers: { 'Content-Type': 'text/javascript; charset=utf-8' },
   });

@@ -68,7 +68,7 @@ describe('spec texts', () => {
 
   it('a spec of no known shape names the shapes there are', () => {
     for (const text of ['hf:dialy:2025-12-11', 'hf:2025-12-11', 'semantic-scholar:attention', '2312.00752', 'HF:daily:2025-12-11']) {
-      expect(failure(() => parse(text)), text).toMatch(/is not a spec: expected hf:daily:YYYY-MM-DD .*arxiv:query:"query" or zotero:groups\/ID\[\/collections\/KEY\]$/);
+      expect(failure(() => parse(text)), text).toMatch(/is not a spec: expected hf:daily:YYYY-MM-DD .*arxiv:query:"query", zotero:groups\/ID or zotero:users\/ID\[\/collections\/KEY\]$/);
     }
   });
 

@@ -40,8 +40,14 @@ describe('identifiers', () => {
   });
 
   it('a search for an id or a link to one, whole, is a lookup key; a query that only mentions one is not', () => {
-    for (const query of [' 2312.00752 ', 'arXiv:2312.00752v2', 'https://arxiv.org/abs/2312.00752', 'https://doi.org/10.48550/arXiv.2312.00752']) expect(identifierKey(query), query).toBe('arxiv:2312.00752');
-    for (const query of ['10.1162/NECO.1997.9.8.1735', 'doi:10.1162/neco.1997.9.8.1735', 'https://doi.org/10.1162/neco.1997.9.8.1735']) expect(identifierKey(query), query).toBe('doi:10.1162/neco.1997.9.8.1735');
+    for (const query of [' 2312.00752 ', 'arXiv:2312.00752v2', 'arXiv: 2312.00752', 'arXiv:2312.00752 [cs.LG]', 'https://arxiv.org/abs/2312.00752', 'arxiv.org/html/2312.00752v2', 'https://doi.org/10.48550/arXiv.2312.00752']) {
+      expect(identifierKey(query), query).toBe('arxiv:2312.00752');
+    }
+    for (const query of ['10.1162/NECO.1997.9.8.1735', 'doi:10.1162/neco.1997.9.8.1735', 'doi: 10.1162/neco.1997.9.8.1735', 'https://doi.org/10.1162/neco.1997.9.8.1735', 'doi.org/10.1162/neco.1997.9.8.1735', 'https://www.doi.org/10.1162/neco.1997.9.8.1735']) {
+      expect(identifierKey(query), query).toBe('doi:10.1162/neco.1997.9.8.1735');
+    }
+    // The site's own DOI links are percent-encoded (doiUrl).
+    expect(identifierKey('https://doi.org/10.1002/(SICI)1097-4571%28199009%2941%3A6%3C391')).toBe('doi:10.1002/(sici)1097-4571(199009)41:6<391');
     for (const query of ['mamba 2312.00752', 'see 10.1162/neco.1997.9.8.1735', 'mamba', '', '2023', 'x10.1162/abc']) expect(identifierKey(query), query).toBeNull();
   });
 });

@@ -202,17 +202,17 @@ const nameKey = (text: string) => fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ').tr
 /**
  * `page` with the paper the query names first: the one whose title is the query, or whose name
  * before the colon is ("Conformer" is "Conformer: Convolution-augmented Transformer for Speech
- * Recognition", not "Efficient Conformer"), when it is among the first `NAMED_WINDOW` results.
- * An index ranks by words, and a paper that says its own name once is outranked by papers that
- * say it often.
+ * Recognition", not "Efficient Conformer"), when it is among the results first asked for, up to
+ * `NAMED_WINDOW` (the dialog, which shows a few, loads no more for it). An index ranks by words,
+ * and a paper that says its own name once is outranked by papers that say it often.
  */
 function namedFirst(query: string, total: number, page: SearchOutcome['page']): SearchOutcome['page'] {
   const name = nameKey(query);
   let found: Promise<number> | undefined;
-  const named = () =>
-    (found ??= page(0, Math.min(total, NAMED_WINDOW)).then((hits) => hits.findIndex(({ title }) => nameKey(title) === name || nameKey(title.split(':')[0]!) === name)));
+  const named = (to: number) =>
+    (found ??= page(0, Math.min(total, to, NAMED_WINDOW)).then((hits) => hits.findIndex(({ title }) => nameKey(title) === name || nameKey(title.split(':')[0]!) === name)));
   return async (from, to) => {
-    const at = await named();
+    const at = await named(to);
     if (at <= 0 || from > at) return page(from, to);
     const hits = await page(0, Math.max(to, at + 1));
     return [hits[at]!, ...hits.slice(0, at), ...hits.slice(at + 1)].slice(from, to);

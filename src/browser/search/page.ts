@@ -95,7 +95,8 @@ export class SearchPage {
     });
     this.more.addEventListener('click', () => void this.showMore());
     window.addEventListener('popstate', () => {
-      this.restore = shownState(history.state);
+      // An entry that kept nothing was never scrolled: its top.
+      this.restore = shownState(history.state) ?? { shown: 0, scroll: 0 };
       this.apply(readState(location.search));
       void this.run();
     });
@@ -219,6 +220,7 @@ export class SearchPage {
       this.more.hidden = true;
       this.status.textContent = `Type a query, or choose a theme, year or listing, to search ${totals?.total ?? this.countState!.dataset.papers} papers.`;
       this.form.dataset.state = 'done';
+      if (restore) window.scrollTo(0, restore.scroll);
       return;
     }
 
