@@ -66,9 +66,32 @@ export function joinedWordsApart(query: string): string {
   return query.replace(SLASH, ' ').replace(JOINED, (word) => (/\p{N}/u.test(word) ? word : word.replace(JOINER, ' ')));
 }
 
-/** Each name joined with a digit in it ("GPT-4") as one word, as Pagefind indexes it ("gpt4"), folded. */
+/** Names with a digit, joined by hyphens, dashes or apostrophes ("GPT-4", "WMT'14"), which Pagefind indexes as one word ("gpt4", "wmt14"). */
+const NAME = /[\p{L}\p{N}]+(?:[-‐‑–—'’][\p{L}\p{N}]+)+/gu;
+const NAME_JOINER = /[-‐‑–—'’]/gu;
+
+/** Each name joined with a digit in it ("GPT-4", "WMT'14") as one word, as Pagefind indexes it ("gpt4", "wmt14"), folded. */
 export function joinedNames(text: string): string[] {
-  return [...text.matchAll(JOINED)].flatMap(([word]) => (/\p{N}/u.test(word) ? [fold(word.replace(JOINER, ''))] : []));
+  return [...text.matchAll(NAME)].flatMap(([word]) => (/\p{N}/u.test(word) ? [fold(word.replace(NAME_JOINER, ''))] : []));
+}
+
+/**
+ * The query with each name joined with a digit that `known` does not know whole written apart
+ * ("Nemotron-15B" of "Apriel-Nemotron-15B-Thinker", which Pagefind indexes whole and by its
+ * parts, not by a part of its parts), when its parts with digits are words search can tell
+ * ("15b"): "GPT-5" stays whole, as "5" would match every number that starts with it.
+ */
+export function namesAsIndexed(query: string, known: (name: string) => boolean, minLength: number): string {
+  return query.replace(JOINED, (word) => {
+    if (!/\p{N}/u.test(word) || known(fold(word.replace(JOINER, '')))) return word;
+    const parts = word.split(JOINER);
+    return parts.every((part) => !/\p{N}/u.test(part) || part.length >= minLength) ? parts.join(' ') : word;
+  });
+}
+
+/** Where `text` has names joined with a digit: the [start, end) of each. */
+export function nameSpans(text: string): [number, number][] {
+  return [...text.matchAll(NAME)].filter(([word]) => /\p{N}/u.test(word)).map((m) => [m.index, m.index + m[0].length]);
 }
 
 /**

@@ -16,7 +16,7 @@
  *
  * Pure and dependency-free: it runs in Node (build, tests, bench) and in the browser.
  */
-import { fold, joinedNames, sortedPosition } from './search-text.ts';
+import { fold, joinedNames, nameSpans, namesAsIndexed, sortedPosition } from './search-text.ts';
 
 /** Words shorter than this are never corrected (nor listed): too many words are one edit from "in". */
 export const MIN_LENGTH = 3;
@@ -208,6 +208,11 @@ export class Speller {
    * word, falls back to ever shorter prefixes of it ("mallory" finds "MAFormer"), which is no
    * match, so the engine asks this before it searches.
    */
+  /** The query as the index should read it: a name with a digit the catalog does not know whole, by its parts (`namesAsIndexed`). */
+  asIndexed(query: string): string {
+    return namesAsIndexed(query, (name) => this.sorted[sortedPosition(this.sorted, name)] === name, MIN_LENGTH);
+  }
+
   unmatched(query: string): string[] {
     const names = joinedNames(query);
     return [...query.matchAll(WORD)].map(([typed]) => typed).filter((typed) => {
@@ -276,9 +281,12 @@ export class Speller {
    */
   correct(query: string, chosen: ReadonlyMap<string, string> = new Map()): CorrectedQuery {
     const corrections: Correction[] = [];
-    const out = query.replace(WORD, (typed) => {
+    // A part of a name with a digit ("phi" of "phi-3") is the name's, as the whole is: never changed.
+    const names = nameSpans(query);
+    const inName = (at: number) => names.some(([start, end]) => at >= start && at < end);
+    const out = query.replace(WORD, (typed, at: number) => {
       const word = fold(typed);
-      if (!correctable(word) || this.knows(word)) return typed;
+      if (!correctable(word) || this.knows(word) || inName(at)) return typed;
       const options = this.suggestions(word);
       if (options.length === 0) {
         const apart = this.apart(word);

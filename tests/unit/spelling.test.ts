@@ -150,6 +150,27 @@ describe('correcting a query', () => {
   });
 });
 
+describe('names with a digit', () => {
+  const names = new Speller(packVocabulary(['Apriel-Nemotron-15B-Thinker distils GPT-4 on WMT\'14', 'Phi is a constant']));
+
+  it('are searched whole where the catalog has them whole, else by their parts when those are words search can tell', () => {
+    expect(names.asIndexed('GPT-4 answers')).toBe('GPT-4 answers');
+    expect(names.asIndexed('Nemotron-15B')).toBe('Nemotron 15B');
+    // "5" would match every number starting with 5: a name no paper has stays whole, and finds nothing.
+    expect(names.asIndexed('GPT-5')).toBe('GPT-5');
+    expect(names.unmatched(names.asIndexed('GPT-5'))).toEqual(['gpt5']);
+    expect(names.unmatched(names.asIndexed('Nemotron-15B'))).toEqual([]);
+  });
+
+  it('joined by an apostrophe are known as Pagefind indexes them: WMT\'14 is wmt14', () => {
+    expect(names.unmatched('WMT14')).toEqual([]);
+  });
+
+  it('are never corrected, nor are their parts', () => {
+    expect(names.correct('phy-3 and phy').query).toBe('phy-3 and phi');
+  });
+});
+
 describe('words that can find no paper', () => {
   it('are the words no catalog word starts with, nor shares its first half with', () => {
     // "mallory" shares only "ma…" with the catalog; "flows" and "attentions" share their stems.

@@ -134,7 +134,7 @@ export class SearchEngine {
       return { query, corrections: [], total: 1, page: async (from, to) => [named].slice(from, to), counts: each({}), facetTotals: each(1) };
     }
     const corrected = correct && this.speller ? await this.correct(this.speller, query, filters) : { query, corrections: [] };
-    const text = corrected.query.trim() || null;
+    const text = (this.speller ? this.speller.asIndexed(corrected.query) : corrected.query).trim() || null;
     // A word no paper has matches nothing, whatever the index would fall back to.
     if (text && this.speller?.unmatched(text).length) {
       return { ...corrected, total: 0, page: async () => [], counts: {}, facetTotals: Object.fromEntries(FACETS.map((facet) => [facet, 0])) };
