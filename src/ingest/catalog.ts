@@ -352,21 +352,7 @@ function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagn
     }
     const notes = notesError(text, parsed.body);
     if (notes) diagnostics.push(error(path, notes.line, `the notes would stop the site's build: ${notes.message}`));
-    existing.set(file, {
-      file,
-      id: data.id,
-      aliases: aliases.data,
-      titleKey: titleKey(data.title),
-      abstractKey: titleKey(String(data.abstract ?? '')),
-      arxivId: typeof data.arxivId === 'string' ? data.arxivId : null,
-      doiKey: typeof data.doi === 'string' ? doiKey(data.doi) : null,
-      sourceKeys: Array.isArray(data.sources) ? sourceKeysOf(data.sources) : [],
-      sourceFiles: Array.isArray(data.sources) ? sourceFilesOf(data.sources) : [],
-      firstAuthor: Array.isArray(data.authors) && typeof data.authors[0] === 'string' ? data.authors[0] : null,
-      body: parsed.body,
-      text,
-      path,
-    });
+    existing.set(file, { ...knownPaperOf({ ...data, id: data.id, title: data.title }, aliases.data), file, body: parsed.body, text, path });
   }
   // A URL leads to one paper: a former id may be no other file's id or former id.
   const owners = new Map<string, number>();
@@ -405,6 +391,24 @@ function publishProblem(entry: ExistingPaper, themes: readonly Theme[]): { line:
   }
   const gone = parsed.data.themes.find((theme) => !themes.some((t) => t.id === theme));
   return gone ? { line: keyLine(entry.text, 'themes'), message: `its theme "${gone}" is not in themes.yaml`, fix: `take "${gone}" out of its themes` } : null;
+}
+
+/**
+ * What the catalog knows of a paper from its file's frontmatter, as far as it reads: what
+ * `assignIds` recognises it by. The fetch command's `--new-only` asks the same of it.
+ */
+export function knownPaperOf(data: Partial<Paper> & Pick<Paper, 'id' | 'title'>, aliases: string[]): KnownPaper {
+  return {
+    id: data.id,
+    aliases,
+    titleKey: titleKey(data.title),
+    abstractKey: titleKey(String(data.abstract ?? '')),
+    arxivId: typeof data.arxivId === 'string' ? data.arxivId : null,
+    doiKey: typeof data.doi === 'string' ? doiKey(data.doi) : null,
+    sourceKeys: Array.isArray(data.sources) ? sourceKeysOf(data.sources) : [],
+    sourceFiles: Array.isArray(data.sources) ? sourceFilesOf(data.sources) : [],
+    firstAuthor: Array.isArray(data.authors) && typeof data.authors[0] === 'string' ? data.authors[0] : null,
+  };
 }
 
 /** The entries a paper was read from, in files that name their entries. */

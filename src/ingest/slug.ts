@@ -193,7 +193,7 @@ function corrections(unclaimed: readonly KnownPaper[]): (paper: PaperToName) => 
 }
 
 /** Whether a title match is another paper after all: the rule by which sources are merged (`mergeSources`). */
-function isOtherPaper(known: KnownPaper, paper: PaperToName): boolean {
+export function isOtherPaper(known: KnownPaper, paper: PaperToName): boolean {
   if (idsDiffer(known, paper)) return true;
   if (known.abstractKey !== '' && paper.abstractKeys.length > 0) return !paper.abstractKeys.some((a) => abstractsAgree(known.abstractKey, a));
   return authorsDiffer(known.firstAuthor, paper.firstAuthor);

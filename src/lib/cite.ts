@@ -53,7 +53,12 @@ export const doiUrl = (doi: string) => `https://doi.org/${encodeURIComponent(doi
  * listing's; null when no source dates the paper.
  */
 function citedDate(c: CitationInput): string | null {
-  return c.venue?.date ?? c.published ?? c.listedOn;
+  return publicationDate(c) ?? c.listedOn;
+}
+
+/** `citedDate` without the listing's day, which stands in for a year, never for a month or a day of publication. */
+function publicationDate(c: CitationInput): string | null {
+  return c.venue?.date ?? c.published;
 }
 
 /** BibTeX's month macros, which every style spells out and biblatex reads as numbers. */
@@ -115,8 +120,7 @@ export function bibtex(c: CitationInput): string {
   if (c.venue?.pages) fields.push(['pages', escapeBibtex(c.venue.pages).replace('-', '--')]);
   const date = citedDate(c);
   if (date) fields.push(['year', date.slice(0, 4)]);
-  // A month of publication, never the month a listing showed the paper (which only stands in for the year).
-  const published = c.venue?.date ?? c.published;
+  const published = publicationDate(c);
   if (published && published.length > 4) fields.push(['month', BIBTEX_MONTHS[Number(published.slice(5, 7)) - 1]!, true]);
   if (c.arxivId) {
     fields.push(['eprint', c.arxivId], ['archivePrefix', 'arXiv']);
@@ -153,7 +157,7 @@ export function ris(c: CitationInput): string {
   const lines = [line('TY', type), line('TI', c.title), ...c.authors.map((a) => line('AU', familyFirst(a, statedFamily(c, a))))];
   const date = citedDate(c);
   if (date) lines.push(line('PY', date.slice(0, 4)));
-  const published = c.venue?.date ?? c.published;
+  const published = publicationDate(c);
   if (published && published.length > 4) lines.push(line('DA', `${published.replaceAll('-', '/')}${published.length === 7 ? '//' : '/'}`));
   if (c.venue) lines.push(line('T2', c.venue.name));
   if (c.venue?.volume) lines.push(line('VL', c.venue.volume));

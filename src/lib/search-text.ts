@@ -55,6 +55,13 @@ const JOINED = /[\p{L}\p{N}]+(?:[-‐‑–—][\p{L}\p{N}]+)+/gu;
 /** A slash between words, which parts two words, not one name's parts: "CNN/Transformer", "GPT-4/GPT-3.5". */
 const SLASH = /(?<=[\p{L}\p{N}])\/(?=[\p{L}\p{N}])/gu;
 
+/** Names with a digit, joined by hyphens, dashes or apostrophes ("GPT-4", "WMT'14"), which Pagefind indexes as one word ("gpt4", "wmt14"). */
+const NAME = /[\p{L}\p{N}]+(?:[-‐‑–—'’][\p{L}\p{N}]+)+/gu;
+const NAME_JOINER = /[-‐‑–—'’]/gu;
+const hasDigit = (word: string) => /\p{N}/u.test(word);
+/** A joined name as one term: "GPT-4" is "gpt4". */
+const nameTerm = (word: string) => fold(word.replace(NAME_JOINER, ''));
+
 /**
  * The query with the parts of joined words apart, as `words` reads text: Pagefind indexes a
  * hyphenated word both whole and by its parts but searches a hyphenated query word only
@@ -63,16 +70,12 @@ const SLASH = /(?<=[\p{L}\p{N}])\/(?=[\p{L}\p{N}])/gu;
  * Pagefind finds it whole ("gpt4"), and apart, "4" matches every number that starts with it.
  */
 export function joinedWordsApart(query: string): string {
-  return query.replace(SLASH, ' ').replace(JOINED, (word) => (/\p{N}/u.test(word) ? word : word.replace(JOINER, ' ')));
+  return query.replace(SLASH, ' ').replace(JOINED, (word) => (hasDigit(word) ? word : word.replace(JOINER, ' ')));
 }
-
-/** Names with a digit, joined by hyphens, dashes or apostrophes ("GPT-4", "WMT'14"), which Pagefind indexes as one word ("gpt4", "wmt14"). */
-const NAME = /[\p{L}\p{N}]+(?:[-‐‑–—'’][\p{L}\p{N}]+)+/gu;
-const NAME_JOINER = /[-‐‑–—'’]/gu;
 
 /** Each name joined with a digit in it ("GPT-4", "WMT'14") as one word, as Pagefind indexes it ("gpt4", "wmt14"), folded. */
 export function joinedNames(text: string): string[] {
-  return [...text.matchAll(NAME)].flatMap(([word]) => (/\p{N}/u.test(word) ? [fold(word.replace(NAME_JOINER, ''))] : []));
+  return [...text.matchAll(NAME)].flatMap(([word]) => (hasDigit(word) ? [nameTerm(word)] : []));
 }
 
 /**
@@ -83,15 +86,15 @@ export function joinedNames(text: string): string[] {
  */
 export function namesAsIndexed(query: string, known: (name: string) => boolean, minLength: number): string {
   return query.replace(JOINED, (word) => {
-    if (!/\p{N}/u.test(word) || known(fold(word.replace(JOINER, '')))) return word;
+    if (!hasDigit(word) || known(nameTerm(word))) return word;
     const parts = word.split(JOINER);
-    return parts.every((part) => !/\p{N}/u.test(part) || part.length >= minLength) ? parts.join(' ') : word;
+    return parts.every((part) => !hasDigit(part) || part.length >= minLength) ? parts.join(' ') : word;
   });
 }
 
 /** Where `text` has names joined with a digit: the [start, end) of each. */
 export function nameSpans(text: string): [number, number][] {
-  return [...text.matchAll(NAME)].filter(([word]) => /\p{N}/u.test(word)).map((m) => [m.index, m.index + m[0].length]);
+  return [...text.matchAll(NAME)].filter(([word]) => hasDigit(word)).map((m) => [m.index, m.index + m[0].length]);
 }
 
 /**
@@ -142,8 +145,8 @@ export function queryTerms(query: string): string[] {
 export function indexTerms(query: string): string[] {
   const names: string[] = [];
   const rest = query.replace(JOINED, (word) => {
-    if (!/\p{N}/u.test(word)) return word;
-    names.push(fold(word.replace(JOINER, '')));
+    if (!hasDigit(word)) return word;
+    names.push(nameTerm(word));
     return ' ';
   });
   return [...new Set([...queryTerms(rest), ...names])];
