@@ -219,7 +219,7 @@ function combine(group: Occurrence[]): MergedPaper {
   const etAl = authors.length > 0 && (inOrder.some((r) => r.moreAuthors && r.authors.length >= authors.length) || counted > authors.length);
   const title = rich[0]!.title;
   const abstract = pick(rich, (r) => r.abstract);
-  // A venue whose kind is known (journal, proceedings) decides how the paper is cited: it wins over one that is only named.
+  // A venue whose kind is known (a journal, proceedings, a book, …) decides how the paper is cited: it wins over one that is only named.
   const venue = pick(rich, (r) => (r.venue?.kind === 'other' ? null : r.venue)) ?? pick(rich, (r) => r.venue);
   return {
     key: titleKey(title),
@@ -268,7 +268,7 @@ function statedFamilies(authors: readonly string[], records: readonly SourceReco
   return found.length > 0 ? Object.fromEntries(found) : undefined;
 }
 
-/** Whether two venues are known to be of different kinds: a journal and proceedings ("other" tells nothing). */
+/** Whether two venues are known to be of different kinds, a journal and proceedings, say ("other" tells nothing). */
 const isOtherKind = (a: Venue['kind'], b: Venue['kind']) => a !== b && a !== 'other' && b !== 'other';
 
 /**

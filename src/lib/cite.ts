@@ -3,7 +3,7 @@
  * appear when a source gave them and never otherwise — a citation with invented facts is
  * worse than a short one. The same facts feed BibTeX, RIS and CSL-JSON.
  */
-import type { Paper } from '../schemas/paper.ts';
+import type { Paper, Venue } from '../schemas/paper.ts';
 import { nameParts } from './authors.ts';
 
 /** Characters with a meaning in BibTeX, written so they print as themselves. */
@@ -74,6 +74,35 @@ function pageRange(c: CitationInput): [first: string, last: string] {
   return [first, shortened ? first.slice(0, first.length - last.length) + last : last];
 }
 
+/**
+ * How each kind of venue is cited in each format: the entry type and the field that names the
+ * venue, and Google Scholar's tag for it. A chapter's venue is its book; a book's, its
+ * publisher; a thesis's, its university; a report's, its institution.
+ */
+const CITED_AS: Record<Venue['kind'], { bibtex: [type: string, field: string]; ris: [type: string, tag: string]; csl: [type: string, field: string]; scholar?: string }> = {
+  journal: { bibtex: ['article', 'journal'], ris: ['JOUR', 'T2'], csl: ['article-journal', 'container-title'], scholar: 'citation_journal_title' },
+  proceedings: { bibtex: ['inproceedings', 'booktitle'], ris: ['CPAPER', 'T2'], csl: ['paper-conference', 'container-title'], scholar: 'citation_conference_title' },
+  book: { bibtex: ['book', 'publisher'], ris: ['BOOK', 'PB'], csl: ['book', 'publisher'], scholar: 'citation_publisher' },
+  chapter: { bibtex: ['incollection', 'booktitle'], ris: ['CHAP', 'T2'], csl: ['chapter', 'container-title'], scholar: 'citation_inbook_title' },
+  thesis: { bibtex: ['phdthesis', 'school'], ris: ['THES', 'PB'], csl: ['thesis', 'publisher'], scholar: 'citation_dissertation_institution' },
+  report: { bibtex: ['techreport', 'institution'], ris: ['RPRT', 'PB'], csl: ['report', 'publisher'], scholar: 'citation_technical_report_institution' },
+  other: { bibtex: ['misc', 'howpublished'], ris: ['GEN', 'T2'], csl: ['article', 'container-title'] },
+};
+
+/** How the paper is cited in each format: as its venue's kind, and as a `@misc` without one. */
+const citedAs = (c: CitationInput) => CITED_AS[c.venue?.kind ?? 'other'];
+
+/**
+ * A thesis's BibTeX type and the `type` field it needs: `@mastersthesis` for a master's,
+ * `@phdthesis` otherwise, with the genre as `type` where it is not a PhD's (styles print `type`
+ * instead of "PhD thesis"), and "Thesis" where no source said which: a degree is never guessed.
+ */
+function bibtexThesis(genre: string | undefined): [type: string, typeField: string | null] {
+  if (genre && /master/i.test(genre)) return ['mastersthesis', /^master'?s thesis$/i.test(genre) ? null : genre];
+  if (genre && /\bph\.?\s?d\b|doctor/i.test(genre)) return ['phdthesis', /^ph\.?\s?d\.? thesis$/i.test(genre) ? null : genre];
+  return ['phdthesis', genre ?? 'Thesis'];
+}
+
 /** Where a reader finds the paper itself: arXiv, else the DOI, else the catalog page. */
 function paperUrl(c: CitationInput): string {
   return c.arxivId ? arxivAbsUrl(c.arxivId) : c.doi ? doiUrl(c.doi) : c.url;
@@ -104,16 +133,19 @@ function bibtexName(name: string, family: string | undefined): string {
 }
 
 /**
- * A BibTeX entry: `@article` in a journal, `@inproceedings` in proceedings, else `@misc`.
- * The title is double-braced so BibTeX keeps its capitals.
+ * A BibTeX entry of its venue's type (`CITED_AS`), else `@misc`. The title is double-braced so
+ * BibTeX keeps its capitals.
  */
 export function bibtex(c: CitationInput): string {
-  const type = c.venue?.kind === 'journal' ? 'article' : c.venue?.kind === 'proceedings' ? 'inproceedings' : 'misc';
+  let [type, venueField] = citedAs(c).bibtex;
+  let typeField = c.venue?.kind === 'report' ? (c.venue.genre ?? null) : null;
+  if (c.venue?.kind === 'thesis') [type, typeField] = bibtexThesis(c.venue.genre);
   // A value is braced, unless it is a macro.
   const fields: [string, string, macro?: true][] = [['title', `{${escapeBibtex(c.title)}}`]];
   // BibTeX's own "et al.": `and others` closes a list that is not all of the authors.
   if (c.authors.length > 0) fields.push(['author', [...c.authors.map((name) => bibtexName(name, statedFamily(c, name))), ...(c.etAl ? ['others'] : [])].join(' and ')]);
-  if (c.venue) fields.push([type === 'article' ? 'journal' : type === 'inproceedings' ? 'booktitle' : 'howpublished', escapeBibtex(c.venue.name)]);
+  if (c.venue) fields.push([venueField, escapeBibtex(c.venue.name)]);
+  if (typeField) fields.push(['type', escapeBibtex(typeField)]);
   if (c.venue?.volume) fields.push(['volume', escapeBibtex(c.venue.volume)]);
   if (c.venue?.issue) fields.push(['number', escapeBibtex(c.venue.issue)]);
   // BibTeX writes a page range with an en dash, `--`.
@@ -153,13 +185,15 @@ function familyFirst(name: string, family: string | undefined): string {
 /** An RIS record (the format EndNote, Zotero and Mendeley all import). */
 export function ris(c: CitationInput): string {
   const line = (tag: string, value: string) => `${tag}  - ${value.replace(/\s+/g, ' ').trim()}`;
-  const type = c.venue?.kind === 'journal' ? 'JOUR' : c.venue?.kind === 'proceedings' ? 'CPAPER' : 'GEN';
+  const [type, venueTag] = citedAs(c).ris;
   const lines = [line('TY', type), line('TI', c.title), ...c.authors.map((a) => line('AU', familyFirst(a, statedFamily(c, a))))];
   const date = citedDate(c);
   if (date) lines.push(line('PY', date.slice(0, 4)));
   const published = publicationDate(c);
   if (published && published.length > 4) lines.push(line('DA', `${published.replaceAll('-', '/')}${published.length === 7 ? '//' : '/'}`));
-  if (c.venue) lines.push(line('T2', c.venue.name));
+  if (c.venue) lines.push(line(venueTag, c.venue.name));
+  // RIS's "type of work": what kind of thesis or report.
+  if (c.venue?.genre) lines.push(line('M3', c.venue.genre));
   if (c.venue?.volume) lines.push(line('VL', c.venue.volume));
   if (c.venue?.issue) lines.push(line('IS', c.venue.issue));
   const [start, end] = pageRange(c);
@@ -180,11 +214,8 @@ export function ris(c: CitationInput): string {
  * CSL-JSON and RIS have no "et al." of their own: their lists end with the names known.
  */
 export function cslJson(c: CitationInput): Record<string, unknown> {
-  const item: Record<string, unknown> = {
-    id: c.id,
-    type: c.venue?.kind === 'journal' ? 'article-journal' : c.venue?.kind === 'proceedings' ? 'paper-conference' : 'article',
-    title: c.title,
-  };
+  const [type, venueField] = citedAs(c).csl;
+  const item: Record<string, unknown> = { id: c.id, type, title: c.title };
   if (c.authors.length > 0) {
     item.author = c.authors.map((literal) => {
       const family = statedFamily(c, literal);
@@ -194,12 +225,14 @@ export function cslJson(c: CitationInput): Record<string, unknown> {
   }
   const date = citedDate(c);
   if (date) item.issued = { 'date-parts': [date.split('-').map(Number)] };
-  if (c.venue) item['container-title'] = c.venue.name;
+  if (c.venue) item[venueField] = c.venue.name;
   else if (c.arxivId) item.publisher = 'arXiv';
+  if (c.venue?.genre) item.genre = c.venue.genre;
   if (c.venue?.volume) item.volume = c.venue.volume;
-  if (c.venue?.issue) item.issue = c.venue.issue;
+  // A report's number is CSL's `number`, which is otherwise the arXiv id.
+  if (c.venue?.issue) item[c.venue.kind === 'report' ? 'number' : 'issue'] = c.venue.issue;
   if (c.venue?.pages) item.page = c.venue.pages;
-  if (c.arxivId) item.number = `arXiv:${c.arxivId}`;
+  if (c.arxivId) item.number ??= `arXiv:${c.arxivId}`;
   if (c.doi) item.DOI = c.doi;
   item.URL = paperUrl(c);
   return item;
@@ -231,10 +264,10 @@ export function scholarMeta(c: CitationInput): { name: string; content: string }
   const tags = [{ name: 'citation_title', content: c.title }, ...c.authors.map((name) => ({ name: 'citation_author', content: familyFirst(name, statedFamily(c, name)) }))];
   const date = citedDate(c);
   if (date) tags.push({ name: 'citation_publication_date', content: date.replaceAll('-', '/') });
-  if (c.venue?.kind === 'journal') tags.push({ name: 'citation_journal_title', content: c.venue.name });
-  if (c.venue?.kind === 'proceedings') tags.push({ name: 'citation_conference_title', content: c.venue.name });
+  const venueTag = citedAs(c).scholar;
+  if (c.venue && venueTag) tags.push({ name: venueTag, content: c.venue.name });
   if (c.venue?.volume) tags.push({ name: 'citation_volume', content: c.venue.volume });
-  if (c.venue?.issue) tags.push({ name: 'citation_issue', content: c.venue.issue });
+  if (c.venue?.issue) tags.push({ name: c.venue.kind === 'report' ? 'citation_technical_report_number' : 'citation_issue', content: c.venue.issue });
   const [first, last] = pageRange(c);
   if (first) tags.push({ name: 'citation_firstpage', content: first });
   if (last) tags.push({ name: 'citation_lastpage', content: last });

@@ -31,10 +31,16 @@ export const sourceRef = z.object({
 
 /** Where a paper was published, when a source says. */
 export const venueSchema = z.object({
-  /** Journal or proceedings name, as the source writes it. Data, rendered as text. */
+  /**
+   * What the paper appeared in or was issued by, as the source writes it: a journal, proceedings,
+   * the book holding a chapter, a book's publisher, a thesis's university, a report's
+   * institution. Data, rendered as text.
+   */
   name: z.string().min(1),
-  /** Decides the BibTeX entry type: `@article` for a journal, `@inproceedings` for proceedings. */
-  kind: z.enum(['journal', 'proceedings', 'other']),
+  /** What kind of publication the paper is, which decides how every format cites it (`@article`, `@inproceedings`, `@book`, `@incollection`, `@phdthesis`, `@techreport`, else `@misc`). */
+  kind: z.enum(['journal', 'proceedings', 'book', 'chapter', 'thesis', 'report', 'other']),
+  /** A thesis's or report's own kind, as the source names it ("PhD thesis", "Master's thesis", "Technical report"). Data, rendered as text. */
+  genre: z.string().min(1).optional(),
   /** When it appeared there, as the source that names the venue dates it: what a citation gives (a conference paper often appears a year after its preprint). */
   date: partialDate.optional(),
   /** Volume, issue and pages (a range with a hyphen: "1735-1780") as that source gives them, for citations. Data, rendered as text. */

@@ -20,4 +20,11 @@ describe('a paper\'s facts', () => {
     expect(await facts({ venue: { name: 'Neural Computation', kind: 'journal', volume: '9', issue: '8', pages: '1735-1780' } })).toBe('Journal Neural Computation, vol. 9, no. 8, pp. 1735–1780');
     expect(await facts({ venue: { name: 'Nature', kind: 'journal', pages: 'e1004' } })).toBe('Journal Nature, p. e1004');
   });
+
+  it('a book shows its publisher, a chapter its book, a thesis and a report their kind and who issued them', async () => {
+    expect(await facts({ venue: { name: 'MIT Press', kind: 'book' } })).toBe('Publisher MIT Press');
+    expect(await facts({ venue: { name: 'Neural Networks: Tricks of the Trade', kind: 'chapter', pages: '9-50' } })).toBe('In Neural Networks: Tricks of the Trade, pp. 9–50');
+    expect(await facts({ venue: { name: 'University of Toronto', kind: 'thesis', genre: 'PhD thesis' } })).toBe('Thesis PhD thesis, University of Toronto');
+    expect(await facts({ venue: { name: 'OpenAI', kind: 'report', genre: 'Technical report', issue: '7' } })).toBe('Report Technical report, OpenAI, no. 7');
+  });
 });

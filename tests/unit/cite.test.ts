@@ -226,3 +226,47 @@ describe('author names', () => {
     expect(authorSlug('深度')).toMatch(/^[a-z0-9-]+$/);
   });
 });
+
+describe('books, chapters, theses and reports', () => {
+  const book = { ...bare, id: 'deep-learning', title: 'Deep Learning', authors: ['Ian Goodfellow'], listedOn: null, published: '2016', venue: { name: 'MIT Press', kind: 'book' as const } };
+  const chapter = { ...book, id: 'efficient-backprop', title: 'Efficient BackProp', venue: { name: 'Neural Networks: Tricks of the Trade', kind: 'chapter' as const, pages: '9-50' } };
+  const thesis = (genre?: string) => ({ ...book, id: 'rnn-thesis', title: 'Training Recurrent Neural Networks', venue: { name: 'University of Toronto', kind: 'thesis' as const, ...(genre ? { genre } : {}) } });
+  const report = { ...book, id: 'a-report', title: 'A Report', venue: { name: 'OpenAI', kind: 'report' as const, genre: 'Technical report', issue: '7' } };
+
+  it('a book is a @book by its publisher in every format', () => {
+    expect(bibtex(book)).toBe('@book{deep-learning,\n  title = {{Deep Learning}},\n  author = {Ian Goodfellow},\n  publisher = {MIT Press},\n  year = {2016},\n  url = {https://example.org/papers/a-listed-paper/}\n}');
+    expect(ris(book)).toMatch(/^TY {2}- BOOK\n[^]*PB {2}- MIT Press\n/);
+    expect(cslJson(book)).toMatchObject({ type: 'book', publisher: 'MIT Press' });
+    expect(cslJson(book)).not.toHaveProperty('container-title');
+    expect(scholarMeta(book)).toContainEqual({ name: 'citation_publisher', content: 'MIT Press' });
+  });
+
+  it('a chapter is an @incollection in its book, with its pages', () => {
+    expect(bibtex(chapter)).toContain('@incollection{efficient-backprop,');
+    expect(bibtex(chapter)).toContain('booktitle = {Neural Networks: Tricks of the Trade},\n  pages = {9--50},');
+    expect(ris(chapter)).toMatch(/^TY {2}- CHAP\n[^]*T2 {2}- Neural Networks: Tricks of the Trade\n/);
+    expect(cslJson(chapter)).toMatchObject({ type: 'chapter', 'container-title': 'Neural Networks: Tricks of the Trade', page: '9-50' });
+    expect(scholarMeta(chapter)).toContainEqual({ name: 'citation_inbook_title', content: 'Neural Networks: Tricks of the Trade' });
+  });
+
+  it('a thesis is cited at its school as the thesis its source says it is, and no degree is guessed', () => {
+    expect(bibtex(thesis('PhD thesis'))).toContain('@phdthesis{rnn-thesis,');
+    expect(bibtex(thesis('PhD thesis'))).toContain('school = {University of Toronto},\n  year');
+    expect(bibtex(thesis("Master's thesis"))).toContain('@mastersthesis{rnn-thesis,');
+    expect(bibtex(thesis("Master's thesis"))).not.toContain('type =');
+    expect(bibtex(thesis('Doctoral dissertation'))).toContain('school = {University of Toronto},\n  type = {Doctoral dissertation},');
+    expect(bibtex(thesis())).toContain('type = {Thesis}');
+    expect(ris(thesis('PhD thesis'))).toMatch(/^TY {2}- THES\n[^]*PB {2}- University of Toronto\nM3 {2}- PhD thesis\n/);
+    expect(cslJson(thesis('PhD thesis'))).toMatchObject({ type: 'thesis', publisher: 'University of Toronto', genre: 'PhD thesis' });
+    expect(scholarMeta(thesis())).toContainEqual({ name: 'citation_dissertation_institution', content: 'University of Toronto' });
+  });
+
+  it('a report is a @techreport at its institution, with its kind and number', () => {
+    expect(bibtex(report)).toContain('@techreport{a-report,');
+    expect(bibtex(report)).toContain('institution = {OpenAI},\n  type = {Technical report},\n  number = {7},');
+    expect(ris(report)).toMatch(/^TY {2}- RPRT\n[^]*PB {2}- OpenAI\nM3 {2}- Technical report\nIS {2}- 7\n/);
+    expect(cslJson(report)).toMatchObject({ type: 'report', publisher: 'OpenAI', genre: 'Technical report', number: '7' });
+    expect(cslJson({ ...report, arxivId: '2303.08774' })).toMatchObject({ number: '7' });
+    expect(scholarMeta(report)).toEqual(expect.arrayContaining([{ name: 'citation_technical_report_institution', content: 'OpenAI' }, { name: 'citation_technical_report_number', content: '7' }]));
+  });
+});

@@ -1100,3 +1100,49 @@ describe('a venue\'s volume, issue and pages', () => {
     expect(venueOf('lib.bib', '@article{k, title = {T}, journal = {Nature}, volume = { }, pages = {}}\n')).toEqual({ name: 'Nature', kind: 'journal' });
   });
 });
+
+describe('books, chapters, theses and reports', () => {
+  const venueOf = (file: string, text: string) => read(file, text).records[0]!.venue;
+  const zotero = (data: Record<string, unknown>) => JSON.stringify([{ key: 'K', version: 1, library: {}, links: {}, meta: {}, data: { key: 'K', title: 'T', ...data } }]);
+
+  it('a book is at its publisher, in every format', () => {
+    const expected = { name: 'MIT Press', kind: 'book' };
+    expect(venueOf('lib.bib', '@book{k, title = {Deep Learning}, publisher = {MIT Press}}\n')).toEqual(expected);
+    expect(venueOf('lib.json', JSON.stringify([{ id: 'k', type: 'book', title: 'Deep Learning', publisher: 'MIT Press' }]))).toEqual(expected);
+    expect(venueOf('lib.ris', 'TY  - BOOK\nTI  - Deep Learning\nT2  - Adaptive Computation and Machine Learning\nPB  - MIT Press\nER  - \n')).toEqual(expected);
+    expect(venueOf('z.json', zotero({ itemType: 'book', publisher: 'MIT Press' }))).toEqual(expected);
+  });
+
+  it('a chapter is in its book, not in proceedings', () => {
+    const expected = { name: 'Neural Networks: Tricks of the Trade', kind: 'chapter', pages: '9-50' };
+    expect(venueOf('lib.bib', '@incollection{k, title = {Efficient BackProp}, booktitle = {Neural Networks: Tricks of the Trade}, pages = {9--50}}\n')).toEqual(expected);
+    expect(venueOf('lib.json', JSON.stringify([{ id: 'k', type: 'chapter', title: 'Efficient BackProp', 'container-title': 'Neural Networks: Tricks of the Trade', page: '9-50' }]))).toEqual(expected);
+    expect(venueOf('lib.ris', 'TY  - CHAP\nTI  - Efficient BackProp\nT2  - Neural Networks: Tricks of the Trade\nSP  - 9\nEP  - 50\nER  - \n')).toEqual(expected);
+    expect(venueOf('z.json', zotero({ itemType: 'bookSection', bookTitle: 'Neural Networks: Tricks of the Trade', pages: '9-50' }))).toEqual(expected);
+  });
+
+  it('a thesis is at its university, with the kind of thesis its source states and none it does not', () => {
+    const phd = { name: 'University of Toronto', kind: 'thesis', genre: 'PhD thesis' };
+    expect(venueOf('lib.bib', '@phdthesis{k, title = {Training Recurrent Neural Networks}, school = {University of Toronto}}\n')).toEqual(phd);
+    expect(venueOf('lib.bib', '@thesis{k, title = {T}, institution = {University of Toronto}, type = {phdthesis}}\n')).toEqual(phd);
+    expect(venueOf('lib.bib', '@mastersthesis{k, title = {T}, school = {ETH Zürich}}\n')).toEqual({ name: 'ETH Zürich', kind: 'thesis', genre: "Master's thesis" });
+    expect(venueOf('lib.json', JSON.stringify([{ id: 'k', type: 'thesis', title: 'T', publisher: 'University of Toronto', genre: 'PhD thesis' }]))).toEqual(phd);
+    expect(venueOf('lib.ris', 'TY  - THES\nTI  - T\nPB  - University of Toronto\nM3  - PhD thesis\nER  - \n')).toEqual(phd);
+    expect(venueOf('z.json', zotero({ itemType: 'thesis', university: 'University of Toronto', thesisType: 'PhD thesis' }))).toEqual(phd);
+    expect(venueOf('lib.ris', 'TY  - THES\nTI  - T\nPB  - University of Toronto\nER  - \n')).toEqual({ name: 'University of Toronto', kind: 'thesis' });
+  });
+
+  it('a report is at its institution, with its kind and number', () => {
+    const expected = { name: 'OpenAI', kind: 'report', genre: 'Technical report', issue: '7' };
+    expect(venueOf('lib.bib', '@techreport{k, title = {T}, institution = {OpenAI}, type = {Technical report}, number = {7}}\n')).toEqual(expected);
+    expect(venueOf('lib.json', JSON.stringify([{ id: 'k', type: 'report', title: 'T', publisher: 'OpenAI', genre: 'Technical report', number: '7' }]))).toEqual(expected);
+    expect(venueOf('lib.ris', 'TY  - RPRT\nTI  - T\nPB  - OpenAI\nM3  - Technical report\nIS  - 7\nER  - \n')).toEqual(expected);
+    expect(venueOf('z.json', zotero({ itemType: 'report', institution: 'OpenAI', reportType: 'Technical report', reportNumber: '7' }))).toEqual(expected);
+  });
+
+  it('one without the field that names its venue falls back to the journal or booktitle it names, and a report numbered by its arXiv id has no number', () => {
+    expect(venueOf('lib.bib', '@techreport{k, title = {T}, journal = {Nature}}\n')).toEqual({ name: 'Nature', kind: 'journal' });
+    expect(venueOf('lib.bib', '@book{k, title = {T}}\n')).toBeNull();
+    expect(venueOf('lib.json', JSON.stringify([{ id: 'k', type: 'report', title: 'T', publisher: 'OpenAI', number: 'arXiv:2303.08774' }]))).toEqual({ name: 'OpenAI', kind: 'report' });
+  });
+});

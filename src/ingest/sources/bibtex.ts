@@ -17,6 +17,7 @@ import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../../lib/ids.ts';
 import { escapeRegExp } from '../../lib/regexp.ts';
 import { dateFromParts, emptyRecord, lineLocator, linkKind, partialDate, setAuthors, stripRichText, venueWith, type DateProblem, type StatedName, type SourceRead, type SourceRecord } from './record.ts';
+import type { Venue } from '../../schemas/paper.ts';
 
 /** BibLaTeX's container types: crossref'd by its papers, such an entry is the book they appear in. */
 const CONTAINERS = new Set(['proceedings', 'mvproceedings', 'collection', 'mvcollection', 'book', 'mvbook', 'periodical']);
@@ -212,7 +213,9 @@ export function readBibtex(path: string, source: string): SourceRead {
 function toRecord(entry: Entry, line: number, dateProblem: DateProblem): SourceRecord {
   const f = entry.fields;
   const field = (name: string) => {
-    const value = (f as Record<string, unknown>)[name];
+    const raw = (f as Record<string, unknown>)[name];
+    // biblatex's list fields (`publisher`, `institution`) are read as lists of their `and`-parts.
+    const value = Array.isArray(raw) && raw.every((part) => typeof part === 'string') ? raw.join(' and ') : raw;
     return typeof value === 'string' && value.trim() ? plain(value) : null;
   };
   const record = emptyRecord(line, showLiterals(entry.key), field('title') ?? '');
@@ -230,10 +233,7 @@ function toRecord(entry: Entry, line: number, dateProblem: DateProblem): SourceR
     (archive && /^arxiv$/i.test(archive) ? arxivId(field('eprint')) : null) ?? journalArxiv ?? arxivId(field('url')) ?? arxivId(field('doi'));
   record.arxivCategory = field('primaryclass') ?? field('eprintclass') ?? (journalArxiv ? /\[([^\]\s]+)\]/.exec(journal!)?.[1] : null) ?? null;
   record.doi = doi(field('doi'));
-  const booktitle = field('booktitle');
-  const details = { volume: field('volume'), issue: field('number') ?? field('issue'), pages: field('pages') };
-  if (journal && !isPreprintServer(journal)) record.venue = venueWith({ name: journal, kind: 'journal' }, details);
-  else if (booktitle) record.venue = venueWith({ name: booktitle, kind: 'proceedings' }, details);
+  record.venue = venueOf(entry.type.toLowerCase(), field, journal);
   // `2021a` is the year with a letter that author–year styles add to tell one author's papers of a year apart.
   record.published = partialDate(field('date'), dateProblem) ?? dateFromParts(field('year')?.replace(/^(\d{4})[a-z]$/i, '$1'), monthOf(field('month')), field('day'), dateProblem);
   const url = field('url');
@@ -242,6 +242,44 @@ function toRecord(entry: Entry, line: number, dateProblem: DateProblem): SourceR
     if (kind) record.links[kind] = url;
   }
   return record;
+}
+
+/** biblatex's keys for a thesis's or report's `type`, as their names print. */
+const GENRE_KEYS: Record<string, string> = { phdthesis: 'PhD thesis', mathesis: "Master's thesis", candthesis: 'Candidate thesis', techreport: 'Technical report', resreport: 'Research report' };
+
+/** Entry types that are not in a journal or proceedings: the kind of venue, the fields that may name it (the first given), and the genre the type itself states. */
+const TYPED_VENUES: Record<string, { kind: Venue['kind']; from: string[]; genre?: string }> = {
+  book: { kind: 'book', from: ['publisher'] },
+  mvbook: { kind: 'book', from: ['publisher'] },
+  collection: { kind: 'book', from: ['publisher'] },
+  mvcollection: { kind: 'book', from: ['publisher'] },
+  incollection: { kind: 'chapter', from: ['booktitle'] },
+  inbook: { kind: 'chapter', from: ['booktitle'] },
+  bookinbook: { kind: 'chapter', from: ['booktitle'] },
+  phdthesis: { kind: 'thesis', from: ['school', 'institution'], genre: 'PhD thesis' },
+  mastersthesis: { kind: 'thesis', from: ['school', 'institution'], genre: "Master's thesis" },
+  thesis: { kind: 'thesis', from: ['institution', 'school'] },
+  techreport: { kind: 'report', from: ['institution', 'school'] },
+  report: { kind: 'report', from: ['institution', 'school'] },
+};
+
+/**
+ * Where an entry appeared: a book at its publisher, a chapter in its book, a thesis at its
+ * school, a report at its institution, as its type says; any other entry (and one of those
+ * without the field that names its venue) in its journal, else in the proceedings its
+ * `booktitle` names. A `type` field names the thesis's or report's own kind.
+ */
+function venueOf(type: string, field: (name: string) => string | null, journal: string | null): Venue | null {
+  const details = { volume: field('volume'), issue: field('number') ?? field('issue'), pages: field('pages') };
+  const typed = TYPED_VENUES[type];
+  const name = typed?.from.map(field).find(Boolean);
+  if (typed && name) {
+    const stated = typed.kind === 'thesis' || typed.kind === 'report' ? field('type') : null;
+    return venueWith({ name, kind: typed.kind }, { ...details, genre: stated ? (GENRE_KEYS[stated.toLowerCase()] ?? stated) : typed.genre });
+  }
+  if (journal && !isPreprintServer(journal)) return venueWith({ name: journal, kind: 'journal' }, details);
+  const booktitle = field('booktitle');
+  return booktitle ? venueWith({ name: booktitle, kind: 'proceedings' }, details) : null;
 }
 
 /** A month's name, first in the field: alone, with its full stop, or before a range's dash. */

@@ -8,6 +8,7 @@ import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../../lib/ids.ts';
 import { dateFromParts, emptyRecord, linkKind, partialDate, setAuthors, stripRichText, venueWith, type DateProblem, type StatedName, type SourceRead, type SourceRecord } from './record.ts';
 import { elementLines, isObject, keyedElementLines, str, type JsonObject } from './json.ts';
+import type { Venue } from '../../schemas/paper.ts';
 
 const plain = (value: string | null): string | null => (value === null ? null : stripRichText(value));
 
@@ -64,6 +65,14 @@ function jsonKind(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
+/** CSL types named by who issued them or the book they are in: the kind of venue, and whether the publisher or the container names it. */
+const TYPED_VENUES: Record<string, { kind: Venue['kind']; from: 'publisher' | 'container-title' }> = {
+  book: { kind: 'book', from: 'publisher' },
+  chapter: { kind: 'chapter', from: 'container-title' },
+  thesis: { kind: 'thesis', from: 'publisher' },
+  report: { kind: 'report', from: 'publisher' },
+};
+
 function toRecord(item: JsonObject, line: number, dateProblem: DateProblem): SourceRecord {
   const record = emptyRecord(line, String(item.id), plain(str(item.title))?.trim() ?? '');
   record.abstract = plain(str(item.abstract));
@@ -74,10 +83,17 @@ function toRecord(item: JsonObject, line: number, dateProblem: DateProblem): Sou
   // A Google Scholar import keeps Scholar's venue: `arXiv preprint arXiv:2312.00752`.
   record.arxivId = (number && /^arxiv:/i.test(number) ? arxivId(number) : null) ?? arxivIdInVenue(container) ?? arxivId(url) ?? arxivId(str(item.DOI));
   record.doi = doi(str(item.DOI));
-  const publisher = str(item.publisher);
-  if (container && !/^arxiv$/i.test(publisher ?? '') && !isPreprintServer(container)) {
+  const publisher = plain(str(item.publisher));
+  const typed = typeof item.type === 'string' ? TYPED_VENUES[item.type] : undefined;
+  const details = { volume: item.volume, issue: item.issue, pages: item.page };
+  const issuer = typed?.from === 'publisher' ? publisher : container;
+  if (typed && issuer) {
+    // A report's number is its own `number`, unless that is the arXiv id.
+    const reportNumber = typed.kind === 'report' && number && !arxivId(number) ? number : null;
+    record.venue = venueWith({ name: issuer, kind: typed.kind }, { ...details, issue: item.issue ?? reportNumber, genre: typed.kind === 'thesis' || typed.kind === 'report' ? plain(str(item.genre)) : null });
+  } else if (container && !/^arxiv$/i.test(publisher ?? '') && !isPreprintServer(container)) {
     const kind = item.type === 'paper-conference' ? 'proceedings' : item.type === 'article-journal' ? 'journal' : 'other';
-    record.venue = venueWith({ name: container, kind }, { volume: item.volume, issue: item.issue, pages: item.page });
+    record.venue = venueWith({ name: container, kind }, details);
   }
   record.published = cslDate(item.issued, dateProblem);
   if (url) {

@@ -271,7 +271,7 @@ function clean(record: SourceRecord): SourceRecord {
     moreAuthors: record.moreAuthors || authors.some(isEtAl),
     org: record.org === null ? null : cleanText(record.org) || null,
     arxivCategory: record.arxivCategory === null ? null : cleanText(record.arxivCategory) || null,
-    venue: record.venue && cleanText(record.venue.name) ? venueWith({ ...record.venue, name: cleanText(record.venue.name) }, { volume: cleanText(record.venue.volume ?? ''), issue: cleanText(record.venue.issue ?? ''), pages: cleanText(record.venue.pages ?? '') }) : null,
+    venue: record.venue && cleanText(record.venue.name) ? venueWith({ ...record.venue, name: cleanText(record.venue.name) }, { genre: cleanText(record.venue.genre ?? ''), volume: cleanText(record.venue.volume ?? ''), issue: cleanText(record.venue.issue ?? ''), pages: cleanText(record.venue.pages ?? '') }) : null,
     links: { code: link(record.links.code), project: link(record.links.project), pdf: link(record.links.pdf) },
   };
 }

@@ -62,15 +62,15 @@ const RICH_TEXT = /<\/?(?:i|b|sup|sub)>|<span\b[^>]*>|<\/span>/g;
 export const stripRichText = (value: string): string => value.replace(RICH_TEXT, '');
 
 /**
- * A venue with its volume, issue and pages, those given here (numbers or text; blanks left
- * out, and any the venue had before). A page range gets a hyphen, whatever dash the source wrote ("1735--1780", "1735–1780").
+ * A venue with its genre, volume, issue and pages, those given here (numbers or text; blanks
+ * left out, and any the venue had before). A page range gets a hyphen, whatever dash the source wrote ("1735--1780", "1735–1780").
  */
-export function venueWith(venue: Venue, details: { volume?: unknown; issue?: unknown; pages?: unknown }): Venue {
+export function venueWith(venue: Venue, details: { genre?: unknown; volume?: unknown; issue?: unknown; pages?: unknown }): Venue {
   const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '');
-  const [volume, issue] = [text(details.volume), text(details.issue)];
+  const [genre, volume, issue] = [text(details.genre), text(details.volume), text(details.issue)];
   const pages = text(details.pages).replace(/\s*(?:--?|[‐‑‒–—−])\s*/gu, '-');
   const { name, kind, date } = venue;
-  return { name, kind, ...(date ? { date } : {}), ...(volume ? { volume } : {}), ...(issue ? { issue } : {}), ...(pages ? { pages } : {}) };
+  return { name, kind, ...(genre ? { genre } : {}), ...(date ? { date } : {}), ...(volume ? { volume } : {}), ...(issue ? { issue } : {}), ...(pages ? { pages } : {}) };
 }
 
 /** A person's name as a source writes it, with the family part when the source states it. */

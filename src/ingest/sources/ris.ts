@@ -34,6 +34,16 @@ export function isRis(text: string): boolean {
 /** Record types whose container is a journal, and those whose container is proceedings. */
 const JOURNALS = new Set(['JOUR', 'JFULL', 'MGZN', 'EJOUR', 'NEWS']);
 const PROCEEDINGS = new Set(['CONF', 'CPAPER']);
+/** Record types named by who issued them or the book they are in: the kind of venue and the tags that may name it (the first given). */
+const TYPED_VENUES: Record<string, { kind: Venue['kind']; from: string[] }> = {
+  BOOK: { kind: 'book', from: ['PB'] },
+  EBOOK: { kind: 'book', from: ['PB'] },
+  EDBOOK: { kind: 'book', from: ['PB'] },
+  CHAP: { kind: 'chapter', from: ['T2', 'BT'] },
+  ECHAP: { kind: 'chapter', from: ['T2', 'BT'] },
+  THES: { kind: 'thesis', from: ['PB'] },
+  RPRT: { kind: 'report', from: ['PB'] },
+};
 
 type Fields = Map<string, string[]>;
 
@@ -100,7 +110,12 @@ function toRecord(fields: Fields, line: number, dateProblem: DateProblem): Sourc
   const [start, end] = [first('SP'), first('EP')];
   // Some exporters put the whole range in SP.
   const pages = start && end && end !== start && !/[-–—]/.test(start) ? `${start}-${end}` : (start ?? end);
-  if (container && !isPreprintServer(container)) record.venue = venueWith({ name: container, kind: venueKind(type) }, { volume: first('VL'), issue: first('IS'), pages });
+  const details = { volume: first('VL'), issue: first('IS'), pages };
+  const typed = TYPED_VENUES[type];
+  const issuer = typed && first(...typed.from);
+  // A thesis's or report's own kind ("PhD thesis") is in M3, "type of work".
+  if (typed && issuer) record.venue = venueWith({ name: issuer, kind: typed.kind }, { ...details, genre: typed.kind === 'thesis' || typed.kind === 'report' ? first('M3') : null });
+  else if (container && !isPreprintServer(container)) record.venue = venueWith({ name: container, kind: venueKind(type) }, details);
   // Zotero writes the year alone in PY (`2017///`) and the day in DA (`2017/06/12/`): the most precise of those that agree on the year.
   const dates = ['PY', 'Y1', 'DA'].map((tag) => risDate(first(tag), (message) => dateProblem(`${tag}: ${message}`))).filter((d): d is string => d !== null);
   record.published = dates.filter((d) => d.slice(0, 4) === dates[0]?.slice(0, 4)).reduce<string | null>((best, d) => (d.length > (best?.length ?? 0) ? d : best), null);

@@ -25,7 +25,10 @@ const CHILD_TYPES = new Set(['attachment', 'note', 'annotation']);
 const VENUE_FIELDS: Record<string, [field: string, kind: Venue['kind']][]> = {
   journalArticle: [['publicationTitle', 'journal']],
   conferencePaper: [['proceedingsTitle', 'proceedings'], ['conferenceName', 'proceedings']],
-  bookSection: [['bookTitle', 'other']],
+  bookSection: [['bookTitle', 'chapter']],
+  book: [['publisher', 'book']],
+  thesis: [['university', 'thesis']],
+  report: [['institution', 'report']],
 };
 
 /** Reads an array of items or a single item. */
@@ -73,7 +76,8 @@ function toRecord(item: JsonObject, data: JsonObject, line: number): SourceRecor
   for (const [field, kind] of VENUE_FIELDS[data.itemType as string] ?? []) {
     const name = str(data[field])?.trim();
     if (name && !isPreprintServer(name)) {
-      record.venue = venueWith({ name, kind }, { volume: data.volume, issue: data.issue, pages: data.pages });
+      // A thesis's or report's own kind, and a report's number, have fields of their own.
+      record.venue = venueWith({ name, kind }, { volume: data.volume, issue: data.issue ?? data.reportNumber, pages: data.pages, genre: data.thesisType ?? data.reportType });
       break;
     }
   }
