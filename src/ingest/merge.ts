@@ -252,18 +252,18 @@ function combine(group: Occurrence[]): MergedPaper {
 }
 
 /**
- * The family part of each of `authors` that a source states and the citations' rule would not
- * find ("Garcia Satorras", a CSL `literal` "SciPy 1.0 Contributors" that is not a person),
- * from whichever record names the author (by `authorKey`); undefined when there is none.
+ * The family part of each of `authors` that a source states ("Shannon", "Garcia Satorras", a CSL
+ * `literal` "SciPy 1.0 Contributors" that is not a person), from whichever record names the
+ * author (by `authorKey`); undefined when there is none. Kept even where the last-word rule would
+ * find the same part: only a stated part lets CSL-JSON split a name rather than guess.
  */
 function statedFamilies(authors: readonly string[], records: readonly SourceRecord[]): Record<string, string> | undefined {
   const stated = new Map<string, string[]>();
   for (const record of records) for (const [name, family] of record.familyNames) stated.set(authorKey(name), [...(stated.get(authorKey(name)) ?? []), family]);
-  const same = (a: ReturnType<typeof nameParts>, b: ReturnType<typeof nameParts>) => a?.family === b?.family && a?.given === b?.given;
   const found = authors.flatMap((name) => {
     // A family part that does not end this spelling of the name (another source's accents) tells nothing.
     const family = stated.get(authorKey(name))?.find((f) => f === name || nameParts(name, f)?.family === f);
-    return family !== undefined && !same(nameParts(name, family), nameParts(name)) ? [[name, family] as const] : [];
+    return family !== undefined ? [[name, family] as const] : [];
   });
   return found.length > 0 ? Object.fromEntries(found) : undefined;
 }

@@ -83,7 +83,7 @@ const CITED_AS: Record<Venue['kind'], { bibtex: [type: string, field: string]; r
   journal: { bibtex: ['article', 'journal'], ris: ['JOUR', 'T2'], csl: ['article-journal', 'container-title'], scholar: 'citation_journal_title' },
   proceedings: { bibtex: ['inproceedings', 'booktitle'], ris: ['CPAPER', 'T2'], csl: ['paper-conference', 'container-title'], scholar: 'citation_conference_title' },
   book: { bibtex: ['book', 'publisher'], ris: ['BOOK', 'PB'], csl: ['book', 'publisher'], scholar: 'citation_publisher' },
-  chapter: { bibtex: ['incollection', 'booktitle'], ris: ['CHAP', 'T2'], csl: ['chapter', 'container-title'], scholar: 'citation_inbook_title' },
+  chapter: { bibtex: ['incollection', 'booktitle'], ris: ['CHAP', 'T2'], csl: ['chapter', 'container-title'], scholar: 'citation_book_title' },
   thesis: { bibtex: ['phdthesis', 'school'], ris: ['THES', 'PB'], csl: ['thesis', 'publisher'], scholar: 'citation_dissertation_institution' },
   report: { bibtex: ['techreport', 'institution'], ris: ['RPRT', 'PB'], csl: ['report', 'publisher'], scholar: 'citation_technical_report_institution' },
   other: { bibtex: ['misc', 'howpublished'], ris: ['GEN', 'T2'], csl: ['article', 'container-title'] },
@@ -192,10 +192,13 @@ export function ris(c: CitationInput): string {
   const published = publicationDate(c);
   if (published && published.length > 4) lines.push(line('DA', `${published.replaceAll('-', '/')}${published.length === 7 ? '//' : '/'}`));
   if (c.venue) lines.push(line(venueTag, c.venue.name));
+  // Zotero reads proceedings from C3 (its T2 is the conference's name, which other readers take for the proceedings).
+  if (c.venue?.kind === 'proceedings') lines.push(line('C3', c.venue.name));
   // RIS's "type of work": what kind of thesis or report.
   if (c.venue?.genre) lines.push(line('M3', c.venue.genre));
   if (c.venue?.volume) lines.push(line('VL', c.venue.volume));
-  if (c.venue?.issue) lines.push(line('IS', c.venue.issue));
+  // A report's number is RIS's SN.
+  if (c.venue?.issue) lines.push(line(c.venue.kind === 'report' ? 'SN' : 'IS', c.venue.issue));
   const [start, end] = pageRange(c);
   if (start) lines.push(line('SP', start));
   if (end) lines.push(line('EP', end));
@@ -207,10 +210,10 @@ export function ris(c: CitationInput): string {
 
 /**
  * One CSL-JSON item (what citation processors and Zotero read). A name is split into `family`
- * and `given` only where its source stated a family part the last-word rule would not find
- * (`familyNames`); the others stay `literal`: CSL
- * processors format and sort by the parts they are given, so a guessed split would print wrong
- * in every style, where BibTeX and RIS readers make the same last-word split themselves.
+ * and `given` where its source stated the family part (`familyNames`); the others stay
+ * `literal`: CSL processors format and sort by the parts they are given, so a guessed split
+ * would print wrong in every style, where BibTeX and RIS readers make the same last-word split
+ * themselves.
  * CSL-JSON and RIS have no "et al." of their own: their lists end with the names known.
  */
 export function cslJson(c: CitationInput): Record<string, unknown> {

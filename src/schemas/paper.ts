@@ -80,9 +80,9 @@ export const paperSchema = z.object({
   /** Author names in order, as the richest source writes them; empty when no source names them. Data, rendered as text. */
   authors: z.array(z.string().min(1)),
   /**
-   * The family part of names whose source states one that differs from BibTeX's last-word rule,
-   * by name: "Victor Garcia Satorras" → "Garcia Satorras"; a name whose source gives it whole (an
-   * organisation) → the name itself. Read by the citations; absent when there is none.
+   * The family part of names whose source states one, by name: "Claude E. Shannon" → "Shannon",
+   * "Victor Garcia Satorras" → "Garcia Satorras"; a name whose source gives it whole (an
+   * organisation) → the name itself. Read by the citations; absent when no source states one.
    */
   familyNames: z.record(z.string(), z.string().min(1)).optional(),
   /** Number of authors: of `authors` when names are known (at least that many when `etAl`), else as a listing shows it. */

@@ -233,6 +233,10 @@ describe('books, chapters, theses and reports', () => {
   const thesis = (genre?: string) => ({ ...book, id: 'rnn-thesis', title: 'Training Recurrent Neural Networks', venue: { name: 'University of Toronto', kind: 'thesis' as const, ...(genre ? { genre } : {}) } });
   const report = { ...book, id: 'a-report', title: 'A Report', venue: { name: 'OpenAI', kind: 'report' as const, genre: 'Technical report', issue: '7' } };
 
+  it('proceedings are in RIS\'s T2 and, for Zotero, C3', () => {
+    expect(ris({ ...book, venue: { name: 'Proc. ICML', kind: 'proceedings' } })).toMatch(/^TY {2}- CPAPER\n[^]*T2 {2}- Proc. ICML\nC3 {2}- Proc. ICML\n/);
+  });
+
   it('a book is a @book by its publisher in every format', () => {
     expect(bibtex(book)).toBe('@book{deep-learning,\n  title = {{Deep Learning}},\n  author = {Ian Goodfellow},\n  publisher = {MIT Press},\n  year = {2016},\n  url = {https://example.org/papers/a-listed-paper/}\n}');
     expect(ris(book)).toMatch(/^TY {2}- BOOK\n[^]*PB {2}- MIT Press\n/);
@@ -246,7 +250,8 @@ describe('books, chapters, theses and reports', () => {
     expect(bibtex(chapter)).toContain('booktitle = {Neural Networks: Tricks of the Trade},\n  pages = {9--50},');
     expect(ris(chapter)).toMatch(/^TY {2}- CHAP\n[^]*T2 {2}- Neural Networks: Tricks of the Trade\n/);
     expect(cslJson(chapter)).toMatchObject({ type: 'chapter', 'container-title': 'Neural Networks: Tricks of the Trade', page: '9-50' });
-    expect(scholarMeta(chapter)).toContainEqual({ name: 'citation_inbook_title', content: 'Neural Networks: Tricks of the Trade' });
+    // The tag by which Zotero's connector saves it as a book section.
+    expect(scholarMeta(chapter)).toContainEqual({ name: 'citation_book_title', content: 'Neural Networks: Tricks of the Trade' });
   });
 
   it('a thesis is cited at its school as the thesis its source says it is, and no degree is guessed', () => {
@@ -264,7 +269,7 @@ describe('books, chapters, theses and reports', () => {
   it('a report is a @techreport at its institution, with its kind and number', () => {
     expect(bibtex(report)).toContain('@techreport{a-report,');
     expect(bibtex(report)).toContain('institution = {OpenAI},\n  type = {Technical report},\n  number = {7},');
-    expect(ris(report)).toMatch(/^TY {2}- RPRT\n[^]*PB {2}- OpenAI\nM3 {2}- Technical report\nIS {2}- 7\n/);
+    expect(ris(report)).toMatch(/^TY {2}- RPRT\n[^]*PB {2}- OpenAI\nM3 {2}- Technical report\nSN {2}- 7\n/);
     expect(cslJson(report)).toMatchObject({ type: 'report', publisher: 'OpenAI', genre: 'Technical report', number: '7' });
     expect(cslJson({ ...report, arxivId: '2303.08774' })).toMatchObject({ number: '7' });
     expect(scholarMeta(report)).toEqual(expect.arrayContaining([{ name: 'citation_technical_report_institution', content: 'OpenAI' }, { name: 'citation_technical_report_number', content: '7' }]));

@@ -1072,9 +1072,15 @@ describe('the family part of names, where a format states it', () => {
     expect(families('lib.ris', 'TY  - JOUR\nTI  - T\nAU  - Garcia Satorras, Victor\nAU  - Wiley, Inc.\nAU  - Jonathan Shlomi\nER  - \n')).toEqual({ 'Victor Garcia Satorras': 'Garcia Satorras', 'Wiley, Inc.': 'Wiley, Inc.' });
   });
 
-  it('the Zotero Web API: a creator\'s lastName; a single-field name (an organisation, or a person an import left whole) states none', () => {
+  it('the Zotero Web API: a creator\'s lastName; a single-field name is whole, as Zotero itself cites it', () => {
     const item = { key: 'K', version: 1, library: {}, links: {}, meta: {}, data: { key: 'K', itemType: 'journalArticle', title: 'T', creators: [{ creatorType: 'author', firstName: 'Victor', lastName: 'Garcia Satorras' }, { creatorType: 'author', name: 'Hugging Face' }] } };
-    expect(families('z.json', JSON.stringify([item]))).toEqual({ 'Victor Garcia Satorras': 'Garcia Satorras' });
+    expect(families('z.json', JSON.stringify([item]))).toEqual({ 'Victor Garcia Satorras': 'Garcia Satorras', 'Hugging Face': 'Hugging Face' });
+  });
+
+  it('CSL: a dropping particle is part of the name, not of its family part', () => {
+    const item = { id: 'k', type: 'article-journal', title: 'T', author: [{ given: 'Ludwig', 'dropping-particle': 'van', family: 'Beethoven' }, { given: 'Vincent', 'non-dropping-particle': 'van', family: 'Gogh' }] };
+    expect(read('lib.json', JSON.stringify([item])).records[0]!.authors).toEqual(['Ludwig van Beethoven', 'Vincent van Gogh']);
+    expect(families('lib.json', JSON.stringify([item]))).toEqual({ 'Ludwig van Beethoven': 'Beethoven', 'Vincent van Gogh': 'van Gogh' });
   });
 });
 
@@ -1136,7 +1142,7 @@ describe('books, chapters, theses and reports', () => {
     const expected = { name: 'OpenAI', kind: 'report', genre: 'Technical report', issue: '7' };
     expect(venueOf('lib.bib', '@techreport{k, title = {T}, institution = {OpenAI}, type = {Technical report}, number = {7}}\n')).toEqual(expected);
     expect(venueOf('lib.json', JSON.stringify([{ id: 'k', type: 'report', title: 'T', publisher: 'OpenAI', genre: 'Technical report', number: '7' }]))).toEqual(expected);
-    expect(venueOf('lib.ris', 'TY  - RPRT\nTI  - T\nPB  - OpenAI\nM3  - Technical report\nIS  - 7\nER  - \n')).toEqual(expected);
+    expect(venueOf('lib.ris', 'TY  - RPRT\nTI  - T\nPB  - OpenAI\nM3  - Technical report\nSN  - 7\nER  - \n')).toEqual(expected);
     expect(venueOf('z.json', zotero({ itemType: 'report', institution: 'OpenAI', reportType: 'Technical report', reportNumber: '7' }))).toEqual(expected);
   });
 
@@ -1144,5 +1150,20 @@ describe('books, chapters, theses and reports', () => {
     expect(venueOf('lib.bib', '@techreport{k, title = {T}, journal = {Nature}}\n')).toEqual({ name: 'Nature', kind: 'journal' });
     expect(venueOf('lib.bib', '@book{k, title = {T}}\n')).toBeNull();
     expect(venueOf('lib.json', JSON.stringify([{ id: 'k', type: 'report', title: 'T', publisher: 'OpenAI', number: 'arXiv:2303.08774' }]))).toEqual({ name: 'OpenAI', kind: 'report' });
+  });
+});
+
+describe('RIS as Zotero writes it', () => {
+  const venueOf = (text: string) => read('lib.ris', text).records[0]!.venue;
+
+  it('a conference paper is in the proceedings of C3, not the conference T2 names', () => {
+    expect(venueOf('TY  - CONF\nTI  - T\nT2  - NIPS 2012\nC3  - Advances in Neural Information Processing Systems 25\nER  - \n')).toEqual({ name: 'Advances in Neural Information Processing Systems 25', kind: 'proceedings' });
+    expect(venueOf('TY  - CONF\nTI  - T\nC3  - Advances in Neural Information Processing Systems 30\nER  - \n')).toEqual({ name: 'Advances in Neural Information Processing Systems 30', kind: 'proceedings' });
+    expect(venueOf('TY  - CPAPER\nTI  - T\nT2  - Proc. ICML\nER  - \n')).toEqual({ name: 'Proc. ICML', kind: 'proceedings' });
+  });
+
+  it('a whole book\'s or thesis\'s SP is its number of pages, not its pages', () => {
+    expect(venueOf('TY  - BOOK\nTI  - Deep Learning\nPB  - MIT Press\nSP  - 775\nER  - \n')).toEqual({ name: 'MIT Press', kind: 'book' });
+    expect(venueOf('TY  - THES\nTI  - T\nPB  - University of Toronto\nSP  - 178\nER  - \n')).toEqual({ name: 'University of Toronto', kind: 'thesis' });
   });
 });

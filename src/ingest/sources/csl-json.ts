@@ -103,13 +103,17 @@ function toRecord(item: JsonObject, line: number, dateProblem: DateProblem): Sou
   return record;
 }
 
-/** A CSL name: `given` + particle + `family` (its family part the particle and `family`), or a `literal` (an organisation), whole. */
+/**
+ * A CSL name: `given`, particles and `family` (its family part the non-dropping particle and
+ * `family`: "van Gogh"; a dropping particle goes with the given names: "Ludwig van" Beethoven),
+ * or a `literal` (an organisation), whole.
+ */
 function personName(person: unknown): StatedName | null {
   if (!isObject(person)) return null;
   const literal = str(person.literal);
   if (literal) return { name: literal, family: literal };
   const family = [str(person['non-dropping-particle']), str(person.family)].filter(Boolean).join(' ');
-  const parts = [str(person.given), family].filter(Boolean);
+  const parts = [str(person.given), str(person['dropping-particle']), family].filter(Boolean);
   if (parts.length === 0) return null;
   const suffix = str(person.suffix);
   return { name: suffix ? `${parts.join(' ')}, ${suffix}` : parts.join(' '), family: family || null };

@@ -104,14 +104,17 @@ function toRecord(fields: Fields, line: number, dateProblem: DateProblem): Sourc
   record.abstract = first('AB', 'N2');
   setAuthors(record, all('AU').map(risName));
   const urls = all('UR', 'L1', 'L2');
-  const container = first('T2', 'JO', 'JF', 'JA', 'J2', 'BT');
+  // Zotero writes a conference paper's proceedings in C3 and the conference's name in T2.
+  const container = PROCEEDINGS.has(type) ? first('C3', 'T2', 'JO', 'BT') : first('T2', 'JO', 'JF', 'JA', 'J2', 'BT');
   record.arxivId = arxivIdInVenue(container) ?? urls.map(arxivId).find(Boolean) ?? arxivId(first('DO'));
   record.doi = doi(first('DO'));
-  const [start, end] = [first('SP'), first('EP')];
+  const typed = TYPED_VENUES[type];
+  // A whole book's or thesis's SP is its number of pages, not where it is found.
+  const [start, end] = typed?.kind === 'book' || typed?.kind === 'thesis' ? [null, null] : [first('SP'), first('EP')];
   // Some exporters put the whole range in SP.
   const pages = start && end && end !== start && !/[-–—]/.test(start) ? `${start}-${end}` : (start ?? end);
-  const details = { volume: first('VL'), issue: first('IS'), pages };
-  const typed = TYPED_VENUES[type];
+  // A report's number is in SN (an ISBN or ISSN in other records).
+  const details = { volume: first('VL'), issue: typed?.kind === 'report' ? first('SN', 'IS') : first('IS'), pages };
   const issuer = typed && first(...typed.from);
   // A thesis's or report's own kind ("PhD thesis") is in M3, "type of work".
   if (typed && issuer) record.venue = venueWith({ name: issuer, kind: typed.kind }, { ...details, genre: typed.kind === 'thesis' || typed.kind === 'report' ? first('M3') : null });

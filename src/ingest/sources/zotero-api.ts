@@ -56,14 +56,14 @@ function toRecord(item: JsonObject, data: JsonObject, line: number): SourceRecor
   const record = emptyRecord(line, item.key as string, stripRichText(str(data.title) ?? '').trim());
   const abstract = str(data.abstractNote);
   record.abstract = abstract === null ? null : stripRichText(abstract);
-  // A creator is `firstName` and `lastName`, or one `name`: Zotero's single-field mode, meant for an
-  // organisation but also what imports leave for people, so it states no parts.
+  // A creator is `firstName` and `lastName`, or one `name`: Zotero's single-field mode, which
+  // Zotero itself and Better BibTeX cite whole, as an organisation's name.
   setAuthors(
     record,
     (Array.isArray(data.creators) ? data.creators : []).map((creator) => {
       if (!isObject(creator) || creator.creatorType !== 'author') return null;
       const whole = str(creator.name)?.trim();
-      if (whole) return { name: whole, family: null };
+      if (whole) return { name: whole, family: whole };
       const family = str(creator.lastName)?.trim() || null;
       return { name: [str(creator.firstName)?.trim(), family].filter(Boolean).join(' '), family };
     }),
