@@ -276,6 +276,15 @@ test('a word that no paper has and nothing corrects finds nothing, not the paper
   expect(await titles(page)).toEqual([]);
 });
 
+test('on the narrowest phone (280 px) the results page fits the screen, its Search button in view', async ({ page }) => {
+  await page.setViewportSize({ width: 280, height: 700 });
+  await page.goto('search/?q=attention');
+  await settled(page);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(280);
+  const button = await page.locator('#search-page').getByRole('button', { name: 'Search', exact: true }).boundingBox();
+  expect(button!.x + button!.width).toBeLessThanOrEqual(280);
+});
+
 test('a query with a typo is corrected, says so, finds the paper, and can be searched as typed', async ({ page }) => {
   await page.goto('search/?q=flow+straihgt+fast');
   await settled(page);
