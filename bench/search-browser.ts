@@ -5,12 +5,13 @@
  *
  * The site is served by a small server that counts the bytes it sends, and also serves this
  * project's `src/` as ES modules with their types stripped (Node's `stripTypeScriptTypes`),
- * so the page runs the engine's modules themselves, with no bundler in between.
+ * so the page runs the engine's modules themselves, with no bundler in between. The packages
+ * they import (`PACKAGES`) are named to the page by an import map, each wrapped as a module.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { stripTypeScriptTypes } from 'node:module';
+import { createRequire, stripTypeScriptTypes } from 'node:module';
 import { extname, join, normalize, resolve } from 'node:path';
 import { searchPartPaths } from '../src/lib/search-parts.ts';
 import type { Answer, BenchQuery } from './search-queries.ts';
@@ -23,6 +24,19 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.wasm': 'application/wasm',
 };
+/**
+ * The packages the engine's modules import, which the bundler would otherwise bring in: each a
+ * CommonJS file, served as a module whose default export is its `module.exports`.
+ */
+const PACKAGES = ['wink-porter2-stemmer'];
+const require = createRequire(import.meta.url);
+const IMPORT_MAP = JSON.stringify({ imports: Object.fromEntries(PACKAGES.map((name) => [name, `/__packages/${name}.js`])) });
+
+/** A CommonJS file as an ES module: what it exports, as the default export. */
+function asModule(name: string): string {
+  return `const module = { exports: {} };\n${readFileSync(require.resolve(name), 'utf8')}\nexport default module.exports;\n`;
+}
+
 /** First results whose URLs are read: MRR counts ranks up to here. */
 export const TOP = 10;
 
@@ -40,7 +54,13 @@ async function serve(site: string, src: string): Promise<{ url: string; served: 
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     if (path === '/__bench.html') {
-      response.writeHead(200, { 'Content-Type': TYPES['.html']! }).end('<!doctype html><title>bench</title>');
+      response.writeHead(200, { 'Content-Type': TYPES['.html']! }).end(`<!doctype html><script type="importmap">${IMPORT_MAP}</script><title>bench</title>`);
+      return;
+    }
+    const name = /^\/__packages\/(.+)\.js$/.exec(path)?.[1];
+    if (name !== undefined) {
+      if (!PACKAGES.includes(name)) return void response.writeHead(404).end();
+      response.writeHead(200, { 'Content-Type': TYPES['.js']! }).end(asModule(name));
       return;
     }
     if (path.startsWith('/__src/')) {

@@ -1,8 +1,10 @@
 /**
  * Words, terms and highlighting, shared by the offline index (built in Node) and the search
  * UI in the browser (title highlighting for both engines, excerpts for the offline one).
- * Pure and dependency-free so the same code runs in both places.
+ * Pure, so the same code runs in both places; its one dependency, the stemmer, ships to
+ * readers in the search bundle.
  */
+import porter2 from 'wink-porter2-stemmer';
 
 /** A run of letters or digits in the original text, with where it starts and ends. */
 export interface Word {
@@ -20,17 +22,28 @@ export function fold(text: string): string {
   return text.normalize('NFKD').replace(MARKS, '').toLowerCase();
 }
 
+/** Stems already worked out: a page's text says the same words many times, and a phrase query stems every hit's text. */
+const STEMS = new Map<string, string>();
+const STEMS_KEPT = 100_000;
+/** Longest word stemmed: no English word is longer, and the package's time grows with the square of a word's length (a 16,000-letter run takes seconds). */
+const STEMMED_MAX = 64;
+
 /**
- * A light English stemmer: plural endings only (`flows` → `flow`, `studies` → `study`), so a
- * query and a title agree on number. Heavier stemming (`-ing`, `-ed`) is left to prefix
- * matching, which the query side does anyway, because it mangles technical words.
+ * The English stem of a folded word, as Pagefind stems the hosted index (Porter2, the Snowball
+ * English algorithm): `distilled`, `distilling` and `distillation` are all `distil`, so the
+ * offline edition finds the inflections the hosted site finds. A word with a digit ("gpt4",
+ * "16bit") is a name and stays whole: Porter2 knows no names, and the package reads "3" as its
+ * own mark for a "y". So does a run of letters longer than any word (`STEMMED_MAX`).
  */
 export function stem(term: string): string {
-  if (term.length <= 3 || /\d/.test(term)) return term;
-  if (term.endsWith('ies') && term.length > 4) return `${term.slice(0, -3)}y`;
-  if (term.endsWith('sses')) return term.slice(0, -2);
-  if (term.endsWith('s') && !/(?:ss|us|is|ys)$/.test(term)) return term.slice(0, -1);
-  return term;
+  if (term.length > STEMMED_MAX || /\d/.test(term)) return term;
+  let stemmed = STEMS.get(term);
+  if (stemmed === undefined) {
+    // Bounded, so a long session over a large catalog does not keep every word it ever saw.
+    if (STEMS.size >= STEMS_KEPT) STEMS.clear();
+    STEMS.set(term, (stemmed = porter2(term)));
+  }
+  return stemmed;
 }
 
 /** Search term of one word of text. */
@@ -157,6 +170,16 @@ export function matches(term: string, terms: readonly string[]): boolean {
   return terms.some((q) => term.startsWith(q));
 }
 
+/**
+ * Whether a word of `text` is a hit for the query terms: its term starts with one, as an
+ * inflection's does ("distillation" and "distilled" are both `distil`), or the word itself
+ * does, as a word half typed may have no stem that starts another ("generati" of "generation",
+ * whose stem is `generat`).
+ */
+function isHit(text: string, word: Word, terms: readonly string[]): boolean {
+  return matches(word.term, terms) || matches(fold(text.slice(word.start, word.end)), terms);
+}
+
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /**
@@ -167,13 +190,13 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-/** `text` as HTML, escaped, with every word that matches a query term wrapped in `<mark>`. */
+/** `text` as HTML, escaped, with every word that is a hit for the query terms (`isHit`) wrapped in `<mark>`. */
 export function highlight(text: string, terms: readonly string[]): string {
   if (terms.length === 0) return escapeHtml(text);
   let html = '';
   let at = 0;
   for (const word of words(text)) {
-    if (!matches(word.term, terms)) continue;
+    if (!isHit(text, word, terms)) continue;
     html += `${escapeHtml(text.slice(at, word.start))}<mark>${escapeHtml(text.slice(word.start, word.end))}</mark>`;
     at = word.end;
   }
@@ -190,7 +213,7 @@ export function hitExcerpt(text: string, terms: readonly string[], length = 30):
   if (all.length === 0) return '';
   let best = 0;
   if (terms.length > 0 && all.length > length) {
-    const hit = all.map((w) => (matches(w.term, terms) ? 1 : 0));
+    const hit = all.map((w) => (isHit(text, w, terms) ? 1 : 0));
     let count = hit.slice(0, length).reduce((a: number, b) => a + b, 0);
     let bestCount = count;
     for (let i = 1; i + length <= all.length; i++) {

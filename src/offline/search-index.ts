@@ -1,7 +1,8 @@
 /**
  * The offline edition's search index: a compact inverted index over the same pages and
- * filters that Pagefind indexes, in the format of `src/lib/packed-index.ts`. Made at
- * build time; `src/browser/search/offline-index.ts` answers queries with it. Pure.
+ * filters that Pagefind indexes, in the format of `src/lib/packed-index.ts`, its terms stemmed
+ * as Pagefind's are (`stem` in src/lib/search-text.ts). Made at build time;
+ * `src/browser/search/offline-index.ts` answers queries with it. Pure.
  */
 import { encodePostings, INDEX_GLOBAL, INDEX_VERSION, type PackedDoc, type PackedIndex, type Posting } from '../lib/packed-index.ts';
 import { joinedNames, words, type Word } from '../lib/search-text.ts';

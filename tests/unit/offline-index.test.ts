@@ -31,12 +31,20 @@ const corpus: SourceDoc[] = [
 ];
 
 describe('text: terms and highlighting', () => {
-  it('folds case and accents and makes plurals singular', () => {
-    expect(queryTerms('Schrödinger FLOWS studies')).toEqual(['schrodinger', 'flow', 'study']);
+  it('folds case and accents and stems English words as Pagefind does (Porter2): inflections share a term', () => {
+    expect(queryTerms('Schrödinger FLOWS studies')).toEqual(['schroding', 'flow', 'studi']);
     expect(stem('class')).toBe('class');
     expect(stem('models')).toBe('model');
     expect(stem('corpus')).toBe('corpus');
-    expect(stem('attention')).toBe('attention');
+    for (const [term, inflections] of Object.entries({ distil: ['distilled', 'distilling', 'distillation'], transform: ['transformer', 'transformers'], scale: ['scaling', 'scaled', 'scales'], token: ['tokenized', 'tokenization'] })) {
+      for (const word of inflections) expect(stem(word), word).toBe(term);
+    }
+  });
+
+  it('keeps whole a word with a digit, which is a name ("gpt3", not Porter2\'s "gpti"), and a run longer than any word', () => {
+    expect(queryTerms('GPT3 yolo3 16bits')).toEqual(['gpt3', 'yolo3', '16bits']);
+    const run = `${'ab'.repeat(40)}ing`;
+    expect(stem(run)).toBe(run);
   });
 
   it('tells a phrase query and finds a phrase by its terms', () => {
@@ -50,6 +58,13 @@ describe('text: terms and highlighting', () => {
   it('marks words that start with a query term, and escapes the rest', () => {
     expect(highlight('Rectified <Flows> & more', queryTerms('rectif flow'))).toBe('<mark>Rectified</mark> &lt;<mark>Flows</mark>&gt; &amp; more');
     expect(highlight('a < b', [])).toBe('a &lt; b');
+  });
+
+  it('marks the inflections a query matched by its stem, and the words a half-typed word begins', () => {
+    expect(highlight('Distillation distills distilled models', queryTerms('distilling'))).toBe('<mark>Distillation</mark> <mark>distills</mark> <mark>distilled</mark> models');
+    // "generation" is `generat`, which "generati" does not begin; the word itself does.
+    expect(highlight('Image generation', queryTerms('generati'))).toBe('Image <mark>generation</mark>');
+    expect(hitExcerpt(`${'filler '.repeat(40)}we scaled it ${'tail '.repeat(40)}`.trim(), queryTerms('scaling'), 6)).toContain('<mark>scaled</mark>');
   });
 
   it('excerpts the densest window around the matches', () => {
@@ -115,6 +130,41 @@ describe('the offline index', () => {
 
   it('matches prefixes as the query is typed', () => {
     expect(titles(index.search({ query: 'connectionist tempo' }).hits)).toEqual(['Speech recognition with CTC']);
+  });
+
+  describe('inflections, as Pagefind finds them by their stems', () => {
+    const stemmed = new OfflineIndex(
+      buildIndex([
+        doc('Knowledge distillation for speech', 'A student learns from a teacher.'),
+        doc('Transformer language models', 'Scaled up.'),
+        doc('Vision transformers', 'Attention over patches, at scale.'),
+        doc('Image generation with diffusion', 'A denoiser.'),
+        doc('YOLO3 in real time', 'Detection.'),
+      ]),
+    );
+    const order = (query: string) => stemmed.search({ query }).hits.map((h) => stemmed.doc(h.doc).title).sort();
+
+    it('"distilled" finds a paper that only says "distillation"', () => {
+      expect(order('distilled')).toEqual(['Knowledge distillation for speech']);
+      expect(order('distilling')).toEqual(['Knowledge distillation for speech']);
+    });
+
+    it('"transformer" and "transformers" find the same papers; "scaling" finds "scaled" and "scale"', () => {
+      expect(order('transformer')).toEqual(['Transformer language models', 'Vision transformers']);
+      expect(order('transformers')).toEqual(order('transformer'));
+      expect(order('scaling')).toEqual(['Transformer language models', 'Vision transformers']);
+    });
+
+    it('a word half typed whose stem no term starts falls back to its longest start that one does, as Pagefind does', () => {
+      expect(order('generati')).toEqual(['Image generation with diffusion']);
+      // Not to a start shorter than half the word: "genxxxxx" is no "gen…".
+      expect(order('genxxxxx')).toEqual([]);
+    });
+
+    it('a name with a digit stays whole: "yolo3" finds YOLO3, "yolo4" finds nothing', () => {
+      expect(order('yolo3')).toEqual(['YOLO3 in real time']);
+      expect(order('yolo4')).toEqual([]);
+    });
   });
 
   it('filters with any-of within a facet and counts values over the results', () => {

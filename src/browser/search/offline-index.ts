@@ -69,7 +69,8 @@ export class OfflineIndex {
   }
 
   /**
-   * Every page that has all the query's terms (or words they begin), and each of its quoted
+   * Every page that has all the query's terms (stems, as the index holds them, or words they
+   * begin: "distilled" finds "distillation", both `distil`), and each of its quoted
    * phrases as a phrase, and passes the filters, best first, with value counts. A query with no
    * word in it ("???", an emoji) finds nothing, as on the hosted site; no query lists every page.
    */
@@ -114,18 +115,34 @@ export class OfflineIndex {
     return out;
   }
 
+  /**
+   * `expand` of the term or, when no index term starts with it, of its longest start that one
+   * does, as Pagefind falls back: "generati", half typed, starts no stem ("generation" is
+   * `generat`) and finds what "generat" finds. No start shorter than half the term (the engine
+   * asks no index about a word whose first half no catalog word has, src/lib/spelling.ts), and
+   * none of a name with a digit, which is found whole or not at all.
+   */
+  private expandOrShorter(term: string): [index: number, weight: number][] {
+    const shortest = /\d/.test(term) ? term.length : Math.ceil(term.length / 2);
+    for (let end = term.length; end >= shortest; end--) {
+      const found = this.expand(term.slice(0, end));
+      if (found.length) return found;
+    }
+    return [];
+  }
+
   private postings(index: number): Posting[] {
     let list = this.decoded.get(index);
     if (!list) this.decoded.set(index, (list = decodePostings(this.encoded[index] ?? '')));
     return list;
   }
 
-  /** Pages that contain every query term (or a word it begins), with BM25 scores. */
+  /** Pages that contain every query term (or a word it begins, `expandOrShorter`), with BM25 scores. */
   private score(terms: string[], allowed: (doc: number) => boolean): Map<number, number> {
     let result: Map<number, number> | undefined;
     for (const term of terms) {
       const best = new Map<number, number>();
-      for (const [index, weight] of this.expand(term)) {
+      for (const [index, weight] of this.expandOrShorter(term)) {
         const list = this.postings(index);
         const idf = Math.log(1 + (this.size - list.length + 0.5) / (list.length + 0.5));
         for (const [doc, body, title] of list) {
