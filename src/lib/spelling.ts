@@ -2,7 +2,8 @@
  * Typo correction for search queries. Pagefind matches words exactly (or by prefix), so one
  * typo in one word loses the paper. At build time `packVocabulary` lists every word the
  * catalog's indexed text holds with the number of papers it is in; in the browser a query word
- * that is neither a word of the catalog nor the start of one is replaced by its nearest word:
+ * that is neither a word of the catalog nor the start of one, nor an inflection whose stem
+ * starts one (search matches stems: "distills" finds "distilled"), is replaced by its nearest word:
  * the fewest edits (insertion, deletion, substitution, or two neighbours swapped), then the
  * most papers, then the alphabet. A word of the catalog is never changed, so a query that can
  * find something is searched as typed; nor is a word with digits, of fewer than three letters,
@@ -14,9 +15,10 @@
  * more time and memory when search opens than this whole scan costs per query. A scan behind
  * a letter-set filter stays well under a millisecond a word (see `npm run bench:search`).
  *
- * Pure and dependency-free: it runs in Node (build, tests, bench) and in the browser.
+ * Pure: it runs in Node (build, tests, bench) and in the browser. It stems with search's own
+ * stemmer (src/lib/search-text.ts), so it and both indexes agree on what a word can find.
  */
-import { fold, joinedNames, nameSpans, namesAsIndexed, sortedPosition } from './search-text.ts';
+import { fold, joinedNames, nameSpans, namesAsIndexed, sortedPosition, stem } from './search-text.ts';
 
 /** Words shorter than this are never corrected (nor listed): too many words are one edit from "in". */
 export const MIN_LENGTH = 3;
@@ -202,17 +204,26 @@ export class Speller {
   }
 
   /**
-   * The words of `query` that can find no paper: long enough to be listed, yet no catalog word
-   * starts with them or with their first half. The half is for stemming: Pagefind matches
-   * words by their stems, so "attentions" finds "attention". Pagefind, finding nothing for a
-   * word, falls back to ever shorter prefixes of it ("mallory" finds "MAFormer"), which is no
-   * match, so the engine asks this before it searches.
+   * Whether search finds `word` (already folded) as it is: the catalog has it or a word that
+   * starts with it, or with its stem, as both indexes match words by their stems: "distills",
+   * which no paper says, finds "distilled" and is no typo for "distill".
    */
+  findable(word: string): boolean {
+    return this.knows(word) || this.knows(stem(word));
+  }
+
   /** The query as the index should read it: a name with a digit the catalog does not know whole, by its parts (`namesAsIndexed`). */
   asIndexed(query: string): string {
     return namesAsIndexed(query, (name) => this.sorted[sortedPosition(this.sorted, name)] === name, MIN_LENGTH);
   }
 
+  /**
+   * The words of `query` that can find no paper: long enough to be listed, yet no catalog word
+   * starts with them, their stem or their first half. The half is for stemming: Pagefind matches
+   * words by their stems, so "attentions" finds "attention". Pagefind, finding nothing for a
+   * word, falls back to ever shorter prefixes of it ("mallory" finds "MAFormer"), which is no
+   * match, so the engine asks this before it searches.
+   */
   unmatched(query: string): string[] {
     const names = joinedNames(query);
     return [...query.matchAll(WORD)].map(([typed]) => typed).filter((typed) => {
@@ -220,7 +231,7 @@ export class Speller {
       if (!listed(word)) return false;
       // A name with a digit ("word2vec", an arXiv id's "00752") is not stemmed: the catalog has it, or a word that starts with it, or nothing does.
       if (/\p{N}/u.test(word)) return !this.knows(word);
-      return !this.knows(word.slice(0, Math.max(MIN_LENGTH, Math.ceil(word.length / 2))));
+      return !this.knows(word.slice(0, Math.max(MIN_LENGTH, Math.ceil(word.length / 2)))) && !this.knows(stem(word));
     }).concat(names.filter((name) => !this.knows(name)));
   }
 
@@ -274,7 +285,7 @@ export class Speller {
   }
 
   /**
-   * The query with each word the catalog does not know replaced by its suggestion; everything
+   * The query with each word search cannot find (`findable`) replaced by its suggestion; everything
    * else (other words, spacing, punctuation) kept as typed. Words with digits or shorter than
    * `MIN_LENGTH` are left alone. `chosen` picks another of a word's suggestions (typed word,
    * folded → suggestion), for a caller that can tell which of equally near words fits the query.
@@ -286,7 +297,7 @@ export class Speller {
     const inName = (at: number) => names.some(([start, end]) => at >= start && at < end);
     const out = query.replace(WORD, (typed, at: number) => {
       const word = fold(typed);
-      if (!correctable(word) || this.knows(word) || inName(at)) return typed;
+      if (!correctable(word) || this.findable(word) || inName(at)) return typed;
       const options = this.suggestions(word);
       if (options.length === 0) {
         const apart = this.apart(word);
