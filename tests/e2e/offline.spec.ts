@@ -103,6 +103,16 @@ test('the results page works from disk: query, theme facet, sort, URL, back', as
   expect(sandbox.network).toEqual([]);
 });
 
+test('from disk, an inflection finds what Pagefind finds by its stem, and is marked: "distilled" finds "Distillation"', async ({ page, sandbox }) => {
+  await page.goto('search/index.html?q=distilled');
+  const form = page.locator('#search-page');
+  await expect(form).toHaveAttribute('data-state', 'done');
+  await expect(form).toHaveAttribute('data-engine', 'offline');
+  await expect(page.locator('#search-correction')).toBeHidden();
+  await expect(page.locator('#search-results > li h2 mark').filter({ hasText: /^distillation$/i }).first()).toBeVisible();
+  expect(sandbox.network).toEqual([]);
+});
+
 test('from disk, a typo is corrected and finds the paper; find similar works too', async ({ page, sandbox }) => {
   const title = 'Flow Straight and Fast: Learning to Generate and Transfer Data with Rectified Flow';
   await page.goto('search/index.html?q=flow+straihgt+fast');
