@@ -531,6 +531,86 @@ describe('Semantic Scholar Graph API', () => {
   });
 });
 
+describe('OpenAlex API', () => {
+  /** An abstract as OpenAlex sends it: each word with the positions it stands at. */
+  const inverted = (text: string) => {
+    const index: Record<string, number[]> = {};
+    text.split(' ').forEach((word, at) => (index[word] ??= []).push(at));
+    return index;
+  };
+  const abstract = 'Foundation models are almost universally based on the Transformer, and we propose selective state spaces instead.';
+  const mamba = {
+    id: 'https://openalex.org/W4389000001',
+    doi: 'https://doi.org/10.48550/arxiv.2312.00752',
+    title: 'Mamba: Linear-Time Sequence Modeling with Selective State Spaces',
+    display_name: 'Mamba: Linear-Time Sequence Modeling with Selective State Spaces',
+    publication_year: 2023,
+    publication_date: '2023-12-01',
+    type: 'preprint',
+    primary_location: { is_oa: true, landing_page_url: 'https://arxiv.org/abs/2312.00752', pdf_url: 'https://arxiv.org/pdf/2312.00752', source: { display_name: 'arXiv (Cornell University)', type: 'repository', host_organization_name: 'Cornell University' } },
+    authorships: [{ author_position: 'first', author: { id: 'https://openalex.org/A1', display_name: 'Albert Gu' }, institutions: [], raw_author_name: 'Albert Gu' }, { author_position: 'last', author: { id: 'https://openalex.org/A2', display_name: 'Tri Dao' }, institutions: [] }],
+    biblio: { volume: null, issue: null, first_page: null, last_page: null },
+    abstract_inverted_index: inverted(abstract),
+  };
+  const lstm = {
+    id: 'https://openalex.org/W2064675550',
+    doi: 'https://doi.org/10.1162/neco.1997.9.8.1735',
+    title: 'Long Short-Term Memory',
+    publication_year: 1997,
+    publication_date: '1997-11-01',
+    type: 'article',
+    primary_location: { landing_page_url: 'https://doi.org/10.1162/neco.1997.9.8.1735', pdf_url: null, source: { display_name: 'Neural Computation', type: 'journal', host_organization_name: 'MIT Press' } },
+    authorships: [{ author: { display_name: 'Sepp Hochreiter' } }, { author: { display_name: 'Jürgen Schmidhuber' } }],
+    biblio: { volume: '9', issue: '8', first_page: '1735', last_page: '1780' },
+    abstract_inverted_index: null,
+  };
+
+  it('a work gives its authors, its abstract put back in order, date, DOI or arXiv id and PDF; a preprint has no venue', () => {
+    const { format, records, diagnostics } = read('openalex.json', JSON.stringify(mamba, null, 2));
+    // An id and a type, as a CSL item has: still OpenAlex, read as OpenAlex.
+    expect([format, diagnostics]).toEqual(['openalex', []]);
+    expect(records[0]).toMatchObject({ key: 'W4389000001', line: 1, title: mamba.title, abstract, arxivId: '2312.00752', doi: null, authors: ['Albert Gu', 'Tri Dao'], published: '2023-12-01', venue: null, links: { pdf: 'https://arxiv.org/pdf/2312.00752' } });
+    expect(read('openalex.json', JSON.stringify(lstm)).records[0]).toMatchObject({ doi: '10.1162/neco.1997.9.8.1735', arxivId: null, abstract: null, authors: ['Sepp Hochreiter', 'Jürgen Schmidhuber'], venue: { name: 'Neural Computation', kind: 'journal', volume: '9', issue: '8', pages: '1735-1780' } });
+  });
+
+  it('a venue is cited as what the work is: proceedings, a chapter, a thesis by its university, a report or book by its publisher', () => {
+    const as = (changes: object) => read('openalex.json', JSON.stringify({ ...lstm, ...changes })).records[0]!.venue;
+    const source = (name: string, type: string) => ({ primary_location: { source: { display_name: name, type, host_organization_name: 'Springer' } } });
+    expect(as(source('Neural Information Processing Systems', 'conference'))).toMatchObject({ name: 'Neural Information Processing Systems', kind: 'proceedings' });
+    expect(as({ type: 'book-chapter', ...source('Lecture Notes in Computer Science', 'book series') })).toMatchObject({ name: 'Lecture Notes in Computer Science', kind: 'chapter' });
+    expect(as({ type: 'book', ...source('Deep Learning', 'ebook platform') })).toMatchObject({ name: 'Springer', kind: 'book' });
+    expect(as({ type: 'report', ...source('Technical Reports', 'repository') })).toMatchObject({ name: 'Springer', kind: 'report' });
+    const thesis = { type: 'dissertation', primary_location: { source: null }, authorships: [{ author: { display_name: 'Ada Student' }, institutions: [{ display_name: 'University of Toronto' }] }] };
+    expect(as(thesis)).toMatchObject({ name: 'University of Toronto', kind: 'thesis' });
+    // Pages without an end are the first page alone; a repository is where a preprint was posted.
+    expect(as({ biblio: { volume: '9', first_page: 'e4375', last_page: 'e4375' } })).toMatchObject({ pages: 'e4375' });
+    expect(as(source('bioRxiv', 'repository'))).toBeNull();
+  });
+
+  it('a page of results is read at each work\'s line; anything else in it, or a work without a title, is an error at its line', () => {
+    const page = { meta: { count: 4, db_response_time_ms: 12, page: 1, per_page: 25 }, results: [mamba, { id: 'https://openalex.org/A5023888391', display_name: 'Albert Gu' }, { ...lstm, title: null, display_name: null }, { ...lstm, is_authors_truncated: true }], group_by: [] };
+    const text = JSON.stringify(page, null, 2);
+    const { format, records, diagnostics } = read('works.json', text);
+    const opening = text.split('\n').flatMap((line, i) => (line === '    {' ? [i + 1] : []));
+    expect(format).toBe('openalex');
+    expect(records.map((r) => [r.key, r.line, r.moreAuthors])).toEqual([['W4389000001', opening[0], false], ['W2064675550', opening[3], true]]);
+    expect(errorsIn(diagnostics)).toEqual([
+      expect.objectContaining({ line: opening[1], message: expect.stringContaining('entry 2 is not an OpenAlex work (https://openalex.org/A5023888391)') }),
+      expect.objectContaining({ line: opening[2], message: expect.stringContaining('entry W2064675550 has no title') }),
+    ]);
+    expect(read('empty.json', '{"meta": {"count": 0}, "results": []}')).toMatchObject({ format: 'openalex', records: [], diagnostics: [expect.objectContaining({ severity: 'warning', message: expect.stringContaining('no papers') })] });
+    expect(errorsIn(read('bad.json', '{"error": "Invalid query parameters error.", "message": "filter is not a valid field"}').diagnostics)).toEqual([expect.objectContaining({ message: expect.stringContaining('error response') })]);
+  });
+
+  it('an abstract\'s index is data: positions out of reach, negative or not whole are no words, markup is stripped, and a huge position allocates nothing', () => {
+    // Written as text: in an object literal, `__proto__` would set the prototype, not a key.
+    const index = '{"<i>Hostile</i>": [0], "text,": [1], "shown": [2000000000], "never": [-1, 1.5, "3"], "as": [5], "constructor": [7], "__proto__": [6]}';
+    const work = read('openalex.json', `{"id": "https://openalex.org/W1", "title": "T", "abstract_inverted_index": ${index}}`).records[0]!;
+    expect(work.abstract).toBe('Hostile text, as __proto__ constructor shown');
+    expect(read('openalex.json', '{"id": "https://openalex.org/W1", "title": "T", "abstract_inverted_index": {}}').records[0]!.abstract).toBeNull();
+  });
+});
+
 describe('CSL-JSON', () => {
   const { format, records } = read('zotero.json', fixture('zotero-csl.json'));
 

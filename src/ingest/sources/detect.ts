@@ -19,12 +19,13 @@ import { isCslItem, isCslResponse, readCslJson } from './csl-json.ts';
 import { isHfCollection, isHfEntry, isHfPaper, readHfApi, readHfCollection } from './hf-api.ts';
 import { isObject, str } from './json.ts';
 import { readListing } from './listing.ts';
+import { isOpenAlexPage, isOpenAlexWork, readOpenAlex } from './openalex.ts';
 import { isRis, readRis } from './ris.ts';
 import { isS2Batch, isS2Page, isS2Paper, readSemanticScholar } from './semantic-scholar.ts';
 import { isZoteroItem, readZoteroApi } from './zotero-api.ts';
 import { lineAtOffset, venueWith, type SourceRead, type SourceRecord } from './record.ts';
 
-export type SourceFormat = 'listing' | 'bibtex' | 'csl-json' | 'zotero-api' | 'ris' | 'hf-api' | 'semantic-scholar' | 'arxiv-atom' | 'arxiv-oai';
+export type SourceFormat = 'listing' | 'bibtex' | 'csl-json' | 'zotero-api' | 'ris' | 'hf-api' | 'semantic-scholar' | 'openalex' | 'arxiv-atom' | 'arxiv-oai';
 
 export interface SourceFile {
   /** File name in `content/sources/`. */
@@ -131,7 +132,7 @@ export function readSource(source: SourceFile): ReadSource {
     format = 'listing';
     read = readListing(path, text, source.captured);
   } else {
-    return failed(path, 0, 'unknown format: a source is a listing (.txt), BibTeX (.bib), RIS (.ris), CSL-JSON or a Zotero, Hugging Face or Semantic Scholar API response (.json), or an arXiv API or OAI-PMH response (.xml/.atom)');
+    return failed(path, 0, 'unknown format: a source is a listing (.txt), BibTeX (.bib), RIS (.ris), CSL-JSON or a Zotero, Hugging Face, Semantic Scholar or OpenAlex API response (.json), or an arXiv API or OAI-PMH response (.xml/.atom)');
   }
   const records: SourceRecord[] = [];
   for (const record of read.records.map(clean)) {
@@ -149,10 +150,10 @@ export function readSource(source: SourceFile): ReadSource {
  * Formats whose date may be the preprint's, whatever venue the record names: arXiv dates a paper
  * by its first version, and its `journal_ref` is where it appeared later; Hugging Face gives
  * arXiv's date; Semantic Scholar's `publicationDate` is often the preprint's too (an ICLR 2021
- * paper dated October 2020). In every other format the record's date is that of the publication
- * it names.
+ * paper dated October 2020); OpenAlex's is the earliest of any version's. In every other format
+ * the record's date is that of the publication it names.
  */
-const PREPRINT_DATED: ReadonlySet<SourceFormat> = new Set(['arxiv-atom', 'arxiv-oai', 'hf-api', 'semantic-scholar']);
+const PREPRINT_DATED: ReadonlySet<SourceFormat> = new Set(['arxiv-atom', 'arxiv-oai', 'hf-api', 'semantic-scholar', 'openalex']);
 
 /**
  * A whole XML document: one root element and no text outside it. The validator alone is not
@@ -191,7 +192,11 @@ function failed(path: string, line: number, message: string): ReadSource {
 
 type JsonRead = { ok: true; format: SourceFormat; read: SourceRead } | { ok: false; diagnostic: Diagnostic };
 
-/** CSL-JSON, the Hugging Face API and the Semantic Scholar API are all JSON; their shapes tell them apart. */
+/**
+ * CSL-JSON and the Zotero, Hugging Face, Semantic Scholar and OpenAlex APIs are all JSON; their
+ * shapes tell them apart. An OpenAlex work has an `id` and a `type` as a CSL item does, so it is
+ * asked about first.
+ */
 function readJson(path: string, text: string): JsonRead {
   let data: unknown;
   try {
@@ -215,6 +220,7 @@ function readJson(path: string, text: string): JsonRead {
       return { ok: false, diagnostic: error(path, 1, 'this is a list of Hugging Face collections, which shows only the first items of each; save each collection\'s own response (/api/collections/{namespace}/{slug}) instead') };
     }
     if (isS2Batch(data)) return { ok: true, format: 'semantic-scholar', read: readSemanticScholar(path, text, data) };
+    if (isOpenAlexWork(first)) return { ok: true, format: 'openalex', read: readOpenAlex(path, text, data) };
     if (isCslItem(first)) return { ok: true, format: 'csl-json', read: readCslJson(path, text, data) };
     if (isZoteroItem(first)) return { ok: true, format: 'zotero-api', read: readZoteroApi(path, text, data) };
   } else if (isObject(data)) {
@@ -224,11 +230,12 @@ function readJson(path: string, text: string): JsonRead {
     if (isHfPaper(data)) return { ok: true, format: 'hf-api', read: readHfApi(path, text, data) };
     if (isHfCollection(data)) return { ok: true, format: 'hf-api', read: readHfCollection(path, text, data) };
     if (isS2Paper(data) || isS2Page(data)) return { ok: true, format: 'semantic-scholar', read: readSemanticScholar(path, text, data) };
+    if (isOpenAlexWork(data) || isOpenAlexPage(data)) return { ok: true, format: 'openalex', read: readOpenAlex(path, text, data) };
     if (isCslItem(data)) return { ok: true, format: 'csl-json', read: readCslJson(path, text, [data]) };
     if (isCslResponse(data)) return { ok: true, format: 'csl-json', read: readCslJson(path, text, data) };
     if (isZoteroItem(data)) return { ok: true, format: 'zotero-api', read: readZoteroApi(path, text, data) };
   }
-  return { ok: false, diagnostic: error(path, 1, 'unknown JSON: neither CSL-JSON (items with "id" and "type", in a list or Zotero\'s {"items": […]}), a Zotero Web API response (items with "key" and "data"), a Hugging Face API response (papers with "id" and "authors", or a collection with "slug" and "items") nor a Semantic Scholar API response (papers with "paperId")') };
+  return { ok: false, diagnostic: error(path, 1, 'unknown JSON: neither CSL-JSON (items with "id" and "type", in a list or Zotero\'s {"items": […]}), a Zotero Web API response (items with "key" and "data"), a Hugging Face API response (papers with "id" and "authors", or a collection with "slug" and "items"), a Semantic Scholar API response (papers with "paperId") nor an OpenAlex API response (works with an "id" at openalex.org, alone or as a page\'s "results")') };
 }
 
 /**
