@@ -1,6 +1,6 @@
 /**
  * `npm run fetch -- SPEC… [--from FILE] [--new-only] [--max-pages N] [--timeout SECONDS]`
- * saves Hugging Face, arXiv and Zotero API responses into content/sources/ (see README, "Fetching
+ * saves Hugging Face, arXiv, Zotero and OpenAlex API responses into content/sources/ (see README, "Fetching
  * papers"). All the work is in src/fetch/; this file reads flags, prints and sets the exit code.
  */
 import { readFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ const sources = shownPaths(paths).sources;
 
 const USAGE = `npm run fetch -- SPEC… [options]
 
-Saves Hugging Face, arXiv and Zotero API responses, byte for byte, into ${sources} with their
+Saves Hugging Face, arXiv, Zotero and OpenAlex API responses, byte for byte, into ${sources} with their
 entries in sources.yaml; \`npm run ingest\` then puts their papers in the catalog. One run is
 all or nothing. The only command that goes on the network.
 
@@ -30,10 +30,13 @@ all or nothing. The only command that goes on the network.
   zotero:groups/4530458                      a Zotero library: groups/ID or users/ID,
                                              /collections/KEY for one collection, or a
                                              group's URL; ZOTERO_API_KEY for a private one
+  openalex:search:"state space models"       an OpenAlex works search, most relevant first
+  openalex:filter:publication_year:2024      OpenAlex works by filter (KEY:VALUE, commas
+                                             between), newest first
 
   --from FILE        specs from a file, one a line, # for comments
   --new-only         leave out papers the catalog already has
-  --max-pages N      pages of a day, week, arXiv search or library (10 by default)
+  --max-pages N      pages of a day, week, search or library (10 by default)
   --timeout SECONDS  for each attempt, body included (30 by default)
   --help             print this`;
 

@@ -64,6 +64,10 @@ export function fileStem(spec: FetchSpec): string {
       return `arxiv-query-${slugForTitle(spec.query)}`;
     case 'zotero':
       return `zotero-${slugForTitle(spec.library)}`;
+    case 'openalex-search':
+      return `openalex-search-${slugForTitle(spec.query)}`;
+    case 'openalex-filter':
+      return `openalex-filter-${slugForTitle(spec.filter)}`;
   }
 }
 
@@ -87,6 +91,10 @@ export function labelFor(spec: FetchSpec): string {
       return `arXiv search: ${spec.query}`;
     case 'zotero':
       return `Zotero library: ${spec.library}`;
+    case 'openalex-search':
+      return `OpenAlex search: ${spec.query}`;
+    case 'openalex-filter':
+      return `OpenAlex: ${spec.filter}`;
   }
 }
 

@@ -8,7 +8,7 @@ import type { Service } from './spec.ts';
 import { isLoopback } from './urls.ts';
 
 export interface FetchSettings {
-  /** Papers asked for per request: Hugging Face's default page, a twentieth of arXiv's largest slice, Zotero's largest page. */
+  /** Papers asked for per request: Hugging Face's default page, a twentieth of arXiv's largest slice, Zotero's largest page, half OpenAlex's. */
   pageSize: Readonly<Record<Service, number>>;
   /** Requests per spec at most; a spec with more results stops there and says so. */
   maxPages: number;
@@ -25,13 +25,13 @@ export interface FetchSettings {
 }
 
 export const DEFAULT_SETTINGS: FetchSettings = {
-  pageSize: { hf: 50, arxiv: 100, zotero: 100 },
+  pageSize: { hf: 50, arxiv: 100, zotero: 100, openalex: 100 },
   maxPages: 10,
   timeoutMs: 30_000,
   backoffMs: [1_000, 2_000, 4_000],
   retryAfterCapMs: 120_000,
   // arXiv's terms of use: "no more than one request every three seconds".
-  intervalMs: { hf: 0, arxiv: 3_000, zotero: 0 },
+  intervalMs: { hf: 0, arxiv: 3_000, zotero: 0, openalex: 0 },
   maxBytes: 50 * 1024 * 1024,
 };
 

@@ -8,6 +8,8 @@
  *   arxiv:2312.00752,2405.21060
  *   arxiv:query:"ti:rectified flow"
  *   zotero:groups/4530458 (or zotero:users/…, either with /collections/KEY, or the group's URL)
+ *   openalex:search:"state space models"
+ *   openalex:filter:authorships.author.id:A5023888391,publication_year:2024
  * Quotes around a search are optional (a shell has usually removed them already).
  */
 import { arxivId } from '../lib/ids.ts';
@@ -16,7 +18,7 @@ import { addDays } from './clock.ts';
 import { FetchError } from './errors.ts';
 
 /** The services fetched from. */
-export type Service = 'hf' | 'arxiv' | 'zotero';
+export type Service = 'hf' | 'arxiv' | 'zotero' | 'openalex';
 
 /** One request for papers, as typed data. */
 export type FetchSpec =
@@ -33,12 +35,16 @@ export type FetchSpec =
   /** An arXiv API `search_query`, newest submissions first. */
   | { source: 'arxiv-query'; query: string }
   /** A Zotero library or one of its collections, by its Web API path: `groups/4530458`, `users/475425/collections/ABCD2345`. */
-  | { source: 'zotero'; library: string };
+  | { source: 'zotero'; library: string }
+  /** An OpenAlex works search, most relevant first. */
+  | { source: 'openalex-search'; query: string }
+  /** OpenAlex works by a `filter` expression (`key:value`, comma-joined), newest first. */
+  | { source: 'openalex-filter'; filter: string };
 
 /** Ids one spec may name: arXiv answers them in one request, and a longer URL risks HTTP 414. */
 export const MAX_IDS = 100;
 
-const SHAPES = 'hf:daily:YYYY-MM-DD (or today, yesterday), hf:week:YYYY-Www, hf:search:"words", hf:collection:NAMESPACE/SLUG, arxiv:ID[,ID…], arxiv:query:"query", zotero:groups/ID or zotero:users/ID[/collections/KEY]';
+const SHAPES = 'hf:daily:YYYY-MM-DD (or today, yesterday), hf:week:YYYY-Www, hf:search:"words", hf:collection:NAMESPACE/SLUG, arxiv:ID[,ID…], arxiv:query:"query", zotero:groups/ID or zotero:users/ID[/collections/KEY], openalex:search:"words", openalex:filter:KEY:VALUE[,KEY:VALUE…]';
 
 /** Parses one spec; `today` (UTC, `YYYY-MM-DD`) resolves the date words. Throws `FetchError`. */
 export function parseSpec(text: string, today: string): FetchSpec {
@@ -55,6 +61,9 @@ export function parseSpec(text: string, today: string): FetchSpec {
     return { source: 'arxiv-ids', ids: idsOf(rest, spec) };
   } else if (service === 'zotero') {
     return { source: 'zotero', library: libraryOf(rest.trim(), spec) };
+  } else if (service === 'openalex') {
+    if (rest.startsWith('search:')) return { source: 'openalex-search', query: queryOf(rest.slice('search:'.length), spec) };
+    if (rest.startsWith('filter:')) return { source: 'openalex-filter', filter: filterOf(rest.slice('filter:'.length).trim(), spec) };
   }
   throw new FetchError(`"${spec}" is not a spec: expected ${SHAPES}`);
 }
@@ -76,12 +85,17 @@ export function specText(spec: FetchSpec): string {
       return `arxiv:query:"${spec.query}"`;
     case 'zotero':
       return `zotero:${spec.library}`;
+    case 'openalex-search':
+      return `openalex:search:"${spec.query}"`;
+    case 'openalex-filter':
+      return `openalex:filter:${spec.filter}`;
   }
 }
 
 /** The service a spec is fetched from. */
 export function serviceOf(spec: FetchSpec): Service {
   if (spec.source === 'zotero') return 'zotero';
+  if (spec.source.startsWith('openalex-')) return 'openalex';
   return spec.source.startsWith('hf-') ? 'hf' : 'arxiv';
 }
 
@@ -147,6 +161,17 @@ function libraryOf(value: string, spec: string): string {
   const path = /^(groups|users)\/(\d+)(?:\/collections\/([A-Z0-9]{8}))?\/?$/i.exec(value);
   if (path) return `${path[1]!.toLowerCase()}/${path[2]}${path[3] ? `/collections/${path[3].toUpperCase()}` : ''}`;
   throw new FetchError(`"${spec}": "${value}" is not a Zotero library; write groups/ID or users/ID (your user ID is at zotero.org/settings/keys), with /collections/KEY for one collection, as in zotero:groups/4530458/collections/ABCD2345`);
+}
+
+/**
+ * An OpenAlex `filter`: `key:value` pairs, comma-joined, each key a dotted field name
+ * (`authorships.author.id:A5023888391`, `concepts.id:C154945302|C119857082`,
+ * `from_publication_date:2024-01-01`). Only its shape is checked; OpenAlex answers a key it does
+ * not know with an error, which the command reports.
+ */
+function filterOf(value: string, spec: string): string {
+  if (/^[a-z_.]+:[^,]+(?:,[a-z_.]+:[^,]+)*$/i.test(value)) return value;
+  throw new FetchError(`"${spec}": "${value}" is not an OpenAlex filter; write KEY:VALUE pairs joined by commas, as in openalex:filter:authorships.author.id:A5023888391,publication_year:2024`);
 }
 
 /** The arXiv specs that fetch the papers `ids` of `collection`, at most `MAX_IDS` a request, in order. */

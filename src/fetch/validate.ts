@@ -15,6 +15,7 @@ export const RESPONSE_KIND: Readonly<Record<Service, { format: SourceFormat; ext
   hf: { format: 'hf-api', extension: '.json', name: 'a Hugging Face Papers API response' },
   arxiv: { format: 'arxiv-atom', extension: '.xml', name: 'an arXiv API (Atom) response' },
   zotero: { format: 'zotero-api', extension: '.json', name: 'a Zotero Web API response' },
+  openalex: { format: 'openalex', extension: '.json', name: 'an OpenAlex API response' },
 };
 
 /** A response, read. */

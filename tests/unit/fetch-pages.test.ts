@@ -11,7 +11,7 @@ import { parseSpec, serviceOf } from '../../src/fetch/spec.ts';
 import { DEFAULT_BASES, pageUrl } from '../../src/fetch/urls.ts';
 import { dailyPage, fetchFixture } from '../support/replay-server.ts';
 
-const settings: FetchSettings = { ...DEFAULT_SETTINGS, pageSize: { hf: 3, arxiv: 2, zotero: 3 }, maxPages: 4 };
+const settings: FetchSettings = { ...DEFAULT_SETTINGS, pageSize: { hf: 3, arxiv: 2, zotero: 3, openalex: 3 }, maxPages: 4 };
 const encode = (text: string) => new TextEncoder().encode(text);
 /** What arXiv answers past the last result: a feed with no entries. */
 const EMPTY_FEED = `<?xml version='1.0' encoding='UTF-8'?>
@@ -54,6 +54,13 @@ function zoteroPage(count: number, first: number, files: number[] = []): string 
       return { ...item, key, data: { ...item.data, key, title: `Paper ${key}`, extra: '', url: '' } };
     }),
   );
+}
+
+/** A page of OpenAlex works: the recorded ones, ids `W1000001`, … from `first`, as many as `count`; `meta.count` says how many there are in all. */
+function openAlexPage(count: number, first: number, total: number): string {
+  const { results } = JSON.parse(fetchFixture('openalex-search-state-space-models.json').toString('utf8')) as { results: Record<string, unknown>[] };
+  const works = Array.from({ length: count }, (_, i) => ({ ...results[1], id: `https://openalex.org/W${1_000_000 + first + i}`, doi: null, title: `Paper ${first + i}` }));
+  return JSON.stringify({ meta: { count: total, page: null, per_page: 3 }, results: works });
 }
 
 describe('paging', () => {
@@ -105,6 +112,14 @@ describe('paging', () => {
     const again = pagedClient('zotero:users/475425', [zoteroPage(3, 1), zoteroPage(3, 1), zoteroPage(3, 1)]);
     expect((await again.fetch()).pages).toHaveLength(1);
     expect(again.asked).toHaveLength(2);
+  });
+
+  it('OpenAlex works are paged the same way: a page past the last is empty, and works with no arXiv id are told apart by their ids', async () => {
+    const { fetch, asked } = pagedClient('openalex:filter:publication_year:2024', [openAlexPage(3, 1, 6), openAlexPage(3, 4, 6), openAlexPage(0, 7, 6)]);
+    const { pages, more } = await fetch();
+    expect(asked).toEqual([1, 2, 3].map((n) => `https://api.openalex.org/works?filter=publication_year%3A2024&sort=publication_date%3Adesc&page=${n}&per-page=3`));
+    expect(pages.map((p) => p.records.map((r) => r.key))).toEqual([['W1000001', 'W1000002', 'W1000003'], ['W1000004', 'W1000005', 'W1000006']]);
+    expect(more).toBe(false);
   });
 
   it('no papers at all is no pages', async () => {

@@ -17,6 +17,7 @@ import { copyProject, snapshotDir } from '../support/fixtures.ts';
 const DAILY = '/api/daily_papers?date=2025-12-11&p=0&limit=50';
 const IDS = '/api/query?id_list=2312.00752%2C2405.21060&max_results=2';
 const LIBRARY = '/groups/4530458/items/top?format=json&itemType=-note&sort=dateAdded&direction=asc&start=0&limit=100';
+const WORKS = '/works?search=state+space+models&page=1&per-page=100';
 
 /** Where the stand-in pretends the services are; nothing listens there. */
 const BASE = 'http://127.0.0.1:9';
@@ -42,7 +43,7 @@ function run(routes: Record<string, string | number>, request: Partial<FetchRequ
   for (const id of knownIds) writeFileSync(join(paths.papers, `paper-${id}.mdx`), `---\nid: "paper-${id.replace('.', '-')}"\narxivId: "${id}"\n---\n`);
   prepare(paths);
   const before = snapshotDir(paths.sources);
-  const env = { SHELFMARK_HF_URL: BASE, SHELFMARK_ARXIV_URL: BASE, SHELFMARK_ZOTERO_URL: BASE, ...moreEnv };
+  const env = { SHELFMARK_HF_URL: BASE, SHELFMARK_ARXIV_URL: BASE, SHELFMARK_ZOTERO_URL: BASE, SHELFMARK_OPENALEX_URL: BASE, ...moreEnv };
   const result = runFetch({ newOnly: false, ...request }, { paths, env, clock: fakeClock(), log: () => {}, send: send as typeof fetch });
   return { result, before, sources: () => snapshotDir(paths.sources), asked, headers };
 }
@@ -119,6 +120,24 @@ describe('a Zotero library', () => {
   it('that turns the fetch away says a private library needs a key', async () => {
     const { result } = run({ [LIBRARY]: 403 }, { specs: specs('zotero:groups/4530458') });
     await expect(result).rejects.toThrow(/^HTTP 403 from http:\/\/127\.0\.0\.1:9\/groups\/4530458\/items\/top\?.*: a private library needs an API key with read access to it in ZOTERO_API_KEY/);
+  });
+});
+
+describe('OpenAlex works', () => {
+  it('are saved as the API sent them, under the search\'s label, and read as the ingest reads them', async () => {
+    const { result, sources, asked } = run({ [WORKS]: 'openalex-search-state-space-models.json' }, { specs: specs('openalex:search:"state space models"') });
+    // Two works, short of a page of 100: the last page.
+    expect((await result).lines).toEqual(['openalex:search:"state space models": 2 papers on 1 page; saved openalex-search-state-space-models.json']);
+    expect(asked).toEqual([WORKS]);
+    const after = sources();
+    expect(after['openalex-search-state-space-models.json']).toBe(fetchFixture('openalex-search-state-space-models.json').toString('latin1'));
+    expect(after['sources.yaml']).toContain('label: "OpenAlex search: state space models"');
+  });
+
+  it('an answer in another service\'s shape is not saved, and the folder stays as it was', async () => {
+    const error = run({ [WORKS]: 'hf-daily-2025-12-11.json' }, { specs: specs('openalex:search:"state space models"') });
+    await expect(error.result).rejects.toThrow(/is not an OpenAlex API response \(it reads as hf-api\), so it was not saved/);
+    expect(error.sources()).toEqual(error.before);
   });
 });
 

@@ -29,6 +29,8 @@ describe('file names', () => {
     expect(fileStem(spec('arxiv:hep-ex/0307015'))).toBe('arxiv-hep-ex-0307015');
     expect(fileStem(spec('arxiv:query:ti:"rectified flow" AND cat:cs.LG'))).toBe('arxiv-query-ti-rectified-flow-and-cat-cs-lg');
     expect(fileStem(spec('zotero:groups/4530458/collections/ABCD2345'))).toBe('zotero-groups-4530458-collections-abcd2345');
+    expect(fileStem(spec('openalex:search:"State Space Models"'))).toBe('openalex-search-state-space-models');
+    expect(fileStem(spec('openalex:filter:authorships.author.id:A5023888391'))).toBe('openalex-filter-authorships-author-id-a5023888391');
   });
 
   it('name three ids and count the rest', () => {
@@ -74,6 +76,8 @@ describe('labels', () => {
     expect(labelFor(spec('arxiv:2312.00752,2405.21060'))).toBe('arXiv: 2312.00752, 2405.21060');
     expect(labelFor(spec('arxiv:query:ti:"rectified flow"'))).toBe('arXiv search: ti:"rectified flow"');
     expect(labelFor(spec('zotero:users/475425'))).toBe('Zotero library: users/475425');
+    expect(labelFor(spec('openalex:search:state space models'))).toBe('OpenAlex search: state space models');
+    expect(labelFor(spec('openalex:filter:publication_year:2024'))).toBe('OpenAlex: publication_year:2024');
   });
 });
 

@@ -50,6 +50,17 @@ describe('spec texts', () => {
     }
   });
 
+  it('OpenAlex works are a search or a filter; a filter is KEY:VALUE pairs joined by commas', () => {
+    expect(parse('openalex:search:"state space models"')).toEqual({ source: 'openalex-search', query: 'state space models' });
+    expect(parse('openalex:filter: authorships.author.id:A5023888391,publication_year:2024 ')).toEqual({ source: 'openalex-filter', filter: 'authorships.author.id:A5023888391,publication_year:2024' });
+    expect(parse('openalex:filter:title.search:state space|mamba')).toEqual({ source: 'openalex-filter', filter: 'title.search:state space|mamba' });
+    for (const bad of ['', 'mamba', 'publication_year:2024,', ',publication_year:2024', 'publication_year:']) {
+      expect(failure(() => parse(`openalex:filter:${bad}`)), bad).toContain('is not an OpenAlex filter');
+    }
+    expect(failure(() => parse('openalex:search:')), 'empty search').toContain('searches for nothing');
+    expect(failure(() => parse('openalex:W2064675550'))).toContain('is not a spec');
+  });
+
   it('quotes around a search are optional, and quotes inside it are the query\'s own', () => {
     expect(parse('hf:search:flow matching')).toEqual(parse('hf:search:"flow matching"'));
     expect(parse('arxiv:query:ti:"rectified flow" AND cat:cs.LG')).toEqual({ source: 'arxiv-query', query: 'ti:"rectified flow" AND cat:cs.LG' });
@@ -68,7 +79,7 @@ describe('spec texts', () => {
 
   it('a spec of no known shape names the shapes there are', () => {
     for (const text of ['hf:dialy:2025-12-11', 'hf:2025-12-11', 'semantic-scholar:attention', '2312.00752', 'HF:daily:2025-12-11']) {
-      expect(failure(() => parse(text)), text).toMatch(/is not a spec: expected hf:daily:YYYY-MM-DD .*arxiv:query:"query", zotero:groups\/ID or zotero:users\/ID\[\/collections\/KEY\]$/);
+      expect(failure(() => parse(text)), text).toMatch(/is not a spec: expected hf:daily:YYYY-MM-DD .*arxiv:query:"query", zotero:groups\/ID or zotero:users\/ID\[\/collections\/KEY\], openalex:search:"words", openalex:filter:KEY:VALUE\[,KEY:VALUE…\]$/);
     }
   });
 
@@ -107,7 +118,7 @@ describe('spec texts', () => {
   });
 
   it('each spec is shown as it would be typed', () => {
-    for (const text of ['hf:daily:2025-12-11', 'hf:week:2025-W50', 'hf:search:"flow matching"', 'hf:collection:lab/ssm-reading-6650a0', 'arxiv:2312.00752,2405.21060', 'arxiv:query:"ti:rectified flow"', 'zotero:groups/4530458/collections/ABCD2345']) {
+    for (const text of ['hf:daily:2025-12-11', 'hf:week:2025-W50', 'hf:search:"flow matching"', 'hf:collection:lab/ssm-reading-6650a0', 'arxiv:2312.00752,2405.21060', 'arxiv:query:"ti:rectified flow"', 'zotero:groups/4530458/collections/ABCD2345', 'openalex:search:"state space models"', 'openalex:filter:publication_year:2024']) {
       expect(specText(parse(text))).toBe(text);
     }
   });
@@ -147,9 +158,14 @@ describe('request URLs', () => {
     expect(url('zotero:users/475425/collections/ABCD2345', 2, 100)).toBe('https://api.zotero.org/users/475425/collections/ABCD2345/items/top?format=json&itemType=-note&sort=dateAdded&direction=asc&start=200&limit=100');
   });
 
+  it('OpenAlex works are paged by page (from 1) and per-page: a search most relevant first, a filter newest first', () => {
+    expect(url('openalex:search:"state space models"', 0, 100)).toBe('https://api.openalex.org/works?search=state+space+models&page=1&per-page=100');
+    expect(url('openalex:filter:authorships.author.id:A5023888391,publication_year:2024', 2, 100)).toBe('https://api.openalex.org/works?filter=authorships.author.id%3AA5023888391%2Cpublication_year%3A2024&sort=publication_date%3Adesc&page=3&per-page=100');
+  });
+
   it('Zotero is told the API version, and a key from ZOTERO_API_KEY goes in a header, never in a URL', () => {
     const bases = serviceBases({});
-    expect(serviceHeaders({}, bases)).toEqual({ hf: {}, arxiv: {}, zotero: { 'Zotero-API-Version': '3' } });
+    expect(serviceHeaders({}, bases)).toEqual({ hf: {}, arxiv: {}, zotero: { 'Zotero-API-Version': '3' }, openalex: {} });
     // Authorization, which fetch drops on a redirect to another host, as it would not a header of the API's own.
     expect(serviceHeaders({ ZOTERO_API_KEY: ' P9NiFoyLeZu2bZNvvuQPDWsd \n' }, bases).zotero).toEqual({ 'Zotero-API-Version': '3', Authorization: 'Bearer P9NiFoyLeZu2bZNvvuQPDWsd' });
     // Never in clear text, but to this machine.
@@ -161,7 +177,7 @@ describe('request URLs', () => {
 
   it('the services\' addresses come from the environment when it names them', () => {
     expect(serviceBases({})).toEqual(DEFAULT_BASES);
-    expect(serviceBases({ SHELFMARK_HF_URL: 'http://127.0.0.1:9/', SHELFMARK_ARXIV_URL: 'http://localhost:8/arxiv', SHELFMARK_ZOTERO_URL: 'http://127.0.0.1:7' })).toEqual({ hf: 'http://127.0.0.1:9', arxiv: 'http://localhost:8/arxiv', zotero: 'http://127.0.0.1:7' });
+    expect(serviceBases({ SHELFMARK_HF_URL: 'http://127.0.0.1:9/', SHELFMARK_ARXIV_URL: 'http://localhost:8/arxiv', SHELFMARK_ZOTERO_URL: 'http://127.0.0.1:7', SHELFMARK_OPENALEX_URL: 'http://127.0.0.1:6' })).toEqual({ hf: 'http://127.0.0.1:9', arxiv: 'http://localhost:8/arxiv', zotero: 'http://127.0.0.1:7', openalex: 'http://127.0.0.1:6' });
     expect(failure(() => serviceBases({ SHELFMARK_ARXIV_URL: 'export.arxiv.org' }))).toContain('SHELFMARK_ARXIV_URL');
     expect(failure(() => serviceBases({ SHELFMARK_HF_URL: 'file:///etc/passwd' }))).toContain('not an http(s) URL');
   });
@@ -173,14 +189,14 @@ describe('request URLs', () => {
 });
 
 describe('the limits of a run', () => {
-  it('by default: 50 Hugging Face, 100 arXiv or 100 Zotero papers a page, 10 pages, 30 s per attempt, 3 retries after 1, 2, 4 s, arXiv 3 s apart, 50 MB', () => {
+  it('by default: 50 Hugging Face, 100 arXiv, Zotero or OpenAlex papers a page, 10 pages, 30 s per attempt, 3 retries after 1, 2, 4 s, arXiv 3 s apart, 50 MB', () => {
     expect(fetchSettings({}, {}, DEFAULT_BASES.arxiv)).toEqual({
-      pageSize: { hf: 50, arxiv: 100, zotero: 100 },
+      pageSize: { hf: 50, arxiv: 100, zotero: 100, openalex: 100 },
       maxPages: 10,
       timeoutMs: 30_000,
       backoffMs: [1_000, 2_000, 4_000],
       retryAfterCapMs: 120_000,
-      intervalMs: { hf: 0, arxiv: 3_000, zotero: 0 },
+      intervalMs: { hf: 0, arxiv: 3_000, zotero: 0, openalex: 0 },
       maxBytes: 52_428_800,
     });
   });
@@ -202,7 +218,7 @@ describe('the limits of a run', () => {
 
   it('a test may shorten arXiv\'s interval for a server on this machine, never for another', () => {
     const env = { SHELFMARK_TEST_ARXIV_INTERVAL_MS: '20' };
-    expect(fetchSettings({}, env, 'http://127.0.0.1:4000').intervalMs).toEqual({ hf: 0, arxiv: 20, zotero: 0 });
+    expect(fetchSettings({}, env, 'http://127.0.0.1:4000').intervalMs).toEqual({ hf: 0, arxiv: 20, zotero: 0, openalex: 0 });
     expect(failure(() => fetchSettings({}, env, DEFAULT_BASES.arxiv))).toContain('arXiv asks for three seconds');
     expect(failure(() => fetchSettings({}, { SHELFMARK_TEST_ARXIV_INTERVAL_MS: 'soon' }, 'http://127.0.0.1:4000'))).toContain('whole number');
     expect(DEFAULT_SETTINGS.intervalMs.arxiv).toBe(3_000);
