@@ -28,12 +28,16 @@ const STEMS_KEPT = 100_000;
 /** Longest word stemmed: no English word is longer, and the package's time grows with the square of a word's length (a 16,000-letter run takes seconds). */
 const STEMMED_MAX = 64;
 
+/** An acronym's plural, left whole by Porter2, which strips an "s" only after a vowel: "cnns", "llms". */
+const ACRONYM_PLURAL = /^[b-df-hj-np-tv-xz]+s$/;
+
 /**
  * The English stem of a folded word, as Pagefind stems the hosted index (Porter2, the Snowball
  * English algorithm): `distilled`, `distilling` and `distillation` are all `distil`, so the
- * offline edition finds the inflections the hosted site finds. A word with a digit ("gpt4",
- * "16bit") is a name and stays whole: Porter2 knows no names, and the package reads "3" as its
- * own mark for a "y". So does a run of letters longer than any word (`STEMMED_MAX`).
+ * offline edition finds the inflections the hosted site finds; and an acronym's plural is its
+ * singular ("cnns" is `cnn`), as before Porter2. A word with a digit ("gpt4", "16bit") is a name
+ * and stays whole: Porter2 knows no names, and the package reads "3" as its own mark for a "y".
+ * So does a run of letters longer than any word (`STEMMED_MAX`).
  */
 export function stem(term: string): string {
   if (term.length > STEMMED_MAX || /\d/.test(term)) return term;
@@ -41,7 +45,7 @@ export function stem(term: string): string {
   if (stemmed === undefined) {
     // Bounded, so a long session over a large catalog does not keep every word it ever saw.
     if (STEMS.size >= STEMS_KEPT) STEMS.clear();
-    STEMS.set(term, (stemmed = porter2(term)));
+    STEMS.set(term, (stemmed = ACRONYM_PLURAL.test(term) && term.length > 2 ? term.slice(0, -1) : porter2(term)));
   }
   return stemmed;
 }
@@ -145,9 +149,26 @@ export function sortedPosition(sorted: readonly string[], word: string): number 
   return lo;
 }
 
+/** A word of a query as search matches it: as typed (folded), and its stem. */
+export interface QueryTerm {
+  word: string;
+  stem: string;
+}
+
+/**
+ * Stems shorter than this are matched whole, not as the start of longer stems: "being" is `be`,
+ * "using" `use`, "its" `it`, and the stems they begin are half the catalog's words.
+ */
+export const SHORT_STEM = 4;
+
 /** Query terms in the order typed, without repeats. */
-export function queryTerms(query: string): string[] {
-  return [...new Set(words(query).map((w) => w.term))];
+export function queryTerms(query: string): QueryTerm[] {
+  const seen = new Map<string, QueryTerm>();
+  for (const match of query.matchAll(WORD)) {
+    const word = fold(match[0]);
+    if (word && !seen.has(word)) seen.set(word, { word, stem: stem(word) });
+  }
+  return [...seen.values()];
 }
 
 /**
@@ -155,30 +176,45 @@ export function queryTerms(query: string): string[] {
  * ("GPT-4") is one term ("gpt4"), as the index holds it too, and as Pagefind reads it: apart,
  * "4" would match every number that starts with it.
  */
-export function indexTerms(query: string): string[] {
+export function indexTerms(query: string): QueryTerm[] {
   const names: string[] = [];
   const rest = query.replace(JOINED, (word) => {
     if (!hasDigit(word)) return word;
     names.push(nameTerm(word));
     return ' ';
   });
-  return [...new Set([...queryTerms(rest), ...names])];
-}
-
-/** Whether a word of text is a hit for the query: it starts with a query term (the query may be half typed). */
-export function matches(term: string, terms: readonly string[]): boolean {
-  return terms.some((q) => term.startsWith(q));
+  const terms = queryTerms(rest);
+  for (const name of new Set(names)) if (!terms.some((t) => t.word === name)) terms.push({ word: name, stem: name });
+  return terms;
 }
 
 /**
- * Whether a word of `text` is a hit for the query terms: its term starts with one, as an
- * inflection's does ("distillation" and "distilled" are both `distil`), or the word itself
- * does, as a word half typed may have no stem that starts another ("generati" of "generation",
- * whose stem is `generat`).
+ * Whether a word of text, by its stem and as written (folded), is a hit for a query term: an
+ * inflection of it (the same stem: "distillation" for "distilled", both `distil`), a word it
+ * begins, as the query may be half typed ("conv" of "convolution", "generati" of "generation"),
+ * a word whose stem its stem begins ("modelling", `modell`, for "models", `model`) unless
+ * that stem is short (`SHORT_STEM`), or one whose stem it is typed on from (`typedPast`). The
+ * offline index matches by the same rule (`OfflineIndex`), with only the stems to go by.
  */
-function isHit(text: string, word: Word, terms: readonly string[]): boolean {
-  return matches(word.term, terms) || matches(fold(text.slice(word.start, word.end)), terms);
+export function isHit(wordStem: string, written: string, q: QueryTerm): boolean {
+  return wordStem === q.stem || written.startsWith(q.word) || wordStem.startsWith(q.word) || (q.stem.length >= SHORT_STEM && wordStem.startsWith(q.stem)) || typedPast(q.word, wordStem);
 }
+
+/** Endings Porter2 takes off English words (its steps 1 to 5, and "y" as "i"), written out. */
+const ENDINGS = ['s', 'es', 'ies', 'ed', 'ing', 'ly', 'ion', 'ions', 'ional', 'ation', 'ational', 'ations', 'ization', 'isation', 'ity', 'ities', 'ive', 'ively', 'iveness', 'ness', 'ment', 'ments', 'able', 'ably', 'ible', 'al', 'ally', 'er', 'ers', 'ism', 'ist', 'ists', 'ous', 'ously', 'ful', 'fully', 'less', 'ic', 'ical', 'ically', 'ance', 'ence', 'ant', 'ent', 'ate', 'ated', 'ates', 'ating', 'ize', 'ized', 'izes', 'izing', 'ise', 'ised', 'y'];
+/** The starts of those endings: "i" of "ion", "men" of "ment". */
+const ENDING_STARTS = new Set(ENDINGS.flatMap((ending) => [...ending].map((_, i) => ending.slice(0, i + 1))));
+
+/**
+ * Whether `word` is `wordStem` typed on into an ending: "attenti" of `attent` ("attention"),
+ * "analysis" of `analys` ("analyses"); not "attentionl", nor "bertolo" of `bert`. The stem is
+ * at least half the word, and not short (`SHORT_STEM`).
+ */
+export function typedPast(word: string, wordStem: string): boolean {
+  return wordStem.length >= Math.max(SHORT_STEM, Math.ceil(word.length / 2)) && wordStem.length < word.length && word.startsWith(wordStem) && ENDING_STARTS.has(word.slice(wordStem.length)) && !/\d/.test(word);
+}
+
+const hitIn = (text: string, word: Word, terms: readonly QueryTerm[]) => terms.some((q) => isHit(word.term, fold(text.slice(word.start, word.end)), q));
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -191,12 +227,12 @@ export function escapeHtml(text: string): string {
 }
 
 /** `text` as HTML, escaped, with every word that is a hit for the query terms (`isHit`) wrapped in `<mark>`. */
-export function highlight(text: string, terms: readonly string[]): string {
+export function highlight(text: string, terms: readonly QueryTerm[]): string {
   if (terms.length === 0) return escapeHtml(text);
   let html = '';
   let at = 0;
   for (const word of words(text)) {
-    if (!isHit(text, word, terms)) continue;
+    if (!hitIn(text, word, terms)) continue;
     html += `${escapeHtml(text.slice(at, word.start))}<mark>${escapeHtml(text.slice(word.start, word.end))}</mark>`;
     at = word.end;
   }
@@ -208,12 +244,12 @@ export function highlight(text: string, terms: readonly string[]): string {
  * escaped HTML with the hits marked; the start of the text when nothing matches.
  * Ellipses show where the window cuts the text.
  */
-export function hitExcerpt(text: string, terms: readonly string[], length = 30): string {
+export function hitExcerpt(text: string, terms: readonly QueryTerm[], length = 30): string {
   const all = words(text);
   if (all.length === 0) return '';
   let best = 0;
   if (terms.length > 0 && all.length > length) {
-    const hit = all.map((w) => (isHit(text, w, terms) ? 1 : 0));
+    const hit = all.map((w) => (hitIn(text, w, terms) ? 1 : 0));
     let count = hit.slice(0, length).reduce((a: number, b) => a + b, 0);
     let bestCount = count;
     for (let i = 1; i + length <= all.length; i++) {

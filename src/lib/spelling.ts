@@ -18,7 +18,7 @@
  * Pure: it runs in Node (build, tests, bench) and in the browser. It stems with search's own
  * stemmer (src/lib/search-text.ts), so it and both indexes agree on what a word can find.
  */
-import { fold, joinedNames, nameSpans, namesAsIndexed, sortedPosition, stem } from './search-text.ts';
+import { fold, joinedNames, nameSpans, namesAsIndexed, SHORT_STEM, sortedPosition, stem } from './search-text.ts';
 
 /** Words shorter than this are never corrected (nor listed): too many words are one edit from "in". */
 export const MIN_LENGTH = 3;
@@ -174,6 +174,8 @@ export class Speller {
   private readonly sorted: string[];
   /** Papers each word the speller may suggest is in. */
   private readonly frequencyOf: Map<string, number>;
+  /** The stems of the catalog's words, sorted, made when first asked for (`hasStem`). */
+  private stems: string[] | undefined;
 
   constructor(packed: PackedVocabulary) {
     if (packed.version !== 1) throw new Error(`Unsupported vocabulary version ${String(packed.version)}`);
@@ -205,11 +207,23 @@ export class Speller {
 
   /**
    * Whether search finds `word` (already folded) as it is: the catalog has it or a word that
-   * starts with it, or with its stem, as both indexes match words by their stems: "distills",
-   * which no paper says, finds "distilled" and is no typo for "distill".
+   * starts with it, or an inflection of it (`hasStem`): "distills", which no paper says, finds
+   * "distilled" and is no typo for "distill"; "settinge" is `setting`, which no catalog word's
+   * stem is ("settings" is `set`), and is one.
    */
   findable(word: string): boolean {
-    return this.knows(word) || this.knows(stem(word));
+    return this.knows(word) || this.hasStem(stem(word));
+  }
+
+  /**
+   * Whether a catalog word has this stem, or, for a stem not too short to tell (`SHORT_STEM`),
+   * a stem that starts with it: what the offline index finds a word by (`isHit` in
+   * src/lib/search-text.ts), and Pagefind by its stems.
+   */
+  private hasStem(wordStem: string): boolean {
+    this.stems ??= [...new Set(this.sorted.map(stem))].sort();
+    const next = this.stems[sortedPosition(this.stems, wordStem)];
+    return next === wordStem || (wordStem.length >= SHORT_STEM && (next?.startsWith(wordStem) ?? false));
   }
 
   /** The query as the index should read it: a name with a digit the catalog does not know whole, by its parts (`namesAsIndexed`). */
@@ -219,7 +233,7 @@ export class Speller {
 
   /**
    * The words of `query` that can find no paper: long enough to be listed, yet no catalog word
-   * starts with them, their stem or their first half. The half is for stemming: Pagefind matches
+   * starts with them or their first half, nor is an inflection of them (`hasStem`). The half is for stemming: Pagefind matches
    * words by their stems, so "attentions" finds "attention". Pagefind, finding nothing for a
    * word, falls back to ever shorter prefixes of it ("mallory" finds "MAFormer"), which is no
    * match, so the engine asks this before it searches.
@@ -231,7 +245,7 @@ export class Speller {
       if (!listed(word)) return false;
       // A name with a digit ("word2vec", an arXiv id's "00752") is not stemmed: the catalog has it, or a word that starts with it, or nothing does.
       if (/\p{N}/u.test(word)) return !this.knows(word);
-      return !this.knows(word.slice(0, Math.max(MIN_LENGTH, Math.ceil(word.length / 2)))) && !this.knows(stem(word));
+      return !this.knows(word.slice(0, Math.max(MIN_LENGTH, Math.ceil(word.length / 2)))) && !this.hasStem(stem(word));
     }).concat(names.filter((name) => !this.knows(name)));
   }
 

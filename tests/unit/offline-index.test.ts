@@ -4,7 +4,7 @@ import { decodePostings, encodePostings, type Posting } from '../../src/lib/pack
 import { extractPage } from '../../src/offline/extract.ts';
 import { OfflineIndex } from '../../src/browser/search/offline-index.ts';
 import { buildIndex, type SourceDoc } from '../../src/offline/search-index.ts';
-import { hasPhrase, highlight, hitExcerpt, isPhraseQuery, joinedWordsApart, queryTerms, stem } from '../../src/lib/search-text.ts';
+import { hasPhrase, highlight, hitExcerpt, isPhraseQuery, joinedWordsApart, queryTerms, stem, words } from '../../src/lib/search-text.ts';
 import { makeZip } from '../../src/offline/zip.ts';
 
 const doc = (title: string, text: string, extra: Partial<SourceDoc> = {}): SourceDoc => ({
@@ -32,17 +32,18 @@ const corpus: SourceDoc[] = [
 
 describe('text: terms and highlighting', () => {
   it('folds case and accents and stems English words as Pagefind does (Porter2): inflections share a term', () => {
-    expect(queryTerms('Schrödinger FLOWS studies')).toEqual(['schroding', 'flow', 'studi']);
+    expect(queryTerms('Schrödinger FLOWS studies')).toEqual([{ word: 'schrodinger', stem: 'schroding' }, { word: 'flows', stem: 'flow' }, { word: 'studies', stem: 'studi' }]);
     expect(stem('class')).toBe('class');
     expect(stem('models')).toBe('model');
     expect(stem('corpus')).toBe('corpus');
-    for (const [term, inflections] of Object.entries({ distil: ['distilled', 'distilling', 'distillation'], transform: ['transformer', 'transformers'], scale: ['scaling', 'scaled', 'scales'], token: ['tokenized', 'tokenization'] })) {
+    // Porter2 strips an "s" only after a vowel; an acronym's plural is its singular all the same.
+    for (const [term, inflections] of Object.entries({ distil: ['distilled', 'distilling', 'distillation'], transform: ['transformer', 'transformers'], scale: ['scaling', 'scaled', 'scales'], token: ['tokenized', 'tokenization'], cnn: ['cnns'], llm: ['llms'], mlp: ['mlps'] })) {
       for (const word of inflections) expect(stem(word), word).toBe(term);
     }
   });
 
   it('keeps whole a word with a digit, which is a name ("gpt3", not Porter2\'s "gpti"), and a run longer than any word', () => {
-    expect(queryTerms('GPT3 yolo3 16bits')).toEqual(['gpt3', 'yolo3', '16bits']);
+    expect(queryTerms('GPT3 yolo3 16bits').map((t) => t.stem)).toEqual(['gpt3', 'yolo3', '16bits']);
     const run = `${'ab'.repeat(40)}ing`;
     expect(stem(run)).toBe(run);
   });
@@ -51,8 +52,9 @@ describe('text: terms and highlighting', () => {
     expect(isPhraseQuery('further improve the performance of')).toBe(true);
     expect(isPhraseQuery('rectified flow models')).toBe(false);
     expect(isPhraseQuery('"rectified flow" models in practice')).toBe(false);
-    expect(hasPhrase('We further improve the performance of flows.', queryTerms('Improve the Performance'))).toBe(true);
-    expect(hasPhrase('We improve the speed and performance.', queryTerms('improve the performance'))).toBe(false);
+    const phrase = (text: string) => words(text).map((w) => w.term);
+    expect(hasPhrase('We further improve the performance of flows.', phrase('Improve the Performance'))).toBe(true);
+    expect(hasPhrase('We improve the speed and performance.', phrase('improve the performance'))).toBe(false);
   });
 
   it('marks words that start with a query term, and escapes the rest', () => {
@@ -67,15 +69,22 @@ describe('text: terms and highlighting', () => {
     expect(hitExcerpt(`${'filler '.repeat(40)}we scaled it ${'tail '.repeat(40)}`.trim(), queryTerms('scaling'), 6)).toContain('<mark>scaled</mark>');
   });
 
+  it('does not mark the words a short stem begins: "being" is `be`, which is no start of "Benchmarks"', () => {
+    expect(highlight('Being better benchmarks', queryTerms('being'))).toBe('<mark>Being</mark> better benchmarks');
+    expect(highlight('Modelling the models', queryTerms('models'))).toBe('<mark>Modelling</mark> the <mark>models</mark>');
+    // A word typed on past a stem marks the words of that stem: "analyses" is `analys`, which "analysis" goes on from.
+    expect(highlight('Ørsted analyses', queryTerms('analysis'))).toBe('Ørsted <mark>analyses</mark>');
+  });
+
   it('excerpts the densest window around the matches', () => {
     const text = `${'filler '.repeat(50)}the rectified flow here ${'tail '.repeat(50)}`.trim();
     const cut = hitExcerpt(text, queryTerms('rectified flow'), 10);
     expect(cut.startsWith('… ')).toBe(true);
     expect(cut.endsWith(' …')).toBe(true);
     expect(cut).toContain('<mark>rectified</mark> <mark>flow</mark>');
-    expect(hitExcerpt('short text', ['zzz'])).toBe('short text');
+    expect(hitExcerpt('short text', queryTerms('zzz'))).toBe('short text');
     // Nothing matches in the text (the title matched): its start.
-    expect(hitExcerpt(text, ['zzz'], 3)).toBe('filler filler filler …');
+    expect(hitExcerpt(text, queryTerms('zzz'), 3)).toBe('filler filler filler …');
   });
 });
 
@@ -155,10 +164,31 @@ describe('the offline index', () => {
       expect(order('scaling')).toEqual(['Transformer language models', 'Vision transformers']);
     });
 
-    it('a word half typed whose stem no term starts falls back to its longest start that one does, as Pagefind does', () => {
+    it('a word half typed past its stem finds the words it begins ("generati", `generat`), whatever other word it also begins', () => {
+      const typed = new OfflineIndex(buildIndex([doc('Attention is all you need', 'Sequence transduction.'), doc('Linear attention', 'Fast.'), doc('Attentionless token mixers', 'No attention here.'), doc('Experiments on sparse models', 'Many runs.'), doc('An experimental study', 'Of flows.')]));
+      const found = (query: string) => typed.search({ query }).hits.map((h) => typed.doc(h.doc).title).sort();
+      // "attentionless" begins with "attenti" too: it is one more hit, not the only one.
+      expect(found('attenti')).toEqual(['Attention is all you need', 'Attentionless token mixers', 'Linear attention']);
+      expect(found('attentio')).toEqual(found('attenti'));
+      // "experiments" is `experi`, which "experimen" begins with; "experimental" is `experiment`, which begins with it.
+      expect(found('experimen')).toEqual(['An experimental study', 'Experiments on sparse models']);
       expect(order('generati')).toEqual(['Image generation with diffusion']);
-      // Not to a start shorter than half the word: "genxxxxx" is no "gen…".
       expect(order('genxxxxx')).toEqual([]);
+    });
+
+    it('a short stem finds its own words, not every word it begins: "being" is `be`', () => {
+      const short = new OfflineIndex(buildIndex([doc('Being efficient', 'A note.'), doc('Better benchmarks', 'Be careful.'), doc('BERT', 'Encoders.')]));
+      const found = (query: string) => short.search({ query }).hits.map((h) => short.doc(h.doc).title).sort();
+      expect(found('being')).toEqual(['Being efficient', 'Better benchmarks']);
+      // A word typed is still a start: "be" begins them all.
+      expect(found('be')).toEqual(['BERT', 'Being efficient', 'Better benchmarks']);
+    });
+
+    it('an acronym\'s plural finds its singular, and the other way round', () => {
+      const acronyms = new OfflineIndex(buildIndex([doc('CNNs for speech', 'Deep.'), doc('A CNN baseline', 'Shallow.')]));
+      const found = (query: string) => acronyms.search({ query }).hits.map((h) => acronyms.doc(h.doc).title).sort();
+      expect(found('CNNs')).toEqual(['A CNN baseline', 'CNNs for speech']);
+      expect(found('cnn')).toEqual(found('CNNs'));
     });
 
     it('a name with a digit stays whole: "yolo3" finds YOLO3, "yolo4" finds nothing', () => {

@@ -165,6 +165,11 @@ describe('inflections', () => {
     // "distiled" is `distil`, as "distilled" is: it finds the same papers as typed.
     expect(inflected.correct('distiled').query).toBe('distiled');
   });
+
+  it('are corrected when their stem is no catalog word\'s, though a catalog word starts with it: "settinge" is `setting`, "settings" is `set`', () => {
+    const speller = new Speller(packVocabulary(['Settings for optimization', 'Operations on sets']));
+    expect(speller.correct('settinge optimizatios operatione').query).toBe('settings optimization operations');
+  });
 });
 
 describe('names with a digit', () => {

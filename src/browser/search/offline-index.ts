@@ -4,7 +4,8 @@
  * Pagefind does on the hosted site. Pure.
  */
 import { decodePostings, INDEX_VERSION, type PackedIndex, type Posting } from '../../lib/packed-index.ts';
-import { hasPhrase, indexTerms, isPhraseQuery, sortedPosition, words } from '../../lib/search-text.ts';
+import { MIN_LENGTH } from '../../lib/spelling.ts';
+import { hasPhrase, indexTerms, isPhraseQuery, SHORT_STEM, sortedPosition, typedPast, words, type QueryTerm } from '../../lib/search-text.ts';
 import { compareSortValues, NO_VALUE } from '../../lib/sort-orders.ts';
 
 /** A stored document, as the UI shows it. */
@@ -69,8 +70,8 @@ export class OfflineIndex {
   }
 
   /**
-   * Every page that has all the query's terms (stems, as the index holds them, or words they
-   * begin: "distilled" finds "distillation", both `distil`), and each of its quoted
+   * Every page that has all the query's terms (`expand`: "distilled" finds "distillation",
+   * both `distil`, and "conv" finds "convolution"), and each of its quoted
    * phrases as a phrase, and passes the filters, best first, with value counts. A query with no
    * word in it ("???", an emoji) finds nothing, as on the hosted site; no query lists every page.
    */
@@ -104,31 +105,45 @@ export class OfflineIndex {
     return hasPhrase(d.t, phrase) || hasPhrase(d.x, phrase);
   }
 
-  /** Index terms a query term stands for: itself and every longer term it begins, with a weight. */
-  private expand(term: string): [index: number, weight: number][] {
-    const out: [number, number][] = [];
-    for (let i = sortedPosition(this.terms, term); i < this.terms.length && this.terms[i]!.startsWith(term); i++) {
-      const found = this.terms[i]!;
-      // An exact term counts fully; an extension less the more it adds (`flow` → `flowing`).
-      out.push([i, found === term ? 1 : 0.5 * (term.length / found.length)]);
+  /**
+   * Index terms (stems) a query term stands for, with a weight: the hits of `isHit`
+   * (src/lib/search-text.ts) as far as stems can tell them. Its own stem counts fully; a stem
+   * that its word or its long stem begins, less the more it adds (`flow` → `flowing`); and,
+   * when the index lacks its own stem, a stem it is typed on from (`typedPast`: "attenti" of
+   * `attent`, whatever longer word, "attentionless", it also begins). When none of that finds
+   * a term, as when Porter2 rewrote the ending ("capabilit" of "capability", `capabl`), it
+   * stands for what its longest start does, down to half its length, as Pagefind falls back;
+   * the engine asks no index about a word whose first half no catalog word has
+   * (src/lib/spelling.ts). A name with a digit is found whole or not at all.
+   */
+  private expand(q: QueryTerm): [index: number, weight: number][] {
+    const found = new Map<number, number>();
+    const add = (index: number, weight: number) => found.set(index, Math.max(found.get(index) ?? 0, weight));
+    const own = this.position(q.stem);
+    if (own !== -1) add(own, 1);
+    for (const start of q.stem.length >= SHORT_STEM ? [q.word, q.stem] : [q.word]) {
+      for (const i of this.startingWith(start)) add(i, this.terms[i] === q.stem ? 1 : 0.5 * (start.length / this.terms[i]!.length));
     }
-    return out;
+    if (/\d/.test(q.word)) return [...found];
+    for (let end = q.word.length - 1; own === -1 && end >= SHORT_STEM; end--) {
+      const shorter = this.position(q.word.slice(0, end));
+      if (shorter !== -1 && typedPast(q.word, this.terms[shorter]!)) add(shorter, 0.5 * (end / q.word.length));
+    }
+    for (let end = q.word.length - 1; found.size === 0 && end >= Math.max(MIN_LENGTH, Math.ceil(q.word.length / 2)); end--) {
+      for (const i of this.startingWith(q.word.slice(0, end))) add(i, 0.25 * (end / this.terms[i]!.length));
+    }
+    return [...found];
   }
 
-  /**
-   * `expand` of the term or, when no index term starts with it, of its longest start that one
-   * does, as Pagefind falls back: "generati", half typed, starts no stem ("generation" is
-   * `generat`) and finds what "generat" finds. No start shorter than half the term (the engine
-   * asks no index about a word whose first half no catalog word has, src/lib/spelling.ts), and
-   * none of a name with a digit, which is found whole or not at all.
-   */
-  private expandOrShorter(term: string): [index: number, weight: number][] {
-    const shortest = /\d/.test(term) ? term.length : Math.ceil(term.length / 2);
-    for (let end = term.length; end >= shortest; end--) {
-      const found = this.expand(term.slice(0, end));
-      if (found.length) return found;
-    }
-    return [];
+  /** Positions of the index's terms that start with `start`. */
+  private *startingWith(start: string): Generator<number> {
+    for (let i = sortedPosition(this.terms, start); i < this.terms.length && this.terms[i]!.startsWith(start); i++) yield i;
+  }
+
+  /** Where `term` is among the index's terms, or -1. */
+  private position(term: string): number {
+    const at = sortedPosition(this.terms, term);
+    return this.terms[at] === term ? at : -1;
   }
 
   private postings(index: number): Posting[] {
@@ -137,12 +152,12 @@ export class OfflineIndex {
     return list;
   }
 
-  /** Pages that contain every query term (or a word it begins, `expandOrShorter`), with BM25 scores. */
-  private score(terms: string[], allowed: (doc: number) => boolean): Map<number, number> {
+  /** Pages that contain every query term (a term it stands for, `expand`), with BM25 scores. */
+  private score(terms: QueryTerm[], allowed: (doc: number) => boolean): Map<number, number> {
     let result: Map<number, number> | undefined;
     for (const term of terms) {
       const best = new Map<number, number>();
-      for (const [index, weight] of this.expandOrShorter(term)) {
+      for (const [index, weight] of this.expand(term)) {
         const list = this.postings(index);
         const idf = Math.log(1 + (this.size - list.length + 0.5) / (list.length + 0.5));
         for (const [doc, body, title] of list) {

@@ -10,7 +10,7 @@
  */
 import { UNDATED_TOKEN, UNKNOWN_TOKEN } from '../../lib/facets.ts';
 import { plural } from '../../lib/format.ts';
-import { queryTerms } from '../../lib/search-text.ts';
+import { queryTerms, type QueryTerm } from '../../lib/search-text.ts';
 import type { FacetKey, Filters, SearchEngine, SearchOutcome, SortKey } from './engine.ts';
 import { correctionNotice, quoted, renderResult } from './render.ts';
 import { FACETS, readState, SINGLE_FACETS, writeState, type SearchState } from './state.ts';
@@ -41,7 +41,7 @@ export class SearchPage {
   private shown = 0;
   /** The history entry's results and scroll to show again once its search has run, when the page comes back to one. */
   private restore: ShownState | null = null;
-  private terms: string[] = [];
+  private terms: QueryTerm[] = [];
   /** The query is searched as typed ("search instead for …"), until it is edited. */
   private verbatim = false;
   /**

@@ -4,7 +4,7 @@
  * its upvotes when the listing said. Highlighting is ours for both engines, so it looks the same.
  */
 import { formatDate, plural } from '../../lib/format.ts';
-import { highlight, hitExcerpt } from '../../lib/search-text.ts';
+import { highlight, hitExcerpt, type QueryTerm } from '../../lib/search-text.ts';
 import type { HitData } from './engine.ts';
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, html?: string): HTMLElementTagNameMap[K] {
@@ -25,7 +25,7 @@ function describeHit(hit: HitData): string {
 }
 
 /** A result on the results page: `<li>` with a linked heading, the excerpt and the facts line. */
-export function renderResult(hit: HitData, terms: readonly string[]): HTMLLIElement {
+export function renderResult(hit: HitData, terms: readonly QueryTerm[]): HTMLLIElement {
   const item = element('li', 'search-result');
   const heading = element('h2');
   const link = element('a', undefined, highlight(hit.title, terms));
@@ -67,7 +67,7 @@ export function correctionNotice(searched: string, typed: string, control: HTMLE
  * hold no interactive element, and a link lets pointer users click, middle-click or copy
  * it), in an `<li>` with no role of its own. Its name is its text: title, excerpt, themes.
  */
-export function renderOption(hit: HitData, terms: readonly string[], id: string): HTMLLIElement {
+export function renderOption(hit: HitData, terms: readonly QueryTerm[], id: string): HTMLLIElement {
   const item = element('li', 'hit');
   item.setAttribute('role', 'none');
   const option = element('a');
