@@ -3,7 +3,8 @@
  * asked for is the last, an empty page (past the end) is dropped, and so is a page with no
  * paper that an earlier page did not have (a service that ignores the page number would
  * otherwise answer the same page until the limit). A spec that still has full pages at the
- * limit stops there and says so. Every page is read before it is kept,
+ * limit, `--max-pages` or the most a service pages through (`mostPaged`), stops there and
+ * says so. Every page is read before it is kept,
  * so one bad page fails the whole spec.
  */
 import type { SourceRecord } from '../ingest/sources/record.ts';
@@ -30,10 +31,11 @@ export interface Fetched {
 export async function fetchPages(spec: FetchSpec, http: HttpClient, settings: FetchSettings, bases: Record<Service, string>): Promise<Fetched> {
   const service = serviceOf(spec);
   const size = settings.pageSize[service];
+  const limit = Math.min(settings.maxPages, Math.floor((settings.mostPaged[service] ?? Infinity) / size));
   const pages: FetchedPage[] = [];
   const seen = new Set<string>();
   let full = 0;
-  for (let page = 0; page < settings.maxPages; page++) {
+  for (let page = 0; page < limit; page++) {
     const url = pageUrl(spec, page, size, bases);
     const bytes = await http.get(url, service);
     const { records, entries } = readResponse(spec, url, bytes);
@@ -45,7 +47,7 @@ export async function fetchPages(spec: FetchSpec, http: HttpClient, settings: Fe
     if (!isPaged(spec) || entries < size) return { pages, more: false };
     full++;
   }
-  return { pages, more: full === settings.maxPages };
+  return { pages, more: full === limit };
 }
 
 /** What tells a response's papers apart: the service's own key (an item's), else its arXiv id, else its title. */

@@ -12,7 +12,7 @@ import { isKnown, knownPapers, noPapers } from './known.ts';
 import { fetchPages, paperKey } from './pages.ts';
 import { fetchSettings, type SettingsOptions } from './settings.ts';
 import { nameNewSources, readSourcesFolder, saveNewSources, type NewSource } from './save.ts';
-import { collectionIdSpecs, parseSpec, specText, type FetchSpec } from './spec.ts';
+import { collectionIdSpecs, parseSpec, serviceOf, specText, type FetchSpec } from './spec.ts';
 import { serviceBases, serviceHeaders, ZOTERO_KEY_ENV } from './urls.ts';
 
 export interface FetchRequest extends SettingsOptions {
@@ -75,7 +75,10 @@ export async function runFetch(request: FetchRequest, context: FetchContext): Pr
     // A collection names its papers but holds no abstract or author: arXiv's answer for the same ids does.
     // (`known` is empty without --new-only.)
     if (spec.source === 'hf-collection') queue.push(...collectionIdSpecs(spec.slug, records.flatMap((r) => (r.arxivId && !known.arxivIds.has(r.arxivId) ? [r.arxivId] : []))));
-    const limit = more ? ` (stopped at --max-pages ${settings.maxPages}; there are more)` : '';
+    const service = serviceOf(spec);
+    const most = settings.mostPaged[service];
+    const stop = most !== undefined && settings.maxPages * settings.pageSize[service] > most ? `the ${most.toLocaleString('en')} results the service pages through; narrow the spec for the rest` : `--max-pages ${settings.maxPages}; there are more`;
+    const limit = more ? ` (stopped at ${stop})` : '';
     if (pages.length === 0) {
       lines.push(`${name}: no papers; nothing saved`);
     } else if (request.newOnly && fresh.length === 0) {

@@ -22,6 +22,11 @@ export interface FetchSettings {
   intervalMs: Readonly<Record<Service, number>>;
   /** Largest response accepted, in bytes; a larger one is refused, not buffered. */
   maxBytes: number;
+  /**
+   * Results a service pages through at most: OpenAlex's `page` stops at the 10,000th work
+   * (beyond, it answers 400 and asks for cursor paging), so a fetch stops there and says so.
+   */
+  mostPaged: Readonly<Partial<Record<Service, number>>>;
 }
 
 export const DEFAULT_SETTINGS: FetchSettings = {
@@ -33,6 +38,7 @@ export const DEFAULT_SETTINGS: FetchSettings = {
   // arXiv's terms of use: "no more than one request every three seconds".
   intervalMs: { hf: 0, arxiv: 3_000, zotero: 0, openalex: 0 },
   maxBytes: 50 * 1024 * 1024,
+  mostPaged: { openalex: 10_000 },
 };
 
 /** What the command line may change. */

@@ -131,9 +131,14 @@ function isoWeeksIn(year: number): number {
   return thursday(0, 1) || thursday(11, 31) ? 53 : 52;
 }
 
+/**
+ * A search's words, without quotes around the whole: `"flow matching"`, and `"ti:"rectified
+ * flow""` as a shell leaves it. A search that starts with a quoted phrase of its own and goes
+ * on (`"elmo" AND "sesame street"`) is not wrapped, and keeps its quotes.
+ */
 function queryOf(value: string, spec: string): string {
   let query = value.trim();
-  if (query.length >= 2 && query.startsWith('"') && query.endsWith('"')) query = query.slice(1, -1).trim();
+  if (query.length >= 2 && query.startsWith('"') && query.endsWith('"') && !/^"[^"]*"\s/.test(query)) query = query.slice(1, -1).trim();
   if (query) return query;
   throw new FetchError(`"${spec}" searches for nothing; write the words after the colon`);
 }

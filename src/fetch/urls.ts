@@ -9,8 +9,8 @@
  * - arXiv: `/api/query` with `id_list=` (every id in one request) or `search_query=`, paged by
  *   `start` and `max_results`, newest submissions first (arXiv API user manual, 3.1).
  * - OpenAlex: `/works?search=` (most relevant first) or `?filter=` (newest first), paged by
- *   `page` (from 1) and `per-page` (OpenAlex API, "Paging"; plain paging reaches 10,000 works,
- *   far beyond `--max-pages`).
+ *   `page` (from 1) and `per-page` (OpenAlex API, "Paging"), up to its 10,000th work
+ *   (`mostPaged` in settings.ts).
  * - Zotero: `/{groups|users}/{id}[/collections/{key}]/items/top` in the API's own JSON, paged
  *   by `start` and `limit`, oldest addition first, so that an item added between two requests
  *   joins the last page instead of pushing one along, and without standalone notes (`itemType=-note`),

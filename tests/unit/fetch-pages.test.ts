@@ -122,6 +122,16 @@ describe('paging', () => {
     expect(more).toBe(false);
   });
 
+  it('a service that pages through only so many results (OpenAlex: 10,000 works) is paged up to them, and the fetch says there is more', async () => {
+    const capped: FetchSettings = { ...settings, mostPaged: { openalex: 6 } };
+    const spec = parseSpec('openalex:filter:publication_year:2024', '2025-12-11');
+    const asked: string[] = [];
+    const http: HttpClient = { get: async (url) => (asked.push(url), encode(openAlexPage(3, asked.length * 3 - 2, 30))) };
+    const { pages, more } = await fetchPages(spec, http, capped, DEFAULT_BASES);
+    // Two pages of three reach the sixth work; a third would be past what the service pages through.
+    expect([asked.length, pages.length, more]).toEqual([2, 2, true]);
+  });
+
   it('no papers at all is no pages', async () => {
     const { fetch } = pagedClient('hf:daily:2025-12-13', ['[]']);
     expect(await fetch()).toEqual({ pages: [], more: false });

@@ -65,6 +65,8 @@ describe('spec texts', () => {
     expect(parse('hf:search:flow matching')).toEqual(parse('hf:search:"flow matching"'));
     expect(parse('arxiv:query:ti:"rectified flow" AND cat:cs.LG')).toEqual({ source: 'arxiv-query', query: 'ti:"rectified flow" AND cat:cs.LG' });
     expect(parse('arxiv:query:"ti:"rectified flow""')).toEqual({ source: 'arxiv-query', query: 'ti:"rectified flow"' });
+    // A search that starts with a quoted phrase of its own is not wrapped in quotes.
+    expect(parse('openalex:search:"elmo" AND "sesame street"')).toEqual({ source: 'openalex-search', query: '"elmo" AND "sesame street"' });
   });
 
   it('today and yesterday are UTC days, yesterday across a month and a year', () => {
@@ -198,6 +200,7 @@ describe('the limits of a run', () => {
       retryAfterCapMs: 120_000,
       intervalMs: { hf: 0, arxiv: 3_000, zotero: 0, openalex: 0 },
       maxBytes: 52_428_800,
+      mostPaged: { openalex: 10_000 },
     });
   });
 

@@ -571,6 +571,15 @@ describe('OpenAlex API', () => {
     expect([format, diagnostics]).toEqual(['openalex', []]);
     expect(records[0]).toMatchObject({ key: 'W4389000001', line: 1, title: mamba.title, abstract, arxivId: '2312.00752', doi: null, authors: ['Albert Gu', 'Tri Dao'], published: '2023-12-01', venue: null, links: { pdf: 'https://arxiv.org/pdf/2312.00752' } });
     expect(read('openalex.json', JSON.stringify(lstm)).records[0]).toMatchObject({ doi: '10.1162/neco.1997.9.8.1735', arxivId: null, abstract: null, authors: ['Sepp Hochreiter', 'Jürgen Schmidhuber'], venue: { name: 'Neural Computation', kind: 'journal', volume: '9', issue: '8', pages: '1735-1780' } });
+    // OpenAlex writes a date it knows only the year of as January 1st.
+    expect(read('openalex.json', JSON.stringify({ ...lstm, publication_date: '2017-01-01', publication_year: 2017 })).records[0]!.published).toBe('2017');
+  });
+
+  it('a CSL item that carries an OpenAlex id is still CSL-JSON: a work is told by fields of its own', () => {
+    const csl = [{ id: 'https://openalex.org/W2064675550', type: 'article-journal', title: 'Long Short-Term Memory', author: [{ family: 'Hochreiter', given: 'Sepp' }], DOI: '10.1162/neco.1997.9.8.1735', 'container-title': 'Neural Computation', issued: { 'date-parts': [[1997, 11, 15]] } }];
+    const { format, records } = read('zotero.json', JSON.stringify(csl));
+    expect(format).toBe('csl-json');
+    expect(records[0]).toMatchObject({ authors: ['Sepp Hochreiter'], doi: '10.1162/neco.1997.9.8.1735', published: '1997-11-15' });
   });
 
   it('a venue is cited as what the work is: proceedings, a chapter, a thesis by its university, a report or book by its publisher', () => {
@@ -579,25 +588,34 @@ describe('OpenAlex API', () => {
     expect(as(source('Neural Information Processing Systems', 'conference'))).toMatchObject({ name: 'Neural Information Processing Systems', kind: 'proceedings' });
     expect(as({ type: 'book-chapter', ...source('Lecture Notes in Computer Science', 'book series') })).toMatchObject({ name: 'Lecture Notes in Computer Science', kind: 'chapter' });
     expect(as({ type: 'book', ...source('Deep Learning', 'ebook platform') })).toMatchObject({ name: 'Springer', kind: 'book' });
-    expect(as({ type: 'report', ...source('Technical Reports', 'repository') })).toMatchObject({ name: 'Springer', kind: 'report' });
+    expect(as({ type: 'report', ...source('Technical Reports', 'book series') })).toMatchObject({ name: 'Springer', kind: 'report' });
+    // A repository's host (Cornell for arXiv, CERN for Zenodo) keeps the file; it did not publish it.
+    expect(as({ type: 'report', primary_location: { source: { display_name: 'arXiv (Cornell University)', type: 'repository', host_organization_name: 'Cornell University' } } })).toBeNull();
+    expect(as({ type: 'dissertation', primary_location: { source: { display_name: 'Zenodo', type: 'repository', host_organization_name: 'European Organization for Nuclear Research' } }, authorships: [{ author: { display_name: 'Ada Student' }, institutions: [] }] })).toBeNull();
     const thesis = { type: 'dissertation', primary_location: { source: null }, authorships: [{ author: { display_name: 'Ada Student' }, institutions: [{ display_name: 'University of Toronto' }] }] };
     expect(as(thesis)).toMatchObject({ name: 'University of Toronto', kind: 'thesis' });
-    // Pages without an end are the first page alone; a repository is where a preprint was posted.
+    // Pages without an end are the first page alone, and pages may be numbers; a repository is where a preprint was posted.
     expect(as({ biblio: { volume: '9', first_page: 'e4375', last_page: 'e4375' } })).toMatchObject({ pages: 'e4375' });
+    expect(as({ biblio: { volume: 9, first_page: 1735, last_page: 1780 } })).toMatchObject({ volume: '9', pages: '1735-1780' });
     expect(as(source('bioRxiv', 'repository'))).toBeNull();
   });
 
-  it('a page of results is read at each work\'s line; anything else in it, or a work without a title, is an error at its line', () => {
+  it('a page of results is read at each work\'s line; anything else in it is an error at its line, and a work OpenAlex has no title for is left out with a warning there', () => {
     const page = { meta: { count: 4, db_response_time_ms: 12, page: 1, per_page: 25 }, results: [mamba, { id: 'https://openalex.org/A5023888391', display_name: 'Albert Gu' }, { ...lstm, title: null, display_name: null }, { ...lstm, is_authors_truncated: true }], group_by: [] };
     const text = JSON.stringify(page, null, 2);
     const { format, records, diagnostics } = read('works.json', text);
     const opening = text.split('\n').flatMap((line, i) => (line === '    {' ? [i + 1] : []));
     expect(format).toBe('openalex');
     expect(records.map((r) => [r.key, r.line, r.moreAuthors])).toEqual([['W4389000001', opening[0], false], ['W2064675550', opening[3], true]]);
-    expect(errorsIn(diagnostics)).toEqual([
-      expect.objectContaining({ line: opening[1], message: expect.stringContaining('entry 2 is not an OpenAlex work (https://openalex.org/A5023888391)') }),
-      expect.objectContaining({ line: opening[2], message: expect.stringContaining('entry W2064675550 has no title') }),
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ severity: 'error', line: opening[1], message: expect.stringContaining('entry 2 is not an OpenAlex work (https://openalex.org/A5023888391)') }),
+      expect.objectContaining({ severity: 'warning', line: opening[2], message: expect.stringContaining('entry W2064675550 has no title in OpenAlex, so it is left out') }),
     ]);
+    // Autocomplete suggestions carry works' ids, and group_by counts carry no works: neither is a page of works.
+    const suggestions = { meta: { count: 1 }, results: [{ id: 'https://openalex.org/W4389000001', display_name: 'Mamba', hint: 'Albert Gu, Tri Dao', entity_type: 'work', external_id: 'https://doi.org/10.48550/arxiv.2312.00752' }] };
+    expect(errorsIn(read('suggest.json', JSON.stringify(suggestions)).diagnostics)).toEqual([expect.objectContaining({ message: expect.stringContaining('an autocomplete suggestion, not a work') })]);
+    const counts = { meta: { count: 2, groups_count: 2 }, results: [], group_by: [{ key: '2023', key_display_name: '2023', count: 2 }] };
+    expect(errorsIn(read('counts.json', JSON.stringify(counts)).diagnostics)).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('group_by') })]);
     expect(read('empty.json', '{"meta": {"count": 0}, "results": []}')).toMatchObject({ format: 'openalex', records: [], diagnostics: [expect.objectContaining({ severity: 'warning', message: expect.stringContaining('no papers') })] });
     expect(errorsIn(read('bad.json', '{"error": "Invalid query parameters error.", "message": "filter is not a valid field"}').diagnostics)).toEqual([expect.objectContaining({ message: expect.stringContaining('error response') })]);
   });

@@ -19,7 +19,7 @@ import { isCslItem, isCslResponse, readCslJson } from './csl-json.ts';
 import { isHfCollection, isHfEntry, isHfPaper, readHfApi, readHfCollection } from './hf-api.ts';
 import { isObject, str } from './json.ts';
 import { readListing } from './listing.ts';
-import { isOpenAlexPage, isOpenAlexWork, readOpenAlex } from './openalex.ts';
+import { isOpenAlexPage, looksLikeOpenAlexWork, readOpenAlex } from './openalex.ts';
 import { isRis, readRis } from './ris.ts';
 import { isS2Batch, isS2Page, isS2Paper, readSemanticScholar } from './semantic-scholar.ts';
 import { isZoteroItem, readZoteroApi } from './zotero-api.ts';
@@ -195,7 +195,7 @@ type JsonRead = { ok: true; format: SourceFormat; read: SourceRead } | { ok: fal
 /**
  * CSL-JSON and the Zotero, Hugging Face, Semantic Scholar and OpenAlex APIs are all JSON; their
  * shapes tell them apart. An OpenAlex work has an `id` and a `type` as a CSL item does, so it is
- * asked about first.
+ * asked about first, by fields a CSL item does not have.
  */
 function readJson(path: string, text: string): JsonRead {
   let data: unknown;
@@ -220,7 +220,7 @@ function readJson(path: string, text: string): JsonRead {
       return { ok: false, diagnostic: error(path, 1, 'this is a list of Hugging Face collections, which shows only the first items of each; save each collection\'s own response (/api/collections/{namespace}/{slug}) instead') };
     }
     if (isS2Batch(data)) return { ok: true, format: 'semantic-scholar', read: readSemanticScholar(path, text, data) };
-    if (isOpenAlexWork(first)) return { ok: true, format: 'openalex', read: readOpenAlex(path, text, data) };
+    if (looksLikeOpenAlexWork(first)) return { ok: true, format: 'openalex', read: readOpenAlex(path, text, data) };
     if (isCslItem(first)) return { ok: true, format: 'csl-json', read: readCslJson(path, text, data) };
     if (isZoteroItem(first)) return { ok: true, format: 'zotero-api', read: readZoteroApi(path, text, data) };
   } else if (isObject(data)) {
@@ -230,7 +230,7 @@ function readJson(path: string, text: string): JsonRead {
     if (isHfPaper(data)) return { ok: true, format: 'hf-api', read: readHfApi(path, text, data) };
     if (isHfCollection(data)) return { ok: true, format: 'hf-api', read: readHfCollection(path, text, data) };
     if (isS2Paper(data) || isS2Page(data)) return { ok: true, format: 'semantic-scholar', read: readSemanticScholar(path, text, data) };
-    if (isOpenAlexWork(data) || isOpenAlexPage(data)) return { ok: true, format: 'openalex', read: readOpenAlex(path, text, data) };
+    if (looksLikeOpenAlexWork(data) || isOpenAlexPage(data)) return { ok: true, format: 'openalex', read: readOpenAlex(path, text, data) };
     if (isCslItem(data)) return { ok: true, format: 'csl-json', read: readCslJson(path, text, [data]) };
     if (isCslResponse(data)) return { ok: true, format: 'csl-json', read: readCslJson(path, text, data) };
     if (isZoteroItem(data)) return { ok: true, format: 'zotero-api', read: readZoteroApi(path, text, data) };

@@ -8,7 +8,7 @@
  * `source` names the journal, conference or repository. A `select=` leaves out what it was not
  * asked for; the record says nothing of what is missing.
  */
-import { error, type Diagnostic } from '../diagnostics.ts';
+import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, doi, isPreprintServer } from '../../lib/ids.ts';
 import { dateFromParts, emptyRecord, partialDate, stripRichText, venueWith, type SourceRead, type SourceRecord } from './record.ts';
 import type { Venue } from '../../schemas/paper.ts';
@@ -17,8 +17,17 @@ import { elementLines, isObject, keyedElementLines, str, type JsonObject } from 
 /** A work's id: `W` and digits, as a URL (`https://openalex.org/W2741809807`), as the API always sends it. */
 const WORK_ID = /^https:\/\/openalex\.org\/(W\d+)$/i;
 
-/** A work as the API sends it: its `id` is always there, whatever `select=` asked for. */
-export const isOpenAlexWork = (value: unknown): value is JsonObject => isObject(value) && typeof value.id === 'string' && WORK_ID.test(value.id);
+/**
+ * A work as the API sends it: its `id` is always there, whatever `select=` asked for. An
+ * autocomplete suggestion has a work's id too, and says it is a suggestion (`entity_type`).
+ */
+export const isOpenAlexWork = (value: unknown): value is JsonObject => isObject(value) && typeof value.id === 'string' && WORK_ID.test(value.id) && !('entity_type' in value);
+
+/** Fields only an OpenAlex work has: a file of items with an OpenAlex id and none of them is something else (a CSL item may carry such an id). */
+const WORK_FIELDS = ['display_name', 'authorships', 'primary_location', 'abstract_inverted_index', 'publication_year', 'ids', 'biblio'];
+
+/** A work standing alone or first in a list: an OpenAlex work with fields of its own. */
+export const looksLikeOpenAlexWork = (value: unknown): value is JsonObject => isOpenAlexWork(value) && WORK_FIELDS.some((field) => field in value);
 
 /**
  * A page of a list: `meta` with the `count` of all matches, and `results`. A page of authors,
@@ -34,16 +43,21 @@ export function readOpenAlex(path: string, text: string, response: unknown[] | J
   const page = !Array.isArray(response) && isOpenAlexPage(response);
   const works = Array.isArray(response) ? response : page ? response.results : [response];
   const starts = page ? keyedElementLines(text, 'results') : elementLines(text);
+  if (page && works.length === 0 && Array.isArray(response.group_by) && response.group_by.length > 0) {
+    return { records, diagnostics: [error(path, 1, 'this is an OpenAlex group_by response, counts of works and no works; save a response of /works without group_by')] };
+  }
   works.forEach((work, index) => {
     const line = starts[index] ?? 1;
     if (!isOpenAlexWork(work)) {
       const id = isObject(work) ? str(work.id) : null;
-      diagnostics.push(error(path, line, `entry ${index + 1} is not an OpenAlex work${id ? ` (${id})` : ''}; save a response of /works`));
+      const what = isObject(work) && 'entity_type' in work ? 'an autocomplete suggestion, not a work' : `not an OpenAlex work${id ? ` (${id})` : ''}`;
+      diagnostics.push(error(path, line, `entry ${index + 1} is ${what}; save a response of /works`));
       return;
     }
     const key = WORK_ID.exec(work.id as string)![1]!;
     const title = stripRichText(str(work.title) ?? str(work.display_name) ?? '').trim();
-    if (!title) diagnostics.push(error(path, line, `entry ${key} has no title; ask for select=title,… or remove it`));
+    // OpenAlex has works it knows no title of, and its response cannot be mended: the work is left out, and said so.
+    if (!title) diagnostics.push(warning(path, line, `entry ${key} has no title in OpenAlex, so it is left out`));
     else records.push(toRecord(work, key, line, title));
   });
   return { records, diagnostics };
@@ -61,7 +75,9 @@ function toRecord(work: JsonObject, key: string, line: number, title: string): S
   record.authors = authorships.map((a) => (isObject(a.author) ? str(a.author.display_name) : null) ?? str(a.raw_author_name)).flatMap((name) => (name ? [name.trim()] : []));
   // A list's works carry their first 100 authorships, and say when there were more.
   record.moreAuthors = work.is_authors_truncated === true;
-  record.published = partialDate(str(work.publication_date)) ?? dateFromParts(work.publication_year);
+  // A date OpenAlex knows only the year of, it writes as January 1st.
+  const date = str(work.publication_date)?.replace(/^(\d{4})-01-01$/, '$1');
+  record.published = partialDate(date) ?? dateFromParts(work.publication_year);
   record.venue = venueOf(work, primary, authorships);
   const pdf = str(primary.pdf_url) ?? (isObject(work.best_oa_location) ? str(work.best_oa_location.pdf_url) : null);
   if (pdf && /^https?:\/\//i.test(pdf)) record.links.pdf = pdf;
@@ -95,13 +111,17 @@ function venueOf(work: JsonObject, primary: JsonObject, authorships: JsonObject[
   const source = isObject(primary.source) ? primary.source : {};
   const type = str(work.type);
   const biblio = isObject(work.biblio) ? work.biblio : {};
-  const [first, last] = [str(biblio.first_page), str(biblio.last_page)];
+  const page = (value: unknown) => (typeof value === 'number' ? String(value) : str(value));
+  const [first, last] = [page(biblio.first_page), page(biblio.last_page)];
   const details = { volume: biblio.volume, issue: biblio.issue, pages: first && last && last !== first ? `${first}-${last}` : first };
   const issued = type ? ISSUED[type] : undefined;
   if (issued) {
-    // A thesis names its university among its author's institutions; a book or report, its publisher as the source's host.
+    // A thesis names its university among its author's institutions; a book or report, its
+    // publisher as the source's host, unless the source is a repository, whose host (Cornell
+    // for arXiv, CERN for Zenodo) only keeps the file.
     const university = issued === 'thesis' ? authorships.flatMap((a) => (Array.isArray(a.institutions) ? a.institutions.filter(isObject) : [])).map((i) => str(i.display_name)).find(Boolean) : null;
-    const issuer = university ?? str(source.host_organization_name) ?? str(source.display_name);
+    const host = source.type === 'repository' ? null : (str(source.host_organization_name) ?? str(source.display_name));
+    const issuer = university ?? host;
     return issuer ? venueWith({ name: issuer.trim(), kind: issued }, details) : null;
   }
   const name = str(source.display_name)?.trim();
