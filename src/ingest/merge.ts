@@ -198,6 +198,9 @@ function richness(r: SourceRecord): number {
   return [r.abstract, r.authors.length > 0, r.arxivId, r.doi, r.venue, r.published].filter(Boolean).length;
 }
 
+/** How much a record's venue says: its name and kind, and each of its date, volume, issue, pages and genre. */
+const venueDetail = (r: SourceRecord): number => (r.venue ? Object.keys(r.venue).length : 0);
+
 function combine(group: Occurrence[]): MergedPaper {
   const inOrder = group.map((o) => o.record);
   // A later revision of the same record (a harvest after the paper's v2) wins over an earlier one that says as much.
@@ -220,7 +223,9 @@ function combine(group: Occurrence[]): MergedPaper {
   const title = rich[0]!.title;
   const abstract = pick(rich, (r) => r.abstract);
   // A venue whose kind is known (a journal, proceedings, a book, …) decides how the paper is cited: it wins over one that is only named.
-  const venue = pick(rich, (r) => (r.venue?.kind === 'other' ? null : r.venue)) ?? pick(rich, (r) => r.venue);
+  // Among records that say as much, the venue that says most (its date, volume, pages): one read first with less does not hide it.
+  const byVenue = rich.toSorted((a, b) => richness(b) - richness(a) || venueDetail(b) - venueDetail(a));
+  const venue = pick(byVenue, (r) => (r.venue?.kind === 'other' ? null : r.venue)) ?? pick(byVenue, (r) => r.venue);
   return {
     key: titleKey(title),
     title,

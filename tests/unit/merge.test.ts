@@ -169,6 +169,14 @@ describe('merging sources of every kind', () => {
     expect(all.etAl).toBeUndefined();
   });
 
+  it('of two records that say as much, the venue that says more is kept, whichever file came first', () => {
+    const bare = listed('Long Short-Term Memory', 1, { abstract: null, authors: ['Sepp Hochreiter'], doi: '10.1162/neco.1997.9.8.1735', venue: { name: 'Neural Computation', kind: 'journal' }, published: '1997-11-01' });
+    const full = listed('Long Short-Term Memory', 3, { abstract: null, authors: ['Sepp Hochreiter'], doi: '10.1162/neco.1997.9.8.1735', venue: { name: 'Neural Computation', kind: 'journal', date: '1997-11', volume: '9', issue: '8', pages: '1735-1780' }, published: '1997-11-15' });
+    for (const files of [[listing('a.json', [bare], 'openalex'), listing('b.json', [full], 'csl-json')], [listing('a.json', [full], 'csl-json'), listing('b.json', [bare], 'openalex')]]) {
+      expect(mergeSources(files).papers[0]!.venue).toEqual(full.venue);
+    }
+  });
+
   it('a venue whose kind is known wins over a richer source\'s that is only named: the paper is cited as what it is', () => {
     const bib = listed('Attention', 1, { key: 'v', abstract: null, venue: { name: 'Advances in Neural Information Processing Systems', kind: 'proceedings' } });
     const s2 = arxiv('Attention', 2, { venue: { name: 'Neural Information Processing Systems', kind: 'other' } });
