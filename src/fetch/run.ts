@@ -10,7 +10,7 @@ import { FetchError } from './errors.ts';
 import { createHttpClient } from './http.ts';
 import { isKnown, knownPapers, noPapers } from './known.ts';
 import { fetchPages, paperKey } from './pages.ts';
-import { fetchSettings, type SettingsOptions } from './settings.ts';
+import { fetchSettings, type FetchSettings, type SettingsOptions } from './settings.ts';
 import { nameNewSources, readSourcesFolder, saveNewSources, type NewSource } from './save.ts';
 import { collectionIdSpecs, parseSpec, serviceOf, specText, type FetchSpec } from './spec.ts';
 import { serviceBases, serviceHeaders, ZOTERO_KEY_ENV } from './urls.ts';
@@ -75,10 +75,7 @@ export async function runFetch(request: FetchRequest, context: FetchContext): Pr
     // A collection names its papers but holds no abstract or author: arXiv's answer for the same ids does.
     // (`known` is empty without --new-only.)
     if (spec.source === 'hf-collection') queue.push(...collectionIdSpecs(spec.slug, records.flatMap((r) => (r.arxivId && !known.arxivIds.has(r.arxivId) ? [r.arxivId] : []))));
-    const service = serviceOf(spec);
-    const most = settings.mostPaged[service];
-    const stop = most !== undefined && settings.maxPages * settings.pageSize[service] > most ? `the ${most.toLocaleString('en')} results the service pages through; narrow the spec for the rest` : `--max-pages ${settings.maxPages}; there are more`;
-    const limit = more ? ` (stopped at ${stop})` : '';
+    const limit = more ? ` (${stoppedAt(spec, settings)})` : '';
     if (pages.length === 0) {
       lines.push(`${name}: no papers; nothing saved`);
     } else if (request.newOnly && fresh.length === 0) {
@@ -92,6 +89,14 @@ export async function runFetch(request: FetchRequest, context: FetchContext): Pr
   }
   if (added.length > 0) saveNewSources(paths, added, folder, today);
   return { lines, added };
+}
+
+/** What stopped a fetch that had more pages: `--max-pages`, or the most the service pages through (`mostPaged`). */
+export function stoppedAt(spec: FetchSpec, settings: FetchSettings): string {
+  const service = serviceOf(spec);
+  const most = settings.mostPaged[service];
+  if (most !== undefined && settings.maxPages * settings.pageSize[service] > most) return `stopped at the ${most.toLocaleString('en')} results the service pages through; narrow the spec for the rest`;
+  return `stopped at --max-pages ${settings.maxPages}; there are more`;
 }
 
 /** `fetchPages`, with what to do about a Zotero library that turns the fetch away. */

@@ -8,7 +8,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { failureLine, FetchError } from '../../src/fetch/errors.ts';
-import { runFetch, type FetchRequest } from '../../src/fetch/run.ts';
+import { runFetch, stoppedAt, type FetchRequest } from '../../src/fetch/run.ts';
+import { DEFAULT_SETTINGS } from '../../src/fetch/settings.ts';
+import { parseSpec } from '../../src/fetch/spec.ts';
 import { contentPaths, type ContentPaths } from '../../src/lib/content-dir.ts';
 import { fakeClock } from '../support/fake-clock.ts';
 import { fetchFixture } from '../support/replay-server.ts';
@@ -132,6 +134,13 @@ describe('OpenAlex works', () => {
     const after = sources();
     expect(after['openalex-search-state-space-models.json']).toBe(fetchFixture('openalex-search-state-space-models.json').toString('latin1'));
     expect(after['sources.yaml']).toContain('label: "OpenAlex search: state space models"');
+  });
+
+  it('a fetch stopped by what OpenAlex pages through says so, and not to raise --max-pages', () => {
+    const spec = (text: string) => parseSpec(text, '2025-12-11');
+    expect(stoppedAt(spec('openalex:search:x'), { ...DEFAULT_SETTINGS, maxPages: 150 })).toBe('stopped at the 10,000 results the service pages through; narrow the spec for the rest');
+    expect(stoppedAt(spec('openalex:search:x'), DEFAULT_SETTINGS)).toBe('stopped at --max-pages 10; there are more');
+    expect(stoppedAt(spec('hf:daily:2025-12-11'), { ...DEFAULT_SETTINGS, maxPages: 1_000 })).toBe('stopped at --max-pages 1000; there are more');
   });
 
   it('an answer in another service\'s shape is not saved, and the folder stays as it was', async () => {
