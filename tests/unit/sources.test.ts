@@ -629,6 +629,63 @@ describe('OpenAlex API', () => {
   });
 });
 
+describe('Crossref API', () => {
+  const lstm = {
+    indexed: { 'date-parts': [[2025, 12, 1]] },
+    publisher: 'MIT Press',
+    issue: '8',
+    'content-domain': { domain: [], 'crossmark-restriction': false },
+    'published-print': { 'date-parts': [[1997, 11, 15]] },
+    abstract: '<jats:title>Abstract</jats:title><jats:p>Learning to store information over extended time intervals by recurrent backpropagation takes a <jats:italic>very</jats:italic> long time.</jats:p>',
+    DOI: '10.1162/neco.1997.9.8.1735',
+    type: 'journal-article',
+    page: '1735-1780',
+    title: ['Long Short-Term Memory'],
+    volume: '9',
+    author: [{ given: 'Sepp', family: 'Hochreiter', sequence: 'first', affiliation: [] }, { given: 'Jürgen', family: 'Schmidhuber', sequence: 'additional', affiliation: [] }],
+    'container-title': ['Neural Computation'],
+    issued: { 'date-parts': [[1997, 11, 15]] },
+    URL: 'https://doi.org/10.1162/neco.1997.9.8.1735',
+  };
+  const work = (message: object) => JSON.stringify({ status: 'ok', 'message-type': 'work', 'message-version': '1.0.0', message }, null, 2);
+
+  it('a work is read as the CSL item it nearly is: its title and journal out of their lists, its JATS abstract as text, its family names stated', () => {
+    const { format, records, diagnostics } = read('crossref.json', work(lstm));
+    expect([format, diagnostics]).toEqual(['crossref', []]);
+    expect(records[0]).toMatchObject({ key: lstm.DOI, title: 'Long Short-Term Memory', abstract: 'Learning to store information over extended time intervals by recurrent backpropagation takes a very long time.', authors: ['Sepp Hochreiter', 'Jürgen Schmidhuber'], doi: lstm.DOI, published: '1997-11-15', venue: { name: 'Neural Computation', kind: 'journal', date: '1997-11-15', volume: '9', issue: '8', pages: '1735-1780' } });
+    expect(records[0]!.familyNames.get('Jürgen Schmidhuber')).toBe('Schmidhuber');
+  });
+
+  it('Crossref\'s types are cited as CSL\'s: proceedings, chapters, a thesis by its institution; a posted preprint has no venue; an organisation is one name', () => {
+    const as = (changes: object) => read('crossref.json', work({ ...lstm, ...changes })).records[0]!;
+    expect(as({ type: 'proceedings-article', 'container-title': ['Advances in Neural Information Processing Systems'] }).venue).toMatchObject({ kind: 'proceedings' });
+    expect(as({ type: 'book-chapter', 'container-title': ['Deep Learning Essentials'] }).venue).toMatchObject({ name: 'Deep Learning Essentials', kind: 'chapter' });
+    expect(as({ type: 'dissertation', institution: [{ name: 'Technische Universität München' }], 'container-title': [] }).venue).toMatchObject({ name: 'Technische Universität München', kind: 'thesis' });
+    expect(as({ type: 'posted-content', subtype: 'preprint', 'container-title': ['bioRxiv'] }).venue).toBeNull();
+    expect(as({ author: [{ name: 'The SciPy Community', sequence: 'first', affiliation: [] }] })).toMatchObject({ authors: ['The SciPy Community'] });
+  });
+
+  it('a page of works is read at each work\'s line under message.items; a work with no title is left out with a warning, one with no DOI is an error', () => {
+    const page = { status: 'ok', 'message-type': 'work-list', 'message-version': '1.0.0', message: { facets: {}, 'total-results': 3, items: [lstm, { ...lstm, DOI: '10.1000/figure.1', title: [] }, { title: ['No DOI'] }], 'items-per-page': 20, query: { 'start-index': 0, 'search-terms': 'lstm' } } };
+    const text = JSON.stringify(page, null, 2);
+    const { format, records, diagnostics } = read('crossref.json', text);
+    const opening = text.split('\n').flatMap((line, i) => (line === '      {' ? [i + 1] : []));
+    expect(format).toBe('crossref');
+    expect(records.map((r) => [r.key, r.line])).toEqual([[lstm.DOI, opening[0]]]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ severity: 'warning', line: opening[1], message: expect.stringContaining('entry 10.1000/figure.1 has no title in Crossref') }),
+      expect.objectContaining({ severity: 'error', line: opening[2], message: expect.stringContaining('entry 3 is not a Crossref work') }),
+    ]);
+  });
+
+  it('a failure, or an answer about something other than works, is an error saying what Crossref said', () => {
+    const failed = { status: 'failed', 'message-type': 'validation-failure', 'message-version': '1.0.0', message: [{ type: 'parameter-not-allowed', value: 'querry', message: 'This route does not support querry' }] };
+    expect(errorsIn(read('bad.json', JSON.stringify(failed)).diagnostics)).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('a validation-failure, not works: "This route does not support querry"') })]);
+    const members = { status: 'ok', 'message-type': 'member-list', 'message-version': '1.0.0', message: { items: [{ id: 98, 'primary-name': 'Wiley' }] } };
+    expect(errorsIn(read('members.json', JSON.stringify(members)).diagnostics)).toEqual([expect.objectContaining({ message: expect.stringContaining('a member-list, not works') })]);
+  });
+});
+
 describe('CSL-JSON', () => {
   const { format, records } = read('zotero.json', fixture('zotero-csl.json'));
 

@@ -31,7 +31,7 @@ export function readCslJson(path: string, text: string, data: unknown[] | { item
       return;
     }
     const line = starts[index] ?? 1;
-    const record = toRecord(item as JsonObject, line, (message) => diagnostics.push(warning(path, line, `${name}: ${message}`)));
+    const record = cslRecord(item as JsonObject, line, (message) => diagnostics.push(warning(path, line, `${name}: ${message}`)));
     const title = (item as JsonObject).title;
     const id = String((item as JsonObject).id);
     const first = firstWithId.get(id);
@@ -73,7 +73,8 @@ const TYPED_VENUES: Record<string, { kind: Venue['kind']; from: 'publisher' | 'c
   report: { kind: 'report', from: 'publisher' },
 };
 
-function toRecord(item: JsonObject, line: number, dateProblem: DateProblem): SourceRecord {
+/** The record of one CSL item, read at `line`; the Crossref reader reads its items through it too. */
+export function cslRecord(item: JsonObject, line: number, dateProblem: DateProblem): SourceRecord {
   const record = emptyRecord(line, String(item.id), plain(str(item.title))?.trim() ?? '');
   record.abstract = plain(str(item.abstract));
   setAuthors(record, (Array.isArray(item.author) ? item.author : []).map(personName));

@@ -15,6 +15,7 @@ import { cleanText, stripControls } from '../../lib/format.ts';
 import { isArxivFeed, readArxivAtom } from './arxiv-atom.ts';
 import { isArxivOai, readArxivOai } from './arxiv-oai.ts';
 import { readBibtex } from './bibtex.ts';
+import { isCrossrefResponse, readCrossref } from './crossref.ts';
 import { isCslItem, isCslResponse, readCslJson } from './csl-json.ts';
 import { isHfCollection, isHfEntry, isHfPaper, readHfApi, readHfCollection } from './hf-api.ts';
 import { isObject, str } from './json.ts';
@@ -25,7 +26,7 @@ import { isS2Batch, isS2Page, isS2Paper, readSemanticScholar } from './semantic-
 import { isZoteroItem, readZoteroApi } from './zotero-api.ts';
 import { lineAtOffset, venueWith, type SourceRead, type SourceRecord } from './record.ts';
 
-export type SourceFormat = 'listing' | 'bibtex' | 'csl-json' | 'zotero-api' | 'ris' | 'hf-api' | 'semantic-scholar' | 'openalex' | 'arxiv-atom' | 'arxiv-oai';
+export type SourceFormat = 'listing' | 'bibtex' | 'csl-json' | 'zotero-api' | 'ris' | 'hf-api' | 'semantic-scholar' | 'openalex' | 'crossref' | 'arxiv-atom' | 'arxiv-oai';
 
 export interface SourceFile {
   /** File name in `content/sources/`. */
@@ -132,7 +133,7 @@ export function readSource(source: SourceFile): ReadSource {
     format = 'listing';
     read = readListing(path, text, source.captured);
   } else {
-    return failed(path, 0, 'unknown format: a source is a listing (.txt), BibTeX (.bib), RIS (.ris), CSL-JSON or a Zotero, Hugging Face, Semantic Scholar or OpenAlex API response (.json), or an arXiv API or OAI-PMH response (.xml/.atom)');
+    return failed(path, 0, 'unknown format: a source is a listing (.txt), BibTeX (.bib), RIS (.ris), CSL-JSON or a Zotero, Hugging Face, Semantic Scholar, OpenAlex or Crossref API response (.json), or an arXiv API or OAI-PMH response (.xml/.atom)');
   }
   const records: SourceRecord[] = [];
   for (const record of read.records.map(clean)) {
@@ -193,9 +194,9 @@ function failed(path: string, line: number, message: string): ReadSource {
 type JsonRead = { ok: true; format: SourceFormat; read: SourceRead } | { ok: false; diagnostic: Diagnostic };
 
 /**
- * CSL-JSON and the Zotero, Hugging Face, Semantic Scholar and OpenAlex APIs are all JSON; their
- * shapes tell them apart. An OpenAlex work has an `id` and a `type` as a CSL item does, so it is
- * asked about first, by fields a CSL item does not have.
+ * CSL-JSON and the Zotero, Hugging Face, Semantic Scholar, OpenAlex and Crossref APIs are all
+ * JSON; their shapes tell them apart. An OpenAlex work has an `id` and a `type` as a CSL item
+ * does, so it is asked about first, by fields a CSL item does not have.
  */
 function readJson(path: string, text: string): JsonRead {
   let data: unknown;
@@ -231,11 +232,12 @@ function readJson(path: string, text: string): JsonRead {
     if (isHfCollection(data)) return { ok: true, format: 'hf-api', read: readHfCollection(path, text, data) };
     if (isS2Paper(data) || isS2Page(data)) return { ok: true, format: 'semantic-scholar', read: readSemanticScholar(path, text, data) };
     if (looksLikeOpenAlexWork(data) || isOpenAlexPage(data)) return { ok: true, format: 'openalex', read: readOpenAlex(path, text, data) };
+    if (isCrossrefResponse(data)) return { ok: true, format: 'crossref', read: readCrossref(path, text, data) };
     if (isCslItem(data)) return { ok: true, format: 'csl-json', read: readCslJson(path, text, [data]) };
     if (isCslResponse(data)) return { ok: true, format: 'csl-json', read: readCslJson(path, text, data) };
     if (isZoteroItem(data)) return { ok: true, format: 'zotero-api', read: readZoteroApi(path, text, data) };
   }
-  return { ok: false, diagnostic: error(path, 1, 'unknown JSON: neither CSL-JSON (items with "id" and "type", in a list or Zotero\'s {"items": […]}), a Zotero Web API response (items with "key" and "data"), a Hugging Face API response (papers with "id" and "authors", or a collection with "slug" and "items"), a Semantic Scholar API response (papers with "paperId") nor an OpenAlex API response (works with an "id" at openalex.org, alone or as a page\'s "results")') };
+  return { ok: false, diagnostic: error(path, 1, 'unknown JSON: neither CSL-JSON (items with "id" and "type", in a list or Zotero\'s {"items": […]}), a Zotero Web API response (items with "key" and "data"), a Hugging Face API response (papers with "id" and "authors", or a collection with "slug" and "items"), a Semantic Scholar API response (papers with "paperId") an OpenAlex API response (works with an "id" at openalex.org, alone or as a page\'s "results") nor a Crossref API response (a "message" of "message-type" work or work-list)') };
 }
 
 /**

@@ -52,21 +52,22 @@ export function elementLines(text: string, start = 0): number[] {
 /**
  * Lines of the elements of the array under the top-level `key` (a page's `data`, a collection's
  * `items`), or none when there is no such array. Found by the same walk as `elementLines`: a
- * key of that name inside a nested object, or the text of a string, is not it.
+ * key of that name inside a nested object, or the text of a string, is not it. `depth` 2 looks
+ * one object down (Crossref's `message.items`).
  */
-export function keyedElementLines(text: string, key: string): number[] {
+export function keyedElementLines(text: string, key: string, depth = 1): number[] {
   const name = JSON.stringify(key);
   const arrayAfter = /\s*:\s*\[/y;
-  let depth = 0;
+  let at = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
       const end = stringEnd(text, i);
       arrayAfter.lastIndex = end + 1;
-      if (depth === 1 && text.slice(i, end + 1) === name && arrayAfter.test(text)) return elementLines(text, arrayAfter.lastIndex - 1);
+      if (at === depth && text.slice(i, end + 1) === name && arrayAfter.test(text)) return elementLines(text, arrayAfter.lastIndex - 1);
       i = end;
-    } else if (c === OPEN_ARRAY || c === OPEN_OBJECT) depth++;
-    else if (c === CLOSE_ARRAY || c === CLOSE_OBJECT) depth--;
+    } else if (c === OPEN_ARRAY || c === OPEN_OBJECT) at++;
+    else if (c === CLOSE_ARRAY || c === CLOSE_OBJECT) at--;
   }
   return [];
 }
