@@ -1,6 +1,6 @@
 /**
  * `npm run fetch -- SPEC… [--from FILE] [--new-only] [--max-pages N] [--timeout SECONDS]`
- * saves Hugging Face, arXiv, Zotero and OpenAlex API responses into content/sources/ (see README, "Fetching
+ * saves Hugging Face, arXiv, Zotero, OpenAlex and Crossref API responses into content/sources/ (see README, "Fetching
  * papers"). All the work is in src/fetch/; this file reads flags, prints and sets the exit code.
  */
 import { readFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ const sources = shownPaths(paths).sources;
 
 const USAGE = `npm run fetch -- SPEC… [options]
 
-Saves Hugging Face, arXiv, Zotero and OpenAlex API responses, byte for byte, into ${sources} with their
+Saves Hugging Face, arXiv, Zotero, OpenAlex and Crossref API responses, byte for byte, into ${sources} with their
 entries in sources.yaml; \`npm run ingest\` then puts their papers in the catalog. One run is
 all or nothing. The only command that goes on the network.
 
@@ -33,6 +33,8 @@ all or nothing. The only command that goes on the network.
   openalex:search:"state space models"       an OpenAlex works search, most relevant first
   openalex:filter:publication_year:2024      OpenAlex works by filter (KEY:VALUE, commas
                                              between), newest first
+  crossref:10.1162/neco.1997.9.8.1735        Crossref works by DOI (up to 100)
+  crossref:query:"long short-term memory"    a Crossref works search, most relevant first
 
   --from FILE        specs from a file, one a line, # for comments
   --new-only         leave out papers the catalog already has

@@ -68,6 +68,13 @@ export function fileStem(spec: FetchSpec): string {
       return `openalex-search-${slugForTitle(spec.query)}`;
     case 'openalex-filter':
       return `openalex-filter-${slugForTitle(spec.filter)}`;
+    case 'crossref-dois': {
+      const named = spec.dois.slice(0, NAMED_IDS).map(slugForTitle);
+      const rest = spec.dois.length - named.length;
+      return `crossref-${named.join('-')}${rest > 0 ? `-and-${rest}-more` : ''}`;
+    }
+    case 'crossref-query':
+      return `crossref-query-${slugForTitle(spec.query)}`;
   }
 }
 
@@ -95,6 +102,10 @@ export function labelFor(spec: FetchSpec): string {
       return `OpenAlex search: ${spec.query}`;
     case 'openalex-filter':
       return `OpenAlex: ${spec.filter}`;
+    case 'crossref-dois':
+      return `Crossref: ${spec.dois.join(', ')}`;
+    case 'crossref-query':
+      return `Crossref search: ${spec.query}`;
   }
 }
 

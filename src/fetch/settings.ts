@@ -8,7 +8,7 @@ import type { Service } from './spec.ts';
 import { isLoopback } from './urls.ts';
 
 export interface FetchSettings {
-  /** Papers asked for per request: Hugging Face's default page, a twentieth of arXiv's largest slice, Zotero's largest page, half OpenAlex's. */
+  /** Papers asked for per request: Hugging Face's default page, a twentieth of arXiv's largest slice, Zotero's largest page, half OpenAlex's, a tenth of Crossref's. */
   pageSize: Readonly<Record<Service, number>>;
   /** Requests per spec at most; a spec with more results stops there and says so. */
   maxPages: number;
@@ -23,22 +23,23 @@ export interface FetchSettings {
   /** Largest response accepted, in bytes; a larger one is refused, not buffered. */
   maxBytes: number;
   /**
-   * Results a service pages through at most: OpenAlex's `page` stops at the 10,000th work
-   * (beyond, it answers 400 and asks for cursor paging), so a fetch stops there and says so.
+   * Results a service pages through at most: OpenAlex's `page` and Crossref's `offset` stop at
+   * the 10,000th work (beyond, they answer 400 and ask for cursor paging), so a fetch stops
+   * there and says so.
    */
   mostPaged: Readonly<Partial<Record<Service, number>>>;
 }
 
 export const DEFAULT_SETTINGS: FetchSettings = {
-  pageSize: { hf: 50, arxiv: 100, zotero: 100, openalex: 100 },
+  pageSize: { hf: 50, arxiv: 100, zotero: 100, openalex: 100, crossref: 100 },
   maxPages: 10,
   timeoutMs: 30_000,
   backoffMs: [1_000, 2_000, 4_000],
   retryAfterCapMs: 120_000,
   // arXiv's terms of use: "no more than one request every three seconds".
-  intervalMs: { hf: 0, arxiv: 3_000, zotero: 0, openalex: 0 },
+  intervalMs: { hf: 0, arxiv: 3_000, zotero: 0, openalex: 0, crossref: 0 },
   maxBytes: 50 * 1024 * 1024,
-  mostPaged: { openalex: 10_000 },
+  mostPaged: { openalex: 10_000, crossref: 10_000 },
 };
 
 /** What the command line may change. */

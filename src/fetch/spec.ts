@@ -10,15 +10,17 @@
  *   zotero:groups/4530458 (or zotero:users/…, either with /collections/KEY, or the group's URL)
  *   openalex:search:"state space models"
  *   openalex:filter:authorships.author.id:A5023888391,publication_year:2024
+ *   crossref:10.1162/neco.1997.9.8.1735[,DOI…]
+ *   crossref:query:"long short-term memory"
  * Quotes around a search are optional (a shell has usually removed them already).
  */
-import { arxivId } from '../lib/ids.ts';
+import { arxivId, doi, doiKey } from '../lib/ids.ts';
 import { isoDate } from '../schemas/paper.ts';
 import { addDays } from './clock.ts';
 import { FetchError } from './errors.ts';
 
 /** The services fetched from. */
-export type Service = 'hf' | 'arxiv' | 'zotero' | 'openalex';
+export type Service = 'hf' | 'arxiv' | 'zotero' | 'openalex' | 'crossref';
 
 /** One request for papers, as typed data. */
 export type FetchSpec =
@@ -39,12 +41,16 @@ export type FetchSpec =
   /** An OpenAlex works search, most relevant first. */
   | { source: 'openalex-search'; query: string }
   /** OpenAlex works by a `filter` expression (`key:value`, comma-joined), newest first. */
-  | { source: 'openalex-filter'; filter: string };
+  | { source: 'openalex-filter'; filter: string }
+  /** Crossref works by DOI, in one request. */
+  | { source: 'crossref-dois'; dois: string[] }
+  /** A Crossref works search, most relevant first. */
+  | { source: 'crossref-query'; query: string };
 
 /** Ids one spec may name: arXiv answers them in one request, and a longer URL risks HTTP 414. */
 export const MAX_IDS = 100;
 
-const SHAPES = 'hf:daily:YYYY-MM-DD (or today, yesterday), hf:week:YYYY-Www, hf:search:"words", hf:collection:NAMESPACE/SLUG, arxiv:ID[,ID…], arxiv:query:"query", zotero:groups/ID or zotero:users/ID[/collections/KEY], openalex:search:"words", openalex:filter:KEY:VALUE[,KEY:VALUE…]';
+const SHAPES = 'hf:daily:YYYY-MM-DD (or today, yesterday), hf:week:YYYY-Www, hf:search:"words", hf:collection:NAMESPACE/SLUG, arxiv:ID[,ID…], arxiv:query:"query", zotero:groups/ID or zotero:users/ID[/collections/KEY], openalex:search:"words", openalex:filter:KEY:VALUE[,KEY:VALUE…], crossref:DOI[,DOI…], crossref:query:"words"';
 
 /** Parses one spec; `today` (UTC, `YYYY-MM-DD`) resolves the date words. Throws `FetchError`. */
 export function parseSpec(text: string, today: string): FetchSpec {
@@ -64,6 +70,9 @@ export function parseSpec(text: string, today: string): FetchSpec {
   } else if (service === 'openalex') {
     if (rest.startsWith('search:')) return { source: 'openalex-search', query: queryOf(rest.slice('search:'.length), spec) };
     if (rest.startsWith('filter:')) return { source: 'openalex-filter', filter: filterOf(rest.slice('filter:'.length).trim(), spec) };
+  } else if (service === 'crossref') {
+    if (rest.startsWith('query:')) return { source: 'crossref-query', query: queryOf(rest.slice('query:'.length), spec) };
+    return { source: 'crossref-dois', dois: doisOf(rest, spec) };
   }
   throw new FetchError(`"${spec}" is not a spec: expected ${SHAPES}`);
 }
@@ -89,6 +98,10 @@ export function specText(spec: FetchSpec): string {
       return `openalex:search:"${spec.query}"`;
     case 'openalex-filter':
       return `openalex:filter:${spec.filter}`;
+    case 'crossref-dois':
+      return `crossref:${spec.dois.join(',')}`;
+    case 'crossref-query':
+      return `crossref:query:"${spec.query}"`;
   }
 }
 
@@ -96,6 +109,7 @@ export function specText(spec: FetchSpec): string {
 export function serviceOf(spec: FetchSpec): Service {
   if (spec.source === 'zotero') return 'zotero';
   if (spec.source.startsWith('openalex-')) return 'openalex';
+  if (spec.source.startsWith('crossref-')) return 'crossref';
   return spec.source.startsWith('hf-') ? 'hf' : 'arxiv';
 }
 
@@ -184,6 +198,19 @@ export function collectionIdSpecs(collection: string, ids: readonly string[]): F
   const specs: FetchSpec[] = [];
   for (let i = 0; i < ids.length; i += MAX_IDS) specs.push({ source: 'arxiv-ids', ids: ids.slice(i, i + MAX_IDS), collection });
   return specs;
+}
+
+/** DOIs, in any form a DOI is written (`doi:…`, a doi.org link), without repeats: at most `MAX_IDS`. */
+function doisOf(value: string, spec: string): string[] {
+  const dois: string[] = [];
+  for (const raw of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+    const found = doi(raw);
+    if (!found) throw new FetchError(`"${spec}": "${raw}" is not a DOI (such as 10.1162/neco.1997.9.8.1735)`);
+    if (!dois.some((d) => doiKey(d) === doiKey(found))) dois.push(found);
+  }
+  if (dois.length === 0) throw new FetchError(`"${spec}" names no DOI; write crossref:10.1162/neco.1997.9.8.1735 or crossref:query:"…"`);
+  if (dois.length > MAX_IDS) throw new FetchError(`"${spec}" names ${dois.length} DOIs; at most ${MAX_IDS} fit in one request, so split them into several specs`);
+  return dois;
 }
 
 function idsOf(value: string, spec: string): string[] {

@@ -1,7 +1,7 @@
 /**
  * The URL of every request the fetch command makes, and what goes with it, in one place. The
  * services' addresses can be changed with `SHELFMARK_HF_URL`, `SHELFMARK_ARXIV_URL`,
- * `SHELFMARK_ZOTERO_URL` and `SHELFMARK_OPENALEX_URL`, which is how tests point them at a local server.
+ * `SHELFMARK_ZOTERO_URL`, `SHELFMARK_OPENALEX_URL` and `SHELFMARK_CROSSREF_URL`, which is how tests point them at a local server.
  *
  * - Hugging Face: `/api/daily_papers?date=` or `?week=`, paged by `p` (from 0) and `limit`;
  *   `/api/papers/search?q=`, one page (parameters as `huggingface_hub`'s `HfApi` sends them);
@@ -11,6 +11,9 @@
  * - OpenAlex: `/works?search=` (most relevant first) or `?filter=` (newest first), paged by
  *   `page` (from 1) and `per-page` (OpenAlex API, "Paging"), up to its 10,000th work
  *   (`mostPaged` in settings.ts).
+ * - Crossref: `/works?filter=doi:…,doi:…` (every DOI in one request), or `/works?query=`
+ *   (most relevant first) paged by `offset` and `rows`, up to its 10,000th work (Crossref
+ *   REST API, "Pagination").
  * - Zotero: `/{groups|users}/{id}[/collections/{key}]/items/top` in the API's own JSON, paged
  *   by `start` and `limit`, oldest addition first, so that an item added between two requests
  *   joins the last page instead of pushing one along, and without standalone notes (`itemType=-note`),
@@ -26,9 +29,10 @@ export const DEFAULT_BASES: Readonly<Record<Service, string>> = {
   arxiv: 'https://export.arxiv.org',
   zotero: 'https://api.zotero.org',
   openalex: 'https://api.openalex.org',
+  crossref: 'https://api.crossref.org',
 };
 
-const ENV_NAMES: Readonly<Record<Service, string>> = { hf: 'SHELFMARK_HF_URL', arxiv: 'SHELFMARK_ARXIV_URL', zotero: 'SHELFMARK_ZOTERO_URL', openalex: 'SHELFMARK_OPENALEX_URL' };
+const ENV_NAMES: Readonly<Record<Service, string>> = { hf: 'SHELFMARK_HF_URL', arxiv: 'SHELFMARK_ARXIV_URL', zotero: 'SHELFMARK_ZOTERO_URL', openalex: 'SHELFMARK_OPENALEX_URL', crossref: 'SHELFMARK_CROSSREF_URL' };
 
 /** Where a Zotero API key is read from: it is sent as a header, never in a URL, so it is neither printed nor saved. */
 export const ZOTERO_KEY_ENV = 'ZOTERO_API_KEY';
@@ -40,7 +44,7 @@ export function serviceBases(env: NodeJS.ProcessEnv): Record<Service, string> {
     if (!/^https?:\/\/[^/?#\s]+(?:\/[^?#\s]*)?$/.test(value)) throw new FetchError(`${ENV_NAMES[service]} is "${value}", not an http(s) URL`);
     return value.replace(/\/+$/, '');
   };
-  return { hf: base('hf'), arxiv: base('arxiv'), zotero: base('zotero'), openalex: base('openalex') };
+  return { hf: base('hf'), arxiv: base('arxiv'), zotero: base('zotero'), openalex: base('openalex'), crossref: base('crossref') };
 }
 
 /**
@@ -54,7 +58,7 @@ export function serviceHeaders(env: NodeJS.ProcessEnv, bases: Record<Service, st
   if (key && !bases.zotero.startsWith('https://') && !isLoopback(bases.zotero)) {
     throw new FetchError(`${ZOTERO_KEY_ENV} is set, and SHELFMARK_ZOTERO_URL is ${bases.zotero}, which is not https: the key would cross the network in clear text`);
   }
-  return { hf: {}, arxiv: {}, zotero: { 'Zotero-API-Version': '3', ...(key ? { Authorization: `Bearer ${key}` } : {}) }, openalex: {} };
+  return { hf: {}, arxiv: {}, zotero: { 'Zotero-API-Version': '3', ...(key ? { Authorization: `Bearer ${key}` } : {}) }, openalex: {}, crossref: {} };
 }
 
 /** Whether a URL points at this machine (127.0.0.1, ::1 or localhost). */
@@ -65,7 +69,7 @@ export function isLoopback(url: string): boolean {
 
 /** Whether a spec's results come in pages; the others are one request. */
 export function isPaged(spec: FetchSpec): boolean {
-  return spec.source === 'hf-daily' || spec.source === 'hf-week' || spec.source === 'arxiv-query' || spec.source === 'zotero' || spec.source.startsWith('openalex-');
+  return spec.source === 'hf-daily' || spec.source === 'hf-week' || spec.source === 'arxiv-query' || spec.source === 'zotero' || spec.source.startsWith('openalex-') || spec.source === 'crossref-query';
 }
 
 /** The URL of page `page` (from 0) of a spec's results, `pageSize` papers a page. */
@@ -89,5 +93,9 @@ export function pageUrl(spec: FetchSpec, page: number, pageSize: number, bases: 
       return `${bases.openalex}/works?${new URLSearchParams({ search: spec.query, page: String(page + 1), 'per-page': String(pageSize) })}`;
     case 'openalex-filter':
       return `${bases.openalex}/works?${new URLSearchParams({ filter: spec.filter, sort: 'publication_date:desc', page: String(page + 1), 'per-page': String(pageSize) })}`;
+    case 'crossref-dois':
+      return `${bases.crossref}/works?${new URLSearchParams({ filter: spec.dois.map((d) => `doi:${d}`).join(','), rows: String(spec.dois.length) })}`;
+    case 'crossref-query':
+      return `${bases.crossref}/works?${new URLSearchParams({ query: spec.query, offset: String(page * pageSize), rows: String(pageSize) })}`;
   }
 }

@@ -6,6 +6,7 @@
  */
 import { formatDiagnostic } from '../ingest/diagnostics.ts';
 import { readSource, type SourceFormat } from '../ingest/sources/detect.ts';
+import { isObject } from '../ingest/sources/json.ts';
 import type { SourceRecord } from '../ingest/sources/record.ts';
 import { FetchError } from './errors.ts';
 import { serviceOf, type FetchSpec, type Service } from './spec.ts';
@@ -16,6 +17,7 @@ export const RESPONSE_KIND: Readonly<Record<Service, { format: SourceFormat; ext
   arxiv: { format: 'arxiv-atom', extension: '.xml', name: 'an arXiv API (Atom) response' },
   zotero: { format: 'zotero-api', extension: '.json', name: 'a Zotero Web API response' },
   openalex: { format: 'openalex', extension: '.json', name: 'an OpenAlex API response' },
+  crossref: { format: 'crossref', extension: '.json', name: 'a Crossref API response' },
 };
 
 /** A response, read. */
@@ -23,7 +25,8 @@ export interface ReadResponse {
   records: SourceRecord[];
   /**
    * How many entries it held, papers or not: a page of a Zotero library counts its standalone
-   * attachments too, or a full page with one attachment in it would pass for the last.
+   * attachments too, and a page of OpenAlex or Crossref the works it left out for want of a
+   * title, or a full page with one of them in it would pass for the last.
    */
   entries: number;
 }
@@ -39,11 +42,16 @@ export function readResponse(spec: FetchSpec, url: string, bytes: Uint8Array): R
   // `[]`, past a library's last page, is the empty answer of any JSON service: it reads as no papers of some JSON format.
   const emptyJson = read.records.length === 0 && kind.extension === '.json';
   if (read.format !== kind.format && !emptyJson) throw new FetchError(`the response from ${url} is not ${kind.name} (it reads as ${read.format}), so it was not saved`);
-  return { records: read.records, entries: kind.format === 'zotero-api' ? entriesIn(bytes) : read.records.length };
+  return { records: read.records, entries: LISTED.has(kind.format) ? entriesIn(bytes) : read.records.length };
 }
 
-/** The length of a JSON list that has been read already (a single item is one entry). */
+/** Formats whose pages hold entries that are no papers. */
+const LISTED: ReadonlySet<SourceFormat> = new Set(['zotero-api', 'openalex', 'crossref']);
+
+/** The length of the list in a JSON page that has been read already: a Zotero array, OpenAlex's `results`, Crossref's `message.items` (a single item is one entry). */
 function entriesIn(bytes: Uint8Array): number {
   const data: unknown = JSON.parse(new TextDecoder().decode(bytes));
-  return Array.isArray(data) ? data.length : 1;
+  if (Array.isArray(data)) return data.length;
+  const list = isObject(data) ? (data.results ?? (isObject(data.message) ? data.message.items : undefined)) : undefined;
+  return Array.isArray(list) ? list.length : 1;
 }

@@ -11,7 +11,7 @@ import { parseSpec, serviceOf } from '../../src/fetch/spec.ts';
 import { DEFAULT_BASES, pageUrl } from '../../src/fetch/urls.ts';
 import { dailyPage, fetchFixture } from '../support/replay-server.ts';
 
-const settings: FetchSettings = { ...DEFAULT_SETTINGS, pageSize: { hf: 3, arxiv: 2, zotero: 3, openalex: 3 }, maxPages: 4 };
+const settings: FetchSettings = { ...DEFAULT_SETTINGS, pageSize: { hf: 3, arxiv: 2, zotero: 3, openalex: 3, crossref: 3 }, maxPages: 4 };
 const encode = (text: string) => new TextEncoder().encode(text);
 /** What arXiv answers past the last result: a feed with no entries. */
 const EMPTY_FEED = `<?xml version='1.0' encoding='UTF-8'?>
@@ -130,6 +130,18 @@ describe('paging', () => {
     const { pages, more } = await fetchPages(spec, http, capped, DEFAULT_BASES);
     // Two pages of three reach the sixth work; a third would be past what the service pages through.
     expect([asked.length, pages.length, more]).toEqual([2, 2, true]);
+  });
+
+  it('a page with a work left out for want of a title is still a full page, and the paging goes on', async () => {
+    const untitled = (first: number) => {
+      const page = JSON.parse(openAlexPage(3, first, 7)) as { results: Record<string, unknown>[] };
+      page.results[1] = { ...page.results[1], title: null, display_name: null };
+      return JSON.stringify(page);
+    };
+    const { fetch, asked } = pagedClient('openalex:search:"state space"', [untitled(1), openAlexPage(3, 4, 7), openAlexPage(1, 7, 7)]);
+    const { pages } = await fetch();
+    expect(asked).toHaveLength(3);
+    expect(pages.map((p) => p.records.length)).toEqual([2, 3, 1]);
   });
 
   it('no papers at all is no pages', async () => {

@@ -20,6 +20,7 @@ const DAILY = '/api/daily_papers?date=2025-12-11&p=0&limit=50';
 const IDS = '/api/query?id_list=2312.00752%2C2405.21060&max_results=2';
 const LIBRARY = '/groups/4530458/items/top?format=json&itemType=-note&sort=dateAdded&direction=asc&start=0&limit=100';
 const WORKS = '/works?search=state+space+models&page=1&per-page=100';
+const CROSSREF_LSTM = '/works?filter=doi%3A10.1162%2Fneco.1997.9.8.1735&rows=1';
 
 /** Where the stand-in pretends the services are; nothing listens there. */
 const BASE = 'http://127.0.0.1:9';
@@ -45,7 +46,7 @@ function run(routes: Record<string, string | number>, request: Partial<FetchRequ
   for (const id of knownIds) writeFileSync(join(paths.papers, `paper-${id}.mdx`), `---\nid: "paper-${id.replace('.', '-')}"\narxivId: "${id}"\n---\n`);
   prepare(paths);
   const before = snapshotDir(paths.sources);
-  const env = { SHELFMARK_HF_URL: BASE, SHELFMARK_ARXIV_URL: BASE, SHELFMARK_ZOTERO_URL: BASE, SHELFMARK_OPENALEX_URL: BASE, ...moreEnv };
+  const env = { SHELFMARK_HF_URL: BASE, SHELFMARK_ARXIV_URL: BASE, SHELFMARK_ZOTERO_URL: BASE, SHELFMARK_OPENALEX_URL: BASE, SHELFMARK_CROSSREF_URL: BASE, ...moreEnv };
   const result = runFetch({ newOnly: false, ...request }, { paths, env, clock: fakeClock(), log: () => {}, send: send as typeof fetch });
   return { result, before, sources: () => snapshotDir(paths.sources), asked, headers };
 }
@@ -147,6 +148,17 @@ describe('OpenAlex works', () => {
     const error = run({ [WORKS]: 'hf-daily-2025-12-11.json' }, { specs: specs('openalex:search:"state space models"') });
     await expect(error.result).rejects.toThrow(/is not an OpenAlex API response \(it reads as hf-api\), so it was not saved/);
     expect(error.sources()).toEqual(error.before);
+  });
+});
+
+describe('Crossref works', () => {
+  it('are asked for by DOI in one request and saved as Crossref sent them, under the DOIs\' label', async () => {
+    const { result, sources, asked } = run({ [CROSSREF_LSTM]: 'crossref-10-1162-neco-1997-9-8-1735.json' }, { specs: specs('crossref:https://doi.org/10.1162/neco.1997.9.8.1735') });
+    expect((await result).lines).toEqual(['crossref:10.1162/neco.1997.9.8.1735: 1 paper on 1 page; saved crossref-10-1162-neco-1997-9-8-1735.json']);
+    expect(asked).toEqual([CROSSREF_LSTM]);
+    const after = sources();
+    expect(after['crossref-10-1162-neco-1997-9-8-1735.json']).toBe(fetchFixture('crossref-10-1162-neco-1997-9-8-1735.json').toString('latin1'));
+    expect(after['sources.yaml']).toContain('label: "Crossref: 10.1162/neco.1997.9.8.1735"');
   });
 });
 

@@ -31,6 +31,8 @@ describe('file names', () => {
     expect(fileStem(spec('zotero:groups/4530458/collections/ABCD2345'))).toBe('zotero-groups-4530458-collections-abcd2345');
     expect(fileStem(spec('openalex:search:"State Space Models"'))).toBe('openalex-search-state-space-models');
     expect(fileStem(spec('openalex:filter:authorships.author.id:A5023888391'))).toBe('openalex-filter-authorships-author-id-a5023888391');
+    expect(fileStem(spec('crossref:10.1162/neco.1997.9.8.1735'))).toBe('crossref-10-1162-neco-1997-9-8-1735');
+    expect(fileStem(spec('crossref:query:LSTM'))).toBe('crossref-query-lstm');
   });
 
   it('name three ids and count the rest', () => {
@@ -78,6 +80,8 @@ describe('labels', () => {
     expect(labelFor(spec('zotero:users/475425'))).toBe('Zotero library: users/475425');
     expect(labelFor(spec('openalex:search:state space models'))).toBe('OpenAlex search: state space models');
     expect(labelFor(spec('openalex:filter:publication_year:2024'))).toBe('OpenAlex: publication_year:2024');
+    expect(labelFor(spec('crossref:10.1162/neco.1997.9.8.1735'))).toBe('Crossref: 10.1162/neco.1997.9.8.1735');
+    expect(labelFor(spec('crossref:query:LSTM'))).toBe('Crossref search: LSTM');
   });
 });
 

@@ -61,6 +61,13 @@ describe('spec texts', () => {
     expect(failure(() => parse('openalex:W2064675550'))).toContain('is not a spec');
   });
 
+  it('Crossref works are DOIs, written any way a DOI is, or a search', () => {
+    expect(parse('crossref: https://doi.org/10.1162/neco.1997.9.8.1735 , doi:10.1162/NECO.1997.9.8.1735,10.5555/3295222.3295349')).toEqual({ source: 'crossref-dois', dois: ['10.1162/neco.1997.9.8.1735', '10.5555/3295222.3295349'] });
+    expect(parse('crossref:query:"long short-term memory"')).toEqual({ source: 'crossref-query', query: 'long short-term memory' });
+    expect(failure(() => parse('crossref:not-a-doi'))).toContain('"not-a-doi" is not a DOI');
+    expect(failure(() => parse('crossref:'))).toContain('names no DOI');
+  });
+
   it('quotes around a search are optional, and quotes inside it are the query\'s own', () => {
     expect(parse('hf:search:flow matching')).toEqual(parse('hf:search:"flow matching"'));
     expect(parse('arxiv:query:ti:"rectified flow" AND cat:cs.LG')).toEqual({ source: 'arxiv-query', query: 'ti:"rectified flow" AND cat:cs.LG' });
@@ -81,7 +88,7 @@ describe('spec texts', () => {
 
   it('a spec of no known shape names the shapes there are', () => {
     for (const text of ['hf:dialy:2025-12-11', 'hf:2025-12-11', 'semantic-scholar:attention', '2312.00752', 'HF:daily:2025-12-11']) {
-      expect(failure(() => parse(text)), text).toMatch(/is not a spec: expected hf:daily:YYYY-MM-DD .*arxiv:query:"query", zotero:groups\/ID or zotero:users\/ID\[\/collections\/KEY\], openalex:search:"words", openalex:filter:KEY:VALUE\[,KEY:VALUE…\]$/);
+      expect(failure(() => parse(text)), text).toMatch(/is not a spec: expected hf:daily:YYYY-MM-DD .*arxiv:query:"query", zotero:groups\/ID or zotero:users\/ID\[\/collections\/KEY\], openalex:search:"words", openalex:filter:KEY:VALUE\[,KEY:VALUE…\], crossref:DOI\[,DOI…\], crossref:query:"words"$/);
     }
   });
 
@@ -120,7 +127,7 @@ describe('spec texts', () => {
   });
 
   it('each spec is shown as it would be typed', () => {
-    for (const text of ['hf:daily:2025-12-11', 'hf:week:2025-W50', 'hf:search:"flow matching"', 'hf:collection:lab/ssm-reading-6650a0', 'arxiv:2312.00752,2405.21060', 'arxiv:query:"ti:rectified flow"', 'zotero:groups/4530458/collections/ABCD2345', 'openalex:search:"state space models"', 'openalex:filter:publication_year:2024']) {
+    for (const text of ['hf:daily:2025-12-11', 'hf:week:2025-W50', 'hf:search:"flow matching"', 'hf:collection:lab/ssm-reading-6650a0', 'arxiv:2312.00752,2405.21060', 'arxiv:query:"ti:rectified flow"', 'zotero:groups/4530458/collections/ABCD2345', 'openalex:search:"state space models"', 'openalex:filter:publication_year:2024', 'crossref:10.1162/neco.1997.9.8.1735,10.5555/3295222.3295349', 'crossref:query:"long short-term memory"']) {
       expect(specText(parse(text))).toBe(text);
     }
   });
@@ -165,9 +172,14 @@ describe('request URLs', () => {
     expect(url('openalex:filter:authorships.author.id:A5023888391,publication_year:2024', 2, 100)).toBe('https://api.openalex.org/works?filter=authorships.author.id%3AA5023888391%2Cpublication_year%3A2024&sort=publication_date%3Adesc&page=3&per-page=100');
   });
 
+  it('Crossref DOIs are one filter request for all of them; a search is paged by offset and rows', () => {
+    expect(url('crossref:10.1162/neco.1997.9.8.1735,10.5555/3295222.3295349')).toBe('https://api.crossref.org/works?filter=doi%3A10.1162%2Fneco.1997.9.8.1735%2Cdoi%3A10.5555%2F3295222.3295349&rows=2');
+    expect(url('crossref:query:"long short-term memory"', 2, 100)).toBe('https://api.crossref.org/works?query=long+short-term+memory&offset=200&rows=100');
+  });
+
   it('Zotero is told the API version, and a key from ZOTERO_API_KEY goes in a header, never in a URL', () => {
     const bases = serviceBases({});
-    expect(serviceHeaders({}, bases)).toEqual({ hf: {}, arxiv: {}, zotero: { 'Zotero-API-Version': '3' }, openalex: {} });
+    expect(serviceHeaders({}, bases)).toEqual({ hf: {}, arxiv: {}, zotero: { 'Zotero-API-Version': '3' }, openalex: {}, crossref: {} });
     // Authorization, which fetch drops on a redirect to another host, as it would not a header of the API's own.
     expect(serviceHeaders({ ZOTERO_API_KEY: ' P9NiFoyLeZu2bZNvvuQPDWsd \n' }, bases).zotero).toEqual({ 'Zotero-API-Version': '3', Authorization: 'Bearer P9NiFoyLeZu2bZNvvuQPDWsd' });
     // Never in clear text, but to this machine.
@@ -179,7 +191,7 @@ describe('request URLs', () => {
 
   it('the services\' addresses come from the environment when it names them', () => {
     expect(serviceBases({})).toEqual(DEFAULT_BASES);
-    expect(serviceBases({ SHELFMARK_HF_URL: 'http://127.0.0.1:9/', SHELFMARK_ARXIV_URL: 'http://localhost:8/arxiv', SHELFMARK_ZOTERO_URL: 'http://127.0.0.1:7', SHELFMARK_OPENALEX_URL: 'http://127.0.0.1:6' })).toEqual({ hf: 'http://127.0.0.1:9', arxiv: 'http://localhost:8/arxiv', zotero: 'http://127.0.0.1:7', openalex: 'http://127.0.0.1:6' });
+    expect(serviceBases({ SHELFMARK_HF_URL: 'http://127.0.0.1:9/', SHELFMARK_ARXIV_URL: 'http://localhost:8/arxiv', SHELFMARK_ZOTERO_URL: 'http://127.0.0.1:7', SHELFMARK_OPENALEX_URL: 'http://127.0.0.1:6', SHELFMARK_CROSSREF_URL: 'http://127.0.0.1:5' })).toEqual({ hf: 'http://127.0.0.1:9', arxiv: 'http://localhost:8/arxiv', zotero: 'http://127.0.0.1:7', openalex: 'http://127.0.0.1:6', crossref: 'http://127.0.0.1:5' });
     expect(failure(() => serviceBases({ SHELFMARK_ARXIV_URL: 'export.arxiv.org' }))).toContain('SHELFMARK_ARXIV_URL');
     expect(failure(() => serviceBases({ SHELFMARK_HF_URL: 'file:///etc/passwd' }))).toContain('not an http(s) URL');
   });
@@ -191,16 +203,16 @@ describe('request URLs', () => {
 });
 
 describe('the limits of a run', () => {
-  it('by default: 50 Hugging Face, 100 arXiv, Zotero or OpenAlex papers a page, 10 pages, 30 s per attempt, 3 retries after 1, 2, 4 s, arXiv 3 s apart, 50 MB', () => {
+  it('by default: 50 Hugging Face, 100 arXiv, Zotero, OpenAlex or Crossref papers a page, 10 pages, 30 s per attempt, 3 retries after 1, 2, 4 s, arXiv 3 s apart, 50 MB', () => {
     expect(fetchSettings({}, {}, DEFAULT_BASES.arxiv)).toEqual({
-      pageSize: { hf: 50, arxiv: 100, zotero: 100, openalex: 100 },
+      pageSize: { hf: 50, arxiv: 100, zotero: 100, openalex: 100, crossref: 100 },
       maxPages: 10,
       timeoutMs: 30_000,
       backoffMs: [1_000, 2_000, 4_000],
       retryAfterCapMs: 120_000,
-      intervalMs: { hf: 0, arxiv: 3_000, zotero: 0, openalex: 0 },
+      intervalMs: { hf: 0, arxiv: 3_000, zotero: 0, openalex: 0, crossref: 0 },
       maxBytes: 52_428_800,
-      mostPaged: { openalex: 10_000 },
+      mostPaged: { openalex: 10_000, crossref: 10_000 },
     });
   });
 
@@ -221,7 +233,7 @@ describe('the limits of a run', () => {
 
   it('a test may shorten arXiv\'s interval for a server on this machine, never for another', () => {
     const env = { SHELFMARK_TEST_ARXIV_INTERVAL_MS: '20' };
-    expect(fetchSettings({}, env, 'http://127.0.0.1:4000').intervalMs).toEqual({ hf: 0, arxiv: 20, zotero: 0, openalex: 0 });
+    expect(fetchSettings({}, env, 'http://127.0.0.1:4000').intervalMs).toEqual({ hf: 0, arxiv: 20, zotero: 0, openalex: 0, crossref: 0 });
     expect(failure(() => fetchSettings({}, env, DEFAULT_BASES.arxiv))).toContain('arXiv asks for three seconds');
     expect(failure(() => fetchSettings({}, { SHELFMARK_TEST_ARXIV_INTERVAL_MS: 'soon' }, 'http://127.0.0.1:4000'))).toContain('whole number');
     expect(DEFAULT_SETTINGS.intervalMs.arxiv).toBe(3_000);
