@@ -5,6 +5,7 @@
  * leaves it as it was.
  */
 import type { ContentPaths } from '../lib/content-dir.ts';
+import { doiKey } from '../lib/ids.ts';
 import { utcDay, type Clock } from './clock.ts';
 import { FetchError } from './errors.ts';
 import { createHttpClient } from './http.ts';
@@ -76,15 +77,19 @@ export async function runFetch(request: FetchRequest, context: FetchContext): Pr
     // (`known` is empty without --new-only.)
     if (spec.source === 'hf-collection') queue.push(...collectionIdSpecs(spec.slug, records.flatMap((r) => (r.arxivId && !known.arxivIds.has(r.arxivId) ? [r.arxivId] : []))));
     const limit = more ? ` (${stoppedAt(spec, settings)})` : '';
+    // DOIs asked for and not answered (a typo, or a DOI another agency registers, as arXiv's and Zotero's are) are named, not lost in silence.
+    const answered = new Set(records.flatMap((r) => (r.doi ? [doiKey(r.doi)] : [])));
+    const unanswered = spec.source === 'crossref-dois' ? spec.dois.filter((d) => !answered.has(doiKey(d))) : [];
+    const missing = unanswered.length > 0 ? `; Crossref has no paper for ${unanswered.join(', ')}` : '';
     if (pages.length === 0) {
-      lines.push(`${name}: no papers; nothing saved`);
+      lines.push(`${name}: no papers; nothing saved${missing}`);
     } else if (request.newOnly && fresh.length === 0) {
-      lines.push(`${name}: ${count(records.length, 'paper')}, all in the catalog already; nothing saved${limit}`);
+      lines.push(`${name}: ${count(records.length, 'paper')}, all in the catalog already; nothing saved${limit}${missing}`);
     } else {
       const sources = nameNewSources(spec, pages.map((page) => page.bytes), folder);
       added.push(...sources);
       const saved = sources.length > 0 ? `saved ${sources.map((s) => s.file).join(', ')}` : 'the same bytes are saved already; nothing saved';
-      lines.push(`${name}: ${count(records.length, 'paper')} on ${count(pages.length, 'page')}${request.newOnly ? `, ${fresh.length} new` : ''}; ${saved}${limit}`);
+      lines.push(`${name}: ${count(records.length, 'paper')} on ${count(pages.length, 'page')}${request.newOnly ? `, ${fresh.length} new` : ''}; ${saved}${limit}${missing}`);
     }
   }
   if (added.length > 0) saveNewSources(paths, added, folder, today);

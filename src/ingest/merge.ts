@@ -198,6 +198,9 @@ function richness(r: SourceRecord): number {
   return [r.abstract, r.authors.length > 0, r.arxivId, r.doi, r.venue, r.published].filter(Boolean).length;
 }
 
+/** Whether a title is written in capitals alone. */
+const shouted = (title: string): boolean => /\p{Lu}/u.test(title) && !/\p{Ll}/u.test(title);
+
 /** How much a record's venue says: its name and kind, and each of its date, volume, issue, pages and genre. */
 const venueDetail = (r: SourceRecord): number => (r.venue ? Object.keys(r.venue).length : 0);
 
@@ -220,7 +223,8 @@ function combine(group: Occurrence[]): MergedPaper {
   // A listing's count above the names, or a list as long that ended "and others": the names are not all.
   const counted = Math.max(0, ...inOrder.map((r) => r.authorsCount ?? 0));
   const etAl = authors.length > 0 && (inOrder.some((r) => r.moreAuthors && r.authors.length >= authors.length) || counted > authors.length);
-  const title = rich[0]!.title;
+  // A registry may keep a title in capitals ("LONG SHORT-TERM MEMORY"): another source's, cased as its authors wrote it, reads better.
+  const title = (shouted(rich[0]!.title) ? rich.find((r) => !shouted(r.title)) : undefined)?.title ?? rich[0]!.title;
   const abstract = pick(rich, (r) => r.abstract);
   // A venue whose kind is known (a journal, proceedings, a book, …) decides how the paper is cited: it wins over one that is only named.
   // Among records that say as much, the venue that says most (its date, volume, pages): one read first with less does not hide it.

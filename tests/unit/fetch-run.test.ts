@@ -162,6 +162,14 @@ describe('Crossref works', () => {
   });
 });
 
+describe('Crossref DOIs it has no paper for', () => {
+  it('are named on the line, not lost in silence', async () => {
+    const asked = '/works?filter=doi%3A10.1162%2Fneco.1997.9.8.1735%2Cdoi%3A10.9999%2Fdoes-not-exist&rows=2';
+    const { result } = run({ [asked]: 'crossref-10-1162-neco-1997-9-8-1735.json' }, { specs: specs('crossref:10.1162/neco.1997.9.8.1735 10.9999/does-not-exist') });
+    expect((await result).lines).toEqual(['crossref:10.1162/neco.1997.9.8.1735,10.9999/does-not-exist: 1 paper on 1 page; saved crossref-10-1162-neco-1997-9-8-1735-10-9999-does-not-exist.json; Crossref has no paper for 10.9999/does-not-exist']);
+  });
+});
+
 describe('a run of several specs', () => {
   it('saves every spec\'s responses together, and reports a line per spec', async () => {
     const { result, before, sources } = run({ [DAILY]: 'hf-daily-2025-12-11.json', [IDS]: 'arxiv-2312.00752-2405.21060.xml' }, { specs: specs('hf:daily:2025-12-11', 'arxiv:2312.00752,2405.21060') });

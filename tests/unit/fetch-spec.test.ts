@@ -65,6 +65,10 @@ describe('spec texts', () => {
     expect(parse('crossref: https://doi.org/10.1162/neco.1997.9.8.1735 , doi:10.1162/NECO.1997.9.8.1735,10.5555/3295222.3295349')).toEqual({ source: 'crossref-dois', dois: ['10.1162/neco.1997.9.8.1735', '10.5555/3295222.3295349'] });
     expect(parse('crossref:query:"long short-term memory"')).toEqual({ source: 'crossref-query', query: 'long short-term memory' });
     expect(failure(() => parse('crossref:not-a-doi'))).toContain('"not-a-doi" is not a DOI');
+    // Spaces part DOIs as commas do; a link is a DOI only when it is doi.org's, and its percent-encoding is undone.
+    expect(parse('crossref:doi: 10.1038/nature14539 10.1162/neco.1997.9.8.1735')).toEqual({ source: 'crossref-dois', dois: ['10.1038/nature14539', '10.1162/neco.1997.9.8.1735'] });
+    expect(parse('crossref:https://doi.org/10.1002/%28SICI%291097-4571%28199806%2949%3A8%3C693%3A%3AAID-ASI4%3E3.0.CO%3B2-O')).toEqual({ source: 'crossref-dois', dois: ['10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-O'] });
+    for (const bad of ['10.1162/x and more', 'https://example.com/?to=10.1038/x', 'prefix10.1038/x']) expect(failure(() => parse(`crossref:${bad}`)), bad).toContain('is not a DOI');
     expect(failure(() => parse('crossref:'))).toContain('names no DOI');
   });
 

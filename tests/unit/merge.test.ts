@@ -169,6 +169,14 @@ describe('merging sources of every kind', () => {
     expect(all.etAl).toBeUndefined();
   });
 
+  it('a title a richer source writes in capitals gives way to the same title cased, from another', () => {
+    const registry = listed('LONG SHORT-TERM MEMORY', 1, { abstract: 'Learning to store information.', authors: ['Sepp Hochreiter'], doi: '10.1162/neco.1997.9.8.1735', venue: { name: 'Neural Computation', kind: 'journal' }, published: '1997' });
+    const bib = listed('Long Short-Term Memory', 4, { abstract: null, authors: ['Sepp Hochreiter'], doi: '10.1162/neco.1997.9.8.1735' });
+    expect(mergeSources([listing('a.json', [registry], 'crossref'), listing('b.bib', [bib], 'bibtex')]).papers[0]!.title).toBe('Long Short-Term Memory');
+    // Capitals alone, the title stays as written.
+    expect(mergeSources([listing('a.json', [registry], 'crossref')]).papers[0]!.title).toBe('LONG SHORT-TERM MEMORY');
+  });
+
   it('of two records that say as much, the venue that says more is kept, whichever file came first', () => {
     const bare = listed('Long Short-Term Memory', 1, { abstract: null, authors: ['Sepp Hochreiter'], doi: '10.1162/neco.1997.9.8.1735', venue: { name: 'Neural Computation', kind: 'journal' }, published: '1997-11-01' });
     const full = listed('Long Short-Term Memory', 3, { abstract: null, authors: ['Sepp Hochreiter'], doi: '10.1162/neco.1997.9.8.1735', venue: { name: 'Neural Computation', kind: 'journal', date: '1997-11', volume: '9', issue: '8', pages: '1735-1780' }, published: '1997-11-15' });

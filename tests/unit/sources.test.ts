@@ -531,6 +531,25 @@ describe('Semantic Scholar Graph API', () => {
   });
 });
 
+describe('types named like what every object inherits', () => {
+  it('are unknown types in every format: read, never a crash or a venue without a kind', () => {
+    const hostile = [
+      ['zotero.json', JSON.stringify([{ key: 'ABCD2345', version: 1, library: {}, data: { key: 'ABCD2345', itemType: 'constructor', title: 'T', creators: [], publisher: 'P' } }])],
+      ['lib.bib', '@constructor{k, title = {T}, publisher = {P}, year = 2020}\n@phdthesis{t, title = {U}, school = {S}, type = {__proto__}, year = 2020}\n'],
+      ['lib.ris', 'TY  - CONSTRUCTOR\nTI  - T\nPB  - P\nER  - \n'],
+      ['csl.json', JSON.stringify([{ id: 'x', type: 'constructor', title: 'T', 'container-title': 'C' }])],
+      ['openalex.json', JSON.stringify({ id: 'https://openalex.org/W1', title: 'T', display_name: 'T', type: 'toString', primary_location: { source: { display_name: 'S', type: 'journal' } } })],
+      ['crossref.json', JSON.stringify({ status: 'ok', 'message-type': 'work', message: { DOI: '10.1000/x', type: 'hasOwnProperty', title: ['T'], 'container-title': ['C'] } })],
+    ];
+    for (const [file, text] of hostile) {
+      const { records, diagnostics } = read(file!, text!);
+      expect(errorsIn(diagnostics), file).toEqual([]);
+      for (const record of records) expect(record.venue === null || typeof record.venue.kind === 'string', file).toBe(true);
+      for (const record of records) expect(typeof (record.venue?.genre ?? ''), file).toBe('string');
+    }
+  });
+});
+
 describe('OpenAlex API', () => {
   /** An abstract as OpenAlex sends it: each word with the positions it stands at. */
   const inverted = (text: string) => {
@@ -665,6 +684,25 @@ describe('Crossref API', () => {
     expect(as({ author: [{ name: 'The SciPy Community', sequence: 'first', affiliation: [] }] })).toMatchObject({ authors: ['The SciPy Community'] });
   });
 
+  it('markup is read as text: JATS and MathML in an abstract, small capitals and character references in a title, and a subtitle joins its title', () => {
+    const abstract = '<jats:sec><jats:title content-type="abstract-subheading">Purpose</jats:title><jats:p>Water (H<jats:sub>2</jats:sub>O), as <jats:italic>et al.</jats:italic>, show in <jats:inline-formula><mml:math><mml:mi>x</mml:mi></mml:math></jats:inline-formula> Hochreiter&apos;s work, x &lt; y.</jats:p></jats:sec>';
+    const record = read('crossref.json', work({ ...lstm, title: ['Ultrafast <scp>MRI</scp> &amp; &#8220;more&#8221;'], subtitle: ['a study'], abstract })).records[0]!;
+    expect(record.title).toBe('Ultrafast MRI & “more”: a study');
+    expect(record.abstract).toBe("Water (H2O), as et al., show in Hochreiter's work, x < y.");
+  });
+
+  it('a chapter in a series is in its volume, not the series; notices and non-papers (reviews, issues, datasets) are left out with a warning', () => {
+    const unet = { ...lstm, type: 'book-chapter', 'container-title': ['Lecture Notes in Computer Science', 'Medical Image Computing and Computer-Assisted Intervention – MICCAI 2015'] };
+    expect(read('crossref.json', work(unet)).records[0]!.venue).toMatchObject({ name: 'Medical Image Computing and Computer-Assisted Intervention – MICCAI 2015', kind: 'chapter' });
+    for (const [changes, said] of [[{ type: 'peer-review' }, 'a peer-review, not a paper'], [{ type: 'journal-issue' }, 'a journal-issue, not a paper'], [{ 'update-to': [{ DOI: '10.1038/nature14539', type: 'erratum' }] }, 'a notice that updates another work']] as const) {
+      const { records, diagnostics } = read('crossref.json', work({ ...lstm, ...changes }));
+      expect(records, said).toEqual([]);
+      expect(diagnostics[0], said).toMatchObject({ severity: 'warning', line: 1, message: expect.stringContaining(said) });
+    }
+    // A type named like a property of every object is only a type.
+    expect(read('crossref.json', work({ ...lstm, type: 'constructor' })).records[0]!.venue).toMatchObject({ kind: 'other' });
+  });
+
   it('a page of works is read at each work\'s line under message.items; a work with no title is left out with a warning, one with no DOI is an error', () => {
     const page = { status: 'ok', 'message-type': 'work-list', 'message-version': '1.0.0', message: { facets: {}, 'total-results': 3, items: [lstm, { ...lstm, DOI: '10.1000/figure.1', title: [] }, { title: ['No DOI'] }], 'items-per-page': 20, query: { 'start-index': 0, 'search-terms': 'lstm' } } };
     const text = JSON.stringify(page, null, 2);
@@ -680,9 +718,9 @@ describe('Crossref API', () => {
 
   it('a failure, or an answer about something other than works, is an error saying what Crossref said', () => {
     const failed = { status: 'failed', 'message-type': 'validation-failure', 'message-version': '1.0.0', message: [{ type: 'parameter-not-allowed', value: 'querry', message: 'This route does not support querry' }] };
-    expect(errorsIn(read('bad.json', JSON.stringify(failed)).diagnostics)).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('a validation-failure, not works: "This route does not support querry"') })]);
+    expect(errorsIn(read('bad.json', JSON.stringify(failed)).diagnostics)).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('a response of type "validation-failure", not works: "This route does not support querry"') })]);
     const members = { status: 'ok', 'message-type': 'member-list', 'message-version': '1.0.0', message: { items: [{ id: 98, 'primary-name': 'Wiley' }] } };
-    expect(errorsIn(read('members.json', JSON.stringify(members)).diagnostics)).toEqual([expect.objectContaining({ message: expect.stringContaining('a member-list, not works') })]);
+    expect(errorsIn(read('members.json', JSON.stringify(members)).diagnostics)).toEqual([expect.objectContaining({ message: expect.stringContaining('a response of type "member-list", not works') })]);
   });
 });
 

@@ -18,6 +18,7 @@ import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../../lib/ids.ts
 import { escapeRegExp } from '../../lib/regexp.ts';
 import { dateFromParts, emptyRecord, lineLocator, linkKind, partialDate, setAuthors, stripRichText, venueWith, type DateProblem, type StatedName, type SourceRead, type SourceRecord } from './record.ts';
 import type { Venue } from '../../schemas/paper.ts';
+import { own } from '../../lib/own.ts';
 
 /** BibLaTeX's container types: crossref'd by its papers, such an entry is the book they appear in. */
 const CONTAINERS = new Set(['proceedings', 'mvproceedings', 'collection', 'mvcollection', 'book', 'mvbook', 'periodical']);
@@ -271,11 +272,11 @@ const TYPED_VENUES: Record<string, { kind: Venue['kind']; from: string[]; genre?
  */
 function venueOf(type: string, field: (name: string) => string | null, journal: string | null): Venue | null {
   const details = { volume: field('volume'), issue: field('number') ?? field('issue'), pages: field('pages') };
-  const typed = TYPED_VENUES[type];
+  const typed = own(TYPED_VENUES, type);
   const name = typed?.from.map(field).find(Boolean);
   if (typed && name) {
     const stated = typed.kind === 'thesis' || typed.kind === 'report' ? field('type') : null;
-    return venueWith({ name, kind: typed.kind }, { ...details, genre: stated ? (GENRE_KEYS[stated.toLowerCase()] ?? stated) : typed.genre });
+    return venueWith({ name, kind: typed.kind }, { ...details, genre: stated ? (own(GENRE_KEYS, stated.toLowerCase()) ?? stated) : typed.genre });
   }
   if (journal && !isPreprintServer(journal)) return venueWith({ name: journal, kind: 'journal' }, details);
   const booktitle = field('booktitle');

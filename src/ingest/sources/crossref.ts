@@ -10,7 +10,8 @@
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { cslRecord } from './csl-json.ts';
 import { elementLines, isObject, keyedElementLines, str, type JsonObject } from './json.ts';
-import type { SourceRead, SourceRecord } from './record.ts';
+import { markupText, type SourceRead, type SourceRecord } from './record.ts';
+import { own } from '../../lib/own.ts';
 
 /** A Crossref answer: a work, a page of works, or a failure, each saying which (`message-type`). */
 export const isCrossrefResponse = (data: unknown): data is JsonObject => isObject(data) && typeof data['message-type'] === 'string' && 'message' in data && 'status' in data;
@@ -29,12 +30,19 @@ const CSL_TYPES: Record<string, string> = {
   'posted-content': 'article',
 };
 
+/** Types that name no paper: a container (a journal, an issue, proceedings, a series), a review of a paper, a part of one, a grant or a dataset. */
+const NOT_PAPERS = new Set(['journal', 'journal-issue', 'journal-volume', 'proceedings', 'proceedings-series', 'book-series', 'book-set', 'book-track', 'report-series', 'standard-series', 'peer-review', 'component', 'grant', 'dataset', 'database']);
+
+/** Types whose container-title lists a series before the volume holding the work: "Lecture Notes in Computer Science", then the proceedings' own title. */
+const IN_A_VOLUME = new Set(['book-chapter', 'book-section', 'book-part', 'proceedings-article']);
+
 export function readCrossref(path: string, text: string, response: JsonObject): SourceRead {
   const type = response['message-type'];
   const message = response.message;
   if (response.status !== 'ok' || !isObject(message) || (type !== 'work' && type !== 'work-list')) {
-    const said = Array.isArray(message) ? message.map((m) => (isObject(m) ? str(m.message) : str(m))).find(Boolean) : str(message);
-    return { records: [], diagnostics: [error(path, 1, `this Crossref response is ${type === 'work' || type === 'work-list' ? 'a failure' : `a ${String(type)}, not works`}${said ? `: "${said}"` : ''}; save a response of /works`)] };
+    const said = Array.isArray(message) ? message.map((m) => (isObject(m) ? str(m.message) : str(m))).find(Boolean) : isObject(message) ? str(message.description) : str(message);
+    const what = type === 'work' || type === 'work-list' ? `a failed ${type} response` : `a response of type "${String(type)}", not works`;
+    return { records: [], diagnostics: [error(path, 1, `this Crossref answer is ${what}${said ? `: "${said}"` : ''}; save a response of /works`)] };
   }
   const [works, starts] = type === 'work' ? [[message], [elementLines(text)[0] ?? 1]] : [Array.isArray(message.items) ? message.items : [], keyedElementLines(text, 'items', 2)];
   const diagnostics: Diagnostic[] = [];
@@ -46,35 +54,38 @@ export function readCrossref(path: string, text: string, response: JsonObject): 
       diagnostics.push(error(path, line, `entry ${index + 1} is not a Crossref work (it has no "DOI"); save a response of /works`));
       return;
     }
-    const record = cslRecord(asCslItem(work, doi), line, (problem) => diagnostics.push(warning(path, line, `entry ${doi}: ${problem}`)));
-    // Crossref registers works it knows no title of (a figure, a component), and its answer cannot be mended: left out, and said so.
+    const kind = str(work.type) ?? 'other';
+    // A notice that updates another work (an erratum, a correction, a retraction) names that work's title, and is no paper of its own.
+    const notice = Array.isArray(work['update-to']) && work['update-to'].length > 0;
+    if (NOT_PAPERS.has(kind) || notice) {
+      diagnostics.push(warning(path, line, `entry ${doi} is ${notice ? 'a notice that updates another work (an erratum, a correction)' : `a ${kind}`}, not a paper, so it is left out`));
+      return;
+    }
+    const record = cslRecord(asCslItem(work, doi, kind), line, (problem) => diagnostics.push(warning(path, line, `entry ${doi}: ${problem}`)));
+    // Crossref registers works it knows no title of, and its answer cannot be mended: left out, and said so.
     if (record.title) records.push(record);
     else diagnostics.push(warning(path, line, `entry ${doi} has no title in Crossref, so it is left out`));
   });
   return { records, diagnostics };
 }
 
-/** A Crossref work as the CSL item it nearly is. */
-function asCslItem(work: JsonObject, doi: string): JsonObject {
-  const first = (list: unknown) => (Array.isArray(list) ? (list.map(str).find(Boolean) ?? null) : str(list));
-  const type = str(work.type) ?? 'article';
+/** A Crossref work as the CSL item it nearly is, its markup read as text (`markupText`). */
+function asCslItem(work: JsonObject, doi: string, type: string): JsonObject {
+  const texts = (list: unknown) => (Array.isArray(list) ? list : [list]).flatMap((item) => (typeof item === 'string' && markupText(item) ? [markupText(item)] : []));
+  const [title = null] = texts(work.title);
+  const [subtitle] = texts(work.subtitle);
+  const containers = texts(work['container-title']);
   // A thesis is issued by its university, which Crossref names as the institution.
   const institution = Array.isArray(work.institution) ? work.institution.filter(isObject).map((i) => str(i.name)).find(Boolean) : null;
+  const abstract = str(work.abstract);
   return {
     ...work,
     id: doi,
-    type: CSL_TYPES[type] ?? type,
-    title: first(work.title),
-    'container-title': type === 'posted-content' ? null : first(work['container-title']),
+    type: own(CSL_TYPES, type) ?? type,
+    title: title && subtitle && !title.toLowerCase().includes(subtitle.toLowerCase()) ? `${title}: ${subtitle}` : title,
+    'container-title': type === 'posted-content' ? null : ((IN_A_VOLUME.has(type) ? containers.at(-1) : containers[0]) ?? null),
     publisher: type === 'dissertation' ? (institution ?? str(work.publisher)) : str(work.publisher),
     author: Array.isArray(work.author) ? work.author.map((a) => (isObject(a) && str(a.name) && !str(a.family) ? { literal: a.name } : a)) : [],
-    abstract: jatsText(str(work.abstract)),
+    abstract: abstract === null ? null : markupText(abstract) || null,
   };
-}
-
-/** JATS's markup, which Crossref abstracts are written in: its title ("Abstract") goes, its tags go and their text stays. */
-function jatsText(abstract: string | null): string | null {
-  if (abstract === null) return null;
-  const text = abstract.replace(/<jats:title>[^<]*<\/jats:title>/g, ' ').replace(/<\/?jats:[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
-  return text || null;
 }

@@ -9,6 +9,7 @@ import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../../lib/ids.ts
 import { dateFromParts, emptyRecord, linkKind, partialDate, setAuthors, stripRichText, venueWith, type DateProblem, type StatedName, type SourceRead, type SourceRecord } from './record.ts';
 import { elementLines, isObject, keyedElementLines, str, type JsonObject } from './json.ts';
 import type { Venue } from '../../schemas/paper.ts';
+import { own } from '../../lib/own.ts';
 
 const plain = (value: string | null): string | null => (value === null ? null : stripRichText(value));
 
@@ -85,7 +86,7 @@ export function cslRecord(item: JsonObject, line: number, dateProblem: DateProbl
   record.arxivId = (number && /^arxiv:/i.test(number) ? arxivId(number) : null) ?? arxivIdInVenue(container) ?? arxivId(url) ?? arxivId(str(item.DOI));
   record.doi = doi(str(item.DOI));
   const publisher = plain(str(item.publisher));
-  const typed = typeof item.type === 'string' ? TYPED_VENUES[item.type] : undefined;
+  const typed = typeof item.type === 'string' ? own(TYPED_VENUES, item.type) : undefined;
   const details = { volume: item.volume, issue: item.issue, pages: item.page };
   const issuer = typed?.from === 'publisher' ? publisher : container;
   if (typed && issuer) {

@@ -10,9 +10,10 @@
  */
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, doi, isPreprintServer } from '../../lib/ids.ts';
-import { dateFromParts, emptyRecord, partialDate, stripRichText, venueWith, type SourceRead, type SourceRecord } from './record.ts';
+import { dateFromParts, emptyRecord, markupText, partialDate, venueWith, type SourceRead, type SourceRecord } from './record.ts';
 import type { Venue } from '../../schemas/paper.ts';
 import { elementLines, isObject, keyedElementLines, str, type JsonObject } from './json.ts';
+import { own } from '../../lib/own.ts';
 
 /** A work's id: `W` and digits, as a URL (`https://openalex.org/W2741809807`), as the API always sends it. */
 const WORK_ID = /^https:\/\/openalex\.org\/(W\d+)$/i;
@@ -55,7 +56,7 @@ export function readOpenAlex(path: string, text: string, response: unknown[] | J
       return;
     }
     const key = WORK_ID.exec(work.id as string)![1]!;
-    const title = stripRichText(str(work.title) ?? str(work.display_name) ?? '').trim();
+    const title = markupText(str(work.title) ?? str(work.display_name) ?? '');
     // OpenAlex has works it knows no title of, and its response cannot be mended: the work is left out, and said so.
     if (!title) diagnostics.push(warning(path, line, `entry ${key} has no title in OpenAlex, so it is left out`));
     else records.push(toRecord(work, key, line, title));
@@ -97,7 +98,7 @@ function abstractOf(index: unknown): string | null {
     for (const at of positions) if (Number.isSafeInteger(at) && (at as number) >= 0) placed.push([at as number, word]);
   }
   placed.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
-  return placed.length > 0 ? stripRichText(placed.map(([, word]) => word).join(' ')) : null;
+  return placed.length > 0 ? markupText(placed.map(([, word]) => word).join(' ')) || null : null;
 }
 
 /** Work types that are cited by who issued them: the publisher of a book or report, the university of a thesis. */
@@ -114,7 +115,7 @@ function venueOf(work: JsonObject, primary: JsonObject, authorships: JsonObject[
   const page = (value: unknown) => (typeof value === 'number' ? String(value) : str(value));
   const [first, last] = [page(biblio.first_page), page(biblio.last_page)];
   const details = { volume: biblio.volume, issue: biblio.issue, pages: first && last && last !== first ? `${first}-${last}` : first };
-  const issued = type ? ISSUED[type] : undefined;
+  const issued = type ? own(ISSUED, type) : undefined;
   if (issued) {
     // A thesis names its university among its author's institutions; a book or report, its
     // publisher as the source's host, unless the source is a repository, whose host (Cornell
@@ -124,7 +125,7 @@ function venueOf(work: JsonObject, primary: JsonObject, authorships: JsonObject[
     const issuer = university ?? host;
     return issuer ? venueWith({ name: issuer.trim(), kind: issued }, details) : null;
   }
-  const name = str(source.display_name)?.trim();
+  const name = markupText(str(source.display_name) ?? '');
   if (!name || source.type === 'repository' || isPreprintServer(name)) return null;
   const kind: Venue['kind'] = type === 'book-chapter' ? 'chapter' : source.type === 'journal' ? 'journal' : source.type === 'conference' ? 'proceedings' : 'other';
   return venueWith({ name, kind }, details);

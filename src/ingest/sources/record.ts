@@ -61,6 +61,35 @@ export interface SourceRead {
 const RICH_TEXT = /<\/?(?:i|b|sup|sub)>|<span\b[^>]*>|<\/span>/g;
 export const stripRichText = (value: string): string => value.replace(RICH_TEXT, '');
 
+/** The named character references registries write (XML's five, and HTML's space). */
+const NAMED_REFERENCES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** A character reference's character: named (`&amp;`), decimal (`&#8220;`) or hexadecimal (`&#x201C;`); one it does not know is kept as written. */
+function referenced(reference: string, name: string): string {
+  const code = /^#x/i.test(name) ? Number.parseInt(name.slice(2), 16) : name.startsWith('#') ? Number(name.slice(1)) : Number.NaN;
+  if (Number.isInteger(code)) return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : reference;
+  return Object.hasOwn(NAMED_REFERENCES, name) ? NAMED_REFERENCES[name]! : reference;
+}
+
+/**
+ * The text of a title or abstract as registries (Crossref, OpenAlex) send them: JATS
+ * (`<jats:p>`, `<jats:italic>`, `<jats:sub>`), HTML (`<p>`, `<scp>`, `<em>`) and MathML in
+ * it. A heading ("Abstract") and math go (MathML and TeX read as text are noise; a formula is
+ * lost); a tag between paragraphs leaves a space, any other tag nothing ("H<sub>2</sub>O" is
+ * "H2O"); then character references are decoded. Every field is rendered as text, so what
+ * the references spell out ("&lt;b&gt;") is shown as written, never run.
+ */
+export function markupText(value: string): string {
+  return value
+    .replace(/<(jats:)?title\b[^>]*>[\s\S]*?<\/(?:jats:)?title>/gi, ' ')
+    .replace(/<(mml:math|jats:tex-math)\b[\s\S]*?<\/\1>/gi, '')
+    .replace(/<\/?(?:jats:)?(?:p|sec|list|list-item|break|br|div|disp-formula)\b[^>]*>/gi, ' ')
+    .replace(/<\/?[a-z][\w.:-]*(?:\s[^<>]*)?\/?>/gi, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (reference, name: string) => referenced(reference, name.toLowerCase()))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /**
  * A venue with its genre, volume, issue and pages, those given here (numbers or text; blanks
  * left out, and any the venue had before). A page range gets a hyphen, whatever dash the source wrote ("1735--1780", "1735–1780").

@@ -13,6 +13,7 @@ import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../../lib/ids.ts';
 import { dateFromParts, emptyRecord, linkKind, setAuthors, venueWith, type DateProblem, type StatedName, type SourceRead, type SourceRecord } from './record.ts';
 import type { Venue } from '../../schemas/paper.ts';
+import { own } from '../../lib/own.ts';
 
 /** `TY  - JOUR`: two capitals (or a capital and a digit), two spaces, a hyphen, then the value. */
 const TAGGED = /^([A-Z][A-Z0-9])  -(?: (.*))?$/;
@@ -108,7 +109,7 @@ function toRecord(fields: Fields, line: number, dateProblem: DateProblem): Sourc
   const container = PROCEEDINGS.has(type) ? first('C3', 'T2', 'JO', 'BT') : first('T2', 'JO', 'JF', 'JA', 'J2', 'BT');
   record.arxivId = arxivIdInVenue(container) ?? urls.map(arxivId).find(Boolean) ?? arxivId(first('DO'));
   record.doi = doi(first('DO'));
-  const typed = TYPED_VENUES[type];
+  const typed = own(TYPED_VENUES, type);
   // A whole book's or thesis's SP is its number of pages, not where it is found.
   const [start, end] = typed?.kind === 'book' || typed?.kind === 'thesis' ? [null, null] : [first('SP'), first('EP')];
   // Some exporters put the whole range in SP.

@@ -13,6 +13,7 @@ import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../../lib/ids.ts
 import { emptyRecord, linkKind, partialDate, setAuthors, stripRichText, venueWith, type SourceRead, type SourceRecord } from './record.ts';
 import type { Venue } from '../../schemas/paper.ts';
 import { elementLines, isObject, str, type JsonObject } from './json.ts';
+import { own } from '../../lib/own.ts';
 
 /** Whether `item` is an item of the Zotero Web API: its `key`, and its `data` with an `itemType`. */
 export const isZoteroItem = (item: unknown): item is JsonObject =>
@@ -73,7 +74,7 @@ function toRecord(item: JsonObject, data: JsonObject, line: number): SourceRecor
   const extra = (name: string) => (str(data.extra) ?? '').split('\n').map((row) => new RegExp(`^${name}:\\s*(\\S+)`, 'i').exec(row.trim())?.[1] ?? null).find(Boolean) ?? null;
   record.arxivId = arxivId(str(data.archiveID)) ?? arxivId(extra('arxiv')) ?? arxivId(url) ?? arxivId(str(data.DOI)) ?? arxivIdInVenue(str(data.publicationTitle));
   record.doi = doi(str(data.DOI) ?? extra('doi'));
-  for (const [field, kind] of VENUE_FIELDS[data.itemType as string] ?? []) {
+  for (const [field, kind] of own(VENUE_FIELDS, String(data.itemType)) ?? []) {
     const name = str(data[field])?.trim();
     if (name && !isPreprintServer(name)) {
       // A thesis's or report's own kind, and a report's number, have fields of their own.
