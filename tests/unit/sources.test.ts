@@ -691,6 +691,12 @@ describe('Crossref API', () => {
     expect(record.abstract).toBe("Water (H2O), as et al., show in Hochreiter's work, x < y.");
   });
 
+  it('a work whose publisher names its arXiv preprint (relation has-preprint) carries the arXiv id, so the two are one paper', () => {
+    const relation = { 'has-preprint': [{ 'id-type': 'doi', id: '10.48550/arXiv.1706.03762', 'asserted-by': 'subject' }], 'is-cited-by': [{ 'id-type': 'doi', id: '10.1000/other' }] };
+    expect(read('crossref.json', work({ ...lstm, relation })).records[0]).toMatchObject({ arxivId: '1706.03762', doi: lstm.DOI });
+    expect(read('crossref.json', work({ ...lstm, relation: { 'is-cited-by': relation['is-cited-by'] } })).records[0]!.arxivId).toBeNull();
+  });
+
   it('a chapter in a series is in its volume, not the series; notices and non-papers (reviews, issues, datasets) are left out with a warning', () => {
     const unet = { ...lstm, type: 'book-chapter', 'container-title': ['Lecture Notes in Computer Science', 'Medical Image Computing and Computer-Assisted Intervention – MICCAI 2015'] };
     expect(read('crossref.json', work(unet)).records[0]!.venue).toMatchObject({ name: 'Medical Image Computing and Computer-Assisted Intervention – MICCAI 2015', kind: 'chapter' });

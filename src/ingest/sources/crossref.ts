@@ -11,6 +11,7 @@ import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { cslRecord } from './csl-json.ts';
 import { elementLines, isObject, keyedElementLines, str, type JsonObject } from './json.ts';
 import { markupText, type SourceRead, type SourceRecord } from './record.ts';
+import { arxivId } from '../../lib/ids.ts';
 import { own } from '../../lib/own.ts';
 
 /** A Crossref answer: a work, a page of works, or a failure, each saying which (`message-type`). */
@@ -62,11 +63,21 @@ export function readCrossref(path: string, text: string, response: JsonObject): 
       return;
     }
     const record = cslRecord(asCslItem(work, doi, kind), line, (problem) => diagnostics.push(warning(path, line, `entry ${doi}: ${problem}`)));
+    record.arxivId ??= preprintOnArxiv(work.relation);
     // Crossref registers works it knows no title of, and its answer cannot be mended: left out, and said so.
     if (record.title) records.push(record);
     else diagnostics.push(warning(path, line, `entry ${doi} has no title in Crossref, so it is left out`));
   });
   return { records, diagnostics };
+}
+
+/**
+ * The arXiv id of the preprint a publisher says the work has (`relation.has-preprint`, by
+ * arXiv's DOI or id), so that the published paper and its preprint are one paper.
+ */
+function preprintOnArxiv(relation: unknown): string | null {
+  const preprints = isObject(relation) && Array.isArray(relation['has-preprint']) ? relation['has-preprint'].filter(isObject) : [];
+  return preprints.map((p) => (p['id-type'] === 'doi' || p['id-type'] === 'arxiv' ? arxivId(str(p.id)) : null)).find(Boolean) ?? null;
 }
 
 /** A Crossref work as the CSL item it nearly is, its markup read as text (`markupText`). */
