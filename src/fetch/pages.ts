@@ -9,7 +9,7 @@
  */
 import type { SourceRecord } from '../ingest/sources/record.ts';
 import type { HttpClient } from './http.ts';
-import type { FetchSettings } from './settings.ts';
+import { pageLimit, type FetchSettings } from './settings.ts';
 import { serviceOf, type FetchSpec, type Service } from './spec.ts';
 import { isPaged, pageUrl } from './urls.ts';
 import { readResponse } from './validate.ts';
@@ -31,7 +31,7 @@ export interface Fetched {
 export async function fetchPages(spec: FetchSpec, http: HttpClient, settings: FetchSettings, bases: Record<Service, string>): Promise<Fetched> {
   const service = serviceOf(spec);
   const size = settings.pageSize[service];
-  const limit = Math.min(settings.maxPages, Math.floor((settings.mostPaged[service] ?? Infinity) / size));
+  const limit = pageLimit(settings, service).pages;
   const pages: FetchedPage[] = [];
   const seen = new Set<string>();
   let full = 0;

@@ -11,7 +11,7 @@ import { FetchError } from './errors.ts';
 import { createHttpClient } from './http.ts';
 import { isKnown, knownPapers, noPapers } from './known.ts';
 import { fetchPages, paperKey } from './pages.ts';
-import { fetchSettings, type FetchSettings, type SettingsOptions } from './settings.ts';
+import { fetchSettings, pageLimit, type FetchSettings, type SettingsOptions } from './settings.ts';
 import { nameNewSources, readSourcesFolder, saveNewSources, type NewSource } from './save.ts';
 import { collectionIdSpecs, parseSpec, serviceOf, specText, type FetchSpec } from './spec.ts';
 import { serviceBases, serviceHeaders, ZOTERO_KEY_ENV } from './urls.ts';
@@ -99,8 +99,7 @@ export async function runFetch(request: FetchRequest, context: FetchContext): Pr
 /** What stopped a fetch that had more pages: `--max-pages`, or the most the service pages through (`mostPaged`). */
 export function stoppedAt(spec: FetchSpec, settings: FetchSettings): string {
   const service = serviceOf(spec);
-  const most = settings.mostPaged[service];
-  if (most !== undefined && settings.maxPages * settings.pageSize[service] > most) return `stopped at the ${most.toLocaleString('en')} results the service pages through; narrow the spec for the rest`;
+  if (pageLimit(settings, service).byService) return `stopped at the ${settings.mostPaged[service]!.toLocaleString('en')} results the service pages through; narrow the spec for the rest`;
   return `stopped at --max-pages ${settings.maxPages}; there are more`;
 }
 

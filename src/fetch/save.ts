@@ -38,6 +38,12 @@ export interface SourcesFolder {
 /** Ids named in a file name before the rest are only counted. */
 const NAMED_IDS = 3;
 
+/** A file name's part for a list of ids: the first `NAMED_IDS`, each as `name` writes it, and how many more. */
+function idsInName(ids: readonly string[], name: (id: string) => string): string {
+  const rest = ids.length - NAMED_IDS;
+  return `${ids.slice(0, NAMED_IDS).map(name).join('-')}${rest > 0 ? `-and-${rest}-more` : ''}`;
+}
+
 const NEW_MANIFEST = `# The sources this catalog is built from: a label for each file in this folder, shown on
 # paper pages (see README, "Add your own papers").
 listings: []
@@ -54,12 +60,9 @@ export function fileStem(spec: FetchSpec): string {
       return `hf-search-${slugForTitle(spec.query)}`;
     case 'hf-collection':
       return `hf-collection-${slugForTitle(spec.slug)}`;
-    case 'arxiv-ids': {
+    case 'arxiv-ids':
       // Old-style ids have a slash ("hep-ex/0307015"), which a file name cannot.
-      const named = spec.ids.slice(0, NAMED_IDS).map((id) => id.replace('/', '-'));
-      const rest = spec.ids.length - named.length;
-      return `arxiv-${named.join('-')}${rest > 0 ? `-and-${rest}-more` : ''}`;
-    }
+      return `arxiv-${idsInName(spec.ids, (id) => id.replace('/', '-'))}`;
     case 'arxiv-query':
       return `arxiv-query-${slugForTitle(spec.query)}`;
     case 'zotero':
@@ -68,11 +71,8 @@ export function fileStem(spec: FetchSpec): string {
       return `openalex-search-${slugForTitle(spec.query)}`;
     case 'openalex-filter':
       return `openalex-filter-${slugForTitle(spec.filter)}`;
-    case 'crossref-dois': {
-      const named = spec.dois.slice(0, NAMED_IDS).map(slugForTitle);
-      const rest = spec.dois.length - named.length;
-      return `crossref-${named.join('-')}${rest > 0 ? `-and-${rest}-more` : ''}`;
-    }
+    case 'crossref-dois':
+      return `crossref-${idsInName(spec.dois, slugForTitle)}`;
     case 'crossref-query':
       return `crossref-query-${slugForTitle(spec.query)}`;
   }

@@ -42,6 +42,12 @@ export const DEFAULT_SETTINGS: FetchSettings = {
   mostPaged: { openalex: 10_000, crossref: 10_000 },
 };
 
+/** The most pages of a service's results a fetch asks for, and whether the service's own limit (`mostPaged`), not `--max-pages`, is what sets it. */
+export function pageLimit(settings: FetchSettings, service: Service): { pages: number; byService: boolean } {
+  const serviceLimit = Math.floor((settings.mostPaged[service] ?? Infinity) / settings.pageSize[service]);
+  return { pages: Math.min(settings.maxPages, serviceLimit), byService: serviceLimit < settings.maxPages };
+}
+
 /** What the command line may change. */
 export interface SettingsOptions {
   maxPages?: number | undefined;

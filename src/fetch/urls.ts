@@ -1,7 +1,8 @@
 /**
  * The URL of every request the fetch command makes, and what goes with it, in one place. The
  * services' addresses can be changed with `SHELFMARK_HF_URL`, `SHELFMARK_ARXIV_URL`,
- * `SHELFMARK_ZOTERO_URL`, `SHELFMARK_OPENALEX_URL` and `SHELFMARK_CROSSREF_URL`, which is how tests point them at a local server.
+ * `SHELFMARK_ZOTERO_URL`, `SHELFMARK_OPENALEX_URL` and `SHELFMARK_CROSSREF_URL`, which is how
+ * tests point them at a local server.
  *
  * - Hugging Face: `/api/daily_papers?date=` or `?week=`, paged by `p` (from 0) and `limit`;
  *   `/api/papers/search?q=`, one page (parameters as `huggingface_hub`'s `HfApi` sends them);

@@ -6,7 +6,6 @@
  */
 import { formatDiagnostic } from '../ingest/diagnostics.ts';
 import { readSource, type SourceFormat } from '../ingest/sources/detect.ts';
-import { isObject } from '../ingest/sources/json.ts';
 import type { SourceRecord } from '../ingest/sources/record.ts';
 import { FetchError } from './errors.ts';
 import { serviceOf, type FetchSpec, type Service } from './spec.ts';
@@ -42,16 +41,5 @@ export function readResponse(spec: FetchSpec, url: string, bytes: Uint8Array): R
   // `[]`, past a library's last page, is the empty answer of any JSON service: it reads as no papers of some JSON format.
   const emptyJson = read.records.length === 0 && kind.extension === '.json';
   if (read.format !== kind.format && !emptyJson) throw new FetchError(`the response from ${url} is not ${kind.name} (it reads as ${read.format}), so it was not saved`);
-  return { records: read.records, entries: LISTED.has(kind.format) ? entriesIn(bytes) : read.records.length };
-}
-
-/** Formats whose pages hold entries that are no papers. */
-const LISTED: ReadonlySet<SourceFormat> = new Set(['zotero-api', 'openalex', 'crossref']);
-
-/** The length of the list in a JSON page that has been read already: a Zotero array, OpenAlex's `results`, Crossref's `message.items` (a single item is one entry). */
-function entriesIn(bytes: Uint8Array): number {
-  const data: unknown = JSON.parse(new TextDecoder().decode(bytes));
-  if (Array.isArray(data)) return data.length;
-  const list = isObject(data) ? (data.results ?? (isObject(data.message) ? data.message.items : undefined)) : undefined;
-  return Array.isArray(list) ? list.length : 1;
+  return { records: read.records, entries: read.entries ?? read.records.length };
 }

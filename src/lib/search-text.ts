@@ -196,7 +196,7 @@ export function indexTerms(query: string): QueryTerm[] {
  * that stem is short (`SHORT_STEM`), or one whose stem it is typed on from (`typedPast`). The
  * offline index matches by the same rule (`OfflineIndex`), with only the stems to go by.
  */
-export function isHit(wordStem: string, written: string, q: QueryTerm): boolean {
+function isHit(wordStem: string, written: string, q: QueryTerm): boolean {
   return wordStem === q.stem || written.startsWith(q.word) || wordStem.startsWith(q.word) || (q.stem.length >= SHORT_STEM && wordStem.startsWith(q.stem)) || typedPast(q.word, wordStem);
 }
 
@@ -214,7 +214,11 @@ export function typedPast(word: string, wordStem: string): boolean {
   return wordStem.length >= Math.max(SHORT_STEM, Math.ceil(word.length / 2)) && wordStem.length < word.length && word.startsWith(wordStem) && ENDING_STARTS.has(word.slice(wordStem.length)) && !/\d/.test(word);
 }
 
-const hitIn = (text: string, word: Word, terms: readonly QueryTerm[]) => terms.some((q) => isHit(word.term, fold(text.slice(word.start, word.end)), q));
+/** Whether a word of `text` is a hit for any of the terms; the word is folded once for all of them. */
+function hitIn(text: string, word: Word, terms: readonly QueryTerm[]): boolean {
+  const written = fold(text.slice(word.start, word.end));
+  return terms.some((q) => isHit(word.term, written, q));
+}
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

@@ -233,10 +233,10 @@ export class Speller {
 
   /**
    * The words of `query` that can find no paper: long enough to be listed, yet no catalog word
-   * starts with them or their first half, nor is an inflection of them (`hasStem`). The half is for stemming: Pagefind matches
-   * words by their stems, so "attentions" finds "attention". Pagefind, finding nothing for a
-   * word, falls back to ever shorter prefixes of it ("mallory" finds "MAFormer"), which is no
-   * match, so the engine asks this before it searches.
+   * starts with them or their first half, nor is an inflection of them (`hasStem`). The half is
+   * for stemming: Pagefind matches words by their stems, so "attentions" finds "attention".
+   * Pagefind, finding nothing for a word, falls back to ever shorter prefixes of it ("mallory"
+   * finds "MAFormer"), which is no match, so the engine asks this before it searches.
    */
   unmatched(query: string): string[] {
     const names = joinedNames(query);

@@ -68,7 +68,7 @@ export function readCrossref(path: string, text: string, response: JsonObject): 
     if (record.title) records.push(record);
     else diagnostics.push(warning(path, line, `entry ${doi} has no title in Crossref, so it is left out`));
   });
-  return { records, diagnostics };
+  return { records, diagnostics, entries: works.length };
 }
 
 /**
@@ -82,7 +82,7 @@ function preprintOnArxiv(relation: unknown): string | null {
 
 /** A Crossref work as the CSL item it nearly is, its markup read as text (`markupText`). */
 function asCslItem(work: JsonObject, doi: string, type: string): JsonObject {
-  const texts = (list: unknown) => (Array.isArray(list) ? list : [list]).flatMap((item) => (typeof item === 'string' && markupText(item) ? [markupText(item)] : []));
+  const texts = (list: unknown) => (Array.isArray(list) ? list : [list]).flatMap((item) => (typeof item === 'string' ? [markupText(item)] : [])).filter(Boolean);
   const [title = null] = texts(work.title);
   const [subtitle] = texts(work.subtitle);
   const containers = texts(work['container-title']);

@@ -144,7 +144,7 @@ export function readSource(source: SourceFile): ReadSource {
   if (records.length === 0 && !read.diagnostics.some((d) => d.severity === 'error') && format !== 'listing') {
     read.diagnostics.push(warning(path, 0, 'no papers in this file; remove it or replace it with one that has some'));
   }
-  return { format, records, diagnostics: read.diagnostics };
+  return { ...read, format, records };
 }
 
 /**

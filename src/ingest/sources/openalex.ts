@@ -61,7 +61,7 @@ export function readOpenAlex(path: string, text: string, response: unknown[] | J
     if (!title) diagnostics.push(warning(path, line, `entry ${key} has no title in OpenAlex, so it is left out`));
     else records.push(toRecord(work, key, line, title));
   });
-  return { records, diagnostics };
+  return { records, diagnostics, entries: works.length };
 }
 
 function toRecord(work: JsonObject, key: string, line: number, title: string): SourceRecord {

@@ -48,6 +48,12 @@ export interface SourceRecord {
 export interface SourceRead {
   records: SourceRecord[];
   diagnostics: Diagnostic[];
+  /**
+   * How many items the file lists, papers or not, where some are no papers (a Zotero library's
+   * standalone attachments, the works OpenAlex or Crossref leave out): a fetched page is full by
+   * this count, not by its papers.
+   */
+  entries?: number;
 }
 
 /**

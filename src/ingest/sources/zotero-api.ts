@@ -50,7 +50,7 @@ export function readZoteroApi(path: string, text: string, response: unknown[] | 
     if (record.title) records.push(record);
     else diagnostics.push(error(path, line, `entry ${item.key as string} has no title; add one in Zotero or remove the item`));
   });
-  return { records, diagnostics };
+  return { records, diagnostics, entries: items.length };
 }
 
 function toRecord(item: JsonObject, data: JsonObject, line: number): SourceRecord {
