@@ -19,26 +19,20 @@ export interface Classification {
   evidence: Record<string, Evidence[]>;
 }
 
-/** A word a part of a phrase needs, as plain lowercase ASCII: whole, or as a prefix (`transform*`). */
+/** A word a part of a phrase needs, as plain lowercase ASCII: whole, or as a word's start (`transform*`). */
 interface Needle {
   word: string;
   prefix: boolean;
 }
 
 /**
- * One `&`- or `~`-separated part of a phrase, and the words it needs: the pattern is worth
- * running only on a text that has them all (words that are not plain ASCII are left to it).
+ * One `&`- or `~`-separated part of a phrase, and the words it needs (their numbers in the
+ * needle table): the pattern is worth running only on a text that has them all (words that
+ * are not plain ASCII are left to it).
  */
 interface Part {
   pattern: RegExp;
-  needles: Needle[];
-}
-
-function compilePart(part: string): Part {
-  const needles = phraseWords(part.toLowerCase())
-    .map((word) => ({ word: word.replace(/\*$/, ''), prefix: word.endsWith('*') }))
-    .filter(({ word }) => /^[a-z0-9]+$/.test(word));
-  return { pattern: phrasePattern(part), needles };
+  needles: number[];
 }
 
 /**
@@ -64,62 +58,87 @@ interface CompiledPhrase {
   weight: number;
   scope: Scope;
   parts: Part[];
+  /** Its theme's index in the taxonomy. */
+  theme: number;
+  /** Its place among all phrases, in taxonomy order, the order evidence lists them in. */
+  rank: number;
 }
 
-interface CompiledTheme {
-  id: string;
-  threshold: number;
-  phrases: CompiledPhrase[];
-}
+/** How many first letters a needle is looked up by: "robot*" is checked on words that begin "rob". */
+const START = 3;
 
 /**
- * The phrases by a whole word they need (the needle of one of their parts), and the rest. Most
- * phrases are absent from most papers, so a field tries only the phrases its own words can
- * start, and the rest (rules over 10,000 papers: 2.9 s → 1.3 s).
+ * The words the phrases need, numbered, and each phrase filed under one of them. A field looks
+ * each of its words up once and marks the needles it has; only the phrases filed under a marked
+ * needle are tried, and their patterns run only when all their needles are marked. Most phrases
+ * are absent from most papers, so most are never tried. (Rules over 10,000 papers: 1.5 s → 0.8 s
+ * against filing by whole words alone, which tried every phrase of `word*` needles on every
+ * field and scanned the text for each.)
  */
-interface PhraseIndex {
-  byWord: Map<string, CompiledPhrase[]>;
-  others: CompiledPhrase[];
-}
+class PhraseIndex {
+  readonly #ids = new Map<string, number>();
+  /** Needles by their first `START` letters (all of a shorter whole word), and the shorter `word*` ones. */
+  readonly #byStart = new Map<string, (Needle & { id: number })[]>();
+  readonly #short: { word: string; id: number }[] = [];
+  /** The phrases filed under each needle, by its number. */
+  readonly #phrases: CompiledPhrase[][] = [];
+  /** Phrases with no plain-ASCII word: tried on every field. */
+  readonly #others: CompiledPhrase[] = [];
 
-function indexPhrases(phrases: readonly CompiledPhrase[]): PhraseIndex {
-  const byWord = new Map<string, CompiledPhrase[]>();
-  const others: CompiledPhrase[] = [];
-  for (const phrase of phrases) {
-    const word = phrase.parts.flatMap(({ needles }) => needles).find(({ prefix }) => !prefix)?.word;
-    if (word === undefined) others.push(phrase);
-    else byWord.set(word, [...(byWord.get(word) ?? []), phrase]);
+  /** The number of `needle`, given one the first time it is seen. */
+  needle({ word, prefix }: Needle): number {
+    const key = prefix ? `${word}*` : word;
+    let id = this.#ids.get(key);
+    if (id !== undefined) return id;
+    id = this.#ids.size;
+    this.#ids.set(key, id);
+    this.#phrases.push([]);
+    if (prefix && word.length < START) this.#short.push({ word, id });
+    else this.#byStart.set(word.slice(0, START), [...(this.#byStart.get(word.slice(0, START)) ?? []), { word, prefix, id }]);
+    return id;
   }
-  return { byWord, others };
+
+  /** Files a phrase under a whole word it needs (the most telling kind), or else a word start. */
+  add(phrase: CompiledPhrase, needles: readonly Needle[]): void {
+    const key = needles.find(({ prefix }) => !prefix) ?? needles[0];
+    if (key) this.#phrases[this.needle(key)]!.push(phrase);
+    else this.#others.push(phrase);
+  }
+
+  /** The needles among `words`, as a mark per needle number, and the phrases worth trying. */
+  candidates(words: readonly string[]): { marked: Uint8Array; phrases: CompiledPhrase[] } {
+    const marked = new Uint8Array(this.#ids.size);
+    const phrases = [...this.#others];
+    const mark = (id: number) => {
+      if (marked[id]) return;
+      marked[id] = 1;
+      phrases.push(...this.#phrases[id]!);
+    };
+    for (const word of words) {
+      for (const needle of this.#byStart.get(word.slice(0, START)) ?? []) if (needle.prefix ? word.startsWith(needle.word) : word === needle.word) mark(needle.id);
+      for (const needle of this.#short) if (word.startsWith(needle.word)) mark(needle.id);
+    }
+    return { marked, phrases };
+  }
 }
 
 /** One field of a paper (title or abstract). */
 class Field {
   readonly text: string;
-  readonly #lower: string;
-  /** Its whole words: the runs of letters and digits that phrase patterns treat as words. */
-  readonly #words: Set<string>;
   #sentences: string[] | undefined;
   constructor(text: string) {
     this.text = text;
-    this.#lower = text.toLowerCase();
-    this.#words = new Set(this.#lower.match(/[\p{L}\p{N}]+/gu));
   }
 
-  /** The indexed phrases that occur in this field. */
-  found({ byWord, others }: PhraseIndex): Set<CompiledPhrase> {
-    const found = new Set<CompiledPhrase>();
-    for (const word of this.#words) for (const phrase of byWord.get(word) ?? []) if (this.#has(phrase)) found.add(phrase);
-    for (const phrase of others) if (this.#has(phrase)) found.add(phrase);
-    return found;
+  /** The phrases that occur in this field. */
+  found(index: PhraseIndex): Set<CompiledPhrase> {
+    // Its words: the runs of letters and digits that phrase patterns treat as words.
+    const { marked, phrases } = index.candidates(this.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+    return new Set(phrases.filter((phrase) => this.#has(phrase, marked)));
   }
 
-  #contains({ word, prefix }: Needle): boolean {
-    return prefix ? this.#lower.includes(word) : this.#words.has(word);
-  }
-
-  #has({ scope, parts }: CompiledPhrase): boolean {
-    const inField = parts.every(({ pattern, needles }) => needles.every((needle) => this.#contains(needle)) && pattern.test(this.text));
+  #has({ scope, parts }: CompiledPhrase, marked: Uint8Array): boolean {
+    const inField = parts.every(({ pattern, needles }) => needles.every((id) => marked[id]) && pattern.test(this.text));
     if (!inField || scope === 'field') return inField;
     // Sentences are split only when a `~` phrase has all its parts in the field.
     this.#sentences ??= sentences(this.text);
@@ -135,40 +154,46 @@ class Field {
  * a paper joins each theme whose total reaches the theme's threshold.
  */
 export function createClassifier(taxonomy: readonly Theme[]): (title: string, abstract: string) => Classification {
-  const compiled: CompiledTheme[] = taxonomy.map((theme) => ({
-    id: theme.id,
-    threshold: theme.threshold,
-    phrases: theme.phrases.map(({ match, weight }) => {
+  const index = new PhraseIndex();
+  let rank = 0;
+  taxonomy.forEach((theme, themeIndex) => {
+    for (const { match, weight } of theme.phrases) {
       const { scope, parts } = phraseParts(match);
-      return { phrase: match, weight, scope, parts: parts.map(compilePart) };
-    }),
-  }));
-  const index = indexPhrases(compiled.flatMap((theme) => theme.phrases));
+      const needles = parts.map((part) =>
+        phraseWords(part.toLowerCase())
+          .map((word) => ({ word: word.replace(/\*$/, ''), prefix: word.endsWith('*') }))
+          .filter(({ word }) => /^[a-z0-9]+$/.test(word)),
+      );
+      const compiled = { phrase: match, weight, scope, theme: themeIndex, rank: rank++, parts: parts.map((part, i) => ({ pattern: phrasePattern(part), needles: needles[i]!.map((needle) => index.needle(needle)) })) };
+      index.add(compiled, needles.flat());
+    }
+  });
 
   return (title, abstract) => {
     const inTitle = new Field(title).found(index);
     const inAbstract = new Field(abstract).found(index);
+    const totals = taxonomy.map(() => 0);
+    const found: Evidence[][] = taxonomy.map(() => []);
+    // Only the phrases found are visited: most of the taxonomy is absent from any one paper.
+    for (const compiled of [...new Set([...inTitle, ...inAbstract])].sort((a, b) => a.rank - b.rank)) {
+      const { phrase, weight, theme } = compiled;
+      if (inTitle.has(compiled)) {
+        totals[theme]! += weight * TITLE_FACTOR;
+        if (weight > 0) found[theme]!.push({ phrase, field: 'title' });
+      }
+      if (inAbstract.has(compiled)) {
+        totals[theme]! += weight;
+        if (weight > 0) found[theme]!.push({ phrase, field: 'abstract' });
+      }
+    }
     const themes: string[] = [];
     const scores: Record<string, number> = {};
     const evidence: Record<string, Evidence[]> = {};
-    for (const theme of compiled) {
-      let score = 0;
-      const found: Evidence[] = [];
-      for (const compiledPhrase of theme.phrases) {
-        const { phrase, weight } = compiledPhrase;
-        if (inTitle.has(compiledPhrase)) {
-          score += weight * TITLE_FACTOR;
-          if (weight > 0) found.push({ phrase, field: 'title' });
-        }
-        if (inAbstract.has(compiledPhrase)) {
-          score += weight;
-          if (weight > 0) found.push({ phrase, field: 'abstract' });
-        }
-      }
-      scores[theme.id] = score;
-      if (found.length > 0) evidence[theme.id] = found;
-      if (score >= theme.threshold) themes.push(theme.id);
-    }
+    taxonomy.forEach(({ id, threshold }, i) => {
+      scores[id] = totals[i]!;
+      if (found[i]!.length > 0) evidence[id] = found[i]!;
+      if (totals[i]! >= threshold) themes.push(id);
+    });
     return { themes, scores, evidence };
   };
 }

@@ -83,30 +83,43 @@ export function buildVocabulary(docs: readonly Text[]): Vocabulary {
 
 const pairKey = (dimensions: number, first: number, second: number) => first * dimensions + second;
 
+/** A zeroed count per term of a vocabulary, shared by its calls to `vectorize` (which leave it zeroed). */
+const scratches = new WeakMap<Vocabulary, Float64Array>();
+function scratch(vocabulary: Vocabulary): Float64Array {
+  let counts = scratches.get(vocabulary);
+  if (!counts) scratches.set(vocabulary, (counts = new Float64Array(vocabulary.terms.length)));
+  return counts;
+}
+
 /** The paper's vector. Its terms are looked up by index, not by string (shelving 10,000 papers: 1.1 s → 0.45 s). */
 export function vectorize(vocabulary: Vocabulary, doc: Text): Features {
   const { terms, idf, words, pairs } = vocabulary;
-  // Term index → count, in the order the paper first has each term.
-  const counts = new Map<number, number>();
-  const add = (i: number, weight: number) => counts.set(i, (counts.get(i) ?? 0) + weight);
+  // Each term's count, and the terms in the order the paper first has them.
+  const counts = scratch(vocabulary);
+  const seen: number[] = [];
+  const add = (i: number, weight: number) => {
+    if (counts[i] === 0) seen.push(i);
+    counts[i]! += weight;
+  };
+  // The word before is the one visited last, so its index is at hand without a second lookup.
+  let last: number | undefined;
   forEachWord(doc, (word, previous, weight) => {
-    const i = words.get(word);
+    const before = previous === null ? undefined : last;
+    const i = (last = words.get(word));
     if (i === undefined) return;
     add(i, weight);
-    const before = previous === null ? undefined : words.get(previous);
     const pair = before === undefined ? undefined : pairs.get(pairKey(terms.length, before, i));
     if (pair !== undefined) add(pair, weight);
   });
-  const indices = new Int32Array(counts.size);
-  const values = new Float64Array(counts.size);
-  let k = 0;
+  const indices = Int32Array.from(seen);
+  const values = new Float64Array(seen.length);
   let sumOfSquares = 0;
-  for (const [i, tf] of counts) {
-    const weight = (1 + Math.log(tf)) * idf[i]!;
-    indices[k] = i;
-    values[k++] = weight;
+  seen.forEach((i, k) => {
+    const weight = (1 + Math.log(counts[i]!)) * idf[i]!;
+    counts[i] = 0;
+    values[k] = weight;
     sumOfSquares += weight * weight;
-  }
+  });
   const norm = Math.sqrt(sumOfSquares) || 1;
   for (let j = 0; j < values.length; j++) values[j]! /= norm;
   return { indices, values };

@@ -105,6 +105,18 @@ describe('shelving a paper', () => {
     });
   });
 
+  it('a phrase is found whatever words it needs: word starts only, short ones, words sharing first letters, words beyond ASCII', () => {
+    const classify = createClassifier([theme('any', 1, { 'robot*': 1, 'ai*': 1, attention: 1, 'attend*': 1, 'kv cache': 1, 'überblick & robot*': 1 })]);
+    const found = (title: string) => (classify(title, '').evidence.any ?? []).map(({ phrase }) => phrase);
+    expect(found('Robotic grasping')).toEqual(['robot*']);
+    expect(found('Sim-to-robot transfer')).toEqual(['robot*']);
+    expect(found('Carobots')).toEqual([]);
+    expect(found('AIGC pipelines')).toEqual(['ai*']);
+    expect(found('Attend to attention')).toEqual(['attention', 'attend*']);
+    expect(found('KV-cache eviction')).toEqual(['kv cache']);
+    expect(found('Ein Überblick über Roboter')).toEqual(['robot*', 'überblick & robot*']);
+  });
+
   it('a phrase "a & b" scores only when both parts are in the same field', () => {
     const classify = createClassifier([theme('hybrid', 3, { 'convolution* & attention': 3 })]);
     expect(classify('Convolutions meet attention', 'A study.').themes).toEqual(['hybrid']);
