@@ -97,6 +97,13 @@ test('a renamed hostile paper\'s old address redirects to it, running nothing on
   await check('the redirect');
 });
 
+test('an old address keeps its #fragment when it redirects: a link to the citation still lands on it', async ({ page }) => {
+  const check = await watch(page);
+  await page.goto('papers/script-script-alert-document-domain-script-breaking-out-of-script-blocks/#cite');
+  await expect(page).toHaveURL(/\/papers\/script-breakout\/#cite$/);
+  await check('the redirect with a fragment');
+});
+
 test('search results and the search dialog show hostile titles and excerpts as text', async ({ page }) => {
   const check = await watch(page);
   await page.goto('search/?q=onerror');
