@@ -684,6 +684,12 @@ describe('Crossref API', () => {
     expect(as({ author: [{ name: 'The SciPy Community', sequence: 'first', affiliation: [] }] })).toMatchObject({ authors: ['The SciPy Community'] });
   });
 
+  it('an article numbered instead of paged (an online-only journal) cites its article number where pages go', () => {
+    const { page: _, ...unpaged } = lstm;
+    expect(read('crossref.json', work({ ...unpaged, 'article-number': '4321' })).records[0]!.venue).toMatchObject({ pages: '4321' });
+    expect(read('crossref.json', work({ ...lstm, 'article-number': '4321' })).records[0]!.venue).toMatchObject({ pages: '1735-1780' });
+  });
+
   it('markup is read as text: JATS and MathML in an abstract, small capitals and character references in a title, and a subtitle joins its title', () => {
     const abstract = '<jats:sec><jats:title content-type="abstract-subheading">Purpose</jats:title><jats:p>Water (H<jats:sub>2</jats:sub>O), as <jats:italic>et al.</jats:italic>, show in <jats:inline-formula><mml:math><mml:mi>x</mml:mi></mml:math></jats:inline-formula> Hochreiter&apos;s work, x &lt; y.</jats:p></jats:sec>';
     const record = read('crossref.json', work({ ...lstm, title: ['Ultrafast <scp>MRI</scp> &amp; &#8220;more&#8221;'], subtitle: ['a study'], abstract })).records[0]!;

@@ -98,5 +98,7 @@ function asCslItem(work: JsonObject, doi: string, type: string): JsonObject {
     publisher: type === 'dissertation' ? (institution ?? str(work.publisher)) : str(work.publisher),
     author: Array.isArray(work.author) ? work.author.map((a) => (isObject(a) && str(a.name) && !str(a.family) ? { literal: a.name } : a)) : [],
     abstract: abstract === null ? null : markupText(abstract) || null,
+    // An online-only journal numbers its articles instead of paging them; citations put that number where pages go.
+    page: str(work.page) ?? str(work['article-number']),
   };
 }
