@@ -203,6 +203,9 @@ describe('telling formats apart by content', () => {
     // A title that starts with a bracket is a title, and so is a to-read list's box.
     expect(read('list.txt', '[Re] Reproducing Attention\nA reproduction.\n').format).toBe('listing');
     expect(read('list.txt', '[ ] Attention Is All You Need\nThe transformer.\n').format).toBe('listing');
+    expect(read('refs.txt', '[1] A. Vaswani et al. Attention Is All You Need. NeurIPS, 2017.\n').diagnostics[0]!.message).toContain('a list of references');
+    // A lone bracket above an abstract that opens with a quotation starts no JSON.
+    for (const bracket of ['{', '[']) expect(read('list.txt', `${bracket}\n"Attention" is what this abstract opens with, and a title no one would write!\n`).format, bracket).toBe('listing');
   });
 
   it('a byte-order mark (Windows exports) does not hide the format', () => {

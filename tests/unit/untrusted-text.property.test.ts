@@ -187,7 +187,11 @@ const listingArb = fc
   .chain((papers) => fc.record({ papers: fc.constant(papers as Listed[]), blocks: fc.boolean(), leadingChrome: fc.boolean() }))
   // After page chrome, a first title that starts with a chrome phrase ("SubscribeScaling…") is
   // read as chrome glued to the title and cut: the one documented ambiguity, left out here.
-  .filter(({ papers, leadingChrome }) => !leadingChrome || !CHROME_LINES.some((phrase) => papers[0]!.title.startsWith(phrase)));
+  .filter(({ papers, leadingChrome }) => !leadingChrome || !CHROME_LINES.some((phrase) => papers[0]!.title.startsWith(phrase)))
+  // A first title that is a lone "{" or "[" above an abstract that opens as a JSON value does
+  // ('"key": …') reads as JSON cut short, an error: the other ambiguity. sources.test.ts has
+  // the lone brackets that read as a listing.
+  .filter(({ papers }) => !/^\s*[[{]\s*$/.test(papers[0]!.title));
 
 /** Renders a listing in the line layout (title line, abstract line) or the block layout. */
 function renderListing({ papers, blocks, leadingChrome }: { papers: Listed[]; blocks: boolean; leadingChrome: boolean }): { text: string; lines: number[] } {

@@ -66,11 +66,14 @@ function isTableHeader(line: string): boolean {
 }
 
 /**
- * How JSON starts and no title does: an object's first key, or a list whose first line holds no
- * more than its bracket or starts an object, list, string or null. "[Re] Reproducing…" is a
- * title, and so is a to-read list's "[ ] Attention Is All You Need".
+ * How JSON starts and no title does: an object's first key and its colon, or a list's first
+ * value (an object, a list, a string and its comma, a literal), across line breaks. Valid JSON
+ * is read whatever its start; this tells a JSON file cut short from a listing. "[Re]
+ * Reproducing…" and "[1] Vaswani et al." are titles, so is a to-read list's "[ ] Attention Is
+ * All You Need", and so is a lone "{" or "[" above an abstract that opens with a quotation.
  */
-const JSON_START = /^(?:\{\s*"|\[[ \t]*(?:\r?\n|[[{"]|null\b))/;
+const JSON_STRING = String.raw`"(?:[^"\\\r\n]|\\.)*"`;
+const JSON_START = new RegExp(String.raw`^(?:\{\s*${JSON_STRING}\s*:|\[\s*(?:[[{]|${JSON_STRING}\s*[,\]]|(?:null|true|false)\s*[,\]]))`);
 
 /**
  * A line of a .bib that starts an entry. Only spaces and tabs before the `@`: `\s*` would run on
