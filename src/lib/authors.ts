@@ -5,6 +5,7 @@
  * with one name share a page, and one person written two ways has two.
  */
 import slugify from '@sindresorhus/slugify';
+import { fold } from './search-text.ts';
 
 /**
  * What goes before the `i`th of `count` names, so they read "A", "A and B", "A, B and C"; names
@@ -90,16 +91,9 @@ export function nameParts(name: string, family?: string): NameParts | null {
   return { given: words.slice(0, start).join(' '), family: words.slice(start).join(' '), suffix };
 }
 
-/** Letters that are not a letter and an accent, so NFKD does not take them apart. */
-const LETTERS: Record<string, string> = { ø: 'o', ł: 'l', ß: 'ss', æ: 'ae', œ: 'oe', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
-
 /** The identity of an author name: what two spellings of one name have in common. */
 export function authorKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[øłßæœđðþı]/g, (c) => LETTERS[c]!)
+  return fold(name)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }

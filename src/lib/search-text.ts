@@ -17,9 +17,27 @@ export interface Word {
 const WORD = /[\p{L}\p{N}]+/gu;
 const MARKS = /\p{M}+/gu;
 
-/** Lower case without accents: `Schrödinger` → `schrodinger`. */
+/** Letters that are not a letter and an accent, so NFKD does not take them apart. */
+const LETTERS: Record<string, string> = { ø: 'o', ł: 'l', ß: 'ss', æ: 'ae', œ: 'oe', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
+const UNSPLIT = new RegExp(`[${Object.keys(LETTERS).join('')}]`, 'g');
+
+/** Lower case without accents, as Pagefind indexes a word: `Schrödinger` → `schrodinger`. */
+const unaccented = (text: string) => text.normalize('NFKD').replace(MARKS, '').toLowerCase();
+
+/** Lower case in plain letters: `Schrödinger` → `schrodinger`, `Łukasz Søgaard` → `lukasz sogaard`. */
 export function fold(text: string): string {
-  return text.normalize('NFKD').replace(MARKS, '').toLowerCase();
+  return unaccented(text).replace(UNSPLIT, (c) => LETTERS[c]!);
+}
+
+/**
+ * The words of `text` that the hosted search would find only as written, in plain letters:
+ * Pagefind takes accents off ("muller" finds "Müller") but leaves the letters of `LETTERS`,
+ * so "Lukasz" found no "Łukasz". A paper page gives Pagefind these spellings to index too.
+ */
+export function plainSpellings(text: string): string[] {
+  const spellings = new Set<string>();
+  for (const [word] of text.matchAll(WORD)) if (fold(word) !== unaccented(word)) spellings.add(fold(word));
+  return [...spellings];
 }
 
 /** Stems already worked out: a page's text says the same words many times, and a phrase query stems every hit's text. */

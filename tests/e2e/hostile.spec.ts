@@ -104,6 +104,15 @@ test('an old address keeps its #fragment when it redirects: a link to the citati
   await check('the redirect with a fragment');
 });
 
+test('a name spelled with ł, ø, ß or æ is found typed in plain letters, and as written', async ({ page }) => {
+  const title = 'Łukasz, Ørsted and the Straße: Letters No Accent Makes';
+  for (const query of ['lukasz', 'Orsted strasse', 'aesop', 'Łukasz Ørsted']) {
+    await page.goto(`search/?q=${encodeURIComponent(query)}`);
+    await expect(page.locator('#search-page')).toHaveAttribute('data-state', 'done');
+    expect(await page.locator('#search-results > li h2').allTextContents(), query).toContain(title);
+  }
+});
+
 test('search results and the search dialog show hostile titles and excerpts as text', async ({ page }) => {
   const check = await watch(page);
   await page.goto('search/?q=onerror');

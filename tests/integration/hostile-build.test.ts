@@ -32,7 +32,7 @@ import { BIDI_CONTROLS, expectedAbstract, expectedTitle, NOT_XML } from '../supp
 
 const SITE = 'https://shelfmark.example';
 /** Papers in tests/fixtures/hostile/content/sources/hostile.txt, and the one curation.yaml hides. */
-const LISTED = 27;
+const LISTED = 28;
 const HIDDEN = '2401-10010';
 
 let site: BuiltSite;

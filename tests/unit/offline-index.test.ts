@@ -4,7 +4,7 @@ import { decodePostings, encodePostings, type Posting } from '../../src/lib/pack
 import { extractPage } from '../../src/offline/extract.ts';
 import { OfflineIndex } from '../../src/browser/search/offline-index.ts';
 import { buildIndex, type SourceDoc } from '../../src/offline/search-index.ts';
-import { hasPhrase, highlight, hitExcerpt, isPhraseQuery, joinedWordsApart, queryTerms, stem, words } from '../../src/lib/search-text.ts';
+import { fold, hasPhrase, highlight, hitExcerpt, isPhraseQuery, joinedWordsApart, plainSpellings, queryTerms, stem, words } from '../../src/lib/search-text.ts';
 import { makeZip } from '../../src/offline/zip.ts';
 
 const doc = (title: string, text: string, extra: Partial<SourceDoc> = {}): SourceDoc => ({
@@ -40,6 +40,15 @@ describe('text: terms and highlighting', () => {
     for (const [term, inflections] of Object.entries({ distil: ['distilled', 'distilling', 'distillation'], transform: ['transformer', 'transformers'], scale: ['scaling', 'scaled', 'scales'], token: ['tokenized', 'tokenization'], cnn: ['cnns'], llm: ['llms'], mlp: ['mlps'] })) {
       for (const word of inflections) expect(stem(word), word).toBe(term);
     }
+  });
+
+  it('folds the letters no accent makes (ł, ø, ß, æ) to plain ones, and names the words the hosted index needs spelled so', () => {
+    expect(queryTerms('Łukasz Ørsted').map((t) => t.word)).toEqual(['lukasz', 'orsted']);
+    expect(fold('Straße ÆSOP œuvre')).toBe('strasse aesop oeuvre');
+    // Pagefind takes accents off by itself ("Müller"), but not these letters.
+    expect(plainSpellings('Łukasz Kaiser, Jürgen Müller and Jørgen; Łukasz again')).toEqual(['lukasz', 'jorgen']);
+    const index = new OfflineIndex(buildIndex([doc('Łukasz and Ørsted', 'Straße.')]));
+    for (const query of ['lukasz', 'Łukasz', 'orsted', 'strasse']) expect(index.search({ query }).hits, query).toHaveLength(1);
   });
 
   it('keeps whole a word with a digit, which is a name ("gpt3", not Porter2\'s "gpti"), and a run longer than any word', () => {
