@@ -33,6 +33,11 @@ interface Needle {
 interface Part {
   pattern: RegExp;
   needles: number[];
+  /**
+   * A part that is one plain word ("hybrid", "robot*"): a field has it exactly when its needle
+   * is marked, so its pattern runs only to find it in a sentence.
+   */
+  oneWord: boolean;
 }
 
 /**
@@ -138,7 +143,7 @@ class Field {
   }
 
   #has({ scope, parts }: CompiledPhrase, marked: Uint8Array): boolean {
-    const inField = parts.every(({ pattern, needles }) => needles.every((id) => marked[id]) && pattern.test(this.text));
+    const inField = parts.every(({ pattern, needles, oneWord }) => needles.every((id) => marked[id]) && (oneWord || pattern.test(this.text)));
     if (!inField || scope === 'field') return inField;
     // Sentences are split only when a `~` phrase has all its parts in the field.
     this.#sentences ??= sentences(this.text);
@@ -164,7 +169,7 @@ export function createClassifier(taxonomy: readonly Theme[]): (title: string, ab
           .map((word) => ({ word: word.replace(/\*$/, ''), prefix: word.endsWith('*') }))
           .filter(({ word }) => /^[a-z0-9]+$/.test(word)),
       );
-      const compiled = { phrase: match, weight, scope, theme: themeIndex, rank: rank++, parts: parts.map((part, i) => ({ pattern: phrasePattern(part), needles: needles[i]!.map((needle) => index.needle(needle)) })) };
+      const compiled = { phrase: match, weight, scope, theme: themeIndex, rank: rank++, parts: parts.map((part, i) => ({ pattern: phrasePattern(part), needles: needles[i]!.map((needle) => index.needle(needle)), oneWord: phraseWords(part).length === 1 && needles[i]!.length === 1 })) };
       index.add(compiled, needles.flat());
     }
   });
