@@ -233,11 +233,7 @@ function abstractEnds(abstractKey: string): string[] {
  */
 function revisions(unclaimed: readonly KnownPaper[]): (paper: PaperToName) => KnownPaper[] {
   const byEnd = new Map<string, KnownPaper[]>();
-  const words = new Map<KnownPaper, Set<string>>();
-  for (const k of unclaimed) {
-    for (const end of abstractEnds(k.abstractKey)) byEnd.get(end)?.push(k) ?? byEnd.set(end, [k]);
-    words.set(k, abstractWords(k.abstractKey));
-  }
+  for (const k of unclaimed) for (const end of abstractEnds(k.abstractKey)) byEnd.get(end)?.push(k) ?? byEnd.set(end, [k]);
   return (paper) => {
     const matches = new Set<KnownPaper>();
     for (const abstract of paper.abstractKeys) {
@@ -245,7 +241,7 @@ function revisions(unclaimed: readonly KnownPaper[]): (paper: PaperToName) => Kn
       if (candidates.length === 0) continue;
       const mine = abstractWords(abstract);
       for (const k of candidates) {
-        const theirs = words.get(k)!;
+        const theirs = abstractWords(k.abstractKey);
         if (!matches.has(k) && !idsDiffer(k, paper) && paper.titleKeys.some((t) => titlesAlike(t, k.titleKey)) && overlap(theirs, mine) >= REVISION_SHARE * Math.max(theirs.size, mine.size)) matches.add(k);
       }
     }
