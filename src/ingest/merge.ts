@@ -2,6 +2,7 @@ import { warning, type Diagnostic } from './diagnostics.ts';
 import { doiKey } from '../lib/ids.ts';
 import { titleKey } from './normalize.ts';
 import { authorKey, nameParts } from '../lib/authors.ts';
+import { remembered } from '../lib/remembered.ts';
 import type { SourceFormat } from './sources/detect.ts';
 import type { SourceRecord } from './sources/record.ts';
 import type { Paper, SourceRef, Venue } from '../schemas/paper.ts';
@@ -162,20 +163,11 @@ export function abstractsAgree(a: string, b: string): boolean {
 /** The words texts are compared by: three letters or more, so "of" and "a" do not count. */
 export const textWords = (text: string): string[] => text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? [];
 
-/** Word sets already made: a re-ingest compares each paper's abstract with its own record's, and merging with every title match's. */
-const WORD_SETS = new Map<string, ReadonlySet<string>>();
-/** Enough for every abstract of a catalog of 50,000 papers, without keeping every text ever seen. */
-const WORD_SETS_KEPT = 50_000;
-
-/** The words `abstractsAgree` compares. */
-export function abstractWords(text: string): ReadonlySet<string> {
-  let words = WORD_SETS.get(text);
-  if (!words) {
-    if (WORD_SETS.size >= WORD_SETS_KEPT) WORD_SETS.clear();
-    WORD_SETS.set(text, (words = new Set(textWords(text))));
-  }
-  return words;
-}
+/**
+ * The words `abstractsAgree` compares, each text's made once: a re-ingest compares each paper's
+ * abstract with its own record's, and merging with every title match's.
+ */
+export const abstractWords: (text: string) => ReadonlySet<string> = remembered((text) => new Set(textWords(text)), 50_000);
 
 /** How many words two sets share. */
 export function overlap(x: ReadonlySet<string>, y: ReadonlySet<string>): number {

@@ -5,6 +5,7 @@
  * readers in the search bundle.
  */
 import porter2 from 'wink-porter2-stemmer';
+import { remembered } from './remembered.ts';
 
 /** A run of letters or digits in the original text, with where it starts and ends. */
 export interface Word {
@@ -40,14 +41,14 @@ export function plainSpellings(text: string): string[] {
   return [...spellings];
 }
 
-/** Stems already worked out: a page's text says the same words many times, and a phrase query stems every hit's text. */
-const STEMS = new Map<string, string>();
-const STEMS_KEPT = 100_000;
 /** Longest word stemmed: no English word is longer, and the package's time grows with the square of a word's length (a 16,000-letter run takes seconds). */
 const STEMMED_MAX = 64;
 
 /** An acronym's plural, left whole by Porter2, which strips an "s" only after a vowel: "cnns", "llms". */
 const ACRONYM_PLURAL = /^[b-df-hj-np-tv-xz]+s$/;
+
+/** Stems already worked out: a page's text says the same words many times, and a phrase query stems every hit's text. */
+const stemOfWord = remembered((word) => (ACRONYM_PLURAL.test(word) && word.length > 2 ? word.slice(0, -1) : porter2(word)), 100_000);
 
 /**
  * The English stem of a folded word, as Pagefind stems the hosted index (Porter2, the Snowball
@@ -58,14 +59,7 @@ const ACRONYM_PLURAL = /^[b-df-hj-np-tv-xz]+s$/;
  * So does a run of letters longer than any word (`STEMMED_MAX`).
  */
 export function stem(term: string): string {
-  if (term.length > STEMMED_MAX || /\d/.test(term)) return term;
-  let stemmed = STEMS.get(term);
-  if (stemmed === undefined) {
-    // Bounded, so a long session over a large catalog does not keep every word it ever saw.
-    if (STEMS.size >= STEMS_KEPT) STEMS.clear();
-    STEMS.set(term, (stemmed = ACRONYM_PLURAL.test(term) && term.length > 2 ? term.slice(0, -1) : porter2(term)));
-  }
-  return stemmed;
+  return term.length > STEMMED_MAX || /\d/.test(term) ? term : stemOfWord(term);
 }
 
 /** Search term of one word of text. */
