@@ -205,6 +205,7 @@ describe('telling formats apart by content', () => {
     expect(read('list.txt', '[ ] Attention Is All You Need\nThe transformer.\n').format).toBe('listing');
     expect(read('refs.txt', '[1] A. Vaswani et al. Attention Is All You Need. NeurIPS, 2017.\n').diagnostics[0]!.message).toContain('a list of references');
     // A lone bracket above an abstract that opens with a quotation starts no JSON.
+    expect(read('list.txt', '[{Curly}] Brackets Opening a Title\nAn abstract about a title that opens with two kinds of bracket.\n').format).toBe('listing');
     for (const bracket of ['{', '[']) expect(read('list.txt', `${bracket}\n"Attention" is what this abstract opens with, and a title no one would write!\n`).format, bracket).toBe('listing');
   });
 

@@ -20,6 +20,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalog, type CatalogInput } from '../../src/ingest/catalog.ts';
 import { CHROME_LINES, isChromeLine } from '../../src/ingest/chrome.ts';
 import { parseDateLine } from '../../src/ingest/dates.ts';
+import { startsLikeJson } from '../../src/ingest/sources/detect.ts';
 import { parsePaperFile, serializePaperFile } from '../../src/ingest/frontmatter.ts';
 import { titleKey } from '../../src/ingest/normalize.ts';
 import { isLinkOnly, referenceLine } from '../../src/ingest/parse.ts';
@@ -188,10 +189,9 @@ const listingArb = fc
   // After page chrome, a first title that starts with a chrome phrase ("SubscribeScaling…") is
   // read as chrome glued to the title and cut: the one documented ambiguity, left out here.
   .filter(({ papers, leadingChrome }) => !leadingChrome || !CHROME_LINES.some((phrase) => papers[0]!.title.startsWith(phrase)))
-  // A first title that is a lone "{" or "[" above an abstract that opens as a JSON value does
-  // ('"key": …') reads as JSON cut short, an error: the other ambiguity. sources.test.ts has
-  // the lone brackets that read as a listing.
-  .filter(({ papers }) => !/^\s*[[{]\s*$/.test(papers[0]!.title));
+  // A listing whose first lines start as JSON does ('{ "key": …', '[{"…') reads as JSON cut
+  // short, an error: the other ambiguity. sources.test.ts has the brackets that read as a listing.
+  .filter((listing) => !startsLikeJson(renderListing(listing).text));
 
 /** Renders a listing in the line layout (title line, abstract line) or the block layout. */
 function renderListing({ papers, blocks, leadingChrome }: { papers: Listed[]; blocks: boolean; leadingChrome: boolean }): { text: string; lines: number[] } {

@@ -67,13 +67,17 @@ function isTableHeader(line: string): boolean {
 
 /**
  * How JSON starts and no title does: an object's first key and its colon, or a list's first
- * value (an object, a list, a string and its comma, a literal), across line breaks. Valid JSON
- * is read whatever its start; this tells a JSON file cut short from a listing. "[Re]
- * Reproducing…" and "[1] Vaswani et al." are titles, so is a to-read list's "[ ] Attention Is
- * All You Need", and so is a lone "{" or "[" above an abstract that opens with a quotation.
+ * value (an object's key or its end, a list, a string and its comma, a literal), across line
+ * breaks. Valid JSON is read whatever its start; this tells a JSON file cut short from a
+ * listing. "[Re] Reproducing…" and "[1] Vaswani et al." are titles, so is a to-read list's
+ * "[ ] Attention Is All You Need", and so is a lone "{" or "[" above an abstract that opens
+ * with a quotation.
  */
 const JSON_STRING = String.raw`"(?:[^"\\\r\n]|\\.)*"`;
-const JSON_START = new RegExp(String.raw`^(?:\{\s*${JSON_STRING}\s*:|\[\s*(?:[[{]|${JSON_STRING}\s*[,\]]|(?:null|true|false)\s*[,\]]))`);
+const JSON_START = new RegExp(String.raw`^(?:\{\s*${JSON_STRING}\s*:|\[\s*(?:\{\s*["}]|\[|${JSON_STRING}\s*[,\]]|(?:null|true|false)\s*[,\]]))`);
+
+/** Whether a text (a .txt) starts as JSON does, and so is JSON, cut short if it does not parse. */
+export const startsLikeJson = (text: string): boolean => JSON_START.test(text.trimStart());
 
 /**
  * A line of a .bib that starts an entry. Only spaces and tabs before the `@`: `\s*` would run on
@@ -107,7 +111,7 @@ export function readSource(source: SourceFile): ReadSource {
     read = readArxivOai(path, text);
   } else if (head.startsWith('<') && (!listing || head.startsWith('<?xml') || isXmlDocument(text))) {
     return failed(path, 1, 'this XML is neither an arXiv API (Atom) response nor an arXiv OAI-PMH response, the only XML the catalog reads');
-  } else if ((head.startsWith('[') || head.startsWith('{')) && (!listing || JSON_START.test(head) || isJson(text))) {
+  } else if ((head.startsWith('[') || head.startsWith('{')) && (!listing || startsLikeJson(head) || isJson(text))) {
     // A listing may start with a title such as "[Re] Reproducing…": only real JSON in a .txt is
     // JSON, or what no title starts like (a JSON file cut short, JSON Lines), which is an error.
     const json = readJson(path, text);
