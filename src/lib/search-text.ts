@@ -36,8 +36,14 @@ export function fold(text: string): string {
  * so "Lukasz" found no "Łukasz". A paper page gives Pagefind these spellings to index too.
  */
 export function plainSpellings(text: string): string[] {
+  // Every paper page asks, and most texts have none of these letters: one look at the whole
+  // text spares the word-by-word work (1 s over 10,000 pages).
+  if (unaccented(text).search(UNSPLIT) === -1) return [];
   const spellings = new Set<string>();
-  for (const [word] of text.matchAll(WORD)) if (fold(word) !== unaccented(word)) spellings.add(fold(word));
+  for (const [word] of text.matchAll(WORD)) {
+    const plain = fold(word);
+    if (plain !== unaccented(word)) spellings.add(plain);
+  }
   return [...spellings];
 }
 
