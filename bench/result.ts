@@ -90,6 +90,9 @@ export interface BudgetCheck {
   detail: string;
 }
 
+/** The separate run of the ingest over a catalog already written. */
+export const UNCHANGED_INGEST = 'ingest, nothing changed';
+
 /** The budgets at 10,000 papers. Decimal units: 1 KB = 1,000 bytes, 1 GB = 10^9 bytes. */
 export const BUDGETS = {
   coldVsBaseline: 1.5,
@@ -141,7 +144,7 @@ export function checkBudgets(r: Pick<BenchResult, 'site' | 'baseline'>): BudgetC
   });
 
   const ingest = stageMs(site.cold, 'ingest');
-  const ingestAgain = stageMs(site.rebuild, 'ingest');
+  const ingestAgain = site.separate.find((run) => run.label === UNCHANGED_INGEST)?.totalMs ?? null;
   const ingestWorst = Math.max(ingest ?? 0, ingestAgain ?? 0);
   checks.push({
     id: 'ingest',
