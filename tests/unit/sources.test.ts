@@ -1033,6 +1033,18 @@ describe('BibTeX', () => {
     expect(records[0]).toMatchObject({ title: 'María and María', authors: ['María Lee', 'Jǰrka Novak'] });
   });
 
+  it("TeX escapes in a DOI or URL are the characters they stand for: Mendeley's {\\_}, a SICI DOI's {\\textless}, hyperref's \\%", () => {
+    const entries = [
+      '@incollection{unet, title = {U-Net}, doi = {10.1007/978-3-319-24574-4{\\_}28}}',
+      '@article{sici, title = {S}, doi = {10.1002/(SICI)1097-4571(199806)49:8{\\textless}693::AID-ASI4{\\textgreater}3.0.CO;2-0}}',
+      '@misc{u, title = {U}, url = {https://github.com/a/b\\_c?q=1\\%202\\#readme}, doi = {10.1000/x\\_y}}',
+    ];
+    const { records, diagnostics } = read('mendeley.bib', entries.join('\n'));
+    expect(diagnostics).toEqual([]);
+    expect(records.map((r) => r.doi)).toEqual(['10.1007/978-3-319-24574-4_28', '10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0', '10.1000/x_y']);
+    expect(records[2]!.links).toMatchObject({ code: 'https://github.com/a/b_c?q=1%202#readme' });
+  });
+
   it('a @proceedings volume that papers crossref is not itself a paper', () => {
     expect(records.map((r) => r.key)).not.toContain('icml2024');
     expect(records).toHaveLength(4);

@@ -230,19 +230,33 @@ function toRecord(entry: Entry, line: number, dateProblem: DateProblem): SourceR
   const journal = field('journal') ?? field('journaltitle');
   // A preprint's "journal" is often its arXiv id: `arXiv:1305.4904 [quant-ph]`, `arXiv preprint arXiv:2312.00752`.
   const journalArxiv = arxivIdInVenue(journal);
+  const verbatim = (name: string) => unescapeVerbatim(field(name));
   record.arxivId =
-    (archive && /^arxiv$/i.test(archive) ? arxivId(field('eprint')) : null) ?? journalArxiv ?? arxivId(field('url')) ?? arxivId(field('doi'));
+    (archive && /^arxiv$/i.test(archive) ? arxivId(verbatim('eprint')) : null) ?? journalArxiv ?? arxivId(verbatim('url')) ?? arxivId(verbatim('doi'));
   record.arxivCategory = field('primaryclass') ?? field('eprintclass') ?? (journalArxiv ? /\[([^\]\s]+)\]/.exec(journal!)?.[1] : null) ?? null;
-  record.doi = doi(field('doi'));
+  record.doi = doi(verbatim('doi'));
   record.venue = venueOf(entry.type.toLowerCase(), field, journal);
   // `2021a` is the year with a letter that author–year styles add to tell one author's papers of a year apart.
   record.published = partialDate(field('date'), dateProblem) ?? dateFromParts(field('year')?.replace(/^(\d{4})[a-z]$/i, '$1'), monthOf(field('month')), field('day'), dateProblem);
-  const url = field('url');
+  const url = verbatim('url');
   if (url) {
     const kind = linkKind(url);
     if (kind) record.links[kind] = url;
   }
   return record;
+}
+
+/**
+ * TeX escapes that exporters write in the fields the parser keeps verbatim (`doi`, `url`,
+ * `eprint`), where TeX reads none: Mendeley writes a DOI's underscore as `{\_}`
+ * (10.1007/978-3-319-24574-4{\_}28) and a SICI DOI's angle brackets as `{\textless}` and
+ * `{\textgreater}`; hyperref wants `\%` and `\#` in a URL. No DOI or URL has a backslash.
+ */
+const VERBATIM_ESCAPE = /\{\\(textless|textgreater|textunderscore)\}|\\(textless|textgreater|textunderscore)(?:\{\}|(?![A-Za-z]))|\{\\([_%#&$~])\}|\\([_%#&$~])/g;
+const ESCAPED_WORDS: Record<string, string> = { textless: '<', textgreater: '>', textunderscore: '_' };
+
+function unescapeVerbatim(value: string | null): string | null {
+  return value && value.replace(VERBATIM_ESCAPE, (_, braced?: string, bare?: string, bracedChar?: string, char?: string) => ESCAPED_WORDS[braced ?? bare ?? ''] ?? bracedChar ?? char!);
 }
 
 /** biblatex's keys for a thesis's or report's `type`, as their names print. */
