@@ -588,6 +588,12 @@ describe('OpenAlex API', () => {
     abstract_inverted_index: null,
   };
 
+  it('"<" and ">" in its plain text are text, not a tag to drop; its markup still goes', () => {
+    const work = { ...lstm, title: 'Ridge when n<d or n>d, and <i>p</i> < <b>q</b>', abstract_inverted_index: inverted('We compare n<d and n>d, and a <p or q> pair, in <sub>detail</sub>.') };
+    const record = read('openalex.json', JSON.stringify(work)).records[0]!;
+    expect([record.title, record.abstract]).toEqual(['Ridge when n<d or n>d, and p < q', 'We compare n<d and n>d, and a <p or q> pair, in detail.']);
+  });
+
   it('a work gives its authors, its abstract put back in order, date, DOI or arXiv id and PDF; a preprint has no venue', () => {
     const { format, records, diagnostics } = read('openalex.json', JSON.stringify(mamba, null, 2));
     // An id and a type, as a CSL item has: still OpenAlex, read as OpenAlex.

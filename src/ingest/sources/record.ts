@@ -78,19 +78,36 @@ function referenced(reference: string, name: string): string {
 }
 
 /**
+ * The elements that registries' titles and abstracts are marked up with, besides those of a
+ * namespace (`jats:`, `mml:`): HTML's inline and block elements and JATS's without a prefix.
+ * Anything else between `<` and `>` is text: OpenAlex sends plain text, where "n<d or n>d" is
+ * a comparison, not a `<d>` tag to drop.
+ */
+const MARKUP_ELEMENTS = new Set(
+  'a abbr b big blockquote br cite code dd del dfn div dl dt em font h1 h2 h3 h4 h5 h6 hr i img ins kbd li ol p pre q s samp small span strike strong sub sup tt u ul var wbr sc scp math italic bold underline overline monospace roman sans-serif sec title list list-item inline-formula disp-formula tex-math ext-link xref named-content styled-content break label caption fn email uri'.split(' '),
+);
+/** Elements that stand between paragraphs or lines, so between words. */
+const BETWEEN_PARAGRAPHS = new Set(['p', 'sec', 'list', 'list-item', 'break', 'br', 'div', 'disp-formula']);
+/** A start, end or empty tag: its name, then attributes that each have a value, as markup writes them. */
+const TAG = /<\/?([a-z][\w.:-]*)(?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))*\s*\/?>/gi;
+
+/**
  * The text of a title or abstract as registries (Crossref, OpenAlex) send them: JATS
  * (`<jats:p>`, `<jats:italic>`, `<jats:sub>`), HTML (`<p>`, `<scp>`, `<em>`) and MathML in
  * it. A heading ("Abstract") and math go (MathML and TeX read as text are noise; a formula is
- * lost); a tag between paragraphs leaves a space, any other tag nothing ("H<sub>2</sub>O" is
- * "H2O"); then character references are decoded. Every field is rendered as text, so what
- * the references spell out ("&lt;b&gt;") is shown as written, never run.
+ * lost); a tag between paragraphs leaves a space, any other tag of markup nothing
+ * ("H<sub>2</sub>O" is "H2O"); then character references are decoded. Every field is rendered
+ * as text, so what the references spell out ("&lt;b&gt;") is shown as written, never run.
  */
 export function markupText(value: string): string {
   return value
     .replace(/<(jats:)?title\b[^>]*>[\s\S]*?<\/(?:jats:)?title>/gi, ' ')
     .replace(/<(mml:math|jats:tex-math)\b[\s\S]*?<\/\1>/gi, '')
-    .replace(/<\/?(?:jats:)?(?:p|sec|list|list-item|break|br|div|disp-formula)\b[^>]*>/gi, ' ')
-    .replace(/<\/?[a-z][\w.:-]*(?:\s[^<>]*)?\/?>/gi, '')
+    .replace(TAG, (tag, name: string) => {
+      const element = name.toLowerCase().replace(/^jats:/, '');
+      if (BETWEEN_PARAGRAPHS.has(element)) return ' ';
+      return element.includes(':') || MARKUP_ELEMENTS.has(element) ? '' : tag;
+    })
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (reference, name: string) => referenced(reference, name.toLowerCase()))
     .replace(/\s+/g, ' ')
     .trim();
