@@ -453,6 +453,12 @@ describe('arXiv OAI-PMH', () => {
     expect(raw('J. Smith, Jr., A. Jones, and B. Brown')).toEqual(['J. Smith, Jr.', 'A. Jones', 'B. Brown']);
     expect(raw('C. Bal\\\'azs, M. G\\"unther and J.~Doe')).toEqual(['C. Balázs', 'M. Günther', 'J. Doe']);
     expect(raw('G. Aad, et al')).toEqual(['G. Aad']);
+    // TeX's letters, and accents on a dotless i, in both formats that carry TeX.
+    const letters = 'Anders S{\\o}gaard, {\\L}ukasz Kaiser, Jos\\\'e Garc\\\'{\\i}a, P. Stra\\ss{}er and L. \\AA kesson';
+    const named = ['Anders Søgaard', 'Łukasz Kaiser', 'José García', 'P. Straßer', 'L. Åkesson'];
+    expect(raw(letters)).toEqual(named);
+    const arxiv = read('arxiv.xml', oai('<arXiv><id>2312.00752</id><title>T</title><authors><author><keyname>Bal\\\'azs</keyname><forenames>C.</forenames></author><author><keyname>S{\\o}gaard</keyname><forenames>Anders</forenames></author></authors></arXiv>'));
+    expect(arxiv.records[0]!.authors).toEqual(['C. Balázs', 'Anders Søgaard']);
     const dc = read('dc.xml', oai('<oai_dc:dc xmlns:oai_dc="x" xmlns:dc="y"><dc:title>T</dc:title><dc:creator>Smith, John, Jr.</dc:creator><dc:creator>The LIGO Scientific Collaboration, The Virgo Collaboration</dc:creator><dc:creator>Wiley, Inc.</dc:creator><dc:identifier>http://arxiv.org/abs/2312.00752</dc:identifier></oai_dc:dc>'));
     // As the other readers write them: "John Smith, Jr." is one author page with a .bib's "Smith, Jr., John".
     expect(dc.records[0]!.authors).toEqual(['John Smith, Jr.', 'The LIGO Scientific Collaboration, The Virgo Collaboration', 'Wiley, Inc.']);

@@ -109,7 +109,7 @@ const FORMATS: Record<string, (metadata: Element) => Fields> = {
   arXiv: (m) => ({
     ...common(m),
     // A suffix after a comma, as the other readers write it.
-    authors: childrenNamed(childrenNamed(m, 'authors')[0] ?? m, 'author').map((a) => [[childText(a, 'forenames'), childText(a, 'keyname')].filter(Boolean).join(' '), childText(a, 'suffix')].filter(Boolean).join(', ')),
+    authors: childrenNamed(childrenNamed(m, 'authors')[0] ?? m, 'author').map((a) => texAccents([[childText(a, 'forenames'), childText(a, 'keyname')].filter(Boolean).join(' '), childText(a, 'suffix')].filter(Boolean).join(', '))),
     published: partialDate(childText(m, 'created')),
   }),
   arXivRaw: (m) => ({
@@ -180,10 +180,17 @@ function dublinCoreName(name: string): string {
 /** TeX's accent commands, as combining marks. */
 const ACCENTS: Record<string, string> = { "'": '\u0301', '`': '\u0300', '^': '\u0302', '"': '\u0308', '~': '\u0303', '=': '\u0304', '.': '\u0307', u: '\u0306', v: '\u030C', H: '\u030B', c: '\u0327', r: '\u030A' };
 
-/** `Bal\'azs`, `{\"u}`, `\c{c}` and `J.~Doe` as text: submitters write names in TeX. */
+/** TeX's commands for letters: `S{\o}gaard`, `{\L}ukasz`, `Stra\ss{}e`; `\i` is the dotless i. */
+const LETTERS: Record<string, string> = { o: 'ø', O: 'Ø', l: 'ł', L: 'Ł', ss: 'ß', aa: 'å', AA: 'Å', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ', i: 'ı', j: 'ȷ' };
+
+/**
+ * `Bal\'azs`, `{\"u}`, `\c{c}`, `Garc\'{\i}a`, `S{\o}gaard` and `J.~Doe` as text: submitters
+ * write names in TeX. An accent on a dotless i or j is the accented i or j, as TeX prints it.
+ */
 function texAccents(text: string): string {
   return text
-    .replace(/\{?\\(['`^"~=.]|[uvHcr](?=[{\s]))\s*\{?([A-Za-z])\}?\}?/g, (_, accent: string, letter: string) => letter + ACCENTS[accent]!)
+    .replace(/\{?\\(['`^"~=.]|[uvHcr](?=[{\s\\]))\s*\{?(?:([A-Za-z])|\\([ij])(?![A-Za-z]))\}?\}?/g, (_, accent: string, letter?: string, dotless?: string) => (letter ?? dotless!) + ACCENTS[accent]!)
+    .replace(/\{\\(ss|aa|AA|ae|AE|oe|OE|[oOlLij])\}|\\(ss|aa|AA|ae|AE|oe|OE|[oOlLij])(?:\{\}|\s+|(?![A-Za-z]))/g, (_, braced?: string, bare?: string) => LETTERS[braced ?? bare!]!)
     .replace(/~/g, ' ')
     .normalize('NFC');
 }
