@@ -17,7 +17,8 @@ export function phraseWords(part: string): string[] {
 
 function wordProblem(word: string): string | undefined {
   const bare = word.endsWith('*') ? word.slice(0, -1) : word;
-  if (bare.includes('*')) return `"${word}": "*" goes only at the end of a word, where it matches any ending`;
+  // A lone "*" ("reflow *") has no word to end.
+  if (bare.includes('*') || bare === '') return `"${word}": "*" goes only at the end of a word, where it matches any ending`;
   if (PHRASE_WORD.test(bare)) return undefined;
   const stray = [...bare].find((c) => !/[\p{L}\p{N}]/u.test(c));
   return `"${word}" has "${stray}": a phrase is words of letters and digits, separated by spaces or "-", with "*" at a word's end for any ending`;

@@ -174,6 +174,7 @@ describe('shelving a paper', () => {
     expect(problem('long_context')).toMatch(/has "_"/);
     expect(problem('long context?')).toMatch(/"context\?" has "\?"/);
     expect(problem('long cont*xt')).toMatch(/"cont\*xt": "\*" goes only at the end of a word/);
+    expect(problem('reflow *')).toBe('"*": "*" goes only at the end of a word, where it matches any ending');
     // What papers do write inside a word is still text to find.
     for (const fine of ['long-context', 'efficien* ~ attention', 'C++ kernels', "Bayes's rule", 'GPT-3.5', 'Mamba’s']) expect(problem(fine), fine).toBeUndefined();
   });
