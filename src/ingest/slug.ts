@@ -110,8 +110,10 @@ export function assignIds(papers: readonly PaperToName[], known: readonly KnownP
     // whichever paper comes first: a newcomer must not take the URL and notes of the paper it is named like.
     [(k) => (k.abstractKey ? [both(k.titleKey, k.abstractKey)] : []), (p) => p.titleKeys.flatMap((t) => p.abstractKeys.map((a) => both(t, a)))],
     [(k) => [k.titleKey], (p) => p.titleKeys, isOtherPaper],
-    // Keys are renamed and reused ("smith2023a" and "b" swapped): a key recognises the paper whose title it still nearly has.
-    [(k) => k.sourceKeys, (p) => p.sourceKeys, (k, p) => isOtherPaper(k, p) || !p.titleKeys.some((t) => titlesAlike(t, k.titleKey))],
+    // Keys are renamed and reused ("smith2023a" and "b" swapped): a key recognises the paper whose
+    // title it still nearly has. With the very title it is the paper whatever its ids say, as a
+    // title with its abstract is: one of them was corrected, upstream or by hand in the file.
+    [(k) => k.sourceKeys, (p) => p.sourceKeys, (k, p) => !p.titleKeys.includes(k.titleKey) && (isOtherPaper(k, p) || !p.titleKeys.some((t) => titlesAlike(t, k.titleKey)))],
     // An empty abstract recognises nothing: two papers without one are not alike.
     [(k) => (k.abstractKey ? [k.abstractKey] : []), (p) => p.abstractKeys],
   ];
@@ -130,7 +132,8 @@ export function assignIds(papers: readonly PaperToName[], known: readonly KnownP
   function* matchesIn(i: number, paper: PaperToName) {
     const [, paperKeys, rulesOut] = passes[i]!;
     for (const key of paperKeys(paper)) {
-      for (const match of indexes[i]!.get(key) ?? []) if (!claimed.has(match) && !claimedIds.has(match.id) && !rulesOut?.(match, paper)) yield match;
+      const records = indexes[i]!.get(key) ?? [];
+      for (const match of records.length > 1 ? likeliestFirst(records, paper) : records) if (!claimed.has(match) && !claimedIds.has(match.id) && !rulesOut?.(match, paper)) yield match;
     }
   }
   for (let i = 0; i < passes.length; i++) {
@@ -139,11 +142,16 @@ export function assignIds(papers: readonly PaperToName[], known: readonly KnownP
       for (const match of matchesIn(i, paper)) claim(paper.key, match);
     }
   }
-  // Only once every paper has claimed its own record: what is left over and matches a paper was that paper all along.
+  // Only once every paper has claimed its own record: what is left over and matches a paper was
+  // that paper all along, unless it was read from another paper's entry (its arXiv id or DOI
+  // edited by hand to this paper's): that paper's notes and address are not this one's to take.
+  const entryOf = new Map(papers.flatMap((paper) => paper.sourceKeys.map((key) => [key, paper.key] as const)));
+  const anotherPapers = (record: KnownPaper, paper: PaperToName) => record.sourceKeys.some((key) => (entryOf.get(key) ?? paper.key) !== paper.key);
   for (let i = 0; i < passes.length; i++) {
     for (const paper of papers) {
       if (!assigned.has(paper.key)) continue;
       for (const match of matchesIn(i, paper)) {
+        if (anotherPapers(match, paper)) continue;
         const mine = assigned.get(paper.key)!;
         claimed.add(match);
         claimedIds.add(match.id);
@@ -168,6 +176,17 @@ export function assignIds(papers: readonly PaperToName[], known: readonly KnownP
     taken.add(id);
   }
   return assigned;
+}
+
+/**
+ * Records that share a key, the paper's own first: the one read from the paper's entry, then
+ * one with its title, then the rest in catalog order. Two files have one arXiv id, DOI or title
+ * when a person edited one (pasting another paper's id): the paper must keep its own file,
+ * address and notes, not take the edited one because its name sorts first.
+ */
+function likeliestFirst(records: readonly KnownPaper[], paper: PaperToName): KnownPaper[] {
+  const rank = (k: KnownPaper) => (k.sourceKeys.some((key) => paper.sourceKeys.includes(key)) ? 0 : paper.titleKeys.includes(k.titleKey) ? 1 : 2);
+  return records.map((k) => [rank(k), k] as const).sort((a, b) => a[0] - b[0]).map(([, k]) => k);
 }
 
 /** Most edits a word corrected for a typo differs by. */

@@ -88,6 +88,26 @@ describe('assigning ids', () => {
     expect(idsOf([listed('Flow Matching'), listed('Flow Matching!')], [known('flow-matching', 'Flow Matching!')])).toEqual(['flow-matching-2', 'flow-matching']);
   });
 
+  it('a file whose arXiv id, DOI or title was edited by hand to another paper\'s takes neither that paper nor its address: each paper keeps its own file', () => {
+    // Two .bib entries without abstracts, each with its file; a person pastes Zeta's identifier into Beta's file, whose name sorts first.
+    const entry = (key: string, title: string, ids: Partial<PaperToName>) => ({ ...listed(title), abstractKeys: [], sourceKeys: [sourceKey('lib.bib', key)], sourceFiles: ['lib.bib'], ...ids });
+    const file = (id: string, key: string, title: string, ids: Partial<KnownPaper>) => known(id, title, { abstractKey: '', sourceKeys: [sourceKey('lib.bib', key)], sourceFiles: ['lib.bib'], ...ids });
+    const cases: [Partial<PaperToName>, Partial<PaperToName>, Partial<KnownPaper>][] = [
+      [{ arxivId: '2301.00001' }, { arxivId: '2202.00002' }, { arxivId: '2301.00001' }],
+      [{ doiKey: '10.1000/zeta' }, { doiKey: '10.1000/beta' }, { doiKey: '10.1000/zeta' }],
+      [{}, {}, { titleKey: titleKey('Zeta Paper About Flows') }],
+    ];
+    for (const [zetaIds, betaIds, edit] of cases) {
+      const papers = [entry('z1', 'Zeta Paper About Flows', zetaIds), entry('b1', 'Beta Paper About Attention', betaIds)];
+      const history = [file('beta-paper-about-attention', 'b1', 'Beta Paper About Attention', { ...betaIds, ...edit }), file('zeta-paper-about-flows', 'z1', 'Zeta Paper About Flows', zetaIds)];
+      const assigned = assignIds(papers, history);
+      expect(papers.map((p) => assigned.get(p.key)), JSON.stringify(edit)).toMatchObject([
+        { id: 'zeta-paper-about-flows', aliases: [] },
+        { id: 'beta-paper-about-attention', aliases: [] },
+      ]);
+    }
+  });
+
   it('an existing id is kept even when it is not the title\'s slug', () => {
     expect(idsOf([listed('Attention Is All You Need')], [known('transformer', 'Attention Is All You Need')])).toEqual(['transformer']);
   });
