@@ -316,6 +316,16 @@ function brokenPaperLinks(files: ReadonlyMap<string, string>, folder: string, pu
   });
 }
 
+/**
+ * What to do about a paper file the ingest cannot read. A file written anew has the id its
+ * title gives and no former ids: deleting one that had some (a renamed paper's) would leave
+ * their addresses dead, and the ingest could not tell, since that file is the only record of them.
+ */
+function repairAdvice(text: string): string {
+  if (/^aliases:[ \t]*(?:\[[ \t]*[^\s\]]|\r?\n[ \t]*-)/m.test(text)) return 'restore the file from git, not by deleting it: its aliases are the former ids of the paper, which redirect to it, and a file written anew would not have them';
+  return 'restore the file from git or delete it to let the ingest write it anew';
+}
+
 /** The files already in the catalog: their ids are kept and their notes carried over. */
 function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagnostics: Diagnostic[]): Map<string, ExistingPaper> {
   const existing = new Map<string, ExistingPaper>();
@@ -325,12 +335,12 @@ function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagn
       parsed = parsePaperFile(text);
     } catch (e) {
       if (!(e instanceof FrontmatterError)) throw e;
-      diagnostics.push(error(path, e.line, `${e.message}; restore the file from git or delete it to let the ingest write it anew`));
+      diagnostics.push(error(path, e.line, `${e.message}; ${repairAdvice(text)}`));
       continue;
     }
     const data = parsed.data as Partial<Paper> | null;
     if (!data || typeof data.title !== 'string' || typeof data.id !== 'string') {
-      diagnostics.push(error(path, 1, 'the frontmatter has no title or id; restore the file from git or delete it to let the ingest write it anew'));
+      diagnostics.push(error(path, 1, `the frontmatter has no title or id; ${repairAdvice(text)}`));
       continue;
     }
     // The file name is the URL and the id the ingest matches by: an id edited by hand would

@@ -530,7 +530,16 @@ describe('re-ingesting over an existing catalog', () => {
 
   it('an existing paper file without frontmatter is an error naming the file', () => {
     const plan = buildCatalog({ ...projectInput(), existing: [{ file: 'broken.mdx', path: 'content/papers/broken.mdx', text: 'Only notes, the frontmatter was deleted.\n' }] });
-    expect(errorsIn(plan.diagnostics)).toEqual([expect.objectContaining({ file: 'content/papers/broken.mdx', line: 1 })]);
+    expect(errorsIn(plan.diagnostics)).toEqual([expect.objectContaining({ file: 'content/papers/broken.mdx', line: 1, message: expect.stringContaining('or delete it to let the ingest write it anew') })]);
+  });
+
+  it('a file the ingest cannot read that names former ids says to restore it, not delete it: a file written anew would lose their redirects', () => {
+    for (const aliases of ['aliases: ["old-name"]', 'aliases:\n  - "old-name"']) {
+      const text = `---\nid: "renamed"\n${aliases}\ntitle: "A: b: c"\n<<<<<<< HEAD\n---\nNotes.\n`;
+      const plan = buildCatalog({ ...projectInput(), existing: [{ file: 'renamed.mdx', path: 'content/papers/renamed.mdx', text }] });
+      const [problem] = errorsIn(plan.diagnostics);
+      expect(problem, aliases).toMatchObject({ file: 'content/papers/renamed.mdx', message: expect.stringContaining('not by deleting it: its aliases are the former ids') });
+    }
   });
 });
 
