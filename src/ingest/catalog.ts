@@ -16,7 +16,7 @@ import { everyId, redirectsManifest } from '../lib/aliases.ts';
 import { paperSitePath } from '../lib/paths.ts';
 import { assignIds, numberedApart, sourceKey, type Assigned, type KnownPaper } from './slug.ts';
 import { paperSchema, type ListingManifestEntry, type Paper, type SourceRef } from '../schemas/paper.ts';
-import { isPageNumber, slugId } from '../schemas/id.ts';
+import { slugId } from '../schemas/id.ts';
 import type { Curation } from '../schemas/curation.ts';
 import type { ThemeLabel, TrainingPaper } from '../schemas/labels.ts';
 import type { Theme } from '../schemas/theme.ts';
@@ -308,7 +308,7 @@ function brokenPaperLinks(files: ReadonlyMap<string, string>, folder: string, pu
     const body = bodyOf(text);
     if (!hasNotes(body)) return [];
     return paperLinksIn(text, body)
-      .filter(({ id }) => !known.has(id) && !isPageNumber(id))
+      .filter(({ id }) => !known.has(id) && !/^\d+$/.test(id))
       .map(({ id, line }) => {
         const hint = didYouMean(id, ids);
         return warning(`${folder}${file}`, line, `the notes link /${paperSitePath(id)}, a page the site does not have${hint ? `; ${hint}` : ''}`);

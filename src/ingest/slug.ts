@@ -1,9 +1,10 @@
 import slugify from '@sindresorhus/slugify';
 import { createHash } from 'node:crypto';
 import { abstractsAgree, abstractWords, authorsDiffer, overlap, textWords, wordsAgree } from './merge.ts';
-import { isPageNumber, MAX_ID_LENGTH } from '../schemas/id.ts';
+import { MAX_ID_LENGTH } from '../schemas/id.ts';
 import { everyId } from '../lib/aliases.ts';
 import { editDistance } from '../lib/spelling.ts';
+
 
 /** Names Windows keeps for devices: a file `aux.mdx` cannot be checked out there. */
 const WINDOWS_DEVICE = /^(?:con|prn|aux|nul|com\d|lpt\d)$/;
@@ -12,8 +13,7 @@ const WINDOWS_DEVICE = /^(?:con|prn|aux|nul|com\d|lpt\d)$/;
  * A URL-safe slug for a title: ASCII, lowercase, hyphenated (the slugify package
  * transliterates "α" and "ü" rather than dropping them), cut at a word boundary.
  * A title with nothing to transliterate gets a slug from its hash; a title that slugs to a
- * Windows device name ("AUX") gets "-paper" after it, so every clone can hold its file, and so
- * does one that slugs to a number ("#1"), which is the address of a page of the A–Z list.
+ * Windows device name ("AUX") gets "-paper" after it, so every clone can hold its file.
  */
 export function slugForTitle(title: string): string {
   let slug = slugify(title, { decamelize: false });
@@ -21,7 +21,7 @@ export function slugForTitle(title: string): string {
     const cut = slug.lastIndexOf('-', MAX_ID_LENGTH);
     slug = slug.slice(0, cut > 0 ? cut : MAX_ID_LENGTH);
   }
-  if (WINDOWS_DEVICE.test(slug) || isPageNumber(slug)) return `${slug}-paper`;
+  if (WINDOWS_DEVICE.test(slug)) return `${slug}-paper`;
   return slug || `paper-${createHash('sha256').update(title).digest('hex').slice(0, 10)}`;
 }
 

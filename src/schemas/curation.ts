@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { MAX_ID_LENGTH, paperId } from './id.ts';
+import { MAX_ID_LENGTH, slugId } from './id.ts';
 
 /** A maintainer's decisions about one paper, kept across every re-ingest. */
 export const paperCuration = z
@@ -11,7 +11,7 @@ export const paperCuration = z
     /** Keep the paper out of the published catalog (its file stays, with its notes). */
     hidden: z.boolean({ error: 'expected true or false (YAML reads yes, no, on and off as text)' }).default(false),
     /** Give the paper this id (and URL) instead; the old one keeps working as a redirect. At most `MAX_ID_LENGTH` characters, like the ids made from titles. */
-    renameTo: paperId.max(MAX_ID_LENGTH, `expected at most ${MAX_ID_LENGTH} characters`).optional(),
+    renameTo: slugId.max(MAX_ID_LENGTH, `expected at most ${MAX_ID_LENGTH} characters`).optional(),
     /** Why, for the next maintainer; not published. */
     reason: z.string().optional(),
   })

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { paperId } from './id.ts';
+import { slugId } from './id.ts';
 
 /** An ISO calendar date, `YYYY-MM-DD`, kept as a string so YAML never turns it into a timestamp; a day that does not exist (2025-02-30) is refused. */
 export const isoDate = z.iso.date({ error: 'expected a date as YYYY-MM-DD, a day of the calendar' });
@@ -58,9 +58,9 @@ const httpUrl = z.url({ protocol: /^https?$/ });
  */
 export const paperSchema = z.object({
   /** Permanent id; also the file name and the URL segment. Never recomputed once assigned. */
-  id: paperId,
+  id: slugId,
   /** Former ids of this paper; each still resolves, as a redirect page to the current URL. */
-  aliases: z.array(paperId),
+  aliases: z.array(slugId),
   /** Title exactly as listed (whitespace collapsed). Data, rendered as text. */
   title: z.string().min(1),
   /** Abstract exactly as the richest source gives it, trimmed; null when no source has one. Data, rendered as text. */

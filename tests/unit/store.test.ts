@@ -231,14 +231,6 @@ describe('reading a project', () => {
     expect(diagnostics[0]!.message).toContain('80');
   });
 
-  it('a renameTo that is a number is an error at its line: /papers/2/ is page 2 of the A–Z list, which the paper would replace', () => {
-    const root = copyProject();
-    writeFileSync(join(root, 'content/curation.yaml'), 'papers:\n  mamba:\n    renameTo: "2"\n');
-    const diagnostics = readFailure(root);
-    expect(diagnostics).toEqual([expect.objectContaining({ file: 'content/curation.yaml', line: 3 })]);
-    expect(diagnostics[0]!.message).toContain('A–Z list');
-  });
-
   it('themes.yaml that is not valid YAML is an error at its file and line', () => {
     const root = copyProject();
     writeFileSync(join(root, 'content/themes.yaml'), '- id: attention\n  name: Attention\n  phrases: [ { match: attention, weight: 3 }\n');
