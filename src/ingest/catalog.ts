@@ -297,8 +297,8 @@ interface ExistingPaper extends KnownPaper {
 
 /**
  * Warnings for notes that link a paper's page the site will not have (`/papers/<id>/` of no
- * published paper, by any id it has had), with the id it may have meant. A number is a page of
- * the A–Z list (`/papers/2/`), not an id.
+ * published paper, by any id it has had), with the id it may have meant. The A–Z list's pages
+ * (`/papers/page/2/`) are not paper pages and are not read as such.
  */
 function brokenPaperLinks(files: ReadonlyMap<string, string>, folder: string, published: readonly { id: string; aliases: readonly string[] }[]): Diagnostic[] {
   const known = everyId(published);
@@ -308,7 +308,7 @@ function brokenPaperLinks(files: ReadonlyMap<string, string>, folder: string, pu
     const body = bodyOf(text);
     if (!hasNotes(body)) return [];
     return paperLinksIn(text, body)
-      .filter(({ id }) => !known.has(id) && !/^\d+$/.test(id))
+      .filter(({ id }) => !known.has(id))
       .map(({ id, line }) => {
         const hint = didYouMean(id, ids);
         return warning(`${folder}${file}`, line, `the notes link /${paperSitePath(id)}, a page the site does not have${hint ? `; ${hint}` : ''}`);

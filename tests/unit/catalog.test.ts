@@ -157,7 +157,7 @@ describe('re-ingesting over an existing catalog', () => {
   it('a note linking a paper page the site will not have is a warning at its line, with the id it may have meant', () => {
     const ids = first.papers.map((p) => p.id);
     const other = ids.find((id) => `${id}.mdx` !== mambaFile)!;
-    const body = `\nSee [the other](/papers/${other}/#abstract), [page two](/papers/2/) and [a typo](/papers/${other.slice(0, -1)}/).\n\n[ref]: /papers/no-such-paper/\n\nAnd <a href="/papers/an-html-link/">an HTML link</a>.\n`;
+    const body = `\nSee [the other](/papers/${other}/#abstract), [page two](/papers/page/2/) and [a typo](/papers/${other.slice(0, -1)}/).\n\n[ref]: /papers/no-such-paper/\n\nAnd <a href="/papers/an-html-link/">an HTML link</a>.\n`;
     // A frontmatter the ingest rewrites a line longer: the lines are those of the file it writes.
     const existing = writtenFiles(first, { [mambaFile]: body }).map((f) => (f.file === mambaFile ? { ...f, text: f.text.replace(/^upvotes: .*\n/m, '') } : f));
     const again = buildCatalog({ ...projectInput(), existing });
