@@ -10,6 +10,11 @@ import { redirectPaths } from './src/lib/aliases.ts';
 import { contentPaths } from './src/lib/content-dir.ts';
 import { externalLinks, rootLinks } from './src/lib/notes-links.ts';
 
+// The build never goes on the network. Astro's anonymous telemetry does, from every command
+// run outside CI, unless told not to; each command records its event after it has read this
+// file, so saying so here covers `npm run build`, a bare `astro build`, dev, preview and sync.
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+
 // SITE_URL and BASE_PATH let one build serve at `/` locally and under `/<repo>/` on GitHub Pages.
 const site = process.env.SITE_URL || 'http://localhost:4321';
 const base = process.env.BASE_PATH || '/';

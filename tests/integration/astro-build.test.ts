@@ -6,8 +6,9 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readTimings, timingsFile } from '../../src/build/timings.ts';
 import { filesUnder, projectCopy } from '../support/site-build.ts';
@@ -16,11 +17,19 @@ import { repoRoot } from '../support/repo.ts';
 const copy = projectCopy(join(repoRoot, 'tests/fixtures/project/content'));
 afterAll(() => rmSync(copy.root, { recursive: true, force: true }));
 
-/** Runs `node <args>` in the copy with OUT_DIR set; rejects with what it printed if it fails. */
+/** Where the builds write each connection they open off this machine (`tests/support/no-network.mjs`). */
+const networkLog = join(copy.root, 'network.log');
+
+/**
+ * Runs `node <args>` in the copy with OUT_DIR set; rejects with what it printed if it fails. As
+ * on a maintainer's machine: not in CI and with Astro's telemetry on (a fresh config folder),
+ * which Astro turns off in CI, so that the build itself must keep off the network.
+ */
 function run(outDir: string, args: string[]): Promise<string> {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ['SKIP_CARDS', 'NODE_OPTIONS', 'OFFLINE_DIR', 'CARDS_CACHE_DIR']) delete env[name];
-  Object.assign(env, { CONTENT_DIR: copy.content, OUT_DIR: outDir, SITE_URL: 'https://example.github.io', BASE_PATH: '/shelfmark/', ASTRO_TELEMETRY_DISABLED: '1' });
+  for (const name of ['SKIP_CARDS', 'NODE_OPTIONS', 'OFFLINE_DIR', 'CARDS_CACHE_DIR', 'ASTRO_TELEMETRY_DISABLED', 'TELEMETRY_DISABLED']) delete env[name];
+  Object.assign(env, { CONTENT_DIR: copy.content, OUT_DIR: outDir, SITE_URL: 'https://example.github.io', BASE_PATH: '/shelfmark/' });
+  Object.assign(env, { CI: 'false', XDG_CONFIG_HOME: join(copy.root, 'config'), NETWORK_LOG: networkLog, NODE_OPTIONS: `--import ${pathToFileURL(join(repoRoot, 'tests/support/no-network.mjs')).href}` });
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, args, { cwd: copy.root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let text = '';
@@ -38,6 +47,10 @@ beforeAll(async () => {
   // npm run build first: it ingests the catalog the plain `astro build` then reads.
   await run('dist-npm', ['scripts/build.ts']);
   await run('dist-astro', ['node_modules/astro/bin/astro.mjs', 'build']);
+});
+
+it('neither build goes on the network', () => {
+  expect(existsSync(networkLog) ? readFileSync(networkLog, 'utf8') : '').toBe('');
 });
 
 it('astro build makes every file npm run build makes, with the same bytes, offline edition included', () => {

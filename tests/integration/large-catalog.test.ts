@@ -33,7 +33,6 @@ function run(args: string[], extra: Record<string, string> = {}): { status: numb
     OUT_DIR: 'dist',
     LARGE_CATALOG: '1',
     OFFLINE_ZIP_URL: RELEASE_URL,
-    ASTRO_TELEMETRY_DISABLED: '1',
     PATH: `${join(repoRoot, 'node_modules/.bin')}:${process.env.PATH}`,
     ...extra,
   });

@@ -43,7 +43,6 @@ function build(outDir: string, env: Record<string, string>): { status: number | 
   Object.assign(base, {
     CONTENT_DIR: copy.content,
     OUT_DIR: outDir,
-    ASTRO_TELEMETRY_DISABLED: '1',
     PATH: `${join(repoRoot, 'node_modules/.bin')}:${process.env.PATH}`,
     ...env,
   });

@@ -68,7 +68,6 @@ export async function buildSite(options: BuildOptions): Promise<BuiltSite> {
     CONTENT_DIR: content,
     OUT_DIR: 'dist',
     SKIP_CARDS: '1',
-    ASTRO_TELEMETRY_DISABLED: '1',
     // scripts/build.ts runs `astro` by name.
     PATH: `${join(repoRoot, 'node_modules/.bin')}:${process.env.PATH}`,
     ...(options.siteUrl ? { SITE_URL: options.siteUrl } : {}),
