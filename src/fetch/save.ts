@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isScalar, parseDocument, type Document, type Scalar, YAMLSeq } from 'yaml';
 import { slugForTitle } from '../ingest/slug.ts';
-import { MANIFEST_FILE, shownPath, type ContentPaths } from '../lib/content-dir.ts';
+import { isSourceName, MANIFEST_FILE, shownPath, type ContentPaths } from '../lib/content-dir.ts';
 import { writeAtomically } from '../lib/atomic-write.ts';
 import { FetchError } from './errors.ts';
 import { serviceOf, type FetchSpec } from './spec.ts';
@@ -134,7 +134,8 @@ export function nameNewSources(spec: FetchSpec, pages: readonly Uint8Array[], fo
 /** Reads what `content/sources/` holds; throws `FetchError` at the line of a `sources.yaml` that does not read. */
 export function readSourcesFolder(paths: ContentPaths): SourcesFolder {
   const entries = existsSync(paths.sources) ? readdirSync(paths.sources, { withFileTypes: true }) : [];
-  const files = entries.filter((entry) => entry.isFile() && entry.name !== MANIFEST_FILE).map((entry) => entry.name);
+  // The bytes the ingest reads: a hidden file, such as a save cut short, holds none of them.
+  const files = entries.filter((entry) => entry.isFile() && isSourceName(entry.name)).map((entry) => entry.name);
   const hashes = new Set(files.map((name) => hashOf(readFileSync(join(paths.sources, name)))));
   const manifestPath = join(paths.sources, MANIFEST_FILE);
   const shown = shownPath(paths, manifestPath);

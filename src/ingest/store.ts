@@ -8,7 +8,7 @@ import { compare } from './merge.ts';
 import { schemaProblems } from './schema-issues.ts';
 import { REDIRECTS_FILE } from '../lib/aliases.ts';
 import { writeAtomically } from '../lib/atomic-write.ts';
-import { MANIFEST_FILE, shownPath, shownPaths, type ContentPaths } from '../lib/content-dir.ts';
+import { isSourceName, MANIFEST_FILE, shownPath, shownPaths, type ContentPaths } from '../lib/content-dir.ts';
 import { listingManifest } from '../schemas/paper.ts';
 import { curationSchema } from '../schemas/curation.ts';
 import { themeLabelsSchema, trainingPapersSchema, type ThemeLabel } from '../schemas/labels.ts';
@@ -202,7 +202,7 @@ function sourceFiles(paths: ContentPaths, rel: (path: string) => string, shown: 
   }
   const names: string[] = [];
   for (const name of readdirSync(paths.sources).sort(compare)) {
-    if (name === MANIFEST_FILE || name.startsWith('.')) continue;
+    if (!isSourceName(name)) continue;
     if (BACKUP.test(name)) {
       // An older copy of a source, read beside it, would publish its old titles as papers of their own; skipped, its papers would be lost if it is a source.
       diagnostics.push(error(rel(join(paths.sources, name)), 0, 'is named like an editor\'s backup or swap file; delete it, or rename it if it is a source'));

@@ -22,6 +22,12 @@ export interface ContentPaths {
 /** The file in `sources/` that gives each listing its label and capture day. */
 export const MANIFEST_FILE = 'sources.yaml';
 
+/**
+ * Whether a name in `sources/` is one the ingest reads as a source: not the manifest, and not
+ * hidden (an editor's or an interrupted write's temporary file, `.name.1234.tmp`).
+ */
+export const isSourceName = (name: string): boolean => name !== MANIFEST_FILE && !name.startsWith('.');
+
 /** The files of the catalog whose content folder is `dir` (by default `contentDir(root)`); messages name them relative to `root`. */
 export function contentPaths(root = process.cwd(), dir = contentDir(root)): ContentPaths {
   return { root, sources: join(dir, 'sources'), papers: join(dir, 'papers'), themes: join(dir, 'themes.yaml'), curation: join(dir, 'curation.yaml'), labels: join(dir, 'theme-labels.yaml'), training: join(dir, 'training-papers.yaml') };

@@ -59,6 +59,13 @@ describe('what is not saved twice', () => {
     expect(nameNewSources(spec('hf:daily:2025-12-11'), [bytes('same first page')], seen)).toEqual([]);
   });
 
+  it('bytes only a hidden file holds (a save cut short left .name.1234.tmp) are saved: the ingest reads no hidden file', () => {
+    const root = copyProject();
+    writeFileSync(join(contentPaths(root).sources, '.hf-week-2025-W50-p1.json.4242.tmp'), 'first page');
+    const seen = readSourcesFolder(contentPaths(root));
+    expect(files(nameNewSources(spec('hf:week:2025-W50'), [bytes('first page'), bytes('second page')], seen))).toEqual(['hf-week-2025-W50-p1.json', 'hf-week-2025-W50-p2.json']);
+  });
+
   it('a later spec of the same run sees the names and bytes an earlier one took', () => {
     const seen = folder();
     expect(files(nameNewSources(spec('hf:daily:2025-12-11'), [bytes('one')], seen))).toEqual(['hf-daily-2025-12-11.json']);
