@@ -17,7 +17,7 @@ import { resolve } from 'node:path';
 import { readOptions } from '../src/lib/cli.ts';
 import { contentDir } from '../src/lib/content-dir.ts';
 import { finishSite, startCards, STEPS_AFTER_ASTRO, type StepLog } from '../src/build/integration.ts';
-import { offlineDirOf, outDirOf, releaseDirOf } from '../src/build/output-dirs.ts';
+import { offlineDirOf, outDirOf, outputDirsProblem, releaseDirOf } from '../src/build/output-dirs.ts';
 import { outputKey, readTimings, timingsFile, writeTimings, type StepTiming } from '../src/build/timings.ts';
 import { inputsDigest, isUpToDate, writeStamp } from '../src/build/up-to-date.ts';
 
@@ -31,6 +31,11 @@ since the last build, it says so and stops.
   --help    print this`;
 
 const { force } = readOptions('build', USAGE, { force: { type: 'boolean', default: false } });
+const problem = outputDirsProblem(process.cwd(), contentDir());
+if (problem) {
+  console.error(`build: ${problem}`);
+  process.exit(1);
+}
 const outDir = outDirOf();
 const env: NodeJS.ProcessEnv = { ...process.env, OUT_DIR: outDir };
 

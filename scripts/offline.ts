@@ -6,7 +6,8 @@
  * All the work is in src/offline/edition.ts; this file reads the environment and prints.
  */
 import { join, relative, resolve, sep } from 'node:path';
-import { offlineDirOf, outDirOf, releaseDirOf } from '../src/build/output-dirs.ts';
+import { offlineDirOf, outDirOf, outputDirsProblem, releaseDirOf } from '../src/build/output-dirs.ts';
+import { contentDir } from '../src/lib/content-dir.ts';
 import { INDEX_FILE } from '../src/lib/packed-index.ts';
 import { writeOfflineEdition } from '../src/offline/edition.ts';
 import { readOptions } from '../src/lib/cli.ts';
@@ -23,6 +24,11 @@ readOptions('build:offline', USAGE, {});
 
 const started = performance.now();
 const root = join(import.meta.dirname, '..');
+const problem = outputDirsProblem(root, contentDir(root));
+if (problem) {
+  console.error(`offline: ${problem}`);
+  process.exit(1);
+}
 const outDir = resolve(root, outDirOf());
 // Beside the site it comes from, so builds of several sites (dist, dist-base) keep theirs apart.
 const offlineDir = resolve(root, offlineDirOf());

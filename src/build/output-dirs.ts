@@ -4,6 +4,7 @@
  * the site it is made from; a large catalog's offline zip in `<OUT_DIR>-release`, off the site,
  * for the deploy to publish as a release asset. Paths as given, relative to the project unless absolute.
  */
+import { isAbsolute, relative, resolve } from 'node:path';
 
 /** The site's folder. */
 export function outDirOf(env: NodeJS.ProcessEnv = process.env): string {
@@ -18,4 +19,32 @@ export function offlineDirOf(env: NodeJS.ProcessEnv = process.env): string {
 /** Where a large catalog's offline zip goes: `<OUT_DIR>-release`, the folder the deploy publishes from. */
 export function releaseDirOf(env: NodeJS.ProcessEnv = process.env): string {
   return `${outDirOf(env)}-release`;
+}
+
+/** Whether `inner` is `outer` or inside it. */
+const within = (inner: string, outer: string) => {
+  const path = relative(outer, inner);
+  return path === '' || (!path.startsWith('..') && !isAbsolute(path));
+};
+
+/**
+ * Why the build cannot write where the environment says, or null. Each output folder is
+ * replaced whole (the offline edition's is deleted and written anew, and Astro empties
+ * OUT_DIR), so none may be the project (`root`) or a folder above it, nor hold the catalog, nor overlap
+ * another: `OFFLINE_DIR=.` deleted a checkout, and OFFLINE_DIR equal to OUT_DIR the hosted site.
+ */
+export function outputDirsProblem(root: string, content: string, env: NodeJS.ProcessEnv = process.env): string | null {
+  const outputs = [
+    ['OUT_DIR', outDirOf(env)],
+    [env.OFFLINE_DIR ? 'OFFLINE_DIR' : 'the offline edition', offlineDirOf(env)],
+    ['the release folder', releaseDirOf(env)],
+  ].map(([name, dir]) => ({ name: name!, dir: dir!, path: resolve(root, dir!) }));
+  for (const { name, dir, path } of outputs) {
+    if (within(root, path)) return `${name} (${dir}) is the project folder or one above it, which the build would replace; name a folder of its own`;
+    if (within(content, path)) return `${name} (${dir}) is or holds the catalog (${relative(root, content)}), which the build would replace; name a folder of its own`;
+  }
+  for (const a of outputs) {
+    for (const b of outputs) if (a !== b && within(b.path, a.path)) return `${b.name} (${b.dir}) is ${a.path === b.path ? '' : 'inside '}${a.name} (${a.dir}), and each is replaced whole; give them folders of their own`;
+  }
+  return null;
 }
