@@ -266,6 +266,8 @@ test('the results page offers the offline edition', async ({ page, request }) =>
   expect((await response.body()).subarray(0, 2).toString()).toBe('PK');
   // Its search index is its own: the hosted site searches with Pagefind.
   expect((await request.get('search-index.js')).status()).toBe(404);
+  // The footer offers it too, a sentence of its own.
+  await expect(page.locator('footer')).toContainText('in an RSS feed. Download for offline reading: unzip it');
 });
 
 test('a word that no paper has and nothing corrects finds nothing, not the papers of some prefix of it', async ({ page }) => {

@@ -244,7 +244,7 @@ function readJson(path: string, text: string): JsonRead {
     if (isCslResponse(data)) return { ok: true, format: 'csl-json', read: readCslJson(path, text, data) };
     if (isZoteroItem(data)) return { ok: true, format: 'zotero-api', read: readZoteroApi(path, text, data) };
   }
-  return { ok: false, diagnostic: error(path, 1, 'unknown JSON: neither CSL-JSON (items with "id" and "type", in a list or Zotero\'s {"items": […]}), a Zotero Web API response (items with "key" and "data"), a Hugging Face API response (papers with "id" and "authors", or a collection with "slug" and "items"), a Semantic Scholar API response (papers with "paperId") an OpenAlex API response (works with an "id" at openalex.org, alone or as a page\'s "results") nor a Crossref API response (a "message" of "message-type" work or work-list)') };
+  return { ok: false, diagnostic: error(path, 1, 'unknown JSON: neither CSL-JSON (items with "id" and "type", in a list or Zotero\'s {"items": […]}), a Zotero Web API response (items with "key" and "data"), a Hugging Face API response (papers with "id" and "authors", or a collection with "slug" and "items"), a Semantic Scholar API response (papers with "paperId"), an OpenAlex API response (works with an "id" at openalex.org, alone or as a page\'s "results") nor a Crossref API response (a "message" of "message-type" work or work-list)') };
 }
 
 /**
