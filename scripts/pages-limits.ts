@@ -4,7 +4,7 @@
  * the files to blame when not. The deploy workflow runs it before it uploads; the build runs the
  * same check at its end. All the work is in src/build/pages-limits.ts.
  */
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { outDirOf } from '../src/build/output-dirs.ts';
 import { checkPagesLimits, describeVerdict, listSite } from '../src/build/pages-limits.ts';
 import { readArguments } from '../src/lib/cli.ts';
@@ -17,9 +17,14 @@ artifact within 1 GB and no file over 100 MB. Exits 1 and names the files to bla
   --help    print this`;
 
 const { positionals } = readArguments('pages:check', USAGE, {});
+if (positionals.length > 1) {
+  console.error(`pages: one folder to check, not ${positionals.length} (${positionals.join(', ')})`);
+  process.exit(1);
+}
 const dir = positionals[0] || outDirOf();
-if (!existsSync(dir)) {
-  console.error(`pages: ${dir}/ not found; build the site first (npm run build).`);
+const kind = statSync(dir, { throwIfNoEntry: false });
+if (!kind?.isDirectory()) {
+  console.error(kind ? `pages: ${dir} is a file; give the folder of the built site (dist)` : `pages: ${dir}/ not found; build the site first (npm run build).`);
   process.exit(1);
 }
 const verdict = checkPagesLimits(listSite(dir));

@@ -187,4 +187,11 @@ describe('the options of the npm run scripts', () => {
     expect(run(root, 'ingest.ts', '--check=no')).toMatchObject({ status: 1, stderr: "ingest: Option '--check' does not take an argument; `npm run ingest -- --help` lists the options\n" });
     expect(run(root, 'build.ts', 'force')).toMatchObject({ status: 1, stderr: "build: Unexpected argument 'force'. This command does not take positional arguments; `npm run build -- --help` lists the options\n" });
   });
+
+  it('pages:check refuses a file, or two folders, in one line', () => {
+    const root = copyProject();
+    writeFileSync(join(root, 'site.zip'), 'PK');
+    expect(run(root, 'pages-limits.ts', 'site.zip')).toMatchObject({ status: 1, stdout: '', stderr: 'pages: site.zip is a file; give the folder of the built site (dist)\n' });
+    expect(run(root, 'pages-limits.ts', 'content', 'src')).toMatchObject({ status: 1, stdout: '', stderr: 'pages: one folder to check, not 2 (content, src)\n' });
+  });
 });
