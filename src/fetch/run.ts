@@ -86,7 +86,8 @@ export async function runFetch(request: FetchRequest, context: FetchContext): Pr
     } else if (request.newOnly && fresh.length === 0) {
       lines.push(`${name}: ${count(records.length, 'paper')}, all in the catalog already; nothing saved${limit}${missing}`);
     } else {
-      const sources = nameNewSources(spec, pages.map((page) => page.bytes), folder);
+      // With --new-only, a page of papers the catalog all has is not saved, whatever the other pages hold.
+      const sources = nameNewSources(spec, pages.map((page) => page.bytes), folder, (index) => !request.newOnly || pages[index]!.records.some((record) => !isKnown(known, record)));
       added.push(...sources);
       const saved = sources.length > 0 ? `saved ${sources.map((s) => s.file).join(', ')}` : 'the same bytes are saved already; nothing saved';
       lines.push(`${name}: ${count(records.length, 'paper')} on ${count(pages.length, 'page')}${request.newOnly ? `, ${fresh.length} new` : ''}; ${saved}${limit}${missing}`);

@@ -110,13 +110,14 @@ export function labelFor(spec: FetchSpec): string {
 }
 
 /**
- * The files to add for a spec's pages: pages whose bytes the folder already holds are left
- * out, and the others are named so that no name is taken. Records the new names and bytes
- * in `folder`, so the next spec of the same run sees them.
+ * The files to add for a spec's pages: pages whose bytes the folder already holds, and any
+ * `wanted` turns down, are left out, and the others are named so that no name is taken, each
+ * with its page number. Records the new names and bytes in `folder`, so the next spec of the
+ * same run sees them.
  */
-export function nameNewSources(spec: FetchSpec, pages: readonly Uint8Array[], folder: Pick<SourcesFolder, 'names' | 'hashes'>): NewSource[] {
+export function nameNewSources(spec: FetchSpec, pages: readonly Uint8Array[], folder: Pick<SourcesFolder, 'names' | 'hashes'>, wanted: (index: number) => boolean = () => true): NewSource[] {
   const extension = RESPONSE_KIND[serviceOf(spec)].extension;
-  const fresh = pages.map((bytes, index) => ({ bytes, index, hash: hashOf(bytes) })).filter((page) => !folder.hashes.has(page.hash));
+  const fresh = pages.map((bytes, index) => ({ bytes, index, hash: hashOf(bytes) })).filter((page) => wanted(page.index) && !folder.hashes.has(page.hash));
   if (fresh.length === 0) return [];
   const stem = fileStem(spec);
   const nameOf = (suffix: string, index: number) => `${stem}${suffix}${pages.length > 1 ? `-p${index + 1}` : ''}${extension}`;

@@ -13,7 +13,7 @@ import { DEFAULT_SETTINGS } from '../../src/fetch/settings.ts';
 import { parseSpec } from '../../src/fetch/spec.ts';
 import { contentPaths, type ContentPaths } from '../../src/lib/content-dir.ts';
 import { fakeClock } from '../support/fake-clock.ts';
-import { fetchFixture } from '../support/replay-server.ts';
+import { dailyPage, fetchFixture } from '../support/replay-server.ts';
 import { copyProject, snapshotDir } from '../support/fixtures.ts';
 
 const DAILY = '/api/daily_papers?date=2025-12-11&p=0&limit=50';
@@ -27,9 +27,9 @@ const BASE = 'http://127.0.0.1:9';
 
 /**
  * A project copy whose catalog has papers with these arXiv ids (and whatever `prepare` adds),
- * and a run of `request` against `routes` (a fixture's name, or a status to answer with).
+ * and a run of `request` against `routes` (a fixture's name, a status to answer with, or a body).
  */
-function run(routes: Record<string, string | number>, request: Partial<FetchRequest> & Pick<FetchRequest, 'specs'>, knownIds: string[] = [], prepare: (paths: ContentPaths) => void = () => {}, moreEnv: NodeJS.ProcessEnv = {}) {
+function run(routes: Record<string, string | number | { body: string }>, request: Partial<FetchRequest> & Pick<FetchRequest, 'specs'>, knownIds: string[] = [], prepare: (paths: ContentPaths) => void = () => {}, moreEnv: NodeJS.ProcessEnv = {}) {
   const asked: string[] = [];
   const headers: Headers[] = [];
   const send = async (url: string | URL | Request, init?: RequestInit) => {
@@ -38,6 +38,7 @@ function run(routes: Record<string, string | number>, request: Partial<FetchRequ
     headers.push(new Headers(init?.headers));
     const route = routes[path];
     if (typeof route === 'number') return new Response('no', { status: route });
+    if (typeof route === 'object') return new Response(route.body);
     return route === undefined ? new Response('not found', { status: 404 }) : new Response(new Uint8Array(fetchFixture(route)));
   };
   const root = copyProject();
@@ -73,6 +74,14 @@ describe('--new-only', () => {
     expect(sources()).toEqual(before);
     const partly = run({ [DAILY]: 'hf-daily-2025-12-11.json' }, { specs: specs('hf:daily:2025-12-11'), newOnly: true }, known.slice(1));
     expect((await partly.result).lines).toEqual(['hf:daily:2025-12-11: 3 papers on 1 page, 1 new; saved hf-daily-2025-12-11.json']);
+  });
+
+  it('of several pages, saves only those with a new paper; each keeps its page number', async () => {
+    const week = (page: number) => `/api/daily_papers?week=2025-W50&p=${page}&limit=50`;
+    const known = Array.from({ length: 50 }, (_, i) => `2512.${String(i + 1).padStart(5, '0')}`);
+    const { result, sources } = run({ [week(0)]: { body: dailyPage(50, 1) }, [week(1)]: { body: dailyPage(3, 51) } }, { specs: specs('hf:week:2025-W50'), newOnly: true }, known);
+    expect((await result).lines).toEqual(['hf:week:2025-W50: 53 papers on 2 pages, 3 new; saved hf-week-2025-W50-p2.json']);
+    expect(Object.keys(sources()).filter((file) => file.endsWith('.json'))).toEqual(['hf-week-2025-W50-p2.json']);
   });
 
   it('a paper file that does not read is named with its line', async () => {
