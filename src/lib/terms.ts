@@ -6,6 +6,9 @@ import { eng } from 'stopword';
  * pairs of its title and abstract, with stopwords, numbers and words of two letters left out.
  */
 
+/** A web address in an abstract ("Code: https://github.com/org/repo"): its pieces say nothing of the paper's subject. */
+const LINK = /\b(?:https?:\/\/|www\.)\S+/giu;
+
 /** Title words say what a paper is; they count this many times an abstract word. */
 export const TITLE_WEIGHT = 2;
 
@@ -19,7 +22,7 @@ const STOPWORDS = new Set([...eng, 'also', 'via', 'using', 'based', 'new', 'prop
 export function forEachWord(doc: { title: string; abstract: string }, visit: (word: string, previous: string | null, weight: number) => void): void {
   const walk = (text: string, weight: number) => {
     let previous: string | null = null;
-    for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? []) {
+    for (const word of text.replace(LINK, ' ').toLowerCase().match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? []) {
       const usable = word.length > 2 && !STOPWORDS.has(word) && !/^\d+$/.test(word);
       if (usable) visit(word, previous, weight);
       previous = usable ? word : null;

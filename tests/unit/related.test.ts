@@ -29,6 +29,17 @@ describe('related papers', () => {
     expect(terms.length).toBeLessThanOrEqual(3);
   });
 
+  it('reads no web address as words: two papers with code on GitHub are not related by "https" or "com"', () => {
+    const linked = [
+      paper('a', 'Linear Attention Kernels', 'Kernels speed up attention: https://github.com/thuml/Flowformer and www.example.com/a'),
+      paper('b', 'Speech Enhancement Networks', 'Denoising recorded voices: https://github.com/thuml/Speech-Enhance'),
+      paper('c', 'Fast Linear Attention', 'Kernels make attention linear in time.'),
+    ];
+    const found = relatedPapers(linked);
+    expect(found.get('a')!.map((r) => r.id)).toEqual(['c']);
+    expect(found.get('b') ?? []).toEqual([]);
+  });
+
   it('gives at most the requested number, strongest first', () => {
     // A paper that shares a different subject with each of three others: more related papers than asked for.
     const hub = [
