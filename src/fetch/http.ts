@@ -29,6 +29,12 @@ type Attempt =
   | { ok: true; bytes: Uint8Array }
   | { ok: false; reason: string; retry: boolean; waitMs?: number | undefined };
 
+/**
+ * The errors of a connection dropped or refused on the way, which a later attempt may not meet.
+ * Any other (a redirect loop, a port fetch refuses to use, a bad certificate) would be met again.
+ */
+const DROPPED = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED']);
+
 /** `send` is the WHATWG `fetch`; `log` hears about each retry before its wait; `headers` go with every request to their service. */
 export function createHttpClient(
   settings: FetchSettings,
@@ -98,7 +104,7 @@ async function attemptGet(url: string, headers: Record<string, string>, settings
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
     // A name that does not resolve will not resolve in 7 s either: offline, or a wrong address.
     if (cause?.code === 'ENOTFOUND') return { ok: false, retry: false, reason: `${new URL(url).host} could not be found (ENOTFOUND): is this machine offline?` };
-    return { ok: false, retry: true, reason: `no answer (${cause?.code ?? cause?.message ?? (e as Error).message})` };
+    return { ok: false, retry: DROPPED.has(cause?.code ?? ''), reason: `no answer (${cause?.code ?? cause?.message ?? (e as Error).message})` };
   } finally {
     clearTimeout(timer);
   }

@@ -153,6 +153,20 @@ describe('timeouts and sizes', () => {
     expect(clock.sleeps).toEqual([]);
   });
 
+  it('an error a second attempt would meet again (a redirect loop, a port fetch refuses) is named at once, not retried', async () => {
+    for (const cause of [{ message: 'redirect count exceeded' }, { message: 'bad port' }, { code: 'CERT_HAS_EXPIRED' }]) {
+      let calls = 0;
+      const send = async () => {
+        calls++;
+        throw Object.assign(new TypeError('fetch failed'), { cause });
+      };
+      const clock = fakeClock();
+      const http = createHttpClient(settings, clock, () => {}, send as typeof fetch);
+      expect((await rejection(http.get('https://huggingface.co/api/daily_papers', 'hf'))).message).toMatch(/^no answer \(/);
+      expect([calls, clock.sleeps], JSON.stringify(cause)).toEqual([1, []]);
+    }
+  });
+
   it('a refused connection is retried, then named', async () => {
     const { http, clock } = await setUp({});
     const closed = server.url;
