@@ -232,11 +232,11 @@ export class Speller {
   }
 
   /**
-   * The words of `query` that can find no paper: long enough to be listed, yet no catalog word
-   * starts with them or their first half, nor is an inflection of them (`hasStem`). The half is
-   * for stemming: Pagefind matches words by their stems, so "attentions" finds "attention".
-   * Pagefind, finding nothing for a word, falls back to ever shorter prefixes of it ("mallory"
-   * finds "MAFormer"), which is no match, so the engine asks this before it searches.
+   * The words of `query` that can find no paper: long enough to be listed, yet not `findable`
+   * (no catalog word starts with them, nor is an inflection of them: "attentions" finds
+   * "attention" by its stem, as Pagefind matches). Pagefind, finding nothing for a word, falls
+   * back to ever shorter prefixes of it ("mallory" finds "MAFormer", "resume" ResNet), which is
+   * no match, so the engine asks this before it searches.
    */
   unmatched(query: string): string[] {
     const names = joinedNames(query);
@@ -245,7 +245,7 @@ export class Speller {
       if (!listed(word)) return false;
       // A name with a digit ("word2vec", an arXiv id's "00752") is not stemmed: the catalog has it, or a word that starts with it, or nothing does.
       if (/\p{N}/u.test(word)) return !this.knows(word);
-      return !this.knows(word.slice(0, Math.max(MIN_LENGTH, Math.ceil(word.length / 2)))) && !this.hasStem(stem(word));
+      return !this.findable(word);
     }).concat(names.filter((name) => !this.knows(name)));
   }
 

@@ -194,10 +194,12 @@ describe('names with a digit', () => {
 });
 
 describe('words that can find no paper', () => {
-  it('are the words no catalog word starts with, nor shares its first half with', () => {
+  it('are the words no catalog word starts with, nor is an inflection of', () => {
     // "mallory" shares only "ma…" with the catalog; "flows" and "attentions" share their stems.
     expect(speller.unmatched('Mallory on flows and attentions')).toEqual(['Mallory']);
     expect(speller.unmatched('transf rect')).toEqual([]);
+    // A first half in common is no match: "resume" is not "ResNet", which Pagefind's fallback to "res" would find.
+    expect(new Speller(packVocabulary(['ResNet strikes back', 'Residual learning'])).unmatched('resume residuals')).toEqual(['resume']);
   });
 
   it('leave out what the vocabulary never lists: short words and unspaced scripts', () => {
