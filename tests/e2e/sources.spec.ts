@@ -106,6 +106,11 @@ test('an arXiv id, a DOI or a link to either, pasted into the box, finds that pa
     await page.locator('#search-results > li h2 a').click();
     await expect(page.locator('h1')).toHaveText(title!);
   }
+  // Whatever the filters, and the status says they do not apply, rather than that the paper is in them.
+  await page.goto(`search/?q=${encodeURIComponent('arXiv:2312.00752')}&theme=flows`);
+  await expect(page.locator('#search-page')).toHaveAttribute('data-state', 'done');
+  await expect(page.locator('#search-results > li h2')).toHaveText(['Mamba: Linear-Time Sequence Modeling with Selective State Spaces']);
+  await expect(page.locator('#search-status')).toHaveText('1 paper has the id “arXiv:2312.00752”; the filters do not apply to an id.');
   // An id the catalog does not have finds nothing, rather than papers that share its digits.
   await page.goto('search/?q=2401.09999');
   await expect(page.locator('#search-page')).toHaveAttribute('data-state', 'done');

@@ -51,6 +51,8 @@ export interface SearchOutcome {
   counts: Counts;
   /** Per facet, the number of results with that facet's own choice left out. */
   facetTotals: Partial<Record<FacetKey, number>>;
+  /** The query was an id or a link to one, and the result is that paper, the filters aside. */
+  byIdentifier?: true;
 }
 
 /** What each index provides: one search, its hits in order and value counts over them. */
@@ -131,7 +133,7 @@ export class SearchEngine {
     const named = await this.lookup(query);
     if (named) {
       const each = <T>(value: T) => Object.fromEntries(FACETS.map((facet) => [facet, value]));
-      return { query, corrections: [], total: 1, page: async (from, to) => [named].slice(from, to), counts: each({}), facetTotals: each(1) };
+      return { query, corrections: [], total: 1, page: async (from, to) => [named].slice(from, to), counts: each({}), facetTotals: each(1), byIdentifier: true };
     }
     const corrected = correct && this.speller ? await this.correct(this.speller, query, filters) : { query, corrections: [] };
     const text = (this.speller ? this.speller.asIndexed(corrected.query) : corrected.query).trim() || null;

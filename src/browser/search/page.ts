@@ -238,7 +238,7 @@ export class SearchPage {
     this.list.replaceChildren(...hits.map((hit) => renderResult(hit, this.terms)));
     this.updateMore();
     this.showCorrection(outcome.corrections.length ? { searched: outcome.query.trim(), typed: state } : null);
-    this.status.textContent = this.describe(outcome.total, { ...state, q: outcome.query.trim() });
+    this.status.textContent = this.describe(outcome.total, { ...state, q: outcome.query.trim() }, outcome.byIdentifier);
     if (outcome.corrections.length) this.status.textContent += ` Corrected from ${quoted(state.q)}.`;
     this.form.dataset.state = 'done';
     if (restore) window.scrollTo(0, restore.scroll);
@@ -299,8 +299,10 @@ export class SearchPage {
     }
   }
 
-  private describe(total: number, state: SearchState): string {
+  private describe(total: number, state: SearchState, byIdentifier = false): string {
     const count = plural(total, 'paper');
+    // An id names its paper whatever the filters: saying they apply would be untrue.
+    if (byIdentifier) return `${count} ${total === 1 ? 'has' : 'have'} the id ${quoted(state.q)}; the filters do not apply to an id.`;
     const parts: string[] = [];
     const themes = this.inputs('theme').filter((i) => i.checked);
     if (themes.length) parts.push(`in ${themes.map((i) => i.dataset.filter).join(' or ')}`);
