@@ -30,6 +30,18 @@ export function fold(text: string): string {
   return unaccented(text).replace(UNSPLIT, (c) => LETTERS[c]!);
 }
 
+/** The page metadata that carries a paper page's `plainSpellings`: text to search, not to show. */
+export const SPELLINGS_META = 'plain';
+
+/**
+ * A page's indexed text without its plain spellings (the page's last words under
+ * `SPELLINGS_META`), so an excerpt never shows "orsted lodz lukasz" that no reader wrote.
+ */
+export function withoutSpellings(text: string, spellings: string | undefined): string {
+  const at = spellings ? text.lastIndexOf(spellings) : -1;
+  return at === -1 ? text : `${text.slice(0, at)}${text.slice(at + spellings!.length)}`.replace(/\s+/g, ' ').trim();
+}
+
 /**
  * The words of `text` that the hosted search would find only as written, in plain letters:
  * Pagefind takes accents off ("muller" finds "Müller") but leaves the letters of `LETTERS`,

@@ -5,7 +5,7 @@
  * `src/browser/search/offline-index.ts` answers queries with it. Pure.
  */
 import { encodePostings, INDEX_GLOBAL, INDEX_VERSION, type PackedDoc, type PackedIndex, type Posting } from '../lib/packed-index.ts';
-import { joinedNames, words, type Word } from '../lib/search-text.ts';
+import { joinedNames, SPELLINGS_META, withoutSpellings, words, type Word } from '../lib/search-text.ts';
 import type { ExtractedPage } from './extract.ts';
 
 /** One indexed page, as read from the built HTML (see `extract.ts`). */
@@ -50,7 +50,9 @@ export function buildIndex(docs: readonly SourceDoc[]): PackedIndex {
       const values = doc.filters[name];
       if (values?.length) f[name] = [...new Set(values)].map((v) => facets[name]!.indexOf(v));
     }
-    return { u: doc.url, t: doc.title, x: doc.text, n: titleWords.length + textWords.length, f, m: doc.meta };
+    // The plain spellings are found (they are in the words above) but not shown, nor kept twice.
+    const { [SPELLINGS_META]: spellings, ...meta } = doc.meta;
+    return { u: doc.url, t: doc.title, x: withoutSpellings(doc.text, spellings), n: titleWords.length + textWords.length, f, m: meta };
   });
 
   const terms = [...postings.keys()].sort();

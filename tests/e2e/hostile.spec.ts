@@ -111,6 +111,12 @@ test('a name spelled with ł, ø, ß or æ is found typed in plain letters, and 
     await expect(page.locator('#search-page')).toHaveAttribute('data-state', 'done');
     expect(await page.locator('#search-results > li h2').allTextContents(), query).toContain(title);
   }
+  // The plain spellings the page gives Pagefind to find are not shown: the excerpt is the abstract's.
+  await page.goto('search/?q=aesop');
+  await expect(page.locator('#search-page')).toHaveAttribute('data-state', 'done');
+  const excerpt = await page.locator('#search-results > li', { hasText: title }).locator('.excerpt').textContent();
+  expect(excerpt).toContain('Æsop would.');
+  expect(excerpt).not.toMatch(/\b(lukasz|orsted|strasse)\b/);
 });
 
 test('search results and the search dialog show hostile titles and excerpts as text', async ({ page }) => {

@@ -51,6 +51,14 @@ describe('text: terms and highlighting', () => {
     for (const query of ['lukasz', 'Łukasz', 'orsted', 'strasse']) expect(index.search({ query }).hits, query).toHaveLength(1);
   });
 
+  it('finds a page by the plain spellings it gives Pagefind, but shows and keeps them nowhere: no excerpt says "lukasz"', () => {
+    const html = '<main data-pagefind-body><h1 data-pagefind-meta="title">Letters</h1><p>By Łukasz of Łódź.</p><p hidden data-pagefind-meta="plain">lukasz lodz</p><p>Cite it.</p></main>';
+    const page = extractPage(html)!;
+    const packed = buildIndex([{ url: 'papers/letters/', ...page }]);
+    expect(packed.docs[0]).toMatchObject({ x: 'By Łukasz of Łódź. Cite it.', m: {} });
+    expect(new OfflineIndex(packed).search({ query: 'lodz' }).hits).toHaveLength(1);
+  });
+
   it('keeps whole a word with a digit, which is a name ("gpt3", not Porter2\'s "gpti"), and a run longer than any word', () => {
     expect(queryTerms('GPT3 yolo3 16bits').map((t) => t.stem)).toEqual(['gpt3', 'yolo3', '16bits']);
     const run = `${'ab'.repeat(40)}ing`;

@@ -8,7 +8,7 @@
  *
  * Sorted searches read the sort orders' filters (src/lib/sort-orders.ts), not Pagefind sort keys.
  */
-import { isPhraseQuery, joinedWordsApart } from '../../lib/search-text.ts';
+import { isPhraseQuery, joinedWordsApart, SPELLINGS_META, withoutSpellings } from '../../lib/search-text.ts';
 import { WORDS_RECORD } from '../../lib/search-parts.ts';
 import { compareSortValues, SORT_FILTERS } from '../../lib/sort-orders.ts';
 import type { Backend, Counts, Filters, HitData, SearchConfig } from './engine.ts';
@@ -56,7 +56,7 @@ export function toHit(data: PagefindData): HitData {
   return {
     url: data.url,
     title,
-    text,
+    text: withoutSpellings(text, data.meta[SPELLINGS_META]),
     themes: data.filters.theme ?? [],
     listed: data.meta.listed,
     upvotes: data.meta.upvotes === undefined ? undefined : Number(data.meta.upvotes),
