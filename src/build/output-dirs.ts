@@ -30,8 +30,9 @@ const within = (inner: string, outer: string) => {
 /**
  * Why the build cannot write where the environment says, or null. Each output folder is
  * replaced whole (the offline edition's is deleted and written anew, and Astro empties
- * OUT_DIR), so none may be the project (`root`) or a folder above it, nor hold the catalog, nor overlap
- * another: `OFFLINE_DIR=.` deleted a checkout, and OFFLINE_DIR equal to OUT_DIR the hosted site.
+ * OUT_DIR), so none may be the project (`root`) or a folder above it, nor hold the catalog,
+ * nor overlap another: `OFFLINE_DIR=.` deleted a checkout, and OFFLINE_DIR equal to OUT_DIR
+ * the hosted site.
  */
 export function outputDirsProblem(root: string, content: string, env: NodeJS.ProcessEnv = process.env): string | null {
   const outputs = [
