@@ -16,6 +16,7 @@ import { isMap, isScalar, parseDocument, type Document, type Scalar, YAMLSeq } f
 import { slugForTitle } from '../ingest/slug.ts';
 import { isSourceName, MANIFEST_FILE, shownPath, type ContentPaths } from '../lib/content-dir.ts';
 import { writeAtomically } from '../lib/atomic-write.ts';
+import { withLineEndsOf } from '../lib/format.ts';
 import { FetchError } from './errors.ts';
 import { serviceOf, type FetchSpec } from './spec.ts';
 import { RESPONSE_KIND } from './validate.ts';
@@ -33,6 +34,8 @@ export interface SourcesFolder {
   names: Set<string>;
   hashes: Set<string>;
   manifest: Document;
+  /** `sources.yaml` as it was read, whose line ends the new one keeps. */
+  manifestText: string;
 }
 
 /** Ids named in a file name before the rest are only counted. */
@@ -140,7 +143,8 @@ export function readSourcesFolder(paths: ContentPaths): SourcesFolder {
   const hashes = new Set(files.map((name) => hashOf(readFileSync(join(paths.sources, name)))));
   const manifestPath = join(paths.sources, MANIFEST_FILE);
   const shown = shownPath(paths, manifestPath);
-  const manifest = parseDocument(existsSync(manifestPath) ? readFileSync(manifestPath, 'utf8') : NEW_MANIFEST);
+  const manifestText = existsSync(manifestPath) ? readFileSync(manifestPath, 'utf8') : NEW_MANIFEST;
+  const manifest = parseDocument(manifestText);
   const problem = manifest.errors[0];
   if (problem) throw new FetchError(`${shown}:${problem.linePos?.[0]?.line ?? 0}: ${problem.message.split('\n')[0]}`);
   // An empty file (null) gets its listings below; a list or a lone value has no place for them.
@@ -151,7 +155,7 @@ export function readSourcesFolder(paths: ContentPaths): SourcesFolder {
   else throw new FetchError(`${shown}: "listings" must be a list of files`);
   // A name the manifest lists is taken even when its file is missing: two entries must not share it.
   const listed = (manifest.toJS() as { listings?: { file?: unknown }[] }).listings?.map((entry) => String(entry?.file)) ?? [];
-  return { names: new Set([...entries.map((entry) => entry.name), ...listed]), hashes, manifest };
+  return { names: new Set([...entries.map((entry) => entry.name), ...listed]), hashes, manifest, manifestText };
 }
 
 /**
@@ -170,7 +174,7 @@ export function saveNewSources(paths: ContentPaths, sources: readonly NewSource[
   mkdirSync(paths.sources, { recursive: true });
   writeAtomically([
     ...sources.map((source) => [join(paths.sources, source.file), source.bytes] as const),
-    [join(paths.sources, MANIFEST_FILE), manifest.toString({ lineWidth: 0 })],
+    [join(paths.sources, MANIFEST_FILE), withLineEndsOf(folder.manifestText, manifest.toString({ lineWidth: 0 }))],
   ]);
 }
 

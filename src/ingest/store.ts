@@ -9,6 +9,7 @@ import { schemaProblems } from './schema-issues.ts';
 import { REDIRECTS_FILE } from '../lib/aliases.ts';
 import { writeAtomically } from '../lib/atomic-write.ts';
 import { isSourceName, MANIFEST_FILE, shownPath, shownPaths, type ContentPaths } from '../lib/content-dir.ts';
+import { withLineEndsOf } from '../lib/format.ts';
 import { listingManifest } from '../schemas/paper.ts';
 import { curationSchema } from '../schemas/curation.ts';
 import { themeLabelsSchema, trainingPapersSchema, type ThemeLabel } from '../schemas/labels.ts';
@@ -321,11 +322,12 @@ export function removeLabels(paths: ContentPaths, indices: readonly number[]): v
 
 /** `edit` applied to the rows of the labels file (made if there is none), through the yaml library's Document API, and written atomically. */
 function editLabels(paths: ContentPaths, edit: (rows: YAMLSeq, document: Document) => void): void {
-  const document = parseDocument(existsSync(paths.labels) ? readFileSync(paths.labels, 'utf8') : LABELS_HEADER);
+  const previous = existsSync(paths.labels) ? readFileSync(paths.labels, 'utf8') : LABELS_HEADER;
+  const document = parseDocument(previous);
   if (document.errors.length > 0) throw new Error(`${shownPath(paths, paths.labels)}: ${document.errors[0]!.message.split('\n')[0]}`);
   if (!document.has('labels')) document.set('labels', document.createNode([]));
   const rows = document.get('labels') as YAMLSeq;
   rows.flow = false;
   edit(rows, document);
-  writeAtomically([[paths.labels, document.toString({ lineWidth: 0 })]]);
+  writeAtomically([[paths.labels, withLineEndsOf(previous, document.toString({ lineWidth: 0 }))]]);
 }

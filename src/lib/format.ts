@@ -122,3 +122,11 @@ export function initialOf(title: string): string {
   const first = title.normalize('NFD').charAt(0).toUpperCase();
   return /[A-Z]/.test(first) ? first : '#';
 }
+
+/**
+ * `text`, a file's new content, with the line ends the file had: a YAML library writes "\n", and
+ * a file saved with "\r\n" (on Windows) would otherwise change on every line, not just where edited.
+ */
+export function withLineEndsOf(previous: string, text: string): string {
+  return previous.includes('\r\n') ? text.replace(/\r?\n/g, '\r\n') : text;
+}

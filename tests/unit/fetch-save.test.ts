@@ -124,6 +124,18 @@ describe('reading content/sources/', () => {
 });
 
 describe('saving', () => {
+  it('a sources.yaml saved with Windows line ends keeps them', () => {
+    const root = copyProject();
+    const paths = contentPaths(root);
+    const manifestPath = join(paths.sources, 'sources.yaml');
+    writeFileSync(manifestPath, readFileSync(manifestPath, 'utf8').replace(/\n/g, '\r\n'));
+    const read = readSourcesFolder(paths);
+    saveNewSources(paths, nameNewSources(spec('hf:daily:2025-12-11'), [bytes('[]\n')], read), read, '2025-12-12');
+    const text = readFileSync(manifestPath, 'utf8');
+    expect(text).toContain('hf-daily-2025-12-11.json');
+    expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+  });
+
   it('writes the files as received and adds their entries after the others, with the comments kept', () => {
     const root = copyProject();
     const paths = contentPaths(root);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog, type CatalogPlan } from '../../src/ingest/catalog.ts';
 import { IngestError } from '../../src/ingest/diagnostics.ts';
-import { applyPlan, readCatalogInput, removeLabels, staleFiles } from '../../src/ingest/store.ts';
+import { appendLabel, applyPlan, readCatalogInput, removeLabels, staleFiles } from '../../src/ingest/store.ts';
 import { contentPaths } from '../../src/lib/content-dir.ts';
 import { writeAtomically } from '../../src/lib/atomic-write.ts';
 import { REDIRECTS_FILE } from '../../src/lib/aliases.ts';
@@ -404,5 +404,14 @@ describe('removing labels', () => {
     );
     removeLabels(paths, [1, 3]);
     expect(readFileSync(paths.labels, 'utf8')).toBe('# header\nlabels:\n  - { paper: a, theme: t, label: yes, by: x }\n\n  # === ours: keep ===\n  - { paper: b, theme: t, label: no, by: x }\n  # demo\n');
+  });
+
+  it('a file saved with Windows line ends keeps them, so only the rows removed or added change', () => {
+    const root = copyProject();
+    const paths = contentPaths(root);
+    writeFileSync(paths.labels, '# header\r\nlabels:\r\n  - { paper: a, theme: t, label: yes, by: x }\r\n  - { paper: gone, theme: t, label: no, by: x }\r\n');
+    removeLabels(paths, [1]);
+    appendLabel(paths, { paper: 'b', theme: 't', label: 'no', by: 'y' });
+    expect(readFileSync(paths.labels, 'utf8')).toBe('# header\r\nlabels:\r\n  - { paper: a, theme: t, label: yes, by: x }\r\n  - { paper: b, theme: t, label: no, by: y }\r\n');
   });
 });
