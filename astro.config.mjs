@@ -8,7 +8,7 @@ import { outDirOf } from './src/build/output-dirs.ts';
 import { siteColors } from './src/build/site-css.ts';
 import { redirectPaths } from './src/lib/aliases.ts';
 import { contentPaths } from './src/lib/content-dir.ts';
-import { externalLinks, rootLinks } from './src/lib/notes-links.ts';
+import { externalLinks, noteHeadingIds, rootLinks } from './src/lib/notes-links.ts';
 
 // The build never goes on the network. Astro's anonymous telemetry does, from every command
 // run outside CI, unless told not to; each command records its event after it has read this
@@ -50,7 +50,7 @@ export default defineConfig({
   markdown: {
     // Shiki colours code in notes with inline styles, which the policy above refuses; Prism uses classes.
     syntaxHighlight: 'prism',
-    processor: satteri({ hastPlugins: [externalLinks, rootLinks(base)] }),
+    processor: satteri({ hastPlugins: [externalLinks, rootLinks(base), noteHeadingIds] }),
   },
   vite: {
     // The colours of src/site.ts as CSS custom properties, for the stylesheet.

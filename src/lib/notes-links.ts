@@ -4,10 +4,11 @@
  * hands its window or its address to the sites it links to; and a link or image by a path from
  * the site's root (`/papers/x/`) gets the base path, so it still leads there under `/<repo>/`.
  * Both hold for links written in Markdown and for those written as HTML (`<a href>`), which MDX
- * reads as JSX elements rather than as HTML.
+ * reads as JSX elements rather than as HTML. And a heading gets an id the page has not.
  */
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
-import { joinBase } from './paths.ts';
+import Slugger from 'github-slugger';
+import { joinBase, PAPER_PAGE_IDS } from './paths.ts';
 
 /** A plugin as written (the option also takes lists of them, and factories). */
 type HastPlugin = Exclude<NonNullable<SatteriProcessorOptions['hastPlugins']>[number], ((...args: never[]) => unknown) | readonly unknown[] | null | undefined | false>;
@@ -59,3 +60,24 @@ export function rootLinks(base: string): HastPlugin {
     /^\/(?!\/)/.test(url) && !underBase(url) ? { attribute: attributeOf(tag), value: joinBase(base, url) } : undefined,
   );
 }
+
+/**
+ * Ids for the headings of a note that the paper page does not use already: a note's "## Notes"
+ * was given "notes", the id of the section around it, so two elements had one id and the
+ * section's `aria-labelledby` named both. A slugger that has seen the page's ids gives
+ * "notes-1" instead, as it would a second "Notes" in the note. A factory, so each note starts
+ * afresh; it runs before Astro's own heading ids, which keep an id already set.
+ */
+export const noteHeadingIds = (): HastPlugin => {
+  const slugger = new Slugger();
+  for (const id of Object.values(PAPER_PAGE_IDS)) slugger.slug(id);
+  return {
+    name: 'shelfmark-note-heading-ids',
+    element: {
+      filter: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
+      visit(node, ctx) {
+        if (typeof node.properties.id !== 'string') ctx.setProperty(node, 'id', slugger.slug(ctx.textContent(node)));
+      },
+    },
+  };
+};

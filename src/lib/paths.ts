@@ -6,6 +6,13 @@ import { slugId } from '../schemas/id.ts';
  * `src/lib/urls.ts` puts the base in front for links, by `joinBase`.
  */
 
+/**
+ * The ids of a paper page's own parts, which links name as fragments (`/papers/<id>/#cite`,
+ * the skip link's `#main`): written here once, so a heading in the notes never takes one
+ * (`noteHeadingIds` in notes-links.ts).
+ */
+export const PAPER_PAGE_IDS = { main: 'main', abstract: 'abstract', links: 'links', foundIn: 'found-in', cite: 'cite', citeBibtex: 'cite-bibtex', notes: 'notes', related: 'related' } as const;
+
 /** `basePath` and `path` joined with one slash between them: how the base goes in front of a site path (`withBase` in urls.ts). */
 export function joinBase(basePath: string, path: string): string {
   const head = basePath.endsWith('/') ? basePath : `${basePath}/`;

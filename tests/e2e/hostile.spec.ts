@@ -104,6 +104,14 @@ test('an old address keeps its #fragment when it redirects: a link to the citati
   await check('the redirect with a fragment');
 });
 
+test('a heading in the notes named like a part of the page ("Notes") takes an id of its own: no id is on the page twice', async ({ page }) => {
+  await page.goto('papers/no/');
+  const ids = await page.locator('[id]').evaluateAll((elements) => elements.map((element) => element.id));
+  expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  await expect(page.locator('section.notes > h2#notes')).toHaveText('Notes');
+  await expect(page.locator('section.notes h2#notes-1')).toHaveText('Notes');
+});
+
 test('a name spelled with ł, ø, ß or æ is found typed in plain letters, and as written', async ({ page }) => {
   const title = 'Łukasz, Ørsted and the Straße: Letters No Accent Makes';
   for (const query of ['lukasz', 'Orsted strasse', 'aesop', 'Łukasz Ørsted']) {

@@ -4,7 +4,7 @@
  */
 import { mdxToJs, type MdxToJsResult } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { externalLinks, rootLinks } from '../../src/lib/notes-links.ts';
+import { externalLinks, noteHeadingIds, rootLinks } from '../../src/lib/notes-links.ts';
 
 /** The value of every `attribute` in the compiled notes, in order. */
 function compiled(notes: string, base: string, attribute: 'href' | 'src' | 'rel'): string[] {
@@ -38,5 +38,17 @@ describe('links in people\'s notes', () => {
     const others = ['//cdn.example/x', 'https://example.org/', '../x/', 'x/', '#notes', 'mailto:a@b.c'];
     expect(compiled(others.map((href) => `<a href="${href}">x</a> [x](${href})`).join('\n\n'), '/reading-list/', 'href')).toEqual(others.flatMap((href) => [href, href]));
     expect(compiled('<a href="/papers/x/">x</a> [x](/papers/x/)', '/', 'href')).toEqual(['/papers/x/', '/papers/x/']);
+  });
+});
+
+describe('headings in people\'s notes', () => {
+  const ids = (notes: string) => {
+    const { code } = mdxToJs(notes, { hastPlugins: [noteHeadingIds] }) as MdxToJsResult;
+    return [...code.matchAll(/\bid: ("(?:[^"\\]|\\.)*")/g)].map((m) => JSON.parse(m[1]!) as string);
+  };
+
+  it('never take an id the paper page has ("Notes", "Abstract", "Cite"), and count from there in each note afresh', () => {
+    expect(ids('## Notes\n\n## My method\n\n### Abstract\n\n## Notes\n\n# Cite')).toEqual(['notes-1', 'my-method', 'abstract-1', 'notes-2', 'cite-1']);
+    expect(ids('## Notes')).toEqual(['notes-1']);
   });
 });
