@@ -4,10 +4,10 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { shelfmarkBuild } from './src/build/integration.ts';
-import { outDirOf } from './src/build/output-dirs.ts';
+import { outDirOf, outputDirsProblem } from './src/build/output-dirs.ts';
 import { siteColors } from './src/build/site-css.ts';
 import { redirectPaths } from './src/lib/aliases.ts';
-import { contentPaths } from './src/lib/content-dir.ts';
+import { contentDir, contentPaths } from './src/lib/content-dir.ts';
 import { externalLinks, noteHeadingIds, rootLinks } from './src/lib/notes-links.ts';
 
 // The build never goes on the network. Astro's anonymous telemetry does, from every command
@@ -22,8 +22,16 @@ const base = process.env.BASE_PATH || '/';
 if (base !== '/' && !process.env.SITE_URL) {
   console.warn(`shelfmark: BASE_PATH is set but SITE_URL is not, so canonical URLs, feeds, citations and preview cards will point at ${site}; set SITE_URL (https://<owner>.github.io) as well.`);
 }
-// OUT_DIR lets the tests build the site under `/` and under a base path side by side.
+// OUT_DIR lets the tests build the site under `/` and under a base path side by side. Astro
+// empties it before a build: checked here, where every way of building reads it, so that even
+// a bare `astro build` refuses `OUT_DIR=.` rather than deleting the project.
 const outDir = outDirOf();
+const outputProblem = outputDirsProblem(process.cwd(), contentDir());
+if (outputProblem) {
+  // One line, as the scripts say it: Astro would print a thrown error with its stack.
+  console.error(`shelfmark: ${outputProblem}`);
+  process.exit(1);
+}
 
 // Former paper URLs, from the small manifest the ingest writes (no paper is parsed here).
 const redirects = redirectPaths(contentPaths().papers);
