@@ -24,18 +24,25 @@ export interface ParsedListing {
 const MAX_TITLE_LENGTH = 500;
 /** An abstract shorter than this is worth a look (a title read as an abstract?). */
 const MIN_ABSTRACT_LENGTH = 40;
+/**
+ * A line this short after a title is no abstract at all but page text the copy picked up (a
+ * user name, a footer link, "updated 3 days ago"): the title above it is page text too, so
+ * reading on would publish a paper made of chrome.
+ */
+const NO_ABSTRACT_LENGTH = 20;
 /** An organisation's name on a listing is a few words, never a paragraph. */
 const MAX_SUBMITTER_LENGTH = 80;
 
 const SEPARATOR = /^[·•]$/;
-const AUTHORS = /^(?:[•·*-]\s*)?(\d+)\s+authors?$/i;
+const AUTHORS = /^(?:[•·*-]\s*)?(\d{1,3}(?:,\d{3})+|\d+)\s+authors?$/i;
 
 /**
- * Markdown structure, which a listing never has: an ATX heading, a list item or a code fence.
+ * Markdown structure, which a listing never has: an ATX heading, a list item, a code fence or
+ * the row under a table's header (`|---|---|`).
  * A saved listing page is lines of prose; its bullets are `•`, or the `- N authors` some
  * copies make of them, which is a listing line (`AUTHORS`).
  */
-const MARKDOWN = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|[-*+][ \t]+\S|\d{1,9}[.)][ \t]+\S|```|~~~)/;
+const MARKDOWN = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|[-*+][ \t]+\S|\d{1,9}[.)][ \t]+\S|```|~~~|\|?[ \t]*:?-{3,}:?[ \t]*\|)/;
 
 /** 1-based line of the first Markdown heading, list item or code fence in `text`, or null when it has none. */
 export function markdownLine(text: string): number | null {
@@ -75,7 +82,10 @@ type Token =
  */
 export function parseListing(file: string, text: string): ParsedListing {
   const diagnostics: Diagnostic[] = [];
+  /** Messages about short abstracts, which one message replaces when most are short. */
   const shortAbstracts: Diagnostic[] = [];
+  /** Every title and abstract read, kept or not: their title line and the abstract's length. */
+  const pairs: { line: number; length: number }[] = [];
   const tokens = tokenize(text);
   const papers: ListedPaper[] = [];
   let pending: { title: string; line: number } | null = null;
@@ -99,6 +109,13 @@ export function parseListing(file: string, text: string): ParsedListing {
       if (isLinkOnly(abstract)) {
         // A reading list of titles and links: the link is no abstract, and a paper that kept it as one would join no other source.
         diagnostics.push(error(file, token.line, `the line after the title "${clip(pending.title)}" is a link, not its abstract; a listing is a title line followed by the abstract (a list of links is better kept as BibTeX or fetched with npm run fetch)`));
+        pending = null;
+        continue;
+      }
+      pairs.push({ line: pending.line, length: abstract.length });
+      if (abstract.length < NO_ABSTRACT_LENGTH && !endsSentence(abstract)) {
+        shortAbstracts.push(error(file, token.line, `"${abstract}" (${abstract.length} characters) is no abstract of "${clip(pending.title)}": both lines read as page text (a name, a link, a button) picked up with the listing; remove them, or put the paper's abstract after its title`));
+        diagnostics.push(shortAbstracts.at(-1)!);
         pending = null;
         continue;
       }
@@ -140,15 +157,16 @@ export function parseListing(file: string, text: string): ParsedListing {
   if (pending) {
     diagnostics.push(error(file, pending.line, `the title "${clip(pending.title)}" has no abstract (the file ends); add the abstract after it, or remove the title`));
   }
-  if (papers.length > 0 && median(papers.map((p) => p.abstract.length)) < MIN_ABSTRACT_LENGTH) {
+  if (pairs.length > 0 && median(pairs.map((pair) => pair.length)) < MIN_ABSTRACT_LENGTH) {
     // One message says what is wrong with the file; a warning for each short "abstract" would only repeat it.
     const symptoms = new Set(shortAbstracts);
     diagnostics.splice(0, diagnostics.length, ...diagnostics.filter((d) => !symptoms.has(d)));
-    diagnostics.push(error(file, papers[0]!.line, `this does not read as a listing: most "abstracts" are under ${MIN_ABSTRACT_LENGTH} characters; a listing is a title line followed by its abstract, repeated`));
+    diagnostics.push(error(file, pairs[0]!.line, `this does not read as a listing: most "abstracts" are under ${MIN_ABSTRACT_LENGTH} characters; a listing is a title line followed by its abstract, repeated`));
   }
   if (papers.length === 0 && !diagnostics.some((d) => d.severity === 'error')) {
+    // An empty save (a failed copy, a cut-short download) must not remove its papers' pages.
     diagnostics.push(tokens.length === 0
-      ? warning(file, 0, 'no papers in this listing (it is empty or only page chrome); remove it or add papers')
+      ? error(file, 0, 'no papers in this listing (it is empty or only page chrome); remove the file to remove its papers, or save the listing again')
       : error(file, tokens[0]!.line, 'no papers found: a listing is a title line followed by an abstract line, repeated'));
   }
   return { papers, diagnostics };
@@ -242,9 +260,9 @@ function tokenize(text: string): Token[] {
       seenChrome = afterChrome = true;
       continue;
     }
-    // Chrome is glued to the first title only on saved pages, which show chrome lines first;
-    // without them, a first title such as "Subscribers: …" or "newton…" is kept whole.
-    if (!seenContent && seenChrome) content = stripGluedChrome(content);
+    // Chrome is glued to a page's first title only below chrome lines (the file's header, or a
+    // later page's); without them, a first title such as "Subscribers: …" is kept whole.
+    if ((!seenContent && seenChrome) || afterChrome) content = stripGluedChrome(content);
     // A date alone before the first paper, or after chrome (a second page pasted below the
     // first), is the page's own date, not a paper's.
     if ((!seenContent || afterChrome) && parseDateLine(content)) continue;
@@ -252,7 +270,7 @@ function tokenize(text: string): Token[] {
     seenContent = true;
     const trimmed = content.trim();
     const authors = AUTHORS.exec(trimmed);
-    if (authors) tokens.push({ kind: 'authors', count: Number(authors[1]), line });
+    if (authors) tokens.push({ kind: 'authors', count: Number(authors[1]!.replaceAll(',', '')), line });
     else if (SEPARATOR.test(trimmed)) tokens.push({ kind: 'separator', line });
     else tokens.push({ kind: 'text', text: content, line });
   }

@@ -74,18 +74,20 @@ describe('a listing that is not text', () => {
 });
 
 describe('a listing with nothing to read', () => {
-  it('an empty file is a warning for the whole file: exit 0, the catalog unchanged', () => {
-    const { root, before } = projectWith({ 'c-empty.txt': '' });
+  it('an empty file is an error for the whole file: exit 1, the catalog unchanged', () => {
+    const { root, before } = projectWith({ 'c-empty.txt': '\n\n  \n' });
     const result = runIngest(root);
-    expect(result.status).toBe(0);
-    expect(result.stderr).toMatch(/^content\/sources\/c-empty\.txt: warning: /m);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^content\/sources\/c-empty\.txt: error: /m);
     expectOnlyDiagnostics(result);
     expect(snapshotDir(papersOf(root))).toEqual(before);
   });
 
-  it('--strict makes the empty file an error: exit 1', () => {
-    const { root, before } = projectWith({ 'c-empty.txt': '\n\n  \n' });
-    const result = runIngest(root, '--strict');
+  it('a listing emptied by a failed save is an error, and its papers keep their pages', () => {
+    const { root, before } = projectWith();
+    const listing = readdirSync(sourcesOf(root)).find((name) => name.endsWith('.txt'))!;
+    writeFileSync(join(sourcesOf(root), listing), '');
+    const result = runIngest(root);
     expect(result.status).toBe(1);
     expectOnlyDiagnostics(result);
     expect(snapshotDir(papersOf(root))).toEqual(before);

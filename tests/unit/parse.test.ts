@@ -102,6 +102,40 @@ describe('page chrome', () => {
     expect(papers.map((p) => p.title)).toEqual(['Flow Matching for Generative Modeling']);
   });
 
+  it('a title that starts with a word of the site\'s navigation bar keeps it: the bar is never glued to a title', () => {
+    const abstract = 'An abstract long enough to be read as one, about language models and graphs.';
+    for (const title of ['CommunityLM: Probing Partisan Worldviews from Language Models', 'Docs2KG: Unified Knowledge Graph Construction', 'ModelsLab: A Benchmark']) {
+      expect(parseListing('l.txt', `Hugging Face\nModels\nCommunity\nDocs\nSubscribe\n${title}\n${abstract}\n`).papers.map((p) => p.title), title).toEqual([title]);
+    }
+  });
+
+  it('the page\'s chrome glued to a page\'s first title is cut: by a tab, or below a second page\'s chrome', () => {
+    const abstract = 'An abstract long enough to be read as one, about attention in transformers.';
+    for (const text of [
+      `Daily Papers\nSubscribe\tLinear Recurrences at Scale\n${abstract}\n`,
+      `Flow Matching\n${abstract}\nnew\nSubscribeLinear Recurrences at Scale\n${abstract}\n`,
+    ]) {
+      expect(parseListing('l.txt', text).papers.map((p) => p.title).at(-1), text).toBe('Linear Recurrences at Scale');
+    }
+  });
+
+  it('a title whose "abstract" is a word or two is page text (a user name, a footer link): an error at that line, and no paper', () => {
+    const abstract = 'An abstract long enough to be read as one, about attention in transformers.';
+    const { papers, diagnostics } = parseListing('l.txt', `Linear Recurrences at Scale\n${abstract}\nSubmitted by\nakhaliq\nOne-Step Flow\n${abstract}\nTOS\nPrivacy\n`);
+    expect(papers.map((p) => p.title)).toEqual(['Linear Recurrences at Scale', 'One-Step Flow']);
+    expect(errorsIn(diagnostics)).toEqual([
+      expect.objectContaining({ line: 4, message: expect.stringMatching(/^"akhaliq" \(7 characters\) is no abstract of "Submitted by"/) }),
+      expect.objectContaining({ line: 8, message: expect.stringMatching(/^"Privacy" \(7 characters\) is no abstract of "TOS"/) }),
+    ]);
+  });
+
+  it('a short abstract that is a sentence is only worth a warning', () => {
+    const { papers, diagnostics } = parseListing('l.txt', 'Tiny Paper\nIt works.\nAnother Paper\nAn abstract long enough to be read as one, about attention.\nThird Paper\nAn abstract long enough to be read as one, about flows and more.\n');
+    expect(papers).toHaveLength(3);
+    expect(errorsIn(diagnostics)).toEqual([]);
+    expect(warningsIn(diagnostics)).toEqual([expect.objectContaining({ line: 2 })]);
+  });
+
   it('chrome is recognised as a whole line, in any case, with surrounding spaces', () => {
     expect(isChromeLine('  daily papers ')).toBe(true);
     expect(isChromeLine('Daily Papers: a survey')).toBe(false);
@@ -138,6 +172,11 @@ describe('block layout with a metadata block after an abstract', () => {
   it('"• N authors" is the number of authors, and "1 author" counts too', () => {
     expect(byTitle('VPNeXt').authorsCount).toBe(4);
     expect(byTitle('Attention Is Not All You Need').authorsCount).toBe(1);
+  });
+
+  it('a count of authors in the thousands, written with a comma, is a count, not an organisation', () => {
+    const { papers } = parseListing('l.txt', 'Gemini: A Family of Highly Capable Multimodal Models\nThis report introduces a new family of multimodal models.\n  • 1,350 authors\n·\nDec 19, 2023\n');
+    expect(papers[0]).toMatchObject({ authorsCount: 1350, org: null });
   });
 
   it('a date without a year is kept without one, with the line it is on', () => {
@@ -266,17 +305,17 @@ describe('listings that are out of step', () => {
 });
 
 describe('files with no papers', () => {
-  it('an empty listing is a warning for the whole file, not an error', () => {
+  it('an empty listing is an error for the whole file: an empty save must not remove its papers\' pages', () => {
     const { file, papers, diagnostics } = parseFixture('empty.txt');
     expect(papers).toEqual([]);
-    expect(diagnostics).toEqual([expect.objectContaining({ severity: 'warning', file, line: 0 })]);
+    expect(diagnostics).toEqual([expect.objectContaining({ severity: 'error', file, line: 0, message: expect.stringMatching(/remove the file to remove its papers/) })]);
   });
 
-  it('a listing of nothing but page chrome is the same warning', () => {
+  it('a listing of nothing but page chrome is the same error', () => {
     const { papers, diagnostics } = parseFixture('only-chrome.txt');
     expect(papers).toEqual([]);
-    expect(warningsIn(diagnostics)).toHaveLength(1);
-    expect(errorsIn(diagnostics)).toEqual([]);
+    expect(errorsIn(diagnostics)).toEqual([expect.objectContaining({ line: 0, message: expect.stringMatching(/empty or only page chrome/) })]);
+    expect(warningsIn(diagnostics)).toEqual([]);
   });
 
   it('a text file that is not a listing (short notes, no abstracts) is an error, not a set of papers', () => {

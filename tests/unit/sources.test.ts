@@ -136,6 +136,45 @@ describe('telling formats apart by content', () => {
     }
   });
 
+  it('a table without a header row, or with other column names, is a table too: its rows split alike', () => {
+    const tables = [
+      '2312.00752,"Mamba: Linear-Time Sequence Modeling with Selective State Spaces",2023,146\n2405.21060,"Transformers are SSMs: Generalized Models",2024,68\n2403.19887,"Jamba: A Hybrid Transformer-Mamba Language Model",2024,111\n',
+      'Mamba: Linear-Time Sequence Modeling\tFoundation models, now powering most applications, are Transformers.\nJamba: A Hybrid Transformer-Mamba Language Model\tWe present Jamba, a new base model.\n',
+      'Paper,Authors,Year,arXiv,Notes\nMamba,Gu and Dao,2023,2312.00752,read first\n',
+    ];
+    for (const text of tables) {
+      const result = read('export.txt', text);
+      expect(result.records, text).toEqual([]);
+      expect(errorsIn(result.diagnostics), text).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('reads as a table') })]);
+    }
+    const markdown = read('export.txt', '| Paper | Year |\n|---|---|\n| Mamba: Linear-Time Sequence Modeling | 2023 |\n');
+    expect(errorsIn(markdown.diagnostics)).toEqual([expect.objectContaining({ line: 2, message: expect.stringContaining('Markdown') })]);
+  });
+
+  it('a listing whose lines have commas is no table: titles and abstracts never split alike', () => {
+    const text = 'Attention, Please: A Study of Heads\nWe study heads, layers, and tokens, and find that most heads, in most layers, can go.\nScaling, Fast and Slow\nA model of scaling, with data, compute and parameters, fitted to runs.\n';
+    expect(read('l.txt', text)).toMatchObject({ format: 'listing', diagnostics: [] });
+    // One paper whose title and abstract both have two commas, or a "|".
+    expect(read('l.txt', 'Sparse, Fast, and Accurate Attention\nWe make attention sparse, fast, and accurate at once.\n')).toMatchObject({ format: 'listing', diagnostics: [] });
+    expect(read('l.txt', 'A | B: Attention\nWe study attention | and its cost on long inputs of text.\n')).toMatchObject({ format: 'listing', diagnostics: [] });
+  });
+
+  it('a page saved as one file (MHTML), whatever it is called, is an error saying so', () => {
+    const page = 'From: <Saved by Blink>\nSnapshot-Content-Location: https://huggingface.co/papers\nSubject: Daily Papers\nMIME-Version: 1.0\nContent-Type: multipart/related;\n\ttype="text/html";\n\tboundary="----MultipartBoundary--abc----"\n\n------MultipartBoundary--abc----\nContent-Type: text/html\n\n<!DOCTYPE html><html><body>Daily Papers</body></html>\n';
+    for (const name of ['page.txt', 'page.mhtml', 'page.json']) {
+      const result = read(name, page);
+      expect(result.format, name).toBeNull();
+      expect(errorsIn(result.diagnostics), name).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('MHTML') })]);
+    }
+  });
+
+  it('a Hub collection page saved as text is an error at its first card, not papers whose abstracts are card lines', () => {
+    const page = 'Hugging Face\nModels\nState space models reading list\nupdated 3 days ago\nMamba: Linear-Time Sequence Modeling with Selective State Spaces\nPaper • 2312.00752 • Published Dec 1, 2023 • 146\nstate-spaces/mamba-2.8b-hf\nText Generation • Updated Mar 6, 2024 • 21.3k • 104\n';
+    const result = read('collection.txt', page);
+    expect(result.records).toEqual([]);
+    expect(errorsIn(result.diagnostics)).toEqual([expect.objectContaining({ line: 6, message: expect.stringContaining('npm run fetch -- hf:collection:') })]);
+  });
+
   it('a RIS export is RIS whatever it is called, .txt included: not a paper per tag line', () => {
     for (const file of ['export.ris', 'export.txt', 'export']) {
       const result = read(file, 'TY  - JOUR\nTI  - Flow Matching for Generative Modeling\nAU  - Lipman, Yaron\nPY  - 2022\nER  - \n');

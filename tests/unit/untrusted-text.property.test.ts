@@ -20,10 +20,10 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalog, type CatalogInput } from '../../src/ingest/catalog.ts';
 import { CHROME_LINES, isChromeLine } from '../../src/ingest/chrome.ts';
 import { parseDateLine } from '../../src/ingest/dates.ts';
-import { startsLikeJson } from '../../src/ingest/sources/detect.ts';
+import { startsLikeJson, tableLine } from '../../src/ingest/sources/detect.ts';
 import { parsePaperFile, serializePaperFile } from '../../src/ingest/frontmatter.ts';
 import { titleKey } from '../../src/ingest/normalize.ts';
-import { isLinkOnly, referenceLine } from '../../src/ingest/parse.ts';
+import { isLinkOnly, markdownLine, referenceLine } from '../../src/ingest/parse.ts';
 import { paperSchema, type Paper } from '../../src/schemas/paper.ts';
 import type { Theme } from '../../src/schemas/theme.ts';
 import { BIDI_CONTROLS as BIDI, expectedAbstract, expectedTitle, REMOVED } from '../support/untrusted-text.ts';
@@ -155,7 +155,7 @@ const line = (maxPieces: number) => text(maxPieces).map((s) => s.replace(/[\n\r\
 const isSpecialLine = (s: string) =>
   isLinkOnly(s) ||
   referenceLine(s) !== null ||
-  isChromeLine(s) || /^(?:[•·*-]\s*)?\d+\s+authors?$/i.test(s.trim()) || /^[·•]$/.test(s.trim()) || /^\uFEFF? {0,3}(?:#{1,6}(?:[ \t]|$)|[-*+][ \t]|\d+[.)][ \t]|```|~~~)/.test(s);
+  isChromeLine(s) || /^(?:[•·*-]\s*)?\d+\s+authors?$/i.test(s.trim()) || /^[·•]$/.test(s.trim()) || markdownLine(s) !== null;
 
 const titleArb = line(16).filter((t) => {
   const trimmed = t.trim();
@@ -191,7 +191,9 @@ const listingArb = fc
   .filter(({ papers, leadingChrome }) => !leadingChrome || !CHROME_LINES.some((phrase) => papers[0]!.title.startsWith(phrase)))
   // A listing whose first lines start as JSON does ('{ "key": …', '[{"…') reads as JSON cut
   // short, an error: the other ambiguity. sources.test.ts has the brackets that read as a listing.
-  .filter((listing) => !startsLikeJson(renderListing(listing).text));
+  .filter((listing) => !startsLikeJson(renderListing(listing).text))
+  // Lines that all split alike at tabs or commas read as a table, an error.
+  .filter((listing) => tableLine(renderListing(listing).text) === null);
 
 /** Renders a listing in the line layout (title line, abstract line) or the block layout. */
 function renderListing({ papers, blocks, leadingChrome }: { papers: Listed[]; blocks: boolean; leadingChrome: boolean }): { text: string; lines: number[] } {

@@ -52,17 +52,57 @@ const HTML_START = /^(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body)[
  */
 const HTML_PAGE = /<!doctype\s+html|<\/(?:html|head|body)\s*>/i;
 
+/** A web page saved as one file (MHTML, a browser's "Webpage, Single File"): a MIME message of its parts. */
+const isMhtml = (text: string): boolean => {
+  const head = text.slice(0, 4096);
+  return /^MIME-Version:/im.test(head) && /^Content-Type:\s*multipart\//im.test(head);
+};
+
 /**
- * A table saved as text — CSV or tab-separated, as spreadsheets and reference managers export —
- * has a header row naming a `title` column. A listing's first line is a paper's title, and no
- * title is a list of column names with "title" among them.
+ * A Hub collection's page saved as text: each item a title line and a card line such as
+ * "Paper • 2312.00752 • Published Dec 1, 2023 • 146" ("Text Generation • Updated …" for a model).
  */
-function isTableHeader(line: string): boolean {
-  for (const separator of [',', '\t', ';']) {
-    const cells = line.split(separator).map((cell) => cell.trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase());
-    if (cells.length >= 2 && cells.includes('title') && cells.every((cell) => cell.length <= 40)) return true;
+const COLLECTION_CARD = /^[ \t]*Paper[ \t]*•[ \t]*\S+[ \t]*•/m;
+
+/** Column names a table of papers has in its header row, as spreadsheets and reference managers write them. */
+const COLUMNS = new Set(['title', 'paper', 'name', 'author', 'authors', 'year', 'date', 'abstract', 'arxiv', 'doi', 'url', 'link', 'venue', 'journal', 'notes', 'tags']);
+
+/** A line's cells between `separator`s, outside double quotes. */
+function cellsOf(line: string, separator: string): string[] {
+  const cells = [''];
+  let quoted = false;
+  for (const char of line) {
+    if (char === '"') quoted = !quoted;
+    if (char === separator && !quoted) cells.push('');
+    else cells[cells.length - 1] += char;
   }
-  return false;
+  return cells;
+}
+
+/**
+ * 1-based line of a table saved as text — CSV, tab- or semicolon-separated, as spreadsheets and
+ * reference managers export — or null when `text` is no table. A table either has a header row
+ * of column names ("title", or two such as "Paper,Authors"), or rows that split alike: four in
+ * five lines with the same number of cells, two or more between tabs (on two lines or more),
+ * three or more between commas or semicolons (on three lines or more, as a title and its
+ * abstract may both have two commas). A listing's titles and abstracts never split alike, and
+ * no title is a list of column names.
+ */
+export function tableLine(text: string): number | null {
+  const rows = text.split('\n').map((line, index) => ({ line, number: index + 1 })).filter(({ line }) => line.trim());
+  for (const separator of [',', '\t', ';']) {
+    const header = cellsOf(rows[0]?.line.trim() ?? '', separator).map((cell) => cell.trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase());
+    const named = header.filter((cell) => COLUMNS.has(cell)).length;
+    if (header.length >= 2 && header.every((cell) => cell.length <= 40) && (header.includes('title') || named >= 2)) return rows[0]!.number;
+    const tab = separator === '\t';
+    if (rows.length < (tab ? 2 : 3)) continue;
+    const counts = rows.map(({ line }) => cellsOf(line.trim(), separator).length);
+    const tally = new Map<number, number>();
+    for (const count of counts) tally.set(count, (tally.get(count) ?? 0) + 1);
+    const [cells, rowsAlike] = [...tally].reduce((best, entry) => (entry[1] > best[1] ? entry : best));
+    if (cells >= (tab ? 2 : 3) && rowsAlike >= 0.8 * rows.length) return rows[counts.indexOf(cells)]!.number;
+  }
+  return null;
 }
 
 /**
@@ -99,6 +139,10 @@ export function readSource(source: SourceFile): ReadSource {
   let format: SourceFormat;
   let read: SourceRead;
   let trial: SourceRead | undefined;
+  let table: number | null;
+  if (isMhtml(text)) {
+    return failed(path, 1, 'this is a web page saved as one file (MHTML, "Webpage, Single File"), not a source; save a listing as text (select the page, copy, paste into a .txt) or the API response as returned');
+  }
   if (HTML_START.test(head) && (!listing || HTML_PAGE.test(text))) {
     // An error page, a sign-in page or a "Save page as" of a site: never read as a listing.
     return failed(path, 1, 'this is an HTML page (an error or sign-in page saved by mistake?), not a source; save the listing as text or the API response as returned');
@@ -126,12 +170,16 @@ export function readSource(source: SourceFile): ReadSource {
     // No title starts "TY  - ": a file that does is RIS, whatever it is called.
     format = 'ris';
     read = readRis(path, text);
-  } else if (listing && isTableHeader(head.split('\n', 1)[0]!)) {
-    return failed(path, 1, 'this is a table (a CSV or tab-separated file with a "title" column), not a listing, and the catalog does not guess at columns; export the papers as BibTeX (.bib) or CSL-JSON (.json) instead');
+  } else if (listing && (table = tableLine(text)) !== null) {
+    return failed(path, table, 'this reads as a table (CSV or tab-separated rows), not a listing, and the catalog does not guess at columns; export the papers as BibTeX (.bib) or CSL-JSON (.json) instead');
   } else if (listing) {
     const markdown = markdownLine(text);
     if (markdown !== null) {
       return failed(path, markdown, 'this reads as a Markdown note (a heading, a list item or a code fence), not a listing; keep notes out of the sources folder, or in a paper\'s .mdx file');
+    }
+    const card = COLLECTION_CARD.exec(text);
+    if (card) {
+      return failed(path, lineAtOffset(text, card.index), 'this reads as a Hugging Face collection page saved as text ("Paper • 2312.00752 • …" cards): it shows no abstracts, and its models and datasets are no papers; fetch the collection instead (npm run fetch -- hf:collection:<namespace>/<slug>)');
     }
     const reference = referenceLine(text);
     if (reference !== null) {
