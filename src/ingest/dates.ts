@@ -36,7 +36,9 @@ export function parseDateLine(line: string): ListingDate | null {
 /**
  * The ISO date of a listing date. A date without a year belongs to the capture year,
  * unless that would put it after the capture day (or the day is not in that year): pages
- * drop the year only for recent dates, so such a date is from the year before. With no
+ * drop the year only for recent dates, so such a date is from the year before. The day after
+ * the capture counts as before it: the page dates by UTC, the capture is the saver's own day,
+ * and a page saved in the evening west of Greenwich already shows tomorrow. With no
  * capture date, it stays unknown.
  */
 export function resolveDate(date: ListingDate, captured: string | undefined): string | null {
@@ -45,11 +47,20 @@ export function resolveDate(date: ListingDate, captured: string | undefined): st
     if (!captured) return null;
     const capturedYear = Number(captured.slice(0, 4));
     // The latest such day on or before the capture: "Feb 29" seen in 2025 is from 2024.
-    const later = iso(capturedYear, date.month, date.day) > captured || !isValidDay(capturedYear, date.month, date.day);
-    year = later ? capturedYear - 1 : capturedYear;
+    const tomorrow = dayAfter(captured);
+    const later = iso(capturedYear, date.month, date.day) > tomorrow || !isValidDay(capturedYear, date.month, date.day);
+    // On New Year's Eve, the day after is in the next year.
+    year = iso(capturedYear + 1, date.month, date.day) === tomorrow ? capturedYear + 1 : later ? capturedYear - 1 : capturedYear;
   }
   if (!isValidDay(year, date.month, date.day)) return null;
   return iso(year, date.month, date.day);
+}
+
+/** The ISO day after an ISO day. */
+function dayAfter(day: string): string {
+  const next = new Date(`${day}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
 }
 
 function iso(year: number, month: number, day: number): string {

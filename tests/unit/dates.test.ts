@@ -61,8 +61,14 @@ describe('resolving a listing date to an ISO day', () => {
     expect(resolveDate({ month: 12, day: 11 }, captured)).toBe('2025-12-11');
   });
 
-  it('a date after the capture day falls in the year before', () => {
-    expect(resolveDate({ month: 12, day: 12 }, captured)).toBe('2024-12-12');
+  it('the day after the capture day is in the capture year: the page dates by UTC, the capture by the saver\'s own day', () => {
+    expect(resolveDate({ month: 12, day: 12 }, captured)).toBe('2025-12-12');
+    expect(resolveDate({ month: 1, day: 1 }, '2025-12-31')).toBe('2026-01-01');
+    expect(resolveDate({ month: 1, day: 3 }, '2026-01-02')).toBe('2026-01-03');
+  });
+
+  it('a date later than that falls in the year before', () => {
+    expect(resolveDate({ month: 12, day: 13 }, captured)).toBe('2024-12-13');
     expect(resolveDate({ month: 6, day: 1 }, '2025-01-15')).toBe('2024-06-01');
   });
 
