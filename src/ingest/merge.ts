@@ -180,6 +180,13 @@ export function overlap(x: ReadonlySet<string>, y: ReadonlySet<string>): number 
 /** Whether at least half the words of the smaller set are in the other (both non-empty). */
 export const wordsAgree = (x: ReadonlySet<string>, y: ReadonlySet<string>): boolean => overlap(x, y) >= Math.min(x.size, y.size) / 2;
 
+/** Whether `cut` is `whole` cut short with an ellipsis, as a listing shows a long abstract. */
+function cutShortOf(cut: string, whole: string): boolean {
+  const kept = cut.replace(/\s*(?:…|\.\.\.)$/u, '');
+  const squash = (text: string) => text.replace(/\s+/gu, ' ');
+  return kept !== cut && whole.length > cut.length && squash(whole).startsWith(squash(kept));
+}
+
 /** Messages a listing author needs: a paper twice in one file, or the same format disagreeing on an abstract. */
 function report(group: Occurrence[], { source, record }: Occurrence, diagnostics: Diagnostic[]) {
   const first = group[0]!;
@@ -188,7 +195,9 @@ function report(group: Occurrence[], { source, record }: Occurrence, diagnostics
     diagnostics.push(warning(source.path, record.line, `"${first.record.title}" is in this file twice (first at line ${sameFile.record.line}); the copies are merged`));
   }
   const sameFormat = group.find((o) => o.source.format === source.format && o.record.abstract !== null);
-  if (sameFormat && record.abstract !== null && record.abstract !== sameFormat.record.abstract && source.format === 'listing') {
+  const [one, other] = [record.abstract, sameFormat?.record.abstract];
+  // One cut short ("…") is the other's start: the whole is kept, and nothing differs.
+  if (sameFormat && one && other && one !== other && source.format === 'listing' && !cutShortOf(one, other) && !cutShortOf(other, one)) {
     diagnostics.push(warning(source.path, record.line, `the abstract of "${first.record.title}" differs from the one in ${sameFormat.source.file}:${sameFormat.record.line}; that first one is kept`));
   }
 }
@@ -229,7 +238,9 @@ function combine(group: Occurrence[]): MergedPaper {
   const etAl = authors.length > 0 && (inOrder.some((r) => r.moreAuthors && r.authors.length >= authors.length) || counted > authors.length);
   // A registry may keep a title in capitals ("LONG SHORT-TERM MEMORY"): another source's, cased as its authors wrote it, reads better.
   const title = (shouted(rich[0]!.title) ? rich.find((r) => !shouted(r.title)) : undefined)?.title ?? rich[0]!.title;
-  const abstract = pick(rich, (r) => r.abstract);
+  const first = pick(rich, (r) => r.abstract);
+  // A listing cuts a long abstract short ("…"): the whole text, wherever it is, wins.
+  const abstract = inOrder.find((r) => first !== null && r.abstract !== null && cutShortOf(first, r.abstract))?.abstract ?? first;
   // A venue whose kind is known (a journal, proceedings, a book, …) decides how the paper is cited: it wins over one that is only named.
   // Among records that say as much, the venue that says most (its date, volume, pages): one read first with less does not hide it.
   const byVenue = rich.toSorted((a, b) => richness(b) - richness(a) || venueDetail(b) - venueDetail(a));

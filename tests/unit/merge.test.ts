@@ -43,6 +43,16 @@ describe('merging listings', () => {
     }
   });
 
+  it('an abstract a listing cut short ("…") gives way to the whole one, in the same file or another, with no warning', () => {
+    const whole = `${ABSTRACT} It goes on for longer than a listing shows.`;
+    const cut = `${whole.slice(0, 60)}…`;
+    for (const records of [[listing('a.txt', [listed('Mamba', 1, { abstract: cut }), listed('Mamba', 9, { abstract: whole })])], [listing('a.txt', [listed('Mamba', 1, { abstract: cut })]), listing('b.txt', [listed('Mamba', 1, { abstract: whole })])]]) {
+      const { papers, diagnostics } = mergeListings(records);
+      expect(papers[0]!.abstract).toBe(whole);
+      expect(diagnostics.filter((d) => d.message.includes('abstract'))).toEqual([]);
+    }
+  });
+
   it('different titles stay different papers', () => {
     const { papers } = mergeListings([listing('a.txt', [listed('Flow Matching', 1), listed('Flow Matching 2', 3)])]);
     expect(papers).toHaveLength(2);
