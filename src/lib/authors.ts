@@ -6,6 +6,7 @@
  */
 import slugify from '@sindresorhus/slugify';
 import { fold } from './search-text.ts';
+import { MAX_ID_LENGTH } from '../schemas/id.ts';
 
 /**
  * What goes before the `i`th of `count` names, so they read "A", "A and B", "A, B and C"; names
@@ -98,11 +99,23 @@ export function authorKey(name: string): string {
     .trim();
 }
 
-/** URL segment of an author's page: the name's slug (ASCII), or a stable fallback for a name with no letters to spell. */
+/**
+ * URL segment of an author's page: the name's slug (ASCII), or a stable fallback for a name with
+ * no letters to spell. A slug longer than an id (a consortium, or every author of a paper on one
+ * line of an export) is cut at a word and keeps a hash of the whole, so it is still one folder
+ * name a disk takes (a 266-character name failed the build) and still the name's own.
+ */
 export function authorSlug(name: string): string {
   const slug = slugify(authorKey(name));
-  if (slug) return slug;
+  if (!slug) return `author-${hashOf(authorKey(name) || name)}`;
+  if (slug.length <= MAX_ID_LENGTH) return slug;
+  const cut = slug.lastIndexOf('-', MAX_ID_LENGTH - 8);
+  return `${slug.slice(0, cut > 0 ? cut : MAX_ID_LENGTH - 8)}-${hashOf(slug)}`;
+}
+
+/** A short, stable hash of a text, in base 36. */
+function hashOf(text: string): string {
   let hash = 0;
-  for (const ch of authorKey(name) || name) hash = (hash * 31 + ch.codePointAt(0)!) >>> 0;
-  return `author-${hash.toString(36)}`;
+  for (const ch of text) hash = (hash * 31 + ch.codePointAt(0)!) >>> 0;
+  return hash.toString(36);
 }

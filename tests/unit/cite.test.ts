@@ -225,6 +225,16 @@ describe('author names', () => {
     expect(authorSlug('Łukasz Kaiser')).toBe('lukasz-kaiser');
     expect(authorSlug('深度')).toMatch(/^[a-z0-9-]+$/);
   });
+
+  it('a name too long for a folder (a consortium, a whole author list on one line) gets a slug no longer than an id, still its own', () => {
+    // Two names that differ only past the cut.
+    const consortium = (n: number) => `The Member Institutions of the Very Large International Collaboration on Language Modelling, Group ${n}`;
+    const [a, b] = [authorSlug(consortium(1)), authorSlug(consortium(2))];
+    expect(a.length).toBeLessThanOrEqual(80);
+    expect(a).toMatch(/^the-member-institutions-of-the-very-[a-z0-9-]+$/);
+    expect(a).not.toBe(b);
+    expect(authorSlug(consortium(1))).toBe(a);
+  });
 });
 
 describe('books, chapters, theses and reports', () => {
