@@ -33,7 +33,7 @@ import { site } from '../site.ts';
  * handling, the PNG settings. It is part of every cache key (see `templateFingerprint`), so a
  * bump re-renders every card. Font files, colours and library versions are in the key by themselves.
  */
-const TEMPLATE_VERSION = 6;
+const TEMPLATE_VERSION = 7;
 
 /** A dependency's version, from the package.json above its entry point (fontkit does not export it). */
 function versionOf(pkg: string): string {

@@ -45,7 +45,9 @@ function shapeWord(faceName: FaceName, text: string): Shaped {
   const key = `${faceName}\u0000${text}`;
   let shaped = shapes.get(key);
   if (!shaped) {
-    const run = face(faceName).font.layout(text);
+    // Without Inter's contextual alternates: they draw "->" as "→" and "=>" as "⇒", where the
+    // page shows the characters typed. (fontkit fills in the object it is given: a new one each time.)
+    const run = face(faceName).font.layout(text, { calt: false });
     shaped = {
       glyphs: run.glyphs,
       advances: run.positions.map((p) => p.xAdvance),

@@ -7,6 +7,7 @@ import { cardPath } from '../../src/lib/paths.ts';
 import { drawable } from '../../src/cards/fonts.ts';
 import { fitToFonts, layoutCard, TOFU, type CardInput, type TextRun } from '../../src/cards/layout.ts';
 import { renderCard } from '../../src/cards/render.ts';
+import { shapeLine } from '../../src/cards/typeset.ts';
 import { temporaryFolders } from '../support/fixtures.ts';
 
 const LONG_TITLE =
@@ -128,6 +129,12 @@ describe('text handling', () => {
     expect(fitToFonts('🚀 Rocket 👩🏽‍🔬 1️⃣')).toBe('Rocket 1');
     expect(fitToFonts('שלום x')).toBe(`${TOFU.repeat(4)} x`);
     expect(fitToFonts('Z\u0301\u0302\u0303\u0304')).toBe('Z\u0301\u0302');
+  });
+
+  it('draws "->", "<-" and "=>" as the characters typed, not as the font\'s arrows', () => {
+    const names = (text: string) => shapeLine(text, { face: 'display', size: 60 }).glyphs.map((g) => g.glyph.name);
+    expect(names('Text->SQL')).toEqual(['T', 'e', 'x', 't', 'hyphen', 'greater', 'S', 'Q', 'L']);
+    expect(names('x<-y=>z')).toEqual(['x', 'less', 'hyphen', 'y', 'equal', 'greater', 'z']);
   });
 
   it('knows which characters the bundled fonts draw', () => {
