@@ -125,12 +125,21 @@ function bibtexName(name: string, family: string | undefined): string {
   const parts = nameParts(name, family);
   if (parts && family !== undefined) {
     // "van der Walt" reads as particles and a name; "Garcia Satorras" would lose "Garcia" to the given names.
-    const last = /^\p{Lu}/u.test(parts.family) && /\s/.test(parts.family) ? `{${escapeBibtex(parts.family)}}` : escapeBibtex(parts.family);
-    return [last, ...(parts.suffix ? [escapeBibtex(parts.suffix)] : []), escapeBibtex(parts.given)].join(', ');
+    const last = /^\p{Lu}/u.test(parts.family) && /\s/.test(parts.family) ? `{${escapeBibtex(parts.family)}}` : guarded(parts.family);
+    return [last, ...(parts.suffix ? [guarded(parts.suffix)] : []), guarded(parts.given)].join(', ');
   }
-  if (parts?.suffix) return [parts.family, parts.suffix, parts.given].map(escapeBibtex).join(', ');
-  return parts || /^[^\s,]+$/.test(name) ? escapeBibtex(name) : `{${escapeBibtex(name)}}`;
+  if (parts?.suffix) return [parts.family, parts.suffix, parts.given].map(guarded).join(', ');
+  return (parts || /^[^\s,]+$/.test(name)) && !misread(name) ? escapeBibtex(name) : `{${escapeBibtex(name)}}`;
 }
+
+/**
+ * Whether BibTeX would read more into a name or a part of one than it says: a comma (another
+ * part), an "and" (another author: "Doe, Anne {and} John" is one), or "others" (et al.).
+ */
+const misread = (text: string): boolean => /,|(?:^|\s)and(?:\s|$)/i.test(text) || text.toLowerCase() === 'others';
+
+/** A part of a name, braced when BibTeX would misread it. */
+const guarded = (part: string): string => (misread(part) ? `{${escapeBibtex(part)}}` : escapeBibtex(part));
 
 /**
  * A BibTeX entry of its venue's type (`CITED_AS`), else `@misc`. The title is double-braced so

@@ -174,6 +174,14 @@ describe('RIS, CSL-JSON and Scholar tags', () => {
     expect(Object.fromEntries(read.familyNames)).toMatchObject({ 'Victor Garcia Satorras': 'Garcia Satorras', 'Guido Van Rossum': 'Van Rossum', 'Jaime Fernández del Río': 'Fernández del Río', 'Stéfan van der Walt': 'van der Walt' });
   });
 
+  it('a name or a part with "and", a comma or "others" in it is braced: BibTeX would read another author, part or "et al."', () => {
+    const paper = { ...journal, authors: ['Anne and John Doe', 'Martin Luther, Jr. King', 'Bread and Butter Lab', 'others', 'Richard Roe'], familyNames: { 'Anne and John Doe': 'Doe', 'Martin Luther, Jr. King': 'King' } };
+    expect(bibtex(paper)).toContain('author = {Doe, {Anne and John} and King, {Martin Luther, Jr.} and {Bread and Butter Lab} and {others} and Richard Roe}');
+    const read = readSource({ file: 'c.bib', path: 'c.bib', bytes: new TextEncoder().encode(bibtex(paper)) }).records[0]!;
+    expect(read.authors).toHaveLength(5);
+    expect(read.moreAuthors).toBeFalsy();
+  });
+
   it('names come back as they went out when the exports are read again, by this catalog\'s own readers', () => {
     const authors = ['John Smith, Jr.', 'Ludwig van Beethoven', 'Maria de la Cruz', 'Gemini Team', 'The CMS Collaboration', 'Google DeepMind', 'Wiley, Inc.', 'OpenAI', '张伟', 'Jean-Luc Picard III'];
     const paper = { ...journal, authors };
