@@ -1,7 +1,9 @@
 /**
- * `npm run themes:prune` — removes the rows of content/theme-labels.yaml whose paper is neither
- * in the catalog nor a training paper: once the demo catalog is replaced, its papers' labels,
- * which the ingest warns about. Labels of training papers and of the catalog's papers stay.
+ * `npm run themes:prune` — removes the rows of content/theme-labels.yaml that can teach nothing:
+ * those whose paper is neither in the catalog nor a training paper (once the demo catalog is
+ * replaced, its papers' labels, which the ingest warns about), and those naming a theme
+ * themes.yaml no longer has (the demo's themes, removed: an error at the ingest). Labels of
+ * training papers and of the catalog's papers, for themes that exist, stay.
  */
 import { buildCatalog } from '../src/ingest/catalog.ts';
 import { IngestError } from '../src/ingest/diagnostics.ts';
@@ -13,8 +15,9 @@ import { oneLine } from '../src/lib/format.ts';
 const USAGE = `npm run themes:prune
 
 Removes the rows of the labels file that name papers neither in the catalog nor among the
-training papers (after the demo catalog is replaced, its papers' labels). Run it after
-\`npm run ingest\` has warned about them; the other rows and the comments stay.
+training papers (after the demo catalog is replaced, its papers' labels), and the rows that
+name a theme themes.yaml no longer has. Run it after \`npm run ingest\` has reported them;
+the other rows and the comments stay.
 
   --help    print this`;
 
@@ -24,16 +27,24 @@ function main(): void {
   const input = readCatalogInput(paths);
   const plan = buildCatalog(input);
   // A source that does not read has no papers in the plan, and their labels would look stray.
-  if (plan.diagnostics.some((d) => d.severity === 'error')) throw new IngestError(plan.diagnostics.filter((d) => d.severity === 'error'));
-  const stray = plan.strayLabels;
+  const gone = plan.labelsOfGoneThemes;
+  const blocking = plan.diagnostics.filter((d) => d.severity === 'error' && !gone.errors.includes(d));
+  if (blocking.length > 0) throw new IngestError(blocking);
   const file = shownPaths(paths).labels;
-  if (stray.length === 0) {
-    console.log(`${file}: every label names a paper of the catalog or a training paper; nothing removed.`);
+  // Disjoint: a row naming a gone theme is never also a stray.
+  const stray = new Set(plan.strayLabels);
+  if (stray.size === 0 && gone.rows.length === 0) {
+    console.log(`${file}: every label names a paper of the catalog or a training paper, and a theme of themes.yaml; nothing removed.`);
     return;
   }
-  removeLabels(paths, stray);
-  const papers = new Set(stray.map((index) => input.labels[index]!.paper)).size;
-  console.log(`${file}: removed ${stray.length} label(s) of ${papers} paper(s) that are neither in the catalog nor training papers; ${input.labels.length - stray.length} remain.`);
+  removeLabels(paths, [...stray, ...gone.rows]);
+  const papers = new Set([...stray].map((index) => input.labels[index]!.paper)).size;
+  const themes = [...new Set(gone.rows.map((index) => input.labels[index]!.theme))];
+  const removed = [
+    ...(stray.size > 0 ? [`${stray.size} label(s) of ${papers} paper(s) that are neither in the catalog nor training papers`] : []),
+    ...(gone.rows.length > 0 ? [`${gone.rows.length} label(s) of theme(s) no longer in themes.yaml (${themes.join(', ')})`] : []),
+  ];
+  console.log(`${file}: removed ${removed.join(' and ')}; ${input.labels.length - stray.size - gone.rows.length} remain.`);
 }
 
 try {

@@ -18,8 +18,9 @@ export interface CatalogText {
  * The labelled papers, catalog and training alike, each with its text and its decisions, and
  * `strays`, the rows (0-based) that name no paper: neither the catalog's, by any id it has had,
  * nor one still on disk (`onDisk`: a paper kept for its notes is published), nor a training
- * paper. They are reported as one warning, and are what `npm run themes:prune` removes.
- * Labels naming an unknown theme are errors; for the same paper and theme a later row wins,
+ * paper. They are reported as one warning. Labels naming a theme not in themes.yaml are an
+ * error, one per theme, and their rows are `ofGoneThemes`. `npm run themes:prune` removes both
+ * kinds of rows. For the same paper and theme a later row wins,
  * so a maintainer's review can correct an earlier decision by appending to the file.
  */
 export function labelledPapers(
@@ -27,7 +28,7 @@ export function labelledPapers(
   catalog: readonly CatalogText[],
   diagnostics: Diagnostic[],
   onDisk: readonly { id: string; aliases: readonly string[] }[] = [],
-): { labelled: LabelledPaper[]; strays: number[] } {
+): { labelled: LabelledPaper[]; strays: number[]; ofGoneThemes: { rows: number[]; errors: Diagnostic[] } } {
   const file = input.files.labels;
   const texts = new Map<string, { title: string; abstract: string }>();
   const current = new Map<string, string>();
@@ -58,11 +59,16 @@ export function labelledPapers(
   }
   // Labels of papers that are gone (a listing removed, the demo catalog replaced) are one warning, not one per row.
   const strays: { index: number; paper: string }[] = [];
+  const ofGoneThemes = { rows: [...unknown.values()].flat().sort((a, b) => a - b), errors: [] as Diagnostic[] };
   for (const [index, label] of input.labels.entries()) {
     const line = lineOf(index);
     const gone = unknown.get(label.theme);
     if (gone) {
-      if (gone[0] === index) diagnostics.push(error(file, line, unknownTheme(label.theme, gone.map(lineOf), [...themes], input.files.themes)));
+      if (gone[0] === index) {
+        const problem = error(file, line, unknownTheme(label.theme, gone.map(lineOf), [...themes], input.files.themes));
+        ofGoneThemes.errors.push(problem);
+        diagnostics.push(problem);
+      }
       continue;
     }
     const id = current.get(label.paper) ?? (texts.has(label.paper) ? label.paper : undefined);
@@ -76,9 +82,9 @@ export function labelledPapers(
   if (strays.length > 0) {
     const papers = new Set(strays.map((s) => s.paper));
     const what = papers.size === 1 ? `paper "${strays[0]!.paper}" is` : `${papers.size} papers (the first "${strays[0]!.paper}") are`;
-    diagnostics.push(warning(file, lineOf(strays[0]!.index), `${rows(strays.map((s) => lineOf(s.index)), 'label')}: ${what} neither in the catalog nor a training paper; fix the ids or remove the rows`));
+    diagnostics.push(warning(file, lineOf(strays[0]!.index), `${rows(strays.map((s) => lineOf(s.index)), 'label')}: ${what} neither in the catalog nor a training paper; fix the ids, or remove the rows (npm run themes:prune does)`));
   }
-  return { labelled: [...decisions].map(([id, labels]) => ({ id, ...texts.get(id)!, labels })), strays: strays.map((s) => s.index) };
+  return { labelled: [...decisions].map(([id, labels]) => ({ id, ...texts.get(id)!, labels })), strays: strays.map((s) => s.index), ofGoneThemes };
 }
 
 /** "this label", or "3 labels (this line, lines 5, 9)": rows of the file a message is about, the first its own. */
@@ -88,7 +94,7 @@ function rows(lines: readonly number[], noun: string): string {
 }
 
 function unknownTheme(theme: string, lines: readonly number[], themes: readonly string[], themesFile: string): string {
-  const fix = didYouMean(theme, themes) || 'if the theme was removed, remove its labels too; if renamed, rename them';
+  const fix = didYouMean(theme, themes) || 'if the theme was removed, remove its labels too (npm run themes:prune does); if renamed, rename them';
   return `${rows(lines, 'label')} ${lines.length === 1 ? 'names' : 'name'} theme "${theme}", which is not in ${themesFile}; ${fix}`;
 }
 

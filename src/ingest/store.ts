@@ -325,7 +325,8 @@ function editLabels(paths: ContentPaths, edit: (rows: YAMLSeq, document: Documen
   const previous = existsSync(paths.labels) ? readFileSync(paths.labels, 'utf8') : LABELS_HEADER;
   const document = parseDocument(previous);
   if (document.errors.length > 0) throw new Error(`${shownPath(paths, paths.labels)}: ${document.errors[0]!.message.split('\n')[0]}`);
-  if (!document.has('labels')) document.set('labels', document.createNode([]));
+  // Absent, or left blank (`labels:`) once every row was deleted.
+  if (document.get('labels') == null) document.set('labels', document.createNode([]));
   const rows = document.get('labels') as YAMLSeq;
   rows.flow = false;
   edit(rows, document);

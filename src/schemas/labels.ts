@@ -15,7 +15,12 @@ export const themeLabel = z.strictObject({
 
 /** `content/theme-labels.yaml`: what people decided, the theme models' training data. */
 export const themeLabelsSchema = z.strictObject({
-  labels: z.array(themeLabel).default([]),
+  /** The decisions, in the order they were made; empty when absent or left blank (`labels:`). */
+  labels: z
+    .array(themeLabel)
+    .nullable()
+    .default([])
+    .transform((rows) => rows ?? []),
 });
 
 /** A paper that teaches the theme models without being in the catalog. */

@@ -197,6 +197,23 @@ describe('npm run themes:prune', () => {
     expect(prune(root).stdout).toContain('nothing removed');
   });
 
+  it('removes the labels of a theme taken out of themes.yaml, which the ingest refuses, naming the command', () => {
+    const root = project();
+    const content = join(root, 'content');
+    writeFileSync(join(content, 'themes.yaml'), stringify([{ id: 'vision', name: 'Vision', description: 'Images.', threshold: 3, phrases: [{ match: 'image synthesis', weight: 3 }] }]));
+    const refused = runIngest(root);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/60 labels \(this line, lines .*\) name theme "speech", which is not in content\/themes\.yaml; if the theme was removed, remove its labels too \(npm run themes:prune does\)/);
+
+    const run = prune(root);
+    expect(run).toMatchObject({ status: 0, stderr: '' });
+    expect(run.stdout).toMatch(/removed 60 label\(s\) of theme\(s\) no longer in themes\.yaml \(speech\); 0 remain/);
+    expect(runIngest(root)).toMatchObject({ status: 0 });
+    // What is left is a file of comments and no rows; one left blank ("labels:") reads the same.
+    writeFileSync(join(content, 'theme-labels.yaml'), '# our decisions\nlabels:\n');
+    expect(runIngest(root)).toMatchObject({ status: 0, stderr: '' });
+  });
+
   it('removes nothing while a source does not read: its papers are missing, not gone', () => {
     const root = project();
     const labels = readFileSync(join(root, 'content/theme-labels.yaml'), 'utf8');

@@ -406,6 +406,14 @@ describe('removing labels', () => {
     expect(readFileSync(paths.labels, 'utf8')).toBe('# header\nlabels:\n  - { paper: a, theme: t, label: yes, by: x }\n\n  # === ours: keep ===\n  - { paper: b, theme: t, label: no, by: x }\n  # demo\n');
   });
 
+  it('a list left blank ("labels:", every row deleted by hand) takes the next answer as its first row', () => {
+    const root = copyProject();
+    const paths = contentPaths(root);
+    writeFileSync(paths.labels, '# header\nlabels:\n');
+    appendLabel(paths, { paper: 'b', theme: 't', label: 'no', by: 'y' });
+    expect(readFileSync(paths.labels, 'utf8')).toBe('# header\nlabels:\n  - { paper: b, theme: t, label: no, by: y }\n');
+  });
+
   it('a file saved with Windows line ends keeps them, so only the rows removed or added change', () => {
     const root = copyProject();
     const paths = contentPaths(root);
