@@ -133,7 +133,8 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
       doi: m.doi,
       venue: m.venue,
       published: m.published,
-      sources: m.sources,
+      // An entry with a key is found by it; its line would change with every entry added above it.
+      sources: m.sources.map(({ listing, line, key }) => (key ? { listing, key } : { listing, line })),
     };
     const checked = paperSchema.safeParse(paper);
     if (!checked.success) {

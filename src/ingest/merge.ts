@@ -18,7 +18,9 @@ export interface Source {
 }
 
 /** One paper after merging every source it appears in. */
-export interface MergedPaper extends Pick<Paper, 'title' | 'abstract' | 'authors' | 'familyNames' | 'authorsCount' | 'etAl' | 'org' | 'arxivId' | 'arxivCategory' | 'doi' | 'venue' | 'published' | 'listedOn' | 'upvotes' | 'linksByKind' | 'sources'> {
+export interface MergedPaper extends Pick<Paper, 'title' | 'abstract' | 'authors' | 'familyNames' | 'authorsCount' | 'etAl' | 'org' | 'arxivId' | 'arxivCategory' | 'doi' | 'venue' | 'published' | 'listedOn' | 'upvotes' | 'linksByKind'> {
+  /** Every occurrence, each with its line, for messages (the paper file keeps a keyed entry's key alone). */
+  sources: (SourceRef & { line: number })[];
   /** Unique, stable key: the title key, made unique when two different papers share a title. */
   key: string;
   /** Title keys of every source's title, so a known paper is recognised by any of them. */
@@ -269,7 +271,7 @@ function combine(group: Occurrence[]): MergedPaper {
       project: pick(rich, (r) => r.links.project),
       pdf: pick(rich, (r) => r.links.pdf),
     },
-    sources: group.map(({ source, record }): SourceRef => ({ listing: source.file, line: Math.max(record.line, 1), ...(record.key ? { key: record.key } : {}) })),
+    sources: group.map(({ source, record }) => ({ listing: source.file, line: Math.max(record.line, 1), ...(record.key ? { key: record.key } : {}) })),
     titleKeys: [...new Set(inOrder.map((r) => titleKey(r.title)))],
     abstractKeys: [...new Set(inOrder.map((r) => (r.abstract ? titleKey(r.abstract) : null)).filter((k): k is string => k !== null))],
   };

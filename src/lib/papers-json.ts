@@ -32,7 +32,7 @@ export function paperRow({ id, data }: PaperEntry, site: URL | undefined) {
     org: data.org,
     listedOn: data.listedOn,
     upvotes: data.upvotes,
-    sources: data.sources.map(({ listing, line, key }) => ({ listing, line, ...(key ? { key } : {}) })),
+    sources: data.sources.map(({ listing, line, key }) => ({ listing, ...(line ? { line } : {}), ...(key ? { key } : {}) })),
   };
 }
 

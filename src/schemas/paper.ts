@@ -20,14 +20,20 @@ export const themeEvidence = z.object({
 export const partialDate = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD');
 
 /** Where one occurrence of a paper was found. */
-export const sourceRef = z.object({
-  /** File name of the source in `content/sources/`. */
-  listing: z.string().min(1),
-  /** 1-based line where the paper starts in that file (its title, `@type{key`, `<entry>`, JSON object). */
-  line: z.number().int().positive(),
-  /** The entry's own name in that file (BibTeX key, CSL id, arXiv id), for files that name their entries. */
-  key: z.string().min(1).optional(),
-});
+export const sourceRef = z
+  .object({
+    /** File name of the source in `content/sources/`. */
+    listing: z.string().min(1),
+    /**
+     * 1-based line where the paper starts in that file (its title, `<entry>`, JSON object), for a
+     * file that does not name its entries. An entry with a key is found by it: its line moves
+     * whenever an entry above it is added or removed, and would change every paper file after it.
+     */
+    line: z.number().int().positive().optional(),
+    /** The entry's own name in that file (BibTeX key, CSL id, arXiv id), for files that name their entries. */
+    key: z.string().min(1).optional(),
+  })
+  .refine((ref) => ref.line !== undefined || ref.key !== undefined, 'a source names the entry\'s line or its key');
 
 /** Where a paper was published, when a source says. */
 export const venueSchema = z.object({

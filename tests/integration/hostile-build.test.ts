@@ -74,7 +74,7 @@ describe('the hostile catalog, ingested', () => {
   it('keeps each title and abstract as the listing has it, after the documented normalisation', () => {
     const lines = readFileSync(join(hostileContent, 'sources/hostile.txt'), 'utf8').split('\n');
     for (const paper of papers) {
-      const at = paper.sources[0]!.line - 1;
+      const at = paper.sources[0]!.line! - 1;
       const abstractLine = lines.slice(at + 1).find((l) => l.trim() !== '')!;
       expect(paper.title).toBe(expectedTitle(lines[at]!));
       expect(paper.abstract).toBe(expectedAbstract(abstractLine));

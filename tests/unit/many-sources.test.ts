@@ -66,12 +66,20 @@ describe('a catalog from sources of every kind', () => {
     expect(byTitle('Scaling Rectified').authors).toHaveLength(17);
   });
 
-  it('names every source of a paper, with the entry key for files that have them', () => {
+  it('names every source of a paper: an entry by its key in files that have them, else by its line', () => {
     expect(byTitle('Attention').sources).toEqual([
       { listing: 'hf-search-listing.txt', line: 5 },
-      { listing: 'zotero-better-bibtex.bib', line: 39, key: 'vaswani2017attention' },
-      { listing: 'zotero-csl.json', line: 76, key: 'http://zotero.org/groups/123/items/IJ90KL12' },
+      { listing: 'zotero-better-bibtex.bib', key: 'vaswani2017attention' },
+      { listing: 'zotero-csl.json', key: 'http://zotero.org/groups/123/items/IJ90KL12' },
     ]);
+  });
+
+  it('an entry added at the top of a .bib changes no other paper\'s file: a re-export moves every line, not every key', () => {
+    const existing = [...plan.files].map(([file, text]) => ({ file, path: `content/papers/${file}`, text }));
+    const listings = input.listings.map((l) => (l.file.endsWith('.bib') ? { ...l, bytes: new TextEncoder().encode(`@misc{added2024,\n  title = {A Paper Added Above the Others},\n  year = {2024}\n}\n\n${new TextDecoder().decode(l.bytes)}`) } : l));
+    const again = buildCatalog({ ...input, listings, existing });
+    const changed = [...again.files].filter(([file, text]) => plan.files.get(file) !== text).map(([file]) => file);
+    expect(changed).toEqual(['a-paper-added-above-the-others.mdx']);
   });
 
   it('gives the same catalog whatever order the files are handed over in', () => {
