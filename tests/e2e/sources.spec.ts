@@ -85,6 +85,21 @@ test('search filters by author and by year of publication', async ({ page }) => 
   await expect(page.locator('#search-status')).toContainText('published in 1997');
 });
 
+test('a link to the papers of an author the facet does not offer (it shows the 30 with most) filters by them all the same', async ({ page }) => {
+  await page.goto('search/');
+  await expect(page.locator('#search-page')).toHaveAttribute('data-state', 'done');
+  const offered = await page.locator('input[name="author"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+  await page.goto('authors/');
+  const everyone = await page.locator('.author-list a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!.split('/').at(-2)!));
+  const unoffered = everyone.find((slug) => !offered.includes(slug))!;
+  expect(unoffered).toBeDefined();
+  await page.goto(`search/?author=${unoffered}`);
+  await expect(page.locator('#search-page')).toHaveAttribute('data-state', 'done');
+  await expect(page.locator(`input[name="author"][value="${unoffered}"]`)).toBeChecked();
+  await expect(page.locator('#search-results > li')).toHaveCount(1);
+  await expect(page.locator('#search-status')).toContainText(`by ${unoffered.replaceAll('-', ' ')}`);
+});
+
 test('an author\'s name typed in the box finds their papers, and is not corrected into another word', async ({ page }) => {
   await page.goto('search/?q=Dao');
   await expect(page.locator('#search-page')).toHaveAttribute('data-state', 'done');

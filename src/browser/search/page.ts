@@ -136,6 +136,7 @@ export class SearchPage {
 
   /** Puts a state into the controls. Unknown values in the URL are dropped. */
   private apply(state: SearchState): void {
+    this.offerAuthor(state.author);
     this.input.value = state.q;
     for (const box of this.inputs('theme')) box.checked = state.theme.includes(box.value);
     for (const name of SINGLE_FACETS) {
@@ -145,6 +146,25 @@ export class SearchPage {
     }
     this.sort.value = state.sort;
     this.verbatim = state.verbatim;
+  }
+
+  /**
+   * The author facet offers the authors with most papers only. A link to another author's papers
+   * (`?author=<slug>`, shared or typed) gets a choice of its own, named by the slug's words, so
+   * the filter applies instead of being dropped in silence.
+   */
+  private offerAuthor(slug: string): void {
+    const radios = this.inputs('author');
+    const any = radios.find((r) => r.value === '');
+    if (!any || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) || radios.some((r) => r.value === slug)) return;
+    const label = any.closest('label')!.cloneNode(true) as HTMLLabelElement;
+    const input = label.querySelector('input')!;
+    input.value = input.dataset.filter = slug;
+    input.checked = false;
+    label.querySelector('.facet-name')!.textContent = slug.replaceAll('-', ' ');
+    const count = label.querySelector<HTMLElement>('[data-count]')!;
+    count.textContent = count.dataset.catalog = '';
+    any.closest('label')!.after(label);
   }
 
   private read(): SearchState {
