@@ -219,6 +219,9 @@ const shouted = (title: string): boolean => /\p{Lu}/u.test(title) && !/\p{Ll}/u.
 /** How much a record's venue says: its name and kind, and each of its date, volume, issue, pages and genre. */
 const venueDetail = (r: SourceRecord): number => (r.venue ? Object.keys(r.venue).length : 0);
 
+/** A paper's own page, written only when a source names one: most papers have none. */
+const withPage = (page: string | null) => (page ? { page } : {});
+
 function combine(group: Occurrence[]): MergedPaper {
   const inOrder = group.map((o) => o.record);
   // A later revision of the same record (a harvest after the paper's v2) wins over an earlier one that says as much.
@@ -270,6 +273,7 @@ function combine(group: Occurrence[]): MergedPaper {
       code: pick(rich, (r) => r.links.code),
       project: pick(rich, (r) => r.links.project),
       pdf: pick(rich, (r) => r.links.pdf),
+      ...withPage(pick(rich, (r) => r.links.page)),
     },
     sources: group.map(({ source, record }) => ({ listing: source.file, line: Math.max(record.line, 1), ...(record.key ? { key: record.key } : {}) })),
     titleKeys: [...new Set(inOrder.map((r) => titleKey(r.title)))],

@@ -103,9 +103,9 @@ function bibtexThesis(genre: string | undefined): [type: string, typeField: stri
   return ['phdthesis', genre ?? 'Thesis'];
 }
 
-/** Where a reader finds the paper itself: arXiv, else the DOI, else the catalog page. */
+/** Where a reader finds the paper itself: arXiv, else the DOI, else its page a source named, else the catalog page. */
 function paperUrl(c: CitationInput): string {
-  return c.arxivId ? arxivAbsUrl(c.arxivId) : c.doi ? doiUrl(c.doi) : c.url;
+  return c.arxivId ? arxivAbsUrl(c.arxivId) : c.doi ? doiUrl(c.doi) : (c.linksByKind.page ?? c.url);
 }
 
 /** The family part a source stated for one of the paper's authors, if any. */

@@ -82,7 +82,13 @@ export const paperSchema = z.object({
   /** Code and project links found in the abstract, cleaned, http(s) only. */
   links: z.array(httpUrl),
   /** Links by kind, from sources that name them (Hugging Face, arXiv, a `.bib` url), else the first code host link in the abstract. */
-  linksByKind: z.object({ code: httpUrl.nullable(), project: httpUrl.nullable(), pdf: httpUrl.nullable() }),
+  linksByKind: z.object({
+    code: httpUrl.nullable(),
+    project: httpUrl.nullable(),
+    pdf: httpUrl.nullable(),
+    /** The paper's own page at its publisher, venue or lab, from a source's URL field (a `.bib` url, an RIS UR); absent when none names one. */
+    page: httpUrl.optional(),
+  }),
   /** Author names in order, as the richest source writes them; empty when no source names them. Data, rendered as text. */
   authors: z.array(z.string().min(1)),
   /**

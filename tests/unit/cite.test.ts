@@ -190,6 +190,15 @@ describe('RIS, CSL-JSON and Scholar tags', () => {
     expect(read('cite.ris', ris(paper))).toEqual(authors.map((a) => a.replace(' III', ', III')));
   });
 
+
+  it('cites the paper at arXiv, else its DOI, else the page a source named, and only then at this catalog', () => {
+    const dropout = { ...journal, arxivId: null, doi: null, linksByKind: { code: null, project: null, pdf: null, page: 'http://jmlr.org/papers/v15/srivastava14a.html' } };
+    expect(bibtex(dropout)).toContain('url = {http://jmlr.org/papers/v15/srivastava14a.html}');
+    expect(ris(dropout)).toContain('UR  - http://jmlr.org/papers/v15/srivastava14a.html\n');
+    expect(cslJson(dropout).URL).toBe('http://jmlr.org/papers/v15/srivastava14a.html');
+    expect(bibtex({ ...dropout, doi: '10.5555/2627435.2670313' })).toContain('url = {https://doi.org/10.5555/2627435.2670313}');
+    expect(bibtex({ ...dropout, linksByKind: { code: null, project: null, pdf: null } })).toContain(`url = {${dropout.url}}`);
+  });
   it('CSL-JSON names authors literally and marks an arXiv preprint as published by arXiv', () => {
     const item = cslJson({ ...bare, authors: ['Albert Gu'], arxivId: '2312.00752', published: '2023-12-01' });
     expect(item).toEqual({ id: 'a-listed-paper', type: 'article', title: 'A Listed Paper', author: [{ literal: 'Albert Gu' }], issued: { 'date-parts': [[2023, 12, 1]] }, publisher: 'arXiv', number: 'arXiv:2312.00752', URL: 'https://arxiv.org/abs/2312.00752' });

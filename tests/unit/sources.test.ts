@@ -1044,6 +1044,19 @@ describe('RIS', () => {
   });
 });
 
+describe('a paper\'s own page, from a source\'s URL field', () => {
+  it('a URL that is neither code, a PDF, arXiv nor a DOI is the paper\'s page; a library\'s file: path is no link', () => {
+    const bib = (url: string) => read('l.bib', `@article{a, title = {Dropout}, journal = {JMLR}, year = {2014}, url = {${url}}}`).records[0]!.links;
+    expect(bib('http://jmlr.org/papers/v15/srivastava14a.html')).toEqual({ code: null, project: null, pdf: null, page: 'http://jmlr.org/papers/v15/srivastava14a.html' });
+    for (const url of ['https://doi.org/10.5555/2627435.2670313', 'https://dx.doi.org/10.5555/1', 'https://arxiv.org/abs/1207.0580', 'file:///home/maria/Zotero/storage/X/dropout.pdf']) {
+      expect(bib(url).page, url).toBeNull();
+    }
+    expect(bib('https://github.com/org/dropout')).toMatchObject({ code: 'https://github.com/org/dropout', page: null });
+    const ris = read('l.ris', 'TY  - JOUR\nTI  - Dropout\nUR  - http://jmlr.org/papers/v15/srivastava14a.html\nL1  - file:///home/maria/dropout.pdf\nER  - \n').records[0]!;
+    expect(ris.links.page).toBe('http://jmlr.org/papers/v15/srivastava14a.html');
+  });
+});
+
 describe('BibTeX', () => {
   it('a date not read whole is a warning at its entry: a 13th month, a 31st of June, a month or a date it cannot read', () => {
     const text = '@article{dt,\n  title = {A},\n  date = {2021-13-02},\n}\n@article{b, title = {B}, year = 2021, month = jun, day = 31}\n@article{c, title = {C}, date = {June 2021}, year = 2021}\n@article{d, title = {D}, year = 2021, month = {Summer}}\n@article{ok, title = {E}, date = {2021-06-02}, month = jun}\n';

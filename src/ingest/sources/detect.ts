@@ -336,6 +336,6 @@ function clean(record: SourceRecord): SourceRecord {
     org: record.org === null ? null : cleanText(record.org) || null,
     arxivCategory: record.arxivCategory === null ? null : cleanText(record.arxivCategory) || null,
     venue: record.venue && cleanText(record.venue.name) ? venueWith({ ...record.venue, name: cleanText(record.venue.name) }, { genre: cleanText(record.venue.genre ?? ''), volume: cleanText(record.venue.volume ?? ''), issue: cleanText(record.venue.issue ?? ''), pages: cleanText(record.venue.pages ?? '') }) : null,
-    links: { code: link(record.links.code), project: link(record.links.project), pdf: link(record.links.pdf) },
+    links: { code: link(record.links.code), project: link(record.links.project), pdf: link(record.links.pdf), page: link(record.links.page) },
   };
 }

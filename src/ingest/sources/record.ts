@@ -39,7 +39,8 @@ export interface SourceRecord {
   /** Day a listing (a Hugging Face daily page) showed the paper. */
   listedOn: string | null;
   upvotes: number | null;
-  links: { code: string | null; project: string | null; pdf: string | null };
+  /** `page`: the paper's own web page a source named (at its publisher, venue or lab), when that is neither code, a PDF, arXiv nor a DOI. */
+  links: { code: string | null; project: string | null; pdf: string | null; page: string | null };
   /** When the source last revised this record (an arXiv version's date, an OAI datestamp), `YYYY-MM-DD`: of two records that say as much, the later one's text wins. */
   revised: string | null;
 }
@@ -157,7 +158,7 @@ export function emptyRecord(line: number, key: string | null, title: string): So
     published: null,
     listedOn: null,
     upvotes: null,
-    links: { code: null, project: null, pdf: null },
+    links: { code: null, project: null, pdf: null, page: null },
     revised: null,
   };
 }
@@ -245,9 +246,15 @@ function cut(problem: DateProblem | undefined, written: string, why: string, kep
   return kept;
 }
 
-/** Which kind of link a URL from a source is, judged by where it points. */
-export function linkKind(url: string): 'code' | 'pdf' | null {
+/**
+ * Which kind of link a URL from a source is, judged by where it points: any other web address
+ * is the paper's page (a publisher's, a venue's), except arXiv's and doi.org's, which the
+ * paper's arXiv id and DOI already give, and what is not http(s) (a `file:` path of a library).
+ */
+export function linkKind(url: string): 'code' | 'pdf' | 'page' | null {
+  if (!/^https?:\/\//i.test(url)) return null;
   if (/^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org)\//i.test(url)) return 'code';
   if (/\.pdf(?:[?#]|$)/i.test(url) || /arxiv\.org\/pdf\//i.test(url)) return 'pdf';
-  return null;
+  if (/^https?:\/\/(?:[\w-]+\.)*(?:arxiv\.org|doi\.org)(?:[/:?#]|$)/i.test(url)) return null;
+  return 'page';
 }
