@@ -56,8 +56,10 @@ export function doiKey(value: string): string {
  * (`search-ids.js`) both make their keys here.
  */
 export function identifierKey(text: string): string | null {
-  // As arXiv lists a paper ("arXiv:2312.00752 [cs.LG]"), as people type one ("arXiv: …", "doi: …"), as a link (percent-encoded).
-  const compact = decoded(text.trim().replace(/\s+\[[\w.-]+\]$/, '').replace(/^(arxiv|doi):\s+/i, '$1:'));
+  // As arXiv lists a paper ("arXiv:2312.00752 [cs.LG]"), as people type one ("arXiv: …", "doi: …"), as a link
+  // (percent-encoded). Only a link is decoded: a DOI is text, and "10.1234/a%22b" is no "10.1234/a\"b".
+  const typed = text.trim().replace(/\s+\[[\w.-]+\]$/, '').replace(/^(arxiv|doi):\s+/i, '$1:');
+  const compact = /^(?:https?:\/\/|(?:www\.|dx\.)?doi\.org\/|arxiv\.org\/)/i.test(typed) ? decoded(typed) : typed;
   if (!compact || /\s/.test(compact)) return null;
   const arxiv = arxivId(compact);
   if (arxiv) return `arxiv:${arxiv}`;

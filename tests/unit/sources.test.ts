@@ -48,6 +48,10 @@ describe('identifiers', () => {
     }
     // The site's own DOI links are percent-encoded (doiUrl).
     expect(identifierKey('https://doi.org/10.1002/(SICI)1097-4571%28199009%2941%3A6%3C391')).toBe('doi:10.1002/(sici)1097-4571(199009)41:6<391');
+    // A DOI is text, not a link: its "%22" is three characters, and the link to it encodes them again.
+    expect(identifierKey('10.1234/abc%22def')).toBe('doi:10.1234/abc%22def');
+    expect(identifierKey('https://doi.org/10.1234/abc%2522def')).toBe('doi:10.1234/abc%22def');
+    expect(identifierKey('10.1234/abc"def')).not.toBe(identifierKey('10.1234/abc%22def'));
     for (const query of ['mamba 2312.00752', 'see 10.1162/neco.1997.9.8.1735', 'mamba', '', '2023', 'x10.1162/abc']) expect(identifierKey(query), query).toBeNull();
   });
 });
