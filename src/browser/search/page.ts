@@ -145,6 +145,8 @@ export class SearchPage {
       if (match) match.checked = true;
     }
     this.sort.value = state.sort;
+    // A sort this catalog does not offer (no paper has a listing date, or upvotes): by relevance.
+    if (this.sort.value !== state.sort) this.sort.value = 'relevance';
     this.verbatim = state.verbatim;
   }
 
