@@ -1062,6 +1062,11 @@ describe('a paper\'s own page, from a source\'s URL field', () => {
 });
 
 describe('BibTeX', () => {
+  it('noncharacters in the file are removed, as in every format, never read as the "<", ">" or "%" the reader stands them for', () => {
+    const [record] = read('n.bib', '@article{n, title = {Stand\uFDD0ins \uFDD2 and \uFDD1}, journal = {J\uFDD0ournal}, year = {2020}}').records;
+    expect(record).toMatchObject({ title: 'Standins and', venue: { name: 'Journal' } });
+  });
+
   it('a date not read whole is a warning at its entry: a 13th month, a 31st of June, a month or a date it cannot read', () => {
     const text = '@article{dt,\n  title = {A},\n  date = {2021-13-02},\n}\n@article{b, title = {B}, year = 2021, month = jun, day = 31}\n@article{c, title = {C}, date = {June 2021}, year = 2021}\n@article{d, title = {D}, year = 2021, month = {Summer}}\n@article{ok, title = {E}, date = {2021-06-02}, month = jun}\n';
     const { records, diagnostics } = read('lib.bib', text);

@@ -528,7 +528,9 @@ const STAND_INS: readonly [string, string][] = [
   ['>', '\uFDD1'],
   ['%', '\uFDD2'],
 ];
-const hideLiterals = (text: string) => hidePercents(text.replaceAll('<', STAND_INS[0]![1]).replaceAll('>', STAND_INS[1]![1]));
+/** A noncharacter the file itself has where a stand-in goes: one unit too, and cleaned away with every other noncharacter, never shown as a stand-in's character. */
+const OWN_NONCHARACTER = '\uFDD3';
+const hideLiterals = (text: string) => hidePercents(text.replace(/[\uFDD0-\uFDD2]/g, OWN_NONCHARACTER).replaceAll('<', STAND_INS[0]![1]).replaceAll('>', STAND_INS[1]![1]));
 const showLiterals = (text: string) => STAND_INS.reduce((out, [char, standIn]) => out.replaceAll(standIn, char), text);
 
 /**
