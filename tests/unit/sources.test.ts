@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { arxivId, arxivIdInVenue, doi, identifierKey } from '../../src/lib/ids.ts';
 import { readSource } from '../../src/ingest/sources/detect.ts';
 import { lineLocator } from '../../src/ingest/sources/record.ts';
-import { errorsIn } from '../support/fixtures.ts';
+import { errorsIn, warningsIn } from '../support/fixtures.ts';
 import { fixturesDir } from '../support/repo.ts';
 
 const encoder = new TextEncoder();
@@ -1062,6 +1062,14 @@ describe('a paper\'s own page, from a source\'s URL field', () => {
 });
 
 describe('BibTeX', () => {
+  it('an export that names attached files by their paths on disk is one warning: the sources are published', () => {
+    const bib = '@article{a, title = {A}, year = {2020}, file = {/home/maria/Zotero/storage/AB12/a.pdf}}\n\n@article{b, title = {B}, year = {2020},\n  file = {Full Text PDF:C\\:\\Users\\maria\\b.pdf:application/pdf}}\n';
+    expect(warningsIn(read('l.bib', bib).diagnostics)).toEqual([expect.objectContaining({ line: 1, message: expect.stringMatching(/^2 entries name their attached files by a path on your disk/) })]);
+    const ris = 'TY  - JOUR\nTI  - A\nL1  - file:///home/maria/a.pdf\nER  - \n';
+    expect(warningsIn(read('l.ris', ris).diagnostics)).toEqual([expect.objectContaining({ line: 3, message: expect.stringMatching(/^1 entry names its attached file/) })]);
+    expect(read('l.bib', '@article{a, title = {A}, year = {2020}}').diagnostics).toEqual([]);
+  });
+
   it('noncharacters in the file are removed, as in every format, never read as the "<", ">" or "%" the reader stands them for', () => {
     const [record] = read('n.bib', '@article{n, title = {Stand\uFDD0ins \uFDD2 and \uFDD1}, journal = {J\uFDD0ournal}, year = {2020}}').records;
     expect(record).toMatchObject({ title: 'Standins and', venue: { name: 'Journal' } });

@@ -16,7 +16,7 @@ import { MONTH_NAME, monthNumber } from '../dates.ts';
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../../lib/ids.ts';
 import { escapeRegExp } from '../../lib/regexp.ts';
-import { dateFromParts, emptyRecord, lineLocator, linkKind, partialDate, setAuthors, stripRichText, venueWith, type DateProblem, type StatedName, type SourceRead, type SourceRecord } from './record.ts';
+import { attachedFilesWarning, dateFromParts, emptyRecord, lineLocator, linkKind, partialDate, setAuthors, stripRichText, venueWith, type DateProblem, type StatedName, type SourceRead, type SourceRecord } from './record.ts';
 import type { Venue } from '../../schemas/paper.ts';
 import { own } from '../../lib/own.ts';
 
@@ -208,8 +208,13 @@ export function readBibtex(path: string, source: string): SourceRead {
     }
     records.push(record);
   }
+  const files = attachedFilesWarning(path, source, ATTACHED_FILE);
+  if (files) diagnostics.push(files);
   return { records, diagnostics: diagnostics.map((d) => ({ ...d, message: showLiterals(d.message) })) };
 }
+
+/** A `file` field naming a path (Zotero, JabRef and Mendeley write `file = {…}`, some with a description before a colon). */
+const ATTACHED_FILE = /(?<=^|[\s,{])file[ \t]*=[ \t]*[{"][ \t]*[^\s}"]/gim;
 
 function toRecord(entry: Entry, line: number, dateProblem: DateProblem): SourceRecord {
   const f = entry.fields;

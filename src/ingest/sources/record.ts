@@ -4,7 +4,7 @@
  * never on a format's own shape.
  */
 import { isValidDay } from '../dates.ts';
-import type { Diagnostic } from '../diagnostics.ts';
+import { warning, type Diagnostic } from '../diagnostics.ts';
 import type { Venue } from '../../schemas/paper.ts';
 
 export interface SourceRecord {
@@ -257,4 +257,16 @@ export function linkKind(url: string): 'code' | 'pdf' | 'page' | null {
   if (/\.pdf(?:[?#]|$)/i.test(url) || /arxiv\.org\/pdf\//i.test(url)) return 'pdf';
   if (/^https?:\/\/(?:[\w-]+\.)*(?:arxiv\.org|doi\.org)(?:[/:?#]|$)/i.test(url)) return null;
   return 'page';
+}
+
+/**
+ * One warning for an export that names its entries' attached files on the exporter's disk
+ * (`file = {/home/maria/Zotero/storage/…}`, RIS's `L1  - file:///…`): the sources folder is
+ * committed and published with the site's repository, paths and user names with it. `pattern`
+ * (global, multiline) matches one such field.
+ */
+export function attachedFilesWarning(path: string, text: string, pattern: RegExp): Diagnostic | null {
+  const found = [...text.matchAll(pattern)];
+  if (found.length === 0) return null;
+  return warning(path, lineAtOffset(text, found[0]!.index), `${found.length} entr${found.length === 1 ? 'y names its attached file' : 'ies name their attached files'} by a path on your disk (user name and folders included), and content/sources/ is published with the repository; export without files (attachments) if that is private`);
 }

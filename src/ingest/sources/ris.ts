@@ -11,7 +11,7 @@
 import { isOrganisation } from '../../lib/authors.ts';
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../../lib/ids.ts';
-import { dateFromParts, emptyRecord, linkKind, setAuthors, venueWith, type DateProblem, type StatedName, type SourceRead, type SourceRecord } from './record.ts';
+import { attachedFilesWarning, dateFromParts, emptyRecord, linkKind, setAuthors, venueWith, type DateProblem, type StatedName, type SourceRead, type SourceRecord } from './record.ts';
 import type { Venue } from '../../schemas/paper.ts';
 import { own } from '../../lib/own.ts';
 
@@ -47,6 +47,9 @@ const TYPED_VENUES: Record<string, { kind: Venue['kind']; from: string[] }> = {
 };
 
 type Fields = Map<string, string[]>;
+
+/** A link to an attached file on the exporter's disk (`L1  - file:///…`, or a bare path). */
+const ATTACHED_FILE = /^L[1-4]  - (?:file:|\/|[A-Za-z]:\\)/gm;
 
 export function readRis(path: string, text: string): SourceRead {
   const diagnostics: Diagnostic[] = [];
@@ -94,6 +97,8 @@ export function readRis(path: string, text: string): SourceRead {
     open.last = field;
   }
   if (open) diagnostics.push(error(path, open.line, 'this record has no "ER  - " line (the file ends); end it with one'));
+  const files = attachedFilesWarning(path, text, ATTACHED_FILE);
+  if (files) diagnostics.push(files);
   return { records, diagnostics };
 }
 
