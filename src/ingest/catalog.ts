@@ -4,7 +4,7 @@ import { bodyOf, FrontmatterError, serializePaperFile, notesError, paperLinksIn,
 import { hasNotes } from '../lib/notes.ts';
 import { extractLinks } from './links.ts';
 import { doiKey } from '../lib/ids.ts';
-import { labelledPapers } from './labels.ts';
+import { labelledPapers, type GoneTheme } from './labels.ts';
 import { compare, mergeSources, type MergedPaper, type Source } from './merge.ts';
 import { titleKey } from './normalize.ts';
 import { didYouMean } from '../lib/spelling.ts';
@@ -62,8 +62,8 @@ export interface CatalogPlan {
   shelving: { labelled: LabelledPaper[]; trained: ThemeModels };
   /** Rows of the labels file (0-based) that name no paper of the catalog, on disk or in training: `npm run themes:prune` removes them. */
   strayLabels: number[];
-  /** Rows of the labels file (0-based) that name a theme themes.yaml no longer has, and the errors about them: `npm run themes:prune` removes them too. */
-  labelsOfGoneThemes: { rows: number[]; errors: Diagnostic[] };
+  /** Themes the labels name that themes.yaml no longer has: `npm run themes:prune -- --theme ID` removes their labels. */
+  goneThemes: GoneTheme[];
   diagnostics: Diagnostic[];
 }
 
@@ -94,7 +94,7 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
   const ids = renamePapers(assigned, [...existing.values()], input, diagnostics);
   // A file with notes stays published whatever its sources say (as an orphan, or under the id of the paper it went to).
   const withNotes = [...existing.values()].filter((entry) => hasNotes(entry.body));
-  const { labelled, strays, ofGoneThemes } = labelledPapers(input, merged.papers.map((m) => ({ ...ids.get(m.key)!, title: m.title, abstract: m.abstract ?? '' })), diagnostics, withNotes);
+  const { labelled, strays, goneThemes } = labelledPapers(input, merged.papers.map((m) => ({ ...ids.get(m.key)!, title: m.title, abstract: m.abstract ?? '' })), diagnostics, withNotes);
   const trained = trainThemeModels(input.taxonomy, labelled);
   const shelve = createShelver(input.taxonomy, trained, new Map(labelled.map((p) => [p.id, p.labels])));
 
@@ -190,7 +190,7 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
     },
     shelving: { labelled, trained },
     strayLabels: strays,
-    labelsOfGoneThemes: ofGoneThemes,
+    goneThemes,
     diagnostics,
   };
 }

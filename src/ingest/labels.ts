@@ -6,6 +6,13 @@ import { everyId } from '../lib/aliases.ts';
 import { excerpt } from '../lib/format.ts';
 import { didYouMean } from '../lib/spelling.ts';
 
+/** A theme the labels name and themes.yaml does not have: its rows (0-based) and the one error about them. */
+export interface GoneTheme {
+  theme: string;
+  rows: number[];
+  error: Diagnostic;
+}
+
 /** A catalog paper as the labels see it: its ids, current and former, and its text. */
 export interface CatalogText {
   id: string;
@@ -19,8 +26,8 @@ export interface CatalogText {
  * `strays`, the rows (0-based) that name no paper: neither the catalog's, by any id it has had,
  * nor one still on disk (`onDisk`: a paper kept for its notes is published), nor a training
  * paper. They are reported as one warning. Labels naming a theme not in themes.yaml are an
- * error, one per theme, and their rows are `ofGoneThemes`. `npm run themes:prune` removes both
- * kinds of rows. For the same paper and theme a later row wins,
+ * error, one per theme (`goneThemes`). `npm run themes:prune` removes the strays, and the labels
+ * of a gone theme it is told to. For the same paper and theme a later row wins,
  * so a maintainer's review can correct an earlier decision by appending to the file.
  */
 export function labelledPapers(
@@ -28,7 +35,7 @@ export function labelledPapers(
   catalog: readonly CatalogText[],
   diagnostics: Diagnostic[],
   onDisk: readonly { id: string; aliases: readonly string[] }[] = [],
-): { labelled: LabelledPaper[]; strays: number[]; ofGoneThemes: { rows: number[]; errors: Diagnostic[] } } {
+): { labelled: LabelledPaper[]; strays: number[]; goneThemes: GoneTheme[] } {
   const file = input.files.labels;
   const texts = new Map<string, { title: string; abstract: string }>();
   const current = new Map<string, string>();
@@ -59,14 +66,14 @@ export function labelledPapers(
   }
   // Labels of papers that are gone (a listing removed, the demo catalog replaced) are one warning, not one per row.
   const strays: { index: number; paper: string }[] = [];
-  const ofGoneThemes = { rows: [...unknown.values()].flat().sort((a, b) => a - b), errors: [] as Diagnostic[] };
+  const goneThemes: GoneTheme[] = [];
   for (const [index, label] of input.labels.entries()) {
     const line = lineOf(index);
     const gone = unknown.get(label.theme);
     if (gone) {
       if (gone[0] === index) {
         const problem = error(file, line, unknownTheme(label.theme, gone.map(lineOf), [...themes], input.files.themes));
-        ofGoneThemes.errors.push(problem);
+        goneThemes.push({ theme: label.theme, rows: gone, error: problem });
         diagnostics.push(problem);
       }
       continue;
@@ -84,7 +91,7 @@ export function labelledPapers(
     const what = papers.size === 1 ? `paper "${strays[0]!.paper}" is` : `${papers.size} papers (the first "${strays[0]!.paper}") are`;
     diagnostics.push(warning(file, lineOf(strays[0]!.index), `${rows(strays.map((s) => lineOf(s.index)), 'label')}: ${what} neither in the catalog nor a training paper; fix the ids, or remove the rows (npm run themes:prune does)`));
   }
-  return { labelled: [...decisions].map(([id, labels]) => ({ id, ...texts.get(id)!, labels })), strays: strays.map((s) => s.index), ofGoneThemes };
+  return { labelled: [...decisions].map(([id, labels]) => ({ id, ...texts.get(id)!, labels })), strays: strays.map((s) => s.index), goneThemes };
 }
 
 /** "this label", or "3 labels (this line, lines 5, 9)": rows of the file a message is about, the first its own. */
@@ -94,7 +101,7 @@ function rows(lines: readonly number[], noun: string): string {
 }
 
 function unknownTheme(theme: string, lines: readonly number[], themes: readonly string[], themesFile: string): string {
-  const fix = didYouMean(theme, themes) || 'if the theme was removed, remove its labels too (npm run themes:prune does); if renamed, rename them';
+  const fix = didYouMean(theme, themes) || `if the theme was removed, \`npm run themes:prune -- --theme ${theme}\` removes its labels; if renamed, rename them`;
   return `${rows(lines, 'label')} ${lines.length === 1 ? 'names' : 'name'} theme "${theme}", which is not in ${themesFile}; ${fix}`;
 }
 

@@ -160,8 +160,8 @@ describe('themes:review', () => {
 });
 
 describe('npm run themes:prune', () => {
-  const prune = (root: string): RunResult => {
-    const result = spawnSync(process.execPath, [join(repoRoot, 'scripts/themes-prune.ts')], { cwd: root, encoding: 'utf8' });
+  const prune = (root: string, ...args: string[]): RunResult => {
+    const result = spawnSync(process.execPath, [join(repoRoot, 'scripts/themes-prune.ts'), ...args], { cwd: root, encoding: 'utf8' });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   };
 
@@ -197,17 +197,23 @@ describe('npm run themes:prune', () => {
     expect(prune(root).stdout).toContain('nothing removed');
   });
 
-  it('removes the labels of a theme taken out of themes.yaml, which the ingest refuses, naming the command', () => {
+  it('removes the labels of a theme taken out of themes.yaml when told which, as the ingest says; never of a theme not named', () => {
     const root = project();
     const content = join(root, 'content');
     writeFileSync(join(content, 'themes.yaml'), stringify([{ id: 'vision', name: 'Vision', description: 'Images.', threshold: 3, phrases: [{ match: 'image synthesis', weight: 3 }] }]));
     const refused = runIngest(root);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toMatch(/60 labels \(this line, lines .*\) name theme "speech", which is not in content\/themes\.yaml; if the theme was removed, remove its labels too \(npm run themes:prune does\)/);
+    expect(refused.stderr).toMatch(/60 labels \(this line, lines .*\) name theme "speech", which is not in content\/themes\.yaml; if the theme was removed, `npm run themes:prune -- --theme speech` removes its labels; if renamed, rename them/);
+    const labels = readFileSync(join(content, 'theme-labels.yaml'), 'utf8');
+    // Not named, or named wrong: the labels stay (a renamed theme's are to be renamed).
+    expect(prune(root)).toMatchObject({ status: 1, stderr: expect.stringMatching(/name theme "speech"/) });
+    expect(prune(root, '--theme', 'vision')).toMatchObject({ status: 1, stderr: expect.stringMatching(/vision is in themes\.yaml/) });
+    expect(prune(root, '--theme', 'speach')).toMatchObject({ status: 1, stderr: expect.stringMatching(/no label names "speach"/) });
+    expect(readFileSync(join(content, 'theme-labels.yaml'), 'utf8')).toBe(labels);
 
-    const run = prune(root);
+    const run = prune(root, '--theme', 'speech');
     expect(run).toMatchObject({ status: 0, stderr: '' });
-    expect(run.stdout).toMatch(/removed 60 label\(s\) of theme\(s\) no longer in themes\.yaml \(speech\); 0 remain/);
+    expect(run.stdout).toMatch(/removed 60 label\(s\) of speech, a theme themes\.yaml no longer has; 0 remain/);
     expect(runIngest(root)).toMatchObject({ status: 0 });
     // What is left is a file of comments and no rows; one left blank ("labels:") reads the same.
     writeFileSync(join(content, 'theme-labels.yaml'), '# our decisions\nlabels:\n');

@@ -646,7 +646,7 @@ describe("people's labels and the theme models", () => {
   it('a label naming no theme is an error, naming no paper a warning', () => {
     const plan = buildCatalog({ ...projectInput(), labels: [label(idOf(FLOW), 'nope', true), label('no-such-paper', 'flows', true)] });
     expect(errorsIn(plan.diagnostics).map((d) => [d.file, d.message])).toEqual([
-      ['content/theme-labels.yaml', 'this label names theme "nope", which is not in content/themes.yaml; if the theme was removed, remove its labels too (npm run themes:prune does); if renamed, rename them'],
+      ['content/theme-labels.yaml', 'this label names theme "nope", which is not in content/themes.yaml; if the theme was removed, `npm run themes:prune -- --theme nope` removes its labels; if renamed, rename them'],
     ]);
     expect(warningsIn(plan.diagnostics).map((d) => d.message)).toEqual(['this label: paper "no-such-paper" is neither in the catalog nor a training paper; fix the ids, or remove the rows (npm run themes:prune does)']);
   });
@@ -655,7 +655,7 @@ describe("people's labels and the theme models", () => {
     const labels = [label(idOf(FLOW), 'attn', true), label(idOf(ATTENTION), 'attn', false), label(idOf(FLOW), 'flws', true), label(idOf(ATTENTION), 'attn', true)];
     const plan = buildCatalog({ ...projectInput(), labels, labelLines: [3, 5, 7, 9] });
     expect(errorsIn(plan.diagnostics).map((d) => [d.line, d.message])).toEqual([
-      [3, '3 labels (this line, lines 5, 9) name theme "attn", which is not in content/themes.yaml; if the theme was removed, remove its labels too (npm run themes:prune does); if renamed, rename them'],
+      [3, '3 labels (this line, lines 5, 9) name theme "attn", which is not in content/themes.yaml; if the theme was removed, `npm run themes:prune -- --theme attn` removes its labels; if renamed, rename them'],
       [7, 'this label names theme "flws", which is not in content/themes.yaml; did you mean "flows"?'],
     ]);
   });
