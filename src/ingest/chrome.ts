@@ -18,7 +18,7 @@ const PAGE_CHROME = [
  * the page's own header, never against a title, so it is chrome only as a whole line: a title
  * such as "CommunityLM: …" or "Docs2KG: …" keeps its first word.
  */
-const NAVIGATION = ['Hugging Face', 'Models', 'Datasets', 'Spaces', 'Community', 'Docs', 'Enterprise', 'Pricing', 'Log In', 'Sign Up'];
+const NAVIGATION = ['Hugging Face', 'Models', 'Datasets', 'Spaces', 'Posts', 'Community', 'Docs', 'Solutions', 'Enterprise', 'Pricing', 'Log In', 'Sign Up'];
 
 export const CHROME_LINES: readonly string[] = [...PAGE_CHROME, ...NAVIGATION];
 

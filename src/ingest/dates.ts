@@ -22,6 +22,17 @@ export interface ListingDate {
   upvotes?: number;
 }
 
+/**
+ * A page's own date above its papers, in any of the page's views: a day ("Dec 11"), a week
+ * ("Dec 8 - Dec 14", "Week 50, 2025") or a month ("December 2025"). It dates no paper.
+ */
+const PAGE_DATE = new RegExp(`^(?:(?:${MONTH_NAME})\\.?\\s+\\d{1,2}(?:,\\s*\\d{4})?\\s*[-–—]\\s*(?:(?:${MONTH_NAME})\\.?\\s+)?\\d{1,2}(?:,\\s*\\d{4})?|week\\s+\\d{1,2},?\\s+\\d{4}|(?:${MONTH_NAME})\\.?,?\\s+\\d{4})$`, 'i');
+
+/** Whether a line is a page's own date: a listing date, or a week's or a month's. */
+export function isPageDateLine(line: string): boolean {
+  return parseDateLine(line) !== null || PAGE_DATE.test(line.trim());
+}
+
 /** Parses a date line, or returns null when the line is not one. */
 export function parseDateLine(line: string): ListingDate | null {
   const m = DATE_LINE.exec(line.trim());

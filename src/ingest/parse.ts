@@ -1,5 +1,5 @@
 import { isChromeLine, stripGluedChrome } from './chrome.ts';
-import { parseDateLine, type ListingDate } from './dates.ts';
+import { isPageDateLine, parseDateLine, type ListingDate } from './dates.ts';
 import { error, warning, type Diagnostic } from './diagnostics.ts';
 
 /** A paper as one listing shows it, before merging with other listings. */
@@ -57,7 +57,7 @@ export function markdownLine(text: string): number | null {
 export const isLinkOnly = (line: string): boolean => /^<?https?:\/\/\S+>?$/i.test(line.trim());
 
 /** Whether a line ends as a sentence does, and an abstract, never a title. */
-const endsSentence = (line: string) => /[.!?…]["'’”)\]]?$/u.test(line);
+const endsSentence = (line: string) => /[.!?…。！？．]["'’”)\]」』]?$/u.test(line);
 
 /** A numbered reference, as a paper's bibliography or a reading list copied from one writes it: `[12] A. Author, …`. */
 const REFERENCE = /^\s*\[\d{1,4}\][ \t]+\S/;
@@ -134,7 +134,11 @@ export function parseListing(file: string, text: string): ParsedListing {
     }
 
     // A line before a `·` separator, after an abstract, is the submitter: authors or an organisation.
-    const startsMeta = token.kind === 'authors' || token.kind === 'separator' || (token.kind === 'text' && next?.kind === 'separator' && last !== null && !lastHasMeta);
+    // A date there is the metadata's own, also where the copy left the `·` out.
+    const afterAbstract = token.kind === 'text' && last !== null && !lastHasMeta;
+    // (An organisation's name followed by a date, with no `·`, stays a title: it may be the next
+    // paper's, whose abstract is missing, and must not vanish into the paper before.)
+    const startsMeta = token.kind === 'authors' || token.kind === 'separator' || (afterAbstract && (next?.kind === 'separator' || parseDateLine(token.text) !== null));
     if (startsMeta) {
       if (!last || lastHasMeta) {
         diagnostics.push(error(file, token.line, 'metadata (authors, `·`, date) with no paper before it; it must follow a title and its abstract'));
@@ -175,6 +179,13 @@ export function parseListing(file: string, text: string): ParsedListing {
 /** Reads one metadata group starting at `i` into `paper`; returns the index of its last token. */
 function readMeta(file: string, tokens: Token[], i: number, paper: ListedPaper, diagnostics: Diagnostic[]): number {
   let token = tokens[i]!;
+  const dateOf = (t: Token | undefined) => (t?.kind === 'text' ? parseDateLine(t.text) : null);
+  // A date with no `·` before it: a copy that left the dot out.
+  const bare = dateOf(token);
+  if (bare) {
+    [paper.date, paper.dateLine] = [bare, token.line];
+    return i;
+  }
   if (token.kind === 'authors') {
     paper.authorsCount = token.count;
     token = tokens[++i]!;
@@ -183,8 +194,10 @@ function readMeta(file: string, tokens: Token[], i: number, paper: ListedPaper, 
     token = tokens[++i]!;
   }
   if (token?.kind !== 'separator') {
-    // `• N authors` alone, without a date: keep what was read.
-    return i - 1;
+    const date = dateOf(token);
+    if (date) [paper.date, paper.dateLine] = [date, token!.line];
+    // `• N authors` alone, without a date, or with one and no `·`: keep what was read.
+    return date ? i : i - 1;
   }
   const dateToken = tokens[i + 1];
   const date = dateToken?.kind === 'text' ? parseDateLine(dateToken.text) : null;
@@ -194,6 +207,14 @@ function readMeta(file: string, tokens: Token[], i: number, paper: ListedPaper, 
   }
   paper.date = date;
   paper.dateLine = dateToken!.line;
+  // Upvotes on a line of their own right below the date, as some copies put them, and then a
+  // blank line (or the end): without one, the number is the next paper's title ("1984"?).
+  const [votes, after] = [tokens[i + 2], tokens[i + 3]];
+  const block = votes?.line === dateToken!.line + 1 && (after === undefined || after.line > votes.line + 1);
+  if (date.upvotes === undefined && block && votes?.kind === 'text' && /^\d{1,7}$/.test(votes.text.trim())) {
+    paper.date = { ...date, upvotes: Number(votes.text.trim()) };
+    return i + 2;
+  }
   return i + 1;
 }
 
@@ -265,12 +286,21 @@ function tokenize(text: string): Token[] {
     if ((!seenContent && seenChrome) || afterChrome) content = stripGluedChrome(content);
     // A date alone before the first paper, or after chrome (a second page pasted below the
     // first), is the page's own date, not a paper's.
-    if ((!seenContent || afterChrome) && parseDateLine(content)) continue;
+    if ((!seenContent || afterChrome) && isPageDateLine(content)) continue;
     afterChrome = false;
     seenContent = true;
     const trimmed = content.trim();
+    // The author count's bullet on a line of its own ("•", then "4 authors"): one line, as usual.
+    if (trimmed === '•' && AUTHORS.test(rows[k + 1]?.content.trim() ?? '')) continue;
+    // Metadata on one line ("• 4 authors · Feb 23"), as some copies join it: the group's three lines.
+    const joined = /^(.+?)\s+·\s+(.+)$/.exec(trimmed);
+    if (joined && parseDateLine(joined[2]!) && (AUTHORS.test(joined[1]!) || looksLikeSubmitter(joined[1]!))) {
+      const count = AUTHORS.exec(joined[1]!);
+      tokens.push(count ? { kind: 'authors', count: authorCount(count[1]!), line } : { kind: 'text', text: joined[1]!, line }, { kind: 'separator', line }, { kind: 'text', text: joined[2]!, line });
+      continue;
+    }
     const authors = AUTHORS.exec(trimmed);
-    if (authors) tokens.push({ kind: 'authors', count: Number(authors[1]!.replaceAll(',', '')), line });
+    if (authors) tokens.push({ kind: 'authors', count: authorCount(authors[1]!), line });
     else if (SEPARATOR.test(trimmed)) tokens.push({ kind: 'separator', line });
     else tokens.push({ kind: 'text', text: content, line });
   }
@@ -290,6 +320,9 @@ function titledLikeChrome(rows: readonly { content: string }[], k: number): bool
   const after = rows[k + 2]?.content.trim();
   return after === undefined || isMeta(after) || next.length > after.length || (endsSentence(next) && !endsSentence(after));
 }
+
+/** "1,350" authors are 1350. */
+const authorCount = (digits: string) => Number(digits.replaceAll(',', ''));
 
 const isMeta = (line: string) => AUTHORS.test(line) || SEPARATOR.test(line);
 

@@ -129,8 +129,8 @@ describe('page chrome', () => {
     ]);
   });
 
-  it('a short abstract that is a sentence is only worth a warning', () => {
-    const { papers, diagnostics } = parseListing('l.txt', 'Tiny Paper\nIt works.\nAnother Paper\nAn abstract long enough to be read as one, about attention.\nThird Paper\nAn abstract long enough to be read as one, about flows and more.\n');
+  it('a short abstract that is a sentence, in any script, is only worth a warning', () => {
+    const { papers, diagnostics } = parseListing('l.txt', 'Tiny Paper\n我们发布了中文预训练模型。\nAnother Paper\nAn abstract long enough to be read as one, about attention.\nThird Paper\nAn abstract long enough to be read as one, about flows and more.\n');
     expect(papers).toHaveLength(3);
     expect(errorsIn(diagnostics)).toEqual([]);
     expect(warningsIn(diagnostics)).toEqual([expect.objectContaining({ line: 2 })]);
@@ -300,6 +300,37 @@ describe('listings that are out of step', () => {
   it('an abstract with capitalised names in it, or a short sentence, is no title', () => {
     for (const abstract of ['We Present Diffusion Transformers With Rectified Flow Objectives And Show Results.', 'Large Language Models (LLMs) are Transformers; we study their Attention Heads and KV Cache.']) {
       expect(parseListing('a.txt', `A Title Here\n${abstract}\n`).diagnostics, abstract).toEqual([]);
+    }
+  });
+});
+
+describe('metadata and page dates as other copies and views of the page write them', () => {
+  const abstract = 'An abstract long enough to be read as one, about attention in transformers.';
+  const read = (meta: string, header = '') => parseListing('l.txt', `${header}Linear Recurrences at Scale\n\n${abstract}\n\n${meta}\n\nOne-Step Flow\n\n${abstract}\n`);
+
+  it('the same paper and date whether the "·" has a line of its own, joins the others on one line, or is left out', () => {
+    for (const meta of ['  • 4 authors\n·\nDec 9', '  • 4 authors · Dec 9', '  • 4 authors\nDec 9', '•\n4 authors\n·\nDec 9']) {
+      const { papers, diagnostics } = read(meta);
+      expect(diagnostics, meta).toEqual([]);
+      expect(papers.map((p) => p.title), meta).toEqual(['Linear Recurrences at Scale', 'One-Step Flow']);
+      expect(papers[0], meta).toMatchObject({ authorsCount: 4, date: { month: 12, day: 9 } });
+    }
+    for (const meta of ['openbmb OpenBMB · Dec 9', 'openbmb OpenBMB\n·\nDec 9', 'Dec 9']) {
+      const { papers, diagnostics } = read(meta);
+      expect(diagnostics, meta).toEqual([]);
+      expect(papers[0], meta).toMatchObject({ date: { month: 12, day: 9 }, org: meta.startsWith('Dec') ? null : 'OpenBMB' });
+    }
+  });
+
+  it('upvotes on a line of their own below the date are its upvotes', () => {
+    expect(read('  • 4 authors\n·\nDec 9\n12').papers[0]).toMatchObject({ date: { month: 12, day: 9, upvotes: 12 } });
+  });
+
+  it('a week\'s or a month\'s view dates the page above its papers, and dates no paper', () => {
+    for (const header of ['Dec 8 - Dec 14', 'Dec 8 – 14, 2025', 'Week 50, 2025', 'December 2025']) {
+      const { papers, diagnostics } = read('  • 4 authors\n·\nDec 9', `Daily Papers\n\n${header}\n\n`);
+      expect(diagnostics, header).toEqual([]);
+      expect(papers.map((p) => p.title), header).toEqual(['Linear Recurrences at Scale', 'One-Step Flow']);
     }
   });
 });
