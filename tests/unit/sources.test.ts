@@ -143,7 +143,7 @@ describe('telling formats apart by content', () => {
   it('a table without a header row, or with other column names, is a table too: its rows split alike', () => {
     const tables = [
       '2312.00752,"Mamba: Linear-Time Sequence Modeling with Selective State Spaces",2023,146\n2405.21060,"Transformers are SSMs: Generalized Models",2024,68\n2403.19887,"Jamba: A Hybrid Transformer-Mamba Language Model",2024,111\n',
-      'Mamba: Linear-Time Sequence Modeling\tFoundation models, now powering most applications, are Transformers.\nJamba: A Hybrid Transformer-Mamba Language Model\tWe present Jamba, a new base model.\n',
+      'Mamba: Linear-Time Sequence Modeling\tFoundation models, now powering most applications, are Transformers.\nJamba: A Hybrid Transformer-Mamba Language Model\tWe present Jamba, a new base model.\nGriffin: Mixing Gated Linear Recurrences\tWe propose Griffin, a hybrid model.\n',
       'Paper,Authors,Year,arXiv,Notes\nMamba,Gu and Dao,2023,2312.00752,read first\n',
     ];
     for (const text of tables) {
@@ -161,6 +161,11 @@ describe('telling formats apart by content', () => {
     // One paper whose title and abstract both have two commas, or a "|".
     expect(read('l.txt', 'Sparse, Fast, and Accurate Attention\nWe make attention sparse, fast, and accurate at once.\n')).toMatchObject({ format: 'listing', diagnostics: [] });
     expect(read('l.txt', 'A | B: Attention\nWe study attention | and its cost on long inputs of text.\n')).toMatchObject({ format: 'listing', diagnostics: [] });
+    expect(read('l.txt', 'Mixtral\tof Experts\nWe introduce Mixtral 8x7B, a sparse mixture of experts model.\tIt outperforms Llama 2 70B.\n')).toMatchObject({ format: 'listing', diagnostics: [] });
+    // A first title made of words that name columns is still a title: column names are short and ask nothing.
+    for (const title of ['Year, Venue, or Citations? Predicting Paper Impact', 'Title, Abstract, and Keywords: What Reviewers Read First']) {
+      expect(read('l.txt', `${title}\nWe predict the impact of a paper from what its first page says about it.\n`), title).toMatchObject({ format: 'listing', diagnostics: [] });
+    }
   });
 
   it('a page saved as one file (MHTML), whatever it is called, is an error saying so', () => {

@@ -67,6 +67,12 @@ const COLLECTION_CARD = /^[ \t]*Paper[ \t]*•[ \t]*\S+[ \t]*•/m;
 /** Column names a table of papers has in its header row, as spreadsheets and reference managers write them. */
 const COLUMNS = new Set(['title', 'paper', 'name', 'author', 'authors', 'year', 'date', 'abstract', 'arxiv', 'doi', 'url', 'link', 'venue', 'journal', 'notes', 'tags']);
 
+/** How many cells a line has between `separator`s, outside double quotes; most lines have no separator or no quote, and are counted at once. */
+function cellCount(line: string, separator: string): number {
+  if (!line.includes(separator)) return 1;
+  return line.includes('"') ? cellsOf(line, separator).length : line.split(separator).length;
+}
+
 /** A line's cells between `separator`s, outside double quotes. */
 function cellsOf(line: string, separator: string): string[] {
   const cells = [''];
@@ -82,25 +88,29 @@ function cellsOf(line: string, separator: string): string[] {
 /**
  * 1-based line of a table saved as text — CSV, tab- or semicolon-separated, as spreadsheets and
  * reference managers export — or null when `text` is no table. A table either has a header row
- * of column names ("title", or two such as "Paper,Authors"), or rows that split alike: four in
- * five lines with the same number of cells, two or more between tabs (on two lines or more),
- * three or more between commas or semicolons (on three lines or more, as a title and its
- * abstract may both have two commas). A listing's titles and abstracts never split alike, and
- * no title is a list of column names.
+ * of column names ("title", or two such as "Paper,Authors", each short and no question), or
+ * rows that split alike: four in five lines with the same number of cells, two or more between
+ * tabs, three or more between commas or semicolons, and one more on a file of two lines (a
+ * single paper's title and abstract may both have a tab, or two commas). A listing's titles and
+ * abstracts never split alike, and no title is a list of column names.
  */
 export function tableLine(text: string): number | null {
-  const rows = text.split('\n').map((line, index) => ({ line, number: index + 1 })).filter(({ line }) => line.trim());
+  // A table's rows split alike from its start: the first lines tell (a listing's first 200 are a page of it).
+  const rows = text.split('\n', 400).map((line, index) => ({ line, number: index + 1 })).filter(({ line }) => line.trim()).slice(0, 200);
   for (const separator of [',', '\t', ';']) {
     const header = cellsOf(rows[0]?.line.trim() ?? '', separator).map((cell) => cell.trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase());
     const named = header.filter((cell) => COLUMNS.has(cell)).length;
-    if (header.length >= 2 && header.every((cell) => cell.length <= 40) && (header.includes('title') || named >= 2)) return rows[0]!.number;
+    // Column names are short and ask nothing: "Year, Venue, or Citations? Predicting Impact" is a title.
+    if (header.length >= 2 && header.every((cell) => cell.length <= 25 && !/[?!]/.test(cell)) && (header.includes('title') || named >= 2)) return rows[0]!.number;
     const tab = separator === '\t';
-    if (rows.length < (tab ? 2 : 3)) continue;
-    const counts = rows.map(({ line }) => cellsOf(line.trim(), separator).length);
+    if (rows.length < 2) continue;
+    const counts = rows.map(({ line }) => cellCount(line.trim(), separator));
     const tally = new Map<number, number>();
     for (const count of counts) tally.set(count, (tally.get(count) ?? 0) + 1);
     const [cells, rowsAlike] = [...tally].reduce((best, entry) => (entry[1] > best[1] ? entry : best));
-    if (cells >= (tab ? 2 : 3) && rowsAlike >= 0.8 * rows.length) return rows[counts.indexOf(cells)]!.number;
+    // Two lines alike are one paper's title and abstract as often as a table's rows, unless they have many cells.
+    const fewest = (tab ? 2 : 3) + (rows.length < 3 ? 1 : 0);
+    if (cells >= fewest && rowsAlike >= 0.8 * rows.length) return rows[counts.indexOf(cells)]!.number;
   }
   return null;
 }
