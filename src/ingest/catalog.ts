@@ -79,6 +79,11 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
   for (const { file, path, bytes } of input.listings) {
     const read = readSource({ file, path, bytes, captured: captured.get(file) });
     append(diagnostics, read.diagnostics);
+    // A file that reads and has no paper is a failed save or export (a library's last page is
+    // never saved): its papers' pages must not go with it.
+    if (read.format && read.records.length === 0 && !read.diagnostics.some((d) => d.severity === 'error')) {
+      diagnostics.push(error(path, 0, 'no papers in this file; remove the file to remove its papers, or save or export it again'));
+    }
     if (read.format) sources.push({ file, path, format: read.format, records: read.records });
   }
   const merged = mergeSources(sources);

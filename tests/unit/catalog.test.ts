@@ -552,6 +552,14 @@ describe('problems in the input', () => {
     expect(plan.papers).toHaveLength(4);
   });
 
+  it('a file of any format that reads but has no paper (a failed export, an empty answer) is an error: its papers\' pages stay', () => {
+    const input = projectInput();
+    for (const [name, text] of [['lib.bib', '@comment{jabref-meta: databaseType:bibtex;}\n'], ['daily.json', '[]'], ['works.json', '{"meta": {"count": 0}, "results": []}']] as const) {
+      const plan = buildCatalog({ ...input, listings: [...input.listings, listingFile(name, text)] });
+      expect(errorsIn(plan.diagnostics), name).toEqual([expect.objectContaining({ file: `content/sources/${name}`, line: 0, message: expect.stringMatching(/^no papers in this file; remove the file to remove its papers/) })]);
+    }
+  });
+
   it('parse errors name the listing by its path under content/sources/', () => {
     const plan = buildCatalog(catalogInput({ listings: [listingFile('x.txt', readListingFixture('title-at-end-of-file.txt'))] }));
     expect(errorsIn(plan.diagnostics)).toEqual([expect.objectContaining({ file: 'content/sources/x.txt', line: 3 })]);

@@ -404,10 +404,10 @@ describe('Hugging Face Papers API', () => {
     expect(read('search.json', fixture('hf-search-mamba.json')).records).toEqual([expect.objectContaining({ arxivId: '2312.00752', upvotes: 145 })]);
   });
 
-  it('an empty page (past the last one) is no papers, with a warning', () => {
+  it('an empty page (past the last one) reads as no papers (the fetch saves none; the ingest refuses one)', () => {
     const result = read('daily.json', '[]');
     expect(result.records).toEqual([]);
-    expect(result.diagnostics).toEqual([expect.objectContaining({ severity: 'warning' })]);
+    expect(result.diagnostics).toEqual([]);
   });
 
   it('an entry without a paper is an error naming it; the others are still read', () => {
@@ -522,7 +522,7 @@ describe('arXiv OAI-PMH', () => {
 
   it('"no records match" is an empty answer; any other OAI error is an error at its line; a record with no title is an error at its own', () => {
     const answer = (code: string) => `<?xml version="1.0"?>\n<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/">\n<request>https://oaipmh.arxiv.org/oai</request>\n<error code="${code}">The request could not be done</error>\n</OAI-PMH>\n`;
-    expect(read('empty.xml', answer('noRecordsMatch'))).toMatchObject({ format: 'arxiv-oai', records: [], diagnostics: [expect.objectContaining({ severity: 'warning', message: expect.stringContaining('no papers') })] });
+    expect(read('empty.xml', answer('noRecordsMatch'))).toMatchObject({ format: 'arxiv-oai', records: [], diagnostics: [] });
     expect(errorsIn(read('bad.xml', answer('badArgument')).diagnostics)).toEqual([expect.objectContaining({ line: 4, message: expect.stringContaining('(badArgument)') })]);
     const untitled = read('harvest.xml', oai('<arXiv xmlns="http://arxiv.org/OAI/arXiv/"><id>2312.00752</id></arXiv>'));
     expect(errorsIn(untitled.diagnostics)).toEqual([expect.objectContaining({ line: 6, message: 'record 2312.00752 has no title' })]);
@@ -582,7 +582,11 @@ describe('Semantic Scholar Graph API', () => {
     expect(refs.records.map((r) => [r.title, r.key])).toEqual([[mamba.title, mamba.paperId], [transformer.title, transformer.paperId], ['Neural machine translation in linear time', null]]);
     expect(refs.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('could not resolve') })]);
     // Pages with nothing on them (an author's last page, a batch of ids none of which it found), and recommendations.
-    const nothing = (text: string) => expect(read('empty.json', text), text).toMatchObject({ format: 'semantic-scholar', records: [], diagnostics: expect.arrayContaining([expect.objectContaining({ severity: 'warning' })]) });
+    const nothing = (text: string) => {
+      const result = read('empty.json', text);
+      expect(result, text).toMatchObject({ format: 'semantic-scholar', records: [] });
+      expect(errorsIn(result.diagnostics), text).toEqual([]);
+    };
     for (const text of ['{"total": 0, "offset": 0, "data": []}', '{"offset": 100, "data": []}', '[null, null]']) nothing(text);
     expect(read('recommended.json', JSON.stringify({ recommendedPapers: [mamba] })).records.map((r) => r.title)).toEqual([mamba.title]);
     expect(errorsIn(read('limited.json', '{"message": "Too Many Requests. Please wait and try again or apply for a key for higher rate limits."}').diagnostics)).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('error response') })]);
@@ -699,7 +703,7 @@ describe('OpenAlex API', () => {
     expect(errorsIn(read('suggest.json', JSON.stringify(suggestions)).diagnostics)).toEqual([expect.objectContaining({ message: expect.stringContaining('an autocomplete suggestion, not a work') })]);
     const counts = { meta: { count: 2, groups_count: 2 }, results: [], group_by: [{ key: '2023', key_display_name: '2023', count: 2 }] };
     expect(errorsIn(read('counts.json', JSON.stringify(counts)).diagnostics)).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('group_by') })]);
-    expect(read('empty.json', '{"meta": {"count": 0}, "results": []}')).toMatchObject({ format: 'openalex', records: [], diagnostics: [expect.objectContaining({ severity: 'warning', message: expect.stringContaining('no papers') })] });
+    expect(read('empty.json', '{"meta": {"count": 0}, "results": []}')).toMatchObject({ format: 'openalex', records: [], diagnostics: [] });
     expect(errorsIn(read('bad.json', '{"error": "Invalid query parameters error.", "message": "filter is not a valid field"}').diagnostics)).toEqual([expect.objectContaining({ message: expect.stringContaining('error response') })]);
   });
 
@@ -816,7 +820,7 @@ describe('CSL-JSON', () => {
     const opening = JSON.stringify({ items }, null, 2).split('\n').flatMap((text, i) => (text === '    {' ? [i + 1] : []));
     expect(wrapped.records.map((r) => r.line)).toEqual(opening.slice(0, wrapped.records.length));
     // An empty collection is an export with no papers, not an unknown format.
-    expect(read('empty.json', '{"items": []}')).toMatchObject({ format: 'csl-json', diagnostics: [expect.objectContaining({ severity: 'warning', message: expect.stringContaining('no papers') })] });
+    expect(read('empty.json', '{"items": []}')).toMatchObject({ format: 'csl-json', records: [], diagnostics: [] });
   });
 
   it('gives names, arXiv id from "number", DOI, date parts (strings or numbers) and a venue, not "arXiv"', () => {

@@ -206,9 +206,6 @@ export function readSource(source: SourceFile): ReadSource {
     if (record.title) records.push(record);
     else read.diagnostics.push(error(path, record.line, `${record.key ? `entry ${record.key}` : 'this paper'} has no title once invisible characters are removed`));
   }
-  if (records.length === 0 && !read.diagnostics.some((d) => d.severity === 'error') && format !== 'listing') {
-    read.diagnostics.push(warning(path, 0, 'no papers in this file; remove it or replace it with one that has some'));
-  }
   return { ...read, format, records };
 }
 
