@@ -79,11 +79,6 @@ export function pageDescription(text: string): string {
   return excerpt(text, 200);
 }
 
-/** A paper page's description: its abstract, or for a paper with none its title and that fact, cut as every description is. */
-export function paperDescription(paper: { title: string; abstract: string | null }): string {
-  return pageDescription(paper.abstract ?? `${paper.title}: the sources give no abstract for this paper.`);
-}
-
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** The year, month and day of `YYYY-MM-DD`, or null unless it is a real calendar date. */

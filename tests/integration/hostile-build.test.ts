@@ -23,7 +23,7 @@ import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePaperFile } from '../../src/ingest/frontmatter.ts';
 import { escapeBibtex, markdownLink } from '../../src/lib/cite.ts';
-import { excerpt } from '../../src/lib/format.ts';
+import { excerpt, graphemes } from '../../src/lib/format.ts';
 import type { Paper } from '../../src/schemas/paper.ts';
 import { attr, byClass, byId, byTag, elements, meta, parseHtml, text, type Document, type Element } from '../support/html.ts';
 import { buildSite, filesUnder, hostileContent, type BuiltSite } from '../support/site-build.ts';
@@ -105,6 +105,15 @@ describe('the built site', () => {
     // Chat apps follow no refresh: the former address unfurls as the paper's own page does.
     const current = page(`papers/${renamed.id}/`);
     for (const key of ['og:title', 'og:description', 'og:url', 'og:image', 'og:image:alt']) expect(meta(redirect, key), key).toBe(meta(current, key));
+  });
+
+  it('every page\'s description, in <meta> and Open Graph alike, is cut within 200 characters, whatever text it is made of', () => {
+    for (const [path, doc] of pages) {
+      for (const key of ['description', 'og:description']) {
+        const content = meta(doc, key);
+        if (content !== undefined && content !== null) expect(graphemes(content).length, `${path} ${key}`).toBeLessThanOrEqual(200);
+      }
+    }
   });
 
   it('shows each paper\'s text exactly, in the page and in its metadata', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, excerpt, formatDate, formatPartialDate, graphemes, initialOf, paperDescription, plural, stripControls } from '../../src/lib/format.ts';
+import { cleanText, excerpt, formatDate, formatPartialDate, graphemes, initialOf, plural, stripControls } from '../../src/lib/format.ts';
 
 describe('display text', () => {
   it('cleans untrusted text: invisible controls removed, whitespace collapsed, trimmed', () => {
@@ -22,12 +22,6 @@ describe('display text', () => {
     expect(excerpt('Rectified flow, a simple approach', 17)).toBe('Rectified flow…');
     expect(graphemes(excerpt('word '.repeat(100), 30)).length).toBeLessThanOrEqual(30);
     expect(excerpt('x'.repeat(50), 10)).toBe(`${'x'.repeat(9)}…`);
-  });
-
-  it('a paper page\'s description is cut within 200 characters, also for a paper with no abstract and a long title', () => {
-    const title = 'A Very Long Title '.repeat(70).trim();
-    for (const paper of [{ title, abstract: null }, { title: 'Short', abstract: `${title}.` }]) expect(graphemes(paperDescription(paper)).length).toBeLessThanOrEqual(200);
-    expect(paperDescription({ title: 'Mamba', abstract: null })).toBe('Mamba: the sources give no abstract for this paper.');
   });
 
   it('never splits an emoji or a letter from its accents', () => {
