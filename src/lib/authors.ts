@@ -6,7 +6,6 @@
  */
 import slugify from '@sindresorhus/slugify';
 import { fold } from './search-text.ts';
-import { MAX_ID_LENGTH } from '../schemas/id.ts';
 
 /**
  * What goes before the `i`th of `count` names, so they read "A", "A and B", "A, B and C"; names
@@ -100,20 +99,26 @@ export function authorKey(name: string): string {
 }
 
 /**
+ * The longest author slug kept whole: a folder name takes 255 bytes, and a slug is ASCII. Longer
+ * ones (a consortium, or every author of a paper on one line of an export: a 266-character name
+ * failed the build) are cut; shorter ones keep the address they always had.
+ */
+const MAX_AUTHOR_SLUG = 240;
+
+/**
  * URL segment of an author's page: the name's slug (ASCII), or a stable fallback for a name with
- * no letters to spell. A slug longer than an id (a consortium, or every author of a paper on one
- * line of an export) is cut at a word and keeps a hash of the whole, so it is still one folder
- * name a disk takes (a 266-character name failed the build) and still the name's own.
+ * no letters to spell. A slug too long for a folder is cut at a word and keeps a hash of the
+ * whole, so two long names that differ only past the cut keep two pages.
  */
 export function authorSlug(name: string): string {
   const slug = slugify(authorKey(name));
   if (!slug) return `author-${hashOf(authorKey(name) || name)}`;
-  if (slug.length <= MAX_ID_LENGTH) return slug;
-  const cut = slug.lastIndexOf('-', MAX_ID_LENGTH - 8);
-  return `${slug.slice(0, cut > 0 ? cut : MAX_ID_LENGTH - 8)}-${hashOf(slug)}`;
+  if (slug.length <= MAX_AUTHOR_SLUG) return slug;
+  const cut = slug.lastIndexOf('-', MAX_AUTHOR_SLUG - 8);
+  return `${slug.slice(0, cut > 0 ? cut : MAX_AUTHOR_SLUG - 8)}-${hashOf(slug)}`;
 }
 
-/** A short, stable hash of a text, in base 36. */
+/** A short, stable hash of a text, in base 36 (the fallback's since the first author pages). */
 function hashOf(text: string): string {
   let hash = 0;
   for (const ch of text) hash = (hash * 31 + ch.codePointAt(0)!) >>> 0;
