@@ -1065,6 +1065,7 @@ describe('a paper\'s own page, from a source\'s URL field', () => {
       expect(bib(url).page, url).toBeNull();
     }
     expect(bib('https://github.com/org/dropout')).toMatchObject({ code: 'https://github.com/org/dropout', page: null });
+    for (const pdf of ['https://openreview.net/pdf?id=XYZ123', 'https://dl.acm.org/doi/pdf/10.1145/3442188.3445922', 'https://example.org/paper.pdf']) expect(bib(pdf), pdf).toMatchObject({ pdf, page: null });
     const ris = read('l.ris', 'TY  - JOUR\nTI  - Dropout\nUR  - http://jmlr.org/papers/v15/srivastava14a.html\nL1  - file:///home/maria/dropout.pdf\nER  - \n').records[0]!;
     expect(ris.links.page).toBe('http://jmlr.org/papers/v15/srivastava14a.html');
   });
@@ -1077,6 +1078,7 @@ describe('BibTeX', () => {
     const ris = 'TY  - JOUR\nTI  - A\nL1  - file:///home/maria/a.pdf\nER  - \n';
     expect(warningsIn(read('l.ris', ris).diagnostics)).toEqual([expect.objectContaining({ line: 3, message: expect.stringMatching(/^1 entry names its attached file/) })]);
     expect(read('l.bib', '@article{a, title = {A}, year = {2020}}').diagnostics).toEqual([]);
+    expect(read('l.bib', '@article{a, title = {A}, year = {2020}, file = {https://example.org/a.pdf}}').diagnostics).toEqual([]);
   });
 
   it('noncharacters in the file are removed, as in every format, never read as the "<", ">" or "%" the reader stands them for', () => {

@@ -214,7 +214,7 @@ export function readBibtex(path: string, source: string): SourceRead {
 }
 
 /** A `file` field naming a path (Zotero, JabRef and Mendeley write `file = {…}`, some with a description before a colon). */
-const ATTACHED_FILE = /(?<=^|[\s,{])file[ \t]*=[ \t]*[{"][ \t]*[^\s}"]/gim;
+const ATTACHED_FILE = /(?<=^|[\s,{])file[ \t]*=[ \t]*[{"][ \t]*(?!https?:)[^\s}"]/gim;
 
 function toRecord(entry: Entry, line: number, dateProblem: DateProblem): SourceRecord {
   const f = entry.fields;

@@ -254,7 +254,8 @@ function cut(problem: DateProblem | undefined, written: string, why: string, kep
 export function linkKind(url: string): 'code' | 'pdf' | 'page' | null {
   if (!/^https?:\/\//i.test(url)) return null;
   if (/^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org)\//i.test(url)) return 'code';
-  if (/\.pdf(?:[?#]|$)/i.test(url) || /arxiv\.org\/pdf\//i.test(url)) return 'pdf';
+  // A file ending .pdf, or a path segment "pdf" (arXiv's /pdf/…, OpenReview's /pdf?id=…, ACM's /doi/pdf/…).
+  if (/\.pdf(?:[?#]|$)/i.test(url) || /^https?:\/\/[^/]+(?:\/[^?#]*)?\/pdf(?:[/?#]|$)/i.test(url)) return 'pdf';
   if (/^https?:\/\/(?:[\w-]+\.)*(?:arxiv\.org|doi\.org)(?:[/:?#]|$)/i.test(url)) return null;
   return 'page';
 }
