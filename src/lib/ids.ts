@@ -34,8 +34,12 @@ export function arxivIdInVenue(venue: string | null | undefined): string | null 
   return venue.split(/\s+/).map(arxivId).find(Boolean) ?? null;
 }
 
+/** doi.org, as links to it are written. */
+const DOI_HOST = String.raw`(?:dx\.|www\.)?doi\.org\/`;
 /** What may stand before a DOI: `doi:`, or doi.org's address in any of its forms. */
-const DOI_PREFIX = /^(?:(?:https?:\/\/)?(?:dx\.|www\.)?doi\.org\/|doi:\s*)/i;
+const DOI_PREFIX = new RegExp(`^(?:(?:https?:\\/\\/)?${DOI_HOST}|doi:\\s*)`, 'i');
+/** A link, whose text is percent-encoded: a web address, or doi.org's or arXiv's typed without the scheme. */
+const LINK = new RegExp(`^(?:https?:\\/\\/|${DOI_HOST}|arxiv\\.org\\/)`, 'i');
 
 /** The DOI in `raw` (a bare DOI, `doi:…` or a doi.org URL), without prefix; null when there is none. */
 export function doi(raw: string | null | undefined): string | null {
@@ -59,7 +63,7 @@ export function identifierKey(text: string): string | null {
   // As arXiv lists a paper ("arXiv:2312.00752 [cs.LG]"), as people type one ("arXiv: …", "doi: …"), as a link
   // (percent-encoded). Only a link is decoded: a DOI is text, and "10.1234/a%22b" is no "10.1234/a\"b".
   const typed = text.trim().replace(/\s+\[[\w.-]+\]$/, '').replace(/^(arxiv|doi):\s+/i, '$1:');
-  const compact = /^(?:https?:\/\/|(?:www\.|dx\.)?doi\.org\/|arxiv\.org\/)/i.test(typed) ? decoded(typed) : typed;
+  const compact = LINK.test(typed) ? decoded(typed) : typed;
   if (!compact || /\s/.test(compact)) return null;
   const arxiv = arxivId(compact);
   if (arxiv) return `arxiv:${arxiv}`;

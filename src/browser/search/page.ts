@@ -134,7 +134,7 @@ export class SearchPage {
     return [...this.form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)];
   }
 
-  /** Puts a state into the controls. Unknown values in the URL are dropped. */
+  /** Puts a state into the controls. Unknown values in the URL are dropped, but for an author the facet does not show (`offerAuthor`). */
   private apply(state: SearchState): void {
     this.offerAuthor(state.author);
     this.input.value = state.q;
@@ -153,13 +153,18 @@ export class SearchPage {
   /**
    * The author facet offers the authors with most papers only. A link to another author's papers
    * (`?author=<slug>`, shared or typed) gets a choice of its own, named by the slug's words, so
-   * the filter applies instead of being dropped in silence.
+   * the filter applies instead of being dropped in silence. One such choice at a time: walking
+   * the history does not pile them up.
    */
   private offerAuthor(slug: string): void {
+    const offered = this.form.querySelector<HTMLElement>('[data-offered]');
+    if (offered?.querySelector('input')!.value === slug) return;
+    offered?.remove();
     const radios = this.inputs('author');
     const any = radios.find((r) => r.value === '');
-    if (!any || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) || radios.some((r) => r.value === slug)) return;
+    if (!any || !slug || radios.some((r) => r.value === slug)) return;
     const label = any.closest('label')!.cloneNode(true) as HTMLLabelElement;
+    label.dataset.offered = '';
     const input = label.querySelector('input')!;
     input.value = input.dataset.filter = slug;
     input.checked = false;
