@@ -3,7 +3,7 @@
  * Kept here as data, matched as whole lines, so a new phrase is a one-line change.
  */
 /** The papers page's own header and buttons, whose text a copy may glue onto the first title below them. */
-const PAGE_CHROME = [
+export const PAGE_CHROME: readonly string[] = [
   'new',
   'Subscribe',
   'Daily Papers',
@@ -20,7 +20,7 @@ const PAGE_CHROME = [
  */
 const NAVIGATION = ['Hugging Face', 'Models', 'Datasets', 'Spaces', 'Posts', 'Community', 'Docs', 'Solutions', 'Enterprise', 'Pricing', 'Log In', 'Sign Up'];
 
-export const CHROME_LINES: readonly string[] = [...PAGE_CHROME, ...NAVIGATION];
+const CHROME_LINES: readonly string[] = [...PAGE_CHROME, ...NAVIGATION];
 
 /** A line as chrome is compared: spaces of any kind (a page saved from HTML has non-breaking ones) as one, in any case. */
 const chromeKey = (line: string) => line.replace(/\s+/gu, ' ').trim().toLowerCase();

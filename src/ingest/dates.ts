@@ -57,7 +57,7 @@ export function resolveDate(date: ListingDate, captured: string | undefined): st
   if (year === undefined) {
     if (!captured) return null;
     const capturedYear = Number(captured.slice(0, 4));
-    // The latest such day on or before the capture: "Feb 29" seen in 2025 is from 2024.
+    // The latest such day on or before the day after the capture: "Feb 29" seen in 2025 is from 2024.
     const tomorrow = dayAfter(captured);
     const later = iso(capturedYear, date.month, date.day) > tomorrow || !isValidDay(capturedYear, date.month, date.day);
     // On New Year's Eve, the day after is in the next year.

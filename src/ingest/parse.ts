@@ -324,7 +324,8 @@ function titledLikeChrome(rows: readonly { content: string }[], k: number): bool
 /** "1,350" authors are 1350. */
 const authorCount = (digits: string) => Number(digits.replaceAll(',', ''));
 
-const isMeta = (line: string) => AUTHORS.test(line) || SEPARATOR.test(line);
+/** Whether a line is metadata of its own: an author count or a `·`. */
+export const isMeta = (line: string) => AUTHORS.test(line.trim()) || SEPARATOR.test(line.trim());
 
 function clip(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;

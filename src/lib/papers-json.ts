@@ -1,6 +1,6 @@
 /**
- * The catalog's data export, for programs: one object per published paper with a fixed set of
- * keys in a fixed order, papers in id order (compared as code units, so no locale decides it).
+ * The catalog's data export, for programs: one object per published paper, its keys in a fixed
+ * order (a source's `line` and `key`, and `linksByKind.page`, only where they exist), papers in id order (compared as code units, so no locale decides it).
  * Curation bookkeeping and people's notes stay out. A catalog that is not large has it all in
  * `papers.json`; a large one (src/lib/large-catalog.ts) in `papers-<n>.json` parts, which
  * `papers.json` then lists.
