@@ -200,7 +200,7 @@ function readMeta(file: string, tokens: Token[], i: number, paper: ListedPaper, 
     return date ? i : i - 1;
   }
   const dateToken = tokens[i + 1];
-  const date = dateToken?.kind === 'text' ? parseDateLine(dateToken.text) : null;
+  const date = dateOf(dateToken);
   if (!date) {
     diagnostics.push(error(file, token.line, 'a `·` metadata line must be followed by a listing date such as "Dec 8, 2024" or "Feb 23"'));
     return i;
@@ -293,7 +293,7 @@ function tokenize(text: string): Token[] {
     // The author count's bullet on a line of its own ("•", then "4 authors"): one line, as usual.
     if (trimmed === '•' && AUTHORS.test(rows[k + 1]?.content.trim() ?? '')) continue;
     // Metadata on one line ("• 4 authors · Feb 23"), as some copies join it: the group's three lines.
-    const joined = /^(.+?)\s+·\s+(.+)$/.exec(trimmed);
+    const joined = trimmed.includes('·') ? /^(.+?)\s+·\s+(.+)$/.exec(trimmed) : null;
     if (joined && parseDateLine(joined[2]!) && (AUTHORS.test(joined[1]!) || looksLikeSubmitter(joined[1]!))) {
       const count = AUTHORS.exec(joined[1]!);
       tokens.push(count ? { kind: 'authors', count: authorCount(count[1]!), line } : { kind: 'text', text: joined[1]!, line }, { kind: 'separator', line }, { kind: 'text', text: joined[2]!, line });
