@@ -29,16 +29,16 @@ export interface CatalogInput {
   taxonomy: Theme[];
   /** Decisions by hand from `content/curation.yaml`. */
   curation: Curation;
-  /** The line of each paper's entry in `content/curation.yaml`, for messages about it. */
-  curationLines: Record<string, number>;
+  /** The line of a paper's entry in `content/curation.yaml`, for messages about it (0 if unknown). */
+  curationLine(id: string): number;
   /** People's theme decisions from `content/theme-labels.yaml`, in file order (a later row wins). */
   labels: ThemeLabel[];
-  /** The line of each of `labels` in its file, for messages about it. */
-  labelLines: number[];
+  /** The line in its file of the `labels` row at this index, for messages about it (0 if unknown). */
+  labelLine(index: number): number;
   /** Labelled papers outside the catalog, from `content/training-papers.yaml`. */
   training: TrainingPaper[];
-  /** The line of each of `training` in its file, for messages about it. */
-  trainingLines: number[];
+  /** The line in its file of the `training` paper at this index, for messages about it (0 if unknown). */
+  trainingLine(index: number): number;
   /** The paper files already in `content/papers/`, by file name. */
   existing: { file: string; path: string; text: string }[];
   /** The content files and folders as messages name them (relative to the project, under any CONTENT_DIR). */
@@ -206,11 +206,11 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
  * nothing), and so are decisions about an id never published a typo away from a paper's;
  * decisions about another paper not in the catalog are reported, not dropped.
  */
-function applyCuration({ taxonomy, curation, curationLines, files }: CatalogInput, ids: ReadonlySet<string>, published: ReadonlySet<string>, diagnostics: Diagnostic[]) {
+function applyCuration({ taxonomy, curation, curationLine, files }: CatalogInput, ids: ReadonlySet<string>, published: ReadonlySet<string>, diagnostics: Diagnostic[]) {
   const order = taxonomy.map((t) => t.id);
   const current = [...ids];
   for (const [id, decision] of Object.entries(curation.papers)) {
-    const line = own(curationLines, id) ?? 0;
+    const line = curationLine(id);
     for (const theme of [...decision.addThemes, ...decision.removeThemes]) {
       if (order.includes(theme)) continue;
       const meant = didYouMean(theme, order);
@@ -228,7 +228,7 @@ function applyCuration({ taxonomy, curation, curationLines, files }: CatalogInpu
   // but by one only: of two entries, one would go unapplied.
   return (names: string[], ruled: string[]) => {
     const [first, ...more] = names.filter((name) => own(curation.papers, name));
-    for (const name of more) diagnostics.push(error(files.curation, own(curationLines, name) ?? 0, `paper "${name}" is now "${names[0]}", and "${first}" names it too, with an entry of its own; merge the two into the entry for "${first}"`));
+    for (const name of more) diagnostics.push(error(files.curation, curationLine(name), `paper "${name}" is now "${names[0]}", and "${first}" names it too, with an entry of its own; merge the two into the entry for "${first}"`));
     if (!first) return { themes: ruled, added: [], removed: [], hidden: false };
     const decision = own(curation.papers, first)!;
     const added = decision.addThemes.filter((t) => !ruled.includes(t));
@@ -282,13 +282,13 @@ function splitFromTheirPapers(papers: readonly MergedPaper[], assigned: Readonly
  * any other paper has it, now or before — also a file kept only for its notes, whose notes
  * the renamed paper would otherwise be written over.
  */
-function renamePapers(assigned: Map<string, Assigned>, known: readonly KnownPaper[], { curation, curationLines, files }: CatalogInput, diagnostics: Diagnostic[]): Map<string, Assigned> {
+function renamePapers(assigned: Map<string, Assigned>, known: readonly KnownPaper[], { curation, curationLine, files }: CatalogInput, diagnostics: Diagnostic[]): Map<string, Assigned> {
   for (const [key, current] of assigned) {
     const [name, target] = [current.id, ...current.aliases].map((n) => [n, own(curation.papers, n)?.renameTo] as const).find(([, to]) => to) ?? [];
     if (!target || target === current.id) continue;
     const others = [...[...assigned].filter(([k]) => k !== key).map(([, a]) => a), ...known.filter((k) => k !== current.known && !current.absorbed?.includes(k))];
     if (others.some((other) => other.id === target || other.aliases.includes(target))) {
-      diagnostics.push(error(files.curation, own(curationLines, name!) ?? 0, `cannot rename "${current.id}" to "${target}": another paper has that id, or had it; choose another`));
+      diagnostics.push(error(files.curation, curationLine(name!), `cannot rename "${current.id}" to "${target}": another paper has that id, or had it; choose another`));
       continue;
     }
     assigned.set(key, { ...current, id: target, aliases: [...current.aliases.filter((a) => a !== target), current.id] });

@@ -31,7 +31,7 @@ export interface CatalogText {
  * so a maintainer's review can correct an earlier decision by appending to the file.
  */
 export function labelledPapers(
-  input: Pick<CatalogInput, 'labels' | 'labelLines' | 'training' | 'trainingLines' | 'taxonomy' | 'files'>,
+  input: Pick<CatalogInput, 'labels' | 'labelLine' | 'training' | 'trainingLine' | 'taxonomy' | 'files'>,
   catalog: readonly CatalogText[],
   diagnostics: Diagnostic[],
   onDisk: readonly { id: string; aliases: readonly string[] }[] = [],
@@ -50,14 +50,13 @@ export function labelledPapers(
     const id = current.get(paper.id);
     if (id === undefined) texts.set(paper.id, paper);
     else if (titleKey(texts.get(id)!.title) !== titleKey(paper.title)) {
-      diagnostics.push(error(input.files.training, input.trainingLines[index] ?? 0, `training paper "${paper.id}" has the id of the catalog paper "${excerpt(texts.get(id)!.title, 60)}", which is another paper; give the training paper another id`));
+      diagnostics.push(error(input.files.training, input.trainingLine(index), `training paper "${paper.id}" has the id of the catalog paper "${excerpt(texts.get(id)!.title, 60)}", which is another paper; give the training paper another id`));
     }
   }
   const published = everyId(onDisk);
   const themes = new Set(input.taxonomy.map((t) => t.id));
   const decisions = new Map<string, Map<string, boolean>>();
   // A theme that is gone is one error at its first label, naming the lines of the others, not one error per row.
-  const lineOf = (index: number) => input.labelLines[index] ?? 0;
   const unknown = new Map<string, number[]>();
   for (const [index, label] of input.labels.entries()) {
     if (themes.has(label.theme)) continue;
@@ -68,11 +67,10 @@ export function labelledPapers(
   const strays: { index: number; paper: string }[] = [];
   const goneThemes: GoneTheme[] = [];
   for (const [index, label] of input.labels.entries()) {
-    const line = lineOf(index);
     const gone = unknown.get(label.theme);
     if (gone) {
       if (gone[0] === index) {
-        const problem = error(file, line, unknownTheme(label.theme, gone.map(lineOf), [...themes], input.files.themes));
+        const problem = error(file, input.labelLine(index), unknownTheme(label.theme, gone.map((i) => input.labelLine(i)), [...themes], input.files.themes));
         goneThemes.push({ theme: label.theme, rows: gone, error: problem });
         diagnostics.push(problem);
       }
@@ -89,7 +87,7 @@ export function labelledPapers(
   if (strays.length > 0) {
     const papers = new Set(strays.map((s) => s.paper));
     const what = papers.size === 1 ? `paper "${strays[0]!.paper}" is` : `${papers.size} papers (the first "${strays[0]!.paper}") are`;
-    diagnostics.push(warning(file, lineOf(strays[0]!.index), `${rows(strays.map((s) => lineOf(s.index)), 'label')}: ${what} neither in the catalog nor a training paper; fix the ids, or remove the rows (npm run themes:prune does)`));
+    diagnostics.push(warning(file, input.labelLine(strays[0]!.index), `${rows(strays.map((s) => input.labelLine(s.index)), 'label')}: ${what} neither in the catalog nor a training paper; fix the ids, or remove the rows (npm run themes:prune does)`));
   }
   return { labelled: [...decisions].map(([id, labels]) => ({ id, ...texts.get(id)!, labels })), strays: strays.map((s) => s.index), goneThemes };
 }

@@ -16,9 +16,15 @@ const ATTENTION = 'Attention Is All You Need';
 const MAMBA = 'Mamba: Linear-Time Sequence Modeling with Selective State Spaces';
 const FLEXDIT = 'FlexDiT: Dynamic Token Density Control for Diffusion Transformer';
 
+/** The lines of a file's rows or entries, by index or id, as `CatalogInput` asks for them. */
+const linesOf =
+  (lines: Readonly<Record<string, number>> | readonly number[]) =>
+  (key: string | number): number =>
+    (lines as Record<string, number>)[key] ?? 0;
+
 /** A catalog input built in memory; what a test leaves out is empty. */
 function catalogInput(input: Partial<CatalogInput> & Pick<CatalogInput, 'listings'>): CatalogInput {
-  return { manifest: [], taxonomy: [], curation: { papers: {} }, curationLines: {}, labels: [], labelLines: [], training: [], trainingLines: [], existing: [], files: defaultFiles, ...input };
+  return { manifest: [], taxonomy: [], curation: { papers: {} }, curationLine: () => 0, labels: [], labelLine: () => 0, training: [], trainingLine: () => 0, existing: [], files: defaultFiles, ...input };
 }
 
 /** A listing file for `catalogInput`, stored under `content/sources/` like a real one. */
@@ -239,7 +245,7 @@ describe('re-ingesting over an existing catalog', () => {
   it('a label of a paper that leaves the catalog in this run is a stray at once; one kept for its notes is not', () => {
     const gone = (id: string, notes = '') => ({ file: `${id}.mdx`, path: `content/papers/${id}.mdx`, text: `---\nid: "${id}"\ntitle: "A paper no listing has any more: ${id}"\naliases: []\n---\n${notes}` });
     const labels = ['gone-paper', 'kept-paper'].map((paper) => ({ paper, theme: 'attention', label: 'yes' as const, by: 'us' }));
-    const plan = buildCatalog({ ...projectInput(), existing: [...writtenFiles(first), gone('gone-paper'), gone('kept-paper', '\nOur notes.\n')], labels, labelLines: [3, 4] });
+    const plan = buildCatalog({ ...projectInput(), existing: [...writtenFiles(first), gone('gone-paper'), gone('kept-paper', '\nOur notes.\n')], labels, labelLine: linesOf([3, 4]) });
     expect(plan.strayLabels).toEqual([0]);
     expect(plan.diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ severity: 'warning', line: 3, message: expect.stringContaining('paper "gone-paper" is neither in the catalog') })]));
   });
@@ -397,7 +403,7 @@ describe('re-ingesting over an existing catalog', () => {
 
     it('the page may be renamed to the URL it absorbed, which no other paper has', () => {
       const curation = { papers: { [preprintId!]: { addThemes: [], removeThemes: [], hidden: false, renameTo: listedId } } };
-      const after = buildCatalog(catalogInput({ listings: [preprint, listed, joining], existing: writtenFiles(before), curation, curationLines: { [preprintId!]: 2 } }));
+      const after = buildCatalog(catalogInput({ listings: [preprint, listed, joining], existing: writtenFiles(before), curation, curationLine: linesOf({ [preprintId!]: 2 }) }));
       expect(errorsIn(after.diagnostics)).toEqual([]);
       expect(after.papers.map((p) => [p.id, p.aliases])).toEqual([[listedId, [preprintId]]]);
     });
@@ -463,7 +469,7 @@ describe('re-ingesting over an existing catalog', () => {
       ...projectInput(),
       existing: writtenFiles(renamed),
       curation: { papers: { [oldId]: { addThemes: ['flows'], removeThemes: [], hidden: false, renameTo: 'mamba' }, mamba: { addThemes: [], removeThemes: [], hidden: true } } },
-      curationLines: { [oldId]: 2, mamba: 7 },
+      curationLine: linesOf({ [oldId]: 2, mamba: 7 }),
     });
     expect(errorsIn(plan.diagnostics)).toEqual([expect.objectContaining({ file: 'content/curation.yaml', line: 2, message: expect.stringContaining('"mamba"') })]);
   });
@@ -477,7 +483,7 @@ describe('re-ingesting over an existing catalog', () => {
         listings: [listingFile('a.txt', newPaper)],
         existing,
         curation: { papers: { 'new-paper': { addThemes: [], removeThemes: [], hidden: false, renameTo: 'old-paper' } } },
-        curationLines: { 'new-paper': 3 },
+        curationLine: linesOf({ 'new-paper': 3 }),
       }),
     );
     expect(errorsIn(plan.diagnostics)).toEqual([expect.objectContaining({ file: 'content/curation.yaml', line: 3, message: expect.stringContaining('"old-paper"') })]);
@@ -584,7 +590,7 @@ describe('problems in the input', () => {
 describe('curation entries for papers not in the catalog', () => {
   const plan = (id: string) => {
     const input = projectInput();
-    return buildCatalog({ ...input, curation: { papers: { [id]: { addThemes: [], removeThemes: [], hidden: true } } }, curationLines: { [id]: 3 } });
+    return buildCatalog({ ...input, curation: { papers: { [id]: { addThemes: [], removeThemes: [], hidden: true } } }, curationLine: linesOf({ [id]: 3 }) });
   };
 
   it('an id a letter or two from a paper\'s is an error with the id it meant: its decision would go unapplied', () => {
@@ -598,7 +604,7 @@ describe('curation entries for papers not in the catalog', () => {
     const earlier = buildCatalog(catalogInput({ listings: [listingFile('old.txt', 'Mamba: Linear-Time Sequence Modelling with Selective State Spaces\nA paper of its own, which no source lists any more, about protein folding in yeast.\n')] }));
     expect(earlier.papers.map((p) => p.id)).toEqual([gone]);
     const input = projectInput();
-    const { diagnostics } = buildCatalog({ ...input, existing: writtenFiles(earlier), curation: { papers: { [gone]: { addThemes: [], removeThemes: [], hidden: true } } }, curationLines: { [gone]: 3 } });
+    const { diagnostics } = buildCatalog({ ...input, existing: writtenFiles(earlier), curation: { papers: { [gone]: { addThemes: [], removeThemes: [], hidden: true } } }, curationLine: linesOf({ [gone]: 3 }) });
     expect(errorsIn(diagnostics)).toEqual([]);
     expect(warningsIn(diagnostics)).toContainEqual(expect.objectContaining({ file: 'content/curation.yaml', line: 3, message: expect.stringContaining('is not in the catalog') }));
   });
@@ -644,7 +650,7 @@ describe("people's labels and the theme models", () => {
   });
 
   it('a decision naming no theme is an error at its line of curation.yaml, with the theme it is likely a typo of', () => {
-    const plan = buildCatalog({ ...projectInput(), curation: { papers: { [idOf(FLOW)]: { addThemes: ['flow'], removeThemes: ['nope'], hidden: false } } }, curationLines: { [idOf(FLOW)]: 4 } });
+    const plan = buildCatalog({ ...projectInput(), curation: { papers: { [idOf(FLOW)]: { addThemes: ['flow'], removeThemes: ['nope'], hidden: false } } }, curationLine: linesOf({ [idOf(FLOW)]: 4 }) });
     expect(errorsIn(plan.diagnostics).map((d) => [d.file, d.line, d.message])).toEqual([
       ['content/curation.yaml', 4, `paper "${idOf(FLOW)}": there is no theme "flow" in content/themes.yaml; did you mean "flows"?`],
       ['content/curation.yaml', 4, `paper "${idOf(FLOW)}": there is no theme "nope" in content/themes.yaml`],
@@ -661,7 +667,7 @@ describe("people's labels and the theme models", () => {
 
   it('the labels of a theme that is gone are one error at the first, listing the others, and a misspelt theme is named', () => {
     const labels = [label(idOf(FLOW), 'attn', true), label(idOf(ATTENTION), 'attn', false), label(idOf(FLOW), 'flws', true), label(idOf(ATTENTION), 'attn', true)];
-    const plan = buildCatalog({ ...projectInput(), labels, labelLines: [3, 5, 7, 9] });
+    const plan = buildCatalog({ ...projectInput(), labels, labelLine: linesOf([3, 5, 7, 9]) });
     expect(errorsIn(plan.diagnostics).map((d) => [d.line, d.message])).toEqual([
       [3, '3 labels (this line, lines 5, 9) name theme "attn", which is not in content/themes.yaml; if the theme was removed, `npm run themes:prune -- --theme attn` removes its labels; if renamed, rename them'],
       [7, 'this label names theme "flws", which is not in content/themes.yaml; did you mean "flows"?'],
@@ -670,7 +676,7 @@ describe("people's labels and the theme models", () => {
 
   it('the labels of papers that are gone (a listing removed) are one warning at the first, counting the rest', () => {
     const labels = [label('gone-a', 'flows', true), label(idOf(FLOW), 'flows', true), label('gone-a', 'attention', false), label('gone-b', 'flows', false)];
-    const plan = buildCatalog({ ...projectInput(), labels, labelLines: [3, 4, 5, 6] });
+    const plan = buildCatalog({ ...projectInput(), labels, labelLine: linesOf([3, 4, 5, 6]) });
     expect(warningsIn(plan.diagnostics).map((d) => [d.line, d.message])).toEqual([[3, '3 labels (this line, lines 5, 6): 2 papers (the first "gone-a") are neither in the catalog nor a training paper; fix the ids, or remove the rows (npm run themes:prune does)']]);
   });
 
@@ -689,14 +695,14 @@ describe("people's labels and the theme models", () => {
   });
 
   it('a training paper with a catalog paper\'s id but another title is an error at its row, not merged into it', () => {
-    const plan = buildCatalog({ ...projectInput(), training: [{ id: idOf(FLOW), title: 'Diffusion Models Beat GANs on Image Synthesis', abstract: 'Another paper.' }], trainingLines: [4] });
+    const plan = buildCatalog({ ...projectInput(), training: [{ id: idOf(FLOW), title: 'Diffusion Models Beat GANs on Image Synthesis', abstract: 'Another paper.' }], trainingLine: linesOf([4]) });
     expect(errorsIn(plan.diagnostics).map((d) => [d.file, d.line, d.message])).toEqual([
       ['content/training-papers.yaml', 4, `training paper "${idOf(FLOW)}" has the id of the catalog paper "${FLOW}", which is another paper; give the training paper another id`],
     ]);
   });
 
   it('messages about labels name the line of their row', () => {
-    const plan = buildCatalog({ ...projectInput(), labels: [label(idOf(FLOW), 'nope', true), label('no-such-paper', 'flows', true)], labelLines: [7, 9] });
+    const plan = buildCatalog({ ...projectInput(), labels: [label(idOf(FLOW), 'nope', true), label('no-such-paper', 'flows', true)], labelLine: linesOf([7, 9]) });
     expect(plan.diagnostics.map((d) => [d.file, d.line])).toEqual([
       ['content/theme-labels.yaml', 7],
       ['content/theme-labels.yaml', 9],

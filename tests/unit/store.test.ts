@@ -136,7 +136,8 @@ describe('reading a project', () => {
   it('reads the line of each paper\'s entry in curation.yaml, for messages about it', () => {
     const root = copyProject();
     writeFileSync(join(root, 'content/curation.yaml'), '# Decisions\npapers:\n  mamba:\n    hidden: true\n  flow-matching: { renameTo: flow }\n');
-    expect(readCatalogInput(contentPaths(root)).curationLines).toEqual({ mamba: 3, 'flow-matching': 5 });
+    const input = readCatalogInput(contentPaths(root));
+    expect([input.curationLine('mamba'), input.curationLine('flow-matching')]).toEqual([3, 5]);
   });
 
   it('names the content files where they are, in where and in what, under any CONTENT_DIR', () => {
@@ -162,7 +163,8 @@ describe('reading a project', () => {
     writeFileSync(join(root, 'content/theme-labels.yaml'), '# Decisions\nlabels:\n  - { paper: mamba, theme: attention, label: yes, by: me }\n\n  - paper: mamba\n    theme: flows\n    label: no\n    by: me\n');
     writeFileSync(join(root, 'content/training-papers.yaml'), 'papers:\n  - { id: a-paper, title: A paper, abstract: About it. }\n  - id: b-paper\n    title: B paper\n    abstract: About it.\n');
     const input = readCatalogInput(contentPaths(root));
-    expect(input.labelLines).toEqual([3, 5]);
+    expect([input.labelLine(0), input.labelLine(1)]).toEqual([3, 5]);
+    expect([input.trainingLine(0), input.trainingLine(1)]).toEqual([2, 3]);
   });
 
   it('a manifest entry for a file that is not there is an error naming sources.yaml', () => {

@@ -15,7 +15,7 @@ const ABSTRACT = 'An abstract long enough to be read as one, about attention in 
 
 function catalogOf(text: string) {
   const listings = [{ file: 'l.txt', path: 'content/sources/l.txt', bytes: new TextEncoder().encode(text) }];
-  return buildCatalog({ listings, manifest: [], taxonomy: [], curation: { papers: {} }, curationLines: {}, labels: [], labelLines: [], training: [], trainingLines: [], existing: [], files: defaultFiles });
+  return buildCatalog({ listings, manifest: [], taxonomy: [], curation: { papers: {} }, curationLine: () => 0, labels: [], labelLine: () => 0, training: [], trainingLine: () => 0, existing: [], files: defaultFiles });
 }
 
 describe('bidirectional controls ("Trojan Source")', () => {
@@ -96,7 +96,7 @@ describe('lone surrogates', () => {
     // JSON.stringify writes a lone surrogate as an escape (`\\ud800`), as a file would hold it.
     const csl = JSON.stringify([{ id: 'x\uD800', type: 'article', title: 'Lone \uD800 surrogate', abstract: `${ABSTRACT} \uDC00`, author: [{ literal: 'A \uD800' }], DOI: '10.1000/x\uD800' }]);
     const listings = [{ file: 'c.json', path: 'content/sources/c.json', bytes: new TextEncoder().encode(csl) }];
-    const plan = buildCatalog({ listings, manifest: [], taxonomy: [], curation: { papers: {} }, curationLines: {}, labels: [], labelLines: [], training: [], trainingLines: [], existing: [], files: defaultFiles });
+    const plan = buildCatalog({ listings, manifest: [], taxonomy: [], curation: { papers: {} }, curationLine: () => 0, labels: [], labelLine: () => 0, training: [], trainingLine: () => 0, existing: [], files: defaultFiles });
     const [paper] = plan.papers;
     expect([paper!.title, paper!.abstract, paper!.authors, paper!.sources[0]!.key, paper!.doi]).toEqual(['Lone \uFFFD surrogate', `${ABSTRACT} \uFFFD`, ['A \uFFFD'], 'x\uFFFD', '10.1000/x\uFFFD']);
     expect([...plan.files.values()].join('')).not.toMatch(/\p{Surrogate}|\\u[dD][89a-fA-F]/u);
