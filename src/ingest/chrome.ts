@@ -25,10 +25,16 @@ const CHROME_LINES: readonly string[] = [...PAGE_CHROME, ...NAVIGATION];
 /** A line as chrome is compared: spaces of any kind (a page saved from HTML has non-breaking ones) as one, in any case. */
 const chromeKey = (line: string) => line.replace(/\s+/gu, ' ').trim().toLowerCase();
 const chromeSet = new Set(CHROME_LINES.map(chromeKey));
+/**
+ * More characters other than spaces than the longest chrome line has: most lines of a listing,
+ * its titles and abstracts, are told apart by this alone (the listings of 10,000 papers: 0.33 s
+ * of keys made for nothing).
+ */
+const longerThanChrome = new RegExp(`\\S(?:\\s*\\S){${Math.max(...[...chromeSet].map((key) => key.length))}}`, 'u');
 
 /** True when the whole line is interface text, not catalog content. */
 export function isChromeLine(line: string): boolean {
-  return chromeSet.has(chromeKey(line));
+  return !longerThanChrome.test(line) && chromeSet.has(chromeKey(line));
 }
 
 /**
