@@ -1,6 +1,7 @@
-import { dump, load, YAMLException } from 'js-yaml';
+import { load, YAMLException } from 'js-yaml';
 import { mdxToJs, mdxToMdast, type MdastNode } from 'satteri';
 import { hasNotes } from '../lib/notes.ts';
+import { dumpQuoted } from './yaml-dump.ts';
 import { paperIdOfPath } from '../lib/paths.ts';
 import type { Paper } from '../schemas/paper.ts';
 
@@ -16,9 +17,9 @@ import type { Paper } from '../schemas/paper.ts';
 const HEADER = '# Written by `npm run ingest`: edits above the closing --- are replaced on the next run.\n# Notes, below it, are yours and are never touched.\n';
 
 export function serializePaperFile(paper: Paper, body: string): string {
-  // Every string double-quoted and on one line, whatever it holds; 10,000 papers in 1.1 s
-  // where the \`yaml\` package took 1.8 s for byte-identical files (measured).
-  const yaml = dump(paper, { forceQuotes: true, quotingType: '"', lineWidth: -1, noRefs: true });
+  // Every string double-quoted and on one line, whatever it holds: js-yaml's dump (10,000 papers
+  // in 1.1 s where the \`yaml\` package took 1.8 s for byte-identical files, measured), written faster.
+  const yaml = dumpQuoted(paper);
   return `---\n${HEADER}${yaml}---\n${body}`;
 }
 

@@ -1,0 +1,68 @@
+/**
+ * `dumpQuoted` writes what js-yaml's `dump` writes with the paper files' options, byte for
+ * byte, for any value: its own way where it can, js-yaml's where it cannot. fast-check builds
+ * values of every shape a paper has and some it never has (nested sequences, keys YAML reads as
+ * booleans, strings with escapes, odd numbers, undefined), and each is written both ways.
+ */
+import fc from 'fast-check';
+import { dump } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { dumpQuoted } from '../../src/ingest/yaml-dump.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parsePaperFile, serializePaperFile } from '../../src/ingest/frontmatter.ts';
+
+/** The default catalog's papers, as their files say. */
+function projectPapers() {
+  const dir = join(import.meta.dirname, '../../content/papers');
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.mdx'))
+    .map((file) => parsePaperFile(readFileSync(join(dir, file), 'utf8')).data as Parameters<typeof serializePaperFile>[0]);
+}
+
+const jsYaml = (value: unknown) => dump(value, { forceQuotes: true, quotingType: '"', lineWidth: -1, noRefs: true });
+
+/** Keys a paper has, and keys YAML would read as something else were they written bare. */
+const key = fc.oneof(
+  fc.constantFrom('id', 'title', 'linksByKind', 'efficient-attention', 'ctc-asr', 'a', 'no', 'Yes', 'null', 'true', 'on', '2024', '1e3', 'x-', '-x', 'a b', 'a:b', '<<', '__proto__', ''),
+  fc.string({ maxLength: 6 }),
+);
+/** Text as papers hold it, and text js-yaml must escape: controls, quotes, backslashes, separators, lone surrogates. */
+const text = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 12 }),
+  fc.constantFrom('', 'no', 'yes', '1:30', 'null', '"quoted"', 'back\\slash', 'line\nbreak', 'tab\there', '\u00A0', '\u0085', '\u2028', '\uFEFF', '\uD800', 'ok \u{1F600}', '---'),
+);
+const number = fc.oneof(fc.integer(), fc.double(), fc.constantFrom(0, -0, 0.5, 1e21, 1e-7, 2 ** 53, Number.NaN, Number.POSITIVE_INFINITY));
+const scalar = fc.oneof(text, number, fc.boolean(), fc.constant(null));
+
+const { value } = fc.letrec<{ value: unknown }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small' },
+    scalar,
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(key, fc.oneof(tie('value'), fc.constant(undefined)), { maxKeys: 5 }),
+  ),
+}));
+
+describe('dumpQuoted', () => {
+  it('writes any value as js-yaml does', () => {
+    fc.assert(
+      fc.property(fc.dictionary(key, value, { maxKeys: 8 }), (object) => {
+        expect(dumpQuoted(object)).toBe(jsYaml(object));
+      }),
+      { numRuns: 3000 * Number(process.env.PROPERTY_RUNS_FACTOR ?? 1) },
+    );
+  });
+
+  it('writes the default catalog\'s papers as js-yaml does', () => {
+    const papers = projectPapers();
+    expect(papers.length).toBeGreaterThan(100);
+    for (const paper of papers) expect(dumpQuoted(paper)).toBe(jsYaml(paper));
+  });
+
+  it('is what a paper file holds above its notes', () => {
+    const [paper] = projectPapers();
+    expect(serializePaperFile(paper!, '\nNotes.\n')).toContain(`\n${jsYaml(paper)}---\n\nNotes.\n`);
+  });
+});
