@@ -38,7 +38,7 @@ const LIGATURES = new Set(['--', '``', "''", ',,', '?`', '!`']);
  * found it: a citation names the work, and a source's label would print in a citing paper's
  * references and change whenever a source is added.
  */
-export type CitationInput = Pick<Paper, 'id' | 'aliases' | 'title' | 'authors' | 'familyNames' | 'etAl' | 'arxivId' | 'arxivCategory' | 'doi' | 'venue' | 'published' | 'listedOn' | 'linksByKind'> & {
+export type CitationInput = Pick<Paper, 'id' | 'aliases' | 'title' | 'abstract' | 'authors' | 'familyNames' | 'etAl' | 'arxivId' | 'arxivCategory' | 'doi' | 'venue' | 'published' | 'listedOn' | 'linksByKind'> & {
   url: string;
 };
 
@@ -49,14 +49,15 @@ export const doiUrl = (doi: string) => `https://doi.org/${encodeURIComponent(doi
 
 /**
  * The date a citation gives: the venue's, as the source that names it dates it (a conference
- * paper often appears a year after its preprint), else the first publication, else the
- * listing's; null when no source dates the paper.
+ * paper often appears a year after its preprint), else the first publication, else the year of
+ * the listing, whose day is the day it was listed, never a month or a day of publication; null
+ * when no source dates the paper.
  */
 function citedDate(c: CitationInput): string | null {
-  return publicationDate(c) ?? c.listedOn;
+  return publicationDate(c) ?? c.listedOn?.slice(0, 4) ?? null;
 }
 
-/** `citedDate` without the listing's day, which stands in for a year, never for a month or a day of publication. */
+/** `citedDate` when a source dates the publication itself. */
 function publicationDate(c: CitationInput): string | null {
   return c.venue?.date ?? c.published;
 }
@@ -287,6 +288,8 @@ export function scholarMeta(c: CitationInput): { name: string; content: string }
   if (c.arxivId) tags.push({ name: 'citation_arxiv_id', content: c.arxivId });
   const pdf = c.arxivId ? arxivPdfUrl(c.arxivId) : c.linksByKind.pdf;
   if (pdf) tags.push({ name: 'citation_pdf_url', content: pdf });
+  // Zotero and other readers of these tags take the abstract from here, else from og:description, which is cut short.
+  if (c.abstract) tags.push({ name: 'citation_abstract', content: c.abstract });
   tags.push({ name: 'citation_abstract_html_url', content: c.url });
   return tags;
 }

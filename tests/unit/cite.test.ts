@@ -8,6 +8,7 @@ const bare: CitationInput = {
   id: 'a-listed-paper',
   aliases: [],
   title: 'A Listed Paper',
+  abstract: null,
   authors: [],
   arxivId: null,
   arxivCategory: null,
@@ -32,6 +33,13 @@ const journal: CitationInput = {
 describe('BibTeX', () => {
   it('a paper a listing alone knows is a @misc with its title, listing year (no month: the day it was listed is no publication fact) and page, and not the catalog\'s label for the listing', () => {
     expect(bibtex(bare)).toBe('@misc{a-listed-paper,\n  title = {{A Listed Paper}},\n  year = {2025},\n  url = {https://example.org/papers/a-listed-paper/}\n}');
+  });
+
+  it('a paper a listing alone knows is dated by the listing\'s year alone in every format: the day it was listed is no day of publication', () => {
+    expect(ris(bare)).toContain('PY  - 2025\n');
+    expect(ris(bare)).not.toContain('DA  -');
+    expect(cslJson(bare).issued).toEqual({ 'date-parts': [[2025]] });
+    expect(scholarMeta(bare)).toContainEqual({ name: 'citation_publication_date', content: '2025' });
   });
 
   it('a journal paper is an @article with authors, journal, year and month (a macro, as styles spell it out), DOI and the DOI as its URL', () => {
@@ -215,6 +223,12 @@ describe('RIS, CSL-JSON and Scholar tags', () => {
       'citation_pdf_url=https://arxiv.org/pdf/2312.00752',
       'citation_abstract_html_url=https://example.org/papers/a-listed-paper/',
     ]);
+  });
+
+  it('citation_abstract holds the whole abstract, which the page\'s descriptions cut short', () => {
+    const abstract = `We study ${'long '.repeat(100)}sequences.`;
+    expect(scholarMeta({ ...bare, abstract })).toContainEqual({ name: 'citation_abstract', content: abstract });
+    expect(scholarMeta(bare).map((t) => t.name)).not.toContain('citation_abstract');
   });
 });
 
