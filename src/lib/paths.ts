@@ -19,6 +19,17 @@ export function joinBase(basePath: string, path: string): string {
   return head + path.replace(/^\/+/, '');
 }
 
+/** A `srcset` with each candidate's URL changed by `change`, its descriptors (`2x`, `640w`) kept. */
+export function mapSrcset(srcset: string, change: (url: string) => string): string {
+  return srcset
+    .split(',')
+    .map((candidate) => {
+      const match = /^(\s*)(\S+)(.*)$/s.exec(candidate);
+      return match ? match[1]! + change(match[2]!) + match[3]! : candidate;
+    })
+    .join(',');
+}
+
 /** `papers/`: every paper, A–Z. */
 export const PAPERS_INDEX = 'papers/';
 

@@ -5,6 +5,7 @@
  * directory index. Pure: the file layout comes in through `isDirectory`.
  */
 import { posix } from 'node:path';
+import { mapSrcset } from '../lib/paths.ts';
 
 export interface LinkContext {
   /** Base path the site was built with: `/` or `/shelfmark/`. */
@@ -61,13 +62,7 @@ export function relativizeUrl(url: string, context: LinkContext): string {
 
 /** `srcset`: each candidate's URL relativised, descriptors kept. */
 export function relativizeSrcset(srcset: string, context: LinkContext): string {
-  return srcset
-    .split(',')
-    .map((candidate) => {
-      const match = /^(\s*)(\S+)(.*)$/s.exec(candidate);
-      return match ? match[1]! + relativizeUrl(match[2]!, context) + match[3]! : candidate;
-    })
-    .join(',');
+  return mapSrcset(srcset, (url) => relativizeUrl(url, context));
 }
 
 /** `<meta http-equiv="refresh" content="0; url=/x/">`: the URL part relativised. */

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { externalLinks, noteHeadingIds, rootLinks } from '../../src/lib/notes-links.ts';
 
 /** The value of every `attribute` in the compiled notes, in order. */
-function compiled(notes: string, base: string, attribute: 'href' | 'src' | 'rel'): string[] {
+function compiled(notes: string, base: string, attribute: 'href' | 'src' | 'rel' | 'srcset' | 'poster'): string[] {
   // Synchronous plugins give a result, not a promise of one.
   const { code } = mdxToJs(notes, { hastPlugins: [externalLinks, rootLinks(base)] }) as MdxToJsResult;
   return [...code.matchAll(new RegExp(`\\b${attribute}: ("(?:[^"\\\\]|\\\\.)*")`, 'g'))].map((m) => JSON.parse(m[1]!) as string);
@@ -32,6 +32,21 @@ describe('links in people\'s notes', () => {
     const already = ['/reading-list/papers/x/', '/reading-list', '/reading-list#top', '/reading-list?q=x'];
     expect(compiled(already.map((href) => `<a href="${href}">x</a> [x](${href})`).join('\n\n'), '/reading-list/', 'href')).toEqual(already.flatMap((href) => [href, href]));
     expect(compiled('<a href="/reading-listing/">x</a>', '/reading-list/', 'href')).toEqual(['/reading-list/reading-listing/']);
+  });
+
+  it('under /<repo>/, each address of a srcset, and a video\'s, audio\'s, track\'s or poster\'s, gets the base', () => {
+    const notes = [
+      '<img src="/f/a.png" srcset="/f/a.png 1x, /f/a@2x.png 2x" alt="" />',
+      '',
+      '<picture><source srcset="/f/a.webp 640w,https://cdn.example/b.webp 1280w" type="image/webp" /><img src="/f/a.png" alt="" /></picture>',
+      '',
+      '<video src="/media/clip.mp4" poster="/media/poster.png" controls><track src="/media/clip.vtt" /></video>',
+      '',
+      '<audio src="/media/talk.mp3" controls></audio>',
+    ].join('\n');
+    expect(compiled(notes, '/reading-list/', 'srcset')).toEqual(['/reading-list/f/a.png 1x, /reading-list/f/a@2x.png 2x', '/reading-list/f/a.webp 640w,https://cdn.example/b.webp 1280w']);
+    expect(compiled(notes, '/reading-list/', 'src')).toEqual(['/reading-list/f/a.png', '/reading-list/f/a.png', '/reading-list/media/clip.mp4', '/reading-list/media/clip.vtt', '/reading-list/media/talk.mp3']);
+    expect(compiled(notes, '/reading-list/', 'poster')).toEqual(['/reading-list/media/poster.png']);
   });
 
   it('leaves other sites, relative paths and anchors alone, and everything at the root base', () => {
