@@ -24,19 +24,27 @@ export interface OpenGraphPage {
 /** One `<meta>` tag: Open Graph's are `property`, X's own is `name`. */
 export type MetaTag = { property: string; content: string } | { name: string; content: string };
 
+/**
+ * How long a title a preview shows: Open Graph sets no limit, Discord shows 256 characters, and
+ * a paper's title is whole within this one (the bound is for hostile text); X cuts its own at 70.
+ */
+const TITLE_CHARACTERS = 200;
+const X_TITLE_CHARACTERS = 70;
+
 /** The tags of a page, in order. Chat apps cut long previews mid-word; they are cut here, at a word, within their limits. */
 export function openGraphTags(page: OpenGraphPage, siteName: string, site: URL | undefined): MetaTag[] {
   return [
     { property: 'og:site_name', content: siteName },
     { property: 'og:type', content: page.type ?? 'website' },
-    { property: 'og:title', content: excerpt(page.title, 70) },
+    { property: 'og:title', content: excerpt(page.title, TITLE_CHARACTERS) },
     { property: 'og:description', content: pageDescription(page.description) },
     ...(page.url ? [{ property: 'og:url', content: page.url }] : []),
     { property: 'og:image', content: absoluteUrl(page.card ?? cardPath('site'), site) },
     { property: 'og:image:width', content: '1200' },
     { property: 'og:image:height', content: '630' },
-    { property: 'og:image:alt', content: excerpt(page.cardAlt ?? (page.card ? page.title : siteName), 70) },
-    // X reads title, description and image from the og: tags when its own are absent; only the card kind is its own.
+    { property: 'og:image:alt', content: excerpt(page.cardAlt ?? (page.card ? page.title : siteName), TITLE_CHARACTERS) },
+    // X reads description and image from the og: tags when its own are absent; its card kind and its shorter title are its own.
     { name: 'twitter:card', content: 'summary_large_image' },
+    ...(page.title.length > X_TITLE_CHARACTERS ? [{ name: 'twitter:title', content: excerpt(page.title, X_TITLE_CHARACTERS) }] : []),
   ];
 }

@@ -12,7 +12,16 @@ describe('the Open Graph tags of a page', () => {
     expect(content(tags, 'og:type')).toBe('article');
     expect(content(tags, 'og:url')).toBe('https://e.org/p/');
     expect(content(tags, 'twitter:card')).toBe('summary_large_image');
-    expect(content(openGraphTags({ title: 'word '.repeat(40), description: 'd' }, 'S', site), 'og:title')!.length).toBeLessThanOrEqual(70);
+    expect(content(tags, 'twitter:title')).toBeUndefined();
+  });
+
+  it('give a long title whole, and X, which shows 70 characters, its own cut at a word; hostile lengths are cut for all', () => {
+    const title = 'Towards an Extraordinarily Long and Comprehensive Title for a Transformer Paper: Efficient Linear Attention';
+    const tags = openGraphTags({ title, description: 'd', card: 'cards/papers/x.png' }, 'S', site);
+    expect(content(tags, 'og:title')).toBe(title);
+    expect(content(tags, 'og:image:alt')).toBe(title);
+    expect(content(tags, 'twitter:title')).toBe('Towards an Extraordinarily Long and Comprehensive Title for a…');
+    expect(content(openGraphTags({ title: 'word '.repeat(100), description: 'd' }, 'S', site), 'og:title')!.length).toBeLessThanOrEqual(200);
   });
 
   it("say what another's card shows: the site's name for the site card, or what the page names", () => {
