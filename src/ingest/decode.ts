@@ -55,6 +55,23 @@ export function decodeListing(file: string, bytes: Uint8Array): Decoded {
   return { ok: true, text: text.replace(/\r\n?/g, '\n') };
 }
 
+/** Strict UTF-8 that keeps a byte-order mark, so that text written back is the file's own. */
+const fatalUtf8KeepingBom = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * The text of a file people edit (a paper file's notes, a YAML file), which must be UTF-8: a
+ * bad byte is an error at its line. Read leniently, each would become U+FFFD, and the next time
+ * the ingest wrote the file back, the letter it was (an "é" an editor saved as Latin-1) would be
+ * lost. The text is as the file has it, line endings and byte-order mark included.
+ */
+export function decodeUtf8(file: string, bytes: Uint8Array): Decoded {
+  try {
+    return { ok: true, text: fatalUtf8KeepingBom.decode(bytes) };
+  } catch {
+    return { ok: false, diagnostic: error(file, firstInvalidLine(bytes), 'invalid UTF-8 on this line; re-save the file as UTF-8 (an editor saved it in another encoding, such as Latin-1 or Windows-1252), and nothing was changed') };
+  }
+}
+
 /** A NUL is in no text: the file is binary, whatever it is called. */
 function binaryAt(file: string, line: number): Decoded {
   return { ok: false, diagnostic: error(file, line, 'this looks like a binary file (it has a NUL byte); listings must be text — remove it from the sources folder') };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import type { z } from 'astro/zod';
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { decodeUtf8 } from './decode.ts';
 import { error, IngestError, type Diagnostic } from './diagnostics.ts';
 import type { CatalogInput, CatalogPlan } from './catalog.ts';
 import { compare } from './merge.ts';
@@ -47,7 +48,14 @@ export function readCatalogInput(paths: ContentPaths): CatalogInput {
   const listings = names.map((file) => ({ file, path: rel(join(paths.sources, file)), bytes: new Uint8Array(readFileSync(join(paths.sources, file))) }));
   const existing = listFiles(paths.papers, rel)
     .filter((name) => name.endsWith('.mdx'))
-    .map((file) => ({ file, path: rel(join(paths.papers, file)), text: readFileSync(join(paths.papers, file), 'utf8') }));
+    .flatMap((file) => {
+      const path = rel(join(paths.papers, file));
+      const decoded = decodeUtf8(path, readFileSync(join(paths.papers, file)));
+      if (decoded.ok) return [{ file, path, text: decoded.text }];
+      diagnostics.push(decoded.diagnostic);
+      return [];
+    });
+  if (diagnostics.length > 0) throw new IngestError(diagnostics);
   return { listings, manifest, taxonomy, curation, curationLine, labels, labelLine, training, trainingLine, existing, files };
 }
 
@@ -71,13 +79,19 @@ type Schema<T> = z.ZodType<T>;
  */
 function readYaml<T>(path: string, shown: string, schema: Schema<T>, diagnostics: Diagnostic[], optional = false): YamlFile<T> | undefined {
   if (optional && !existsSync(path)) return undefined;
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (e) {
     diagnostics.push(error(shown, 0, readProblem(e as NodeJS.ErrnoException)));
     return undefined;
   }
+  const decoded = decodeUtf8(shown, bytes);
+  if (!decoded.ok) {
+    diagnostics.push(decoded.diagnostic);
+    return undefined;
+  }
+  const { text } = decoded;
   const quick = quickRead(text, schema);
   if (quick === undefined) return readYamlLines(text, shown, schema, diagnostics, optional);
   let located: YamlFile<T> | undefined;

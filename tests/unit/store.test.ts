@@ -158,6 +158,18 @@ describe('reading a project', () => {
     }
   });
 
+  it('a paper file or a YAML file saved in Latin-1 is an error at its first bad byte\'s line, not letters turned to U+FFFD and written back', () => {
+    const { root } = ingestedProject();
+    const file = readdirSync(join(root, 'content/papers')).find((name) => name.endsWith('.mdx'))!;
+    const path = join(root, 'content/papers', file);
+    const text = readFileSync(path);
+    writeFileSync(path, Buffer.concat([text, Buffer.from('Notes by Ren\u00e9.\n', 'latin1')]));
+    expect(readFailure(root)).toEqual([expect.objectContaining({ file: `content/papers/${file}`, line: text.toString('utf8').split('\n').length, message: expect.stringContaining('UTF-8') })]);
+    writeFileSync(path, text);
+    writeFileSync(join(root, 'content/theme-labels.yaml'), Buffer.from('labels:\n  - { paper: mamba, theme: attention, label: yes, by: "Ren\u00e9" }\n', 'latin1'));
+    expect(readFailure(root)).toEqual([expect.objectContaining({ file: 'content/theme-labels.yaml', line: 2, message: expect.stringContaining('UTF-8') })]);
+  });
+
   it('reads the line of each label, for messages about it', () => {
     const root = copyProject();
     writeFileSync(join(root, 'content/theme-labels.yaml'), '# Decisions\nlabels:\n  - { paper: mamba, theme: attention, label: yes, by: me }\n\n  - paper: mamba\n    theme: flows\n    label: no\n    by: me\n');
