@@ -329,9 +329,13 @@ function brokenPaperLinks(files: ReadonlyMap<string, string>, folder: string, pu
  * What to do about a paper file the ingest cannot read. A file written anew has the id its
  * title gives and no former ids: deleting one that had some (a renamed paper's) would leave
  * their addresses dead, and the ingest could not tell, since that file is the only record of them.
+ * Nor would it have the notes: a file that has some, or may have (its frontmatter never closes),
+ * is mended where it is.
  */
 function repairAdvice(text: string): string {
   if (/^aliases:[ \t]*(?:\[[ \t]*[^\s\]]|\r?\n[ \t]*-)/m.test(text)) return 'restore the file from git, not by deleting it: its aliases are the former ids of the paper, which redirect to it, and a file written anew would not have them';
+  const body = /^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)([\s\S]*)$/.exec(text)?.[1];
+  if (body === undefined || hasNotes(body)) return 'mend the file at that line, not by deleting it or restoring it from git: that would lose the notes below its frontmatter written since the last commit';
   return 'restore the file from git or delete it to let the ingest write it anew';
 }
 

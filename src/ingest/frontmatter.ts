@@ -53,7 +53,12 @@ export function bodyOf(text: string): string {
  */
 export function parsePaperFile(text: string): PaperFile {
   const match = FRONTMATTER.exec(text);
-  if (!match) throw new FrontmatterError('no frontmatter: the file must start with a --- line and close it with another', 1);
+  if (!match) {
+    // Spaces after a fence are invisible in an editor, and make it no fence.
+    const spaced = text.split('\n').findIndex((line) => /^\uFEFF?---[ \t]+\r?$/.test(line));
+    if (spaced !== -1) throw new FrontmatterError('this --- has spaces after it, so it does not open or close the frontmatter; remove them', spaced + 1);
+    throw new FrontmatterError('no frontmatter: the file must start with a --- line and close it with another', 1);
+  }
   try {
     return { data: load(match[1]!), body: text.slice(match[0].length) };
   } catch (e) {

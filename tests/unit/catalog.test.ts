@@ -534,9 +534,22 @@ describe('re-ingesting over an existing catalog', () => {
     expect(errorsIn(plan.diagnostics)).toEqual([expect.objectContaining({ file: `content/papers/${mambaFile}`, line: lineOf(edited, `aliases: ["${flowId}"]`), message: expect.stringContaining(`"${flowId}"`) })]);
   });
 
-  it('an existing paper file without frontmatter is an error naming the file', () => {
+  it('an existing paper file without frontmatter is an error naming the file, mended where it is: what it holds may be notes', () => {
     const plan = buildCatalog({ ...projectInput(), existing: [{ file: 'broken.mdx', path: 'content/papers/broken.mdx', text: 'Only notes, the frontmatter was deleted.\n' }] });
-    expect(errorsIn(plan.diagnostics)).toEqual([expect.objectContaining({ file: 'content/papers/broken.mdx', line: 1, message: expect.stringContaining('or delete it to let the ingest write it anew') })]);
+    expect(errorsIn(plan.diagnostics)).toEqual([expect.objectContaining({ file: 'content/papers/broken.mdx', line: 1, message: expect.stringContaining('not by deleting it or restoring it from git') })]);
+  });
+
+  it('a paper file whose frontmatter does not read says to delete it only when it has no notes to lose', () => {
+    const broken = (notes: string) => ({ file: 'broken.mdx', path: 'content/papers/broken.mdx', text: `---\nid: "broken"\ntitle: "Broken"\n<<<<<<< HEAD\n---\n${notes}` });
+    const advice = (notes: string) => errorsIn(buildCatalog({ ...projectInput(), existing: [broken(notes)] }).diagnostics)[0]!.message;
+    expect(advice('')).toContain('or delete it to let the ingest write it anew');
+    expect(advice('My notes, written over an hour.\n')).toContain('not by deleting it or restoring it from git');
+  });
+
+  it('a fence with spaces after it, invisible in an editor, is an error at its own line, and the notes are kept', () => {
+    const text = `${writtenFiles(first).find((f) => f.file === mambaFile)!.text.replace(/\n---\n/, '\n--- \n')}My notes.\n`;
+    const plan = buildCatalog({ ...projectInput(), existing: [{ file: mambaFile, path: `content/papers/${mambaFile}`, text }] });
+    expect(errorsIn(plan.diagnostics)).toEqual([expect.objectContaining({ line: text.split('\n').indexOf('--- ') + 1, message: expect.stringMatching(/has spaces after it[\s\S]*not by deleting it/) })]);
   });
 
   it('a file the ingest cannot read that names former ids says to restore it, not delete it: a file written anew would lose their redirects', () => {
