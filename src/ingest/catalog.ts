@@ -339,6 +339,9 @@ function repairAdvice(text: string): string {
   return 'restore the file from git or delete it to let the ingest write it anew';
 }
 
+/** The keys of a paper's frontmatter: all the ingest's. */
+const FRONTMATTER_FIELDS = new Set(Object.keys(paperSchema.shape));
+
 /** The files already in the catalog: their ids are kept and their notes carried over. */
 function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagnostics: Diagnostic[]): Map<string, ExistingPaper> {
   const existing = new Map<string, ExistingPaper>();
@@ -372,6 +375,11 @@ function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagn
     if (!aliases.success) {
       diagnostics.push(error(path, keyLine(text, 'aliases'), `the aliases are not the list of lowercase ids the ingest wrote; restore the file from git (a paper's id is changed with renameTo in ${files.curation})`));
       continue;
+    }
+    // A line typed above the closing --- is read as a key, and the frontmatter is written anew on every run: it would be lost.
+    const stray = Object.keys(data).find((key) => !FRONTMATTER_FIELDS.has(key));
+    if (stray !== undefined) {
+      diagnostics.push(error(path, keyLine(text, stray), `"${stray}" is not a field of the frontmatter, which the ingest writes anew on every run, so this line would be lost: if it is a note, move it below the closing ---; a decision about the paper (hide it, add or remove a theme) goes in ${files.curation}`));
     }
     const notes = notesError(text, parsed.body);
     if (notes) diagnostics.push(error(path, notes.line, `the notes would stop the site's build: ${notes.message}`));

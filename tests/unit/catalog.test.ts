@@ -546,6 +546,12 @@ describe('re-ingesting over an existing catalog', () => {
     expect(advice('My notes, written over an hour.\n')).toContain('not by deleting it or restoring it from git');
   });
 
+  it('a line typed above the closing --- is an error at its line, not a line the next run would drop in silence', () => {
+    const text = writtenFiles(first).find((f) => f.file === mambaFile)!.text.replace('hidden: false\n', 'hidden: false\nTODO: re-read section 3 (email from Jan)\n');
+    const plan = buildCatalog({ ...projectInput(), existing: [{ file: mambaFile, path: `content/papers/${mambaFile}`, text }] });
+    expect(errorsIn(plan.diagnostics)).toEqual([expect.objectContaining({ line: lineOf(text, 'TODO: re-read section 3 (email from Jan)'), message: expect.stringContaining('move it below the closing ---') })]);
+  });
+
   it('a fence with spaces after it, invisible in an editor, is an error at its own line, and the notes are kept', () => {
     const text = `${writtenFiles(first).find((f) => f.file === mambaFile)!.text.replace(/\n---\n/, '\n--- \n')}My notes.\n`;
     const plan = buildCatalog({ ...projectInput(), existing: [{ file: mambaFile, path: `content/papers/${mambaFile}`, text }] });
