@@ -89,10 +89,22 @@ export function notesError(text: string, body: string): { line: number; message:
   } catch (e) {
     // "3:15: Expected a closing tag for `<div>` …": the position is in the body, after the frontmatter's lines.
     const [, line, message] = /^(\d+):\d+: ([\s\S]*)$/.exec((e as Error).message) ?? [null, '1', (e as Error).message];
-    return { line: bodyStart + Number(line) - 1, message: message!.split('\n')[0]! };
+    return { line: bodyStart + Number(line) - 1, message: explained(message!.split('\n')[0]!, bodyStart) };
   }
   const problem = unrenderable(body);
   return problem && { line: bodyStart + problem.line - 1, message: problem.message };
+}
+
+/**
+ * The MDX compiler's message about notes, with what to do first for what notes most often hold:
+ * a brace or a "<" meant as text, which MDX reads as an expression or a tag. Positions the
+ * compiler gives in the notes (`(2:13)`) become lines of the file.
+ */
+function explained(message: string, bodyStart: number): string {
+  const said = message.replace(/ \(mdx-jsx:[a-z-]+\)$/, '').replace(/\((\d+):\d+\)/g, (_, line: string) => `(line ${bodyStart + Number(line) - 1})`);
+  if (/\bexpression\b/.test(said)) return `a "{" in notes starts an MDX expression, and this one is not JavaScript: write \\{ for a literal brace, or put the text in a code span (the compiler: ${said})`;
+  if (/after `<`|before name|Expected a closing tag/.test(said)) return `a "<" in notes starts an HTML tag: close the tag, or write \\< for a literal "<" or put the text in a code span; a link is [text](url), a comment {/* text */} (the compiler: ${said})`;
+  return said;
 }
 
 /**

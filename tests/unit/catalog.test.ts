@@ -160,6 +160,15 @@ describe('re-ingesting over an existing catalog', () => {
     ]);
   });
 
+  it('a brace or a "<" meant as text in notes is an error that says how to write one, with the compiler\'s positions as lines of the file', () => {
+    const errorFor = (note: string) => buildCatalog({ ...projectInput(), existing: writtenFiles(first, { [mambaFile]: `\nFine first line.\n\n${note}\n` }) }).diagnostics.find((d) => d.severity === 'error')!;
+    expect(errorFor('The results {see Table 2} are strong.').message).toMatch(/a "\{" in notes starts an MDX expression.*write \\\{ for a literal brace/);
+    expect(errorFor('Complexity is O(n^2) when a<b.').message).toMatch(/a "<" in notes starts an HTML tag.*write \\< for a literal "<"/);
+    const generic = errorFor('A generic List<T> type.');
+    expect(generic.message).toContain(`(line ${generic.line})`);
+    expect(generic.message).not.toMatch(/\(\d+:\d+\)|mdx-jsx/);
+  });
+
   it('a note linking a paper page the site will not have is a warning at its line, with the id it may have meant', () => {
     const ids = first.papers.map((p) => p.id);
     const other = ids.find((id) => `${id}.mdx` !== mambaFile)!;
