@@ -40,8 +40,12 @@ export function readCatalogInput(paths: ContentPaths): CatalogInput {
   const trainingLine = (index: number) => trainingFile?.lineOf(['papers', index]) ?? 0;
 
   const names = sourceFiles(paths, rel, files.sources, diagnostics);
+  // A page saved in the future is a typo (2052 for 2025) that would date its papers decades ahead;
+  // a day of slack for the time zones.
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   manifest.forEach((entry, index) => {
     if (!names.includes(entry.file)) diagnostics.push(error(rel(manifestPath), manifestFile!.lineOf(['listings', index, 'file']), `lists "${entry.file}", which is not in ${files.sources}; fix the name or remove the entry`));
+    if (entry.captured && entry.captured > tomorrow) diagnostics.push(error(rel(manifestPath), manifestFile!.lineOf(['listings', index, 'captured']), `captured ${entry.captured} is after today: no page was saved in the future; fix the year`));
   });
   if (diagnostics.length > 0) throw new IngestError(diagnostics);
 
