@@ -151,7 +151,10 @@ function readYamlLines<T>(text: string, shown: string, schema: Schema<T>, diagno
   } catch (e) {
     // Resolving aliases (`*name`) fails without a position: the line is the alias's.
     const line = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line ?? aliasLine(document!, lines, (e as Error).message) ?? 0;
-    diagnostics.push(error(shown, line, readProblem(e as NodeJS.ErrnoException)));
+    // The parser's words for a key indented with a tab ("Unexpected scalar at node end") do not name the tab.
+    const problem = readProblem(e as NodeJS.ErrnoException);
+    const tabbed = !/\btab/i.test(problem) && [line - 1, line].some((n) => /^ *\t/.test(text.split('\n')[n - 1] ?? ''));
+    diagnostics.push(error(shown, line, `${problem}${tabbed ? '; a line here is indented with a tab, and YAML indents with spaces only' : ''}`));
     return undefined;
   }
   if (data === null || data === undefined) {
