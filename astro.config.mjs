@@ -58,7 +58,9 @@ export default defineConfig({
   markdown: {
     // Shiki colours code in notes with inline styles, which the policy above refuses; Prism uses classes.
     syntaxHighlight: 'prism',
-    processor: satteri({ hastPlugins: [externalLinks, rootLinks(base), noteHeadingIds] }),
+    // Notes show what their writer typed: smart punctuation also rewrote the text of raw
+    // <code> and <pre> ("--force" as "–force", straight quotes as curly ones in code to copy).
+    processor: satteri({ hastPlugins: [externalLinks, rootLinks(base), noteHeadingIds], features: { smartPunctuation: false } }),
   },
   vite: {
     // The colours of src/site.ts as CSS custom properties, for the stylesheet.

@@ -126,7 +126,9 @@ describe('the built site', () => {
       expect(attr(byTag(doc, 'h1')[0]!, 'dir'), where).toBe('auto');
       expect(text(byClass(doc, 'abstract')[0]!), where).toBe(paper.abstract);
       expect(text(byTag(doc, 'title')[0]!), where).toBe(`${paper.title} · Shelfmark`);
-      expect(meta(doc, 'og:title'), where).toBe(excerpt(paper.title, 70));
+      expect(meta(doc, 'og:title'), where).toBe(excerpt(paper.title, 200));
+      expect(meta(doc, 'twitter:title'), where).toBe(paper.title.length > 70 ? excerpt(paper.title, 70) : undefined);
+      expect(meta(doc, 'citation_abstract'), where).toBe(paper.abstract ?? undefined);
       expect(meta(doc, 'description'), where).toBe(excerpt(paper.abstract!, 200));
       const url = `${SITE}/papers/${paper.id}/`;
       const copies = elements(doc).map((el) => attr(el, 'data-copy')).filter(Boolean);
@@ -217,6 +219,8 @@ describe('the built site', () => {
   it('renders people\'s notes (MDX, with a code block) without inline styles', () => {
     const notes = byId(page('papers/no/'), 'notes')!.parentNode as Document;
     expect(text(notes)).toContain("const payload = '<script>alert(1)</script>';");
+    expect(text(notes)).toContain(`run it with --force... then "quoted" and 'single'`);
+    expect(text(notes)).toContain('"x" -- y');
     for (const [path, doc] of pages) {
       const styled = elements(doc).filter((el) => attr(el, 'style') !== undefined);
       expect(styled.map((el) => `<${el.tagName} style="${attr(el, 'style')}">`), path).toEqual([]);
