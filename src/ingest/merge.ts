@@ -1,4 +1,4 @@
-import { warning, type Diagnostic } from './diagnostics.ts';
+import { error, warning, type Diagnostic } from './diagnostics.ts';
 import { doiKey } from '../lib/ids.ts';
 import { titleKey } from './normalize.ts';
 import { authorKey, nameParts } from '../lib/authors.ts';
@@ -44,9 +44,11 @@ interface Occurrence {
  */
 export function mergeSources(sources: Source[]): { papers: MergedPaper[]; duplicates: number; diagnostics: Diagnostic[] } {
   const occurrences = [...sources].sort((a, b) => compare(a.file, b.file)).flatMap((source) => source.records.map((record) => ({ source, record })));
-  const groups = groupPapers(occurrences);
+  const { groups, conflicts } = groupPapers(occurrences);
 
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = conflicts.map(({ occurrence: { source, record }, other, kind, id }) =>
+    error(source.path, record.line, `"${record.title}" has the ${kind} ${id} of "${other.record.title}" (${other.source.path}:${other.record.line}), whose title and first author are another paper's: one of the two ${kind === 'DOI' ? 'DOIs' : 'ids'} is wrong; fix it`),
+  );
   const groupOf = new Map(groups.flatMap((group) => group.map((o) => [o, group] as const)));
   for (const occurrence of occurrences) {
     const group = groupOf.get(occurrence)!;
@@ -68,12 +70,13 @@ export function mergeSources(sources: Source[]): { papers: MergedPaper[]; duplic
 /**
  * The occurrences of each paper, in reading order; papers in order of first occurrence.
  * A union–find over occurrence indices, in two passes. First, a shared arXiv id or DOI
- * always joins, which is the same whatever the order. Then papers that share a title join
+ * joins, which is the same whatever the order, unless the titles and first authors say the
+ * records are two papers (`conflicts`: an id copied from another entry, an error). Then papers that share a title join
  * when `sameByTitle` holds for the papers as joined so far: that is what keeps two papers
  * with different arXiv ids apart when a listing has the title of both (the listing joins
  * the first one read).
  */
-function groupPapers(occurrences: Occurrence[]): Occurrence[][] {
+function groupPapers(occurrences: Occurrence[]): { groups: Occurrence[][]; conflicts: IdConflict[] } {
   const parent = occurrences.map((_, i) => i);
   const members = new Map(occurrences.map((o, i) => [i, [o]]));
   const find = (i: number): number => {
@@ -90,11 +93,15 @@ function groupPapers(occurrences: Occurrence[]): Occurrence[][] {
   };
 
   const firstWithId = new Map<string, number>();
-  occurrences.forEach(({ record }, i) => {
-    for (const id of [record.arxivId && `arxiv:${record.arxivId}`, record.doi && `doi:${doiKey(record.doi)}`]) {
+  const conflicts: IdConflict[] = [];
+  occurrences.forEach((occurrence, i) => {
+    const { record } = occurrence;
+    for (const [kind, id, key] of [['arXiv id', record.arxivId, `arxiv:${record.arxivId}`], ['DOI', record.doi, `doi:${record.doi && doiKey(record.doi)}`]] as const) {
       if (!id) continue;
-      const first = firstWithId.get(id);
-      if (first === undefined) firstWithId.set(id, i);
+      const first = firstWithId.get(key);
+      if (first === undefined) firstWithId.set(key, i);
+      // An id pasted from the entry above: joined, one paper would take the other's title and id.
+      else if (!titlesAlike(occurrences[first]!.record.title, record.title) && authorsDiffer(occurrences[first]!.record.authors[0], record.authors[0])) conflicts.push({ occurrence, other: occurrences[first]!, kind, id });
       else unite(first, i);
     }
   });
@@ -110,7 +117,15 @@ function groupPapers(occurrences: Occurrence[]): Occurrence[][] {
   }
 
   const index = new Map(occurrences.map((o, i) => [o, i]));
-  return [...members.entries()].sort(([a], [b]) => a - b).map(([, group]) => group.toSorted((a, b) => index.get(a)! - index.get(b)!));
+  return { groups: [...members.entries()].sort(([a], [b]) => a - b).map(([, group]) => group.toSorted((a, b) => index.get(a)! - index.get(b)!)), conflicts };
+}
+
+/** A record with the arXiv id or DOI of another whose title and first author both differ: one of the two ids is wrong. */
+interface IdConflict {
+  occurrence: Occurrence;
+  other: Occurrence;
+  kind: 'arXiv id' | 'DOI';
+  id: string;
 }
 
 /** Papers that share a title are one unless ids, first authors or abstracts say otherwise. */
@@ -181,6 +196,12 @@ export function overlap(x: ReadonlySet<string>, y: ReadonlySet<string>): number 
 
 /** Whether at least half the words of the smaller set are in the other (both non-empty). */
 export const wordsAgree = (x: ReadonlySet<string>, y: ReadonlySet<string>): boolean => overlap(x, y) >= Math.min(x.size, y.size) / 2;
+
+/** Whether two titles share at least half the words of the shorter: one corrected, or revised, not another paper's. */
+export function titlesAlike(a: string, b: string): boolean {
+  const [x, y] = [abstractWords(a), abstractWords(b)];
+  return x.size > 0 && y.size > 0 && wordsAgree(x, y);
+}
 
 /** Whether `cut` is `whole` cut short with an ellipsis, as a listing shows a long abstract. */
 function cutShortOf(cut: string, whole: string): boolean {

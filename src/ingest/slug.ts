@@ -1,6 +1,6 @@
 import slugify from '@sindresorhus/slugify';
 import { createHash } from 'node:crypto';
-import { abstractsAgree, abstractWords, authorsDiffer, overlap, textWords, wordsAgree } from './merge.ts';
+import { abstractsAgree, abstractWords, authorsDiffer, overlap, textWords, titlesAlike, wordsAgree } from './merge.ts';
 import { MAX_ID_LENGTH } from '../schemas/id.ts';
 import { everyId } from '../lib/aliases.ts';
 import { editDistance } from '../lib/spelling.ts';
@@ -233,12 +233,6 @@ export function isOtherPaper(known: KnownPaper, paper: PaperToName): boolean {
 /** Whether the arXiv ids or the DOIs say two papers are two. */
 const idsDiffer = (known: KnownPaper, paper: PaperToName) =>
   (known.arxivId !== null && paper.arxivId !== null && known.arxivId !== paper.arxivId) || (known.doiKey !== null && paper.doiKey !== null && known.doiKey !== paper.doiKey);
-
-/** Whether two titles share at least half the words of the shorter: one corrected, or revised, not another paper's. */
-function titlesAlike(a: string, b: string): boolean {
-  const [x, y] = [abstractWords(a), abstractWords(b)];
-  return x.size > 0 && y.size > 0 && wordsAgree(x, y);
-}
 
 /**
  * How many of the words of the longer abstract a revision shares with the other: a version with

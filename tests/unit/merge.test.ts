@@ -209,6 +209,20 @@ describe('merging sources of every kind', () => {
     expect(papers.map((p) => p.sources.length)).toEqual([2, 2]);
   });
 
+  it('an arXiv id or DOI on two records whose titles and first authors both differ is an error at the second: one id was copied from the other entry', () => {
+    const convnext = listed('A ConvNet for the 2020s', 1, { authors: ['Zhuang Liu'], arxivId: '2201.03545' });
+    const survey = listed('A Comprehensive Survey on Applications of Transformers for Deep Learning Tasks', 8, { authors: ['Saidul Islam'], arxivId: '2201.03545' });
+    const { diagnostics } = mergeSources([listing('library.bib', [convnext, survey], 'bibtex')]);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([
+      expect.objectContaining({ file: 'content/sources/library.bib', line: 8, message: expect.stringContaining('has the arXiv id 2201.03545 of "A ConvNet for the 2020s" (content/sources/library.bib:1)') }),
+    ]);
+    const doi = (title: string, line: number, author: string) => listed(title, line, { authors: [author], doi: '10.1000/xyz', abstract: null });
+    expect(mergeSources([listing('a.ris', [doi('Deep learning', 3, 'Yann LeCun'), doi('Generative adversarial nets', 9, 'Ian Goodfellow')], 'ris')]).diagnostics).toEqual([expect.objectContaining({ severity: 'error', line: 9 })]);
+    // A preprint retitled for its venue by the same first author, or a title cased anew by another source's author list, is one paper.
+    const retitled = mergeSources([listing('a.bib', [convnext, { ...convnext, line: 9, title: 'ConvNeXt: Revisiting ConvNets' }], 'bibtex')]);
+    expect([retitled.papers.length, retitled.diagnostics.filter((d) => d.severity === 'error')]).toEqual([1, []]);
+  });
+
   it('the same title with different arXiv ids, or clearly different abstracts, stays two papers', () => {
     expect(mergeSources([listing('a.xml', [arxiv('Attention', 1)], 'arxiv-atom'), listing('b.xml', [arxiv('Attention', 1, { arxivId: '1706.03762' })], 'arxiv-atom')]).papers).toHaveLength(2);
     const other = 'A completely unrelated study of protein folding kinetics in yeast cells under heat stress.';
