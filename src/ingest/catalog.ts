@@ -345,6 +345,7 @@ const FRONTMATTER_FIELDS = new Set(Object.keys(paperSchema.shape));
 /** The files already in the catalog: their ids are kept and their notes carried over. */
 function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagnostics: Diagnostic[]): Map<string, ExistingPaper> {
   const existing = new Map<string, ExistingPaper>();
+  const names = new Set(papers.map(({ file }) => file));
   for (const { file, path, text } of papers) {
     let parsed;
     try {
@@ -365,7 +366,13 @@ function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagn
     if (data.id !== named) {
       // Which of the two was edited, the ingest cannot know; advice to change the id back after a
       // renamed file would publish the paper under the new name and lose its old address.
-      diagnostics.push(error(path, keyLine(text, 'id'), `the id "${data.id}" is not the file's name, and a paper's file is named by its id, its page's address: if the file was renamed, name it ${data.id}.mdx again; if the id was edited, put back id: "${named}". A paper gets another id with renameTo in ${files.curation}, which keeps its old address working`));
+      // A copy an editor or a sync tool made ("x (copy).mdx") beside the file it copies: renaming it back would overwrite that file.
+      if (names.has(`${data.id}.mdx`)) {
+        diagnostics.push(error(path, keyLine(text, 'id'), `this file has the id of ${data.id}.mdx, beside it, so it is a copy of that paper's file: move any notes of its own into ${data.id}.mdx, then delete it`));
+        continue;
+      }
+      const idEdited = slugId.safeParse(named).success ? `if the id was edited, put back id: "${named}"` : `"${named}" is no id, so it was not the id`;
+      diagnostics.push(error(path, keyLine(text, 'id'), `the id "${data.id}" is not the file's name, and a paper's file is named by its id, its page's address: if the file was renamed, name it ${data.id}.mdx again; ${idEdited}. A paper gets another id with renameTo in ${files.curation}, which keeps its old address working`));
       continue;
     }
     // Former ids are URLs already published, and they become redirect pages: one edited by hand
@@ -386,11 +393,15 @@ function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagn
     existing.set(file, { ...knownPaperOf({ ...data, id: data.id, title: data.title }, aliases.data), file, body: parsed.body, text, path });
   }
   // A URL leads to one paper: a former id may be no other file's id or former id.
-  const owners = new Map<string, number>();
-  for (const { id, aliases } of existing.values()) for (const name of [id, ...aliases]) owners.set(name, (owners.get(name) ?? 0) + 1);
-  for (const { aliases, text, path } of existing.values()) {
-    const shared = aliases.find((alias) => owners.get(alias)! > 1);
-    if (shared) diagnostics.push(error(path, keyLine(text, 'aliases'), `the former id "${shared}" is also the id, or a former id, of another paper file (or this one); restore the file from git`));
+  const owners = new Map<string, string[]>();
+  for (const { id, aliases, file } of existing.values()) for (const name of [id, ...aliases]) owners.set(name, [...(owners.get(name) ?? []), file]);
+  for (const { aliases, text, path, file } of existing.values()) {
+    const shared = aliases.find((alias) => owners.get(alias)!.length > 1);
+    if (shared === undefined) continue;
+    const others = owners.get(shared)!.filter((other) => other !== file);
+    // A file named by the former id is where the paper was before a rename; one left from a rename undone (`git checkout content/`) is this one.
+    const where = others.length === 0 ? 'this file twice' : `${others.join(', ')} as well`;
+    diagnostics.push(error(path, keyLine(text, 'aliases'), `the former id "${shared}" is in ${where}, and an address leads to one paper: if this file is left from a rename that was undone, move any notes of its own into ${others[0] ?? 'the paper\'s file'} and delete it; else restore it from git`));
   }
   // An arXiv id or a DOI names one paper, and sources that share one are merged: two files with
   // one were edited by hand (the paper it names would take the other file, notes and address),

@@ -528,6 +528,23 @@ describe('re-ingesting over an existing catalog', () => {
     expect(message).toContain('renameTo');
   });
 
+  it('a copy of a paper file beside it ("x (copy).mdx") is an error that says to move its notes into that file, not to rename it over it', () => {
+    const written = writtenFiles(first, { [mambaFile]: 'On Mamba.\n' });
+    const copy = { ...written.find((f) => f.file === mambaFile)!, file: mambaFile.replace('.mdx', ' (copy).mdx'), path: `content/papers/${mambaFile.replace('.mdx', ' (copy).mdx')}` };
+    const [problem] = errorsIn(buildCatalog({ ...projectInput(), existing: [...written, copy] }).diagnostics);
+    expect(problem).toMatchObject({ file: copy.path, message: expect.stringContaining(`a copy of that paper's file: move any notes of its own into ${mambaFile}, then delete it`) });
+    expect(problem!.message).not.toContain('name it');
+  });
+
+  it('a file left from a rename that was undone names the paper\'s file, where its notes go', () => {
+    const id = mambaFile.replace('.mdx', '');
+    const written = writtenFiles(first);
+    const left = { file: 'mamba-renamed.mdx', path: 'content/papers/mamba-renamed.mdx', text: written.find((f) => f.file === mambaFile)!.text.replace(`id: "${id}"`, 'id: "mamba-renamed"').replace('aliases: []', `aliases: ["${id}"]`) };
+    const [problem] = errorsIn(buildCatalog({ ...projectInput(), existing: [...written, left] }).diagnostics);
+    expect(problem).toMatchObject({ file: left.path, message: expect.stringContaining(`the former id "${id}" is in ${mambaFile} as well`) });
+    expect(problem!.message).toContain(`move any notes of its own into ${mambaFile} and delete it`);
+  });
+
   it('a former id edited by hand into something that is no id is an error at its line of the paper file', () => {
     const existing = writtenFiles(first).map((f) => (f.file === mambaFile ? { ...f, text: f.text.replace('aliases: []', 'aliases: ["Old Mamba"]') } : f));
     const plan = buildCatalog({ ...projectInput(), existing });
