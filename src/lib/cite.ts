@@ -38,7 +38,7 @@ const LIGATURES = new Set(['--', '``', "''", ',,', '?`', '!`']);
  * found it: a citation names the work, and a source's label would print in a citing paper's
  * references and change whenever a source is added.
  */
-export type CitationInput = Pick<Paper, 'id' | 'aliases' | 'title' | 'abstract' | 'authors' | 'familyNames' | 'etAl' | 'arxivId' | 'arxivCategory' | 'doi' | 'venue' | 'published' | 'listedOn' | 'linksByKind'> & {
+export type CitationInput = Pick<Paper, 'id' | 'aliases' | 'title' | 'authors' | 'familyNames' | 'etAl' | 'arxivId' | 'arxivCategory' | 'doi' | 'venue' | 'published' | 'listedOn' | 'linksByKind'> & {
   url: string;
 };
 
@@ -288,8 +288,6 @@ export function scholarMeta(c: CitationInput): { name: string; content: string }
   if (c.arxivId) tags.push({ name: 'citation_arxiv_id', content: c.arxivId });
   const pdf = c.arxivId ? arxivPdfUrl(c.arxivId) : c.linksByKind.pdf;
   if (pdf) tags.push({ name: 'citation_pdf_url', content: pdf });
-  // Zotero and other readers of these tags take the abstract from here, else from og:description, which is cut short.
-  if (c.abstract) tags.push({ name: 'citation_abstract', content: c.abstract });
   tags.push({ name: 'citation_abstract_html_url', content: c.url });
   return tags;
 }

@@ -128,7 +128,6 @@ describe('the built site', () => {
       expect(text(byTag(doc, 'title')[0]!), where).toBe(`${paper.title} · Shelfmark`);
       expect(meta(doc, 'og:title'), where).toBe(excerpt(paper.title, 200));
       expect(meta(doc, 'twitter:title'), where).toBe(paper.title.length > 70 ? excerpt(paper.title, 70) : undefined);
-      expect(meta(doc, 'citation_abstract'), where).toBe(paper.abstract ?? undefined);
       expect(meta(doc, 'description'), where).toBe(excerpt(paper.abstract!, 200));
       const url = `${SITE}/papers/${paper.id}/`;
       const copies = elements(doc).map((el) => attr(el, 'data-copy')).filter(Boolean);

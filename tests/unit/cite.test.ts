@@ -8,7 +8,6 @@ const bare: CitationInput = {
   id: 'a-listed-paper',
   aliases: [],
   title: 'A Listed Paper',
-  abstract: null,
   authors: [],
   arxivId: null,
   arxivCategory: null,
@@ -223,12 +222,6 @@ describe('RIS, CSL-JSON and Scholar tags', () => {
       'citation_pdf_url=https://arxiv.org/pdf/2312.00752',
       'citation_abstract_html_url=https://example.org/papers/a-listed-paper/',
     ]);
-  });
-
-  it('citation_abstract holds the whole abstract, which the page\'s descriptions cut short', () => {
-    const abstract = `We study ${'long '.repeat(100)}sequences.`;
-    expect(scholarMeta({ ...bare, abstract })).toContainEqual({ name: 'citation_abstract', content: abstract });
-    expect(scholarMeta(bare).map((t) => t.name)).not.toContain('citation_abstract');
   });
 });
 
