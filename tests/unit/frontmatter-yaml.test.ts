@@ -1,13 +1,16 @@
 /**
  * `dumpQuoted` writes what js-yaml's `dump` writes with the paper files' options, byte for
- * byte, for any value: its own way where it can, js-yaml's where it cannot. fast-check builds
+ * byte, for any value, and `loadQuoted` reads what js-yaml's `load` reads, value for value (or
+ * throws its error): each its own way where it can, js-yaml's where it cannot. fast-check builds
  * values of every shape a paper has and some it never has (nested sequences, keys YAML reads as
- * booleans, strings with escapes, odd numbers, undefined), and each is written both ways.
+ * booleans, strings with escapes, odd numbers, undefined), and texts of lines a person might
+ * leave in a frontmatter (comments, blank lines, tabs, indents, flow collections), and each is
+ * written or read both ways.
  */
 import fc from 'fast-check';
-import { dump } from 'js-yaml';
+import { dump, load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { dumpQuoted } from '../../src/ingest/yaml-dump.ts';
+import { dumpQuoted, loadQuoted, readQuoted } from '../../src/ingest/frontmatter-yaml.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePaperFile, serializePaperFile } from '../../src/ingest/frontmatter.ts';
@@ -64,5 +67,63 @@ describe('dumpQuoted', () => {
   it('is what a paper file holds above its notes', () => {
     const [paper] = projectPapers();
     expect(serializePaperFile(paper!, '\nNotes.\n')).toContain(`\n${jsYaml(paper)}---\n\nNotes.\n`);
+  });
+});
+
+/** What js-yaml makes of a text: its value, or its error's message. */
+function jsYamlReads(text: string): { value: unknown } | { error: string } {
+  try {
+    return { value: load(text) };
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+}
+
+function loadQuotedReads(text: string): { value: unknown } | { error: string } {
+  try {
+    return { value: loadQuoted(text) };
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+}
+
+/** A line of a frontmatter, as written or as a person might leave it. */
+const line = fc
+  .tuple(
+    fc.constantFrom('', '  ', '    ', '      ', ' ', '\t'),
+    fc.constantFrom('', '- ', '-'),
+    fc.oneof(fc.constantFrom('id', 'title', 'a-b', 'no', 'null', 'Yes', '1', 'a b', '#x', ''), fc.string({ maxLength: 4 })),
+    fc.constantFrom(':', ': ', ':  ', ' :', ''),
+    fc.oneof(fc.constantFrom('', '"x"', '"a: b"', '"\\n"', '"say \\"hi\\""', "'s'", 'null', 'true', 'no', '~', '12', '-0', '0.50', '1e3', '012', '0x1F', '[]', '{}', '[a, b]', '{a: 1}', '"x" # c', '"', '*a', '&a x', '|', '"\u00a0"', '"\u0085"'), fc.string({ maxLength: 6 })),
+    fc.constantFrom('', '\r', ' '),
+  )
+  .map((parts) => parts.join(''));
+
+describe('loadQuoted', () => {
+  it('reads what dumpQuoted writes as js-yaml does', () => {
+    fc.assert(
+      fc.property(fc.dictionary(key, value, { maxKeys: 8 }), (object) => {
+        const text = dumpQuoted(object);
+        expect(loadQuoted(text)).toEqual(load(text));
+      }),
+      { numRuns: 3000 * Number(process.env.PROPERTY_RUNS_FACTOR ?? 1) },
+    );
+  });
+
+  it('reads any text as js-yaml does, its value or its error', () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 8 }), fc.boolean(), (lines, header) => {
+        const text = `${header ? '# Written by the ingest\n' : ''}${lines.join('\n')}`;
+        expect(loadQuotedReads(text)).toEqual(jsYamlReads(text));
+      }),
+      { numRuns: 5000 * Number(process.env.PROPERTY_RUNS_FACTOR ?? 1) },
+    );
+  });
+
+  it('reads every paper of the default catalog itself, as js-yaml does', () => {
+    for (const paper of projectPapers()) {
+      const text = jsYaml(paper);
+      expect(readQuoted(`# header\n${text}`)).toEqual({ value: load(text) });
+    }
   });
 });
