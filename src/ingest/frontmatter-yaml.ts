@@ -24,14 +24,16 @@ export function dumpQuoted(value: unknown): string {
 }
 
 /**
- * A string js-yaml writes between double quotes as it is but for a backslash before each `"`
- * and `\`: its other characters are printable, and not a line or a paragraph separator, a
- * no-break space or a byte-order mark, which it escapes.
+ * The characters js-yaml writes between double quotes as they are: printable, and not `"`, `\`,
+ * a line or a paragraph separator, a no-break space or a byte-order mark. Of those it escapes,
+ * `"` and `\` are written (`\"`, `\\`) and read here too; any other is left to js-yaml.
  */
-const QUOTABLE = /^[\x20-\x7E\xA1-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD\u{10000}-\u{10FFFF}]*$/u;
-/** The text between the quotes of such a string, as written; of one with no `"` or `\`. */
-const PLAIN_QUOTED = /^[\x20\x21\x23-\x5B\x5D-\x7E\xA1-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD\u{10000}-\u{10FFFF}]*$/u;
-const QUOTED = /^(?:[\x20\x21\x23-\x5B\x5D-\x7E\xA1-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD\u{10000}-\u{10FFFF}]|\\["\\])*$/u;
+const AS_IS = '\\x20\\x21\\x23-\\x5B\\x5D-\\x7E\\xA1-\\u2027\\u202A-\\uD7FF\\uE000-\\uFEFE\\uFF00-\\uFFFD\\u{10000}-\\u{10FFFF}';
+/** A string written between quotes here. */
+const QUOTABLE = new RegExp(`^[${AS_IS}"\\\\]*$`, 'u');
+/** The text between the quotes of such a string, as written: with no escape, and with some. */
+const PLAIN_QUOTED = new RegExp(`^[${AS_IS}]*$`, 'u');
+const QUOTED = new RegExp(`^(?:[${AS_IS}]|\\\\["\\\\])*$`, 'u');
 
 /** A key js-yaml writes bare: a word or words joined by `-`, which no YAML type reads as other than text. */
 const PLAIN_KEY = /^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$/;
@@ -107,7 +109,7 @@ export function readQuoted(text: string): { value: unknown } | undefined {
   const end = lines.at(-1) === '' ? lines.length - 1 : lines.length;
   if (at >= end) return undefined;
 
-  /** The key of a line's text (`key: …` or `key:`) and where its value starts, or undefined. */
+  /** The key of a line's text from `from` (`key: …` or `key:`), or undefined. */
   const keyOf = (line: string, from: number): string | undefined => {
     const colon = line.indexOf(':', from);
     if (colon < 0 || (colon + 1 < line.length && line.charCodeAt(colon + 1) !== 32)) return undefined;
