@@ -5,11 +5,12 @@ import { remembered } from '../lib/remembered.ts';
  * spacing or Unicode forms ("ﬁ" vs "fi", non-breaking spaces), and a .bib reads its TeX where
  * a listing shows it raw: `--` is an en dash there, ``` `` ``` a curly quote, and `$α$` plain α.
  * So quotes count as one of a kind, any dash as a space (a compound is written "Low-Cost" in one
- * source and "Low Cost" in another), and math delimiters and a closing period not at all.
+ * source and "Low Cost" in another), math as the .bib's reader writes it (`plainTex`), and math
+ * delimiters and a closing period not at all.
  */
 export const titleKey: (title: string) => string = remembered(
   (title) =>
-    title
+    plainTex(title)
       .replace(/[\u2018\u2019\u201A\u201B`´]/gu, "'") // before NFKC, which makes ´ a space and an accent
       .normalize('NFKC')
       .toLowerCase()
@@ -23,3 +24,32 @@ export const titleKey: (title: string) => string = remembered(
   // Each abstract is keyed twice on a re-ingest: from its source, and from its paper's file.
   50_000,
 );
+
+/**
+ * TeX's commands for the letters and symbols of titles, as the characters a .bib's reader makes
+ * of them; after NFKC, its `ϵ`, `ϕ`, `ℓ` and `ᵈ` are these too.
+ */
+const TEX_SYMBOLS: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(
+    'alpha α beta β gamma γ delta δ epsilon ε varepsilon ε zeta ζ eta η theta θ vartheta θ iota ι kappa κ lambda λ mu μ nu ν xi ξ pi π rho ρ sigma σ tau τ upsilon υ phi φ varphi φ chi χ psi ψ omega ω Gamma Γ Delta Δ Theta Θ Lambda Λ Xi Ξ Pi Π Sigma Σ Phi Φ Psi Ψ Omega Ω'
+      .split(' ')
+      .flatMap((word, i, all) => (i % 2 === 0 ? [[word, all[i + 1]!]] : [])),
+  ),
+  ell: 'ℓ', infty: '∞', sqrt: '√', times: '×', cdot: '·', pm: '±', leq: '≤', le: '≤', geq: '≥', ge: '≥', neq: '≠', approx: '≈', to: '→', rightarrow: '→', partial: '∂', nabla: '∇',
+};
+
+/** Commands that set a font or an accent on math: the text they apply to is what counts. */
+const TEX_STYLE = /\\(?:math[a-z]*|text[a-z]*|operatorname|boldsymbol|bm|emph|hat|widehat|tilde|widetilde|bar|overline|vec|dot)(?![A-Za-z])\s*/g;
+
+/**
+ * A title's TeX as its key compares it: an arXiv entry or a listing writes `$\\alpha$-Flow`,
+ * `$\\ell_2$` and `$O(n \\sqrt{n})$` where a .bib's reader gives "α-Flow", "ℓ₂" and "O(n√n)",
+ * and leaves the commands it does not know by name ("\\mathcal O", "\\log n"). Letters and
+ * symbols become their characters, other commands their names, font and accent commands nothing;
+ * braces, `_` and `^` go, and so do spaces beside a symbol in math, which TeX does not print.
+ */
+function plainTex(text: string): string {
+  if (!/[\\$]/.test(text)) return text;
+  const commands = (tex: string) => tex.replace(TEX_STYLE, '').replace(/\\([A-Za-z]+)/g, (_, name: string) => TEX_SYMBOLS[name] ?? name).replace(/[{}_^]/g, '');
+  return commands(text.replace(/\$([^$]*)\$/g, (_, math: string) => commands(math).replace(/\s*([^\p{L}\p{N}\s])\s*/gu, '$1')));
+}

@@ -43,6 +43,21 @@ describe('merging listings', () => {
     }
   });
 
+  it('a title\'s TeX, as arXiv or a listing writes it and as a .bib\'s reader prints it, is one paper\'s', () => {
+    const pairs = [
+      ['$\\alpha$-Flow: Rectified Flows with $\\ell_2$ Regularisation', 'α-Flow: Rectified Flows with ℓ₂ Regularisation'],
+      ['{$\\beta$-VAE} Revisited', 'β-VAE Revisited'],
+      ['Attention in $O(n \\sqrt{n})$ Time', 'Attention in O(n√n) Time'],
+      ['Efficient $\\mathcal{O}(n)$ Attention in $\\log n$ Depth over $\\mathbb{R}^d$', 'Efficient \\mathcal O(n) Attention in \\log n Depth over \\mathbb Rᵈ'],
+      ['Efficient $\\mathcal{O}(n)$ Attention for Long Sequences', 'Efficient O(n) Attention for Long Sequences'],
+    ];
+    for (const [tex, printed] of pairs) {
+      const { papers } = mergeListings([listing('arxiv.xml', [listed(tex!, 3)], 'arxiv-atom'), listing('lib.bib', [listed(printed!, 9)], 'bibtex')]);
+      expect(papers, tex).toHaveLength(1);
+    }
+    expect(mergeListings([listing('a.txt', [listed('$\\alpha$-Flow', 3), listed('$\\beta$-Flow', 9, { abstract: 'Another paper.' })])]).papers).toHaveLength(2);
+  });
+
   it('an abstract a listing cut short ("…") gives way to the whole one, in the same file or another, with no warning', () => {
     const whole = `${ABSTRACT} It goes on for longer than a listing shows.`;
     const cut = `${whole.slice(0, 60)}…`;
