@@ -1,4 +1,4 @@
-import { error, warning, type Diagnostic } from './diagnostics.ts';
+import { warning, type Diagnostic } from './diagnostics.ts';
 import { doiKey } from '../lib/ids.ts';
 import { titleKey } from './normalize.ts';
 import { authorKey, nameParts } from '../lib/authors.ts';
@@ -47,7 +47,7 @@ export function mergeSources(sources: Source[]): { papers: MergedPaper[]; duplic
   const { groups, conflicts } = groupPapers(occurrences);
 
   const diagnostics: Diagnostic[] = conflicts.map(({ occurrence: { source, record }, other, kind, id }) =>
-    error(source.path, record.line, `"${record.title}" has the ${kind} ${id} of "${other.record.title}" (${other.source.path}:${other.record.line}), whose title and first author are another paper's: one of the two ${kind === 'DOI' ? 'DOIs' : 'ids'} is wrong; fix it`),
+    warning(source.path, record.line, `"${record.title}" has the ${kind} ${id} of "${other.record.title}" (${other.source.path}:${other.record.line}), whose title and first author are another paper's: one of the two ${kind === 'DOI' ? 'DOIs' : 'ids'} is wrong, and the two are kept apart until it is fixed`),
   );
   const groupOf = new Map(groups.flatMap((group) => group.map((o) => [o, group] as const)));
   for (const occurrence of occurrences) {
@@ -71,7 +71,9 @@ export function mergeSources(sources: Source[]): { papers: MergedPaper[]; duplic
  * The occurrences of each paper, in reading order; papers in order of first occurrence.
  * A union–find over occurrence indices, in two passes. First, a shared arXiv id or DOI
  * joins, which is the same whatever the order, unless the titles and first authors say the
- * records are two papers (`conflicts`: an id copied from another entry, an error). Then papers that share a title join
+ * records are two papers (`conflicts`: an id copied from another entry). They are kept apart
+ * with a warning, not refused: an API's response is kept as fetched, and an error about it
+ * would stop every ingest until the response was edited by hand. Then papers that share a title join
  * when `sameByTitle` holds for the papers as joined so far: that is what keeps two papers
  * with different arXiv ids apart when a listing has the title of both (the listing joins
  * the first one read).

@@ -351,6 +351,17 @@ describe('re-ingesting over an existing catalog', () => {
     expect(after.remove).toEqual([]);
   });
 
+  it('an eprint pasted from the entry above leaves two pages, each with its own title, and a warning, on this ingest and the next', () => {
+    const bib = listingFile('lib.bib', '@article{liu2022, title = {A ConvNet for the 2020s}, author = {Liu, Zhuang}, eprint = {2201.03545}, archiveprefix = {arXiv}, year = 2022}\n@article{islam2023, title = {A Survey of Transformers for Deep Learning}, author = {Islam, Saidul}, eprint = {2201.03545}, archiveprefix = {arXiv}, year = 2023}\n');
+    const before = buildCatalog(catalogInput({ listings: [bib] }));
+    expect(before.papers.map((p) => [p.id, p.title])).toEqual([['a-convnet-for-the-2020s', 'A ConvNet for the 2020s'], ['a-survey-of-transformers-for-deep-learning', 'A Survey of Transformers for Deep Learning']]);
+    expect(errorsIn(before.diagnostics)).toEqual([]);
+    expect(warningsIn(before.diagnostics).map((d) => d.line)).toEqual([2]);
+    const after = buildCatalog(catalogInput({ listings: [bib], existing: writtenFiles(before) }));
+    expect(errorsIn(after.diagnostics)).toEqual([]);
+    expect(after.files).toEqual(before.files);
+  });
+
   it('a work gone from the sources keeps its notes apart from the one of the same title that stays', () => {
     const lecun = '@article{lecun2015, title = {Deep learning}, author = {LeCun, Yann}, journal = {Nature}, year = 2015}\n';
     const book = '@book{goodfellow2016, title = {Deep Learning}, author = {Goodfellow, Ian}, year = 2016}\n';
