@@ -4,10 +4,12 @@
  * - One request at a time, whoever asks: requests wait their turn.
  * - arXiv: three seconds from the end of one request to the start of the next (its terms of
  *   use), retries included.
- * - HTTP 429 waits as long as `Retry-After` says (seconds or an HTTP-date), up to a cap; a
- *   server asking for longer is not asked again.
- * - 5xx, 408, timeouts and dropped connections are tried again after 1, 2 and 4 seconds; any
- *   other status (400, 404, …) is final at once.
+ * - 429, 5xx, 408, timeouts and dropped connections are tried again after 1, 2 and 4 seconds,
+ *   or as long as the answer's `Retry-After` says (seconds or an HTTP-date; a 503 may say it as
+ *   a 429 does), up to a cap: a server asking for longer is not asked again. Any other status
+ *   (400, 404, …) is final at once.
+ * - An answer's `Backoff` (Zotero's way to slow a client down) holds the next request to its
+ *   service back that many seconds, up to the same cap.
  * - A timeout covers the whole answer, body included, so a server that stalls mid-body fails
  *   like one that never answers; a body larger than the cap is refused, not buffered.
  */
@@ -26,8 +28,8 @@ export interface HttpClient {
 export const USER_AGENT = 'Shelfmark/0.1 (static research-paper catalog; npm run fetch)';
 
 type Attempt =
-  | { ok: true; bytes: Uint8Array }
-  | { ok: false; reason: string; retry: boolean; waitMs?: number | undefined };
+  | { ok: true; bytes: Uint8Array; backoffMs?: number | undefined }
+  | { ok: false; reason: string; retry: boolean; waitMs?: number | undefined; backoffMs?: number | undefined };
 
 /**
  * The errors of a connection dropped or refused on the way, which a later attempt may not meet.
@@ -43,16 +45,16 @@ export function createHttpClient(
   send: typeof fetch = fetch,
   headers: Partial<Record<Service, Record<string, string>>> = {},
 ): HttpClient {
-  const lastEnd = new Map<Service, number>();
+  /** When each service may next be asked: its interval after the last answer, or later if it asked. */
+  const nextAt = new Map<Service, number>();
   let queue: Promise<unknown> = Promise.resolve();
 
   async function getInTurn(url: string, service: Service): Promise<Uint8Array> {
     for (let retries = 0; ; retries++) {
-      const since = lastEnd.get(service);
-      const gap = since === undefined ? 0 : since + settings.intervalMs[service] - clock.now();
+      const gap = (nextAt.get(service) ?? 0) - clock.now();
       if (gap > 0) await clock.sleep(gap);
       const attempt = await attemptGet(url, { ...headers[service], 'User-Agent': USER_AGENT }, settings, clock, send);
-      lastEnd.set(service, clock.now());
+      nextAt.set(service, clock.now() + Math.max(settings.intervalMs[service], Math.min(attempt.backoffMs ?? 0, settings.retryAfterCapMs)));
       if (attempt.ok) return attempt.bytes;
       const tries = retries + 1;
       if (!attempt.retry || retries >= settings.backoffMs.length) {
@@ -62,7 +64,8 @@ export function createHttpClient(
       if (wait > settings.retryAfterCapMs) {
         throw new FetchError(`${attempt.reason} from ${url}, asking to wait ${seconds(wait)}, longer than the ${seconds(settings.retryAfterCapMs)} this command waits; try again later`);
       }
-      log(`${attempt.reason} from ${url}; trying again in ${seconds(wait)}`);
+      // The service's own interval may hold the next try back longer than the retry's wait (arXiv's 3 s).
+      log(`${attempt.reason} from ${url}; trying again in ${seconds(Math.max(wait, nextAt.get(service)! - clock.now()))}`);
       await clock.sleep(wait);
     }
   }
@@ -89,8 +92,8 @@ async function attemptGet(url: string, headers: Record<string, string>, settings
       // The status text is the server's own words, printed in retry lines as they happen: a terminal escape in it is not run.
       const statusText = stripControls(response.statusText);
       const reason = `HTTP ${status}${statusText ? ` ${statusText}` : ''}`;
-      if (status === 429) return { ok: false, retry: true, reason, waitMs: retryAfterMs(response.headers.get('retry-after'), clock.now()) };
-      return { ok: false, retry: status === 408 || status >= 500, reason };
+      const retry = status === 429 || status === 408 || status >= 500;
+      return { ok: false, retry, reason, waitMs: retry ? retryAfterMs(response.headers.get('retry-after'), clock.now()) : undefined, backoffMs: backoffMs(response) };
     }
     const declared = Number(response.headers.get('content-length') ?? 0);
     const body = declared > settings.maxBytes ? null : await readBody(response, settings.maxBytes);
@@ -98,7 +101,7 @@ async function attemptGet(url: string, headers: Record<string, string>, settings
       await response.body?.cancel().catch(() => undefined);
       return { ok: false, retry: false, reason: `a response of more than ${settings.maxBytes} bytes, larger than any page of papers should be` };
     }
-    return { ok: true, bytes: body };
+    return { ok: true, bytes: body, backoffMs: backoffMs(response) };
   } catch (e) {
     if (controller.signal.aborted) return { ok: false, retry: true, reason: `no complete answer within ${seconds(settings.timeoutMs)}` };
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
@@ -134,6 +137,12 @@ export function retryAfterMs(value: string | null, now: number): number | undefi
   // Every HTTP-date form starts with a day's name ("Thu, 11 Dec 2025 06:00:30 GMT"); Date.parse alone would take "-5".
   const date = /^[A-Z][a-z]{2}/.test(text) ? Date.parse(text) : Number.NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Zotero's `Backoff` header: seconds to leave the service alone for, or undefined. */
+function backoffMs(response: Response): number | undefined {
+  const text = response.headers.get('backoff')?.trim();
+  return text && /^\d+$/.test(text) ? Number(text) * 1000 : undefined;
 }
 
 function seconds(ms: number): string {

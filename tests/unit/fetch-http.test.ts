@@ -106,6 +106,12 @@ describe('retries', () => {
     expect(clock.sleeps).toEqual([1_000, 2_000]);
   });
 
+  it('a 503 waits as long as its Retry-After says, as a 429 does', async () => {
+    const { http, clock, url } = await setUp({ [PAGE]: [{ status: 503, headers: { 'Retry-After': '20' } }, ok] });
+    await http.get(url(PAGE), 'hf');
+    expect(clock.sleeps).toEqual([20_000]);
+  });
+
   it('a 429 asking for more than 120 s is not asked again', async () => {
     const { http, clock, url } = await setUp({ [PAGE]: [{ status: 429, headers: { 'Retry-After': '3600' } }, ok] });
     expect((await rejection(http.get(url(PAGE), 'hf'))).message).toMatch(/^HTTP 429 Too Many Requests from .*, asking to wait 3600 s, longer than the 120 s this command waits; try again later$/);
@@ -210,9 +216,19 @@ describe('one request at a time, and arXiv\'s three seconds', () => {
     expect(clock.sleeps).toEqual([1_200, 1_800]);
   });
 
-  it('an arXiv retry keeps the 3 s too: the back-off, then what is left of the interval', async () => {
-    const { http, clock, url } = await setUp({ [QUERY]: [{ status: 503 }, { fixture: 'arxiv-2312.00752-2405.21060.xml' }] });
+  it('an arXiv retry keeps the 3 s too: the back-off, then what is left of the interval, and says 3 s', async () => {
+    const { http, clock, log, url } = await setUp({ [QUERY]: [{ status: 503 }, { fixture: 'arxiv-2312.00752-2405.21060.xml' }] });
     await http.get(url(QUERY), 'arxiv');
     expect(clock.sleeps).toEqual([1_000, 2_000]);
+    expect(log).toEqual([expect.stringMatching(/^HTTP 503 Service Unavailable from .*; trying again in 3 s$/)]);
+  });
+
+  it('Zotero\'s Backoff holds the next request to the service back as long as it says; other services are not held', async () => {
+    const { http, clock, url } = await setUp({ [PAGE]: [{ ...ok, headers: { Backoff: '30' } }, ok], [QUERY]: { fixture: 'arxiv-2312.00752-2405.21060.xml' } });
+    await http.get(url(PAGE), 'zotero');
+    await http.get(url(QUERY), 'hf');
+    expect(clock.sleeps).toEqual([]);
+    await http.get(url(PAGE), 'zotero');
+    expect(clock.sleeps).toEqual([30_000]);
   });
 });
