@@ -38,8 +38,10 @@ export function readResponse(spec: FetchSpec, url: string, bytes: Uint8Array): R
   const read = readSource({ file: `response${kind.extension}`, path: url, bytes });
   const problem = read.diagnostics.find((d) => d.severity === 'error');
   if (problem) throw new FetchError(`the response does not read, so it was not saved: ${formatDiagnostic(problem)}`);
-  // `[]`, past a library's last page, is the empty answer of any JSON service: it reads as no papers of some JSON format.
-  const emptyJson = read.records.length === 0 && kind.extension === '.json';
-  if (read.format !== kind.format && !emptyJson) throw new FetchError(`the response from ${url} is not ${kind.name} (it reads as ${read.format}), so it was not saved`);
+  // `[]`, past a library's last page, is the empty answer of a JSON service that answers with a
+  // list: it reads as no papers of some JSON format. An empty answer of another service's shape
+  // (OpenAlex's `"results": []` to a Hugging Face request) is a wrong address, not a quiet day.
+  const emptyList = read.records.length === 0 && kind.extension === '.json' && /^\s*\[\s*\]\s*$/.test(new TextDecoder().decode(bytes));
+  if (read.format !== kind.format && !emptyList) throw new FetchError(`the response from ${url} is not ${kind.name} (it reads as ${read.format}), so it was not saved`);
   return { records: read.records, entries: read.entries ?? read.records.length };
 }

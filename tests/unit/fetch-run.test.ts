@@ -153,6 +153,14 @@ describe('OpenAlex works', () => {
     expect(stoppedAt(spec('hf:daily:2025-12-11'), { ...DEFAULT_SETTINGS, maxPages: 1_000 })).toBe('stopped at --max-pages 1000; there are more');
   });
 
+  it('an empty answer in another service\'s shape is a wrong address, not a day with no papers; an empty list is one', async () => {
+    const wrong = run({ [DAILY]: { body: '{"meta":{"count":0},"results":[]}' } }, { specs: specs('hf:daily:2025-12-11') });
+    await expect(wrong.result).rejects.toThrow(/is not a Hugging Face Papers API response \(it reads as openalex\), so it was not saved/);
+    expect(wrong.sources()).toEqual(wrong.before);
+    const quiet = run({ [DAILY]: { body: '[]' } }, { specs: specs('hf:daily:2025-12-11') });
+    expect((await quiet.result).lines.join('\n')).toMatch(/no papers/);
+  });
+
   it('an answer in another service\'s shape is not saved, and the folder stays as it was', async () => {
     const error = run({ [WORKS]: 'hf-daily-2025-12-11.json' }, { specs: specs('openalex:search:"state space models"') });
     await expect(error.result).rejects.toThrow(/is not an OpenAlex API response \(it reads as hf-api\), so it was not saved/);
