@@ -763,6 +763,9 @@ describe('Crossref API', () => {
     const record = read('crossref.json', work({ ...lstm, title: ['Ultrafast <scp>MRI</scp> &amp; &#8220;more&#8221;'], subtitle: ['a study'], abstract })).records[0]!;
     expect(record.title).toBe('Ultrafast MRI & “more”: a study');
     expect(record.abstract).toBe("Water (H2O), as et al., show in Hochreiter's work, x < y.");
+    // Markup spelt out as text is text, in a title and an abstract alike: CSL's rich text is not read again.
+    const spelt = read('crossref.json', work({ ...lstm, title: ['The &lt;b&gt; element'], abstract: '<jats:p>The HTML <i>bold</i> &lt;b&gt; and &lt;i&gt;x&lt;/i&gt; tags.</jats:p>' })).records[0]!;
+    expect([spelt.title, spelt.abstract]).toEqual(['The <b> element', 'The HTML bold <b> and <i>x</i> tags.']);
   });
 
   it('a work whose publisher names its arXiv preprint (relation has-preprint) carries the arXiv id, so the two are one paper', () => {

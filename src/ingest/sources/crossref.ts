@@ -62,7 +62,7 @@ export function readCrossref(path: string, text: string, response: JsonObject): 
       diagnostics.push(warning(path, line, `entry ${doi} is ${notice ? 'a notice that updates another work (an erratum, a correction)' : `a ${kind}`}, not a paper, so it is left out`));
       return;
     }
-    const record = cslRecord(asCslItem(work, doi, kind), line, (problem) => diagnostics.push(warning(path, line, `entry ${doi}: ${problem}`)));
+    const record = cslRecord(asCslItem(work, doi, kind), line, (problem) => diagnostics.push(warning(path, line, `entry ${doi}: ${problem}`)), false);
     record.arxivId ??= preprintOnArxiv(work.relation);
     // Crossref registers works it knows no title of, and its answer cannot be mended: left out, and said so.
     if (record.title) records.push(record);

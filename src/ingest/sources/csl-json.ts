@@ -11,8 +11,6 @@ import { elementLines, isObject, keyedElementLines, str, type JsonObject } from 
 import type { Venue } from '../../schemas/paper.ts';
 import { own } from '../../lib/own.ts';
 
-const plain = (value: string | null): string | null => (value === null ? null : stripRichText(value));
-
 /** Whether `item` has the shape of a CSL item. */
 export const isCslItem = (item: unknown): boolean => isObject(item) && typeof item.type === 'string' && (typeof item.id === 'string' || typeof item.id === 'number');
 
@@ -75,7 +73,9 @@ const TYPED_VENUES: Record<string, { kind: Venue['kind']; from: 'publisher' | 'c
 };
 
 /** The record of one CSL item, read at `line`; the Crossref reader reads its items through it too. */
-export function cslRecord(item: JsonObject, line: number, dateProblem: DateProblem): SourceRecord {
+export function cslRecord(item: JsonObject, line: number, dateProblem: DateProblem, richText = true): SourceRecord {
+  // An item whose text is plain already (Crossref's, once its JATS is read) keeps a "<b>" it spells out.
+  const plain = (value: string | null): string | null => (value === null || !richText ? value : stripRichText(value));
   const record = emptyRecord(line, String(item.id), plain(str(item.title))?.trim() ?? '');
   record.abstract = plain(str(item.abstract));
   setAuthors(record, (Array.isArray(item.author) ? item.author : []).map(personName));
