@@ -1145,6 +1145,16 @@ describe('BibTeX', () => {
     expect(records).toHaveLength(4);
   });
 
+  it('BibLaTeX\'s @xdata gives the entries that name it the fields they lack, and is no paper; one not in the file is a warning at the entry', () => {
+    const text = '@xdata{neurips2020,\n  booktitle = {Advances in Neural Information Processing Systems},\n  year = {2020}\n}\n@xdata{curran, publisher = {Curran Associates}}\n@inproceedings{ho2020,\n  title = {Denoising Diffusion Probabilistic Models},\n  author = {Ho, Jonathan},\n  year = {2021},\n  xdata = {neurips2020, curran}\n}\n@inproceedings{doe2020,\n  title = {Another Paper},\n  xdata = {nosuch}\n}\n';
+    const { records, diagnostics } = read('xdata.bib', text);
+    expect(records.map((r) => [r.title, r.venue?.name ?? null, r.published])).toEqual([
+      ['Denoising Diffusion Probabilistic Models', 'Advances in Neural Information Processing Systems', '2021'],
+      ['Another Paper', null, null],
+    ]);
+    expect(diagnostics).toEqual([expect.objectContaining({ severity: 'warning', line: 12, message: expect.stringContaining('@xdata nosuch, which is not in this file') })]);
+  });
+
   it('a book, or proceedings no entry crossrefs, is read as a paper: a reading list can hold one', () => {
     const text = '@book{goodfellow2016,\n  title = {Deep Learning},\n  author = {Goodfellow, Ian and Bengio, Yoshua},\n  year = {2016},\n}\n@proceedings{neurips23, title = {Advances in Neural Information Processing Systems 36}, year = 2023}\n@collection{c, title = {A Collection}}\n';
     const result = read('books.bib', text);

@@ -20,6 +20,25 @@ import { attachedFilesWarning, dateFromParts, emptyRecord, lineLocator, linkKind
 import type { Venue } from '../../schemas/paper.ts';
 import { own } from '../../lib/own.ts';
 
+/**
+ * Gives `entry` the fields it lacks of the @xdata entries its `xdata` field names, and of theirs
+ * in turn (BibLaTeX's data inheritance: every field, as it is); the names of those not found.
+ */
+function takeXdata(entry: Entry, xdata: ReadonlyMap<string, Entry>, seen = new Set<string>()): string[] {
+  const missing: string[] = [];
+  const named = typeof entry.fields.xdata === 'string' ? entry.fields.xdata.split(',').map((key) => key.trim()).filter(Boolean) : [];
+  for (const key of named) {
+    const from = xdata.get(key.toLowerCase());
+    if (!from) missing.push(key);
+    // An @xdata that names itself, or one before it, is read once.
+    if (!from || seen.has(key.toLowerCase())) continue;
+    seen.add(key.toLowerCase());
+    missing.push(...takeXdata(from, xdata, seen));
+    for (const [field, value] of Object.entries(from.fields)) if (field !== 'xdata' && !(field in entry.fields)) (entry.fields as Record<string, unknown>)[field] = value;
+  }
+  return missing;
+}
+
 /** BibLaTeX's container types: crossref'd by its papers, such an entry is the book they appear in. */
 const CONTAINERS = new Set(['proceedings', 'mvproceedings', 'collection', 'mvcollection', 'book', 'mvbook', 'periodical']);
 
@@ -166,6 +185,9 @@ export function readBibtex(path: string, source: string): SourceRead {
   }
 
   const crossreffed = new Set(library.entries.map((e) => e.fields.crossref?.toLowerCase()));
+  // BibLaTeX's @xdata holds fields that entries share, named in their `xdata` field; it is no paper.
+  const xdata = new Map(library.entries.filter((e) => e.type.toLowerCase() === 'xdata').map((e) => [e.key.toLowerCase(), e]));
+  const missingXdata = library.entries.flatMap((entry) => takeXdata(entry, xdata).map((key) => ({ entry, key })));
   const records: SourceRecord[] = [];
   /** The line of the first entry with each key, in lower case as BibTeX and crossref compare keys. */
   const keyLines = new Map<string, number>();
@@ -200,6 +222,8 @@ export function readBibtex(path: string, source: string): SourceRead {
     // Proceedings that papers cite through `crossref` give them their venue; they are not a paper.
     // Any other book or volume is one: a reading list can hold a book.
     if (CONTAINERS.has(entry.type.toLowerCase()) && crossreffed.has(entry.key.toLowerCase())) continue;
+    if (entry.type.toLowerCase() === 'xdata') continue;
+    for (const { key } of missingXdata.filter((m) => m.entry === entry)) diagnostics.push(warning(path, line, `entry ${entry.key} takes the fields of @xdata ${key}, which is not in this file; its venue or year may be missing`));
     const record = toRecord(entry, line, (message) => diagnostics.push(warning(path, line, `entry ${entry.key}: ${message}`)));
     if (!record.title) {
       // An entry the parser gave up on part-way has lost the fields after the break: its error says why.
