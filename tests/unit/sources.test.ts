@@ -1145,6 +1145,17 @@ describe('BibTeX', () => {
     expect(records).toHaveLength(4);
   });
 
+  it('the arXiv id is read where exports put it without an eprint, but not from a note that only cites a preprint', () => {
+    const text = [
+      '@misc{a, title = {Paper A}, howpublished = {\\url{https://arxiv.org/abs/2101.00001}}, year = 2021}',
+      '@misc{b, title = {Paper B}, note = {arXiv:2101.00002}, year = 2021}',
+      '@article{c, title = {Paper C}, arxivId = {2101.00003}, year = 2021}',
+      '@misc{d, title = {Paper D}, howpublished = {Preprint, arXiv:2101.00004 [cs.LG]}, year = 2021}',
+      '@misc{e, title = {Paper E}, note = {Extended version of arXiv:2101.00005}, year = 2021}',
+    ].join('\n');
+    expect(read('ids.bib', text).records.map((r) => r.arxivId)).toEqual(['2101.00001', '2101.00002', '2101.00003', '2101.00004', null]);
+  });
+
   it('BibLaTeX\'s @xdata gives the entries that name it the fields they lack, and is no paper; one not in the file is a warning at the entry', () => {
     const text = '@xdata{neurips2020,\n  booktitle = {Advances in Neural Information Processing Systems},\n  year = {2020}\n}\n@xdata{curran, publisher = {Curran Associates}}\n@inproceedings{ho2020,\n  title = {Denoising Diffusion Probabilistic Models},\n  author = {Ho, Jonathan},\n  year = {2021},\n  xdata = {neurips2020, curran}\n}\n@inproceedings{doe2020,\n  title = {Another Paper},\n  xdata = {nosuch}\n}\n';
     const { records, diagnostics } = read('xdata.bib', text);

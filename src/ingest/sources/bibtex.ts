@@ -260,8 +260,17 @@ function toRecord(entry: Entry, line: number, dateProblem: DateProblem): SourceR
   // A preprint's "journal" is often its arXiv id: `arXiv:1305.4904 [quant-ph]`, `arXiv preprint arXiv:2312.00752`.
   const journalArxiv = arxivIdInVenue(journal);
   const verbatim = (name: string) => unescapeVerbatim(field(name));
+  // Also where exports put it without an eprint: Mendeley's `arxivId` field, a @misc's
+  // `howpublished = {\url{https://arxiv.org/abs/…}}` or `{arXiv:…}`, a note that is only the preprint.
+  const howpublished = verbatim('howpublished');
   record.arxivId =
-    (archive && /^arxiv$/i.test(archive) ? arxivId(verbatim('eprint')) : null) ?? journalArxiv ?? arxivId(verbatim('url')) ?? arxivId(verbatim('doi'));
+    (archive && /^arxiv$/i.test(archive) ? arxivId(verbatim('eprint')) : null) ??
+    journalArxiv ??
+    arxivId(verbatim('url')) ??
+    arxivId(verbatim('doi')) ??
+    arxivId(verbatim('arxivid')) ??
+    (howpublished && /arxiv/i.test(howpublished) ? (arxivId(howpublished) ?? arxivIdInVenue(howpublished.replace(/^.*?(?=arxiv:)/is, ''))) : null) ??
+    arxivIdInVenue(field('note'));
   record.arxivCategory = field('primaryclass') ?? field('eprintclass') ?? (journalArxiv ? /\[([^\]\s]+)\]/.exec(journal!)?.[1] : null) ?? null;
   record.doi = doi(verbatim('doi'));
   record.venue = venueOf(entry.type.toLowerCase(), field, journal);
