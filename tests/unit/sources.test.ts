@@ -826,6 +826,13 @@ describe('CSL-JSON', () => {
     expect(read('empty.json', '{"items": []}')).toMatchObject({ format: 'csl-json', records: [], diagnostics: [] });
   });
 
+  it('reads a date as people write one in raw or literal ("March 2023", "Spring 2019"), and one ISO date as the only date part', () => {
+    const issued = [{ literal: 'March 2023' }, { raw: 'Spring 2019' }, { 'date-parts': [['2020-05-01']] }, { raw: 'Dec 3, 2024' }, { literal: 'forthcoming' }, { raw: 'someday' }];
+    const { records, diagnostics } = read('dates.json', JSON.stringify(issued.map((date, i) => ({ id: `x${i}`, type: 'article', title: `T${i}`, issued: date }))));
+    expect(records.map((r) => r.published)).toEqual(['2023-03', '2019', '2020-05-01', '2024-12', null, null]);
+    expect(diagnostics.map((d) => d.message)).toEqual(['entry x5: "someday" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)']);
+  });
+
   it('gives names, arXiv id from "number", DOI, date parts (strings or numbers) and a venue, not "arXiv"', () => {
     expect(records[0]).toMatchObject({ arxivId: '2209.03003', authors: ['Xingchao Liu', 'Chengyue Gong', 'Qiang Liu'], published: '2022-09-07', venue: null });
     expect(records[1]).toMatchObject({ doi: '10.1162/neco.1997.9.8.1735', venue: { name: 'Neural Computation', kind: 'journal' }, abstract: null, published: '1997-11-15' });
@@ -860,7 +867,7 @@ describe('CSL-JSON', () => {
     expect(read('zotero.json', JSON.stringify([{ ...item([]), issued: '2023-02-29' }])).records[0]!.published).toBe('2023-02');
   });
 
-  it('a date not read whole is a warning at its item (a 14th month, a 30th of February); a literal date is free text', () => {
+  it('a date not read whole is a warning at its item (a 14th month, a 30th of February); a literal date is free text, read for its year', () => {
     const items = [
       { id: 'x', type: 'article', title: 'X', issued: { 'date-parts': [[2015, 14, 2]] } },
       { id: 'y', type: 'article', title: 'Y', issued: { literal: 'Spring 2021' } },
@@ -868,7 +875,7 @@ describe('CSL-JSON', () => {
       { id: 'ok', type: 'article', title: 'OK', issued: { 'date-parts': [[2024, 2, 29]] } },
     ];
     const { records, diagnostics } = read('zotero.json', JSON.stringify(items, null, 1));
-    expect(records.map((r) => r.published)).toEqual(['2015', null, '2024-02', '2024-02-29']);
+    expect(records.map((r) => r.published)).toEqual(['2015', '2021', '2024-02', '2024-02-29']);
     expect(diagnostics.map((d) => [d.severity, d.line, d.message])).toEqual([
       ['warning', 2, 'entry x: the date "2015-14-2" is not read whole (there is no month 14); the paper is dated 2015'],
       ['warning', 24, 'entry z: the date "2024-02-30" is not read whole (month 2 has no day 30); the paper is dated 2024-02'],

@@ -10,6 +10,7 @@ import { dateFromParts, emptyRecord, linkKind, partialDate, setAuthors, stripRic
 import { elementLines, isObject, keyedElementLines, str, type JsonObject } from './json.ts';
 import type { Venue } from '../../schemas/paper.ts';
 import { own } from '../../lib/own.ts';
+import { MONTH_NAME, monthNumber } from '../dates.ts';
 
 /** Whether `item` has the shape of a CSL item. */
 export const isCslItem = (item: unknown): boolean => isObject(item) && typeof item.type === 'string' && (typeof item.id === 'string' || typeof item.id === 'number');
@@ -122,8 +123,10 @@ function personName(person: unknown): StatedName | null {
 }
 
 /**
- * `{"date-parts": [[2023, 11, 17]]}` (numbers or strings), or `raw`/`literal`, or an EDTF string.
- * A `literal` is free text by definition ("Spring 2021"), so it alone is read without complaint.
+ * `{"date-parts": [[2023, 11, 17]]}` (numbers or strings, or one ISO date as its only part), or
+ * `raw`/`literal`, or an EDTF string. `raw` and `literal` are a date as people write one
+ * ("March 2023", "Spring 2019"): read as ISO, else as the year and the month they name. A
+ * `literal` is free text by definition ("forthcoming"), so it alone is read without complaint.
  */
 function cslDate(issued: unknown, problem: DateProblem): string | null {
   if (typeof issued === 'string') return partialDate(issued, problem);
@@ -131,8 +134,22 @@ function cslDate(issued: unknown, problem: DateProblem): string | null {
   const parts = issued['date-parts'];
   if (Array.isArray(parts) && Array.isArray(parts[0])) {
     const [y, m, d] = parts[0] as unknown[];
+    if (m === undefined && typeof y === 'string' && /^\d{4}-\d/.test(y)) return partialDate(y, problem);
     return dateFromParts(y, m, d, problem);
   }
   const raw = str(issued.raw);
-  return raw ? partialDate(raw, problem) : partialDate(str(issued.literal));
+  // An ISO date's slips (a 14th month) are said, as in date parts.
+  if (raw && /^\s*\d{4}/.test(raw)) return partialDate(raw, problem);
+  return writtenDate(raw ?? str(issued.literal)) ?? (raw ? partialDate(raw, problem) : null);
+}
+
+/** A date as people write one: ISO ("2023-03"), or a year of four digits and the month named before it ("March 2023"), or null. */
+function writtenDate(text: string | null): string | null {
+  if (!text) return null;
+  const iso = partialDate(text);
+  if (iso) return iso;
+  const year = /(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)/.exec(text);
+  if (!year) return null;
+  const month = new RegExp(`\\b(${MONTH_NAME})\\b\\.?\\s*(?:\\d{1,2},?\\s*)?${year[1]}`, 'i').exec(text);
+  return month ? `${year[1]}-${String(monthNumber(month[1]!)).padStart(2, '0')}` : year[1]!;
 }
