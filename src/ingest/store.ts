@@ -32,10 +32,10 @@ export function readCatalogInput(paths: ContentPaths): CatalogInput {
   const curation = curationFile?.data ?? { papers: {} };
   const curationLine = (id: string) => curationFile?.lineOf(['papers', id]) ?? 0;
   // Labels and training papers are optional too: without them every theme is decided by its rules.
-  const labelsFile = readYaml(paths.labels, rel(paths.labels), themeLabelsSchema, diagnostics, true);
+  const labelsFile = readYaml(paths.labels, rel(paths.labels), themeLabelsSchema, diagnostics, true, true);
   const labels = labelsFile?.data.labels ?? [];
   const labelLine = (index: number) => labelsFile?.lineOf(['labels', index]) ?? 0;
-  const trainingFile = readYaml(paths.training, rel(paths.training), trainingPapersSchema, diagnostics, true);
+  const trainingFile = readYaml(paths.training, rel(paths.training), trainingPapersSchema, diagnostics, true, true);
   const training = trainingFile?.data.papers ?? [];
   const trainingLine = (index: number) => trainingFile?.lineOf(['papers', index]) ?? 0;
 
@@ -75,13 +75,15 @@ type Schema<T> = z.ZodType<T>;
  * Reads a YAML file through its schema. An `optional` file that is missing, empty or only
  * comments says nothing (undefined, no message); a required one is an error.
  *
- * js-yaml reads a file first: the labels (884 KB) in 71 ms where the `yaml` package takes
- * 631 ms, and the training papers in 59 ms against 299 ms (measured). But only the `yaml`
- * package knows the line of each value, so a file with anything to report (js-yaml's error, a
- * repeated key, an alias, a value the schema refuses) is read again by it, as is any file
- * whose lines a message asks for. Both read YAML 1.2's core schema: `no` is a string.
+ * The `yaml` package reads each file: the site reads themes.yaml and sources.yaml with it too,
+ * and it knows the line of each value. But for the two big files only the ingest reads, the
+ * labels and the training papers (`quick`), building its tree for lines no message asks for
+ * took 631 and 299 ms of every ingest where js-yaml takes 71 and 59 ms (measured). So js-yaml
+ * reads those first, and the `yaml` package reads them again only for a file with anything to
+ * report (js-yaml's error, a repeated key, an alias, a directive, a value the schema refuses) or
+ * when a message asks for a line.
  */
-function readYaml<T>(path: string, shown: string, schema: Schema<T>, diagnostics: Diagnostic[], optional = false): YamlFile<T> | undefined {
+function readYaml<T>(path: string, shown: string, schema: Schema<T>, diagnostics: Diagnostic[], optional = false, quick = false): YamlFile<T> | undefined {
   if (optional && !existsSync(path)) return undefined;
   let bytes: Buffer;
   try {
@@ -96,14 +98,17 @@ function readYaml<T>(path: string, shown: string, schema: Schema<T>, diagnostics
     return undefined;
   }
   const { text } = decoded;
-  const quick = quickRead(text, schema);
-  if (quick === undefined) return readYamlLines(text, shown, schema, diagnostics, optional);
-  let located: YamlFile<T> | undefined;
-  return { data: quick, lineOf: (at) => (located ??= readYamlLines(text, shown, schema, []))?.lineOf(at) ?? 0 };
+  const data = quick ? quickRead(text, schema) : undefined;
+  if (data === undefined) return readYamlLines(text, shown, schema, diagnostics, optional);
+  // Read by the `yaml` package once, at the first line asked for; null when it does not read the file.
+  let located: YamlFile<T> | null | undefined;
+  return { data, lineOf: (at) => (located === undefined ? (located = readYamlLines(text, shown, schema, []) ?? null) : located)?.lineOf(at) ?? 0 };
 }
 
 /** The file's data by js-yaml, if it reads with nothing to report; else undefined. */
 function quickRead<T>(text: string, schema: Schema<T>): T | undefined {
+  // A directive (`%YAML 1.1`) changes what the `yaml` package reads: it is that package's to read.
+  if (/^%/m.test(text)) return undefined;
   let data: unknown;
   try {
     // Repeated keys are js-yaml's error too.

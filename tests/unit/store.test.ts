@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { themeLabelsSchema, trainingPapersSchema } from '../../src/schemas/labels.ts';
 import { buildCatalog, type CatalogPlan } from '../../src/ingest/catalog.ts';
 import { IngestError } from '../../src/ingest/diagnostics.ts';
 import { appendLabel, applyPlan, readCatalogInput, removeLabels, staleFiles } from '../../src/ingest/store.ts';
@@ -168,6 +170,17 @@ describe('reading a project', () => {
     writeFileSync(path, text);
     writeFileSync(join(root, 'content/theme-labels.yaml'), Buffer.from('labels:\n  - { paper: mamba, theme: attention, label: yes, by: "Ren\u00e9" }\n', 'latin1'));
     expect(readFailure(root)).toEqual([expect.objectContaining({ file: 'content/theme-labels.yaml', line: 2, message: expect.stringContaining('UTF-8') })]);
+  });
+
+  it('reads the labels and training papers js-yaml reads first as the yaml package, with which the rest are read, would: the shipped files, and YAML the two read apart', () => {
+    const shipped = contentPaths(join(import.meta.dirname, '../..'));
+    const input = readCatalogInput(shipped);
+    expect(input.labels).toEqual(themeLabelsSchema.parse(parse(readFileSync(shipped.labels, 'utf8'))).labels);
+    expect(input.training).toEqual(trainingPapersSchema.parse(parse(readFileSync(shipped.training, 'utf8'))).papers);
+    // A value js-yaml reads as a number is text to the yaml package.
+    const root = copyProject();
+    writeFileSync(join(root, 'content/theme-labels.yaml'), 'labels:\n  - { paper: mamba, theme: attention, label: yes, by: 0b11 }\n');
+    expect(readCatalogInput(contentPaths(root)).labels).toEqual([{ paper: 'mamba', theme: 'attention', label: 'yes', by: '0b11' }]);
   });
 
   it('reads the line of each label, for messages about it', () => {
