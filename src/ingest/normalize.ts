@@ -42,14 +42,19 @@ const TEX_SYMBOLS: Readonly<Record<string, string>> = {
 const TEX_STYLE = /\\(?:math[a-z]*|text[a-z]*|operatorname|boldsymbol|bm|emph|hat|widehat|tilde|widetilde|bar|overline|vec|dot)(?![A-Za-z])\s*/g;
 
 /**
- * A title's TeX as its key compares it: an arXiv entry or a listing writes `$\\alpha$-Flow`,
- * `$\\ell_2$` and `$O(n \\sqrt{n})$` where a .bib's reader gives "α-Flow", "ℓ₂" and "O(n√n)",
- * and leaves the commands it does not know by name ("\\mathcal O", "\\log n"). Letters and
- * symbols become their characters, other commands their names, font and accent commands nothing;
- * braces, `_` and `^` go, and so do spaces beside a symbol in math, which TeX does not print.
+ * A title's TeX as its key compares it: an arXiv entry or a listing writes `$\alpha$-Flow`,
+ * `$\ell_2$` and `$O(n \log n)$` where a .bib's reader gives "α-Flow", "ℓ₂" and "O(n\log n)",
+ * keeping the commands it does not know by name ("\mathcal O"). Letters and symbols become their
+ * characters, other commands their names, font and accent commands nothing, and braces go; in
+ * math, so do `_`, `^`, and spaces before a command or beside a symbol, which TeX does not print.
  */
 function plainTex(text: string): string {
   if (!/[\\$]/.test(text)) return text;
-  const commands = (tex: string) => tex.replace(TEX_STYLE, '').replace(/\\([A-Za-z]+)/g, (_, name: string) => TEX_SYMBOLS[name] ?? name).replace(/[{}_^]/g, '');
-  return commands(text.replace(/\$([^$]*)\$/g, (_, math: string) => commands(math).replace(/\s*([^\p{L}\p{N}\s])\s*/gu, '$1')));
+  const commands = (tex: string) =>
+    tex
+      .replace(TEX_STYLE, '')
+      .replace(/\\([A-Za-z]+)/g, (_, name: string) => (Object.hasOwn(TEX_SYMBOLS, name) ? TEX_SYMBOLS[name]! : name))
+      .replace(/[{}]/g, '');
+  const math = (tex: string) => commands(tex.replace(/\s+(?=\\[A-Za-z])/g, '')).replace(/[_^]/g, '').replace(/\s*([^\p{L}\p{N}\s])\s*/gu, '$1');
+  return commands(text.replace(/\$([^$]*)\$/g, (_, tex: string) => math(tex)));
 }
