@@ -89,7 +89,7 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
   const merged = mergeSources(sources);
   append(diagnostics, merged.diagnostics);
 
-  const existing = readExisting(input.existing, input.files, diagnostics);
+  const existing = readExisting(input.existing, input.files, diagnostics, merged.sharedIds);
   const assigned = assignIds(
     merged.papers.map((p) => ({ key: p.key, title: p.title, titleKeys: p.titleKeys, abstractKeys: p.abstractKeys, arxivId: p.arxivId, doiKey: p.doi ? doiKey(p.doi) : null, sourceKeys: sourceKeysOf(p.sources), sourceFiles: sourceFilesOf(p.sources), firstAuthor: p.authors[0] ?? null })),
     [...existing.values()],
@@ -343,7 +343,7 @@ function repairAdvice(text: string): string {
 const FRONTMATTER_FIELDS = new Set(Object.keys(paperSchema.shape));
 
 /** The files already in the catalog: their ids are kept and their notes carried over. */
-function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagnostics: Diagnostic[]): Map<string, ExistingPaper> {
+function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagnostics: Diagnostic[], sharedIds: ReadonlySet<string>): Map<string, ExistingPaper> {
   const existing = new Map<string, ExistingPaper>();
   const names = new Set(papers.map(({ file }) => file));
   for (const { file, path, text } of papers) {
@@ -409,8 +409,9 @@ function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagn
   // The frontmatter key, and the paper's field that holds it as compared.
   for (const [field, key, what] of [['arxivId', 'arxivId', 'arXiv id'], ['doi', 'doiKey', 'DOI']] as const) {
     const files = Map.groupBy([...existing.values()].filter((paper) => paper[key] !== null), (paper) => paper[key]);
-    for (const group of files.values()) {
-      if (group.length < 2) continue;
+    for (const [id, group] of files) {
+      // Two papers the sources give one id are kept apart, and their merge has said so at the source.
+      if (group.length < 2 || sharedIds.has(id!)) continue;
       for (const paper of group) {
         const others = group.filter((other) => other !== paper).map((other) => other.path).join(', ');
         diagnostics.push(warning(paper.path, keyLine(paper.text, field), `the ${what} is also that of ${others}, and one paper has one ${what}: if one of these files was edited by hand, restore it from git; if they are one paper, move the notes into one file and delete the other`));

@@ -42,7 +42,7 @@ interface Occurrence {
  * them one, so the result does not depend on which file is read first. Sources are read
  * in file-name order and records in file order, so every choice is deterministic.
  */
-export function mergeSources(sources: Source[]): { papers: MergedPaper[]; duplicates: number; diagnostics: Diagnostic[] } {
+export function mergeSources(sources: Source[]): { papers: MergedPaper[]; duplicates: number; diagnostics: Diagnostic[]; sharedIds: Set<string> } {
   const occurrences = [...sources].sort((a, b) => compare(a.file, b.file)).flatMap((source) => source.records.map((record) => ({ source, record })));
   const { groups, conflicts } = groupPapers(occurrences);
 
@@ -64,7 +64,9 @@ export function mergeSources(sources: Source[]): { papers: MergedPaper[]; duplic
     seen.set(paper.key, n);
     if (n > 1) paper.key = `${paper.key}\u0000${n}`;
   }
-  return { papers, duplicates: occurrences.length - groups.length, diagnostics };
+  // The ids two papers kept apart share (arXiv ids, and DOIs by `doiKey`): the files they are written to will share them too.
+  const sharedIds = new Set(conflicts.map(({ kind, id }) => (kind === 'DOI' ? doiKey(id) : id)));
+  return { papers, duplicates: occurrences.length - groups.length, diagnostics, sharedIds };
 }
 
 /**
@@ -103,7 +105,10 @@ function groupPapers(occurrences: Occurrence[]): { groups: Occurrence[][]; confl
       const first = firstWithId.get(key);
       if (first === undefined) firstWithId.set(key, i);
       // An id pasted from the entry above: joined, one paper would take the other's title and id.
-      else if (!titlesAlike(occurrences[first]!.record.title, record.title) && authorsDiffer(occurrences[first]!.record.authors[0], record.authors[0])) conflicts.push({ occurrence, other: occurrences[first]!, kind, id });
+      else if (!titlesAlike(occurrences[first]!.record.title, record.title) && authorsDiffer(occurrences[first]!.record.authors[0], record.authors[0])) {
+        // One warning for a pair, though it share both ids.
+        if (!conflicts.some((c) => c.occurrence === occurrence && c.other === occurrences[first])) conflicts.push({ occurrence, other: occurrences[first]!, kind, id });
+      }
       else unite(first, i);
     }
   });
@@ -217,7 +222,11 @@ function report(group: Occurrence[], { source, record }: Occurrence, diagnostics
   const first = group[0]!;
   const sameFile = group.find((o) => o.source.file === source.file);
   if (sameFile) {
-    diagnostics.push(warning(source.path, record.line, `"${first.record.title}" is in this file twice (first at line ${sameFile.record.line}); the copies are merged`));
+    // Joined by an id they share, though their titles differ: a copied id, or a paper and its retitled version.
+    const said = titlesAlike(sameFile.record.title, record.title)
+      ? `"${first.record.title}" is in this file twice (first at line ${sameFile.record.line}); the copies are merged`
+      : `"${record.title}" shares an arXiv id or a DOI with "${sameFile.record.title}" (line ${sameFile.record.line}), so the two are one paper; if they are two, one of them has the other's id`;
+    diagnostics.push(warning(source.path, record.line, said));
   }
   const sameFormat = group.find((o) => o.source.format === source.format && o.record.abstract !== null);
   const [one, other] = [record.abstract, sameFormat?.record.abstract];

@@ -243,9 +243,12 @@ describe('merging sources of every kind', () => {
     expect(papers.map((p) => p.title).sort()).toEqual([convnext.title, survey.title].sort());
     const doi = (title: string, line: number, author: string) => listed(title, line, { authors: [author], doi: '10.1000/xyz', abstract: null });
     expect(mergeSources([listing('a.ris', [doi('Deep learning', 3, 'Yann LeCun'), doi('Generative adversarial nets', 9, 'Ian Goodfellow')], 'ris')]).diagnostics).toEqual([expect.objectContaining({ severity: 'warning', line: 9 })]);
-    // A preprint retitled for its venue by the same first author is one paper.
+    // A pair with both ids in common is one warning.
+    const both = (r: SourceRecord) => ({ ...r, doi: '10.1000/xyz' });
+    expect(mergeSources([listing('library.bib', [both(convnext), both(survey)], 'bibtex')]).diagnostics).toHaveLength(1);
+    // A preprint retitled for its venue by the same first author is one paper, and said to be read as one, not "in this file twice".
     const retitled = mergeSources([listing('a.bib', [convnext, { ...convnext, line: 9, title: 'ConvNeXt: Revisiting ConvNets' }], 'bibtex')]);
-    expect([retitled.papers.length, retitled.diagnostics]).toEqual([1, [expect.objectContaining({ message: expect.stringContaining('in this file twice') })]]);
+    expect([retitled.papers.length, retitled.diagnostics]).toEqual([1, [expect.objectContaining({ message: expect.stringContaining('shares an arXiv id or a DOI with "A ConvNet for the 2020s" (line 1), so the two are one paper') })]]);
   });
 
   it('the same title with different arXiv ids, or clearly different abstracts, stays two papers', () => {
