@@ -1,6 +1,6 @@
 import { error, warning, type Diagnostic } from './diagnostics.ts';
 import { linkKind } from './sources/record.ts';
-import { bodyOf, FrontmatterError, serializePaperFile, notesError, paperLinksIn, parsePaperFile } from './frontmatter.ts';
+import { belowFrontmatter, bodyOf, FrontmatterError, serializePaperFile, notesError, paperLinksIn, parsePaperFile } from './frontmatter.ts';
 import { hasNotes } from '../lib/notes.ts';
 import { extractLinks } from './links.ts';
 import { doiKey } from '../lib/ids.ts';
@@ -333,11 +333,14 @@ function brokenPaperLinks(files: ReadonlyMap<string, string>, folder: string, pu
  * is mended where it is.
  */
 function repairAdvice(text: string): string {
+  const notes = belowFrontmatter(text);
+  if (notes === undefined || hasNotes(notes)) return 'mend the file at that line, not by deleting it or restoring it from git: that would lose the notes below its frontmatter written since the last commit';
   if (/^aliases:[ \t]*(?:\[[ \t]*[^\s\]]|\r?\n[ \t]*-)/m.test(text)) return 'restore the file from git, not by deleting it: its aliases are the former ids of the paper, which redirect to it, and a file written anew would not have them';
-  const body = /^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)([\s\S]*)$/.exec(text)?.[1];
-  if (body === undefined || hasNotes(body)) return 'mend the file at that line, not by deleting it or restoring it from git: that would lose the notes below its frontmatter written since the last commit';
   return 'restore the file from git or delete it to let the ingest write it anew';
 }
+
+/** A paper file's text above its notes. */
+const frontmatterOf = (text: string) => text.slice(0, text.length - bodyOf(text).length);
 
 /** The keys of a paper's frontmatter: all the ingest's. */
 const FRONTMATTER_FIELDS = new Set(Object.keys(paperSchema.shape));
@@ -345,7 +348,7 @@ const FRONTMATTER_FIELDS = new Set(Object.keys(paperSchema.shape));
 /** The files already in the catalog: their ids are kept and their notes carried over. */
 function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagnostics: Diagnostic[], sharedIds: ReadonlySet<string>): Map<string, ExistingPaper> {
   const existing = new Map<string, ExistingPaper>();
-  const names = new Set(papers.map(({ file }) => file));
+  const texts = new Map(papers.map(({ file, text }) => [file, text]));
   for (const { file, path, text } of papers) {
     let parsed;
     try {
@@ -366,8 +369,11 @@ function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagn
     if (data.id !== named) {
       // Which of the two was edited, the ingest cannot know; advice to change the id back after a
       // renamed file would publish the paper under the new name and lose its old address.
-      // A copy an editor or a sync tool made ("x (copy).mdx") beside the file it copies: renaming it back would overwrite that file.
-      if (names.has(`${data.id}.mdx`)) {
+      // A copy an editor or a sync tool made ("x (copy).mdx") beside the file it copies: renaming it back
+      // would overwrite that file. Only a name that is no id, or a frontmatter that is the other's, says copy:
+      // an id edited to another paper's is to be put back, and that paper's file left alone.
+      const original = texts.get(`${data.id}.mdx`);
+      if (original !== undefined && (!slugId.safeParse(named).success || frontmatterOf(original) === frontmatterOf(text))) {
         diagnostics.push(error(path, keyLine(text, 'id'), `this file has the id of ${data.id}.mdx, beside it, so it is a copy of that paper's file: move any notes of its own into ${data.id}.mdx, then delete it`));
         continue;
       }
@@ -399,9 +405,11 @@ function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagn
     const shared = aliases.find((alias) => owners.get(alias)!.length > 1);
     if (shared === undefined) continue;
     const others = owners.get(shared)!.filter((other) => other !== file);
-    // A file named by the former id is where the paper was before a rename; one left from a rename undone (`git checkout content/`) is this one.
+    // The file named by the id is the paper's: this one, which had it as a former id, is left from a rename undone (`git checkout content/`).
+    const owner = others.find((other) => other === `${shared}.mdx`);
     const where = others.length === 0 ? 'this file twice' : `${others.join(', ')} as well`;
-    diagnostics.push(error(path, keyLine(text, 'aliases'), `the former id "${shared}" is in ${where}, and an address leads to one paper: if this file is left from a rename that was undone, move any notes of its own into ${others[0] ?? 'the paper\'s file'} and delete it; else restore it from git`));
+    const fix = owner ? `if this file is left from a rename that was undone, move any notes of its own into ${owner} and delete it; else restore it from git` : 'restore the files from git';
+    diagnostics.push(error(path, keyLine(text, 'aliases'), `the former id "${shared}" is in ${where}, and an address leads to one paper: ${fix}`));
   }
   // An arXiv id or a DOI names one paper, and sources that share one are merged: two files with
   // one were edited by hand (the paper it names would take the other file, notes and address),

@@ -52,19 +52,40 @@ export function bodyOf(text: string): string {
  */
 export function parsePaperFile(text: string): PaperFile {
   const match = FRONTMATTER.exec(text);
-  if (!match) {
-    // Spaces after a fence are invisible in an editor, and make it no fence.
-    const spaced = text.split('\n').findIndex((line) => /^\uFEFF?---[ \t]+\r?$/.test(line));
-    if (spaced !== -1) throw new FrontmatterError('this --- has spaces after it, so it does not open or close the frontmatter; remove them', spaced + 1);
-    throw new FrontmatterError('no frontmatter: the file must start with a --- line and close it with another', 1);
-  }
+  if (!match) throw spacedFence(text) ?? new FrontmatterError('no frontmatter: the file must start with a --- line and close it with another', 1);
   try {
     return { data: loadQuoted(match[1]!), body: text.slice(match[0].length) };
   } catch (e) {
     if (!(e instanceof YAMLException)) throw e;
+    // A closing fence with spaces after it lets a `---` rule in the notes close the frontmatter instead.
     // js-yaml counts lines from 0 within the frontmatter, which starts on the file's second line.
-    throw new FrontmatterError(e.reason, (e.mark?.line ?? 0) + 2);
+    throw spacedFence(text) ?? new FrontmatterError(e.reason, (e.mark?.line ?? 0) + 2);
   }
+}
+
+/** A fence line as a person sees one: `---`, with any spaces after it, which make it no fence to a parser. */
+const FENCE_AS_SEEN = /^\uFEFF?---[ \t]*\r?$/;
+
+/** The file's lines, and the index of the line that closes its frontmatter as a person sees it, or -1. */
+function closingFence(text: string): { lines: string[]; close: number } {
+  const lines = text.split('\n');
+  return { lines, close: FENCE_AS_SEEN.test(lines[0] ?? '') ? lines.findIndex((line, i) => i > 0 && FENCE_AS_SEEN.test(line)) : -1 };
+}
+
+/** The error for a frontmatter's opening or closing fence with spaces after it, at its line, or undefined. */
+function spacedFence(text: string): FrontmatterError | undefined {
+  const { lines, close } = closingFence(text);
+  const spaced = [0, close].find((i) => i >= 0 && /[ \t]\r?$/.test(lines[i]!) && FENCE_AS_SEEN.test(lines[i]!));
+  return spaced === undefined ? undefined : new FrontmatterError('this --- has spaces after it, so it does not open or close the frontmatter; remove them', spaced + 1);
+}
+
+/**
+ * What follows a paper file's frontmatter as a person sees it end (at a `---` line, spaces
+ * after it or not), even where a parser sees none; undefined when no such line closes it.
+ */
+export function belowFrontmatter(text: string): string | undefined {
+  const { lines, close } = closingFence(text);
+  return close < 0 ? undefined : lines.slice(close + 1).join('\n');
 }
 
 /**

@@ -549,6 +549,23 @@ describe('re-ingesting over an existing catalog', () => {
     expect(problem!.message).not.toContain('name it');
   });
 
+  it('an id edited to another paper\'s, whose file is beside it, is to be put back, not called a copy', () => {
+    const written = writtenFiles(first);
+    const flowFile = `${paperTitled(first, FLOW).id}.mdx`;
+    const edited = written.map((f) => (f.file === mambaFile ? { ...f, text: f.text.replace(`id: "${mambaFile.replace('.mdx', '')}"`, `id: "${flowFile.replace('.mdx', '')}"`) } : f));
+    const [problem] = errorsIn(buildCatalog({ ...projectInput(), existing: edited }).diagnostics);
+    expect(problem!.message).toContain(`if the id was edited, put back id: "${mambaFile.replace('.mdx', '')}"`);
+    expect(problem!.message).not.toContain('copy');
+  });
+
+  it('two files that give one former id, neither of them named by it, are told to be restored, not deleted', () => {
+    const written = writtenFiles(first);
+    const withAlias = written.slice(0, 2).map((f) => ({ ...f, text: f.text.replace('aliases: []', 'aliases: ["old-name"]') }));
+    const problems = errorsIn(buildCatalog({ ...projectInput(), existing: [...withAlias, ...written.slice(2)] }).diagnostics);
+    expect(problems.map((p) => p.message)).toEqual([expect.stringContaining('restore the files from git'), expect.stringContaining('restore the files from git')]);
+    expect(problems.map((p) => p.message).join('\n')).not.toContain('delete');
+  });
+
   it('a file left from a rename that was undone names the paper\'s file, where its notes go', () => {
     const id = mambaFile.replace('.mdx', '');
     const written = writtenFiles(first);
@@ -591,18 +608,24 @@ describe('re-ingesting over an existing catalog', () => {
     expect(errorsIn(plan.diagnostics)).toEqual([expect.objectContaining({ line: lineOf(text, 'TODO: re-read section 3 (email from Jan)'), message: expect.stringContaining('move it below the closing ---') })]);
   });
 
+  it('a closing fence with spaces after it is named at its line even when a --- rule in the notes would close the frontmatter', () => {
+    const text = `${writtenFiles(first).find((f) => f.file === mambaFile)!.text.replace(/\n---\n/, '\n--- \n')}My notes.\n\n---\n\nMore notes.\n`;
+    const plan = buildCatalog({ ...projectInput(), existing: [{ file: mambaFile, path: `content/papers/${mambaFile}`, text }] });
+    expect(errorsIn(plan.diagnostics)).toEqual([expect.objectContaining({ line: text.split('\n').indexOf('--- ') + 1, message: expect.stringContaining('has spaces after it') })]);
+  });
+
   it('a fence with spaces after it, invisible in an editor, is an error at its own line, and the notes are kept', () => {
     const text = `${writtenFiles(first).find((f) => f.file === mambaFile)!.text.replace(/\n---\n/, '\n--- \n')}My notes.\n`;
     const plan = buildCatalog({ ...projectInput(), existing: [{ file: mambaFile, path: `content/papers/${mambaFile}`, text }] });
     expect(errorsIn(plan.diagnostics)).toEqual([expect.objectContaining({ line: text.split('\n').indexOf('--- ') + 1, message: expect.stringMatching(/has spaces after it[\s\S]*not by deleting it/) })]);
   });
 
-  it('a file the ingest cannot read that names former ids says to restore it, not delete it: a file written anew would lose their redirects', () => {
+  it('a file the ingest cannot read that names former ids says to restore it, not delete it: a file written anew would lose their redirects; with notes too, to mend it', () => {
+    const advice = (text: string) => errorsIn(buildCatalog({ ...projectInput(), existing: [{ file: 'renamed.mdx', path: 'content/papers/renamed.mdx', text }] }).diagnostics)[0]!.message;
     for (const aliases of ['aliases: ["old-name"]', 'aliases:\n  - "old-name"']) {
-      const text = `---\nid: "renamed"\n${aliases}\ntitle: "A: b: c"\n<<<<<<< HEAD\n---\nNotes.\n`;
-      const plan = buildCatalog({ ...projectInput(), existing: [{ file: 'renamed.mdx', path: 'content/papers/renamed.mdx', text }] });
-      const [problem] = errorsIn(plan.diagnostics);
-      expect(problem, aliases).toMatchObject({ file: 'content/papers/renamed.mdx', message: expect.stringContaining('not by deleting it: its aliases are the former ids') });
+      const text = `---\nid: "renamed"\n${aliases}\ntitle: "A: b: c"\n<<<<<<< HEAD\n---\n`;
+      expect(advice(text), aliases).toContain('not by deleting it: its aliases are the former ids');
+      expect(advice(`${text}Notes.\n`), aliases).toContain('mend the file at that line');
     }
   });
 });
