@@ -8,7 +8,7 @@ import { dump, load } from 'js-yaml';
  * - js-yaml's `dump` looks at each character of each string twice, in JavaScript, to choose a
  *   style and escape it: 1.6-1.9 s for 10,000 papers, against 0.1 s for JSON.stringify of the
  *   same objects (measured on a loaded machine);
- * - its `load` read those 10,000 frontmatters in 1.0 s of the ingest's 10.
+ * - its `load` read those 10,000 frontmatters in 0.67-0.73 s of the ingest's 10 (quiet machine).
  * Here a string that needs no escape (the whole of almost every paper) is written and read as
  * it is, and anything this module is not sure to write or read as js-yaml would (an escape, an
  * odd key or number, a comment or a blank line among the keys, a value of another kind) is left
@@ -34,6 +34,9 @@ const QUOTABLE = new RegExp(`^[${AS_IS}"\\\\]*$`, 'u');
 /** The text between the quotes of such a string, as written: with no escape, and with some. */
 const PLAIN_QUOTED = new RegExp(`^[${AS_IS}]*$`, 'u');
 const QUOTED = new RegExp(`^(?:[${AS_IS}]|\\\\["\\\\])*$`, 'u');
+
+/** A comment line read here: of printable characters and tabs (no carriage return). */
+const COMMENT = new RegExp(`^#[\\t${AS_IS}"\\\\]*$`, 'u');
 
 /** A key js-yaml writes bare: a word or words joined by `-`, which no YAML type reads as other than text. */
 const PLAIN_KEY = /^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$/;
@@ -79,7 +82,8 @@ function block(value: unknown, level: number): string | undefined {
     for (const key of Object.keys(value)) {
       const item = value[key];
       if (item === undefined) continue;
-      if (!PLAIN_KEY.test(key) || QUOTED_KEYS.has(key)) return undefined;
+      // js-yaml writes a key over 1,024 characters as an explicit `? key`.
+      if (!PLAIN_KEY.test(key) || QUOTED_KEYS.has(key) || key.length > 1024) return undefined;
       const written = block(item, level + 1);
       if (written === undefined) return undefined;
       out += `${indent}${key}:${written.startsWith('\n') ? '' : ' '}${written}`;
@@ -104,8 +108,9 @@ export function loadQuoted(text: string): unknown {
 export function readQuoted(text: string): { value: unknown } | undefined {
   const lines = text.split('\n');
   let at = 0;
-  // Comments only at the top, as the paper files' header; js-yaml's own last empty line.
-  while (at < lines.length && lines[at]!.startsWith('#')) at++;
+  // Comments only at the top, as the paper files' header; js-yaml's own last empty line. A
+  // comment with a carriage return (which ends it for js-yaml) or a character js-yaml refuses is its to read.
+  while (at < lines.length && lines[at]!.startsWith('#')) if (!COMMENT.test(lines[at++]!)) return undefined;
   const end = lines.at(-1) === '' ? lines.length - 1 : lines.length;
   if (at >= end) return undefined;
 
@@ -132,7 +137,7 @@ export function readQuoted(text: string): { value: unknown } | undefined {
       if (rest === line.length) {
         // A collection below its key, two spaces in.
         if (at >= end || indentOf(lines[at]!) !== indent + 2) return UNSURE;
-        value = block(indent + 2);
+        value = collection(indent + 2);
       } else value = scalarOf(line.slice(rest + 1));
       if (value === UNSURE) return UNSURE;
       map[key] = value;
@@ -159,16 +164,16 @@ export function readQuoted(text: string): { value: unknown } | undefined {
   };
 
   /** The mapping or sequence whose lines start `indent` spaces in, from line `at`. */
-  const block = (indent: number): Read => (isItem(lines[at]!, indent) ? sequence(indent) : mapping(indent, indent));
+  const collection = (indent: number): Read => (isItem(lines[at]!, indent) ? sequence(indent) : mapping(indent, indent));
 
   if (indentOf(lines[at]!) !== 0) return undefined;
-  const value = block(0);
+  const value = collection(0);
   return value === UNSURE || at !== end ? undefined : { value };
 }
 
 /** Not sure: js-yaml is to read the text. */
 const UNSURE = Symbol('unsure');
-/** A value read, or UNSURE. */
+/** A value read, or UNSURE (for the reader, which says which it returns). */
 type Read = unknown;
 
 /** How many spaces a line starts with. */
