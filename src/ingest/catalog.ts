@@ -14,7 +14,7 @@ import { createShelver, trainThemeModels, type LabelledPaper, type ThemeModels }
 import { readSource } from './sources/detect.ts';
 import { everyId, redirectsManifest } from '../lib/aliases.ts';
 import { paperSitePath } from '../lib/paths.ts';
-import { assignIds, numberedApart, sourceKey, type Assigned, type KnownPaper } from './slug.ts';
+import { assignIds, meantId, sourceKey, type Assigned, type KnownPaper } from './slug.ts';
 import { paperSchema, type ListingManifestEntry, type Paper, type SourceRef } from '../schemas/paper.ts';
 import { slugId } from '../schemas/id.ts';
 import type { Curation } from '../schemas/curation.ts';
@@ -220,7 +220,7 @@ function applyCuration({ taxonomy, curation, curationLine, files }: CatalogInput
     // An id never published and a letter or two from a paper's is a typo, whose decision (hide
     // it, rename it) would go unapplied while the ingest succeeds; any other is left from a paper
     // no source has now, such as "qwen2-…" beside "qwen3-…", or "flow-matching" beside "flow-matching-2".
-    const meant = published.has(id) ? '' : didYouMean(id, current.filter((other) => !numberedApart(other, id)));
+    const meant = published.has(id) ? '' : meantId(id, current);
     if (meant) diagnostics.push(error(files.curation, line, `paper "${id}" is not in the catalog; ${meant} (the file name in ${files.papers})`));
     else diagnostics.push(warning(files.curation, line, `paper "${id}" is not in the catalog; fix the id (the file name in ${files.papers}) or remove the entry`));
   }

@@ -2,7 +2,7 @@ import type { CatalogInput } from './catalog.ts';
 import { error, warning, type Diagnostic } from './diagnostics.ts';
 import type { LabelledPaper } from './shelve.ts';
 import { titleKey } from './normalize.ts';
-import { numberedApart } from './slug.ts';
+import { meantId } from './slug.ts';
 import { everyId } from '../lib/aliases.ts';
 import { excerpt } from '../lib/format.ts';
 import { didYouMean } from '../lib/spelling.ts';
@@ -26,8 +26,8 @@ export interface CatalogText {
  * The labelled papers, catalog and training alike, each with its text and its decisions, and
  * `strays`, the rows (0-based) that name no paper: neither the catalog's, by any id it has had,
  * nor one still on disk (`onDisk`: a paper kept for its notes is published), nor a training
- * paper. They are reported as one warning, but for an id a typo away from a paper's, which is an
- * error at its rows and no stray (themes:prune keeps it). Labels naming a theme not in themes.yaml are an
+ * paper. They are reported as one warning, but for an id a typo away from a paper's, which is a
+ * warning of its own, with the id it may have meant, and no stray (themes:prune keeps it). Labels naming a theme not in themes.yaml are an
  * error, one per theme (`goneThemes`). `npm run themes:prune` removes the strays, and the labels
  * of a gone theme it is told to. For the same paper and theme a later row wins,
  * so a maintainer's review can correct an earlier decision by appending to the file.
@@ -86,14 +86,16 @@ export function labelledPapers(
     if (!decisions.has(id)) decisions.set(id, new Map());
     decisions.get(id)!.set(label.theme, label.label === 'yes');
   }
-  // A stray a letter or two from a paper's id is a typo: its decision would go unapplied, and
-  // themes:prune would remove it as a paper that left. An error, as the same typo in curation.yaml is.
+  // A stray a letter or two from a paper's id may be a typo, whose decision goes unapplied: said
+  // with the id it may have meant, and kept from themes:prune, which removes papers that left. A
+  // warning, not curation.yaml's error: a demo label ("qwen2-…") may as well be a paper that left
+  // beside one of a new catalog ("qwen3-…").
   const ids = [...texts.keys()];
   const typos = new Map<string, number[]>();
   for (const stray of strays) typos.get(stray.paper)?.push(stray.index) ?? typos.set(stray.paper, [stray.index]);
   for (const [paper, indexes] of typos) {
-    const meant = didYouMean(paper, ids.filter((id) => Math.abs(id.length - paper.length) <= 2 && !numberedApart(id, paper)));
-    if (meant) diagnostics.push(error(file, input.labelLine(indexes[0]!), `${rows(indexes.map((i) => input.labelLine(i)), 'label')} ${indexes.length === 1 ? 'names' : 'name'} paper "${paper}", which is neither in the catalog nor a training paper; ${meant} Fix the id, or remove the row if the paper has left the catalog`));
+    const meant = meantId(paper, ids);
+    if (meant) diagnostics.push(warning(file, input.labelLine(indexes[0]!), `${rows(indexes.map((i) => input.labelLine(i)), 'label')} ${indexes.length === 1 ? 'names' : 'name'} paper "${paper}", which is neither in the catalog nor a training paper; ${meant} Fix the id, or remove the row if the paper has left the catalog (themes:prune keeps it, as a typo)`));
     else typos.delete(paper);
   }
   strays = strays.filter((stray) => !typos.has(stray.paper));

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { abstractsAgree, abstractWords, authorsDiffer, overlap, textWords, titlesAlike, wordsAgree } from './merge.ts';
 import { MAX_ID_LENGTH } from '../schemas/id.ts';
 import { everyId } from '../lib/aliases.ts';
-import { editDistance } from '../lib/spelling.ts';
+import { didYouMean, editDistance } from '../lib/spelling.ts';
 
 
 /** Names Windows keeps for devices: a file `aux.mdx` cannot be checked out there. */
@@ -27,6 +27,15 @@ export function slugForTitle(title: string): string {
 
 /** Whether two ids differ only by the number that tells papers of one title apart (`flow-matching`, `flow-matching-2`). */
 export const numberedApart = (a: string, b: string): boolean => a.replace(/-\d+$/, '') === b.replace(/-\d+$/, '');
+
+/**
+ * "did you mean …?" for an id a letter or two from one of `ids` (a typo, whose decision would go
+ * unapplied), but not merely numbered apart from it ("flow-matching" and "flow-matching-2" are
+ * two papers); "" when none is that close.
+ */
+export function meantId(id: string, ids: readonly string[]): string {
+  return didYouMean(id, ids.filter((other) => Math.abs(other.length - id.length) <= 2 && !numberedApart(other, id)));
+}
 
 /** What the catalog already knows about a paper: the URL it was published under. */
 export interface KnownPaper {
