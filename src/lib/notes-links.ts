@@ -3,7 +3,7 @@
  * behave as the site's own: a link to another site gets rel="noopener noreferrer", so no page
  * hands its window or its address to the sites it links to; and a link or image by a path from
  * the site's root (`/papers/x/`) gets the base path, so it still leads there under `/<repo>/`, as does
-a picture's `srcset`, or a video's, audio's or its poster's address.
+ * a picture's `srcset`, or a video's, audio's, embed's or its poster's address.
  * Both hold for links written in Markdown and for those written as HTML (`<a href>`), which MDX
  * reads as JSX elements rather than as HTML. And a heading gets an id the page has not.
  */
@@ -60,7 +60,7 @@ export const externalLinks: HastPlugin = attributePlugin('shelfmark-external-lin
  * The attributes of notes' elements that hold URLs, as they are written in JSX and named in a
  * Markdown link's or image's element; `srcset` holds several.
  */
-const URL_ATTRIBUTES: Record<string, readonly string[]> = { a: ['href'], img: ['src', 'srcset', 'srcSet'], source: ['src', 'srcset', 'srcSet'], video: ['src', 'poster'], audio: ['src'], track: ['src'] };
+const URL_ATTRIBUTES: Record<string, readonly string[]> = { a: ['href'], img: ['src', 'srcset', 'srcSet'], source: ['src', 'srcset', 'srcSet'], video: ['src', 'poster'], audio: ['src'], track: ['src'], iframe: ['src'], embed: ['src'], object: ['data'] };
 
 /** For a site served under `base` (Astro's `base`, "/" or "/<repo>/"). */
 export function rootLinks(base: string): HastPlugin {

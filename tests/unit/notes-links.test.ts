@@ -34,7 +34,7 @@ describe('links in people\'s notes', () => {
     expect(compiled('<a href="/reading-listing/">x</a>', '/reading-list/', 'href')).toEqual(['/reading-list/reading-listing/']);
   });
 
-  it('under /<repo>/, each address of a srcset, and a video\'s, audio\'s, track\'s or poster\'s, gets the base', () => {
+  it('under /<repo>/, each address of a srcset, and a video\'s, audio\'s, track\'s, frame\'s or poster\'s, gets the base', () => {
     const notes = [
       '<img src="/f/a.png" srcset="/f/a.png 1x, /f/a@2x.png 2x" alt="" />',
       '',
@@ -43,9 +43,11 @@ describe('links in people\'s notes', () => {
       '<video src="/media/clip.mp4" poster="/media/poster.png" controls><track src="/media/clip.vtt" /></video>',
       '',
       '<audio src="/media/talk.mp3" controls></audio>',
+      '',
+      '<iframe src="/demo/"></iframe>',
     ].join('\n');
     expect(compiled(notes, '/reading-list/', 'srcset')).toEqual(['/reading-list/f/a.png 1x, /reading-list/f/a@2x.png 2x', '/reading-list/f/a.webp 640w,https://cdn.example/b.webp 1280w']);
-    expect(compiled(notes, '/reading-list/', 'src')).toEqual(['/reading-list/f/a.png', '/reading-list/f/a.png', '/reading-list/media/clip.mp4', '/reading-list/media/clip.vtt', '/reading-list/media/talk.mp3']);
+    expect(compiled(notes, '/reading-list/', 'src')).toEqual(['/reading-list/f/a.png', '/reading-list/f/a.png', '/reading-list/media/clip.mp4', '/reading-list/media/clip.vtt', '/reading-list/media/talk.mp3', '/reading-list/demo/']);
     expect(compiled(notes, '/reading-list/', 'poster')).toEqual(['/reading-list/media/poster.png']);
   });
 
