@@ -35,6 +35,8 @@ function read<const O extends ParseArgsOptionsConfig>(command: string, usage: st
       words.push(...args.slice(i));
       break;
     }
+    // No script has a one-letter option but -h: parseArgs's own words for one ("as in '-- "-n"") never close their quote.
+    if (/^-[^-]/.test(arg)) fail(`there is no option ${arg}`);
     if (!arg.startsWith('--')) {
       words.push(arg);
       continue;

@@ -186,6 +186,7 @@ describe('the options of the npm run scripts', () => {
     const root = copyProject();
     expect(run(root, 'ingest.ts', '--check=no')).toMatchObject({ status: 1, stderr: "ingest: Option '--check' does not take an argument; `npm run ingest -- --help` lists the options\n" });
     expect(run(root, 'build.ts', 'force')).toMatchObject({ status: 1, stderr: "build: Unexpected argument 'force'. This command does not take positional arguments; `npm run build -- --help` lists the options\n" });
+    expect(run(root, 'ingest.ts', '-n')).toMatchObject({ status: 1, stderr: 'ingest: there is no option -n; `npm run ingest -- --help` lists the options\n' });
   });
 
   it('pages:check refuses a file, or two folders, in one line', () => {
