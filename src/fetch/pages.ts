@@ -25,6 +25,11 @@ export interface Fetched {
   pages: FetchedPage[];
   /** Whether the page limit stopped the fetch while pages were still full. */
   more: boolean;
+  /**
+   * The results the service said the query has, and the entries its pages gave, when a page came
+   * back short or empty before them all (arXiv answers an empty page now and then).
+   */
+  short?: { total: number; got: number } | undefined;
 }
 
 /** Fetches and reads a spec's pages, one request at a time; throws `FetchError`. */
@@ -35,16 +40,23 @@ export async function fetchPages(spec: FetchSpec, http: HttpClient, settings: Fe
   const pages: FetchedPage[] = [];
   const seen = new Set<string>();
   let full = 0;
+  let got = 0;
+  let total: number | undefined;
+  const shortOf = () => (total !== undefined && got < total ? { total, got } : undefined);
   for (let page = 0; page < limit; page++) {
     const url = pageUrl(spec, page, size, bases);
     const bytes = await http.get(url, service);
-    const { records, entries } = readResponse(spec, url, bytes);
+    const read = readResponse(spec, url, bytes);
+    const { records, entries } = read;
+    total ??= read.total;
     const keys = records.map(paperKey);
-    if (entries === 0 || (page > 0 && records.length > 0 && keys.every((key) => seen.has(key)))) break;
+    if (entries === 0) return { pages, more: false, short: shortOf() };
+    if (page > 0 && records.length > 0 && keys.every((key) => seen.has(key))) break;
+    got += entries;
     for (const key of keys) seen.add(key);
     // A page of a library's standalone attachments alone has nothing for the catalog, but the pages after it may.
     if (records.length > 0) pages.push({ bytes, records });
-    if (!isPaged(spec) || entries < size) return { pages, more: false };
+    if (!isPaged(spec) || entries < size) return { pages, more: false, short: isPaged(spec) ? shortOf() : undefined };
     full++;
   }
   return { pages, more: full === limit };

@@ -70,13 +70,14 @@ export async function runFetch(request: FetchRequest, context: FetchContext): Pr
       continue;
     }
     log(`${name}: fetching…`);
-    const { pages, more } = await fetchPagesOf(spec, http, settings, bases);
+    const { pages, more, short } = await fetchPagesOf(spec, http, settings, bases);
     const records = [...new Map(pages.flatMap((page) => page.records).map((record) => [paperKey(record), record])).values()];
     const fresh = records.filter((record) => !isKnown(known, record));
     // A collection names its papers but holds no abstract or author: arXiv's answer for the same ids does.
     // (`known` is empty without --new-only.)
     if (spec.source === 'hf-collection') queue.push(...collectionIdSpecs(spec.slug, records.flatMap((r) => (r.arxivId && !known.arxivIds.has(r.arxivId) ? [r.arxivId] : []))));
-    const limit = more ? ` (${stoppedAt(spec, settings)})` : '';
+    // A page that came back short of what the service said it has: the rest is there to fetch later, not gone.
+    const limit = more ? ` (${stoppedAt(spec, settings)})` : short ? ` (the service said it has ${short.total} and its pages gave ${short.got}; fetch again later for the rest)` : '';
     // DOIs asked for and not answered (a typo, or a DOI another agency registers, as arXiv's and Zotero's are) are named, not lost in silence.
     const answered = new Set(records.flatMap((r) => (r.doi ? [doiKey(r.doi)] : [])));
     const unanswered = spec.source === 'crossref-dois' ? spec.dois.filter((d) => !answered.has(doiKey(d))) : [];

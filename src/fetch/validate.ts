@@ -28,6 +28,8 @@ export interface ReadResponse {
    * title, or a full page with one of them in it would pass for the last.
    */
   entries: number;
+  /** How many results the query has in all, where the service says. */
+  total?: number | undefined;
 }
 
 /** The papers in a response to `spec`; throws `FetchError` naming the URL and the reader's first error. */
@@ -43,5 +45,5 @@ export function readResponse(spec: FetchSpec, url: string, bytes: Uint8Array): R
   // (OpenAlex's `"results": []` to a Hugging Face request) is a wrong address, not a quiet day.
   const emptyList = read.records.length === 0 && kind.extension === '.json' && /^\s*\[\s*\]\s*$/.test(new TextDecoder().decode(bytes));
   if (read.format !== kind.format && !emptyList) throw new FetchError(`the response from ${url} is not ${kind.name} (it reads as ${read.format}), so it was not saved`);
-  return { records: read.records, entries: read.entries ?? read.records.length };
+  return { records: read.records, entries: read.entries ?? read.records.length, total: read.total };
 }

@@ -166,6 +166,15 @@ describe('paging', () => {
     expect(pages.map(arxivIds)).toEqual([['2512.09021', '2209.03003'], ['2312.00752', '2405.21060']]);
     expect(Buffer.from(pages[0]!.bytes).equals(first)).toBe(true);
   });
+
+  it('an arXiv page that comes back empty before the results its feed counts is said to be short, not taken for the end', async () => {
+    const first = fetchFixture('arxiv-query-rectified-flow.xml').toString('utf8').replace('<opensearch:totalResults>2<', '<opensearch:totalResults>250<');
+    const short = await pagedClient('arxiv:query:ti:"rectified flow"', [first, EMPTY_FEED]).fetch();
+    expect([short.pages.length, short.more, short.short]).toEqual([1, false, { total: 250, got: 2 }]);
+    // Its own count reached, the query is whole.
+    const whole = await pagedClient('arxiv:query:ti:"rectified flow"', [fetchFixture('arxiv-query-rectified-flow.xml'), EMPTY_FEED]).fetch();
+    expect(whole.short).toBeUndefined();
+  });
 });
 
 describe('a page that does not read fails the whole spec', () => {

@@ -153,6 +153,13 @@ describe('OpenAlex works', () => {
     expect(stoppedAt(spec('hf:daily:2025-12-11'), { ...DEFAULT_SETTINGS, maxPages: 1_000 })).toBe('stopped at --max-pages 1000; there are more');
   });
 
+  it('an arXiv query whose pages give fewer results than its feed counts says so on its line: the rest is to fetch later', async () => {
+    const page0 = `/api/query?${new URLSearchParams({ search_query: 'ti:"rectified flow"', start: '0', max_results: '100', sortBy: 'submittedDate', sortOrder: 'descending' })}`;
+    const body = fetchFixture('arxiv-query-rectified-flow.xml').toString('utf8').replace('<opensearch:totalResults>2<', '<opensearch:totalResults>250<');
+    const { result } = run({ [page0]: { body } }, { specs: specs('arxiv:query:ti:"rectified flow"') });
+    expect((await result).lines).toEqual([expect.stringMatching(/: 2 papers on 1 page; saved .* \(the service said it has 250 and its pages gave 2; fetch again later for the rest\)$/)]);
+  });
+
   it('an empty answer in another service\'s shape is a wrong address, not a day with no papers; an empty list is one', async () => {
     const wrong = run({ [DAILY]: { body: '{"meta":{"count":0},"results":[]}' } }, { specs: specs('hf:daily:2025-12-11') });
     await expect(wrong.result).rejects.toThrow(/is not a Hugging Face Papers API response \(it reads as openalex\), so it was not saved/);

@@ -61,5 +61,6 @@ export function readArxivAtom(path: string, text: string): SourceRead {
     }
     records.push(record);
   });
-  return { records, diagnostics };
+  const total = Number.parseInt(childText(feed, 'opensearch:totalResults'), 10);
+  return { records, diagnostics, ...(Number.isInteger(total) ? { total } : {}) };
 }

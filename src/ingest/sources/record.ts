@@ -55,6 +55,8 @@ export interface SourceRead {
    * this count, not by its papers.
    */
   entries?: number;
+  /** How many results the query has in all, where the answer says (arXiv's `opensearch:totalResults`). */
+  total?: number;
 }
 
 /**
