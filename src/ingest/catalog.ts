@@ -165,6 +165,11 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
       orphans.push(file);
       kept.push(entry);
       files.set(file, entry.text);
+      // A file the ingest never wrote names no source: one a person started by hand, never listed.
+      if (!/^sources:/m.test(entry.text)) {
+        diagnostics.push(error(entry.path, 1, `this file names no source, so no ingest wrote it, and ${input.files.papers} holds only the papers of the sources: add the paper to a source (a listing, a .bib), and move these notes into the file the ingest then writes for it`));
+        continue;
+      }
       const unpublishable = publishProblem(entry, input.taxonomy);
       if (unpublishable) diagnostics.push(error(entry.path, unpublishable.line, `this file is kept for its notes, but the site cannot publish it: ${unpublishable.message}; ${unpublishable.fix}, or move the notes into a paper of the catalog and delete the file`));
       const joined = apart.get(entry);

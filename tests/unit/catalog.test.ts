@@ -262,7 +262,12 @@ describe('re-ingesting over an existing catalog', () => {
   it('a file kept for its notes that the site cannot publish (made by hand, or naming a theme that is gone) is an error at its line, not a build that fails', () => {
     const handMade = { file: 'my-own.mdx', path: 'content/papers/my-own.mdx', text: '---\nid: my-own\ntitle: My own paper\n---\nMy notes\n' };
     const made = buildCatalog({ ...projectInput(), existing: [...writtenFiles(first), handMade] });
-    expect(errorsIn(made.diagnostics)).toEqual([expect.objectContaining({ file: 'content/papers/my-own.mdx', message: expect.stringMatching(/^this file is kept for its notes, but the site cannot publish it: /) })]);
+    // Made by hand, it names no source: it is told how a paper gets a file, not to restore one it never had.
+    expect(errorsIn(made.diagnostics)).toEqual([expect.objectContaining({ file: 'content/papers/my-own.mdx', message: expect.stringMatching(/^this file names no source, so no ingest wrote it.*add the paper to a source/) })]);
+    expect(made.diagnostics.filter((d) => d.file === 'content/papers/my-own.mdx')).toHaveLength(1);
+    const [damaged] = writtenFiles(first, { [mambaFile]: 'On Mamba.\n' }).filter((f) => f.file === mambaFile);
+    const broken = buildCatalog({ ...projectInput(), listings: [], existing: [{ ...damaged!, text: damaged!.text.replace(/^aliases: \[\]\n/m, '') }] });
+    expect(errorsIn(broken.diagnostics)).toEqual([expect.objectContaining({ message: expect.stringMatching(/^this file is kept for its notes, but the site cannot publish it: /) })]);
     // A paper's file, as the ingest wrote it, left by its source and naming a theme themes.yaml no longer has.
     const [gone] = writtenFiles(first, { [mambaFile]: 'On Mamba.\n' }).filter((f) => f.file === mambaFile);
     const left = { ...gone!, text: gone!.text.replace(/^themes:(?:\n {2}- .*)*$|^themes: \[\]$/m, 'themes:\n  - "retired"') };
