@@ -163,6 +163,14 @@ export function readSourcesFolder(paths: ContentPaths): SourcesFolder {
  * all or nothing: on any failure `content/sources/` is left as it was.
  */
 export function saveNewSources(paths: ContentPaths, sources: readonly NewSource[], folder: SourcesFolder, captured: string): void {
+  // Another fetch may have saved meanwhile (the folder was read when this one began): writing over
+  // its sources.yaml, or a file it took the name of, would lose what it saved.
+  const manifestPath = join(paths.sources, MANIFEST_FILE);
+  const now = existsSync(manifestPath) ? readFileSync(manifestPath, 'utf8') : NEW_MANIFEST;
+  const taken = sources.find((source) => existsSync(join(paths.sources, source.file)));
+  if (now !== folder.manifestText || taken) {
+    throw new FetchError(`${shownPath(paths, taken ? join(paths.sources, taken.file) : manifestPath)} changed while this fetch ran (another fetch?), so nothing was saved; run it again`);
+  }
   const { manifest } = folder;
   const listings = manifest.get('listings', true) as YAMLSeq;
   for (const source of sources) {

@@ -136,6 +136,24 @@ describe('saving', () => {
     expect(text.replace(/\r\n/g, '')).not.toContain('\n');
   });
 
+  it('saves nothing when another fetch saved while it ran: neither its sources.yaml nor a file it took the name of is written over', () => {
+    const root = copyProject();
+    const paths = contentPaths(root);
+    const manifestPath = join(paths.sources, 'sources.yaml');
+    const read = readSourcesFolder(paths);
+    const sources = nameNewSources(spec('hf:daily:2025-12-11'), [bytes('[]\n')], read);
+    // The other fetch's entry, added after this one read the folder.
+    writeFileSync(manifestPath, `${readFileSync(manifestPath, 'utf8')}  - file: other.json\n`);
+    const meanwhile = snapshotDir(paths.sources);
+    expect(() => saveNewSources(paths, sources, read, '2025-12-12')).toThrow(FetchError);
+    expect(snapshotDir(paths.sources)).toEqual(meanwhile);
+    const again = readSourcesFolder(paths);
+    const named = nameNewSources(spec('hf:daily:2025-12-11'), [bytes('[]\n')], again);
+    writeFileSync(join(paths.sources, named[0]!.file), 'the other fetch\'s answer');
+    expect(() => saveNewSources(paths, named, again, '2025-12-12')).toThrow(/changed while this fetch ran/);
+    expect(readFileSync(join(paths.sources, named[0]!.file), 'utf8')).toBe('the other fetch\'s answer');
+  });
+
   it('writes the files as received and adds their entries after the others, with the comments kept', () => {
     const root = copyProject();
     const paths = contentPaths(root);
