@@ -1152,15 +1152,18 @@ describe('BibTeX', () => {
     expect(records).toHaveLength(4);
   });
 
-  it('the arXiv id is read where exports put it without an eprint, but not from a note that only cites a preprint', () => {
+  it('the arXiv id is read where exports put it without an eprint, but not from a note or howpublished that mentions another preprint', () => {
     const text = [
       '@misc{a, title = {Paper A}, howpublished = {\\url{https://arxiv.org/abs/2101.00001}}, year = 2021}',
       '@misc{b, title = {Paper B}, note = {arXiv:2101.00002}, year = 2021}',
       '@article{c, title = {Paper C}, arxivId = {2101.00003}, year = 2021}',
-      '@misc{d, title = {Paper D}, howpublished = {Preprint, arXiv:2101.00004 [cs.LG]}, year = 2021}',
+      '@misc{d, title = {Paper D}, howpublished = {arXiv preprint arXiv:2101.00004 [cs.LG]}, year = 2021}',
       '@misc{e, title = {Paper E}, note = {Extended version of arXiv:2101.00005}, year = 2021}',
+      '@misc{f, title = {Paper F}, note = {arXiv:2101.00009. Extended version of arXiv:1901.00001}, year = 2021}',
+      '@misc{g, title = {Paper G}, note = {arXiv admin note: text overlap with arXiv:1901.00002}, year = 2021}',
+      '@misc{h, title = {Paper H}, howpublished = {Extended version of arXiv:2101.00003}, year = 2021}',
     ].join('\n');
-    expect(read('ids.bib', text).records.map((r) => r.arxivId)).toEqual(['2101.00001', '2101.00002', '2101.00003', '2101.00004', null]);
+    expect(read('ids.bib', text).records.map((r) => r.arxivId)).toEqual(['2101.00001', '2101.00002', '2101.00003', '2101.00004', null, null, null, null]);
   });
 
   it('BibLaTeX\'s @xdata gives the entries that name it the fields they lack, and is no paper; one not in the file is a warning at the entry', () => {

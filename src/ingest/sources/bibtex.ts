@@ -20,6 +20,12 @@ import { attachedFilesWarning, dateFromParts, emptyRecord, lineLocator, linkKind
 import type { Venue } from '../../schemas/paper.ts';
 import { own } from '../../lib/own.ts';
 
+/** The arXiv id of a field that is a preprint's address or name and nothing else, or null. */
+function preprintAlone(text: string | null): string | null {
+  const alone = text && /^\s*(?:arxiv(?:\s+preprint)?\s*:?\s*)?(\S+?)[.,;]?\s*(?:\[[^\]]*\])?\s*$/i.exec(text);
+  return alone ? arxivId(alone[1]!) : null;
+}
+
 /**
  * Gives `entry` the fields it lacks of the @xdata entries its `xdata` field names, and of theirs
  * in turn (BibLaTeX's data inheritance: every field, as it is); the names of those not found.
@@ -260,17 +266,17 @@ function toRecord(entry: Entry, line: number, dateProblem: DateProblem): SourceR
   // A preprint's "journal" is often its arXiv id: `arXiv:1305.4904 [quant-ph]`, `arXiv preprint arXiv:2312.00752`.
   const journalArxiv = arxivIdInVenue(journal);
   const verbatim = (name: string) => unescapeVerbatim(field(name));
-  // Also where exports put it without an eprint: Mendeley's `arxivId` field, a @misc's
-  // `howpublished = {\url{https://arxiv.org/abs/…}}` or `{arXiv:…}`, a note that is only the preprint.
-  const howpublished = verbatim('howpublished');
+  // Also where exports put it without an eprint: Mendeley's `arxivId` field, and a @misc's
+  // `howpublished` or `note` that is the preprint and nothing else (`\url{https://arxiv.org/abs/…}`,
+  // `arXiv:…`, `arXiv preprint arXiv:… [cs.LG]`); one that mentions another preprint is no id of its own.
   record.arxivId =
     (archive && /^arxiv$/i.test(archive) ? arxivId(verbatim('eprint')) : null) ??
     journalArxiv ??
     arxivId(verbatim('url')) ??
     arxivId(verbatim('doi')) ??
     arxivId(verbatim('arxivid')) ??
-    (howpublished && /arxiv/i.test(howpublished) ? (arxivId(howpublished) ?? arxivIdInVenue(howpublished.replace(/^.*?(?=arxiv:)/is, ''))) : null) ??
-    arxivIdInVenue(field('note'));
+    preprintAlone(verbatim('howpublished')) ??
+    preprintAlone(verbatim('note'));
   record.arxivCategory = field('primaryclass') ?? field('eprintclass') ?? (journalArxiv ? /\[([^\]\s]+)\]/.exec(journal!)?.[1] : null) ?? null;
   record.doi = doi(verbatim('doi'));
   record.venue = venueOf(entry.type.toLowerCase(), field, journal);
