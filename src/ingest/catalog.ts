@@ -166,7 +166,7 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
       kept.push(entry);
       files.set(file, entry.text);
       // A file the ingest never wrote names no source: one a person started by hand, never listed.
-      if (!/^sources:/m.test(entry.text)) {
+      if (!/^sources:/m.test(frontmatterOf(entry.text))) {
         diagnostics.push(error(entry.path, 1, `this file names no source, so no ingest wrote it, and ${input.files.papers} holds only the papers of the sources: add the paper to a source (a listing, a .bib), and move these notes into the file the ingest then writes for it`));
         continue;
       }
@@ -351,7 +351,7 @@ const frontmatterOf = (text: string) => text.slice(0, text.length - bodyOf(text)
 const FRONTMATTER_FIELDS = new Set(Object.keys(paperSchema.shape));
 
 /** The files already in the catalog: their ids are kept and their notes carried over. */
-function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagnostics: Diagnostic[], sharedIds: ReadonlySet<string>): Map<string, ExistingPaper> {
+function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagnostics: Diagnostic[], sharedIds: ReadonlyMap<string, number>): Map<string, ExistingPaper> {
   const existing = new Map<string, ExistingPaper>();
   const texts = new Map(papers.map(({ file, text }) => [file, text]));
   for (const { file, path, text } of papers) {
@@ -383,7 +383,9 @@ function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagn
         continue;
       }
       const idEdited = slugId.safeParse(named).success ? `if the id was edited, put back id: "${named}"` : `"${named}" is no id, so it was not the id`;
-      diagnostics.push(error(path, keyLine(text, 'id'), `the id "${data.id}" is not the file's name, and a paper's file is named by its id, its page's address: if the file was renamed, name it ${data.id}.mdx again; ${idEdited}. A paper gets another id with renameTo in ${files.curation}, which keeps its old address working`));
+      // Named back, it would be written over the file beside it: the id was edited, not the name.
+      const fix = original === undefined ? `if the file was renamed, name it ${data.id}.mdx again; ${idEdited}` : `${data.id}.mdx is another paper's file, so put back id: "${named}"`;
+      diagnostics.push(error(path, keyLine(text, 'id'), `the id "${data.id}" is not the file's name, and a paper's file is named by its id, its page's address: ${fix}. A paper gets another id with renameTo in ${files.curation}, which keeps its old address working`));
       continue;
     }
     // Former ids are URLs already published, and they become redirect pages: one edited by hand
@@ -423,8 +425,8 @@ function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagn
   for (const [field, key, what] of [['arxivId', 'arxivId', 'arXiv id'], ['doi', 'doiKey', 'DOI']] as const) {
     const files = Map.groupBy([...existing.values()].filter((paper) => paper[key] !== null), (paper) => paper[key]);
     for (const [id, group] of files) {
-      // Two papers the sources give one id are kept apart, and their merge has said so at the source.
-      if (group.length < 2 || sharedIds.has(id!)) continue;
+      // Papers the sources give one id are kept apart, and their merge has said so at the source; a file more has it by hand.
+      if (group.length < 2 || group.length <= (sharedIds.get(id!) ?? 0)) continue;
       for (const paper of group) {
         const others = group.filter((other) => other !== paper).map((other) => other.path).join(', ');
         diagnostics.push(warning(paper.path, keyLine(paper.text, field), `the ${what} is also that of ${others}, and one paper has one ${what}: if one of these files was edited by hand, restore it from git; if they are one paper, move the notes into one file and delete the other`));

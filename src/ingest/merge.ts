@@ -42,9 +42,11 @@ interface Occurrence {
  * them one, so the result does not depend on which file is read first. Sources are read
  * in file-name order and records in file order, so every choice is deterministic.
  */
-export function mergeSources(sources: Source[]): { papers: MergedPaper[]; duplicates: number; diagnostics: Diagnostic[]; sharedIds: Set<string> } {
+export function mergeSources(sources: Source[]): { papers: MergedPaper[]; duplicates: number; diagnostics: Diagnostic[]; sharedIds: Map<string, number> } {
   const occurrences = [...sources].sort((a, b) => compare(a.file, b.file)).flatMap((source) => source.records.map((record) => ({ source, record })));
   const { groups, conflicts } = groupPapers(occurrences);
+  const keysOf = (r: SourceRecord) => [r.arxivId, r.doi && doiKey(r.doi)].filter((id): id is string => Boolean(id));
+  const sharedKeys = new Set(conflicts.flatMap(({ occurrence, other }) => keysOf(occurrence.record).filter((id) => keysOf(other.record).includes(id))));
 
   const diagnostics: Diagnostic[] = conflicts.map(({ occurrence: { source, record }, other, kind, id }) =>
     warning(source.path, record.line, `"${record.title}" has the ${kind} ${id} of "${other.record.title}" (${other.source.path}:${other.record.line}), whose title and first author are another paper's: one of the two ${kind === 'DOI' ? 'DOIs' : 'ids'} is wrong, and the two are kept apart until it is fixed`),
@@ -64,8 +66,12 @@ export function mergeSources(sources: Source[]): { papers: MergedPaper[]; duplic
     seen.set(paper.key, n);
     if (n > 1) paper.key = `${paper.key}\u0000${n}`;
   }
-  // The ids two papers kept apart share (arXiv ids, and DOIs by `doiKey`): the files they are written to will share them too.
-  const sharedIds = new Set(conflicts.map(({ kind, id }) => (kind === 'DOI' ? doiKey(id) : id)));
+  // The ids papers kept apart share (arXiv ids, and DOIs by `doiKey`), each with how many papers
+  // have it: the files they are written to will share it too.
+  const sharedIds = new Map<string, number>();
+  for (const paper of papers) {
+    for (const id of [paper.arxivId, paper.doi && doiKey(paper.doi)]) if (id && sharedKeys.has(id)) sharedIds.set(id, (sharedIds.get(id) ?? 0) + 1);
+  }
   return { papers, duplicates: occurrences.length - groups.length, diagnostics, sharedIds };
 }
 

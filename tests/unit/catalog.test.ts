@@ -260,7 +260,7 @@ describe('re-ingesting over an existing catalog', () => {
   });
 
   it('a file kept for its notes that the site cannot publish (made by hand, or naming a theme that is gone) is an error at its line, not a build that fails', () => {
-    const handMade = { file: 'my-own.mdx', path: 'content/papers/my-own.mdx', text: '---\nid: my-own\ntitle: My own paper\n---\nMy notes\n' };
+    const handMade = { file: 'my-own.mdx', path: 'content/papers/my-own.mdx', text: '---\nid: my-own\ntitle: My own paper\n---\nMy notes\nsources: Smith (2020), p. 3\n' };
     const made = buildCatalog({ ...projectInput(), existing: [...writtenFiles(first), handMade] });
     // Made by hand, it names no source: it is told how a paper gets a file, not to restore one it never had.
     expect(errorsIn(made.diagnostics)).toEqual([expect.objectContaining({ file: 'content/papers/my-own.mdx', message: expect.stringMatching(/^this file names no source, so no ingest wrote it.*add the paper to a source/) })]);
@@ -356,17 +356,22 @@ describe('re-ingesting over an existing catalog', () => {
     expect(after.remove).toEqual([]);
   });
 
-  it('an eprint pasted from the entry above leaves two pages, each with its own title, and a warning, on this ingest and the next', () => {
-    const bib = listingFile('lib.bib', '@article{liu2022, title = {A ConvNet for the 2020s}, author = {Liu, Zhuang}, eprint = {2201.03545}, archiveprefix = {arXiv}, year = 2022}\n@article{islam2023, title = {A Survey of Transformers for Deep Learning}, author = {Islam, Saidul}, eprint = {2201.03545}, archiveprefix = {arXiv}, year = 2023}\n');
+  it('an eprint and DOI pasted from the entry above leave two pages, each with its own title, and a warning, on this ingest and the next', () => {
+    const bib = listingFile('lib.bib', '@article{liu2022, title = {A ConvNet for the 2020s}, author = {Liu, Zhuang}, eprint = {2201.03545}, archiveprefix = {arXiv}, doi = {10.1000/xyz}, year = 2022}\n@article{islam2023, title = {A Survey of Transformers for Deep Learning}, author = {Islam, Saidul}, eprint = {2201.03545}, archiveprefix = {arXiv}, doi = {10.1000/xyz}, year = 2023}\n');
     const before = buildCatalog(catalogInput({ listings: [bib] }));
     expect(before.papers.map((p) => [p.id, p.title])).toEqual([['a-convnet-for-the-2020s', 'A ConvNet for the 2020s'], ['a-survey-of-transformers-for-deep-learning', 'A Survey of Transformers for Deep Learning']]);
     expect(errorsIn(before.diagnostics)).toEqual([]);
     expect(warningsIn(before.diagnostics).map((d) => d.line)).toEqual([2]);
     const after = buildCatalog(catalogInput({ listings: [bib], existing: writtenFiles(before) }));
     expect(errorsIn(after.diagnostics)).toEqual([]);
-    // One slip, one warning: the two files that share the id are not told to merge.
+    // One slip, one warning: the two files that share the ids are not told to merge.
     expect(after.diagnostics).toEqual(before.diagnostics);
     expect(after.files).toEqual(before.files);
+    // A third file given the id by hand is still said to be.
+    const [other] = writtenFiles(first);
+    const edited = { ...other!, text: other!.text.replace(/^arxivId: .*$/m, 'arxivId: "2201.03545"') };
+    const third = buildCatalog(catalogInput({ listings: [bib, ...projectInput().listings], existing: [...writtenFiles(before), edited] }));
+    expect(third.diagnostics.filter((d) => d.message.startsWith('the arXiv id is also that of')).map((d) => d.file)).toContain(edited.path);
   });
 
   it('a work gone from the sources keeps its notes apart from the one of the same title that stays', () => {
@@ -559,8 +564,8 @@ describe('re-ingesting over an existing catalog', () => {
     const flowFile = `${paperTitled(first, FLOW).id}.mdx`;
     const edited = written.map((f) => (f.file === mambaFile ? { ...f, text: f.text.replace(`id: "${mambaFile.replace('.mdx', '')}"`, `id: "${flowFile.replace('.mdx', '')}"`) } : f));
     const [problem] = errorsIn(buildCatalog({ ...projectInput(), existing: edited }).diagnostics);
-    expect(problem!.message).toContain(`if the id was edited, put back id: "${mambaFile.replace('.mdx', '')}"`);
-    expect(problem!.message).not.toContain('copy');
+    expect(problem!.message).toContain(`is another paper's file, so put back id: "${mambaFile.replace('.mdx', '')}"`);
+    expect(problem!.message).not.toMatch(/copy|name it/);
   });
 
   it('two files that give one former id, neither of them named by it, are told to be restored, not deleted', () => {
