@@ -35,7 +35,8 @@ const TEX_SYMBOLS: Readonly<Record<string, string>> = {
       .split(' ')
       .flatMap((word, i, all) => (i % 2 === 0 ? [[word, all[i + 1]!]] : [])),
   ),
-  ell: 'ℓ', infty: '∞', sqrt: '√', times: '×', cdot: '·', pm: '±', leq: '≤', le: '≤', geq: '≥', ge: '≥', neq: '≠', approx: '≈', to: '→', rightarrow: '→', partial: '∂', nabla: '∇',
+  ell: 'ℓ', infty: '∞', sqrt: '√', times: '×', cdot: '⋅', cdots: '⋯', ldots: '…', pm: '±', leq: '≤', le: '≤', geq: '≥', ge: '≥', neq: '≠', approx: '≈', sim: '∼', propto: '∝', ll: '≪', gg: '≫',
+  to: '→', rightarrow: '→', partial: '∂', nabla: '𝛻', in: '∈', cup: '∪', cap: '∩', subset: '⊂', subseteq: '⊆', forall: '∀', exists: '∃', mid: '∣',
 };
 
 /** Commands that set a font or an accent on math: the text they apply to is what counts. */
@@ -53,6 +54,8 @@ function plainTex(text: string): string {
   const commands = (tex: string) =>
     tex
       .replace(TEX_STYLE, '')
+      // TeX's escaped characters are the characters ("MS\_MARCO").
+      .replace(/\\([_&%#])/g, '$1')
       .replace(/\\([A-Za-z]+)/g, (_, name: string) => (Object.hasOwn(TEX_SYMBOLS, name) ? TEX_SYMBOLS[name]! : name))
       .replace(/[{}]/g, '');
   const math = (tex: string) => commands(tex.replace(/\s+(?=\\[A-Za-z])/g, '')).replace(/[_^]/g, '').replace(/\s*([^\p{L}\p{N}\s])\s*/gu, '$1');

@@ -56,6 +56,7 @@ describe('merging listings', () => {
       ['Attention in $O(n \\log n)$ Time', 'Attention in $O(n \\log n)$ Time'],
       ['Efficient $\\mathcal{O}(n)$ Attention in $\\log n$ Depth over $\\mathbb{R}^d$', 'Efficient $\\mathcal{O}(n)$ Attention in $\\log n$ Depth over $\\mathbb{R}^d$'],
       ['$\\alpha$-Flow on MS_MARCO', '$\\alpha$-Flow on MS\\_MARCO'],
+      ['The $a \\cdot b$ Product for $x \\in S$ on MS\\_MARCO', 'The $a \\cdot b$ Product for $x \\in S$ on MS\\_MARCO'],
     ];
     for (const [arxiv, tex] of pairs) {
       const { papers } = mergeListings([listing('arxiv.xml', [listed(arxiv!, 3)], 'arxiv-atom'), listing('lib.bib', [listed(printed(tex!), 9)], 'bibtex')]);

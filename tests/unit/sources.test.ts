@@ -827,9 +827,9 @@ describe('CSL-JSON', () => {
   });
 
   it('reads a date as people write one in raw or literal ("March 2023", "Spring 2019"), and one ISO date as the only date part', () => {
-    const issued = [{ literal: 'March 2023' }, { raw: 'Spring 2019' }, { 'date-parts': [['2020-05-01']] }, { raw: 'Dec 3, 2024' }, { literal: 'forthcoming' }, { raw: 'someday' }];
+    const issued = [{ literal: 'March 2023' }, { raw: 'Spring 2019' }, { 'date-parts': [['2020-05-01']] }, { raw: 'Dec 3, 2024' }, { literal: 'forthcoming' }, { raw: 'someday' }, { literal: 'Proceedings 2019, published March 2020' }, { literal: '15 March, 2021' }, { literal: 'June 3-5, 2019' }];
     const { records, diagnostics } = read('dates.json', JSON.stringify(issued.map((date, i) => ({ id: `x${i}`, type: 'article', title: `T${i}`, issued: date }))));
-    expect(records.map((r) => r.published)).toEqual(['2023-03', '2019', '2020-05-01', '2024-12', null, null]);
+    expect(records.map((r) => r.published)).toEqual(['2023-03', '2019', '2020-05-01', '2024-12', null, null, '2020-03', '2021-03', '2019-06']);
     expect(diagnostics.map((d) => d.message)).toEqual(['entry x5: "someday" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)']);
   });
 

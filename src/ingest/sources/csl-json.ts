@@ -143,13 +143,18 @@ function cslDate(issued: unknown, problem: DateProblem): string | null {
   return writtenDate(raw ?? str(issued.literal)) ?? (raw ? partialDate(raw, problem) : null);
 }
 
-/** A date as people write one: ISO ("2023-03"), or a year of four digits and the month named before it ("March 2023"), or null. */
+/**
+ * A date as people write one: ISO ("2023-03"); else the first month named with its year
+ * ("March 2023", "15 March, 2021", "June 3-5, 2019"); else the first year of four digits; or null.
+ */
 function writtenDate(text: string | null): string | null {
   if (!text) return null;
   const iso = partialDate(text);
   if (iso) return iso;
-  const year = /(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)/.exec(text);
-  if (!year) return null;
-  const month = new RegExp(`\\b(${MONTH_NAME})\\b\\.?\\s*(?:\\d{1,2},?\\s*)?${year[1]}`, 'i').exec(text);
-  return month ? `${year[1]}-${String(monthNumber(month[1]!)).padStart(2, '0')}` : year[1]!;
+  const month = MONTH_YEAR.exec(text);
+  if (month) return `${month[2]}-${String(monthNumber(month[1]!)).padStart(2, '0')}`;
+  return /(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)/.exec(text)?.[0] ?? null;
 }
+
+/** A month's name, then perhaps a day or days, then its year. */
+const MONTH_YEAR = new RegExp(`\\b(${MONTH_NAME})\\b\\.?,?\\s*(?:\\d{1,2}(?:\\s*[-–]\\s*\\d{1,2})?,?\\s*)?(1[5-9]\\d\\d|20\\d\\d)(?!\\d)`, 'i');
