@@ -341,7 +341,8 @@ function repairAdvice(text: string): string {
   const notes = belowFrontmatter(text);
   if (notes === undefined || hasNotes(notes)) return 'mend the file at that line, not by deleting it or restoring it from git: that would lose the notes below its frontmatter written since the last commit';
   if (/^aliases:[ \t]*(?:\[[ \t]*[^\s\]]|\r?\n[ \t]*-)/m.test(text)) return 'restore the file from git, not by deleting it: its aliases are the former ids of the paper, which redirect to it, and a file written anew would not have them';
-  return 'restore the file from git or delete it to let the ingest write it anew';
+  // What broke it may be a line a person typed above the closing ---: that line is theirs too.
+  return 'mend the file at that line, or, if nothing in it is yours, restore the file from git or delete it to let the ingest write it anew';
 }
 
 /** A paper file's text above its notes. */
