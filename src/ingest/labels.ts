@@ -26,11 +26,11 @@ export interface CatalogText {
  * The labelled papers, catalog and training alike, each with its text and its decisions, and
  * `strays`, the rows (0-based) that name no paper: neither the catalog's, by any id it has had,
  * nor one still on disk (`onDisk`: a paper kept for its notes is published), nor a training
- * paper. They are reported as one warning, but for an id a typo away from a paper's, which is a
- * warning of its own, with the id it may have meant, and no stray (themes:prune keeps it). Labels naming a theme not in themes.yaml are an
- * error, one per theme (`goneThemes`). `npm run themes:prune` removes the strays, and the labels
- * of a gone theme it is told to. For the same paper and theme a later row wins,
- * so a maintainer's review can correct an earlier decision by appending to the file.
+ * paper. They are reported as one warning; an id a typo away from a paper's gets a warning of
+ * its own, with the id it may have meant, and is no stray (themes:prune keeps it). Labels naming
+ * a theme not in themes.yaml are an error, one per theme (`goneThemes`). `npm run themes:prune`
+ * removes the strays, and the labels of a gone theme it is told to. For the same paper and theme
+ * a later row wins, so a maintainer's review can correct an earlier decision by appending to the file.
  */
 export function labelledPapers(
   input: Pick<CatalogInput, 'labels' | 'labelLine' | 'training' | 'trainingLine' | 'taxonomy' | 'files'>,
