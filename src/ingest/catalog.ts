@@ -1,6 +1,6 @@
 import { error, warning, type Diagnostic } from './diagnostics.ts';
 import { linkKind } from './sources/record.ts';
-import { belowFrontmatter, bodyOf, FrontmatterError, serializePaperFile, notesError, paperLinksIn, parsePaperFile } from './frontmatter.ts';
+import { belowFrontmatter, bodyOf, FrontmatterError, frontmatterOf, serializePaperFile, notesError, paperLinksIn, parsePaperFile } from './frontmatter.ts';
 import { hasNotes } from '../lib/notes.ts';
 import { extractLinks } from './links.ts';
 import { doiKey } from '../lib/ids.ts';
@@ -344,9 +344,6 @@ function repairAdvice(text: string): string {
   // What broke it may be a line a person typed above the closing ---: that line is theirs too.
   return 'mend the file at that line, or, if nothing in it is yours, restore the file from git or delete it to let the ingest write it anew';
 }
-
-/** A paper file's text above its notes. */
-const frontmatterOf = (text: string) => text.slice(0, text.length - bodyOf(text).length);
 
 /** The keys of a paper's frontmatter: all the ingest's. */
 const FRONTMATTER_FIELDS = new Set(Object.keys(paperSchema.shape));

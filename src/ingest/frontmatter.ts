@@ -45,6 +45,9 @@ export function bodyOf(text: string): string {
   return match ? text.slice(match[0].length) : '';
 }
 
+/** A paper file's text above its notes: the whole file when it has no frontmatter. */
+export const frontmatterOf = (text: string): string => text.slice(0, text.length - bodyOf(text).length);
+
 /**
  * Splits a paper file into its parsed frontmatter and its body, byte for byte; throws
  * `FrontmatterError`. The frontmatter is read as js-yaml reads it (the `yaml` package took
