@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { buildCatalog } from '../src/ingest/catalog.ts';
-import { crossValidate, FOLDS, formatScores, freshLabels, HELD_OUT_SAMPLES, judgeUnseen, REQUIRED_THEMES, scoreOutcomes, type FreshPaper, type Method, type Outcome } from '../src/ingest/evaluate.ts';
+import { BAR, bestThreshold, crossValidate, FOLDS, formatScores, freshLabels, HELD_OUT_SAMPLES, judgeUnseen, REQUIRED_THEMES, scoreOutcomes, type FreshPaper, type Method, type Outcome } from '../src/ingest/evaluate.ts';
 import { readCatalogInput } from '../src/ingest/store.ts';
 import { contentPaths } from '../src/lib/content-dir.ts';
 import { readOptions } from '../src/lib/cli.ts';
@@ -44,6 +44,14 @@ if ([...crossValidated].some(([theme, list]) => !REQUIRED_THEMES.includes(theme)
   console.log('(themes beyond the four required ones are scored on the papers themes:review asked about: the least clear ones)');
 }
 console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
+// Whether the bar is a threshold away, or needs better evidence (more labels, other features).
+for (const [theme, list] of crossValidated) {
+  if (!REQUIRED_THEMES.includes(theme)) continue;
+  const best = bestThreshold(list);
+  if (!best) continue;
+  const short = best.precision < BAR.precision ? ` — below ${BAR.precision.toFixed(2)}: no threshold meets the bar` : '';
+  console.log(`${theme}: best precision at recall ≥ ${BAR.recall} over all model thresholds: ${best.precision.toFixed(3)} (threshold ${best.threshold.toFixed(2)}, recall ${best.recall.toFixed(3)})${short}`);
+}
 
 for (const { name, file } of HELD_OUT_SAMPLES) {
   const papers = freshLabels(parse(readFileSync(`tests/fixtures/${file}`, 'utf8')) as FreshPaper[]);

@@ -39,6 +39,8 @@ export type Method = 'shelves' | 'rules';
 export interface Outcome {
   expected: boolean;
   got: Record<Method, boolean>;
+  /** The model's calibrated probability, or null for a theme decided by its rules alone. */
+  probability: number | null;
 }
 
 export function scoreOutcomes(theme: string, outcomes: readonly Outcome[], method: Method): ThemeScore {
@@ -74,7 +76,7 @@ export function judgeUnseen(taxonomy: readonly Theme[], training: readonly Label
     for (const j of judge(paper).judgements) {
       const expected = paper.labels.get(j.theme);
       if (expected === undefined) continue;
-      outcomes.get(j.theme)!.push({ expected, got: { shelves: j.in, rules: j.rulesIn } });
+      outcomes.get(j.theme)!.push({ expected, got: { shelves: j.in, rules: j.rulesIn }, probability: j.probability });
     }
   }
   return outcomes;
@@ -89,6 +91,29 @@ export function crossValidate(taxonomy: readonly Theme[], labelled: readonly Lab
     for (const [theme, list] of judged) outcomes.get(theme)!.push(...list);
   }
   return outcomes;
+}
+
+/**
+ * Whether another model threshold than `MODEL_THRESHOLD` would meet the bar: of the thresholds
+ * that keep recall at the bar, the one with the best precision (a paper is in when its
+ * probability is at least the threshold). Null for a theme without a model (or no outcomes).
+ */
+export function bestThreshold(outcomes: readonly Outcome[]): { threshold: number; precision: number; recall: number } | null {
+  if (outcomes.some((o) => o.probability === null)) return null;
+  const positives = outcomes.filter((o) => o.expected).length;
+  // Lowering the threshold past each probability in turn, from the highest, lets those papers in.
+  const sorted = [...outcomes].sort((a, b) => b.probability! - a.probability!);
+  let best: { threshold: number; precision: number; recall: number } | null = null;
+  let truePositives = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (sorted[i]!.expected) truePositives++;
+    // Papers with the same probability go in together.
+    if (i + 1 < sorted.length && sorted[i + 1]!.probability === sorted[i]!.probability) continue;
+    const precision = truePositives / (i + 1);
+    const recall = positives === 0 ? 1 : truePositives / positives;
+    if (recall >= BAR.recall && (!best || precision > best.precision)) best = { threshold: sorted[i]!.probability!, precision, recall };
+  }
+  return best;
 }
 
 export function formatScores(rows: readonly (ThemeScore & { method: string })[]): string {
