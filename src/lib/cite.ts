@@ -66,13 +66,12 @@ function publicationDate(c: CitationInput): string | null {
 const BIBTEX_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /**
- * A venue's pages as first and last page; the last is empty for one page or an article number,
- * and whole where the source shortened it ("1735-80": 1780).
+ * A venue's pages as first and last page; the last is empty for one page or an article number.
+ * (The ingest writes a range whole, with a hyphen: `venueWith`.)
  */
 function pageRange(c: CitationInput): [first: string, last: string] {
   const [first = '', last = ''] = (c.venue?.pages ?? '').split('-', 2);
-  const shortened = /^\d+$/.test(first) && /^\d+$/.test(last) && last.length < first.length;
-  return [first, shortened ? first.slice(0, first.length - last.length) + last : last];
+  return [first, last];
 }
 
 /**

@@ -1443,6 +1443,13 @@ describe('a venue\'s volume, issue and pages', () => {
     expect(venueOf('z.json', JSON.stringify([item]))).toMatchObject(expected);
   });
 
+  it('a shortened last page is written whole, so every citation and the page give one range', () => {
+    expect(venueOf('lib.bib', '@article{k, title = {T}, journal = {J}, pages = {1735--80}}\n')).toMatchObject({ pages: '1735-1780' });
+    expect(venueOf('lib.ris', 'TY  - JOUR\nTI  - T\nT2  - J\nSP  - 1735\nEP  - 80\nER  - \n')).toMatchObject({ pages: '1735-1780' });
+    // Not shortened: a last page as long as the first, a range with letters, a page alone.
+    for (const pages of ['99-1024', 'S1-S12', 'e1004', '12-15']) expect(venueOf('lib.bib', `@article{k, title = {T}, journal = {J}, pages = {${pages}}}\n`)).toMatchObject({ pages });
+  });
+
   it('an RIS range written whole in SP, or an EP alone, is the pages', () => {
     expect(venueOf('lib.ris', 'TY  - JOUR\nTI  - T\nT2  - J\nSP  - 1735-1780\nEP  - 1780\nER  - \n')).toMatchObject({ pages: '1735-1780' });
     expect(venueOf('lib.ris', 'TY  - JOUR\nTI  - T\nT2  - J\nEP  - 1780\nER  - \n')).toMatchObject({ pages: '1780' });

@@ -118,14 +118,22 @@ export function markupText(value: string): string {
 
 /**
  * A venue with its genre, volume, issue and pages, those given here (numbers or text; blanks
- * left out, and any the venue had before). A page range gets a hyphen, whatever dash the source wrote ("1735--1780", "1735–1780").
+ * left out, and any the venue had before). A page range gets a hyphen, whatever dash the source
+ * wrote ("1735--1780", "1735–1780"), and its last page whole where the source shortened it
+ * ("1735-80"): every citation format and the paper's page then give the same range.
  */
 export function venueWith(venue: Venue, details: { genre?: unknown; volume?: unknown; issue?: unknown; pages?: unknown }): Venue {
   const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '');
   const [genre, volume, issue] = [text(details.genre), text(details.volume), text(details.issue)];
-  const pages = text(details.pages).replace(/\s*(?:--?|[‐‑‒–—−])\s*/gu, '-');
+  const pages = wholeRange(text(details.pages).replace(/\s*(?:--?|[‐‑‒–—−])\s*/gu, '-'));
   const { name, kind, date } = venue;
   return { name, kind, ...(genre ? { genre } : {}), ...(date ? { date } : {}), ...(volume ? { volume } : {}), ...(issue ? { issue } : {}), ...(pages ? { pages } : {}) };
+}
+
+/** "1735-80" → "1735-1780"; any other range or page as it is. */
+function wholeRange(pages: string): string {
+  const [, first, last] = /^(\d+)-(\d+)$/.exec(pages) ?? [];
+  return first && last && last.length < first.length ? `${first}-${first.slice(0, first.length - last.length)}${last}` : pages;
 }
 
 /** A person's name as a source writes it, with the family part when the source states it. */
