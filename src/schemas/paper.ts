@@ -16,8 +16,14 @@ export const themeEvidence = z.object({
   terms: z.array(z.string()),
 });
 
-/** A date as precise as its source: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a `.bib` often gives only a year). */
-export const partialDate = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD');
+/**
+ * A date as precise as its source: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a `.bib` often gives only
+ * a year), of the calendar: month 13 or February 30 is refused, as the ingest's readers refuse it.
+ */
+export const partialDate = z
+  .string()
+  .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine((date) => date.length === 4 || isoDate.safeParse(date.length === 7 ? `${date}-01` : date).success, 'expected a month or day of the calendar');
 
 /** Where one occurrence of a paper was found. */
 export const sourceRef = z

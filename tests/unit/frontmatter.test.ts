@@ -106,6 +106,17 @@ describe('untrusted text stays a string, exactly', () => {
   });
 });
 
+describe('the shared schema', () => {
+  it('takes a date as precise as its source: a year, a month or a day', () => {
+    for (const published of ['2023', '2023-02', '2024-02-29']) expect(paperSchema.safeParse(paper({ published })).success).toBe(true);
+  });
+
+  it('refuses a month or day the calendar does not have, as the ingest does, so no citation is made of one', () => {
+    for (const published of ['2023-13', '2023-00', '2023-02-30', '2023-06-31']) expect(paperSchema.safeParse(paper({ published })).success).toBe(false);
+    expect(paperSchema.safeParse(paper({ venue: { name: 'J', kind: 'journal', date: '2023-13' } })).success).toBe(false);
+  });
+});
+
 describe('reading a paper file', () => {
   const bodies: [string, string][] = [
     ['an empty body', ''],
