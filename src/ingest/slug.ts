@@ -16,14 +16,20 @@ const WINDOWS_DEVICE = /^(?:con|prn|aux|nul|com\d|lpt\d)$/;
  * Windows device name ("AUX") gets "-paper" after it, so every clone can hold its file.
  */
 export function slugForTitle(title: string): string {
-  let slug = slugify(title, { decamelize: false });
-  if (slug.length > MAX_ID_LENGTH) {
-    const cut = slug.lastIndexOf('-', MAX_ID_LENGTH);
-    slug = slug.slice(0, cut > 0 ? cut : MAX_ID_LENGTH);
-  }
+  const slug = cutAtWord(slugify(title, { decamelize: false }), MAX_ID_LENGTH);
   if (WINDOWS_DEVICE.test(slug)) return `${slug}-paper`;
   return slug || `paper-${createHash('sha256').update(title).digest('hex').slice(0, 10)}`;
 }
+
+/** A slug of at most `length` characters, cut after a whole word where it has one there. */
+function cutAtWord(slug: string, length: number): string {
+  if (slug.length <= length) return slug;
+  const cut = slug.lastIndexOf('-', length);
+  return slug.slice(0, cut > 0 ? cut : length);
+}
+
+/** The id of the `n`th paper of one title: `<slug>-<n>`, the slug cut so the id too stays within `MAX_ID_LENGTH`. */
+const numberedId = (base: string, n: number) => `${cutAtWord(base, MAX_ID_LENGTH - String(n).length - 1)}-${n}`;
 
 /** Whether two ids differ only by the number that tells papers of one title apart (`flow-matching`, `flow-matching-2`). */
 export const numberedApart = (a: string, b: string): boolean => a.replace(/-\d+$/, '') === b.replace(/-\d+$/, '');
@@ -180,7 +186,7 @@ export function assignIds(papers: readonly PaperToName[], known: readonly KnownP
     if (assigned.has(paper.key)) continue;
     const base = slugForTitle(paper.title);
     let id = base;
-    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+    for (let n = 2; taken.has(id); n++) id = numberedId(base, n);
     assigned.set(paper.key, { id, aliases: [] });
     taken.add(id);
   }

@@ -10,7 +10,7 @@ export const paperCuration = z
     removeThemes: z.array(z.string()).default([]),
     /** Keep the paper out of the published catalog (its file stays, with its notes). */
     hidden: z.boolean({ error: 'expected true or false (YAML reads yes, no, on and off as text)' }).default(false),
-    /** Give the paper this id (and URL) instead; the old one keeps working as a redirect. At most `MAX_ID_LENGTH` characters, like the ids made from titles. */
+    /** Give the paper this id (and URL) instead; the old one keeps working as a redirect. At most `MAX_ID_LENGTH` characters, like the ids the ingest makes from titles (src/ingest/slug.ts). */
     renameTo: slugId.max(MAX_ID_LENGTH, `expected at most ${MAX_ID_LENGTH} characters`).optional(),
     /** Why, for the next maintainer; not published. */
     reason: z.string().optional(),

@@ -73,6 +73,14 @@ describe('assigning ids', () => {
     expect(idsOf([listed('Flow Matching'), listed('Flow matching?'), listed('Flow-Matching!')])).toEqual(['flow-matching', 'flow-matching-2', 'flow-matching-3']);
   });
 
+  it('a numbered id of a long title stays within 80 characters too, cut at a word', () => {
+    const title = `${'Aaaa '.repeat(16)}bbbb`;
+    const ids = idsOf([listed(title), listed(`${title}!`), ...Array.from({ length: 9 }, (_, i) => listed(`${title}${'?'.repeat(i + 1)}`))]);
+    expect(ids.slice(0, 2)).toEqual(['aaaa-'.repeat(15) + 'aaaa', 'aaaa-'.repeat(15) + '2']);
+    expect(ids.at(-1)).toBe('aaaa-'.repeat(15) + '11');
+    for (const id of ids) expect(id.length, id).toBeLessThanOrEqual(80);
+  });
+
   it('a numbered id is never the natural slug of another title', () => {
     expect(idsOf([listed('Flow Matching 2'), listed('Flow Matching'), listed('Flow Matching!')])).toEqual(['flow-matching-2', 'flow-matching', 'flow-matching-3']);
   });
