@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { buildCatalog } from '../src/ingest/catalog.ts';
-import { BAR, bestThreshold, crossValidate, FOLDS, formatScores, freshLabels, HELD_OUT_SAMPLES, judgeUnseen, REQUIRED_THEMES, scoreOutcomes, type FreshPaper, type Method, type Outcome } from '../src/ingest/evaluate.ts';
+import { BAR, bestThreshold, crossValidate, FOLDS, formatScores, freshLabels, HELD_OUT_SAMPLES, judgeUnseen, meetsBar, REQUIRED_THEMES, scoreOutcomes, type FreshPaper, type Method, type Outcome } from '../src/ingest/evaluate.ts';
 import { readCatalogInput } from '../src/ingest/store.ts';
 import { contentPaths } from '../src/lib/content-dir.ts';
 import { readOptions } from '../src/lib/cli.ts';
@@ -49,7 +49,7 @@ for (const [theme, list] of crossValidated) {
   if (!REQUIRED_THEMES.includes(theme)) continue;
   const best = bestThreshold(list);
   if (!best) continue;
-  const short = best.precision < BAR.precision ? ` — below ${BAR.precision.toFixed(2)}: no threshold meets the bar` : '';
+  const short = meetsBar(best) ? '' : ' — no threshold meets the bar';
   console.log(`${theme}: best precision at recall ≥ ${BAR.recall} over all model thresholds: ${best.precision.toFixed(3)} (threshold ${best.threshold.toFixed(2)}, recall ${best.recall.toFixed(3)})${short}`);
 }
 

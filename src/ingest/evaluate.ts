@@ -17,6 +17,7 @@ export const BAR = { precision: 0.9, recall: 0.85 };
 
 export const FOLDS = 5;
 
+/** Whether figures reach the bar: both precision and recall. */
 export function meetsBar(score: Pick<ThemeScore, 'precision' | 'recall'>): boolean {
   return score.precision >= BAR.precision && score.recall >= BAR.recall;
 }
