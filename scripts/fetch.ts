@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { systemClock } from '../src/fetch/clock.ts';
 import { failureLine, FetchError } from '../src/fetch/errors.ts';
 import { runFetch } from '../src/fetch/run.ts';
-import { specLines } from '../src/fetch/spec.ts';
+import { DEFAULT_SETTINGS } from '../src/fetch/settings.ts';
+import { MAX_IDS, specLines } from '../src/fetch/spec.ts';
 import { readArguments } from '../src/lib/cli.ts';
 import { contentPaths, shownPaths } from '../src/lib/content-dir.ts';
 
@@ -25,7 +26,7 @@ all or nothing. The only command that goes on the network.
   hf:search:"flow matching"                  a Hugging Face Papers search
   hf:collection:lab/ssm-reading-6650a0       a Hugging Face collection (or its URL),
                                              then its papers from arXiv
-  arxiv:2312.00752,2405.21060                arXiv papers by id (up to 100)
+  arxiv:2312.00752,2405.21060                arXiv papers by id (up to ${MAX_IDS})
   arxiv:query:ti:"rectified flow"            an arXiv search, newest first
   zotero:groups/4530458                      a Zotero library: groups/ID or users/ID,
                                              /collections/KEY for one collection, or a
@@ -33,13 +34,13 @@ all or nothing. The only command that goes on the network.
   openalex:search:"state space models"       an OpenAlex works search, most relevant first
   openalex:filter:publication_year:2024      OpenAlex works by filter (KEY:VALUE, commas
                                              between), newest first
-  crossref:10.1162/neco.1997.9.8.1735        Crossref works by DOI (up to 100)
+  crossref:10.1162/neco.1997.9.8.1735        Crossref works by DOI (up to ${MAX_IDS})
   crossref:query:"long short-term memory"    a Crossref works search, most relevant first
 
   --from FILE        specs from a file, one a line, # for comments
   --new-only         leave out papers the catalog already has
-  --max-pages N      pages of a day, week, search or library (10 by default)
-  --timeout SECONDS  for each attempt, body included (30 by default)
+  --max-pages N      pages of a day, week, search or library (${DEFAULT_SETTINGS.maxPages} by default)
+  --timeout SECONDS  for each attempt, body included (${DEFAULT_SETTINGS.timeoutMs / 1000} by default)
   --help             print this`;
 
 const { values, positionals } = readArguments('fetch', USAGE, { from: { type: 'string' }, 'new-only': { type: 'boolean', default: false }, 'max-pages': { type: 'string' }, timeout: { type: 'string' } });
