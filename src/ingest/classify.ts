@@ -2,7 +2,7 @@ import { phraseWords, type Theme } from '../schemas/theme.ts';
 import { escapeRegExp } from '../lib/regexp.ts';
 
 /** A title states what a paper is about; its abstract also mentions what it is not. */
-export const TITLE_FACTOR = 2;
+const TITLE_FACTOR = 2;
 
 /** Why a paper is in a theme: each phrase that matched, and where. */
 export interface Evidence {

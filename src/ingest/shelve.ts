@@ -51,7 +51,7 @@ export interface Judgement {
  * What the rules say, as the model's second signal: the theme's phrase score in thresholds
  * (1 is just enough on its own), bounded so that one paper full of phrases cannot outweigh the text.
  */
-export function ruleSignal(score: number, threshold: number): number {
+function ruleSignal(score: number, threshold: number): number {
   return Math.max(-3, Math.min(3, score / threshold));
 }
 

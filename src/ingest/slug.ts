@@ -32,7 +32,7 @@ function cutAtWord(slug: string, length: number): string {
 const numberedId = (base: string, n: number) => `${cutAtWord(base, MAX_ID_LENGTH - String(n).length - 1)}-${n}`;
 
 /** Whether two ids differ only by the number that tells papers of one title apart (`flow-matching`, `flow-matching-2`). */
-export const numberedApart = (a: string, b: string): boolean => a.replace(/-\d+$/, '') === b.replace(/-\d+$/, '');
+const numberedApart = (a: string, b: string): boolean => a.replace(/-\d+$/, '') === b.replace(/-\d+$/, '');
 
 /**
  * "did you mean …?" for an id a letter or two from one of `ids` (a typo, whose decision would go

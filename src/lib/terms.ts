@@ -10,7 +10,7 @@ import { eng } from 'stopword';
 const LINK = /\b(?:https?:\/\/|www\.)\S+/giu;
 
 /** Title words say what a paper is; they count this many times an abstract word. */
-export const TITLE_WEIGHT = 2;
+const TITLE_WEIGHT = 2;
 
 const STOPWORDS = new Set([...eng, 'also', 'via', 'using', 'based', 'new', 'propose', 'proposed', 'show', 'paper', 'approach', 'method', 'methods', 'results', 'however', 'well', 'can', 'may', 'work']);
 

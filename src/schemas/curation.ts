@@ -24,6 +24,7 @@ export const paperCuration = z
 
 /** `content/curation.yaml`: paper id → decisions. */
 export const curationSchema = z.strictObject({
+  /** Decisions by paper id; an id that is no paper's is a warning at its line. */
   papers: z.record(z.string(), paperCuration).default({}),
 });
 

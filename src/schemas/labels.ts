@@ -38,6 +38,7 @@ export const trainingPaper = z.strictObject({
 /** `content/training-papers.yaml`: labelled papers kept apart from the listings. */
 export const trainingPapersSchema = z
   .strictObject({
+    /** The papers, each with an id of its own that labels name. */
     papers: z.array(trainingPaper).default([]),
   })
   .superRefine(({ papers }, context) => {

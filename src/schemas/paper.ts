@@ -11,7 +11,14 @@ export const themeEvidence = z.object({
   /** The model's calibrated probability that the paper belongs here, to two decimals; null when no model scored it. */
   score: z.number().min(0).max(1).nullable(),
   /** The theme's phrases that matched, and where. */
-  phrases: z.array(z.object({ phrase: z.string(), field: z.enum(['title', 'abstract']) })),
+  phrases: z.array(
+    z.object({
+      /** The phrase as `content/themes.yaml` writes it. */
+      phrase: z.string(),
+      /** Where it matched. */
+      field: z.enum(['title', 'abstract']),
+    }),
+  ),
   /** The paper's terms that weigh most in the model's decision, strongest first. */
   terms: z.array(z.string()),
 });
@@ -55,9 +62,11 @@ export const venueSchema = z.object({
   genre: z.string().min(1).optional(),
   /** When it appeared there, as the source that names the venue dates it: what a citation gives (a conference paper often appears a year after its preprint). */
   date: partialDate.optional(),
-  /** Volume, issue and pages (a range with a hyphen: "1735-1780") as that source gives them, for citations. Data, rendered as text. */
+  /** The volume, as that source gives it, for citations. Data, rendered as text. */
   volume: z.string().min(1).optional(),
+  /** The issue (a report's number), as that source gives it. Data, rendered as text. */
   issue: z.string().min(1).optional(),
+  /** A page, an article number ("e1004") or a range, written whole with a hyphen ("1735-1780"). Data, rendered as text. */
   pages: z.string().min(1).optional(),
 });
 
@@ -89,8 +98,11 @@ export const paperSchema = z.object({
   links: z.array(httpUrl),
   /** Links by kind, from sources that name them (Hugging Face, arXiv, a `.bib` url), else the first code host link in the abstract. */
   linksByKind: z.object({
+    /** The code repository. */
     code: httpUrl.nullable(),
+    /** The project page. */
     project: httpUrl.nullable(),
+    /** The PDF. */
     pdf: httpUrl.nullable(),
     /** The paper's own page at its publisher, venue or lab, from a source's URL field (a `.bib` url, an RIS UR); absent when none names one. */
     page: httpUrl.optional(),
@@ -119,6 +131,7 @@ export const paperSchema = z.object({
   arxivCategory: z.string().min(1).nullable(),
   /** DOI without resolver prefix (`10.1145/…`). */
   doi: z.string().regex(/^10\.\d{4,9}\/\S+$/).nullable(),
+  /** Where the paper was published, when a source names a venue; null for a preprint alone. */
   venue: venueSchema.nullable(),
   /** First publication (arXiv v1, journal issue), as precise as the source; distinct from `listedOn`. */
   published: partialDate.nullable(),

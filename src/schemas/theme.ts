@@ -55,7 +55,7 @@ export const themeSchema = z.strictObject({
   description: z.string().min(1),
   /** The full definition, shown behind a disclosure on the theme's page: what belongs here, and what does not. */
   scope: z.strictObject({ in: z.string().min(1), out: z.string().min(1) }).optional(),
-  /** Phrases and their weights; a match in the title counts `titleFactor` times. Each once: a second entry would add its weight again. */
+  /** Phrases and their weights; a match in the title counts twice (`TITLE_FACTOR` in src/ingest/classify.ts). Each once: a second entry would add its weight again. */
   phrases: z
     .array(themePhrase)
     .min(1)
@@ -72,6 +72,7 @@ export const themeSchema = z.strictObject({
   threshold: z.number().positive(),
 });
 
+/** `content/themes.yaml`: the shelves, in the order the site lists them; ids unique, none "unsorted". */
 export const taxonomySchema = z.array(themeSchema).superRefine((themes, ctx) => {
   const seen = new Set<string>();
   for (const [i, theme] of themes.entries()) {

@@ -22,7 +22,7 @@ const WORK_ID = /^https:\/\/openalex\.org\/(W\d+)$/i;
  * A work as the API sends it: its `id` is always there, whatever `select=` asked for. An
  * autocomplete suggestion has a work's id too, and says it is a suggestion (`entity_type`).
  */
-export const isOpenAlexWork = (value: unknown): value is JsonObject => isObject(value) && typeof value.id === 'string' && WORK_ID.test(value.id) && !('entity_type' in value);
+const isOpenAlexWork = (value: unknown): value is JsonObject => isObject(value) && typeof value.id === 'string' && WORK_ID.test(value.id) && !('entity_type' in value);
 
 /** Fields only an OpenAlex work has: a file of items with an OpenAlex id and none of them is something else (a CSL item may carry such an id). */
 const WORK_FIELDS = ['display_name', 'authorships', 'primary_location', 'abstract_inverted_index', 'publication_year', 'ids', 'biblio'];
