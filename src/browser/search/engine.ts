@@ -256,7 +256,7 @@ function identifierLookup(config: SearchConfig): IdentifierLookup {
 }
 
 /** A page's URL from its path under the site root; from file://, which has no directory index, naming the file. */
-function pageUrlOf(path: string, config: SearchConfig): string {
+export function pageUrlOf(path: string, config: SearchConfig): string {
   return new URL(path + (path.endsWith('/') && location.protocol === 'file:' ? 'index.html' : ''), config.rootUrl).href;
 }
 

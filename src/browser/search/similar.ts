@@ -6,7 +6,7 @@
  */
 import { plural } from '../../lib/format.ts';
 import { SimilarIndex, type PackedSimilar, type SimilarHit } from '../../lib/similar.ts';
-import { loadScript, type SearchConfig } from './engine.ts';
+import { loadScript, pageUrlOf, type SearchConfig } from './engine.ts';
 
 declare global {
   interface Window {
@@ -85,8 +85,7 @@ export class SimilarView {
     item.className = 'search-result';
     const heading = document.createElement('h3');
     const link = document.createElement('a');
-    // file:// has no directory index, so links name the file.
-    link.href = new URL(hit.url + (location.protocol === 'file:' ? 'index.html' : ''), this.config.rootUrl).href;
+    link.href = pageUrlOf(hit.url, this.config);
     link.textContent = hit.title;
     heading.append(link);
     item.append(heading);
