@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS } from '../src/fetch/settings.ts';
 import { MAX_IDS, specLines } from '../src/fetch/spec.ts';
 import { readArguments } from '../src/lib/cli.ts';
 import { contentPaths, shownPaths } from '../src/lib/content-dir.ts';
+import { typedNumber } from '../src/lib/numbers.ts';
 
 const paths = contentPaths(process.cwd());
 const sources = shownPaths(paths).sources;
@@ -56,8 +57,8 @@ async function main(): Promise<number> {
     }
     specs.push(...specLines(text).map(({ text, line }) => ({ text, where: `${values.from}:${line}` })));
   }
-  // Decimal digits only (NaN otherwise, which the settings refuse): Number() alone would take "0x3", "1e1" and " 30".
-  const number = (value: string | undefined) => (value === undefined ? undefined : /^\d*\.?\d+$/.test(value) ? Number(value) : Number.NaN);
+  // NaN for anything but decimal digits, which the settings refuse.
+  const number = (value: string | undefined) => (value === undefined ? undefined : typedNumber(value, { fraction: true }));
   const { lines, added } = await runFetch(
     { specs, newOnly: values['new-only'], maxPages: number(values['max-pages']), timeoutSeconds: number(values.timeout) },
     { paths, env: process.env, clock: systemClock, log: (line) => console.error(line) },

@@ -12,6 +12,7 @@ import { reviewQueue, type ReviewItem } from '../src/ingest/review.ts';
 import { appendLabel, readCatalogInput } from '../src/ingest/store.ts';
 import { contentPaths, shownPaths } from '../src/lib/content-dir.ts';
 import { readOptions } from '../src/lib/cli.ts';
+import { typedNumber } from '../src/lib/numbers.ts';
 import { didYouMean } from '../src/lib/spelling.ts';
 
 const USAGE = `npm run themes:review [-- OPTIONS]
@@ -35,9 +36,8 @@ async function main(): Promise<number> {
     json: { type: 'boolean', default: false },
     by: { type: 'string', default: process.env.USER || 'maintainer' },
   });
-  // Digits only: Number() alone would take "0x5", "1e2" and " 5".
-  const limit = /^\d+$/.test(values.limit) ? Number(values.limit) : 0;
-  if (limit < 1) throw new Error(`--limit takes a whole number above 0, not "${values.limit}"`);
+  const limit = typedNumber(values.limit);
+  if (!(limit >= 1)) throw new Error(`--limit takes a whole number above 0, not "${values.limit}"`);
   const paths = contentPaths(process.cwd());
   const themesFile = shownPaths(paths).themes;
   // An empty --theme would read as no theme, and review them all.

@@ -6,6 +6,7 @@
 import { FetchError } from './errors.ts';
 import type { Service } from './spec.ts';
 import { isLoopback } from './urls.ts';
+import { typedNumber } from '../lib/numbers.ts';
 
 export interface FetchSettings {
   /** Papers asked for per request: Hugging Face's default page, a twentieth of arXiv's largest slice, Zotero's largest page, half OpenAlex's, a tenth of Crossref's. */
@@ -81,7 +82,7 @@ export function fetchSettings(options: SettingsOptions, env: NodeJS.ProcessEnv, 
   const interval = env[TEST_INTERVAL];
   if (interval !== undefined && interval !== '') {
     if (!isLoopback(arxivBase)) throw new FetchError(`${TEST_INTERVAL} is for tests against a server on this machine, but SHELFMARK_ARXIV_URL is ${arxivBase}; arXiv asks for three seconds between requests`);
-    if (!/^\d+$/.test(interval)) throw new FetchError(`${TEST_INTERVAL} must be a whole number of milliseconds`);
+    if (Number.isNaN(typedNumber(interval))) throw new FetchError(`${TEST_INTERVAL} must be a whole number of milliseconds`);
     settings.intervalMs.arxiv = Number(interval);
   }
   return settings;

@@ -17,6 +17,7 @@ import { cardPath, OFFLINE_ZIP_PATH } from './paths.ts';
  *
  * Pure but for reading the environment, so the pages, the cards and the offline edition decide alike.
  */
+import { typedNumber } from './numbers.ts';
 
 /** Published papers from which a catalog is large, unless LARGE_CATALOG says otherwise. */
 export const LARGE_CATALOG_PAPERS = 12_000;
@@ -25,8 +26,8 @@ export const LARGE_CATALOG_PAPERS = 12_000;
 function papersVariable(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const value = env[name];
   if (value === undefined || value === '') return fallback;
-  const papers = Number(value);
-  if (!Number.isInteger(papers) || papers < 1) throw new Error(`${name} must be a whole number of papers, not "${value}"`);
+  const papers = typedNumber(value);
+  if (!(papers >= 1)) throw new Error(`${name} must be a whole number of papers, not "${value}"`);
   return papers;
 }
 

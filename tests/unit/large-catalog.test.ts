@@ -9,7 +9,7 @@ describe('largeCatalogFrom', () => {
     expect(largeCatalogFrom({ LARGE_CATALOG: '500' })).toBe(500);
   });
 
-  it.each(['0', '-3', '2.5', 'many', '1e'])('refuses LARGE_CATALOG=%s, naming the variable', (value) => {
+  it.each(['0', '-3', '2.5', 'many', '1e', '0x10', '1e1', ' 5 '])('refuses LARGE_CATALOG=%s, naming the variable', (value) => {
     expect(() => largeCatalogFrom({ LARGE_CATALOG: value })).toThrow(`LARGE_CATALOG must be a whole number of papers, not "${value}"`);
   });
 });
