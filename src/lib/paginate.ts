@@ -25,5 +25,5 @@ export function pageParam(n: number): string | undefined {
 
 /** URL of page `n` of the listing whose first page is at site path `first` (`themes/x/`). */
 export function pageUrl(first: string, n: number): string {
-  return withBase(n === 1 ? first : `${first}page/${n}/`);
+  return withBase(n === 1 ? first : `${first}${pageParam(n)}/`);
 }

@@ -44,6 +44,18 @@ export function paperIdOfPath(path: string): string | null {
 /** `themes/<id>/`: the first page of a theme (and of Unsorted); its feed and .bib sit inside. */
 export const themeSitePath = (id: string) => `themes/${id}/`;
 
+/** `themes/<id>/feed.xml`: a shelf's newest papers as RSS (src/pages/themes/[theme]/feed.xml.ts). */
+export const themeFeedPath = (id: string) => `${themeSitePath(id)}${FEED_PATH}`;
+
+/** `themes/<id>/papers.bib`: a shelf's papers as BibTeX (src/pages/themes/[theme]/papers.bib.ts). */
+export const themeBibPath = (id: string) => `${themeSitePath(id)}papers.bib`;
+
+/** `feed.xml`: the newest papers of the whole catalog as RSS (src/pages/feed.xml.ts). */
+export const FEED_PATH = 'feed.xml';
+
+/** `papers.json`: the data export, or a large catalog's index of its parts (src/pages/papers.json.ts). */
+export const PAPERS_JSON_PATH = 'papers.json';
+
 /** The theme id the shelf of papers with no theme goes by, so it sits at `themes/unsorted/`; no theme may take it. */
 export const UNSORTED_ID = 'unsorted';
 /** That shelf's name, as its page, the home page and its files show it. */

@@ -1,3 +1,6 @@
+/** `pagefind/`: the folder of Pagefind's index and its script, `pagefind.js`. */
+export const PAGEFIND_DIR = 'pagefind/';
+
 /**
  * Where each part of the search index is, relative to the site root: the first is Pagefind's usual
  * `pagefind/`, the others `pagefind/part-<n>/` beside its files (a large catalog's index is made in
@@ -5,7 +8,7 @@
  * them, so it imports nothing.
  */
 export function searchPartPaths(parts: number): string[] {
-  return Array.from({ length: parts }, (_, i) => (i === 0 ? 'pagefind/' : `pagefind/part-${i + 1}/`));
+  return Array.from({ length: parts }, (_, i) => (i === 0 ? PAGEFIND_DIR : `${PAGEFIND_DIR}part-${i + 1}/`));
 }
 
 /**

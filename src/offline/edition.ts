@@ -26,6 +26,7 @@ import { compareText } from '../lib/format.ts';
 import { isLargeCatalog } from '../lib/large-catalog.ts';
 import { INDEX_FILE } from '../lib/packed-index.ts';
 import { CARDS_DIR, OFFLINE_ZIP_PATH } from '../lib/paths.ts';
+import { PAGEFIND_DIR } from '../lib/search-parts.ts';
 import { extractPage } from './extract.ts';
 import { relativizeCss } from './relativize.ts';
 import { rewriteHtml } from './rewrite.ts';
@@ -37,7 +38,7 @@ const ZIP_ROOT = 'shelfmark-offline';
 /** Kinds of files a page needs to be read from disk: itself, its styles and scripts, images. */
 const NEEDED = /\.(?:html|css|js|svg|png|jpe?g|gif|webp|avif|woff2?)$/;
 /** Site folders of such files that no page shows: Pagefind (useless from disk) and the social preview cards. */
-const NOT_NEEDED = ['pagefind/', `${CARDS_DIR}/`];
+const NOT_NEEDED = [PAGEFIND_DIR, `${CARDS_DIR}/`];
 
 export interface EditionOptions {
   /** The built site. */

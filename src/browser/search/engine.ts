@@ -12,7 +12,7 @@ import { Speller, type CorrectedQuery, type Correction, type PackedVocabulary } 
 import { INDEX_FILE, INDEX_GLOBAL, type PackedIndex } from '../../lib/packed-index.ts';
 import { fold } from '../../lib/search-text.ts';
 import { OfflineIndex } from './offline-index.ts';
-import { searchPartPaths } from '../../lib/search-parts.ts';
+import { PAGEFIND_DIR, searchPartPaths } from '../../lib/search-parts.ts';
 import { SORT_FILTERS } from '../../lib/sort-orders.ts';
 import { pagefindBackend } from './pagefind.ts';
 
@@ -93,7 +93,7 @@ export function readConfig(dialog: HTMLElement): SearchConfig {
   const rootUrl = new URL(dialog.dataset.rootUrl ?? '', document.baseURI).href;
   return {
     rootUrl,
-    pagefindUrl: new URL('pagefind/pagefind.js', rootUrl).href,
+    pagefindUrl: new URL(`${PAGEFIND_DIR}pagefind.js`, rootUrl).href,
     pagefindParts: searchPartPaths(Number(dialog.dataset.searchParts ?? 1)).map((path) => new URL(path, rootUrl).href),
     indexUrl: new URL(INDEX_FILE, rootUrl).href,
     pageUrl: dialog.querySelector('form')!.action,
