@@ -43,18 +43,30 @@ export function withoutSpellings(text: string, spellings: string | undefined): s
 }
 
 /**
- * The words of `text` that the hosted search would find only as written, in plain letters:
- * Pagefind takes accents off ("muller" finds "Müller") but leaves the letters of `LETTERS`,
- * so "Lukasz" found no "Łukasz". A paper page gives Pagefind these spellings to index too.
+ * The words of `text` that the hosted search would not find as the offline edition does, for a
+ * paper page to give Pagefind to index too:
+ * - in plain letters: Pagefind takes accents off ("muller" finds "Müller") but leaves the
+ *   letters of `LETTERS`, so "Lukasz" found no "Łukasz";
+ * - the later parts of a joined name in mixed case ("CNN-ViT", "V-MoE"), which Pagefind
+ *   indexes whole and by its first part only, so "ViT" missed "a CNN-ViT hybrid" (a part of one
+ *   letter is no word to search, and one the text has alone is indexed already).
  */
 export function plainSpellings(text: string): string[] {
-  // Every paper page asks, and most texts have none of these letters: one look at the whole
-  // text spares the word-by-word work (1 s over 10,000 pages).
-  if (unaccented(text).search(UNSPLIT) === -1) return [];
   const spellings = new Set<string>();
-  for (const [word] of text.matchAll(WORD)) {
-    const plain = fold(word);
-    if (plain !== unaccented(word)) spellings.add(plain);
+  // Every paper page asks, and most texts have neither: one look at the whole text spares the
+  // word-by-word work (1 s over 10,000 pages).
+  if (unaccented(text).search(UNSPLIT) !== -1) {
+    for (const [word] of text.matchAll(WORD)) {
+      const plain = fold(word);
+      if (plain !== unaccented(word)) spellings.add(plain);
+    }
+  }
+  if (MIXED_CASE_JOIN.test(text)) {
+    const alone = new Set(text.replace(JOINED, ' ').match(WORD)?.map(fold));
+    for (const [joined] of text.matchAll(JOINED)) {
+      if (hasDigit(joined) || !/\p{Lu}/u.test(joined.slice(1))) continue;
+      for (const part of joined.split(JOINER).slice(1).map(fold)) if (part.length > 1 && !alone.has(part)) spellings.add(part);
+    }
   }
   return [...spellings];
 }
@@ -102,6 +114,9 @@ const JOINED = /[\p{L}\p{N}]+(?:[-‐‑–—][\p{L}\p{N}]+)+/gu;
 /** A slash between words, which parts two words, not one name's parts: "CNN/Transformer", "GPT-4/GPT-3.5". */
 const SLASH = /(?<=[\p{L}\p{N}])\/(?=[\p{L}\p{N}])/gu;
 
+/** A capital in a word joined to the one before it: "CNN-ViT", "V-MoE". */
+const MIXED_CASE_JOIN = /[\p{L}\p{N}][-‐‑–—][\p{L}\p{N}]*\p{Lu}/u;
+
 /** Names with a digit, joined by hyphens, dashes or apostrophes ("GPT-4", "WMT'14"), which Pagefind indexes as one word ("gpt4", "wmt14"). */
 const NAME = /[\p{L}\p{N}]+(?:[-‐‑–—'’][\p{L}\p{N}]+)+/gu;
 const NAME_JOINER = /[-‐‑–—'’]/gu;
@@ -110,14 +125,20 @@ const hasDigit = (word: string) => /\p{N}/u.test(word);
 const nameTerm = (word: string) => fold(word.replace(NAME_JOINER, ''));
 
 /**
- * The query with the parts of joined words apart, as `words` reads text: Pagefind indexes a
- * hyphenated word both whole and by its parts but searches a hyphenated query word only
- * whole, so "state-space models" missed the papers that say "state space models". A joined
- * word with a digit in it ("GPT-4", "ImageNet-1K", "Mamba-3B") is a name and stays whole:
- * Pagefind finds it whole ("gpt4"), and apart, "4" matches every number that starts with it.
+ * The query as Pagefind should be asked it, read as `words` reads text:
+ * - symbols (`<`, `>`, `+`, `=`, `|`, `$`, `^`, emoji) are spaces: Pagefind found nothing for
+ *   "<flow>" or "c++ code", where the offline edition found the papers;
+ * - the parts of joined words are apart: Pagefind indexes a hyphenated word both whole and by
+ *   its parts but searches a hyphenated query word only whole, so "state-space models" missed
+ *   the papers that say "state space models". A joined word with a digit in it ("GPT-4",
+ *   "ImageNet-1K", "Mamba-3B") is a name and stays whole: Pagefind finds it whole ("gpt4"), and
+ *   apart, "4" matches every number that starts with it.
  */
-export function joinedWordsApart(query: string): string {
-  return query.replace(SLASH, ' ').replace(JOINED, (word) => (hasDigit(word) ? word : word.replace(JOINER, ' ')));
+export function pagefindQuery(query: string): string {
+  return query
+    .replace(/\p{S}/gu, ' ')
+    .replace(SLASH, ' ')
+    .replace(JOINED, (word) => (hasDigit(word) ? word : word.replace(JOINER, ' ')));
 }
 
 /** Each name joined with a digit in it ("GPT-4", "WMT'14") as one word, as Pagefind indexes it ("gpt4", "wmt14"), folded. */

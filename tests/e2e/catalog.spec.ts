@@ -49,6 +49,28 @@ test('papers.json urls are absolute and carry the base path', async ({ request, 
   for (const paper of papers) expect(new URL(paper.url).pathname).toBe(`${basePath}papers/${paper.id}/`);
 });
 
+test('where the browser refuses the clipboard, a copy button selects its text for the reader to copy, showing what the page does not', async ({ page, request }) => {
+  await page.addInitScript(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+  });
+  const [paper] = (await (await request.get('papers.json')).json()) as { id: string; url: string }[];
+  await page.goto(`papers/${paper!.id}/`);
+  const cite = page.getByRole('region', { name: 'Link and cite' });
+  const selected = () => page.evaluate(() => (document.activeElement instanceof HTMLTextAreaElement ? document.activeElement.value.slice(document.activeElement.selectionStart, document.activeElement.selectionEnd) : String(getSelection())));
+
+  await cite.getByRole('button', { name: 'Copy RIS' }).click();
+  await expect(cite.getByRole('status')).toHaveText(/blocked here: the text is selected/);
+  const box = cite.getByRole('textbox', { name: 'Text to copy: RIS' });
+  await expect(box).toBeFocused();
+  expect(await selected()).toMatch(/^TY {2}- [\s\S]*\nER {2}- \n?$/);
+
+  // The same box shows the next one; the BibTeX shown on the page is selected where it is.
+  await cite.getByRole('button', { name: 'Copy link' }).click();
+  await expect(box).toHaveValue(paper!.url);
+  await cite.getByRole('button', { name: 'Copy BibTeX' }).click();
+  expect(await selected()).toBe(await cite.locator('pre').textContent());
+});
+
 test('a paper page\'s copy buttons copy its permalink, a Markdown link and the BibTeX it shows', async ({ page, context, request }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const [paper] = (await (await request.get('papers.json')).json()) as { id: string; url: string; title: string }[];

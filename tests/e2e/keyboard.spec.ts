@@ -121,3 +121,23 @@ test('the skip link is the first stop and moves focus past the header', async ({
   // The next stop is inside <main>, not the header's links.
   expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
 });
+
+test("the dialog's list of matches is no Tab stop of its own, even when it scrolls: the box moves through it", async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 420 });
+  await page.goto('./');
+  await page.keyboard.press('/');
+  const dialog = page.getByRole('dialog', { name: 'Search the catalog' });
+  await page.keyboard.type('attention');
+  await expect(dialog.getByRole('status')).toContainText('“attention”');
+  const list = dialog.getByRole('listbox');
+  // Chromium makes a box that scrolls a Tab stop: this one must scroll for the test to mean anything.
+  expect(await list.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+  // From the box to "See all results", every stop on the way.
+  const stops: string[] = [];
+  for (let i = 0; i < 8 && !stops.includes('See all results'); i++) {
+    await page.keyboard.press('Tab');
+    stops.push(await page.evaluate(() => document.activeElement?.getAttribute('role') ?? document.activeElement?.textContent?.trim() ?? ''));
+  }
+  expect(stops).toContain('See all results');
+  expect(stops).not.toContain('listbox');
+});

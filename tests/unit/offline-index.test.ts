@@ -4,7 +4,7 @@ import { decodePostings, encodePostings, type Posting } from '../../src/lib/pack
 import { extractPage } from '../../src/offline/extract.ts';
 import { OfflineIndex } from '../../src/browser/search/offline-index.ts';
 import { buildIndex, type SourceDoc } from '../../src/offline/search-index.ts';
-import { fold, hasPhrase, highlight, hitExcerpt, isPhraseQuery, joinedWordsApart, plainSpellings, queryTerms, stem, words } from '../../src/lib/search-text.ts';
+import { fold, hasPhrase, highlight, hitExcerpt, isPhraseQuery, pagefindQuery, plainSpellings, queryTerms, stem, words } from '../../src/lib/search-text.ts';
 import { makeZip } from '../../src/offline/zip.ts';
 
 const doc = (title: string, text: string, extra: Partial<SourceDoc> = {}): SourceDoc => ({
@@ -49,6 +49,12 @@ describe('text: terms and highlighting', () => {
     expect(plainSpellings('Łukasz Kaiser, Jürgen Müller and Jørgen; Łukasz again')).toEqual(['lukasz', 'jorgen']);
     const index = new OfflineIndex(buildIndex([doc('Łukasz and Ørsted', 'Straße.')]));
     for (const query of ['lukasz', 'Łukasz', 'orsted', 'strasse']) expect(index.search({ query }).hits, query).toHaveLength(1);
+  });
+
+  it('gives Pagefind the later parts of joined names in mixed case, which it finds only whole and by their first part', () => {
+    expect(plainSpellings('a CNN-ViT hybrid beats V-MoE and LV-ViT-L')).toEqual(['vit', 'moe']);
+    // Lower case, a name with a digit, a part of one letter, and a part the text has alone are indexed already.
+    expect(plainSpellings('state-space models, GPT-4-Turbo, Swin-T, and ViT with a CNN-ViT')).toEqual([]);
   });
 
   it('finds a page by the plain spellings it gives Pagefind, but shows and keeps them nowhere: no excerpt says "lukasz"', () => {
@@ -308,14 +314,21 @@ describe('the offline zip', () => {
   });
 });
 
-describe('joined words in a query', () => {
+describe('a query as Pagefind is asked it', () => {
   it('a hyphen, dash or slash inside a word parts it, as the index reads text; elsewhere it stays', () => {
-    expect(joinedWordsApart('state-space models')).toBe('state space models');
-    expect(joinedWordsApart('text-to-image CNN/Transformer a–b')).toBe('text to image CNN Transformer a b');
+    expect(pagefindQuery('state-space models')).toBe('state space models');
+    expect(pagefindQuery('text-to-image CNN/Transformer a–b')).toBe('text to image CNN Transformer a b');
     // A slash parts two names, each kept whole.
-    expect(joinedWordsApart('GPT-4/GPT-3.5 on ImageNet-1K/CIFAR-10')).toBe('GPT-4 GPT-3.5 on ImageNet-1K CIFAR-10');
+    expect(pagefindQuery('GPT-4/GPT-3.5 on ImageNet-1K/CIFAR-10')).toBe('GPT-4 GPT-3.5 on ImageNet-1K CIFAR-10');
     // A name with a digit stays whole, as Pagefind finds it: apart, "4" would match every number starting with 4.
-    expect(joinedWordsApart('GPT-4 on ImageNet-1K with Llama2-7B and WSJ0-2mix')).toBe('GPT-4 on ImageNet-1K with Llama2-7B and WSJ0-2mix');
-    expect(joinedWordsApart('-negative "a quoted-phrase" x - y')).toBe('-negative "a quoted phrase" x - y');
+    expect(pagefindQuery('GPT-4 on ImageNet-1K with Llama2-7B and WSJ0-2mix')).toBe('GPT-4 on ImageNet-1K with Llama2-7B and WSJ0-2mix');
+    expect(pagefindQuery('-negative "a quoted-phrase" x - y')).toBe('-negative "a quoted phrase" x - y');
+  });
+
+  it('symbols are spaces, as the offline index reads them: Pagefind found nothing for "<flow>" or "c++ code"', () => {
+    expect(pagefindQuery('<flow>')).toBe(' flow ');
+    expect(pagefindQuery('c++ code, a=b | x^2 $5 ✓')).toBe('c   code, a b   x 2  5  ');
+    // Punctuation stays: a phrase's quotes, a negation's hyphen, an apostrophe.
+    expect(pagefindQuery('"linear attention" WMT\'14 (flow)')).toBe('"linear attention" WMT\'14 (flow)');
   });
 });

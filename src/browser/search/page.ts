@@ -247,7 +247,7 @@ export class SearchPage {
       this.more.hidden = true;
       this.status.textContent = `Type a query, or choose a theme, year or listing, to search ${totals?.total ?? this.countState!.dataset.papers} papers.`;
       this.form.dataset.state = 'done';
-      if (restore) window.scrollTo(0, restore.scroll);
+      if (restore) window.scrollTo({ top: restore.scroll, behavior: 'instant' });
       return;
     }
 
@@ -268,7 +268,7 @@ export class SearchPage {
     this.status.textContent = this.describe(outcome.total, { ...state, q: outcome.query.trim() }, outcome.byIdentifier);
     if (outcome.corrections.length) this.status.textContent += ` Corrected from ${quoted(state.q)}.`;
     this.form.dataset.state = 'done';
-    if (restore) window.scrollTo(0, restore.scroll);
+    if (restore) window.scrollTo({ top: restore.scroll, behavior: 'instant' });
   }
 
   /** The correction notice (`correctionNotice`), its "search instead" a link to the same state searched verbatim. */

@@ -8,7 +8,7 @@
  *
  * Sorted searches read the sort orders' filters (src/lib/sort-orders.ts), not Pagefind sort keys.
  */
-import { isPhraseQuery, joinedWordsApart, SPELLINGS_META, withoutSpellings } from '../../lib/search-text.ts';
+import { isPhraseQuery, pagefindQuery, SPELLINGS_META, withoutSpellings } from '../../lib/search-text.ts';
 import { WORDS_RECORD } from '../../lib/search-parts.ts';
 import { compareSortValues, SORT_FILTERS } from '../../lib/sort-orders.ts';
 import type { Backend, Counts, Filters, HitData, SearchConfig } from './engine.ts';
@@ -113,7 +113,7 @@ export async function pagefindBackend(config: SearchConfig): Promise<Backend> {
     name: 'pagefind',
 
     async search(typed, filters, sort, { counts = true } = {}) {
-      const query = typed && joinedWordsApart(typed);
+      const query = typed && pagefindQuery(typed);
       const options = { filters: toFilters(filters) };
       if (counts) await loadFilters();
       if (sort === 'relevance') {
@@ -160,7 +160,7 @@ export async function pagefindBackend(config: SearchConfig): Promise<Backend> {
     },
 
     preload(query) {
-      void pagefind.preload(joinedWordsApart(query));
+      void pagefind.preload(pagefindQuery(query));
     },
   };
 }
