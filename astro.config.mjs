@@ -4,7 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { shelfmarkBuild } from './src/build/integration.ts';
-import { outDirOf, outputDirsProblem } from './src/build/output-dirs.ts';
+import { astroCacheDir, outDirOf, outputDirsProblem } from './src/build/output-dirs.ts';
 import { siteColors } from './src/build/site-css.ts';
 import { redirectPaths } from './src/lib/aliases.ts';
 import { contentDir, contentPaths } from './src/lib/content-dir.ts';
@@ -40,6 +40,8 @@ export default defineConfig({
   site,
   base,
   outDir,
+  // Astro's store of the papers it has read, one per catalog (see astroCacheDir).
+  cacheDir: astroCacheDir(process.cwd(), contentDir()),
   // GitHub Pages redirects `/dir` to `/dir/`; emitting directories keeps every URL canonical.
   trailingSlash: 'always',
   // Styles always go to a file (one for the whole site, see `cssCodeSplit` below): fetched once

@@ -4,7 +4,8 @@
  * the site it is made from; a large catalog's offline zip in `<OUT_DIR>-release`, off the site,
  * for the deploy to publish as a release asset. Paths as given, relative to the project unless absolute.
  */
-import { isAbsolute, relative, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 
 /** The site's folder. */
 export function outDirOf(env: NodeJS.ProcessEnv = process.env): string {
@@ -19,6 +20,17 @@ export function offlineDirOf(env: NodeJS.ProcessEnv = process.env): string {
 /** Where a large catalog's offline zip goes: `<OUT_DIR>-release`, the folder the deploy publishes from. */
 export function releaseDirOf(env: NodeJS.ProcessEnv = process.env): string {
   return `${outDirOf(env)}-release`;
+}
+
+/**
+ * Astro's cache folder for the catalog in `content`: one per content folder. Astro keeps what it
+ * has read of the papers there, and reuses a stored paper whose file has the same digest, with
+ * that file's path: with one cache for every CONTENT_DIR, a build of a copy of the catalog
+ * published the notes of the original's file, and failed when the original was moved.
+ */
+export function astroCacheDir(root: string, content: string): string {
+  const key = createHash('sha256').update(resolve(root, content)).digest('hex').slice(0, 12);
+  return join(root, 'node_modules', '.astro', `content-${key}`);
 }
 
 /** Whether `inner` is `outer` or inside it. */

@@ -36,8 +36,8 @@ export interface BuiltSite {
   dist: string;
   /** Everything the build printed. */
   output: string;
-  /** Runs the build again in the same copy, with the same environment; resolves to what it printed. */
-  build(args?: string[]): Promise<string>;
+  /** Runs the build again in the same copy, with the same environment but for `more`; resolves to what it printed. */
+  build(args?: string[], more?: Record<string, string>): Promise<string>;
   /** Removes the copy and the built site. */
   remove(): void;
 }
@@ -74,9 +74,9 @@ export async function buildSite(options: BuildOptions): Promise<BuiltSite> {
     ...(options.basePath ? { BASE_PATH: options.basePath } : {}),
     ...options.env,
   });
-  const build = (args: string[] = []) =>
+  const build = (args: string[] = [], more: Record<string, string> = {}) =>
     new Promise<string>((done, fail) => {
-      const child = spawn(process.execPath, ['scripts/build.ts', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['scripts/build.ts', ...args], { cwd: root, env: { ...env, ...more }, stdio: ['ignore', 'pipe', 'pipe'] });
       let text = '';
       child.stdout.on('data', (chunk) => (text += chunk));
       child.stderr.on('data', (chunk) => (text += chunk));
