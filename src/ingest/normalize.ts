@@ -46,8 +46,9 @@ const TEX_STYLE = /\\(?:math[a-z]*|text[a-z]*|operatorname|boldsymbol|bm|emph|ha
  * A title's TeX as its key compares it: an arXiv entry or a listing writes `$\alpha$-Flow`,
  * `$\ell_2$` and `$O(n \log n)$` where a .bib's reader gives "α-Flow", "ℓ₂" and "O(n\log n)",
  * keeping the commands it does not know by name ("\mathcal O"). Letters and symbols become their
- * characters, other commands their names, font and accent commands nothing, and braces go; in
- * math, so do `_`, `^`, and spaces before a command or beside a symbol, which TeX does not print.
+ * characters, other commands their names (a word apart from a letter before it, as a source that
+ * writes the title as text has it: "O(n log n)"), font and accent commands nothing, and braces
+ * go; in math, so do `_`, `^`, and spaces before a command or beside a symbol, which TeX does not print.
  */
 function plainTex(text: string): string {
   if (!/[\\$]/.test(text)) return text;
@@ -56,7 +57,8 @@ function plainTex(text: string): string {
       .replace(TEX_STYLE, '')
       // TeX's escaped characters are the characters ("MS\_MARCO").
       .replace(/\\([_&%#])/g, '$1')
-      .replace(/\\([A-Za-z]+)/g, (_, name: string) => (Object.hasOwn(TEX_SYMBOLS, name) ? TEX_SYMBOLS[name]! : name))
+      // A command that is a word (`\log`, `\max`) is one after a letter too, as text writes it: "O(n log n)".
+      .replace(/(\p{L}|\p{N})?\\([A-Za-z]+)/gu, (_, before: string | undefined, name: string) => (before ?? '') + (Object.hasOwn(TEX_SYMBOLS, name) ? TEX_SYMBOLS[name]! : before ? ` ${name}` : name))
       .replace(/[{}]/g, '');
   const math = (tex: string) => commands(tex.replace(/\s+(?=\\[A-Za-z])/g, '')).replace(/[_^]/g, '').replace(/\s*([^\p{L}\p{N}\s])\s*/gu, '$1');
   return commands(text.replace(/\$([^$]*)\$/g, (_, tex: string) => math(tex)));

@@ -62,8 +62,16 @@ describe('merging listings', () => {
       const { papers } = mergeListings([listing('arxiv.xml', [listed(arxiv!, 3)], 'arxiv-atom'), listing('lib.bib', [listed(printed(tex!), 9)], 'bibtex')]);
       expect(papers, `${arxiv} / ${printed(tex!)}`).toHaveLength(1);
     }
-    // As a listing shows it: the math rendered.
-    expect(mergeListings([listing('arxiv.xml', [listed('Efficient $\\mathcal{O}(n)$ Attention', 3)], 'arxiv-atom'), listing('a.txt', [listed('Efficient O(n) Attention', 9)])]).papers).toHaveLength(1);
+    // As a listing, an RIS or a CSL export shows it: the math rendered.
+    for (const [tex, text] of [
+      ['Efficient $\\mathcal{O}(n)$ Attention', 'Efficient O(n) Attention'],
+      ['Tight $O(n \\log n)$ Bounds', 'Tight O(n log n) Bounds'],
+      ['Tight $O(n\\log n)$ Bounds', 'Tight O(n log n) Bounds'],
+      ['Attention in $\\log n$ Depth', 'Attention in log n Depth'],
+    ]) {
+      expect(mergeListings([listing('arxiv.xml', [listed(tex!, 3)], 'arxiv-atom'), listing('a.txt', [listed(text!, 9)])]).papers, tex).toHaveLength(1);
+      expect(mergeListings([listing('lib.bib', [listed(printed(tex!), 3)], 'bibtex'), listing('a.txt', [listed(text!, 9)])]).papers, printed(tex!)).toHaveLength(1);
+    }
     expect(mergeListings([listing('a.txt', [listed('$\\alpha$-Flow', 3), listed('$\\beta$-Flow', 9, { abstract: 'Another paper.' })])]).papers).toHaveLength(2);
     expect(titleKey('$\\constructor$ paper')).toBe('constructor paper');
   });
