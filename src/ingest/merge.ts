@@ -141,17 +141,28 @@ interface IdConflict {
   id: string;
 }
 
-/** Papers that share a title are one unless ids, first authors or abstracts say otherwise. */
+/** Papers that share a title are one unless ids, places in one venue, first authors or abstracts say otherwise. */
 function sameByTitle(a: Occurrence[], b: Occurrence[]): boolean {
   const clash = (pick: (r: SourceRecord) => string | null) =>
     a.some(({ record: x }) => pick(x) !== null && b.some(({ record: y }) => pick(y) !== null && pick(y) !== pick(x)));
   if (clash((r) => r.arxivId) || clash((r) => (r.doi ? doiKey(r.doi) : null))) return false;
+  if (a.some(({ record: x }) => b.some(({ record: y }) => apartInVenue(x.venue, y.venue)))) return false;
   const abstracts = (group: Occurrence[]) => group.map(({ record: r }) => r.abstract).filter((x): x is string => x !== null);
   const [mine, theirs] = [abstracts(a), abstracts(b)];
   if (mine.length > 0 && theirs.length > 0) return mine.some((x) => theirs.some((y) => abstractsAgree(x, y)));
   const named = (group: Occurrence[]) => group.map(({ record }) => record.authors[0]).filter((name) => nameWords(name).size > 0);
   const [x, y] = [named(a), named(b)];
   return x.length === 0 || y.length === 0 || x.some((p) => y.some((q) => !authorsDiffer(p, q)));
+}
+
+/**
+ * Whether two records are two places in one venue: its name the same, and a volume, issue or
+ * pages that both give and that differ. A journal's "Editorial" each year, by its editor, is
+ * one title and one author, and often no abstract; a source's copy of one article has its place.
+ */
+function apartInVenue(x: Venue | null, y: Venue | null): boolean {
+  if (!x || !y || titleKey(x.name) !== titleKey(y.name)) return false;
+  return (['volume', 'issue', 'pages'] as const).some((field) => x[field] !== undefined && y[field] !== undefined && x[field] !== y[field]);
 }
 
 /**

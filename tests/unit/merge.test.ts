@@ -3,6 +3,7 @@ import { abstractsAgree, mergeSources, type Source } from '../../src/ingest/merg
 import { titleKey } from '../../src/ingest/normalize.ts';
 import { readSource } from '../../src/ingest/sources/detect.ts';
 import { emptyRecord, type SourceRecord } from '../../src/ingest/sources/record.ts';
+import type { Venue } from '../../src/schemas/paper.ts';
 
 const ABSTRACT = 'The dominant sequence transduction models are based on recurrent networks.';
 
@@ -84,6 +85,15 @@ describe('merging listings', () => {
       expect(papers[0]!.abstract).toBe(whole);
       expect(diagnostics.filter((d) => d.message.includes('abstract'))).toEqual([]);
     }
+  });
+
+  it('one title in one venue at two places (volume, issue or pages) is two papers: a journal\'s "Editorial" each year', () => {
+    const editorial = (volume: string, pages: string) => listed('Editorial', Number(volume), { authors: ['Jane Smith'], venue: { name: 'Journal of ML Practice', kind: 'journal', volume, pages } });
+    expect(mergeListings([listing('lib.bib', [editorial('3', '1-2'), editorial('4', '1-3'), editorial('5', '101-102')], 'bibtex')]).papers).toHaveLength(3);
+    // One article as two sources give it: the same place, or a place one of them leaves out.
+    const article = (line: number, venue: Partial<Venue>) => listed('Long Short-Term Memory', line, { authors: ['Sepp Hochreiter'], venue: { name: 'Neural Computation', kind: 'journal', ...venue } });
+    expect(mergeListings([listing('lib.bib', [article(1, { volume: '9', pages: '1735-1780' })], 'bibtex'), listing('lib.ris', [article(1, { volume: '9', issue: '8', pages: '1735-1780' })], 'ris')]).papers).toHaveLength(1);
+    expect(mergeListings([listing('lib.bib', [article(1, { volume: '9' })], 'bibtex'), listing('a.json', [article(1, {})], 'csl-json')]).papers).toHaveLength(1);
   });
 
   it('different titles stay different papers', () => {
