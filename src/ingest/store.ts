@@ -407,5 +407,11 @@ function editLabels(paths: ContentPaths, edit: (rows: YAMLSeq, document: Documen
   const rows = document.get('labels') as YAMLSeq;
   rows.flow = false;
   edit(rows, document);
-  writeAtomically([[paths.labels, withLineEndsOf(previous, document.toString({ lineWidth: 0 }))]]);
+  // No rows left: `labels:` with nothing after it, under which a row typed by hand reads; below `[]` it would not.
+  if (rows.items.length === 0) {
+    const blank = document.createNode(null);
+    [blank.commentBefore, blank.comment] = [rows.commentBefore, rows.comment];
+    document.set('labels', blank);
+  }
+  writeAtomically([[paths.labels, withLineEndsOf(previous, document.toString({ lineWidth: 0, nullStr: '' }))]]);
 }

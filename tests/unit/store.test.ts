@@ -443,6 +443,19 @@ describe('removing labels', () => {
     expect(readFileSync(paths.labels, 'utf8')).toBe('# header\nlabels:\n  - { paper: b, theme: t, label: no, by: y }\n');
   });
 
+  it('removing every row leaves "labels:" blank, so a row typed under it by hand reads, and keeps the comments', () => {
+    const root = copyProject();
+    const paths = contentPaths(root);
+    writeFileSync(paths.labels, '# header\nlabels:\n  # demo\n  - { paper: gone1, theme: t, label: yes, by: x }\n  - { paper: gone2, theme: t, label: no, by: x }\n');
+    removeLabels(paths, [0, 1]);
+    const left = readFileSync(paths.labels, 'utf8');
+    expect(left).toMatch(/^# header\nlabels:\s*(?:#[^\n]*)?\n/);
+    expect(left).toContain('# demo');
+    expect(left).not.toContain('[]');
+    writeFileSync(paths.labels, `${left}  - { paper: a, theme: t, label: yes, by: me }\n`);
+    expect(readCatalogInput(paths).labels).toEqual([expect.objectContaining({ paper: 'a', theme: 't', by: 'me' })]);
+  });
+
   it('a file saved with Windows line ends keeps them, so only the rows removed or added change', () => {
     const root = copyProject();
     const paths = contentPaths(root);
