@@ -59,6 +59,10 @@ export function readCatalogInput(paths: ContentPaths): CatalogInput {
       diagnostics.push(decoded.diagnostic);
       return [];
     });
+  // Emptied, as a copy or checkout gone wrong leaves it, the folder would remove every paper, as a missing one would.
+  if (names.length === 0 && existing.length > 0) {
+    diagnostics.push(error(rel(paths.sources), 0, `holds no source files, and without one all ${existing.length} papers of ${files.papers} would be removed; put the sources back, or, to start an empty catalog, delete the paper files as well`));
+  }
   if (diagnostics.length > 0) throw new IngestError(diagnostics);
   return { listings, manifest, taxonomy, curation, curationLine, labels, labelLine, training, trainingLine, existing, files };
 }

@@ -77,6 +77,17 @@ describe('reading a project', () => {
     expect(readFailure(root)).toEqual([expect.objectContaining({ severity: 'error', file: 'content/sources' })]);
   });
 
+  it('an emptied content/sources folder is an error too while papers are written, so a checkout gone wrong does not empty the catalog; a new catalog may have none', () => {
+    const { root, plan } = ingestedProject();
+    const sources = join(root, 'content/sources');
+    for (const name of readdirSync(sources)) if (name !== 'sources.yaml') rmSync(join(sources, name));
+    writeFileSync(join(sources, 'sources.yaml'), 'listings: []\n');
+    const papers = [...plan.files.keys()].filter((name) => name.endsWith('.mdx')).length;
+    expect(readFailure(root)).toEqual([expect.objectContaining({ severity: 'error', file: 'content/sources', message: expect.stringContaining(`all ${papers} papers of content/papers/ would be removed`) })]);
+    rmSync(join(root, 'content/papers'), { recursive: true });
+    expect(readCatalogInput(contentPaths(root)).listings).toEqual([]);
+  });
+
   it('a source file that is a symbolic link is read like any other, also when sources.yaml lists it', () => {
     const root = copyProject();
     const elsewhere = join(root, 'elsewhere.txt');
