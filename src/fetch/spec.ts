@@ -14,7 +14,7 @@
  *   crossref:query:"long short-term memory"
  * Quotes around a search are optional (a shell has usually removed them already).
  */
-import { arxivId, doi, doiKey } from '../lib/ids.ts';
+import { arxivId, doiKey, wholeDoi } from '../lib/ids.ts';
 import { isoDate } from '../schemas/paper.ts';
 import { addDays } from './clock.ts';
 import { FetchError } from './errors.ts';
@@ -200,30 +200,17 @@ export function collectionIdSpecs(collection: string, ids: readonly string[]): F
   return specs;
 }
 
-/** A whole DOI as people paste one: bare, `doi:…`, or a doi.org link (percent-encoded, as a browser copies it). */
-const WHOLE_DOI = /^(?:doi:\s*|(?:https?:\/\/)?(?:dx\.|www\.)?doi\.org\/)?(10\.\d{4,9}\/\S+)$/i;
-
-/** DOIs, each a whole DOI (`WHOLE_DOI`), apart by commas or spaces, without repeats: at most `MAX_IDS`. */
+/** DOIs, each a whole DOI as people paste one (`wholeDoi`), apart by commas or spaces, without repeats: at most `MAX_IDS`. */
 function doisOf(value: string, spec: string): string[] {
   const dois: string[] = [];
   for (const raw of value.replace(/\bdoi:\s+/gi, 'doi:').split(/[,\s]+/).filter(Boolean)) {
-    const match = WHOLE_DOI.exec(raw);
-    const found = match ? doi(/^(?:https?:|(?:dx\.|www\.)?doi\.org\/)/i.test(raw) ? decodedLink(match[1]!) : match[1]) : null;
+    const found = wholeDoi(raw);
     if (!found) throw new FetchError(`"${spec}": "${raw}" is not a DOI (such as 10.1162/neco.1997.9.8.1735)`);
     if (!dois.some((d) => doiKey(d) === doiKey(found))) dois.push(found);
   }
   if (dois.length === 0) throw new FetchError(`"${spec}" names no DOI; write crossref:10.1162/neco.1997.9.8.1735 or crossref:query:"…"`);
   if (dois.length > MAX_IDS) throw new FetchError(`"${spec}" names ${dois.length} DOIs; at most ${MAX_IDS} fit in one request, so split them into several specs`);
   return dois;
-}
-
-/** A link's percent-encoding undone ("%28SICI%29" is "(SICI)"); a link that is not well encoded, as written. */
-function decodedLink(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
 
 function idsOf(value: string, spec: string): string[] {

@@ -61,14 +61,26 @@ export function doiKey(value: string): string {
  */
 export function identifierKey(text: string): string | null {
   // As arXiv lists a paper ("arXiv:2312.00752 [cs.LG]"), as people type one ("arXiv: …", "doi: …"), as a link
-  // (percent-encoded). Only a link is decoded: a DOI is text, and "10.1234/a%22b" is no "10.1234/a\"b".
+  // (percent-encoded, decoded only as a link: see `wholeDoi`).
   const typed = text.trim().replace(/\s+\[[\w.-]+\]$/, '').replace(/^(arxiv|doi):\s+/i, '$1:');
   const compact = LINK.test(typed) ? decoded(typed) : typed;
   if (!compact || /\s/.test(compact)) return null;
   const arxiv = arxivId(compact);
   if (arxiv) return `arxiv:${arxiv}`;
-  const found = /^10\.\d{4,9}\//.test(compact.replace(DOI_PREFIX, '')) ? doi(compact) : null;
+  const found = wholeDoi(typed);
   return found ? `doi:${doiKey(found)}` : null;
+}
+
+/**
+ * The DOI when the whole of `text` is one, as people paste it: bare, `doi:…`, or a doi.org link
+ * (percent-encoded, as a browser copies it; only a link is decoded: a DOI is text, and
+ * "10.1234/a%22b" is no "10.1234/a\"b"); null otherwise.
+ */
+export function wholeDoi(text: string): string | null {
+  const typed = text.trim().replace(/^doi:\s+/i, 'doi:');
+  const compact = LINK.test(typed) ? decoded(typed) : typed;
+  if (!compact || /\s/.test(compact) || !/^10\.\d{4,9}\//.test(compact.replace(DOI_PREFIX, ''))) return null;
+  return doi(compact);
 }
 
 /** `text` with its percent-escapes decoded, or as it is when they do not decode. */
