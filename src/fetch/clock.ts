@@ -13,14 +13,8 @@ export const systemClock: Clock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
-const DAY_MS = 86_400_000;
-
 /** The UTC calendar day of an instant, `YYYY-MM-DD`: the day APIs and `sources.yaml` speak of. */
 export function utcDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-/** The UTC day `days` days after `day` (before, when negative). */
-export function addDays(day: string, days: number): string {
-  return utcDay(Date.parse(day) + days * DAY_MS);
-}

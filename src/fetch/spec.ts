@@ -16,7 +16,7 @@
  */
 import { arxivId, doiKey, wholeDoi } from '../lib/ids.ts';
 import { isoDate } from '../schemas/paper.ts';
-import { addDays } from './clock.ts';
+import { addDays } from '../lib/calendar.ts';
 import { FetchError } from './errors.ts';
 
 /** The services fetched from. */

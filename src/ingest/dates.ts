@@ -3,7 +3,9 @@
  * was captured, optionally followed by an upvote count (`Sep 30, 2023 11`).
  */
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+import { addDays, isValidDay, MONTH_ABBREVIATIONS } from '../lib/calendar.ts';
+
+const MONTHS = MONTH_ABBREVIATIONS.map((name) => name.toLowerCase());
 
 /** A month's number (1–12) from its English name or abbreviation, in any case; 0 for no month. */
 export const monthNumber = (name: string): number => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
@@ -58,7 +60,7 @@ export function resolveDate(date: ListingDate, captured: string | undefined): st
     if (!captured) return null;
     const capturedYear = Number(captured.slice(0, 4));
     // The latest such day on or before the day after the capture: "Feb 29" seen in 2025 is from 2024.
-    const tomorrow = dayAfter(captured);
+    const tomorrow = addDays(captured, 1);
     const later = iso(capturedYear, date.month, date.day) > tomorrow || !isValidDay(capturedYear, date.month, date.day);
     // On New Year's Eve, the day after is in the next year.
     year = iso(capturedYear + 1, date.month, date.day) === tomorrow ? capturedYear + 1 : later ? capturedYear - 1 : capturedYear;
@@ -67,19 +69,7 @@ export function resolveDate(date: ListingDate, captured: string | undefined): st
   return iso(year, date.month, date.day);
 }
 
-/** The ISO day after an ISO day. */
-function dayAfter(day: string): string {
-  const next = new Date(`${day}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return next.toISOString().slice(0, 10);
-}
-
 function iso(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** Whether the day exists: February 30 and June 31 do not. The one rule for days, whatever the source. */
-export function isValidDay(year: number, month: number, day: number): boolean {
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
-}

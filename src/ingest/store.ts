@@ -11,6 +11,7 @@ import { schemaProblems } from './schema-issues.ts';
 import { REDIRECTS_FILE } from '../lib/aliases.ts';
 import { writeAtomically } from '../lib/atomic-write.ts';
 import { isSourceName, MANIFEST_FILE, shownPath, shownPaths, type ContentPaths } from '../lib/content-dir.ts';
+import { addDays } from '../lib/calendar.ts';
 import { withLineEndsOf } from '../lib/format.ts';
 import { listingManifest } from '../schemas/paper.ts';
 import { curationSchema } from '../schemas/curation.ts';
@@ -42,7 +43,7 @@ export function readCatalogInput(paths: ContentPaths): CatalogInput {
   const names = sourceFiles(paths, rel, files.sources, diagnostics);
   // A page saved in the future is a typo (2052 for 2025) that would date its papers decades ahead;
   // a day of slack for the time zones.
-  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const tomorrow = addDays(new Date().toISOString().slice(0, 10), 1);
   manifest.forEach((entry, index) => {
     if (!names.includes(entry.file)) diagnostics.push(error(rel(manifestPath), manifestFile!.lineOf(['listings', index, 'file']), `lists "${entry.file}", which is not in ${files.sources}; fix the name or remove the entry`));
     if (entry.captured && entry.captured > tomorrow) diagnostics.push(error(rel(manifestPath), manifestFile!.lineOf(['listings', index, 'captured']), `captured ${entry.captured} is after today: no page was saved in the future; fix the year`));

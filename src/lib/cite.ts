@@ -5,6 +5,7 @@
  */
 import type { Paper, Venue } from '../schemas/paper.ts';
 import { nameParts } from './authors.ts';
+import { MONTH_ABBREVIATIONS } from './calendar.ts';
 
 /** Characters with a meaning in BibTeX, written so they print as themselves. */
 const BIBTEX_ESCAPES: Record<string, string> = {
@@ -63,7 +64,7 @@ function publicationDate(c: CitationInput): string | null {
 }
 
 /** BibTeX's month macros, which every style spells out and biblatex reads as numbers. */
-const BIBTEX_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const BIBTEX_MONTHS = MONTH_ABBREVIATIONS.map((name) => name.toLowerCase());
 
 /**
  * A venue's pages as first and last page; the last is empty for one page or an article number.

@@ -5,6 +5,7 @@
  * same thing. Pure and free of Node and of `Intl` date formats (whose output follows the ICU
  * version), so the same input reads the same in Node and in every browser.
  */
+import { isValidDay, MONTH_ABBREVIATIONS } from './calendar.ts';
 
 /**
  * Display text (titles, names, organisations): invisible controls removed (see
@@ -79,15 +80,12 @@ export function pageDescription(text: string): string {
   return excerpt(text, 200);
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /** The year, month and day of `YYYY-MM-DD`, or null unless it is a real calendar date. */
 function calendarDate(date: string): [year: number, month: number, day: number] | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!m) return null;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day ? [year, month, day] : null;
+  return isValidDay(year, month, day) ? [year, month, day] : null;
 }
 
 /** `2024-02-12` → `Feb 12, 2024`; null unless a real calendar date. */
@@ -95,13 +93,13 @@ export function formatDate(date: string | null | undefined): string | null {
   const parts = calendarDate(date ?? '');
   if (!parts) return null;
   const [year, month, day] = parts;
-  return `${MONTHS[month - 1]} ${day}, ${year}`;
+  return `${MONTH_ABBREVIATIONS[month - 1]} ${day}, ${year}`;
 }
 
 /** A date as precise as it is known: `2023` → `2023`, `2023-12` → `Dec 2023`, `2023-12-01` → `Dec 1, 2023`; else as given. */
 export function formatPartialDate(date: string): string {
   const month = /^(\d{4})-(\d{2})$/.exec(date);
-  if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) return `${MONTHS[Number(month[2]) - 1]} ${month[1]}`;
+  if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) return `${MONTH_ABBREVIATIONS[Number(month[2]) - 1]} ${month[1]}`;
   return formatDate(date) ?? date;
 }
 

@@ -3,7 +3,7 @@
  * source says (null or empty when it says nothing). Merging, ids and pages work on these,
  * never on a format's own shape.
  */
-import { isValidDay } from '../dates.ts';
+import { isValidDay } from '../../lib/calendar.ts';
 import { warning, type Diagnostic } from '../diagnostics.ts';
 import type { Venue } from '../../schemas/paper.ts';
 
