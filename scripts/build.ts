@@ -18,8 +18,8 @@ import { readOptions } from '../src/lib/cli.ts';
 import { contentDir } from '../src/lib/content-dir.ts';
 import { finishSite, startCards, STEPS_AFTER_ASTRO, type StepLog } from '../src/build/integration.ts';
 import { offlineDirOf, outDirOf, outputDirsProblem, releaseDirOf } from '../src/build/output-dirs.ts';
-import { outputKey, readTimings, timingsFile, writeTimings, type StepTiming } from '../src/build/timings.ts';
-import { inputsDigest, isUpToDate, writeStamp } from '../src/build/up-to-date.ts';
+import { readTimings, timingsFile, writeTimings, type StepTiming } from '../src/build/timings.ts';
+import { inputsDigest, isUpToDate, siteInputs, stampFile, writeStamp } from '../src/build/up-to-date.ts';
 
 const USAGE = `npm run build [-- --force]
 
@@ -39,17 +39,9 @@ if (problem) {
 const outDir = outDirOf();
 const env: NodeJS.ProcessEnv = { ...process.env, OUT_DIR: outDir };
 
-// What the site is made from: the catalog, the code and its locked dependencies, the variables
-// the steps read, and Node's version (it decides Unicode data and zlib's bytes).
-const VARIABLES = ['OUT_DIR', 'OFFLINE_DIR', 'BASE_PATH', 'SITE_URL', 'CONTENT_DIR', 'SKIP_CARDS', 'CARDS_CACHE_DIR', 'PAGES_CHECK', 'LARGE_CATALOG', 'OFFLINE_ZIP_URL', 'SEARCH_PART_PAPERS', 'DATA_PART_PAPERS'];
-const INPUTS = {
-  root: process.cwd(),
-  paths: [contentDir(), 'src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'],
-  env: { ...Object.fromEntries(VARIABLES.map((name) => [name, env[name]])), 'node --version': process.version },
-};
+const INPUTS = siteInputs(process.cwd(), contentDir(), env);
 const OUTPUTS = [outDir, offlineDirOf(), releaseDirOf()];
-// One stamp per output folder, so building dist and dist-base in turn does not undo each other.
-const STAMP = `node_modules/.cache/shelfmark-build/${outputKey(process.cwd(), outDir)}.json`;
+const STAMP = stampFile(process.cwd(), outDir);
 const TIMINGS = timingsFile(process.cwd(), outDir);
 
 if (!force && isUpToDate(STAMP, inputsDigest(INPUTS), OUTPUTS)) {

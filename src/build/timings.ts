@@ -30,9 +30,12 @@ export interface TimingsRecord {
   running: string | null;
 }
 
+/** Where a build keeps its records (timings, and the stamp of `up-to-date.ts`): off the site, in no commit. */
+export const BUILD_CACHE_DIR = 'node_modules/.cache/shelfmark-build';
+
 /** Where the record of a build into `outDir` is kept: one per output folder, as builds of dist and dist-base alternate. */
 export function timingsFile(root: string, outDir: string): string {
-  return join(root, 'node_modules/.cache/shelfmark-build', `${outputKey(root, outDir)}.timings.json`);
+  return join(root, BUILD_CACHE_DIR, `${outputKey(root, outDir)}.timings.json`);
 }
 
 /** `dist` for `<root>/dist`: output folders named as people pass them, in a form safe for a file name. */

@@ -14,6 +14,31 @@ import { lstatSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { writeAtomically } from '../lib/atomic-write.ts';
+import { BUILD_CACHE_DIR, outputKey } from './timings.ts';
+
+/**
+ * The environment variables a site is made from: where it is written and served, which catalog,
+ * and the switches of its steps. A variable a step reads and this list lacks would let a build
+ * be skipped that should not be.
+ */
+const SITE_VARIABLES = ['OUT_DIR', 'OFFLINE_DIR', 'BASE_PATH', 'SITE_URL', 'CONTENT_DIR', 'SKIP_CARDS', 'CARDS_CACHE_DIR', 'PAGES_CHECK', 'LARGE_CATALOG', 'OFFLINE_ZIP_URL', 'SEARCH_PART_PAPERS', 'DATA_PART_PAPERS'];
+
+/**
+ * What the site in `root` is made from: the catalog, the code and its locked dependencies, the
+ * variables the steps read, and Node's version (it decides Unicode data and zlib's bytes).
+ */
+export function siteInputs(root: string, content: string, env: NodeJS.ProcessEnv): BuildInputs {
+  return {
+    root,
+    paths: [content, 'src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'],
+    env: { ...Object.fromEntries(SITE_VARIABLES.map((name) => [name, env[name]])), 'node --version': process.version },
+  };
+}
+
+/** The stamp of the last successful build into `outDir`: one per output folder, so building dist and dist-base in turn does not undo each other. */
+export function stampFile(root: string, outDir: string): string {
+  return join(root, BUILD_CACHE_DIR, `${outputKey(root, outDir)}.json`);
+}
 
 export interface BuildInputs {
   /** Project root (cwd). */
