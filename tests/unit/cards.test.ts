@@ -3,11 +3,13 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { cardKey, generateCards, type CardItem } from '../../src/cards/cache.ts';
+import { cardItems, type CardPaper } from '../../src/cards/items.ts';
 import { cardPath } from '../../src/lib/paths.ts';
 import { drawable } from '../../src/cards/fonts.ts';
 import { fitToFonts, layoutCard, TOFU, type CardInput, type TextRun } from '../../src/cards/layout.ts';
 import { renderCard } from '../../src/cards/render.ts';
 import { shapeLine } from '../../src/cards/typeset.ts';
+import type { Theme } from '../../src/schemas/theme.ts';
 import { temporaryFolders } from '../support/fixtures.ts';
 
 const LONG_TITLE =
@@ -215,5 +217,35 @@ describe('generateCards', () => {
     const stats = await generateCards({ items: [items[1]!], outDir, cacheDir });
     expect(stats).toMatchObject({ rendered: 1, reused: 0 });
     expect(statSync(join(outDir, 'cards/papers/mamba.png')).size).toBeGreaterThan(1000);
+  });
+});
+
+describe('which cards a catalog has', () => {
+  const theme = (id: string, name: string) => ({ id, name }) as Theme;
+  const taxonomy = [theme('flow', 'Rectified flow'), theme('attention', 'Efficient attention')];
+  const paper = (id: string, more: Partial<CardPaper> = {}): CardPaper => ({ id, title: `Paper ${id}`, authors: ['Ada Lovelace', 'Alan Turing'], themes: ['flow'], listedOn: '2024-02-12', hidden: false, notes: false, ...more });
+
+  it("one per published paper, theme and the site, each saying what its page says: a theme's count and the catalog's size leave hidden papers out", () => {
+    const items = cardItems([paper('a'), paper('b', { themes: ['flow', 'attention'], authors: [] }), paper('c', { hidden: true })], taxonomy, 'Shelfmark');
+    expect(items.map(({ id, input }) => [input.kind, id, input.subtitle ?? null])).toEqual([
+      ['paper', 'a', 'Ada Lovelace and Alan Turing'],
+      ['paper', 'b', null],
+      ['theme', 'flow', '2 papers'],
+      ['theme', 'attention', '1 paper'],
+      ['site', 'site', '2 papers, 2 themes'],
+    ]);
+    expect(items[1]!.input.themes).toEqual(['Rectified flow', 'Efficient attention']);
+  });
+
+  it('in a large catalog, only papers with notes have cards of their own', () => {
+    const before = process.env.LARGE_CATALOG;
+    process.env.LARGE_CATALOG = '2';
+    try {
+      const items = cardItems([paper('a'), paper('b', { notes: true })], taxonomy, 'Shelfmark');
+      expect(items.filter((item) => item.input.kind === 'paper').map((item) => item.id)).toEqual(['b']);
+    } finally {
+      if (before === undefined) delete process.env.LARGE_CATALOG;
+      else process.env.LARGE_CATALOG = before;
+    }
   });
 });
