@@ -132,10 +132,14 @@ const nameTerm = (word: string) => fold(word.replace(NAME_JOINER, ''));
  *   its parts but searches a hyphenated query word only whole, so "state-space models" missed
  *   the papers that say "state space models". A joined word with a digit in it ("GPT-4",
  *   "ImageNet-1K", "Mamba-3B") is a name and stays whole: Pagefind finds it whole ("gpt4"), and
- *   apart, "4" matches every number that starts with it.
+ *   apart, "4" matches every number that starts with it;
+ * - one phrase in quotes: Pagefind read `"linear attention" "state space"` as one phrase from the
+ *   first quote to the last, and found nothing; the later phrases are searched as words.
  */
 export function pagefindQuery(query: string): string {
+  let phrases = 0;
   return query
+    .replace(/"[^"]*"/g, (phrase) => (phrases++ === 0 ? phrase : ` ${phrase.slice(1, -1)} `))
     .replace(/\p{S}/gu, ' ')
     .replace(SLASH, ' ')
     .replace(JOINED, (word) => (hasDigit(word) ? word : word.replace(JOINER, ' ')));

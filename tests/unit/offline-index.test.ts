@@ -325,6 +325,11 @@ describe('a query as Pagefind is asked it', () => {
     expect(pagefindQuery('-negative "a quoted-phrase" x - y')).toBe('-negative "a quoted phrase" x - y');
   });
 
+  it('one phrase is quoted: Pagefind read two as one, from the first quote to the last, and found nothing', () => {
+    expect(pagefindQuery('"linear attention" "state space"')).toBe('"linear attention"  state space ');
+    expect(pagefindQuery('"linear attention" models')).toBe('"linear attention" models');
+  });
+
   it('symbols are spaces, as the offline index reads them: Pagefind found nothing for "<flow>" or "c++ code"', () => {
     expect(pagefindQuery('<flow>')).toBe(' flow ');
     expect(pagefindQuery('c++ code, a=b | x^2 $5 ✓')).toBe('c   code, a b   x 2  5  ');
