@@ -54,6 +54,20 @@ export function isOrganisation(name: string): boolean {
   return ORGANISATION_WORDS.test(name) || FIRM.test(name);
 }
 
+/** A name written in Chinese, Japanese or Korean script, whose family part comes first, with no space. */
+const CJK_NAME = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+$/u;
+
+/**
+ * A person's name from the parts a source states, as it is written: given names, then the
+ * family part ("Ludwig van Beethoven"); but the family part first, with no space, where both are
+ * in Chinese, Japanese or Korean script ("王, 小明" is 王小明). The one rule every reader follows.
+ */
+export function joinName(given: string | null | undefined, family: string | null | undefined): string {
+  const [first, last] = [given?.trim() ?? '', family?.trim() ?? ''];
+  if (CJK_NAME.test(first) && CJK_NAME.test(last)) return last + first;
+  return [first, last].filter(Boolean).join(' ');
+}
+
 /** A person's name in the parts citation formats write apart. */
 export interface NameParts {
   given: string;
@@ -82,6 +96,8 @@ export function nameParts(name: string, family?: string): NameParts | null {
   else if (isSuffix(last, false)) [rest, suffix] = [name.slice(0, -last.length).trim(), last];
   // A stated family part that is not how the name ends (another spelling) tells nothing.
   if (family && rest.endsWith(` ${family}`)) return { given: rest.slice(0, -family.length).trim(), family, suffix };
+  // Written family first, as `joinName` writes a Chinese, Japanese or Korean name: 王小明.
+  if (family && CJK_NAME.test(rest) && rest.startsWith(family) && rest.length > family.length) return { given: rest.slice(family.length), family, suffix };
   if (isOrganisation(name)) return null;
   const words = rest.split(/\s+/).filter(Boolean);
   if (words.length < 2 || rest.includes(',')) return null;

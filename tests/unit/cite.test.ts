@@ -154,6 +154,18 @@ describe('RIS, CSL-JSON and Scholar tags', () => {
     }
   });
 
+  it('a Chinese, Japanese or Korean name, written family first, is cited in its parts, and read back as one name', () => {
+    const paper = { ...journal, authors: ['王小明', '山田太郎'], familyNames: { 王小明: '王', 山田太郎: '山田' } };
+    expect(bibtex(paper)).toContain('author = {王, 小明 and 山田, 太郎}');
+    expect(ris(paper)).toContain('AU  - 王, 小明\nAU  - 山田, 太郎\n');
+    expect(cslJson(paper).author).toEqual([
+      { family: '王', given: '小明' },
+      { family: '山田', given: '太郎' },
+    ]);
+    const read = readSource({ file: 'c.bib', path: 'c.bib', bytes: new TextEncoder().encode(bibtex(paper)) }).records[0]!;
+    expect(read.authors).toEqual(['王小明', '山田太郎']);
+  });
+
   it('a family part a source stated is written as stated in every format, where the last-word rule would split the name wrongly', () => {
     const paper = {
       ...journal,

@@ -1424,6 +1424,19 @@ describe('the family part of names, where a format states it', () => {
     expect(families('z.json', JSON.stringify([item]))).toEqual({ 'Victor Garcia Satorras': 'Garcia Satorras', 'Hugging Face': 'Hugging Face' });
   });
 
+  it('a Chinese, Japanese or Korean name stated in parts is written family first, with no space, in every format', () => {
+    const names = ['王小明', '山田太郎', '김민수'];
+    const expectNames = (file: string, text: string) => {
+      expect(read(file, text).records[0]!.authors, file).toEqual(names);
+      expect(families(file, text), file).toEqual({ 王小明: '王', 山田太郎: '山田', 김민수: '김' });
+    };
+    expectNames('lib.bib', '@article{k, title = {T}, year = 2020, author = {王, 小明 and 山田, 太郎 and 김, 민수}}\n');
+    expectNames('lib.json', JSON.stringify([{ id: 'k', type: 'article', title: 'T', author: [{ family: '王', given: '小明' }, { family: '山田', given: '太郎' }, { family: '김', given: '민수' }] }]));
+    expectNames('lib.ris', 'TY  - JOUR\nTI  - T\nAU  - 王, 小明\nAU  - 山田, 太郎\nAU  - 김, 민수\nER  - \n');
+    // A name in Latin letters stays given first, whatever else the list holds.
+    expect(read('lib.ris', 'TY  - JOUR\nTI  - T\nAU  - Wang, Xiaoming\nER  - \n').records[0]!.authors).toEqual(['Xiaoming Wang']);
+  });
+
   it('CSL: a dropping particle is part of the name, not of its family part', () => {
     const item = { id: 'k', type: 'article-journal', title: 'T', author: [{ given: 'Ludwig', 'dropping-particle': 'van', family: 'Beethoven' }, { given: 'Vincent', 'non-dropping-particle': 'van', family: 'Gogh' }] };
     expect(read('lib.json', JSON.stringify([item])).records[0]!.authors).toEqual(['Ludwig van Beethoven', 'Vincent van Gogh']);

@@ -11,7 +11,7 @@
  * A deleted record has no metadata and is no paper; `noRecordsMatch` is an empty answer, any
  * other OAI error an error.
  */
-import { isOrganisation, isSuffix } from '../../lib/authors.ts';
+import { isOrganisation, isSuffix, joinName } from '../../lib/authors.ts';
 import { monthNumber } from '../dates.ts';
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, doi } from '../../lib/ids.ts';
@@ -109,7 +109,7 @@ const FORMATS: Record<string, (metadata: Element) => Fields> = {
   arXiv: (m) => ({
     ...common(m),
     // A suffix after a comma, as the other readers write it.
-    authors: childrenNamed(childrenNamed(m, 'authors')[0] ?? m, 'author').map((a) => texAccents([[childText(a, 'forenames'), childText(a, 'keyname')].filter(Boolean).join(' '), childText(a, 'suffix')].filter(Boolean).join(', '))),
+    authors: childrenNamed(childrenNamed(m, 'authors')[0] ?? m, 'author').map((a) => texAccents([joinName(childText(a, 'forenames'), childText(a, 'keyname')), childText(a, 'suffix')].filter(Boolean).join(', '))),
     published: partialDate(childText(m, 'created')),
   }),
   arXivRaw: (m) => ({

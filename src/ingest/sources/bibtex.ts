@@ -19,6 +19,7 @@ import { escapeRegExp } from '../../lib/regexp.ts';
 import { attachedFilesWarning, dateFromParts, emptyRecord, lineLocator, linkKind, partialDate, setAuthors, stripRichText, venueWith, type DateProblem, type StatedName, type SourceRead, type SourceRecord } from './record.ts';
 import type { Venue } from '../../schemas/paper.ts';
 import { own } from '../../lib/own.ts';
+import { joinName } from '../../lib/authors.ts';
 
 /** The arXiv id of a field that is a preprint's address or name and nothing else, or null. */
 function preprintAlone(text: string | null): string | null {
@@ -549,7 +550,7 @@ function entryOffset(text: string, entry: Entry, from: number): number {
 /** "Jérôme van der Berg, Jr.", family part "van der Berg"; a corporate name in braces (`{OpenAI Team}`) stays whole. */
 function creatorName(creator: Creator): StatedName {
   if (creator.name) return { name: plain(creator.name), family: plain(creator.name) };
-  const name = [creator.firstName, creator.prefix, creator.lastName].filter(Boolean).join(' ');
+  const name = joinName(creator.firstName, [creator.prefix, creator.lastName].filter(Boolean).join(' '));
   return { name: plain(creator.suffix ? `${name}, ${creator.suffix}` : name), family: plain([creator.prefix, creator.lastName].filter(Boolean).join(' ')) || null };
 }
 

@@ -11,6 +11,7 @@ import { elementLines, isObject, keyedElementLines, str, type JsonObject } from 
 import type { Venue } from '../../schemas/paper.ts';
 import { own } from '../../lib/own.ts';
 import { MONTH_NAME, monthNumber } from '../dates.ts';
+import { joinName } from '../../lib/authors.ts';
 
 /** Whether `item` has the shape of a CSL item. */
 export const isCslItem = (item: unknown): boolean => isObject(item) && typeof item.type === 'string' && (typeof item.id === 'string' || typeof item.id === 'number');
@@ -116,10 +117,10 @@ function personName(person: unknown): StatedName | null {
   const literal = str(person.literal);
   if (literal) return { name: literal, family: literal };
   const family = [str(person['non-dropping-particle']), str(person.family)].filter(Boolean).join(' ');
-  const parts = [str(person.given), str(person['dropping-particle']), family].filter(Boolean);
-  if (parts.length === 0) return null;
+  const name = joinName([str(person.given), str(person['dropping-particle'])].filter(Boolean).join(' '), family);
+  if (!name) return null;
   const suffix = str(person.suffix);
-  return { name: suffix ? `${parts.join(' ')}, ${suffix}` : parts.join(' '), family: family || null };
+  return { name: suffix ? `${name}, ${suffix}` : name, family: family || null };
 }
 
 /**

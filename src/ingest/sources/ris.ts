@@ -8,7 +8,7 @@
  * that must never touch the network, and gives no positions, so each record's line would have to
  * be found again here anyway.
  */
-import { isOrganisation } from '../../lib/authors.ts';
+import { isOrganisation, joinName } from '../../lib/authors.ts';
 import { error, warning, type Diagnostic } from '../diagnostics.ts';
 import { arxivId, arxivIdInVenue, doi, isPreprintServer } from '../../lib/ids.ts';
 import { attachedFilesWarning, dateFromParts, emptyRecord, linkKind, setAuthors, venueWith, type DateProblem, type StatedName, type SourceRead, type SourceRecord } from './record.ts';
@@ -146,7 +146,7 @@ function risName(raw: string): StatedName {
   if (isOrganisation(raw)) return { name: raw, family: raw };
   // No comma: a name written as it is read, its family part not stated.
   if (given === undefined) return { name: raw, family: null };
-  const name = [given, family].filter(Boolean).join(' ');
+  const name = joinName(given, family);
   return { name: suffix.length > 0 ? `${name}, ${suffix.join(', ')}` : name, family: family || null };
 }
 

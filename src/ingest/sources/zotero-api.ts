@@ -14,6 +14,7 @@ import { emptyRecord, linkKind, partialDate, setAuthors, stripRichText, venueWit
 import type { Venue } from '../../schemas/paper.ts';
 import { elementLines, isObject, str, type JsonObject } from './json.ts';
 import { own } from '../../lib/own.ts';
+import { joinName } from '../../lib/authors.ts';
 
 /** Whether `item` is an item of the Zotero Web API: its `key`, and its `data` with an `itemType`. */
 export const isZoteroItem = (item: unknown): item is JsonObject =>
@@ -66,7 +67,7 @@ function toRecord(item: JsonObject, data: JsonObject, line: number): SourceRecor
       const whole = str(creator.name)?.trim();
       if (whole) return { name: whole, family: whole };
       const family = str(creator.lastName)?.trim() || null;
-      return { name: [str(creator.firstName)?.trim(), family].filter(Boolean).join(' '), family };
+      return { name: joinName(str(creator.firstName), family), family };
     }),
   );
   const url = str(data.url);
