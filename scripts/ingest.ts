@@ -8,7 +8,7 @@ import { buildCatalog } from '../src/ingest/catalog.ts';
 import { formatDiagnostics, IngestError } from '../src/ingest/diagnostics.ts';
 import { summarize } from '../src/ingest/report.ts';
 import { applyPlan, readCatalogInput, staleFiles } from '../src/ingest/store.ts';
-import { contentPaths } from '../src/lib/content-dir.ts';
+import { contentPaths, paperIdOfFile } from '../src/lib/content-dir.ts';
 import { readOptions } from '../src/lib/cli.ts';
 import { oneLine } from '../src/lib/format.ts';
 
@@ -56,7 +56,7 @@ function main(): number {
   console.log(`wrote ${written.length} file(s), removed ${removed.length}.`);
   // A page that goes leaves its links dead (a paper joined to another keeps its address, as a redirect): said by name.
   if (plan.gone.length > 0) {
-    const ids = plan.gone.map((file) => file.replace(/\.mdx$/, ''));
+    const ids = plan.gone.map((file) => paperIdOfFile(file)!);
     console.log(`no source has ${ids.length === 1 ? 'this paper' : 'these papers'} any more, so ${ids.length === 1 ? 'its page is' : 'their pages are'} gone: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? `, and ${ids.length - 10} more` : ''}.`);
   }
   return 0;

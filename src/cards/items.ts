@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { formatAuthors } from '../lib/authors.ts';
 import { plural } from '../lib/format.ts';
 import { isLargeCatalog, ownsCard } from '../lib/large-catalog.ts';
+import { paperIdOfFile } from '../lib/content-dir.ts';
 import { hasNotes } from '../lib/notes.ts';
 import { parsePaperFile } from '../ingest/frontmatter.ts';
 import { paperSchema, type Paper } from '../schemas/paper.ts';
@@ -20,7 +21,7 @@ export type CardPaper = Pick<Paper, 'id' | 'title' | 'authors' | 'themes' | 'lis
 /** The papers of `content/papers/`, as much of each as its card shows; an error names a file that does not read. */
 export function readCardPapers(dir: string): CardPaper[] {
   const papers: CardPaper[] = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.mdx')).sort()) {
+  for (const name of readdirSync(dir).filter((n) => paperIdOfFile(n) !== null).sort()) {
     const file = join(dir, name);
     try {
       const { data, body } = parsePaperFile(readFileSync(file, 'utf8'));

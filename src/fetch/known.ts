@@ -12,7 +12,7 @@ import { FrontmatterError, parsePaperFile } from '../ingest/frontmatter.ts';
 import { titleKey } from '../ingest/normalize.ts';
 import { isOtherPaper, type KnownPaper } from '../ingest/slug.ts';
 import type { SourceRecord } from '../ingest/sources/record.ts';
-import { shownPath, type ContentPaths } from '../lib/content-dir.ts';
+import { paperIdOfFile, shownPath, type ContentPaths } from '../lib/content-dir.ts';
 import { doiKey } from '../lib/ids.ts';
 import type { Paper } from '../schemas/paper.ts';
 import { FetchError } from './errors.ts';
@@ -29,7 +29,7 @@ export interface KnownPapers {
 export function knownPapers(paths: ContentPaths): KnownPapers {
   const known = noPapers();
   if (!existsSync(paths.papers)) return known;
-  for (const name of readdirSync(paths.papers).filter((n) => n.endsWith('.mdx'))) {
+  for (const name of readdirSync(paths.papers).filter((n) => paperIdOfFile(n) !== null)) {
     const path = join(paths.papers, name);
     let data: Partial<Paper> | null;
     try {

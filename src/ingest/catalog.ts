@@ -8,7 +8,7 @@ import { labelledPapers, type GoneTheme } from './labels.ts';
 import { compare, mergeSources, type MergedPaper, type Source } from './merge.ts';
 import { titleKey } from './normalize.ts';
 import { didYouMean } from '../lib/spelling.ts';
-import type { ShownPaths } from '../lib/content-dir.ts';
+import { paperFileName, paperIdOfFile, type ShownPaths } from '../lib/content-dir.ts';
 import { schemaProblems } from './schema-issues.ts';
 import { createShelver, trainThemeModels, type LabelledPaper, type ThemeModels } from './shelve.ts';
 import { readSource } from './sources/detect.ts';
@@ -151,7 +151,7 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
     const { known, absorbed = [] } = ids.get(m.key)! as { known?: ExistingPaper; absorbed?: ExistingPaper[] };
     for (const record of [known, ...absorbed]) if (record) carried.add(record.file);
     const notes = [known, ...absorbed].find((record) => record && hasNotes(record.body)) ?? known;
-    files.set(`${paper.id}.mdx`, serializePaperFile(paper, notes?.body ?? ''));
+    files.set(paperFileName(paper.id), serializePaperFile(paper, notes?.body ?? ''));
     papers.push(paper);
   }
 
@@ -368,14 +368,14 @@ function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagn
     }
     // The file name is the URL and the id the ingest matches by: an id edited by hand would
     // move this file's notes to another paper's file, or another paper's notes to this one.
-    const named = file.replace(/\.mdx$/, '');
+    const named = paperIdOfFile(file)!;
     if (data.id !== named) {
       // Which of the two was edited, the ingest cannot know; advice to change the id back after a
       // renamed file would publish the paper under the new name and lose its old address.
       // A copy an editor or a sync tool made ("x (copy).mdx") beside the file it copies: renaming it back
       // would overwrite that file. Only a name that is no id, or a frontmatter that is the other's, says copy:
       // an id edited to another paper's is to be put back, and that paper's file left alone.
-      const original = texts.get(`${data.id}.mdx`);
+      const original = texts.get(paperFileName(data.id));
       if (original !== undefined && (!slugId.safeParse(named).success || frontmatterOf(original) === frontmatterOf(text))) {
         diagnostics.push(error(path, keyLine(text, 'id'), `this file has the id of ${data.id}.mdx, beside it, so it is a copy of that paper's file: move any notes of its own into ${data.id}.mdx, then delete it`));
         continue;
@@ -411,7 +411,7 @@ function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagn
     if (shared === undefined) continue;
     const others = owners.get(shared)!.filter((other) => other !== file);
     // The file named by the id is the paper's: this one, which had it as a former id, is left from a rename undone (`git checkout content/`).
-    const owner = others.find((other) => other === `${shared}.mdx`);
+    const owner = others.find((other) => other === paperFileName(shared));
     const where = others.length === 0 ? 'this file twice' : `${others.join(', ')} as well`;
     const fix = owner ? `if this file is left from a rename that was undone, move any notes of its own into ${owner} and delete it; else restore it from git` : 'restore the files from git';
     diagnostics.push(error(path, keyLine(text, 'aliases'), `the former id "${shared}" is in ${where}, and an address leads to one paper: ${fix}`));

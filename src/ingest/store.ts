@@ -10,7 +10,7 @@ import { compare } from './merge.ts';
 import { schemaProblems } from './schema-issues.ts';
 import { REDIRECTS_FILE } from '../lib/aliases.ts';
 import { writeAtomically } from '../lib/atomic-write.ts';
-import { isSourceName, MANIFEST_FILE, shownPath, shownPaths, type ContentPaths } from '../lib/content-dir.ts';
+import { isSourceName, MANIFEST_FILE, paperIdOfFile, shownPath, shownPaths, type ContentPaths } from '../lib/content-dir.ts';
 import { addDays } from '../lib/calendar.ts';
 import { withLineEndsOf } from '../lib/format.ts';
 import { listingManifest } from '../schemas/paper.ts';
@@ -52,7 +52,7 @@ export function readCatalogInput(paths: ContentPaths): CatalogInput {
 
   const listings = names.map((file) => ({ file, path: rel(join(paths.sources, file)), bytes: new Uint8Array(readFileSync(join(paths.sources, file))) }));
   const existing = listFiles(paths.papers, rel)
-    .filter((name) => name.endsWith('.mdx'))
+    .filter((name) => paperIdOfFile(name) !== null)
     .flatMap((file) => {
       const path = rel(join(paths.papers, file));
       const decoded = decodeUtf8(path, readFileSync(join(paths.papers, file)));

@@ -19,6 +19,12 @@ export interface ContentPaths {
   training: string;
 }
 
+/** A paper's file in `papers/`: its id and `.mdx`. */
+export const paperFileName = (id: string): string => `${id}.mdx`;
+
+/** The id a file in `papers/` names, `paperFileName` read back; null for a file that is no paper's (`redirects.json`). */
+export const paperIdOfFile = (name: string): string | null => (name.endsWith('.mdx') ? name.slice(0, -'.mdx'.length) : null);
+
 /** The file in `sources/` that gives each listing its label and capture day. */
 export const MANIFEST_FILE = 'sources.yaml';
 

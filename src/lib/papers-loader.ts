@@ -1,5 +1,6 @@
 import type { Loader } from 'astro/loaders';
 import { glob } from 'astro/loaders';
+import { paperFileName, paperIdOfFile } from './content-dir.ts';
 import { hasNotes } from './notes.ts';
 
 /**
@@ -12,7 +13,7 @@ import { hasNotes } from './notes.ts';
  * compiled as MDX, so notes keep every MDX feature; one without has nothing to render.
  */
 export function papersLoader(base: string): Loader {
-  const inner = glob({ pattern: '*.mdx', base, generateId: ({ entry }) => entry.replace(/\.mdx$/, '') });
+  const inner = glob({ pattern: paperFileName('*'), base, generateId: ({ entry }) => paperIdOfFile(entry)! });
   return {
     name: 'shelfmark-papers',
     load: (context) =>
