@@ -134,10 +134,10 @@ test("the dialog's list of matches is no Tab stop of its own, even when it scrol
   expect(await list.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
   // From the box to "See all results", every stop on the way.
   const stops: string[] = [];
-  for (let i = 0; i < 8 && !stops.includes('See all results'); i++) {
+  for (let i = 0; i < 8 && !stops.some((stop) => stop.startsWith('See all')); i++) {
     await page.keyboard.press('Tab');
     stops.push(await page.evaluate(() => document.activeElement?.getAttribute('role') ?? document.activeElement?.textContent?.trim() ?? ''));
   }
-  expect(stops).toContain('See all results');
+  expect(stops.at(-1)).toMatch(/^See all \d+ results$/);
   expect(stops).not.toContain('listbox');
 });
