@@ -37,7 +37,9 @@ interface Occurrence {
 /**
  * Folds the sources into one record per paper. Two records are the same paper when they
  * share an arXiv id or a DOI, or a title (by `titleKey`) — and, for a title match, when
- * their abstracts agree where both have one and their ids do not contradict. Sameness is
+ * their ids do not contradict and their abstracts agree where both have one; without both
+ * abstracts, when they are not two places in one venue (`apartInVenue`) and their first
+ * authors are not two people. Sameness is
  * transitive: a record that shares an id with one paper and a title with another makes
  * them one, so the result does not depend on which file is read first. Sources are read
  * in file-name order and records in file order, so every choice is deterministic.
@@ -141,15 +143,15 @@ interface IdConflict {
   id: string;
 }
 
-/** Papers that share a title are one unless ids, places in one venue, first authors or abstracts say otherwise. */
+/** Papers that share a title are one unless ids, abstracts, places in one venue or first authors say otherwise. */
 function sameByTitle(a: Occurrence[], b: Occurrence[]): boolean {
   const clash = (pick: (r: SourceRecord) => string | null) =>
     a.some(({ record: x }) => pick(x) !== null && b.some(({ record: y }) => pick(y) !== null && pick(y) !== pick(x)));
   if (clash((r) => r.arxivId) || clash((r) => (r.doi ? doiKey(r.doi) : null))) return false;
-  if (a.some(({ record: x }) => b.some(({ record: y }) => apartInVenue(x.venue, y.venue)))) return false;
   const abstracts = (group: Occurrence[]) => group.map(({ record: r }) => r.abstract).filter((x): x is string => x !== null);
   const [mine, theirs] = [abstracts(a), abstracts(b)];
   if (mine.length > 0 && theirs.length > 0) return mine.some((x) => theirs.some((y) => abstractsAgree(x, y)));
+  if (a.some(({ record: x }) => b.some(({ record: y }) => apartInVenue(x.venue, y.venue)))) return false;
   const named = (group: Occurrence[]) => group.map(({ record }) => record.authors[0]).filter((name) => nameWords(name).size > 0);
   const [x, y] = [named(a), named(b)];
   return x.length === 0 || y.length === 0 || x.some((p) => y.some((q) => !authorsDiffer(p, q)));
@@ -157,13 +159,23 @@ function sameByTitle(a: Occurrence[], b: Occurrence[]): boolean {
 
 /**
  * Whether two records are two places in one venue: its name the same, and a volume, issue or
- * pages that both give and that differ. A journal's "Editorial" each year, by its editor, is
- * one title and one author, and often no abstract; a source's copy of one article has its place.
+ * first page that both give and that differ. A journal's "Editorial" each year, by its editor,
+ * is one title and one author, and often no abstract; two sources' copies of one article have
+ * its place, though one may give the first page alone ("1735" of "1735-1780") or an issue as "08".
  */
 function apartInVenue(x: Venue | null, y: Venue | null): boolean {
   if (!x || !y || titleKey(x.name) !== titleKey(y.name)) return false;
-  return (['volume', 'issue', 'pages'] as const).some((field) => x[field] !== undefined && y[field] !== undefined && x[field] !== y[field]);
+  return (['volume', 'issue', 'pages'] as const).some((field) => x[field] !== undefined && y[field] !== undefined && placeKey(x[field]) !== placeKey(y[field]));
 }
+
+/** A volume, issue or pages as compared: its first part, in lower case, without a label ("pp.", "no.") or leading zeros. */
+const placeKey = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/^(?:pp?|vol|no|nr)\.?\s*/, '')
+    .split('-')[0]!
+    .trim()
+    .replace(/^0+(?=\d)/, '');
 
 /**
  * Whether two first authors are two people: both named, and sharing no name. "Deep learning"
@@ -181,14 +193,18 @@ const NOBODY = /\banonymous\b/;
 
 /**
  * A name's words as `authorKey` folds them, of two letters or more (initials are left out, as
- * sources differ on them), and each two neighbours joined, as "Le Cun" is also "LeCun"; none
- * for an anonymous name.
+ * sources differ on them), and each two neighbours joined, either way, as "Le Cun" is also
+ * "LeCun"; none for an anonymous name.
  */
 function nameWords(name: string | undefined | null): Set<string> {
   const key = authorKey(name ?? '');
   if (NOBODY.test(key)) return new Set();
-  const words = key.split(' ').filter((word) => /^\p{L}{2,}$/u.test(word));
-  return new Set([...words, ...words.slice(1).map((word, i) => `${words[i]}${word}`)]);
+  const all = key.split(' ').filter((word) => /^\p{L}+$/u.test(word));
+  const words = all.filter((word) => word.length > 1);
+  // And neighbours joined the other way too: "王小明" is "小明 王", as paper files written before
+  // names in Chinese script were put family first have it.
+  const joined = all.slice(1).flatMap((word, i) => [`${all[i]}${word}`, `${word}${all[i]}`]);
+  return new Set([...words, ...words.slice(1).map((word, i) => `${words[i]}${word}`), ...joined]);
 }
 
 /**

@@ -57,8 +57,9 @@ function plainTex(text: string): string {
       .replace(TEX_STYLE, '')
       // TeX's escaped characters are the characters ("MS\_MARCO").
       .replace(/\\([_&%#])/g, '$1')
-      // A command that is a word (`\log`, `\max`) is one after a letter too, as text writes it: "O(n log n)".
-      .replace(/(\p{L}|\p{N})?\\([A-Za-z]+)/gu, (_, before: string | undefined, name: string) => (before ?? '') + (Object.hasOwn(TEX_SYMBOLS, name) ? TEX_SYMBOLS[name]! : before ? ` ${name}` : name))
+      // A command that is a word (`\log`, `\max`) is one after a letter or a group too, as text writes
+      // it: "O(n log n)", "O(√n log n)" of `O(\sqrt{n}\log n)`.
+      .replace(/(\p{L}|\p{N}|\})?\\([A-Za-z]+)/gu, (_, before: string | undefined, name: string) => (before ?? '') + (Object.hasOwn(TEX_SYMBOLS, name) ? TEX_SYMBOLS[name]! : before ? ` ${name}` : name))
       .replace(/[{}]/g, '');
   const math = (tex: string) => commands(tex.replace(/\s+(?=\\[A-Za-z])/g, '')).replace(/[_^]/g, '').replace(/\s*([^\p{L}\p{N}\s])\s*/gu, '$1');
   return commands(text.replace(/\$([^$]*)\$/g, (_, tex: string) => math(tex)));

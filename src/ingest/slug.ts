@@ -103,7 +103,8 @@ export interface Assigned {
  * and an abstract both revised a little (a listing of arXiv's next version), or by a title with
  * one word's typo corrected in the same file (an entry with no abstract, whose key, if it has one, the exporter made anew from it). A paper that matches records no other paper claimed absorbs them:
  * their URLs become its aliases. New papers take their title's slug, or the first free `-2`,
- * `-3`… after it, never an id or alias used before. `papers`
+ * `-3`… after it (the slug cut shorter, at a word, where the number would pass `MAX_ID_LENGTH`),
+ * never an id or alias used before. `papers`
  * must be in a fixed order for the result to be the same on every run.
  */
 export function assignIds(papers: readonly PaperToName[], known: readonly KnownPaper[]): Map<string, Assigned> {
@@ -238,7 +239,12 @@ function corrections(unclaimed: readonly KnownPaper[]): (paper: PaperToName) => 
     );
 }
 
-/** Whether a title match is another paper after all: the rule by which sources are merged (`mergeSources`). */
+/**
+ * Whether a title match is another paper after all: the rule by which sources are merged
+ * (`mergeSources`), but for places in one venue, which are not compared here: papers kept apart by
+ * theirs (a journal's yearly "Editorial") find their files again by their entries' keys, where
+ * the source has keys (a .bib, CSL), and otherwise in the order they are read.
+ */
 export function isOtherPaper(known: KnownPaper, paper: PaperToName): boolean {
   if (idsDiffer(known, paper)) return true;
   if (known.abstractKey !== '' && paper.abstractKeys.length > 0) return !paper.abstractKeys.some((a) => abstractsAgree(known.abstractKey, a));

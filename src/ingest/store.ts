@@ -4,6 +4,8 @@ import { CORE_SCHEMA, load } from 'js-yaml';
 import type { z } from 'astro/zod';
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { decodeUtf8 } from './decode.ts';
+import { bodyOf } from './frontmatter.ts';
+import { hasNotes } from '../lib/notes.ts';
 import { error, IngestError, type Diagnostic } from './diagnostics.ts';
 import type { CatalogInput, CatalogPlan } from './catalog.ts';
 import { compare } from './merge.ts';
@@ -61,8 +63,9 @@ export function readCatalogInput(paths: ContentPaths): CatalogInput {
       return [];
     });
   // Emptied, as a copy or checkout gone wrong leaves it, the folder would remove every paper, as a missing one would.
-  if (names.length === 0 && existing.length > 0) {
-    diagnostics.push(error(rel(paths.sources), 0, `holds no source files, and without one all ${existing.length} papers of ${files.papers} would be removed; put the sources back, or, to start an empty catalog, delete the paper files as well`));
+  const removable = names.length === 0 ? existing.filter(({ text }) => !hasNotes(bodyOf(text))).length : 0;
+  if (removable > 0) {
+    diagnostics.push(error(rel(paths.sources), 0, `holds no source files, and without one the ${removable} papers of ${files.papers} without notes would be removed; put the sources back, or, to start an empty catalog, delete the paper files as well`));
   }
   if (diagnostics.length > 0) throw new IngestError(diagnostics);
   return { listings, manifest, taxonomy, curation, curationLine, labels, labelLine, training, trainingLine, existing, files };
@@ -381,7 +384,7 @@ export function appendLabel(paths: ContentPaths, label: ThemeLabel): void {
  */
 export function removeLabels(paths: ContentPaths, indices: readonly number[]): void {
   const gone = new Set(indices);
-  const join = (...comments: (string | null | undefined)[]) => comments.filter(Boolean).join('\n') || undefined;
+  const join = joinComments;
   editLabels(paths, (rows) => {
     let carried: string | undefined;
     let space = false;
@@ -402,20 +405,28 @@ export function removeLabels(paths: ContentPaths, indices: readonly number[]): v
   });
 }
 
+/** Comments one after the other, each on its line; undefined for none. */
+const joinComments = (...comments: (string | null | undefined)[]): string | undefined => comments.filter(Boolean).join('\n') || undefined;
+
 /** `edit` applied to the rows of the labels file (made if there is none), through the yaml library's Document API, and written atomically. */
 function editLabels(paths: ContentPaths, edit: (rows: YAMLSeq, document: Document) => void): void {
   const previous = existsSync(paths.labels) ? readFileSync(paths.labels, 'utf8') : LABELS_HEADER;
   const document = parseDocument(previous);
   if (document.errors.length > 0) throw new Error(`${shownPath(paths, paths.labels)}: ${document.errors[0]!.message.split('\n')[0]}`);
-  // Absent, or left blank (`labels:`) once every row was deleted.
-  if (document.get('labels') == null) document.set('labels', document.createNode([]));
+  // Absent, or left blank (`labels:`) once every row was deleted, with the comments the rows had.
+  if (document.get('labels') == null) {
+    const blank = document.get('labels', true) as Node | undefined;
+    const list = document.createNode([]);
+    list.commentBefore = joinComments(blank?.commentBefore, blank?.comment);
+    document.set('labels', list);
+  }
   const rows = document.get('labels') as YAMLSeq;
   rows.flow = false;
   edit(rows, document);
   // No rows left: `labels:` with nothing after it, under which a row typed by hand reads; below `[]` it would not.
   if (rows.items.length === 0) {
     const blank = document.createNode(null);
-    [blank.commentBefore, blank.comment] = [rows.commentBefore, rows.comment];
+    blank.commentBefore = joinComments(rows.commentBefore, rows.comment);
     document.set('labels', blank);
   }
   writeAtomically([[paths.labels, withLineEndsOf(previous, document.toString({ lineWidth: 0, nullStr: '' }))]]);

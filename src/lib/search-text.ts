@@ -47,9 +47,9 @@ export function withoutSpellings(text: string, spellings: string | undefined): s
  * paper page to give Pagefind to index too:
  * - in plain letters: Pagefind takes accents off ("muller" finds "Müller") but leaves the
  *   letters of `LETTERS`, so "Lukasz" found no "Łukasz";
- * - the later parts of a joined name in mixed case ("CNN-ViT", "V-MoE"), which Pagefind
- *   indexes whole and by its first part only, so "ViT" missed "a CNN-ViT hybrid" (a part of one
- *   letter is no word to search, and one the text has alone is indexed already).
+ * - the later parts of a joined name with a capital inside them ("ViT" of "CNN-ViT", "MoE" of
+ *   "V-MoE"), which Pagefind indexes whole and by its first part only, so "ViT" missed "a CNN-ViT
+ *   hybrid" (a part the text has alone is indexed already).
  */
 export function plainSpellings(text: string): string[] {
   const spellings = new Set<string>();
@@ -64,8 +64,11 @@ export function plainSpellings(text: string): string[] {
   if (MIXED_CASE_JOIN.test(text)) {
     const alone = new Set(text.replace(JOINED, ' ').match(WORD)?.map(fold));
     for (const [joined] of text.matchAll(JOINED)) {
-      if (hasDigit(joined) || !/\p{Lu}/u.test(joined.slice(1))) continue;
-      for (const part of joined.split(JOINER).slice(1).map(fold)) if (part.length > 1 && !alone.has(part)) spellings.add(part);
+      if (hasDigit(joined)) continue;
+      for (const part of joined.split(JOINER).slice(1)) {
+        const plain = fold(part);
+        if (INNER_CAPITAL.test(part) && !alone.has(plain)) spellings.add(plain);
+      }
     }
   }
   return [...spellings];
@@ -114,8 +117,10 @@ const JOINED = /[\p{L}\p{N}]+(?:[-‐‑–—][\p{L}\p{N}]+)+/gu;
 /** A slash between words, which parts two words, not one name's parts: "CNN/Transformer", "GPT-4/GPT-3.5". */
 const SLASH = /(?<=[\p{L}\p{N}])\/(?=[\p{L}\p{N}])/gu;
 
-/** A capital in a word joined to the one before it: "CNN-ViT", "V-MoE". */
-const MIXED_CASE_JOIN = /[\p{L}\p{N}][-‐‑–—][\p{L}\p{N}]*\p{Lu}/u;
+/** A capital inside a word (not at its start): "ViT", "MoE", "BERT". */
+const INNER_CAPITAL = /[\p{L}\p{N}]\p{Lu}/u;
+/** A word with a capital inside it joined to the one before it: "CNN-ViT", "V-MoE", not "LLM-based". */
+const MIXED_CASE_JOIN = /[\p{L}\p{N}][-‐‑–—][\p{L}\p{N}]*[\p{L}\p{N}]\p{Lu}/u;
 
 /** Names with a digit, joined by hyphens, dashes or apostrophes ("GPT-4", "WMT'14"), which Pagefind indexes as one word ("gpt4", "wmt14"). */
 const NAME = /[\p{L}\p{N}]+(?:[-‐‑–—'’][\p{L}\p{N}]+)+/gu;
@@ -133,8 +138,10 @@ const nameTerm = (word: string) => fold(word.replace(NAME_JOINER, ''));
  *   the papers that say "state space models". A joined word with a digit in it ("GPT-4",
  *   "ImageNet-1K", "Mamba-3B") is a name and stays whole: Pagefind finds it whole ("gpt4"), and
  *   apart, "4" matches every number that starts with it;
- * - one phrase in quotes: Pagefind read `"linear attention" "state space"` as one phrase from the
- *   first quote to the last, and found nothing; the later phrases are searched as words.
+ * - one quoted phrase: Pagefind reads a query as a phrase only when the whole of it is in quotes,
+ *   and drops the quotes of any other, so `"linear attention" "state space"`, which begins and
+ *   ends with one, was the phrase `linear attention" "state space` and found nothing. Quotes
+ *   after the first phrase's go, and Pagefind searches the words.
  */
 export function pagefindQuery(query: string): string {
   let phrases = 0;

@@ -55,6 +55,8 @@ describe('text: terms and highlighting', () => {
     expect(plainSpellings('a CNN-ViT hybrid beats V-MoE and LV-ViT-L')).toEqual(['vit', 'moe']);
     // Lower case, a name with a digit, a part of one letter, and a part the text has alone are indexed already.
     expect(plainSpellings('state-space models, GPT-4-Turbo, Swin-T, and ViT with a CNN-ViT')).toEqual([]);
+    // A part with a capital only at its start, beside a name that has one inside, is indexed as it is.
+    expect(plainSpellings('LLM-based and BERT-style CNN-ViT, Vision-Language')).toEqual(['vit']);
   });
 
   it('finds a page by the plain spellings it gives Pagefind, but shows and keeps them nowhere: no excerpt says "lukasz"', () => {
@@ -325,7 +327,7 @@ describe('a query as Pagefind is asked it', () => {
     expect(pagefindQuery('-negative "a quoted-phrase" x - y')).toBe('-negative "a quoted phrase" x - y');
   });
 
-  it('one phrase is quoted: Pagefind read two as one, from the first quote to the last, and found nothing', () => {
+  it('quotes after the first phrase go: Pagefind read two phrases as one, from the first quote to the last, and found nothing', () => {
     expect(pagefindQuery('"linear attention" "state space"')).toBe('"linear attention"  state space ');
     expect(pagefindQuery('"linear attention" models')).toBe('"linear attention" models');
   });

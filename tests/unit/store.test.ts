@@ -83,7 +83,7 @@ describe('reading a project', () => {
     for (const name of readdirSync(sources)) if (name !== 'sources.yaml') rmSync(join(sources, name));
     writeFileSync(join(sources, 'sources.yaml'), 'listings: []\n');
     const papers = [...plan.files.keys()].filter((name) => name.endsWith('.mdx')).length;
-    expect(readFailure(root)).toEqual([expect.objectContaining({ severity: 'error', file: 'content/sources', message: expect.stringContaining(`all ${papers} papers of content/papers/ would be removed`) })]);
+    expect(readFailure(root)).toEqual([expect.objectContaining({ severity: 'error', file: 'content/sources', message: expect.stringContaining(`the ${papers} papers of content/papers/ without notes would be removed`) })]);
     rmSync(join(root, 'content/papers'), { recursive: true });
     expect(readCatalogInput(contentPaths(root)).listings).toEqual([]);
   });
@@ -465,6 +465,13 @@ describe('removing labels', () => {
     expect(left).not.toContain('[]');
     writeFileSync(paths.labels, `${left}  - { paper: a, theme: t, label: yes, by: me }\n`);
     expect(readCatalogInput(paths).labels).toEqual([expect.objectContaining({ paper: 'a', theme: 't', by: 'me' })]);
+    // Or the next answer of themes:review, which keeps the comments too, each on its line.
+    writeFileSync(paths.labels, '# header\nlabels:\n  # one\n  - { paper: gone1, theme: t, label: yes, by: x }\n  # two\n  - { paper: gone2, theme: t, label: no, by: x }\n');
+    removeLabels(paths, [0, 1]);
+    appendLabel(paths, { paper: 'b', theme: 't', label: 'no', by: 'y' });
+    const answered = readFileSync(paths.labels, 'utf8');
+    expect(answered).toMatch(/\n\s*# one\n\s*# two\n/);
+    expect(answered).toContain('- { paper: b, theme: t, label: no, by: y }');
   });
 
   it('a file saved with Windows line ends keeps them, so only the rows removed or added change', () => {
