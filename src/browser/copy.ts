@@ -10,14 +10,8 @@ export async function copy(button: HTMLElement): Promise<void> {
     await navigator.clipboard.writeText(text);
     status.textContent = `${button.textContent!.replace(/^Copy /, '')} copied.`;
   } catch {
-    // A browser that refuses the clipboard (some do from file://) still copies what is selected:
-    // the text goes, selected, into the box below the buttons (RIS, CSL-JSON and the links are
-    // not on the page otherwise).
-    const box = button.closest('section')!.querySelector('textarea')!;
-    box.hidden = false;
-    box.value = text;
-    box.focus();
-    box.select();
-    status.textContent = 'Copying is blocked here: the text is selected below; copy it with Ctrl+C (⌘C on a Mac).';
+    // No "select the text instead": only the BibTeX is on the page. A box showing the rest cost
+    // every page a tenth of a kilobyte of this inline script, more than the size budget spares.
+    status.textContent = 'Copying is blocked here.';
   }
 }
