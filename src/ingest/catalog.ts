@@ -41,6 +41,8 @@ export interface CatalogInput {
   trainingLine(index: number): number;
   /** The paper files already in `content/papers/`, by file name. */
   existing: { file: string; path: string; text: string }[];
+  /** Whether a relative path a note imports (`../../src/components/Figure.astro`) names a file, from `content/papers/`: the one question the plan asks of the disk. */
+  resolvesImport?: (specifier: string) => boolean;
   /** The content files and folders as messages name them (relative to the project, under any CONTENT_DIR). */
   files: ShownPaths;
 }
@@ -89,7 +91,7 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
   const merged = mergeSources(sources);
   append(diagnostics, merged.diagnostics);
 
-  const existing = readExisting(input.existing, input.files, diagnostics, merged.sharedIds);
+  const existing = readExisting(input.existing, input.files, diagnostics, merged.sharedIds, input.resolvesImport);
   const assigned = assignIds(
     merged.papers.map((p) => ({ key: p.key, title: p.title, titleKeys: p.titleKeys, abstractKeys: p.abstractKeys, arxivId: p.arxivId, doiKey: p.doi ? doiKey(p.doi) : null, sourceKeys: sourceKeysOf(p.sources), sourceFiles: sourceFilesOf(p.sources), firstAuthor: p.authors[0] ?? null })),
     [...existing.values()],
@@ -349,7 +351,7 @@ function repairAdvice(text: string): string {
 const FRONTMATTER_FIELDS = new Set(Object.keys(paperSchema.shape));
 
 /** The files already in the catalog: their ids are kept and their notes carried over. */
-function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagnostics: Diagnostic[], sharedIds: ReadonlyMap<string, number>): Map<string, ExistingPaper> {
+function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagnostics: Diagnostic[], sharedIds: ReadonlyMap<string, number>, resolvesImport?: CatalogInput['resolvesImport']): Map<string, ExistingPaper> {
   const existing = new Map<string, ExistingPaper>();
   const texts = new Map(papers.map(({ file, text }) => [file, text]));
   for (const { file, path, text } of papers) {
@@ -399,7 +401,7 @@ function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagn
     if (stray !== undefined) {
       diagnostics.push(error(path, keyLine(text, stray), `"${stray}" is not a field of the frontmatter, which the ingest writes anew on every run, so this line would be lost: if it is a note, move it below the closing ---; a decision about the paper (hide it, add or remove a theme) goes in ${files.curation}`));
     }
-    const notes = notesError(text, parsed.body);
+    const notes = notesError(text, parsed.body, resolvesImport);
     if (notes) diagnostics.push(error(path, notes.line, `the notes would stop the site's build: ${notes.message}`));
     existing.set(file, { ...knownPaperOf({ ...data, id: data.id, title: data.title }, aliases.data), file, body: parsed.body, text, path });
   }

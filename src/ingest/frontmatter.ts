@@ -102,9 +102,11 @@ const NOTES = { frontmatter: false } as const;
  * They are MDX, where an unclosed `<div>` or a stray `{` is a syntax error; Astro would report
  * it only when building, as a stack trace, so the ingest compiles them first with the MDX
  * compiler Astro's MDX integration runs (`satteri`). Only bodies with notes are compiled.
- * Notes that compile must also hold nothing that fails to render (`unrenderable`).
+ * Notes that compile must also hold nothing that fails to render (`unrenderable`). `resolves`
+ * says whether a relative import names a file (from the papers' folder); without it, imports
+ * are not looked for.
  */
-export function notesError(text: string, body: string): { line: number; message: string } | null {
+export function notesError(text: string, body: string, resolves?: (specifier: string) => boolean): { line: number; message: string } | null {
   if (!hasNotes(body)) return null;
   const bodyStart = firstBodyLine(text, body);
   try {
@@ -114,7 +116,7 @@ export function notesError(text: string, body: string): { line: number; message:
     const [, line, message] = /^(\d+):\d+: ([\s\S]*)$/.exec((e as Error).message) ?? [null, '1', (e as Error).message];
     return { line: bodyStart + Number(line) - 1, message: explained(message!.split('\n')[0]!, bodyStart) };
   }
-  const problem = unrenderable(body);
+  const problem = unrenderable(body, resolves);
   return problem && { line: bodyStart + problem.line - 1, message: problem.message };
 }
 
@@ -142,13 +144,13 @@ function explained(message: string, bodyStart: number): string {
  * - an image at a relative path (`![x](diagram.png)`) is bundled from beside the paper's file,
  *   where the ingest keeps nothing but papers: the build fails to find it;
  * - nesting past `MAX_DEPTH`;
- * - an `export`, or an `import` of a page (`esmProblem`).
+ * - an `export`, or an `import` of a page (`esmProblem`), or of a file that is not there.
  * Read from the parsed tree, so braces and tags in code, in code blocks and escaped are text.
  */
 /** Deeper than notes nest in earnest; a line of 5,000 `>` is as deep, and no page can render it. */
 const MAX_DEPTH = 100;
 
-function unrenderable(body: string): { line: number; message: string } | null {
+function unrenderable(body: string, resolves?: (specifier: string) => boolean): { line: number; message: string } | null {
   const tree = mdxToMdast(body, { features: NOTES });
   const imported = importedNames(tree);
   const expression = (value: string, line: number) => ({
@@ -161,6 +163,13 @@ function unrenderable(body: string): { line: number; message: string } | null {
     if (node.type === 'mdxjsEsm') {
       const problem = esmProblem(node.value);
       if (problem) return { line, message: problem };
+      // Astro would stop on a path that leads nowhere, naming the line in the notes, not in the file.
+      const missing = resolves && [...node.value.matchAll(IMPORT)].find((m) => /^\.{1,2}\//.test(m[3]!) && !resolves(m[3]!));
+      if (missing) {
+        // Imports on lines of their own make one node: the line is the import's, within it.
+        const at = line + node.value.slice(0, missing.index).split('\n').length - 1;
+        return { line: at, message: `notes import ${missing[3]!.slice(0, 80)}, and there is no such file (the path is from the paper's own folder); fix the path, or remove the import` };
+      }
     }
     if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && !isInert(node.value)) return expression(node.value, line);
     // A web address, a data: URL or a path from the site's root (public/) is left to the browser.

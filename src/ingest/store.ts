@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import type { z } from 'astro/zod';
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
@@ -68,7 +68,9 @@ export function readCatalogInput(paths: ContentPaths): CatalogInput {
     diagnostics.push(error(rel(paths.sources), 0, `holds no source files, and without one the ${removable} papers of ${files.papers} without notes would be removed; put the sources back, or, to start an empty catalog, delete the paper files as well`));
   }
   if (diagnostics.length > 0) throw new IngestError(diagnostics);
-  return { listings, manifest, taxonomy, curation, curationLine, labels, labelLine, training, trainingLine, existing, files };
+  // As Vite resolves an import: the path as written, or with a script's extension left off.
+  const resolvesImport = (specifier: string) => ['', '.ts', '.js', '.mjs', '.tsx', '.jsx'].some((extension) => existsSync(resolve(paths.papers, specifier + extension)));
+  return { listings, manifest, taxonomy, curation, curationLine, labels, labelLine, training, trainingLine, existing, resolvesImport, files };
 }
 
 /** A YAML file that passed its schema, and the line of any value in it, for messages. */

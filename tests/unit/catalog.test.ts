@@ -187,11 +187,11 @@ describe('re-ingesting over an existing catalog', () => {
 
   describe('notes that compile but would fail to render (an expression, a component, a relative image) are an error at their line', () => {
     /** The errors of the catalog with `body` as Mamba's notes, and the line of the file where `marker` is. */
-    function errorsWith(body: string, marker: string) {
+    function errorsWith(body: string, marker: string, more: Partial<CatalogInput> = {}) {
       const existing = writtenFiles(first, { [mambaFile]: body });
       const text = existing.find((f) => f.file === mambaFile)!.text;
       const line = text.split('\n').findIndex((l) => l.includes(marker)) + 1;
-      return { errors: buildCatalog({ ...projectInput(), existing }).diagnostics.filter((d) => d.severity === 'error'), line };
+      return { errors: buildCatalog({ ...projectInput(), existing, ...more }).diagnostics.filter((d) => d.severity === 'error'), line };
     }
     const expressionError = (line: number) =>
       expect.objectContaining({ file: `content/papers/${mambaFile}`, line, message: expect.stringMatching(/MDX expression such as \{n\}.*write \\\{ for a literal brace, or put maths in a code span/) });
@@ -222,8 +222,15 @@ describe('re-ingesting over an existing catalog', () => {
     });
 
     it('a component the note does not import; HTML elements and imported components are fine', () => {
-      const { errors, line } = errorsWith('\nimport Figure from "./figure.astro";\n\n<details><summary>More</summary>See <Figure /> and <abbr title="n">N</abbr>.</details>\n\nSee <Foo /> here.\n', 'Foo');
+      const { errors, line } = errorsWith('\nimport Figure from "./figure.astro";\n\n<details><summary>More</summary>See <Figure /> and <abbr title="n">N</abbr>.</details>\n\nSee <Foo /> here.\n', 'Foo', { resolvesImport: () => true });
       expect(errors).toEqual([expect.objectContaining({ file: `content/papers/${mambaFile}`, line, message: expect.stringContaining('<Foo>, a component they do not import') })]);
+    });
+
+    it('an import of a file that is not there, at its line in the file (Astro would name the line in the notes); files that are there, from the paper\'s folder, are fine', () => {
+      // content/papers/ of the fixture project is five folders below the repository's root.
+      const there = 'import Card from "../../../../../src/components/PaperCard.astro";\nimport { plural } from "../../../../../src/lib/format";\nimport { Image } from "astro:assets";\n';
+      const { errors, line } = errorsWith(`\nFine first line.\n\n${there}import Figure from "../../src/components/Figur.astro";\n\nSee <Figure />.\n`, 'Figur.astro');
+      expect(errors).toEqual([expect.objectContaining({ file: `content/papers/${mambaFile}`, line, message: expect.stringContaining('notes import ../../src/components/Figur.astro, and there is no such file') })]);
     });
 
     it.each([
