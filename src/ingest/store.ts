@@ -386,24 +386,23 @@ export function appendLabel(paths: ContentPaths, label: ThemeLabel): void {
  */
 export function removeLabels(paths: ContentPaths, indices: readonly number[]): void {
   const gone = new Set(indices);
-  const join = joinComments;
   editLabels(paths, (rows) => {
     let carried: string | undefined;
     let space = false;
     rows.items = rows.items.filter((item, index) => {
       const node = item as Node;
       if (gone.has(index)) {
-        carried = join(carried, node.commentBefore);
+        carried = joinComments(carried, node.commentBefore);
         space ||= Boolean(node.spaceBefore);
         return false;
       }
-      node.commentBefore = join(carried, node.commentBefore);
+      node.commentBefore = joinComments(carried, node.commentBefore);
       node.spaceBefore ||= space;
       [carried, space] = [undefined, false];
       return true;
     });
     // They stood before the list's own closing comment.
-    rows.comment = join(carried, rows.comment);
+    rows.comment = joinComments(carried, rows.comment);
   });
 }
 
