@@ -1,6 +1,6 @@
 import { error, warning, type Diagnostic } from './diagnostics.ts';
 import { linkKind } from './sources/record.ts';
-import { belowFrontmatter, bodyOf, FrontmatterError, frontmatterOf, serializePaperFile, notesError, paperLinksIn, parsePaperFile } from './frontmatter.ts';
+import { belowFrontmatter, bodyOf, FrontmatterError, frontmatterOf, serializePaperFile, notesError, linksIn, parsePaperFile } from './frontmatter.ts';
 import { hasNotes } from '../lib/notes.ts';
 import { extractLinks } from './links.ts';
 import { doiKey } from '../lib/ids.ts';
@@ -13,7 +13,7 @@ import { schemaProblems } from './schema-issues.ts';
 import { createShelver, trainThemeModels, type LabelledPaper, type ThemeModels } from './shelve.ts';
 import { readSource } from './sources/detect.ts';
 import { everyId, redirectsManifest } from '../lib/aliases.ts';
-import { paperSitePath } from '../lib/paths.ts';
+import { paperIdOfPath, paperSitePath, themeIdOfPath, UNSORTED_ID } from '../lib/paths.ts';
 import { assignIds, meantId, sourceKey, type Assigned, type KnownPaper } from './slug.ts';
 import { paperSchema, type ListingManifestEntry, type Paper, type SourceRef } from '../schemas/paper.ts';
 import { slugId } from '../schemas/id.ts';
@@ -184,8 +184,8 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
     }
   }
 
-  // A note's link to a paper page the site does not have is a broken link: said where it is written.
-  append(diagnostics, brokenPaperLinks(files, input.files.papers, [...papers.filter((p) => !p.hidden), ...kept]));
+  // A note's link to a paper or theme page the site does not have is a broken link: said where it is written.
+  append(diagnostics, brokenLinks(files, input.files.papers, [...papers.filter((p) => !p.hidden), ...kept], [...input.taxonomy.map((t) => t.id), UNSORTED_ID]));
 
   return {
     files,
@@ -312,23 +312,31 @@ interface ExistingPaper extends KnownPaper {
 }
 
 /**
- * Warnings for notes that link a paper's page the site will not have (`/papers/<id>/` of no
- * published paper, by any id it has had), with the id it may have meant. The A–Z list's pages
- * (`/papers/page/2/`) are not paper pages and are not read as such.
+ * Warnings for notes that link a page the site will not have, with the id they may have meant:
+ * a paper's (`/papers/<id>/` of no published paper, by any id it has had) or a theme's
+ * (`/themes/<id>/…` of no theme in themes.yaml). The A–Z list's pages (`/papers/page/2/`) are
+ * not paper pages and are not read as such.
  */
-function brokenPaperLinks(files: ReadonlyMap<string, string>, folder: string, published: readonly { id: string; aliases: readonly string[] }[]): Diagnostic[] {
+function brokenLinks(files: ReadonlyMap<string, string>, folder: string, published: readonly { id: string; aliases: readonly string[] }[], themes: readonly string[]): Diagnostic[] {
   const known = everyId(published);
   const ids = published.map(({ id }) => id);
   // The files as they will be written, whatever their notes came from: lines are those of the file a person opens next.
   return [...files].flatMap(([file, text]) => {
     const body = bodyOf(text);
     if (!hasNotes(body)) return [];
-    return paperLinksIn(text, body)
-      .filter(({ id }) => !known.has(id))
-      .map(({ id, line }) => {
-        const hint = didYouMean(id, ids);
-        return warning(`${folder}${file}`, line, `the notes link /${paperSitePath(id)}, a page the site does not have${hint ? `; ${hint}` : ''}`);
-      });
+    return linksIn(text, body).flatMap(({ href, line }) => {
+      const paper = paperIdOfPath(href);
+      if (paper !== null && !known.has(paper)) {
+        const hint = didYouMean(paper, ids);
+        return [warning(`${folder}${file}`, line, `the notes link /${paperSitePath(paper)}, a page the site does not have${hint ? `; ${hint}` : ''}`)];
+      }
+      const theme = themeIdOfPath(href);
+      if (theme !== null && !themes.includes(theme)) {
+        const hint = didYouMean(theme, themes);
+        return [warning(`${folder}${file}`, line, `the notes link ${href.slice(0, 80)}, a shelf the site does not have${hint ? `; ${hint}` : ''}`)];
+      }
+      return [];
+    });
   });
 }
 

@@ -2,7 +2,6 @@ import { YAMLException } from 'js-yaml';
 import { mdxToJs, mdxToMdast, type MdastNode } from 'satteri';
 import { hasNotes } from '../lib/notes.ts';
 import { dumpQuoted, loadQuoted } from './frontmatter-yaml.ts';
-import { paperIdOfPath } from '../lib/paths.ts';
 import type { Paper } from '../schemas/paper.ts';
 
 /**
@@ -213,8 +212,8 @@ function firstBodyLine(text: string, body: string): number {
   return text.slice(0, text.length - body.length).split('\n').length;
 }
 
-/** The links of notes to papers' pages, by path from the site's root (`[GAT](/papers/graph-attention-networks/)`, or an `<a href>`), with their lines in the file. */
-export function paperLinksIn(text: string, body: string): { id: string; line: number }[] {
+/** The links of notes, as written (`[GAT](/papers/graph-attention-networks/)`, `[ref]: …`, or an `<a href>`), with their lines in the file. */
+export function linksIn(text: string, body: string): { href: string; line: number }[] {
   let tree: MdastNode;
   try {
     tree = mdxToMdast(body, { features: NOTES });
@@ -223,7 +222,7 @@ export function paperLinksIn(text: string, body: string): { id: string; line: nu
     return [];
   }
   const bodyStart = firstBodyLine(text, body);
-  const links: { id: string; line: number }[] = [];
+  const links: { href: string; line: number }[] = [];
   for (const [node] of nodesOf(tree)) {
     const href =
       node.type === 'link' || node.type === 'definition'
@@ -231,8 +230,7 @@ export function paperLinksIn(text: string, body: string): { id: string; line: nu
         : isJsxElement(node) && node.name === 'a'
           ? node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'href')?.value
           : undefined;
-    const id = typeof href === 'string' ? paperIdOfPath(href) : null;
-    if (id) links.push({ id, line: bodyStart + (node.position?.start.line ?? 1) - 1 });
+    if (typeof href === 'string') links.push({ href, line: bodyStart + (node.position?.start.line ?? 1) - 1 });
   }
   return links;
 }

@@ -44,6 +44,11 @@ export function paperIdOfPath(path: string): string | null {
 /** `themes/<id>/`: the first page of a theme (and of Unsorted); its feed and .bib sit inside. */
 export const themeSitePath = (id: string) => `themes/${id}/`;
 
+/** The theme id in a path from the site's root to a theme's pages or files (`/themes/<id>/`, `/themes/<id>/page/2/`, `…/feed.xml`), or null. */
+export function themeIdOfPath(path: string): string | null {
+  return /^\/themes\/([^/?#]+)(?:[/?#]|$)/.exec(path)?.[1] ?? null;
+}
+
 /** `themes/<id>/feed.xml`: a shelf's newest papers as RSS (src/pages/themes/[theme]/feed.xml.ts). */
 export const themeFeedPath = (id: string) => `${themeSitePath(id)}${FEED_PATH}`;
 

@@ -169,6 +169,16 @@ describe('re-ingesting over an existing catalog', () => {
     expect(generic.message).not.toMatch(/\(\d+:\d+\)|mdx-jsx/);
   });
 
+  it('a note linking a shelf the site will not have is a warning at its line, with the id it may have meant; its pages, feed and .bib, and Unsorted, are fine', () => {
+    const theme = projectInput().taxonomy[0]!.id;
+    const body = `\nSee [the shelf](/themes/${theme}/), [its page 2](/themes/${theme}/page/2/), [its feed](/themes/${theme}/feed.xml) and [the rest](/themes/unsorted/).\n\nAnd [a typo](/themes/${theme}x/#top).\n`;
+    const again = buildCatalog({ ...projectInput(), existing: writtenFiles(first, { [mambaFile]: body }) });
+    const text = again.files.get(mambaFile)!;
+    expect(again.diagnostics.filter((d) => d.message.includes('the notes link'))).toEqual([
+      expect.objectContaining({ severity: 'warning', file: `content/papers/${mambaFile}`, line: text.split('\n').findIndex((l) => l.startsWith('And [a typo]')) + 1, message: `the notes link /themes/${theme}x/#top, a shelf the site does not have; did you mean "${theme}"?` }),
+    ]);
+  });
+
   it('a note linking a paper page the site will not have is a warning at its line, with the id it may have meant', () => {
     const ids = first.papers.map((p) => p.id);
     const other = ids.find((id) => `${id}.mdx` !== mambaFile)!;
