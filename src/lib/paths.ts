@@ -41,12 +41,15 @@ export function paperIdOfPath(path: string): string | null {
   return new RegExp(`^/${PAPERS_INDEX}([^/?#]+)/?(?:[?#].*)?$`).exec(path)?.[1] ?? null;
 }
 
-/** `themes/<id>/`: the first page of a theme (and of Unsorted); its feed and .bib sit inside. */
-export const themeSitePath = (id: string) => `themes/${id}/`;
+/** `themes/`: the folder of the shelves' pages. */
+const THEMES_DIR = 'themes/';
 
-/** The theme id in a path from the site's root to a theme's pages or files (`/themes/<id>/`, `/themes/<id>/page/2/`, `…/feed.xml`), or null. */
+/** `themes/<id>/`: the first page of a theme (and of Unsorted); its feed and .bib sit inside. */
+export const themeSitePath = (id: string) => `${THEMES_DIR}${id}/`;
+
+/** The theme id in a path from the site's root to a theme's pages or files (`/themes/<id>/`, `/themes/<id>/page/2/`, `…/feed.xml`), or null: `themeSitePath` read back. */
 export function themeIdOfPath(path: string): string | null {
-  return /^\/themes\/([^/?#]+)(?:[/?#]|$)/.exec(path)?.[1] ?? null;
+  return new RegExp(`^/${THEMES_DIR}([^/?#]+)(?:[/?#]|$)`).exec(path)?.[1] ?? null;
 }
 
 /** `themes/<id>/feed.xml`: a shelf's newest papers as RSS (src/pages/themes/[theme]/feed.xml.ts). */
