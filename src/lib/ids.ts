@@ -67,7 +67,7 @@ export function identifierKey(text: string): string | null {
   if (!compact || /\s/.test(compact)) return null;
   const arxiv = arxivId(compact);
   if (arxiv) return `arxiv:${arxiv}`;
-  const found = wholeDoi(typed);
+  const found = doiOfWhole(compact);
   return found ? `doi:${doiKey(found)}` : null;
 }
 
@@ -78,7 +78,11 @@ export function identifierKey(text: string): string | null {
  */
 export function wholeDoi(text: string): string | null {
   const typed = text.trim().replace(/^doi:\s+/i, 'doi:');
-  const compact = LINK.test(typed) ? decoded(typed) : typed;
+  return doiOfWhole(LINK.test(typed) ? decoded(typed) : typed);
+}
+
+/** The DOI when the whole of `compact` (a link already decoded) is one, or null. */
+function doiOfWhole(compact: string): string | null {
   if (!compact || /\s/.test(compact) || !/^10\.\d{4,9}\//.test(compact.replace(DOI_PREFIX, ''))) return null;
   return doi(compact);
 }
