@@ -13,7 +13,8 @@ import { schemaProblems } from './schema-issues.ts';
 import { createShelver, trainThemeModels, type LabelledPaper, type ThemeModels } from './shelve.ts';
 import { readSource } from './sources/detect.ts';
 import { everyId, redirectsManifest } from '../lib/aliases.ts';
-import { paperIdOfPath, paperSitePath, themeIdOfPath, UNSORTED_ID } from '../lib/paths.ts';
+import { authorSlug } from '../lib/authors.ts';
+import { authorSlugOfPath, authorSitePath, paperIdOfPath, paperSitePath, themeIdOfPath, UNSORTED_ID } from '../lib/paths.ts';
 import { assignIds, meantId, sourceKey, type Assigned, type KnownPaper } from './slug.ts';
 import { paperSchema, type ListingManifestEntry, type Paper, type SourceRef } from '../schemas/paper.ts';
 import { slugId } from '../schemas/id.ts';
@@ -184,7 +185,7 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
     }
   }
 
-  // A note's link to a paper or theme page the site does not have is a broken link: said where it is written.
+  // A note's link to a paper, theme or author page the site does not have is a broken link: said where it is written.
   append(diagnostics, brokenLinks(files, input.files.papers, [...papers.filter((p) => !p.hidden), ...kept], [...input.taxonomy.map((t) => t.id), UNSORTED_ID]));
 
   return {
@@ -305,6 +306,8 @@ function renamePapers(assigned: Map<string, Assigned>, known: readonly KnownPape
 
 
 interface ExistingPaper extends KnownPaper {
+  /** As its frontmatter names them: a paper kept for its notes still has its authors' pages. */
+  authors: readonly string[];
   file: string;
   body: string;
   text: string;
@@ -313,13 +316,17 @@ interface ExistingPaper extends KnownPaper {
 
 /**
  * Warnings for notes that link a page the site will not have, with the id they may have meant:
- * a paper's (`/papers/<id>/` of no published paper, by any id it has had) or a theme's
- * (`/themes/<id>/…` of no theme in themes.yaml). The A–Z list's pages (`/papers/page/2/`) are
- * not paper pages and are not read as such.
+ * a paper's (`/papers/<id>/` of no published paper, by any id it has had), a theme's
+ * (`/themes/<id>/…` of no theme in themes.yaml) or an author's (`/authors/<slug>/` of no
+ * published paper's author). The A–Z lists' pages (`/papers/page/2/`) are not paper or author
+ * pages and are not read as such.
  */
-function brokenLinks(files: ReadonlyMap<string, string>, folder: string, published: readonly { id: string; aliases: readonly string[] }[], themes: readonly string[]): Diagnostic[] {
+function brokenLinks(files: ReadonlyMap<string, string>, folder: string, published: readonly { id: string; aliases: readonly string[]; authors: readonly string[] }[], themes: readonly string[]): Diagnostic[] {
   const known = everyId(published);
   const ids = published.map(({ id }) => id);
+  // Slugging every author's name costs a large catalog a moment: done only for a note that links one.
+  let authors: Set<string> | undefined;
+  const authorSlugs = () => (authors ??= new Set(published.flatMap((paper) => paper.authors.map(authorSlug))));
   // The files as they will be written, whatever their notes came from: lines are those of the file a person opens next.
   return [...files].flatMap(([file, text]) => {
     const body = bodyOf(text);
@@ -334,6 +341,11 @@ function brokenLinks(files: ReadonlyMap<string, string>, folder: string, publish
       if (theme !== null && !themes.includes(theme)) {
         const hint = didYouMean(theme, themes);
         return [warning(`${folder}${file}`, line, `the notes link ${href.slice(0, 80)}, a shelf the site does not have${hint ? `; ${hint}` : ''}`)];
+      }
+      const author = authorSlugOfPath(href);
+      if (author !== null && !authorSlugs().has(author)) {
+        const hint = didYouMean(author, [...authorSlugs()]);
+        return [warning(`${folder}${file}`, line, `the notes link /${authorSitePath(author)}, an author page the site does not have${hint ? `; ${hint}` : ''}`)];
       }
       return [];
     });
@@ -411,7 +423,8 @@ function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagn
     }
     const notes = notesError(text, parsed.body, resolvesImport);
     if (notes) diagnostics.push(error(path, notes.line, `the notes would stop the site's build: ${notes.message}`));
-    existing.set(file, { ...knownPaperOf({ ...data, id: data.id, title: data.title }, aliases.data), file, body: parsed.body, text, path });
+    const authors = Array.isArray(data.authors) ? data.authors.filter((name): name is string => typeof name === 'string') : [];
+    existing.set(file, { ...knownPaperOf({ ...data, id: data.id, title: data.title }, aliases.data), authors, file, body: parsed.body, text, path });
   }
   // A URL leads to one paper: a former id may be no other file's id or former id.
   const owners = new Map<string, string[]>();

@@ -75,6 +75,11 @@ export const AUTHORS_INDEX = 'authors/';
 /** `authors/<slug>/`: the page of an author (see `authorSlug`). */
 export const authorSitePath = (slug: string) => `${AUTHORS_INDEX}${slug}/`;
 
+/** The slug in a path from the site's root to an author's page (`/authors/<slug>/`, maybe with `#…` or `?…`), or null: `authorSitePath` read back. */
+export function authorSlugOfPath(path: string): string | null {
+  return new RegExp(`^/${AUTHORS_INDEX}([^/?#]+)/?(?:[?#].*)?$`).exec(path)?.[1] ?? null;
+}
+
 /** `search/`: the search page, which the search forms submit to. */
 export const SEARCH_PATH = 'search/';
 

@@ -179,6 +179,27 @@ describe('re-ingesting over an existing catalog', () => {
     ]);
   });
 
+  it('a note linking an author page the site will not have is a warning at its line, with the slug it may have meant; the A–Z pages are fine', () => {
+    const bib = listingFile('lib.bib', '@article{x, title = {A Study of Widgets}, author = {Lovelace, Ada and Babbage, Charles}, year = 2023}\n');
+    const input = { ...projectInput(), listings: [...projectInput().listings, bib] };
+    const body = `\nBy [her](/authors/ada-lovelace/), in [the list](/authors/) and [its page 2](/authors/page/2/).\n\nAnd [a typo](/authors/ada-lovelac/#papers), [no one](/authors/nobody-at-all/).\n`;
+    const again = buildCatalog({ ...input, existing: writtenFiles(buildCatalog(input), { [mambaFile]: body }) });
+    const text = again.files.get(mambaFile)!;
+    const line = text.split('\n').findIndex((l) => l.startsWith('And [a typo]')) + 1;
+    expect(again.diagnostics.filter((d) => d.message.includes('the notes link'))).toEqual([
+      expect.objectContaining({ severity: 'warning', file: `content/papers/${mambaFile}`, line, message: 'the notes link /authors/ada-lovelac/, an author page the site does not have; did you mean "ada-lovelace"?' }),
+      expect.objectContaining({ severity: 'warning', line, message: 'the notes link /authors/nobody-at-all/, an author page the site does not have' }),
+    ]);
+  });
+
+  it('a paper kept for its notes keeps its authors\' pages: links to them are fine', () => {
+    const kept = writtenFiles(first, { [mambaFile]: '\nMy notes, see [Gu](/authors/albert-gu/).\n' }).find((f) => f.file === mambaFile)!;
+    const plan = buildCatalog({ ...projectInput(), listings: [], existing: [{ ...kept, text: kept.text.replace(/^authors: .*$/m, 'authors: ["Albert Gu"]') }] });
+    expect(plan.diagnostics.filter((d) => d.message.includes('the notes link'))).toEqual([]);
+    const typo = buildCatalog({ ...projectInput(), listings: [], existing: [{ ...kept, text: kept.text.replace(/^authors: .*$/m, 'authors: ["Albert Gum"]') }] });
+    expect(typo.diagnostics.filter((d) => d.message.includes('the notes link'))).toEqual([expect.objectContaining({ message: expect.stringContaining('did you mean "albert-gum"') })]);
+  });
+
   it('a note linking a paper page the site will not have is a warning at its line, with the id it may have meant', () => {
     const ids = first.papers.map((p) => p.id);
     const other = ids.find((id) => `${id}.mdx` !== mambaFile)!;
