@@ -10,8 +10,10 @@ import { MONTH_ABBREVIATIONS } from './calendar.ts';
 /** Characters with a meaning in BibTeX, written so they print as themselves. */
 const BIBTEX_ESCAPES: Record<string, string> = {
   '\\': '\\textbackslash{}',
-  '{': '\\{',
-  '}': '\\}',
+  // Not `\{`: BibTeX counts every brace to find where a value ends, escaped or not, so one
+  // stray brace in a title ended the field early, and the rest of it was read as fields.
+  '{': '\\textbraceleft{}',
+  '}': '\\textbraceright{}',
   '&': '\\&',
   '%': '\\%',
   $: '\\$',
@@ -71,8 +73,10 @@ const BIBTEX_MONTHS = MONTH_ABBREVIATIONS.map((name) => name.toLowerCase());
  * (The ingest writes a range whole, with a hyphen: `venueWith`.)
  */
 function pageRange(c: CitationInput): [first: string, last: string] {
-  const [first = '', last = ''] = (c.venue?.pages ?? '').split('-', 2);
-  return [first, last];
+  const pages = c.venue?.pages ?? '';
+  // Pages in several ranges ("10-20, 30-40") have no one first and last page: they stay whole.
+  const range = /^([^-,]+)-([^-,]+)$/.exec(pages);
+  return range ? [range[1]!, range[2]!] : [pages, ''];
 }
 
 /**
@@ -115,23 +119,30 @@ function statedFamily(c: Pick<CitationInput, 'familyNames'>, name: string): stri
 }
 
 /**
- * A name as BibTeX reads it: a person's as "First von Last", or "von Last, Jr., First" when
- * there is a suffix (written "First Last, Jr." BibTeX would take "Jr." for the first name), or
- * "Last, First" when a source stated a family part that BibTeX's last-word rule would not find,
- * braced where BibTeX would split it ("{Garcia Satorras}, Victor"); an organisation's, and any
- * name BibTeX would misread (a comma, an "and", an "&"), braced whole, so "Gemini Team" is not
- * cited as "Team, G.".
+ * A name as BibTeX reads it: a person's as "von Last, First" ("von Last, Jr., First" with a
+ * suffix), the parts RIS and CSL-JSON give too, braced where BibTeX would split a family part
+ * ("{Garcia Satorras}, Victor"). Never "First Last": BibTeX takes a word for a particle ("van")
+ * when its first ASCII letter is lower case, so "Łukasz Kaiser" was cited as "Łukasz Kaiser" and
+ * sorted under Ł, and "Maria do Carmo Silva" lost "Carmo" to the family name. An
+ * organisation's name, and any name BibTeX would misread (a comma, an "and", an "&"), is braced
+ * whole, so "Gemini Team" is not cited as "Team, G.".
  */
 function bibtexName(name: string, family: string | undefined): string {
   const parts = nameParts(name, family);
-  if (parts && family !== undefined) {
+  if (parts) {
     // "van der Walt" reads as particles and a name; "Garcia Satorras" would lose "Garcia" to the given names.
     const last = /^\p{Lu}/u.test(parts.family) && /\s/.test(parts.family) ? `{${escapeBibtex(parts.family)}}` : guarded(parts.family);
     return [last, ...(parts.suffix ? [guarded(parts.suffix)] : []), guarded(parts.given)].join(', ');
   }
-  if (parts?.suffix) return [parts.family, parts.suffix, parts.given].map(guarded).join(', ');
-  return (parts || /^[^\s,]+$/.test(name)) && !misread(name) ? escapeBibtex(name) : `{${escapeBibtex(name)}}`;
+  return /^[^\s,]+$/.test(name) && !misread(name) ? escapeBibtex(name) : `{${escapeBibtex(name)}}`;
 }
+
+/**
+ * A URL as a BibTeX value: its braces and backslashes percent-encoded, which leaves the address
+ * the same (none of them has a meaning in a URL) but cannot end the field (a source's page link
+ * `…/x},note={…` wrote a field of its own) nor escape its closing brace.
+ */
+const bibtexUrl = (url: string): string => url.replace(/[{}\\]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /**
  * Whether BibTeX would read more into a name or a part of one than it says: a comma (another
@@ -159,7 +170,7 @@ export function bibtex(c: CitationInput): string {
   if (c.venue?.volume) fields.push(['volume', escapeBibtex(c.venue.volume)]);
   if (c.venue?.issue) fields.push(['number', escapeBibtex(c.venue.issue)]);
   // BibTeX writes a page range with an en dash, `--`.
-  if (c.venue?.pages) fields.push(['pages', escapeBibtex(c.venue.pages).replace('-', '--')]);
+  if (c.venue?.pages) fields.push(['pages', escapeBibtex(c.venue.pages).replaceAll('-', '--')]);
   const date = citedDate(c);
   if (date) fields.push(['year', date.slice(0, 4)]);
   const published = publicationDate(c);
@@ -168,13 +179,22 @@ export function bibtex(c: CitationInput): string {
     fields.push(['eprint', c.arxivId], ['archivePrefix', 'arXiv']);
     if (c.arxivCategory) fields.push(['primaryClass', escapeBibtex(c.arxivCategory)]);
   }
-  // biblatex reads `doi` verbatim, so escapes would print; a DOI whose braces would unbalance the entry (or a backslash escape one) is left to `url`.
-  if (c.doi && balancedBraces(c.doi) && !c.doi.includes('\\')) fields.push(['doi', c.doi]);
-  fields.push(['url', paperUrl(c)]);
+  // biblatex reads `doi` verbatim, so escapes would print; a DOI whose braces would unbalance the
+  // entry (or a backslash escape one), or with a `$` (Zotero's BibTeX reader drops the entry as
+  // unclosed math), is left to `url`.
+  if (c.doi && balancedBraces(c.doi) && !/[\\$]/.test(c.doi)) fields.push(['doi', c.doi]);
+  fields.push(['url', bibtexUrl(paperUrl(c))]);
   // biblatex's other keys of an entry: a paper's former ids were its keys, and \cite{…} with one still finds it.
   if (c.aliases.length > 0) fields.push(['ids', c.aliases.join(', ')]);
   return `@${type}{${c.id},\n${fields.map(([key, value, macro]) => `  ${key} = ${macro ? value : `{${value}}`}`).join(',\n')}\n}`;
 }
+
+/**
+ * A comment line above BibTeX entries. BibTeX has no comments: it skips all text up to an `@`,
+ * which starts an entry, so a shelf named "Reading group @ NeurIPS" broke the whole file for
+ * BibTeX and citation-js. Its `@` is written "(at)".
+ */
+export const bibtexComment = (text: string): string => `% ${text.replace(/\s+/g, ' ').replaceAll('@', '(at)')}`;
 
 /** Whether each `}` closes a `{` before it and each `{` is closed: such text stands in a braced field as it is. */
 function balancedBraces(text: string): boolean {

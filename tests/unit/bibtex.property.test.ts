@@ -4,7 +4,7 @@
  *
  * - text that Shelfmark itself writes as BibTeX (`escapeBibtex`, used by every citation)
  *   reads back as the same text, after the documented normalisation (and NFC, which the
- *   BibTeX reader applies);
+ *   BibTeX reader applies), and its braces balance as BibTeX itself counts them;
  * - braces that only protect case (`{{GPT}-4}`) vanish and leave the text as it was;
  * - whatever the fields hold, reading never throws, every entry becomes a paper or an error
  *   naming it, and no markup from the parser (`<i>`, `<span>`) survives into a field.
@@ -47,6 +47,20 @@ describe(`BibTeX written by Shelfmark reads back (${RUNS} runs)`, () => {
         expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
         expect(records).toHaveLength(1);
         expect(records[0]!.title).toBe(expectedTitle(title).normalize('NFC'));
+      }),
+      { numRuns: RUNS },
+    );
+  }, TIMEOUT_MS);
+
+  it('escapeBibtex(text) has balanced braces as BibTeX counts them (every brace, escaped or not), so no text ends its field', () => {
+    fc.assert(
+      fc.property(latexText, (text) => {
+        let depth = 0;
+        for (const c of escapeBibtex(text)) {
+          depth += c === '{' ? 1 : c === '}' ? -1 : 0;
+          expect(depth).toBeGreaterThanOrEqual(0);
+        }
+        expect(depth).toBe(0);
       }),
       { numRuns: RUNS },
     );

@@ -1,7 +1,7 @@
 /** Citations say what the sources said, in BibTeX, RIS, CSL-JSON and Google Scholar's tags, and nothing more. */
 import { describe, expect, it } from 'vitest';
 import { formatAuthors, authorKey, authorSlug, nameSeparator } from '../../src/lib/authors.ts';
-import { bibtex, cslJson, doiUrl, markdownLink, ris, scholarMeta, type CitationInput } from '../../src/lib/cite.ts';
+import { bibtex, bibtexComment, cslJson, doiUrl, markdownLink, ris, scholarMeta, type CitationInput } from '../../src/lib/cite.ts';
 import { readSource } from '../../src/ingest/sources/detect.ts';
 
 const bare: CitationInput = {
@@ -18,6 +18,29 @@ const bare: CitationInput = {
   linksByKind: { code: null, project: null, pdf: null },
   url: 'https://example.org/papers/a-listed-paper/',
 };
+/**
+ * The fields of one entry as BibTeX itself finds them: a braced value ends at the brace that
+ * balances its first, counting every brace, escaped with a backslash or not.
+ */
+function fieldsAsBibtexReads(entry: string): string[] {
+  const fields: string[] = [];
+  let at = entry.indexOf(',') + 1;
+  for (;;) {
+    const field = /^\s*([a-zA-Z]+)\s*=\s*/.exec(entry.slice(at));
+    if (!field) break;
+    fields.push(field[1]!);
+    at += field[0].length;
+    if (entry[at] === '{') {
+      let depth = 0;
+      do depth += entry[at] === '{' ? 1 : entry[at] === '}' ? -1 : 0;
+      while (++at < entry.length && depth > 0);
+    } else while (at < entry.length && !/[,}]/.test(entry[at]!)) at++;
+    if (entry[at] !== ',') break;
+    at++;
+  }
+  return fields;
+}
+
 const journal: CitationInput = {
   ...bare,
   id: 'long-short-term-memory',
@@ -41,9 +64,19 @@ describe('BibTeX', () => {
     expect(scholarMeta(bare)).toContainEqual({ name: 'citation_publication_date', content: '2025' });
   });
 
+  it('a brace in a title, a name or a venue prints as a brace and does not count as one, as BibTeX counts them: it cannot end a field', () => {
+    const title = 'Real Title}}, author = "Mallory Evil", year = 1999, x = 1';
+    const entry = bibtex({ ...journal, title, authors: ['Ann {Lee', 'Bob Roe}'], venue: { name: 'J {of', kind: 'journal' } });
+    expect(fieldsAsBibtexReads(entry)).toEqual(['title', 'author', 'journal', 'year', 'month', 'doi', 'url']);
+    expect(entry).toContain('title = {{Real Title\\textbraceright{}\\textbraceright{}, author = "Mallory Evil", year = 1999, x = 1}}');
+    const read = readSource({ file: 'cite.bib', path: 'cite.bib', bytes: new TextEncoder().encode(entry) }).records[0]!;
+    expect(read.title).toBe(title);
+    expect(read.authors).toEqual(['Ann {Lee', 'Bob Roe}']);
+  });
+
   it('a journal paper is an @article with authors, journal, year and month (a macro, as styles spell it out), DOI and the DOI as its URL', () => {
     expect(bibtex(journal)).toBe(
-      '@article{long-short-term-memory,\n  title = {{Long Short-Term Memory}},\n  author = {Sepp Hochreiter and Jürgen Schmidhuber},\n  journal = {Neural Computation},\n  year = {1997},\n  month = nov,\n  doi = {10.1162/neco.1997.9.8.1735},\n  url = {https://doi.org/10.1162/neco.1997.9.8.1735}\n}',
+      '@article{long-short-term-memory,\n  title = {{Long Short-Term Memory}},\n  author = {Hochreiter, Sepp and Schmidhuber, Jürgen},\n  journal = {Neural Computation},\n  year = {1997},\n  month = nov,\n  doi = {10.1162/neco.1997.9.8.1735},\n  url = {https://doi.org/10.1162/neco.1997.9.8.1735}\n}',
     );
     expect(bibtex({ ...journal, published: '1997' })).not.toContain('month');
   });
@@ -61,10 +94,14 @@ describe('BibTeX', () => {
     ]);
   });
 
-  it('page ranges: one page or an article number has no last page', () => {
+  it('page ranges: one page or an article number has no last page, nor have pages in several ranges', () => {
     const pages = (p: string) => scholarMeta({ ...journal, venue: { name: 'J', kind: 'journal', pages: p } }).filter((t) => t.name.endsWith('page')).map((t) => t.content);
     expect(pages('e1004')).toEqual(['e1004']);
     expect(pages('S1-S12')).toEqual(['S1', 'S12']);
+    expect(pages('10-20, 30-40')).toEqual(['10-20, 30-40']);
+    const ranges = { ...journal, venue: { name: 'J', kind: 'journal' as const, pages: '10-20, 30-40' } };
+    expect(ris(ranges)).toContain('SP  - 10-20, 30-40\nDO');
+    expect(bibtex(ranges)).toContain('pages = {10--20, 30--40}');
   });
 
   it('a preprint with a venue is in that venue, not published by arXiv', () => {
@@ -87,7 +124,7 @@ describe('BibTeX', () => {
   });
 
   it('names that are not all of the authors end with BibTeX\'s "and others"', () => {
-    expect(bibtex({ ...journal, etAl: true })).toContain('author = {Sepp Hochreiter and Jürgen Schmidhuber and others}');
+    expect(bibtex({ ...journal, etAl: true })).toContain('author = {Hochreiter, Sepp and Schmidhuber, Jürgen and others}');
   });
 
   it('proceedings make an @inproceedings; an organisation, or a name BibTeX would split, is braced whole; a suffix goes after the family name', () => {
@@ -127,21 +164,25 @@ describe('RIS, CSL-JSON and Scholar tags', () => {
     expect(ris(journal).split('\n')).toEqual(['TY  - JOUR', 'TI  - Long Short-Term Memory', 'AU  - Hochreiter, Sepp', 'AU  - Schmidhuber, Jürgen', 'PY  - 1997', 'DA  - 1997/11//', 'T2  - Neural Computation', 'DO  - 10.1162/neco.1997.9.8.1735', 'UR  - https://doi.org/10.1162/neco.1997.9.8.1735', 'ER  - ', '']);
   });
 
-  it('a person\'s name is split where BibTeX splits it; names no split of ours can be right for are written whole', () => {
+  it('a person\'s name is cited in the same parts in BibTeX and RIS, family first; names no split of ours can be right for are written whole', () => {
     const cases: [string, string, string][] = [
       // name, BibTeX, RIS
       ['John Smith, Jr.', 'Smith, Jr., John', 'Smith, John, Jr.'],
       ['Henry Ford, VI', 'Ford, VI, Henry', 'Ford, Henry, VI'],
-      ['Ludwig van Beethoven', 'Ludwig van Beethoven', 'van Beethoven, Ludwig'],
-      ['J. R. R. Tolkien', 'J. R. R. Tolkien', 'Tolkien, J. R. R.'],
-      ['Naoki Ii', 'Naoki Ii', 'Ii, Naoki'],
-      ['John D. Co-Reyes', 'John D. Co-Reyes', 'Co-Reyes, John D.'],
-      ['Kevin Co', 'Kevin Co', 'Co, Kevin'],
+      ['Ludwig van Beethoven', 'van Beethoven, Ludwig', 'van Beethoven, Ludwig'],
+      ['J. R. R. Tolkien', 'Tolkien, J. R. R.', 'Tolkien, J. R. R.'],
+      ['Naoki Ii', 'Ii, Naoki', 'Ii, Naoki'],
+      ['John D. Co-Reyes', 'Co-Reyes, John D.', 'Co-Reyes, John D.'],
+      ['Kevin Co', 'Co, Kevin', 'Co, Kevin'],
       ['BigScience Workshop', '{BigScience Workshop}', 'BigScience Workshop'],
-      ['Sundar V', 'Sundar V', 'V, Sundar'],
+      ['Sundar V', 'V, Sundar', 'V, Sundar'],
       ['van Gogh', '{van Gogh}', 'van Gogh'],
+      // Written "First Last", 8-bit BibTeX took a given name that starts with a letter outside
+      // ASCII for a particle ("Łukasz Kaiser" cited as such), and "do" for one ("Carmo Silva").
+      ['Łukasz Kaiser', 'Kaiser, Łukasz', 'Kaiser, Łukasz'],
+      ['Maria do Carmo Silva', 'Silva, Maria do Carmo', 'Silva, Maria do Carmo'],
       // As the readers write 山田, 太郎 (family, given): given name first.
-      ['太郎 山田', '太郎 山田', '山田, 太郎'],
+      ['太郎 山田', '山田, 太郎', '山田, 太郎'],
       ['张伟', '张伟', '张伟'],
       ['Max-Planck-Institut für Informatik', '{Max-Planck-Institut für Informatik}', 'Max-Planck-Institut für Informatik'],
       ['Siemens AG', '{Siemens AG}', 'Siemens AG'],
@@ -173,7 +214,7 @@ describe('RIS, CSL-JSON and Scholar tags', () => {
       familyNames: { 'Victor Garcia Satorras': 'Garcia Satorras', 'Guido Van Rossum': 'Van Rossum', 'Jaime Fernández del Río': 'Fernández del Río', 'SciPy 1.0 Contributors': 'SciPy 1.0 Contributors', 'Stéfan van der Walt': 'van der Walt', 'Juan Garcia Lopez, Jr.': 'Garcia Lopez' },
     };
     expect(bibtex(paper)).toContain(
-      "author = {{Garcia Satorras}, Victor and {Van Rossum}, Guido and {Fernández del Río}, Jaime and {SciPy 1.0 Contributors} and van der Walt, Stéfan and {Garcia Lopez}, Jr., Juan and Max Welling}",
+      "author = {{Garcia Satorras}, Victor and {Van Rossum}, Guido and {Fernández del Río}, Jaime and {SciPy 1.0 Contributors} and van der Walt, Stéfan and {Garcia Lopez}, Jr., Juan and Welling, Max}",
     );
     expect(ris(paper)).toContain('AU  - Garcia Satorras, Victor\nAU  - Van Rossum, Guido\nAU  - Fernández del Río, Jaime\nAU  - SciPy 1.0 Contributors\nAU  - van der Walt, Stéfan\nAU  - Garcia Lopez, Juan, Jr.\nAU  - Welling, Max\n');
     expect(cslJson(paper).author).toEqual([
@@ -194,7 +235,7 @@ describe('RIS, CSL-JSON and Scholar tags', () => {
 
   it('a name or a part with "and", a comma or "others" in it is braced: BibTeX would read another author, part or "et al."', () => {
     const paper = { ...journal, authors: ['Anne and John Doe', 'Martin Luther, Jr. King', 'Bread and Butter Lab', 'others', 'Richard Roe'], familyNames: { 'Anne and John Doe': 'Doe', 'Martin Luther, Jr. King': 'King' } };
-    expect(bibtex(paper)).toContain('author = {Doe, {Anne and John} and King, {Martin Luther, Jr.} and {Bread and Butter Lab} and {others} and Richard Roe}');
+    expect(bibtex(paper)).toContain('author = {Doe, {Anne and John} and King, {Martin Luther, Jr.} and {Bread and Butter Lab} and {others} and Roe, Richard}');
     const read = readSource({ file: 'c.bib', path: 'c.bib', bytes: new TextEncoder().encode(bibtex(paper)) }).records[0]!;
     expect(read.authors).toHaveLength(5);
     expect(read.moreAuthors).toBeFalsy();
@@ -208,6 +249,24 @@ describe('RIS, CSL-JSON and Scholar tags', () => {
     expect(read('cite.ris', ris(paper))).toEqual(authors.map((a) => a.replace(' III', ', III')));
   });
 
+
+  it('a page link with braces or a backslash is percent-encoded in BibTeX: it cannot end its field and write another', () => {
+    const page = (link: string) => bibtex({ ...journal, doi: null, linksByKind: { code: null, project: null, pdf: null, page: link } });
+    const injected = page('https://example.com/x},note={INJECTED},x={');
+    expect(injected).toContain('url = {https://example.com/x%7D,note=%7BINJECTED%7D,x=%7B}');
+    expect(fieldsAsBibtexReads(injected)).toEqual(['title', 'author', 'journal', 'year', 'month', 'url']);
+    expect(page('https://example.com/a\\')).toContain('url = {https://example.com/a%5C}');
+  });
+
+  it('a comment above entries has no `@`, which would start an entry for BibTeX', () => {
+    expect(bibtexComment('Reading group @ NeurIPS: 3 papers\nfrom x')).toBe('% Reading group (at) NeurIPS: 3 papers from x');
+  });
+
+  it('a DOI with a `$` is left to the URL: Zotero\'s BibTeX reader drops the entry as unclosed math', () => {
+    const entry = bibtex({ ...journal, doi: '10.1234/a&b$c' });
+    expect(entry).not.toContain('doi = ');
+    expect(entry).toContain('url = {https://doi.org/10.1234/a%26b%24c}');
+  });
 
   it('cites the paper at arXiv, else its DOI, else the page a source named, and only then at this catalog', () => {
     const dropout = { ...journal, arxivId: null, doi: null, linksByKind: { code: null, project: null, pdf: null, page: 'http://jmlr.org/papers/v15/srivastava14a.html' } };
@@ -285,7 +344,7 @@ describe('books, chapters, theses and reports', () => {
   });
 
   it('a book is a @book by its publisher in every format', () => {
-    expect(bibtex(book)).toBe('@book{deep-learning,\n  title = {{Deep Learning}},\n  author = {Ian Goodfellow},\n  publisher = {MIT Press},\n  year = {2016},\n  url = {https://example.org/papers/a-listed-paper/}\n}');
+    expect(bibtex(book)).toBe('@book{deep-learning,\n  title = {{Deep Learning}},\n  author = {Goodfellow, Ian},\n  publisher = {MIT Press},\n  year = {2016},\n  url = {https://example.org/papers/a-listed-paper/}\n}');
     expect(ris(book)).toMatch(/^TY {2}- BOOK\n[^]*PB {2}- MIT Press\n/);
     expect(cslJson(book)).toMatchObject({ type: 'book', publisher: 'MIT Press' });
     expect(cslJson(book)).not.toHaveProperty('container-title');

@@ -123,7 +123,7 @@ describe('a paper of the default corpus that an arXiv response also lists', () =
       [
         `@misc{${id},`,
         '  title = {{Mamba: Linear-Time Sequence Modeling with Selective State Spaces}},',
-        '  author = {Albert Gu and Tri Dao},',
+        '  author = {Gu, Albert and Dao, Tri},',
         '  year = {2023},',
         '  month = dec,',
         '  eprint = {2312.00752},',

@@ -4,7 +4,7 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { themeFilePaths, type PaperEntry } from '../../../lib/catalog.ts';
-import { bibtex } from '../../../lib/cite.ts';
+import { bibtex, bibtexComment } from '../../../lib/cite.ts';
 import { paperSitePath } from '../../../lib/paths.ts';
 import { absoluteUrl } from '../../../lib/urls.ts';
 import { site } from '../../../site.ts';
@@ -16,6 +16,6 @@ export const GET: APIRoute<{ name: string; papers: PaperEntry[] }> = ({ props, s
   const entries = props.papers
     .toSorted((a, b) => (a.id < b.id ? -1 : 1))
     .map(({ id, data }) => bibtex({ ...data, url: absoluteUrl(paperSitePath(id), siteUrl) }));
-  const header = `% ${props.name}: ${entries.length} papers from ${site.name}, ${absoluteUrl('', siteUrl)}\n\n`;
+  const header = `${bibtexComment(`${props.name}: ${entries.length} papers from ${site.name}, ${absoluteUrl('', siteUrl)}`)}\n\n`;
   return new Response(`${header}${entries.join('\n\n')}\n`, { headers: { 'Content-Type': 'application/x-bibtex; charset=utf-8' } });
 };
