@@ -10,12 +10,12 @@
  *   library's Document API so its comments and layout stay as they are.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isScalar, parseDocument, type Document, type Scalar, YAMLSeq } from 'yaml';
 import { slugForTitle } from '../ingest/slug.ts';
 import { isSourceName, MANIFEST_FILE, shownPath, type ContentPaths } from '../lib/content-dir.ts';
-import { writeAtomically } from '../lib/atomic-write.ts';
+import { withSignalsHeld, writeAtomically } from '../lib/atomic-write.ts';
 import { withLineEndsOf } from '../lib/format.ts';
 import { FetchError } from './errors.ts';
 import { serviceOf, type FetchSpec } from './spec.ts';
@@ -52,8 +52,27 @@ const NEW_MANIFEST = `# The sources this catalog is built from: a label for each
 listings: []
 `;
 
-/** The name of a spec's files, before any page number, suffix or extension. */
+/**
+ * The longest stem kept whole. A file name takes 255 bytes, and the save's hidden temporary name
+ * adds about 20 to the stem, its suffix and extension: four Crossref DOIs with long slugs made
+ * a name the disk refused, after the whole fetch.
+ */
+const MAX_STEM = 150;
+
+/**
+ * The name of a spec's files, before any page number, suffix or extension. A stem too long is cut
+ * at a hyphen and ends with a hash of the whole, so two long specs that differ past the cut keep
+ * two names.
+ */
 export function fileStem(spec: FetchSpec): string {
+  const stem = fullStem(spec);
+  if (stem.length <= MAX_STEM) return stem;
+  const hash = createHash('sha256').update(stem).digest('hex').slice(0, 8);
+  const cut = stem.lastIndexOf('-', MAX_STEM - hash.length - 1);
+  return `${stem.slice(0, cut > 0 ? cut : MAX_STEM - hash.length - 1)}-${hash}`;
+}
+
+function fullStem(spec: FetchSpec): string {
   switch (spec.source) {
     case 'hf-daily':
       return `hf-daily-${spec.date}`;
@@ -163,6 +182,29 @@ export function readSourcesFolder(paths: ContentPaths): SourcesFolder {
  * all or nothing: on any failure `content/sources/` is left as it was.
  */
 export function saveNewSources(paths: ContentPaths, sources: readonly NewSource[], folder: SourcesFolder, captured: string): void {
+  mkdirSync(paths.sources, { recursive: true });
+  // Held from the check to the last rename, and through a signal: two fetches whose answers came
+  // at one instant both passed the check, then both wrote sources.yaml, and one file went unlisted.
+  const lock = join(paths.sources, SAVE_LOCK);
+  withSignalsHeld(() => {
+    try {
+      writeFileSync(lock, `${process.pid}\n`, { flag: 'wx' });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      throw new FetchError(`${shownPath(paths, lock)}: another fetch is saving into this folder, so nothing was saved; run this one again (if no other fetch is running, one was killed while saving: delete the file)`);
+    }
+    try {
+      saveUnderLock(paths, sources, folder, captured);
+    } finally {
+      rmSync(lock, { force: true });
+    }
+  });
+}
+
+/** The file a fetch holds while it saves; hidden, so no reader takes it for a source. */
+const SAVE_LOCK = '.fetch.lock';
+
+function saveUnderLock(paths: ContentPaths, sources: readonly NewSource[], folder: SourcesFolder, captured: string): void {
   // Another fetch may have saved meanwhile (the folder was read when this one began): writing over
   // its sources.yaml, or a file it took the name of, would lose what it saved.
   const manifestPath = join(paths.sources, MANIFEST_FILE);
@@ -179,7 +221,6 @@ export function saveNewSources(paths: ContentPaths, sources: readonly NewSource[
     (entry.get('label', true) as Scalar).type = 'QUOTE_DOUBLE';
     listings.items.push(entry);
   }
-  mkdirSync(paths.sources, { recursive: true });
   writeAtomically([
     ...sources.map((source) => [join(paths.sources, source.file), source.bytes] as const),
     [join(paths.sources, MANIFEST_FILE), withLineEndsOf(folder.manifestText, manifest.toString({ lineWidth: 0 }))],

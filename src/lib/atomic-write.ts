@@ -1,6 +1,40 @@
 import { copyFileSync, existsSync, linkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
+/** The signals a person or a CI runner stops a command with. */
+const STOPPING_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** How many `withSignalsHeld` are running (they may nest). */
+let holding = 0;
+
+/** A signal with a listener reaches it from the event loop: after held work, which is synchronous, has returned. */
+function onStoppingSignal(signal: NodeJS.Signals): void {
+  if (holding > 0) return;
+  // Raised again with Node's default handling, which ends the process as the signal would have.
+  for (const name of STOPPING_SIGNALS) process.off(name, onStoppingSignal);
+  process.kill(process.pid, signal);
+}
+
+/**
+ * Runs `work`, which must be synchronous, so that Ctrl-C or a `kill` cannot cut it short: it
+ * ends first, and the signal then stops the process as it would have. With no listener, Node
+ * lets a signal kill the process at once, between two renames of a save; with one, the signal
+ * waits for the event loop, which runs only once `work` has returned. The listener stays for
+ * the rest of the process (removed, it would drop a signal not yet delivered), and passes on
+ * every signal it is given.
+ */
+export function withSignalsHeld<T>(work: () => T): T {
+  for (const name of STOPPING_SIGNALS) if (!process.listeners(name).includes(onStoppingSignal)) process.on(name, onStoppingSignal);
+  holding++;
+  try {
+    return work();
+  } finally {
+    // One more turn of the event loop, in which a signal that came during the work reaches the
+    // listener: with nothing left to do, the process would end without reading it.
+    if (--holding === 0) setTimeout(() => {}, 1);
+  }
+}
+
 /** A hidden name beside `target` (no reader lists a name starting with "."), unique to this process. */
 const beside = (target: string, kind: 'tmp' | 'bak') => join(dirname(target), `.${basename(target)}.${process.pid}.${kind}`);
 
@@ -11,9 +45,14 @@ const beside = (target: string, kind: 'tmp' | 'bak') => join(dirname(target), `.
  * Only when all of that is on disk are the new files renamed into place and the removed ones
  * unlinked (a rename is atomic). If any step fails, every file placed is put back as it was —
  * restored from its backup, or removed if it is new — and the temporary files go; the error
- * is then thrown for the caller to report.
+ * is then thrown for the caller to report. A signal that comes meanwhile stops the process
+ * once all of it is done (`withSignalsHeld`).
  */
 export function writeAtomically(files: readonly (readonly [path: string, data: string | Uint8Array])[], remove: readonly string[] = []): void {
+  withSignalsHeld(() => writeAll(files, remove));
+}
+
+function writeAll(files: readonly (readonly [path: string, data: string | Uint8Array])[], remove: readonly string[]): void {
   const staged: [temp: string, target: string][] = [];
   const backups = new Map<string, string>();
   const changed: string[] = [];

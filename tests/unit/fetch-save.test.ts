@@ -39,6 +39,14 @@ describe('file names', () => {
     expect(fileStem(spec('arxiv:2401.00001,2401.00002,2401.00003,2401.00004,2401.00005'))).toBe('arxiv-2401.00001-2401.00002-2401.00003-and-2-more');
   });
 
+  it('too long for a file name, are cut at a hyphen and end with a hash of the whole', () => {
+    const doi = (n: number) => `10.${1000 + n}/${'a-very-long-suffix-of-a-digital-object-identifier-'.repeat(2)}`;
+    const long = fileStem(spec(`crossref:${doi(1)},${doi(2)},${doi(3)},${doi(4)}`));
+    expect(long.length).toBeLessThanOrEqual(150);
+    expect(long).toMatch(/^crossref-10-1001-a-very-long-suffix-of-a-digital-object-identifier-.*-[0-9a-f]{8}$/);
+    expect(fileStem(spec(`crossref:${doi(1)},${doi(2)},${doi(5)},${doi(4)}`))).not.toBe(long);
+  });
+
   it('get the service\'s extension, and a page number when there are several pages', () => {
     expect(files(nameNewSources(spec('hf:daily:2025-12-11'), [bytes('[1]')], folder()))).toEqual(['hf-daily-2025-12-11.json']);
     expect(files(nameNewSources(spec('arxiv:query:ti:flow'), [bytes('a'), bytes('b')], folder()))).toEqual(['arxiv-query-ti-flow-p1.xml', 'arxiv-query-ti-flow-p2.xml']);
@@ -152,6 +160,22 @@ describe('saving', () => {
     writeFileSync(join(paths.sources, named[0]!.file), 'the other fetch\'s answer');
     expect(() => saveNewSources(paths, named, again, '2025-12-12')).toThrow(/changed while this fetch ran/);
     expect(readFileSync(join(paths.sources, named[0]!.file), 'utf8')).toBe('the other fetch\'s answer');
+  });
+
+  it('saves nothing while another fetch is saving (it holds .fetch.lock), and leaves no lock of its own behind', () => {
+    const root = copyProject();
+    const paths = contentPaths(root);
+    const read = readSourcesFolder(paths);
+    const sources = nameNewSources(spec('hf:daily:2025-12-11'), [bytes('[]\n')], read);
+    writeFileSync(join(paths.sources, '.fetch.lock'), '4321\n');
+    const meanwhile = snapshotDir(paths.sources);
+    expect(() => saveNewSources(paths, sources, read, '2025-12-12')).toThrow(/\.fetch\.lock: another fetch is saving into this folder, so nothing was saved/);
+    expect(snapshotDir(paths.sources)).toEqual(meanwhile);
+    rmSync(join(paths.sources, '.fetch.lock'));
+    saveNewSources(paths, sources, read, '2025-12-12');
+    expect(readdirSync(paths.sources).filter((name) => name.startsWith('.'))).toEqual([]);
+    expect(() => saveNewSources(paths, sources, read, '2025-12-12')).toThrow(/changed while this fetch ran/);
+    expect(readdirSync(paths.sources).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 
   it('writes the files as received and adds their entries after the others, with the comments kept', () => {
