@@ -59,6 +59,8 @@ export interface CatalogPlan {
   orphans: string[];
   /** The text of `redirects.json`: every former id of the papers above and where it leads. */
   redirects: string;
+  /** The paper files as they were read, by file name: what the plan was made from, and so what it may write over. */
+  read: ReadonlyMap<string, string>;
   papers: Paper[];
   stats: { listings: number; occurrences: number; duplicates: number; withoutAbstract: number };
   /** The labelled papers and the theme models trained on them (themes without one are decided by rules). */
@@ -194,6 +196,7 @@ export function buildCatalog(input: CatalogInput): CatalogPlan {
     gone,
     orphans,
     redirects: redirectsManifest([...papers, ...kept]),
+    read: new Map(input.existing.map(({ file, text }) => [file, text])),
     papers,
     stats: {
       listings: input.listings.length,

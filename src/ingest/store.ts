@@ -358,11 +358,32 @@ export function applyPlan(paths: ContentPaths, plan: CatalogPlan): { written: st
   mkdirSync(paths.papers, { recursive: true });
   const files = filesOf(plan);
   const changed = staleFiles(paths, plan).filter((file) => files.has(file));
+  const edited = editedSinceRead(paths, plan, [...changed, ...plan.remove]);
+  if (edited.length > 0) {
+    throw new IngestError(edited.map((file) => error(shownPath(paths, join(paths.papers, file)), 0, 'changed while the ingest ran (notes saved meanwhile?), and the ingest would have written over it with the text it read before; nothing was written: run the ingest again')));
+  }
   writeAtomically(
     changed.map((file) => [join(paths.papers, file), files.get(file)!]),
     plan.remove.map((file) => join(paths.papers, file)),
   );
   return { written: changed, removed: plan.remove };
+}
+
+/**
+ * Of `files`, those that are not on disk as the ingest read them: notes saved in an editor
+ * during a run (the ingest of a build takes seconds) were lost, replaced with the text read
+ * before. A file the ingest alone writes (the redirects) is its own.
+ */
+function editedSinceRead(paths: ContentPaths, plan: CatalogPlan, files: readonly string[]): string[] {
+  return files.filter((file) => {
+    if (file === REDIRECTS_FILE) return false;
+    const path = join(paths.papers, file);
+    const before = plan.read.get(file);
+    if (!existsSync(path)) return before !== undefined;
+    if (before === undefined) return true;
+    const now = decodeUtf8(file, readFileSync(path));
+    return !now.ok || now.text !== before;
+  });
 }
 
 const LABELS_HEADER = `# People's decisions about papers and shelves: the theme models' training data.

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -360,11 +360,35 @@ describe('applying a plan', () => {
 
   it('removes the files the plan removes, and leaves files it does not know alone', () => {
     const { root, plan } = ingestedProject();
-    writeFileSync(join(root, 'content/papers/old-paper.mdx'), '---\nid: "old-paper"\n---\n');
+    const old = '---\nid: "old-paper"\n---\n';
+    writeFileSync(join(root, 'content/papers/old-paper.mdx'), old);
     writeFileSync(join(root, 'content/papers/README.txt'), 'not a paper');
-    const { removed } = applyPlan(contentPaths(root), { ...plan, remove: ['old-paper.mdx'] });
+    const { removed } = applyPlan(contentPaths(root), { ...plan, remove: ['old-paper.mdx'], read: new Map([...plan.read, ['old-paper.mdx', old]]) });
     expect(removed).toEqual(['old-paper.mdx']);
     expect(readdirSync(join(root, 'content/papers')).sort()).toEqual([...plannedFiles(plan), 'README.txt'].sort());
+  });
+
+  it('notes saved while the ingest ran are not written over: an error names the file, and nothing is written', () => {
+    const { root } = ingestedProject();
+    const paths = contentPaths(root);
+    const [file] = readdirSync(paths.papers).filter((name) => name.endsWith('.mdx'));
+    appendFileSync(join(paths.papers, file!), '\nNotes written before the run.\n');
+    const plan = buildCatalog(readCatalogInput(paths));
+    // A source changed too, so the plan rewrites the file, from the text it read.
+    const planned = new Map([...plan.files].map(([name, text]) => [name, name === file ? text.replace(/^upvotes: .*$/m, 'upvotes: 999') : text]));
+    appendFileSync(join(paths.papers, file!), 'A paragraph saved in the editor meanwhile.\n');
+    const before = snapshotDir(paths.papers);
+    let thrown: unknown;
+    try {
+      applyPlan(paths, { ...plan, files: planned });
+    } catch (e) {
+      thrown = e;
+    }
+    expect((thrown as IngestError).diagnostics).toEqual([expect.objectContaining({ file: `content/papers/${file}`, message: expect.stringContaining('changed while the ingest ran') })]);
+    expect(snapshotDir(paths.papers)).toEqual(before);
+    // Run again, it reads the notes as they are now, and keeps them.
+    applyPlan(paths, buildCatalog(readCatalogInput(paths)));
+    expect(readFileSync(join(paths.papers, file!), 'utf8')).toMatch(/Notes written before the run\.\nA paragraph saved in the editor meanwhile\.\n$/);
   });
 
   it('a write that fails part-way leaves content/papers as it was, without temporary files', () => {
