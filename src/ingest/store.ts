@@ -27,18 +27,18 @@ export function readCatalogInput(paths: ContentPaths): CatalogInput {
   const diagnostics: Diagnostic[] = [];
   const manifestPath = join(paths.sources, MANIFEST_FILE);
 
-  const manifestFile = readYaml(manifestPath, rel(manifestPath), listingManifest, diagnostics, true);
+  const manifestFile = readYaml(manifestPath, rel(manifestPath), listingManifest, diagnostics, 'absent or empty');
   const manifest = manifestFile?.data.listings ?? [];
   const taxonomy = readYaml(paths.themes, rel(paths.themes), taxonomySchema, diagnostics)?.data ?? [];
   // The curation file is optional: a new catalog has made no decisions yet.
-  const curationFile = readYaml(paths.curation, rel(paths.curation), curationSchema, diagnostics, true);
+  const curationFile = readYaml(paths.curation, rel(paths.curation), curationSchema, diagnostics, 'absent or empty');
   const curation = curationFile?.data ?? { papers: {} };
   const curationLine = (id: string) => curationFile?.lineOf(['papers', id]) ?? 0;
   // Labels and training papers are optional too: without them every theme is decided by its rules.
-  const labelsFile = readYaml(paths.labels, rel(paths.labels), themeLabelsSchema, diagnostics, true, true);
+  const labelsFile = readYaml(paths.labels, rel(paths.labels), themeLabelsSchema, diagnostics, 'absent', true);
   const labels = labelsFile?.data.labels ?? [];
   const labelLine = (index: number) => labelsFile?.lineOf(['labels', index]) ?? 0;
-  const trainingFile = readYaml(paths.training, rel(paths.training), trainingPapersSchema, diagnostics, true, true);
+  const trainingFile = readYaml(paths.training, rel(paths.training), trainingPapersSchema, diagnostics, 'absent', true);
   const training = trainingFile?.data.papers ?? [];
   const trainingLine = (index: number) => trainingFile?.lineOf(['papers', index]) ?? 0;
 
@@ -82,8 +82,9 @@ interface YamlFile<T> {
 type Schema<T> = z.ZodType<T>;
 
 /**
- * Reads a YAML file through its schema. An `optional` file that is missing, empty or only
- * comments says nothing (undefined, no message); a required one is an error.
+ * Reads a YAML file through its schema. A file that is missing, empty or only comments is an
+ * error, unless `optional` says it may be: 'absent' (undefined, no message, for a missing file)
+ * or 'absent or empty' (the same for an empty one too).
  *
  * The `yaml` package reads each file: the site reads themes.yaml and sources.yaml with it too,
  * and it knows the line of each value. But for the two big files only the ingest reads, the
@@ -93,7 +94,7 @@ type Schema<T> = z.ZodType<T>;
  * report (js-yaml's error, a repeated key, an alias, a directive, a value the schema refuses) or
  * when a message asks for a line.
  */
-function readYaml<T>(path: string, shown: string, schema: Schema<T>, diagnostics: Diagnostic[], optional = false, quick = false): YamlFile<T> | undefined {
+function readYaml<T>(path: string, shown: string, schema: Schema<T>, diagnostics: Diagnostic[], optional: Optional = false, quick = false): YamlFile<T> | undefined {
   if (optional && !existsSync(path)) return undefined;
   let bytes: Buffer;
   try {
@@ -146,8 +147,11 @@ function sharesValues(data: unknown): boolean {
   return false;
 }
 
+/** When a file may be missing; `false` when it may not. */
+type Optional = false | 'absent' | 'absent or empty';
+
 /** Reads a YAML file's text by the `yaml` package, which gives each problem, and each value, its line. */
-function readYamlLines<T>(text: string, shown: string, schema: Schema<T>, diagnostics: Diagnostic[], optional = false): YamlFile<T> | undefined {
+function readYamlLines<T>(text: string, shown: string, schema: Schema<T>, diagnostics: Diagnostic[], optional: Optional = false): YamlFile<T> | undefined {
   const lines = new LineCounter();
   let document: Document;
   let data: unknown;
@@ -174,6 +178,8 @@ function readYamlLines<T>(text: string, shown: string, schema: Schema<T>, diagno
   }
   if (data === null || data === undefined) {
     if (!optional) diagnostics.push(error(shown, 0, 'is empty; the catalog needs it (see README)'));
+    // An emptied labels file took every theme model with it, and an emptied training file made its papers' labels strays for themes:prune to delete.
+    else if (optional === 'absent') diagnostics.push(error(shown, 0, 'is empty, as a save cut short leaves a file, and the theme models learn from it; restore it (from git), or delete it to have none'));
     return undefined;
   }
   // A value the schema misses (a key left out) is reported at the nearest thing around it that is there.

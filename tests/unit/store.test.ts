@@ -293,12 +293,24 @@ describe('reading a project', () => {
     expect(readFailure(root)).toEqual([{ severity: 'error', file: 'content/themes.yaml', line: 0, message: 'there is no such file, and the catalog needs it (see README)' }]);
   });
 
-  it('an empty themes.yaml is an error saying so; an empty optional file is the same as none', () => {
+  it('an empty themes.yaml is an error saying so; an empty curation or sources.yaml is the same as none', () => {
     const root = copyProject();
-    for (const file of ['curation.yaml', 'theme-labels.yaml', 'training-papers.yaml', 'sources/sources.yaml']) writeFileSync(join(root, 'content', file), '# nothing yet\n');
+    for (const file of ['curation.yaml', 'sources/sources.yaml']) writeFileSync(join(root, 'content', file), '# nothing yet\n');
     expect(() => readCatalogInput(contentPaths(root))).not.toThrow();
     writeFileSync(join(root, 'content/themes.yaml'), '');
     expect(readFailure(root)).toEqual([expect.objectContaining({ file: 'content/themes.yaml', message: 'is empty; the catalog needs it (see README)' })]);
+  });
+
+  it('an emptied labels or training file is an error, not none: its rows were people\'s work, and prune would take the rest', () => {
+    const root = copyProject();
+    writeFileSync(join(root, 'content/theme-labels.yaml'), 'labels:\n  - { paper: a, theme: flows, label: yes, by: me }\n');
+    expect(() => readCatalogInput(contentPaths(root))).not.toThrow();
+    for (const file of ['theme-labels.yaml', 'training-papers.yaml']) {
+      writeFileSync(join(root, 'content', file), '');
+      expect(readFailure(root)).toEqual([expect.objectContaining({ file: `content/${file}`, message: expect.stringMatching(/^is empty, as a save cut short leaves a file.*delete it to have none$/) })]);
+      rmSync(join(root, 'content', file));
+      expect(() => readCatalogInput(contentPaths(root))).not.toThrow();
+    }
   });
 
   it('a key twice in one map is an error at the second, naming the first, found in linear time (20,000 entries took 20 s)', () => {
