@@ -56,6 +56,9 @@ export function outputDirsProblem(root: string, content: string, env: NodeJS.Pro
     if (within(root, path)) return `${name} (${dir}) is the project folder or one above it, which the build would replace; name a folder of its own`;
     if (within(content, path)) return `${name} (${dir}) is or holds the catalog (${relative(root, content)}), which the build would replace; name a folder of its own`;
   }
+  // Astro builds the pages in OUT_DIR and runs them from there, and they find Astro's own
+  // packages only by looking up from there: a folder outside the project failed with a stack trace.
+  if (!within(outputs[0]!.path, root)) return `OUT_DIR (${outputs[0]!.dir}) is outside the project, and Astro runs the pages it builds from there, with the project's packages; name a folder inside the project, and copy the site elsewhere after the build`;
   for (const a of outputs) {
     for (const b of outputs) if (a !== b && within(b.path, a.path)) return `${b.name} (${b.dir}) is ${a.path === b.path ? '' : 'inside '}${a.name} (${a.dir}), and each is replaced whole; give them folders of their own`;
   }

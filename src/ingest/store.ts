@@ -280,9 +280,10 @@ function pairsOf(map: YAMLMap): Map<string, Pair> {
 /**
  * Names editors, merge tools and file syncing give the copies they leave: `lib.bib~`,
  * `#lib.bib#`, `lib.bib.bak` (`.orig`, `.rej`, `.old`, `.sav`, `.swp`), Dropbox's
- * `lib (conflicted copy 2024-01-02).bib` and Windows's `lib - Copy.bib`.
+ * `lib (conflicted copy 2024-01-02).bib`, Windows's `lib - Copy.bib`, macOS's `lib copy.bib`
+ * (`lib copy 2.bib`) and a browser's second download, `lib (1).bib`.
  */
-const BACKUP = /~$|^#.*#$|\.(?:bak|orig|rej|old|sav|swp|swo)$|\(.*conflicted copy.*\)|\s-\sCopy(?:\s\(\d+\))?(?:\.[^.]*)?$/i;
+const BACKUP = /~$|^#.*#$|\.(?:bak|orig|rej|old|sav|swp|swo)$|\(.*conflicted copy.*\)|(?:\s-\sCopy(?:\s\(\d+\))?|\scopy(?:\s\d+)?|\s?\(\d+\))(?:\.[^.]*)?$/i;
 
 /**
  * The source files, in name order. Without the folder every paper would look unlisted and be

@@ -28,6 +28,9 @@ function wordProblem(word: string): string | undefined {
 const MAX_PHRASE_WORDS = 20;
 
 /** A phrase the classifier looks for, with what a match is worth. */
+/** Far past any useful weight (a theme's threshold is a few points), and far from where sums of them overflow. */
+const MAX_WEIGHT = 1000;
+
 export const themePhrase = z.strictObject({
   /** Words to find, case-insensitive, on word boundaries; a space also matches `-`. A trailing `*` matches any word ending; `a & b` needs both in the same field, `a ~ b` both in the same sentence (one scope per phrase). */
   match: z
@@ -41,8 +44,11 @@ export const themePhrase = z.strictObject({
       const problem = m.split(/[&~]/).flatMap(phraseWords).map(wordProblem).find(Boolean);
       if (problem) context.addIssue({ code: 'custom', message: problem });
     }),
-  /** Score a match adds; negative for false friends ("optical flow" is not a flow model). */
-  weight: z.number(),
+  /**
+   * Score a match adds; negative for false friends ("optical flow" is not a flow model). Bounded:
+   * weights of ±1e308 summed to infinities whose difference is no number, and the theme emptied.
+   */
+  weight: z.number().min(-MAX_WEIGHT, `a weight is at least -${MAX_WEIGHT}`).max(MAX_WEIGHT, `a weight is at most ${MAX_WEIGHT}`),
 });
 
 /** One theme of the taxonomy in `content/themes.yaml`. */

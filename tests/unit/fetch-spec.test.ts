@@ -104,6 +104,10 @@ describe('spec texts', () => {
     expect(failure(() => parse('hf:search:""'))).toContain('searches for nothing');
     expect(failure(() => parse('arxiv:query:'))).toContain('searches for nothing');
     expect(failure(() => parse('arxiv:2312.00752,1234'))).toContain('"1234" is not an arXiv id');
+    expect(failure(() => parse('arxiv:2312.0075'))).toContain('"2312.0075" is not an arXiv id: papers of 2312 have 5 digits after the dot');
+    expect(failure(() => parse('arxiv:1412.00752'))).toContain('papers of 1412 have 4 digits after the dot');
+    expect(failure(() => parse('arxiv:2313.00752'))).toContain('13 is no month');
+    expect(parse('arxiv:1412.6980,0704.0001,2501.00001v2')).toMatchObject({ ids: ['1412.6980', '0704.0001', '2501.00001'] });
     expect(failure(() => parse('arxiv:,'))).toContain('names no arXiv id');
   });
 

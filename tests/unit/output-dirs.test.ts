@@ -10,8 +10,13 @@ const content = '/home/me/catalog/content';
 const problem = (env: NodeJS.ProcessEnv) => outputDirsProblem(root, content, env);
 
 describe('output folders', () => {
-  it('the defaults, the tests\' dist-base and folders elsewhere are fine', () => {
-    for (const env of [{}, { OUT_DIR: 'dist-base' }, { OUT_DIR: '/tmp/site', OFFLINE_DIR: '/tmp/offline' }, { OFFLINE_DIR: 'offline' }]) expect(problem(env), JSON.stringify(env)).toBeNull();
+  it('the defaults, the tests\' dist-base and an offline edition elsewhere are fine', () => {
+    for (const env of [{}, { OUT_DIR: 'dist-base' }, { OUT_DIR: '/home/me/catalog/out/site', OFFLINE_DIR: '/tmp/offline' }, { OFFLINE_DIR: 'offline' }]) expect(problem(env), JSON.stringify(env)).toBeNull();
+  });
+
+  it('OUT_DIR outside the project is refused: the pages Astro builds there would not find its packages', () => {
+    expect(problem({ OUT_DIR: '/tmp/site' })).toMatch(/^OUT_DIR \(\/tmp\/site\) is outside the project/);
+    expect(problem({ OUT_DIR: '../site' })).toMatch(/^OUT_DIR \(\.\.\/site\) is outside the project/);
   });
 
   it('the project folder or one above it is refused, as OUT_DIR or OFFLINE_DIR', () => {

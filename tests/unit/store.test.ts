@@ -123,10 +123,18 @@ describe('reading a project', () => {
   });
 
   it('an editor\'s backup of a source is an error naming it, not a second source of old titles', () => {
-    for (const name of ['lib.bib~', '#lib.bib#', 'lib.bib.bak', 'lib.bib.orig', 'lib.bib.rej', 'lib.bib.old', 'lib.bib.sav', 'lib.bib.swo', 'lib (conflicted copy 2024-01-02).bib', 'lib - Copy.bib', 'lib - Copy (2).bib']) {
+    for (const name of ['lib.bib~', '#lib.bib#', 'lib.bib.bak', 'lib.bib.orig', 'lib.bib.rej', 'lib.bib.old', 'lib.bib.sav', 'lib.bib.swo', 'lib (conflicted copy 2024-01-02).bib', 'lib - Copy.bib', 'lib - Copy (2).bib', 'lib copy.bib', 'lib copy 2.bib', 'lib (1).bib', 'lib(2).bib']) {
       const root = copyProject();
       writeFileSync(join(root, 'content/sources', name), '@misc{k, title = {Efficent Attention}}\n');
       expect(readFailure(root), name).toEqual([expect.objectContaining({ severity: 'error', file: `content/sources/${name}`, message: expect.stringContaining('backup') })]);
+    }
+  });
+
+  it('a source whose name only looks like a copy\'s is read: "copy" inside a word or a name, a number in brackets inside one', () => {
+    for (const name of ['copyright-papers.bib', 'my copy of lib.bib', 'lib (2024) picks.bib', 'photocopy.bib']) {
+      const root = copyProject();
+      writeFileSync(join(root, 'content/sources', name), '@misc{k, title = {Efficent Attention}}\n');
+      expect(readCatalogInput(contentPaths(root)).listings.map((l) => l.file), name).toContain(name);
     }
   });
 
@@ -248,6 +256,7 @@ describe('reading a project', () => {
     { slip: 'a misspelt optional key of a theme is an error at its line, not dropped', file: 'content/themes.yaml', text: '- id: attention\n  name: Attention\n  description: x\n  scopes: { in: a, out: b }\n  threshold: 3\n  phrases: [ { match: attention, weight: 3 } ]\n', line: 4, names: 'scopes' },
     { slip: 'a misspelt key of a phrase is an error at its line, not dropped', file: 'content/themes.yaml', text: '- id: attention\n  name: Attention\n  description: x\n  threshold: 3\n  phrases:\n    - { match: attention, weight: 3, wieght: 2 }\n', line: 6, names: 'wieght' },
     { slip: 'two training papers with one id are an error at the second, not one paper in silence', file: 'content/training-papers.yaml', text: 'papers:\n  - { id: a-paper, title: A paper, abstract: About it. }\n  - { id: a-paper, title: Another paper, abstract: About another. }\n', line: 3, names: 'a-paper' },
+    { slip: 'a weight so large that sums of them overflow is an error at its line, not an emptied theme', file: 'content/themes.yaml', text: '- id: attention\n  name: Attention\n  description: x\n  threshold: 3\n  phrases:\n    - { match: attention, weight: 3 }\n    - { match: graph, weight: 1e308 }\n', line: 7, names: 'at most 1000' },
     { slip: 'the same phrase twice in a theme is an error at the second, not a weight counted twice', file: 'content/themes.yaml', text: '- id: attention\n  name: Attention\n  description: x\n  threshold: 3\n  phrases:\n    - { match: linear attention, weight: 3 }\n    - { match: Linear-Attention, weight: 2 }\n', line: 7, names: 'linear attention' },
     { slip: 'a misspelt required key is one error at its line that names the key meant, not two in schema words', file: 'content/themes.yaml', text: '- id: attention\n  name: Attention\n  description: x\n  treshold: 3\n  phrases: [ { match: attention, weight: 3 } ]\n', line: 4, names: 'unknown key "treshold"; did you mean "threshold"?' },
     { slip: 'a required key left out is an error at its object that says which key is missing', file: 'content/themes.yaml', text: '- id: attention\n  name: Attention\n  description: x\n  phrases: [ { match: attention, weight: 3 } ]\n', line: 1, names: '"threshold" is missing (number expected)' },
