@@ -163,11 +163,13 @@ function unrenderable(body: string, resolves?: (specifier: string) => boolean): 
       const problem = esmProblem(node.value);
       if (problem) return { line, message: problem };
       // Astro would stop on a path that leads nowhere, naming the line in the notes, not in the file.
-      const missing = resolves && [...node.value.matchAll(IMPORT)].find((m) => /^\.{1,2}\//.test(m[3]!) && !resolves(m[3]!));
+      const missing = resolves && [...node.value.matchAll(IMPORT)].find((m) => !resolves(m[3]!));
       if (missing) {
         // Imports on lines of their own make one node: the line is the import's, within it.
         const at = line + node.value.slice(0, missing.index).split('\n').length - 1;
-        return { line: at, message: `notes import ${missing[3]!.slice(0, 80)}, and there is no such file (the path is from the paper's own folder); fix the path, or remove the import` };
+        const specifier = missing[3]!;
+        const what = /^\.{1,2}\//.test(specifier) ? 'there is no such file (the path is from the paper\'s own folder)' : specifier.startsWith('/') ? 'there is no such file, from the project\'s folder or the disk\'s root' : 'it is no package the project has installed';
+        return { line: at, message: `notes import ${specifier.slice(0, 80)}, and ${what}; fix it, or remove the import` };
       }
     }
     if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && !isInert(node.value)) return expression(node.value, line);

@@ -68,8 +68,16 @@ export function readCatalogInput(paths: ContentPaths): CatalogInput {
     diagnostics.push(error(rel(paths.sources), 0, `holds no source files, and without one the ${removable} papers of ${files.papers} without notes would be removed; put the sources back, or, to start an empty catalog, delete the paper files as well`));
   }
   if (diagnostics.length > 0) throw new IngestError(diagnostics);
-  // As Vite resolves an import: the path as written, or with a script's extension left off.
-  const resolvesImport = (specifier: string) => ['', '.ts', '.js', '.mjs', '.tsx', '.jsx'].some((extension) => existsSync(resolve(paths.papers, specifier + extension)));
+  // As Vite resolves an import: a path as written, or with a script's extension left off; a
+  // relative one from the paper's folder, one from the root from the project's folder or else the disk's.
+  const isFile = (path: string) => ['', '.ts', '.js', '.mjs', '.tsx', '.jsx'].some((extension) => existsSync(path + extension));
+  const resolvesImport = (specifier: string) => {
+    if (/^\.{1,2}\//.test(specifier)) return isFile(resolve(paths.papers, specifier));
+    if (specifier.startsWith('/')) return isFile(join(paths.root, specifier)) || isFile(specifier);
+    // Node's built-ins and Astro's own modules (astro:assets) are there without a file.
+    if (/^(?:node|astro):/.test(specifier)) return true;
+    return isInstalled(specifier);
+  };
   return { listings, manifest, taxonomy, curation, curationLine, labels, labelLine, training, trainingLine, existing, resolvesImport, files };
 }
 
@@ -275,6 +283,16 @@ function pairsOf(map: YAMLMap): Map<string, Pair> {
     pairIndex.set(map, pairs);
   }
   return pairs;
+}
+
+/** Whether a bare import (`katex`, `@scope/pkg/sub`) names a package installed for the project, as Node finds one from here. */
+function isInstalled(specifier: string): boolean {
+  try {
+    import.meta.resolve(specifier);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -264,6 +264,14 @@ describe('re-ingesting over an existing catalog', () => {
       expect(errors).toEqual([expect.objectContaining({ file: `content/papers/${mambaFile}`, line, message: expect.stringContaining('notes import ../../src/components/Figur.astro, and there is no such file') })]);
     });
 
+    it('an import of a package the project has not installed, or of an absolute path that is no file, is an error at its line; installed packages and node: modules are fine', () => {
+      const there = 'import { parse } from "yaml";\nimport { join } from "node:path";\n';
+      for (const [specifier, said] of [['left-pad', 'it is no package the project has installed'], ['/nonexistent/Fig.astro', 'there is no such file, from the project\'s folder or the disk\'s root']]) {
+        const { errors, line } = errorsWith(`\nFine first line.\n\n${there}import X from "${specifier}";\n\nSee <X />.\n`, `"${specifier}"`);
+        expect(errors, specifier).toEqual([expect.objectContaining({ file: `content/papers/${mambaFile}`, line, message: `the notes would stop the site's build: notes import ${specifier}, and ${said}; fix it, or remove the import` })]);
+      }
+    });
+
     it.each([
       ['an export of a value', 'export const a = (() => { throw new Error("boom"); })();', 'may not export anything'],
       ['an export of the frontmatter', 'export const frontmatter = { title: 1 };', 'may not export anything'],
