@@ -377,6 +377,8 @@ const FRONTMATTER_FIELDS = new Set(Object.keys(paperSchema.shape));
 function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagnostics: Diagnostic[], sharedIds: ReadonlyMap<string, number>, resolvesImport?: CatalogInput['resolvesImport']): Map<string, ExistingPaper> {
   const existing = new Map<string, ExistingPaper>();
   const texts = new Map(papers.map(({ file, text }) => [file, text]));
+  /** The first file of each title and list of sources. */
+  const written = new Map<string, { file: string; id: string; aliases: readonly string[] }>();
   for (const { file, path, text } of papers) {
     let parsed;
     try {
@@ -424,6 +426,18 @@ function readExisting(papers: CatalogInput['existing'], files: ShownPaths, diagn
     if (stray !== undefined) {
       diagnostics.push(error(path, keyLine(text, stray), `"${stray}" is not a field of the frontmatter, which the ingest writes anew on every run, so this line would be lost: if it is a note, move it below the closing ---; a decision about the paper (hide it, add or remove a theme) goes in ${files.curation}`));
     }
+    // A copy of a paper's file given an id of its own: two files the ingest wrote from the same
+    // records, which no run writes. Read as two published papers found to be one, the paper
+    // took one of the two ids by their order, and the other file went.
+    const copied = Array.isArray(data.sources) && data.sources.length > 0 ? `${data.title}\n${JSON.stringify(data.sources)}` : null;
+    const original = copied === null ? undefined : written.get(copied);
+    // One that had the other's id is left from a rename: the former ids' check below says so.
+    const renamed = original !== undefined && (aliases.data.includes(original.id) || original.aliases.includes(data.id));
+    if (original !== undefined && !renamed) {
+      diagnostics.push(error(path, keyLine(text, 'id'), `this file has the title and sources of ${original.file}, beside it, so one is a copy of the other with an id of its own: keep the one whose id is the paper's address, move any notes of the other into it, and delete the other (a paper gets another id with renameTo in ${files.curation})`));
+      continue;
+    }
+    if (copied !== null) written.set(copied, { file, id: data.id, aliases: aliases.data });
     const notes = notesError(text, parsed.body, resolvesImport);
     if (notes) diagnostics.push(error(path, notes.line, `the notes would stop the site's build: ${notes.message}`));
     const authors = Array.isArray(data.authors) ? data.authors.filter((name): name is string => typeof name === 'string') : [];

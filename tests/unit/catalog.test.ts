@@ -6,7 +6,7 @@ import { parsePaperFile } from '../../src/ingest/frontmatter.ts';
 import { summarize } from '../../src/ingest/report.ts';
 import { slugForTitle } from '../../src/ingest/slug.ts';
 import { readCatalogInput } from '../../src/ingest/store.ts';
-import { contentPaths } from '../../src/lib/content-dir.ts';
+import { contentPaths, paperIdOfFile } from '../../src/lib/content-dir.ts';
 import { paperSchema, type Paper } from '../../src/schemas/paper.ts';
 import { defaultFiles, errorsIn, fixtureProject, lineOf, readListingFixture, warningsIn } from '../support/fixtures.ts';
 import { madeUpPapers } from '../support/theme-corpus.ts';
@@ -620,6 +620,20 @@ describe('re-ingesting over an existing catalog', () => {
     const problems = errorsIn(buildCatalog({ ...projectInput(), existing: [...withAlias, ...written.slice(2)] }).diagnostics);
     expect(problems.map((p) => p.message)).toEqual([expect.stringContaining('restore the files from git'), expect.stringContaining('restore the files from git')]);
     expect(problems.map((p) => p.message).join('\n')).not.toContain('delete');
+  });
+
+  it('a copy of a paper\'s file given an id of its own is an error naming both, wherever it sorts: not a rename, nor a merge', () => {
+    const id = mambaFile.replace('.mdx', '');
+    const written = writtenFiles(first, { [mambaFile]: '\nThe original\'s notes.\n' });
+    const original = written.find((f) => f.file === mambaFile)!;
+    for (const copyId of ['a-mamba-copy', 'zz-mamba-copy']) {
+      const copy = { file: `${copyId}.mdx`, path: `content/papers/${copyId}.mdx`, text: original.text.replace(`id: "${id}"`, `id: "${copyId}"`) + 'Notes of the copy.\n' };
+      const plan = buildCatalog({ ...projectInput(), existing: [...written, copy].sort((a, b) => (a.file < b.file ? -1 : 1)) });
+      const [later, earlier] = copyId < id ? [original, copy] : [copy, original];
+      expect(errorsIn(plan.diagnostics), copyId).toEqual([
+        expect.objectContaining({ file: later.path, line: lineOf(later.text, `id: "${paperIdOfFile(later.file)}"`), message: expect.stringContaining(`this file has the title and sources of ${earlier.file}, beside it, so one is a copy of the other`) }),
+      ]);
+    }
   });
 
   it('a file left from a rename that was undone names the paper\'s file, where its notes go', () => {
