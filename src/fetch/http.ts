@@ -5,11 +5,11 @@
  * - arXiv: three seconds from the end of one request to the start of the next (its terms of
  *   use), retries included.
  * - 429, 5xx, 408, timeouts and dropped connections are tried again after 1, 2 and 4 seconds,
- *   or as long as the answer's `Retry-After` says (seconds or an HTTP-date; a 503 may say it as
- *   a 429 does), up to a cap: a server asking for longer is not asked again. Any other status
- *   (400, 404, …) is final at once.
+ *   or longer when the answer's `Retry-After` says so (seconds or an HTTP-date; a 503 may say it
+ *   as a 429 does), up to a cap: a server asking for longer is not asked again. One saying 0 is
+ *   not asked again at once: four requests in 22 ms are no manners.
  * - An answer's `Backoff` (Zotero's way to slow a client down) holds the next request to its
- *   service back that many seconds, up to the same cap.
+ *   service back that many seconds, up to the same cap; a wait of more than a few seconds is said.
  * - A timeout covers the whole answer, body included, so a server that stalls mid-body fails
  *   like one that never answers; a body larger than the cap is refused, not buffered.
  */
@@ -37,6 +37,9 @@ type Attempt =
  */
 const DROPPED = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED']);
 
+/** A wait for a service's `Backoff` this long or longer is said, so a quiet terminal is not taken for a hang. */
+const SAID_WAIT_MS = 5000;
+
 /** `send` is the WHATWG `fetch`; `log` hears about each retry before its wait; `headers` go with every request to their service. */
 export function createHttpClient(
   settings: FetchSettings,
@@ -52,6 +55,7 @@ export function createHttpClient(
   async function getInTurn(url: string, service: Service): Promise<Uint8Array> {
     for (let retries = 0; ; retries++) {
       const gap = (nextAt.get(service) ?? 0) - clock.now();
+      if (gap >= SAID_WAIT_MS) log(`waiting ${seconds(gap)} before asking ${url}, as the service asked`);
       if (gap > 0) await clock.sleep(gap);
       const attempt = await attemptGet(url, { ...headers[service], 'User-Agent': USER_AGENT }, settings, clock, send);
       nextAt.set(service, clock.now() + Math.max(settings.intervalMs[service], Math.min(attempt.backoffMs ?? 0, settings.retryAfterCapMs)));
@@ -60,7 +64,7 @@ export function createHttpClient(
       if (!attempt.retry || retries >= settings.backoffMs.length) {
         throw new FetchError(`${attempt.reason} from ${url}${tries > 1 ? ` (tried ${tries} times)` : ''}`);
       }
-      const wait = attempt.waitMs ?? settings.backoffMs[retries]!;
+      const wait = Math.max(attempt.waitMs ?? 0, settings.backoffMs[retries]!);
       if (wait > settings.retryAfterCapMs) {
         throw new FetchError(`${attempt.reason} from ${url}, asking to wait ${seconds(wait)}, longer than the ${seconds(settings.retryAfterCapMs)} this command waits; try again later`);
       }

@@ -93,6 +93,12 @@ describe('retries', () => {
     expect(clock.sleeps).toEqual([7_000]);
   });
 
+  it('a Retry-After shorter than the back-off (0) does not hurry it: the next try still waits 1, then 2 s', async () => {
+    const { http, clock, url } = await setUp({ [PAGE]: [{ status: 429, headers: { 'Retry-After': '0' } }, { status: 429, headers: { 'Retry-After': '1' } }, ok] });
+    await http.get(url(PAGE), 'hf');
+    expect(clock.sleeps).toEqual([1_000, 2_000]);
+  });
+
   it('a 429 waits until the HTTP-date Retry-After names', async () => {
     const later = new Date(fakeClock().now() + 42_000).toUTCString();
     const { http, clock, url } = await setUp({ [PAGE]: [{ status: 429, headers: { 'Retry-After': later } }, ok] });
@@ -230,5 +236,13 @@ describe('one request at a time, and arXiv\'s three seconds', () => {
     expect(clock.sleeps).toEqual([]);
     await http.get(url(PAGE), 'zotero');
     expect(clock.sleeps).toEqual([30_000]);
+  });
+
+  it('a Backoff wait of a few seconds or more is said before it, so a quiet terminal is not taken for a hang', async () => {
+    const { http, log, url } = await setUp({ [PAGE]: [{ ...ok, headers: { Backoff: '30' } }, ok] });
+    await http.get(url(PAGE), 'zotero');
+    expect(log).toEqual([]);
+    await http.get(url(PAGE), 'zotero');
+    expect(log).toEqual([`waiting 30 s before asking ${url(PAGE)}, as the service asked`]);
   });
 });
