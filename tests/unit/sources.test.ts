@@ -234,6 +234,12 @@ describe('telling formats apart by content', () => {
     expect(errorsIn(result.diagnostics)[0]!.line).toBeGreaterThan(1);
   });
 
+  it('a JSON file nested past the call stack (a million "[") is an error naming it, not a crash', () => {
+    const result = read('deep.json', '['.repeat(1_000_000));
+    expect(result.records).toEqual([]);
+    expect(errorsIn(result.diagnostics)).toEqual([expect.objectContaining({ file: 'content/sources/deep.json', message: expect.stringMatching(/^this is not valid JSON/) })]);
+  });
+
   it('every JSON syntax error is at its line, also those JSON.parse gives no position for (a trailing comma, a misspelt literal)', () => {
     const at = (text: string) => errorsIn(read('zotero.json', text).diagnostics).map((d) => [d.line, d.message]);
     expect(at('[\n  {"id": "a", "type": "article", "title": "A"},\n]\n')).toEqual([[3, 'this is not valid JSON (Unexpected token \']\'); a truncated download?']]);

@@ -310,7 +310,12 @@ function syntaxErrorOffset(text: string, message: string): number | null {
   const position = /at position (\d+)/.exec(message)?.[1];
   if (position !== undefined) return Number(position);
   const errors: ParseError[] = [];
-  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  try {
+    parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  } catch {
+    // It parses by recursion: a file of a million "[" runs out of stack, and has no one place to name.
+    return null;
+  }
   return errors[0]?.offset ?? null;
 }
 
