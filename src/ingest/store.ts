@@ -179,7 +179,8 @@ function readYamlLines<T>(text: string, shown: string, schema: Schema<T>, diagno
     // Resolving aliases (`*name`) fails without a position: the line is the alias's.
     const line = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line ?? aliasLine(document!, lines, (e as Error).message) ?? 0;
     // The parser's words for a key indented with a tab ("Unexpected scalar at node end") do not name the tab.
-    const problem = readProblem(e as NodeJS.ErrnoException);
+    const code = (e as { code?: string }).code;
+    const problem = `${readProblem(e as NodeJS.ErrnoException)}${code === 'BLOCK_AS_IMPLICIT_KEY' ? `: ${implicitKeyHint(text, line)}` : ''}`;
     const tabbed = !/\btab/i.test(problem) && [line - 1, line].some((n) => /^ *\t/.test(text.split('\n')[n - 1] ?? ''));
     diagnostics.push(error(shown, line, `${problem}${tabbed ? '; a line here is indented with a tab, and YAML indents with spaces only' : ''}`));
     return undefined;
@@ -213,9 +214,18 @@ function readProblem(e: NodeJS.ErrnoException): string {
   if (e.code === 'ENOTDIR') return 'is a file, where the folder belongs';
   if (e.code === 'ELOOP') return 'is a link that leads back to itself; remove it';
   if (e.code === 'EACCES' || e.code === 'EPERM') return 'cannot be read: permission denied';
-  const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-  // The yaml library's words for `label: Zotero: our library`, a value with ": " in it.
-  return e.code === 'BLOCK_AS_IMPLICIT_KEY' ? `${message}: a value with ": " in it needs quotes ("…")` : message;
+  return e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/**
+ * What the yaml library's words for a key where none may be (BLOCK_AS_IMPLICIT_KEY) mean at
+ * `line`: a plain value with ": " in it (`label: Zotero: our library`), or else a line
+ * indented deeper or shallower than its neighbours.
+ */
+function implicitKeyHint(text: string, line: number): string {
+  const lines = text.split('\n');
+  const unquotedColon = /^\s*(?:-\s+)?[^\s:#][^:#]*:\s+[^\s"'{[|>][^#]*:(?:\s|$)/;
+  return [lines[line - 2], lines[line - 1]].some((l) => l !== undefined && unquotedColon.test(l)) ? 'a value with ": " in it needs quotes ("…")' : 'is this line indented as far as the keys beside it (or is a "- " missing)?';
 }
 
 /** The node at `path` in a YAML document; for an entry of a map, its key, the line a person looks for. */

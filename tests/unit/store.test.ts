@@ -234,6 +234,16 @@ describe('reading a project', () => {
     expect(readFailure(root)).toEqual([expect.objectContaining({ file: 'content/sources/sources.yaml', line: 3, message: expect.stringContaining('needs quotes') })]);
   });
 
+  it('a line indented wrong, with no ": " in a value, is not told to quote it but to look at its indent', () => {
+    const root = copyProject();
+    for (const text of ['listings:\n  - file: b-daily-papers.txt\n      label: Ours\n', 'listings:\n  file: "b-daily-papers.txt"\n  - file: "a.txt"\n']) {
+      writeFileSync(join(root, 'content/sources/sources.yaml'), text);
+      const [problem] = readFailure(root);
+      expect(problem!.message, text).toContain('indented as far as the keys beside it');
+      expect(problem!.message, text).not.toContain('quotes');
+    }
+  });
+
   it('a capture date that is not YYYY-MM-DD is an error naming sources.yaml', () => {
     const root = copyProject();
     writeFileSync(join(root, 'content/sources/sources.yaml'), 'listings:\n  - file: b-daily-papers.txt\n    label: Daily\n    captured: 11 December 2025\n');
