@@ -44,7 +44,10 @@ export function decodeListing(file: string, bytes: Uint8Array): Decoded {
     return nul === -1 ? { ok: true, text } : binaryAt(file, lineAtOffset(text, nul));
   }
   const nul = bytes.indexOf(0);
-  if (nul !== -1) return binaryAt(file, lineAt(bytes, nul));
+  if (nul !== -1) {
+    if (looksLikeUtf16(bytes)) return { ok: false, diagnostic: error(file, 0, 'this looks like UTF-16 text saved without its byte-order mark, which says which UTF-16 it is; re-save it as UTF-8') };
+    return binaryAt(file, lineAt(bytes, nul));
+  }
   let text: string;
   try {
     text = fatalUtf8.decode(bytes);
@@ -65,11 +68,27 @@ const fatalUtf8KeepingBom = new TextDecoder('utf-8', { fatal: true, ignoreBOM: t
  * lost. The text is as the file has it, line endings and byte-order mark included.
  */
 export function decodeUtf8(file: string, bytes: Uint8Array): Decoded {
+  // Text of the Latin script as UTF-16 has a NUL in its first two bytes; UTF-8 never has.
+  if (UTF16.some(([mark]) => startsWith(bytes, mark)) || ((bytes[0] === 0 || bytes[1] === 0) && looksLikeUtf16(bytes))) {
+    return { ok: false, diagnostic: error(file, 0, 'this file is saved as UTF-16 (what Windows tools call "Unicode"); re-save it as UTF-8, and nothing was changed') };
+  }
   try {
     return { ok: true, text: fatalUtf8KeepingBom.decode(bytes) };
   } catch {
     return { ok: false, diagnostic: error(file, firstInvalidLine(bytes), 'invalid UTF-8 on this line; re-save the file as UTF-8 (an editor saved it in another encoding, such as Latin-1 or Windows-1252), and nothing was changed') };
   }
+}
+
+/**
+ * Whether bytes with NULs are UTF-16 text of the Latin script: a NUL in every other byte of
+ * the first ones, the high half of each character, where a binary file has them at random.
+ */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 512 - (Math.min(bytes.length, 512) % 2));
+  if (head.length < 4) return false;
+  const nulsAt = [0, 1].map((parity) => head.filter((byte, i) => i % 2 === parity && byte === 0).length);
+  const pairs = head.length / 2;
+  return nulsAt.some((count, parity) => count >= pairs * 0.9 && nulsAt[1 - parity]! === 0);
 }
 
 /** A NUL is in no text: the file is binary, whatever it is called. */

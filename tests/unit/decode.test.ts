@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeListing } from '../../src/ingest/decode.ts';
+import { decodeListing, decodeUtf8 } from '../../src/ingest/decode.ts';
 import { parseListing } from '../../src/ingest/parse.ts';
 import { readListingFixture } from '../support/fixtures.ts';
 
@@ -64,9 +64,18 @@ describe('decoding a listing', () => {
     expect(result).toMatchObject({ ok: false, diagnostic: { line: 2, message: expect.stringContaining('NUL') } });
   });
 
-  it('UTF-16 without a byte-order mark is refused rather than read as garbage', () => {
+  it('UTF-16 without a byte-order mark is refused rather than read as garbage, and said to be UTF-16, not binary', () => {
     const utf16 = new Uint8Array([...'Title\n'].flatMap((c) => [c.charCodeAt(0), 0]));
-    expect(decodeListing('a.txt', utf16).ok).toBe(false);
+    expect(decodeListing('a.txt', utf16)).toMatchObject({ ok: false, diagnostic: { message: expect.stringMatching(/^this looks like UTF-16 text saved without its byte-order mark.*re-save it as UTF-8$/) } });
+    expect(decodeListing('a.bin', new Uint8Array([1, 0, 5, 0, 0, 7, 9, 0, 0, 0, 3, 4]))).toMatchObject({ ok: false, diagnostic: { message: expect.stringContaining('binary') } });
+  });
+
+  it('a file people edit (YAML, a paper file) saved as UTF-16 is told so, not blamed on Latin-1', () => {
+    const text = 'labels:\n  - { paper: a }\n';
+    for (const bytes of [[0xff, 0xfe, ...Buffer.from(text, 'utf16le')], [...Buffer.from(text, 'utf16le')], [0xfe, 0xff, ...Buffer.from(text, 'utf16le').swap16()]]) {
+      expect(decodeUtf8('x.yaml', new Uint8Array(bytes))).toMatchObject({ ok: false, diagnostic: { message: expect.stringMatching(/^this file is saved as UTF-16/) } });
+    }
+    expect(decodeUtf8('x.yaml', new TextEncoder().encode(text))).toEqual({ ok: true, text });
   });
 
   it('a PDF, an image or an archive dropped into the folder is an error that says what it is', () => {

@@ -234,6 +234,12 @@ describe('telling formats apart by content', () => {
     expect(errorsIn(result.diagnostics)[0]!.line).toBeGreaterThan(1);
   });
 
+  it('an empty .bib, .json, .ris or .xml is an error saying it is empty, not a file of unknown format', () => {
+    for (const file of ['lib.bib', 'items.json', 'lib.ris', 'feed.xml']) {
+      expect(errorsIn(read(file, '  \n').diagnostics), file).toEqual([expect.objectContaining({ message: expect.stringMatching(/^this file is empty/) })]);
+    }
+  });
+
   it('a JSON file nested past the call stack (a million "[") is an error naming it, not a crash', () => {
     const result = read('deep.json', '['.repeat(1_000_000));
     expect(result.records).toEqual([]);

@@ -150,6 +150,8 @@ export function readSource(source: SourceFile): ReadSource {
   let read: SourceRead;
   let trial: SourceRead | undefined;
   let table: number | null;
+  // Of any kind but a listing, which says so in words of its own: with nothing to tell its format by, it is no "unknown format".
+  if (head === '' && !listing) return failed(path, 0, 'this file is empty (a download or save cut short?); save it again, or remove it to remove its papers');
   if (isMhtml(text)) {
     return failed(path, 1, 'this is a web page saved as one file (MHTML, "Webpage, Single File"), not a source; save a listing as text (select the page, copy, paste into a .txt) or the API response as returned');
   }
