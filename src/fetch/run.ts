@@ -6,6 +6,7 @@
  */
 import type { ContentPaths } from '../lib/content-dir.ts';
 import { doiKey } from '../lib/ids.ts';
+import type { SourceRecord } from '../ingest/sources/record.ts';
 import { utcDay, type Clock } from './clock.ts';
 import { FetchError } from './errors.ts';
 import { createHttpClient } from './http.ts';
@@ -78,10 +79,9 @@ export async function runFetch(request: FetchRequest, context: FetchContext): Pr
     if (spec.source === 'hf-collection') queue.push(...collectionIdSpecs(spec.slug, records.flatMap((r) => (r.arxivId && !known.arxivIds.has(r.arxivId) ? [r.arxivId] : []))));
     // A page that came back short of what the service said it has: the rest is there to fetch later, not gone.
     const limit = more ? ` (${stoppedAt(spec, settings)})` : short ? ` (the service said it has ${short.total} and its pages gave ${short.got}; fetch again later for the rest)` : '';
-    // DOIs asked for and not answered (a typo, or a DOI another agency registers, as arXiv's and Zotero's are) are named, not lost in silence.
-    const answered = new Set(records.flatMap((r) => (r.doi ? [doiKey(r.doi)] : [])));
-    const unanswered = spec.source === 'crossref-dois' ? spec.dois.filter((d) => !answered.has(doiKey(d))) : [];
-    const missing = unanswered.length > 0 ? `; Crossref has no paper for ${unanswered.join(', ')}` : '';
+    // DOIs and arXiv ids asked for and not answered (a typo, or a DOI another agency registers, as
+    // arXiv's and Zotero's are) are named, not lost in silence.
+    const missing = unansweredIds(spec, records);
     if (pages.length === 0) {
       lines.push(`${name}: no papers; nothing saved${missing}`);
     } else if (request.newOnly && fresh.length === 0) {
@@ -96,6 +96,19 @@ export async function runFetch(request: FetchRequest, context: FetchContext): Pr
   }
   if (added.length > 0) saveNewSources(paths, added, folder, today);
   return { lines, added };
+}
+
+/** What a list of ids asked for and the answer left out, as the end of the spec's line ("; arXiv has no paper for …"), or "". */
+function unansweredIds(spec: FetchSpec, records: readonly SourceRecord[]): string {
+  let unanswered: string[] = [];
+  if (spec.source === 'crossref-dois') {
+    const answered = new Set(records.flatMap((r) => (r.doi ? [doiKey(r.doi)] : [])));
+    unanswered = spec.dois.filter((d) => !answered.has(doiKey(d)));
+  } else if (spec.source === 'arxiv-ids') {
+    const answered = new Set(records.map((r) => r.arxivId));
+    unanswered = spec.ids.filter((id) => !answered.has(id));
+  }
+  return unanswered.length > 0 ? `; ${spec.source === 'crossref-dois' ? 'Crossref' : 'arXiv'} has no paper for ${unanswered.join(', ')}` : '';
 }
 
 /** What stopped a fetch that had more pages: `--max-pages`, or the most the service pages through (`mostPaged`). */

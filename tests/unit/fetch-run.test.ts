@@ -186,7 +186,13 @@ describe('Crossref works', () => {
   });
 });
 
-describe('Crossref DOIs it has no paper for', () => {
+describe('Crossref DOIs and arXiv ids it has no paper for', () => {
+  it('arXiv ids missing from the answer are named on the line', async () => {
+    const asked = '/api/query?id_list=2312.00752%2C2405.21060%2C2401.99999&max_results=3';
+    const { result } = run({ [asked]: 'arxiv-2312.00752-2405.21060.xml' }, { specs: specs('arxiv:2312.00752,2405.21060,2401.99999') });
+    expect((await result).lines).toEqual([expect.stringMatching(/: 2 papers on 1 page; saved \S+; arXiv has no paper for 2401\.99999$/)]);
+  });
+
   it('are named on the line, not lost in silence', async () => {
     const asked = '/works?filter=doi%3A10.1162%2Fneco.1997.9.8.1735%2Cdoi%3A10.9999%2Fdoes-not-exist&rows=2';
     const { result } = run({ [asked]: 'crossref-10-1162-neco-1997-9-8-1735.json' }, { specs: specs('crossref:10.1162/neco.1997.9.8.1735 10.9999/does-not-exist') });
