@@ -59,6 +59,9 @@ export function serviceHeaders(env: NodeJS.ProcessEnv, bases: Record<Service, st
   if (key && !bases.zotero.startsWith('https://') && !isLoopback(bases.zotero)) {
     throw new FetchError(`${ZOTERO_KEY_ENV} is set, and SHELFMARK_ZOTERO_URL is ${bases.zotero}, which is not https: the key would cross the network in clear text`);
   }
+  // Zotero's keys are letters and digits. Another character (a control, a zero-width space pasted
+  // with the key) cannot go in a header: the request failed before it was sent, blaming the server.
+  if (key && !/^[\x21-\x7e]+$/.test(key)) throw new FetchError(`${ZOTERO_KEY_ENV} has a character no HTTP header can carry (a space or an invisible one pasted with it?); copy the key again from zotero.org/settings/keys`);
   return { hf: {}, arxiv: {}, zotero: { 'Zotero-API-Version': '3', ...(key ? { Authorization: `Bearer ${key}` } : {}) }, openalex: {}, crossref: {} };
 }
 

@@ -197,6 +197,14 @@ describe('request URLs', () => {
     expect(serviceHeaders({ ZOTERO_API_KEY: 'k' }, serviceBases({ SHELFMARK_ZOTERO_URL: 'http://127.0.0.1:9' })).zotero.Authorization).toBe('Bearer k');
   });
 
+  it('a key with a character no header can carry is refused before any request, saying so, and not printed', () => {
+    for (const key of ['P9NiFoy\u0001LeZu2b', 'P9NiFoy\u200bLeZu2b', 'P9NiFoy LeZu2b']) {
+      const said = failure(() => serviceHeaders({ ZOTERO_API_KEY: key }, serviceBases({})));
+      expect(said).toContain('ZOTERO_API_KEY has a character no HTTP header can carry');
+      expect(said).not.toContain('LeZu2b');
+    }
+  });
+
   it('the services\' addresses come from the environment when it names them', () => {
     expect(serviceBases({})).toEqual(DEFAULT_BASES);
     expect(serviceBases({ SHELFMARK_HF_URL: 'http://127.0.0.1:9/', SHELFMARK_ARXIV_URL: 'http://localhost:8/arxiv', SHELFMARK_ZOTERO_URL: 'http://127.0.0.1:7', SHELFMARK_OPENALEX_URL: 'http://127.0.0.1:6', SHELFMARK_CROSSREF_URL: 'http://127.0.0.1:5' })).toEqual({ hf: 'http://127.0.0.1:9', arxiv: 'http://localhost:8/arxiv', zotero: 'http://127.0.0.1:7', openalex: 'http://127.0.0.1:6', crossref: 'http://127.0.0.1:5' });
