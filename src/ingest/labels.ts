@@ -5,7 +5,7 @@ import { titleKey } from './normalize.ts';
 import { meantId } from './slug.ts';
 import { everyId } from '../lib/aliases.ts';
 import { excerpt } from '../lib/format.ts';
-import { didYouMean } from '../lib/spelling.ts';
+import { didYouMean, editDistance } from '../lib/spelling.ts';
 
 /** A theme the labels name and themes.yaml does not have: its rows (0-based) and the one error about them. */
 export interface GoneTheme {
@@ -20,6 +20,21 @@ export interface CatalogText {
   aliases: readonly string[];
   title: string;
   abstract: string;
+}
+
+/**
+ * Whether two titles are one paper's as sources correct it: the same words, one with a subtitle
+ * the other has not ("Mamba" and "Mamba: Linear-Time…"), or as many words a letter or two in ten
+ * apart ("Performers", "Performer"). "Attention Is Not Not Explanation" is another paper.
+ */
+export function sameTitle(a: string, b: string): boolean {
+  const [x, y] = [titleKey(a), titleKey(b)];
+  if (x === y) return true;
+  const [shorter, longer] = x.length <= y.length ? [x, y] : [y, x];
+  // A subtitle: the longer title goes on past a colon or a dash.
+  if (shorter.length > 0 && longer.startsWith(shorter) && /^\s*[:–—]|^\s+-\s/.test(longer.slice(shorter.length))) return true;
+  const max = Math.floor(longer.length / 10);
+  return x.split(' ').length === y.split(' ').length && editDistance(x, y, max) <= max;
 }
 
 /**
@@ -47,12 +62,14 @@ export function labelledPapers(
   }
   // A training paper with a catalog paper's id and title is that paper: a reading list may well
   // hold "Graph Attention Networks". It is read once, with the catalog's text, and its labels are
-  // the catalog paper's. With another title it is another paper, and one id cannot name both.
+  // the catalog paper's. A catalog paper keeps its id when a source corrects its title, so a
+  // title a letter or a subtitle away is still the same; another title is another paper, and
+  // one id cannot name both.
   for (const [index, paper] of input.training.entries()) {
     const id = current.get(paper.id);
     if (id === undefined) texts.set(paper.id, paper);
-    else if (titleKey(texts.get(id)!.title) !== titleKey(paper.title)) {
-      diagnostics.push(error(input.files.training, input.trainingLine(index), `training paper "${paper.id}" has the id of the catalog paper "${excerpt(texts.get(id)!.title, 60)}", which is another paper; give the training paper another id`));
+    else if (!sameTitle(texts.get(id)!.title, paper.title)) {
+      diagnostics.push(error(input.files.training, input.trainingLine(index), `training paper "${paper.id}" has the id of the catalog paper "${excerpt(texts.get(id)!.title, 60)}", which is another paper; give the catalog paper another id (renameTo in ${input.files.curation}), or the training paper one`));
     }
   }
   const published = everyId(onDisk);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog, type CatalogInput, type CatalogPlan } from '../../src/ingest/catalog.ts';
 import { parsePaperFile } from '../../src/ingest/frontmatter.ts';
+import { sameTitle } from '../../src/ingest/labels.ts';
 import { summarize } from '../../src/ingest/report.ts';
 import { slugForTitle } from '../../src/ingest/slug.ts';
 import { readCatalogInput } from '../../src/ingest/store.ts';
@@ -860,8 +861,19 @@ describe("people's labels and the theme models", () => {
   it('a training paper with a catalog paper\'s id but another title is an error at its row, not merged into it', () => {
     const plan = buildCatalog({ ...projectInput(), training: [{ id: idOf(FLOW), title: 'Diffusion Models Beat GANs on Image Synthesis', abstract: 'Another paper.' }], trainingLine: linesOf([4]) });
     expect(errorsIn(plan.diagnostics).map((d) => [d.file, d.line, d.message])).toEqual([
-      ['content/training-papers.yaml', 4, `training paper "${idOf(FLOW)}" has the id of the catalog paper "${FLOW}", which is another paper; give the training paper another id`],
+      ['content/training-papers.yaml', 4, `training paper "${idOf(FLOW)}" has the id of the catalog paper "${FLOW}", which is another paper; give the catalog paper another id (renameTo in content/curation.yaml), or the training paper one`],
     ]);
+  });
+
+  it('a training paper whose title a source corrected in the catalog (a letter, a subtitle) is still that paper, not an error', () => {
+    for (const title of [`${FLOW}s`, `${FLOW}: A Study`, FLOW.replace(/^\S+/, '')]) {
+      const plan = buildCatalog({ ...projectInput(), training: [{ id: idOf(FLOW), title, abstract: 'The same paper.' }], trainingLine: linesOf([4]) });
+      expect(errorsIn(plan.diagnostics), title).toEqual(title === FLOW.replace(/^\S+/, '') ? [expect.objectContaining({ line: 4 })] : []);
+    }
+    expect(sameTitle('Rethinking Attention with Performers', 'Rethinking Attention with Performer')).toBe(true);
+    expect(sameTitle('Attention Is Not Explanation', 'Attention Is Not Not Explanation')).toBe(false);
+    expect(sameTitle('Mamba', 'Mamba 2')).toBe(false);
+    expect(sameTitle('Deep Learning', 'Deep Learning: A Review')).toBe(true);
   });
 
   it('messages about labels name the line of their row', () => {
