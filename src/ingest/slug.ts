@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { abstractsAgree, abstractWords, authorsDiffer, overlap, textWords, titlesAlike, wordsAgree } from './merge.ts';
 import { MAX_ID_LENGTH } from '../schemas/id.ts';
 import { everyId } from '../lib/aliases.ts';
+import { withLetterNames } from '../lib/letter-names.ts';
 import { didYouMean, editDistance } from '../lib/spelling.ts';
 
 
@@ -11,12 +12,14 @@ const WINDOWS_DEVICE = /^(?:con|prn|aux|nul|com\d|lpt\d)$/;
 
 /**
  * A URL-safe slug for a title: ASCII, lowercase, hyphenated (the slugify package
- * transliterates "α" and "ü" rather than dropping them), cut at a word boundary.
+ * transliterates "ü" rather than dropping it), cut at a word boundary. A Greek letter or a
+ * symbol standing alone is its name ("β-VAE" → beta-vae, "∞-former" → infinity-former), where
+ * the package read β as Modern Greek's "v" and dropped ∞.
  * A title with nothing to transliterate gets a slug from its hash; a title that slugs to a
  * Windows device name ("AUX") gets "-paper" after it, so every clone can hold its file.
  */
 export function slugForTitle(title: string): string {
-  const slug = cutAtWord(slugify(title, { decamelize: false }), MAX_ID_LENGTH);
+  const slug = cutAtWord(slugify(withLetterNames(title), { decamelize: false }), MAX_ID_LENGTH);
   if (WINDOWS_DEVICE.test(slug)) return `${slug}-paper`;
   return slug || `paper-${createHash('sha256').update(title).digest('hex').slice(0, 10)}`;
 }

@@ -5,6 +5,7 @@
  * readers in the search bundle.
  */
 import porter2 from 'wink-porter2-stemmer';
+import { letterNamesIn } from './letter-names.ts';
 import { remembered } from './remembered.ts';
 
 /** A run of letters or digits in the original text, with where it starts and ends. */
@@ -49,7 +50,8 @@ export function withoutSpellings(text: string, spellings: string | undefined): s
  *   letters of `LETTERS`, so "Lukasz" found no "Łukasz";
  * - the later parts of a joined name with a capital inside them ("ViT" of "CNN-ViT", "MoE" of
  *   "V-MoE"), which Pagefind indexes whole and by its first part only, so "ViT" missed "a CNN-ViT
- *   hybrid" (a part the text has alone is indexed already).
+ *   hybrid" (a part the text has alone is indexed already);
+ * - the name of a Greek letter or a symbol that stands alone: "beta-VAE" found no "β-VAE".
  */
 export function plainSpellings(text: string): string[] {
   const spellings = new Set<string>();
@@ -61,6 +63,7 @@ export function plainSpellings(text: string): string[] {
       if (plain !== unaccented(word)) spellings.add(plain);
     }
   }
+  for (const name of letterNamesIn(text)) spellings.add(name);
   if (MIXED_CASE_JOIN.test(text)) {
     const alone = new Set(text.replace(JOINED, ' ').match(WORD)?.map(fold));
     for (const [joined] of text.matchAll(JOINED)) {

@@ -59,6 +59,11 @@ describe('text: terms and highlighting', () => {
     expect(plainSpellings('LLM-based and BERT-style CNN-ViT, Vision-Language')).toEqual(['vit']);
   });
 
+  it('names a Greek letter or a symbol that stands alone, so "beta-VAE" finds "β-VAE"; a Greek word keeps its letters', () => {
+    expect(plainSpellings('β-VAE and ∞-former beat PixArt-α; λόγος')).toEqual(['beta', 'infinity', 'alpha', 'vae']);
+    expect(plainSpellings('No letters here')).toEqual([]);
+  });
+
   it('finds a page by the plain spellings it gives Pagefind, but shows and keeps them nowhere: no excerpt says "lukasz"', () => {
     const html = '<main data-pagefind-body><h1 data-pagefind-meta="title">Letters</h1><p>By Łukasz of Łódź.</p><p hidden data-pagefind-meta="plain">lukasz lodz</p><p>Cite it.</p></main>';
     const page = extractPage(html)!;

@@ -14,9 +14,13 @@ describe('slug for a title', () => {
     expect(slugForTitle('FlexDiT and PixArt')).toBe('flexdit-and-pixart');
   });
 
-  it('transliterates Greek and accented letters rather than dropping them', () => {
-    expect(slugForTitle('PixArt-α: Fast Training')).toBe('pixart-a-fast-training');
+  it('transliterates accented letters and Greek words rather than dropping them, and names a lone Greek letter or symbol', () => {
     expect(slugForTitle('Über Größe')).toBe('ueber-groesse');
+    expect(slugForTitle('PixArt-α: Fast Training')).toBe('pixart-alpha-fast-training');
+    expect(slugForTitle('β-VAE: Learning Basic Visual Concepts')).toBe('beta-vae-learning-basic-visual-concepts');
+    expect(slugForTitle('∞-former: Infinite Memory Transformer')).toBe('infinity-former-infinite-memory-transformer');
+    expect(slugForTitle('Scaling Δ-networks with µP')).toBe('scaling-delta-networks-with-mu-p');
+    expect(slugForTitle('Λόγος')).toBe('logos');
   });
 
   it('spells out "&" and drops other punctuation', () => {
