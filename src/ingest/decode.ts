@@ -45,7 +45,7 @@ export function decodeListing(file: string, bytes: Uint8Array): Decoded {
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    if (looksLikeUtf16(bytes)) return { ok: false, diagnostic: error(file, 0, 'this looks like UTF-16 text saved without its byte-order mark, which says which UTF-16 it is; re-save it as UTF-8') };
+    if (looksLikeUtf16(bytes)) return { ok: false, diagnostic: error(file, 1, 'this looks like UTF-16 text saved without its byte-order mark, which says which UTF-16 it is; re-save it as UTF-8') };
     return binaryAt(file, lineAt(bytes, nul));
   }
   let text: string;
@@ -70,7 +70,7 @@ const fatalUtf8KeepingBom = new TextDecoder('utf-8', { fatal: true, ignoreBOM: t
 export function decodeUtf8(file: string, bytes: Uint8Array): Decoded {
   // Text of the Latin script as UTF-16 has a NUL in its first two bytes; UTF-8 never has.
   if (UTF16.some(([mark]) => startsWith(bytes, mark)) || ((bytes[0] === 0 || bytes[1] === 0) && looksLikeUtf16(bytes))) {
-    return { ok: false, diagnostic: error(file, 0, 'this file is saved as UTF-16 (what Windows tools call "Unicode"); re-save it as UTF-8, and nothing was changed') };
+    return { ok: false, diagnostic: error(file, 1, 'this file is saved as UTF-16 (what Windows tools call "Unicode"); re-save it as UTF-8, and nothing was changed') };
   }
   try {
     return { ok: true, text: fatalUtf8KeepingBom.decode(bytes) };
