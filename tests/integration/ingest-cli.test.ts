@@ -189,6 +189,15 @@ describe('the options of the npm run scripts', () => {
     expect(run(root, 'ingest.ts', '-n')).toMatchObject({ status: 1, stderr: 'ingest: there is no option -n; `npm run ingest -- --help` lists the options\n' });
   });
 
+  it('themes:eval on content the ingest refuses says why at file:line, with no stack trace, and exits 1', () => {
+    const root = copyProject();
+    writeFileSync(join(root, 'content/themes.yaml'), '- id: x\n  name: [\n');
+    const { status, stdout, stderr } = run(root, 'themes-eval.ts');
+    expect({ status, stdout }).toEqual({ status: 1, stdout: '' });
+    expect(stderr).toMatch(/^content\/themes\.yaml:\d+: error: /);
+    expect(stderr).not.toMatch(/^\s+at /m);
+  });
+
   it('pages:check refuses a file, or two folders, in one line', () => {
     const root = copyProject();
     writeFileSync(join(root, 'site.zip'), 'PK');
