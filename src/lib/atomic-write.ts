@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, linkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, copyFileSync, existsSync, linkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** The signals a person or a CI runner stops a command with. */
@@ -59,8 +59,13 @@ function writeAll(files: readonly (readonly [path: string, data: string | Uint8A
   try {
     for (const [target, data] of files) {
       const temp = beside(target, 'tmp');
+      // A rename replaces the file, mode and all: one made read-only stays unwritten, and a
+      // private one (0600) must not come back readable by everyone.
+      const mode = statSync(target, { throwIfNoEntry: false })?.mode;
+      if (mode !== undefined) accessSync(target, constants.W_OK);
       staged.push([temp, target]);
-      writeFileSync(temp, data);
+      writeFileSync(temp, data, mode === undefined ? {} : { mode: mode & 0o7777 });
+      if (mode !== undefined) chmodSync(temp, mode & 0o7777);
     }
     for (const target of [...files.map(([target]) => target), ...remove]) {
       if (!existsSync(target)) continue;

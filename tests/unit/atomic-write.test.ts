@@ -1,9 +1,10 @@
 /** A save that Ctrl-C or a `kill` interrupts is still all or nothing: the signal waits for it. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { writeAtomically } from '../../src/lib/atomic-write.ts';
 
 const MODULE = new URL('../../src/lib/atomic-write.ts', import.meta.url).pathname;
 let dir: string;
@@ -42,5 +43,17 @@ describe('a signal during a save', () => {
     const result = run(`writeAtomically([[dir + '/a.json', 'a']]); console.log('after');`);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe('after\n');
+  });
+});
+
+describe('a file written anew', () => {
+  it('keeps its mode: a private file is not made readable by everyone', () => {
+    dir = mkdtempSync(join(tmpdir(), 'shelfmark-atomic-'));
+    const file = join(dir, 'theme-labels.yaml');
+    writeFileSync(file, 'labels: []\n');
+    chmodSync(file, 0o600);
+    writeAtomically([[file, 'labels:\n']]);
+    expect(readFileSync(file, 'utf8')).toBe('labels:\n');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 });
