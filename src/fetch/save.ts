@@ -10,12 +10,12 @@
  *   library's Document API so its comments and layout stay as they are.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isScalar, parseDocument, type Document, type Scalar, YAMLSeq } from 'yaml';
 import { slugForTitle } from '../ingest/slug.ts';
 import { isSourceName, MANIFEST_FILE, shownPath, type ContentPaths } from '../lib/content-dir.ts';
-import { withSignalsHeld, writeAtomically } from '../lib/atomic-write.ts';
+import { withFileLock, writeAtomically } from '../lib/atomic-write.ts';
 import { withLineEndsOf } from '../lib/format.ts';
 import { FetchError } from './errors.ts';
 import { serviceOf, type FetchSpec } from './spec.ts';
@@ -186,19 +186,8 @@ export function saveNewSources(paths: ContentPaths, sources: readonly NewSource[
   // Held from the check to the last rename, and through a signal: two fetches whose answers came
   // at one instant both passed the check, then both wrote sources.yaml, and one file went unlisted.
   const lock = join(paths.sources, SAVE_LOCK);
-  withSignalsHeld(() => {
-    try {
-      writeFileSync(lock, `${process.pid}\n`, { flag: 'wx' });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      throw new FetchError(`${shownPath(paths, lock)}: another fetch is saving into this folder, so nothing was saved; run this one again (if no other fetch is running, one was killed while saving: delete the file)`);
-    }
-    try {
-      saveUnderLock(paths, sources, folder, captured);
-    } finally {
-      rmSync(lock, { force: true });
-    }
-  });
+  const busy = () => new FetchError(`${shownPath(paths, lock)}: another fetch is saving into this folder, so nothing was saved; run this one again (if no other fetch is running, one was killed while saving: delete the file)`);
+  withFileLock(lock, 0, busy, () => saveUnderLock(paths, sources, folder, captured));
 }
 
 /** The file a fetch holds while it saves; hidden, so no reader takes it for a source. */

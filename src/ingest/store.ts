@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import type { z } from 'astro/zod';
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
@@ -11,7 +11,7 @@ import type { CatalogInput, CatalogPlan } from './catalog.ts';
 import { compare } from './merge.ts';
 import { schemaProblems } from './schema-issues.ts';
 import { REDIRECTS_FILE } from '../lib/aliases.ts';
-import { writeAtomically } from '../lib/atomic-write.ts';
+import { withFileLock, writeAtomically } from '../lib/atomic-write.ts';
 import { isSourceName, MANIFEST_FILE, paperIdOfFile, shownPath, shownPaths, type ContentPaths } from '../lib/content-dir.ts';
 import { addDays } from '../lib/calendar.ts';
 import { withLineEndsOf } from '../lib/format.ts';
@@ -465,9 +465,24 @@ export function removeLabels(paths: ContentPaths, indices: readonly number[]): v
 /** Comments one after the other, each on its line; undefined for none. */
 const joinComments = (...comments: (string | null | undefined)[]): string | undefined => comments.filter(Boolean).join('\n') || undefined;
 
-/** `edit` applied to the rows of the labels file (made if there is none), through the yaml library's Document API, and written atomically. */
+/**
+ * `edit` applied to the rows of the labels file (made if there is none), through the yaml
+ * library's Document API, and written atomically. Read, edited and written under a lock: two
+ * reviews answering at once each wrote back the rows it had read, and the other's answers went.
+ */
 function editLabels(paths: ContentPaths, edit: (rows: YAMLSeq, document: Document) => void): void {
+  const lock = join(dirname(paths.labels), `.${basename(paths.labels)}.lock`);
+  const busy = () => new Error(`${shownPath(paths, lock)}: another review or prune has been saving to ${shownPath(paths, paths.labels)} for ${LABELS_WAIT_MS / 1000} s, so this answer was not saved; if none is running, one was killed while saving: delete the file`);
+  withFileLock(lock, LABELS_WAIT_MS, busy, () => editLabelsNow(paths, edit));
+}
+
+/** How long an answer waits for another process's save: one takes a fraction of a second. */
+const LABELS_WAIT_MS = 10_000;
+
+function editLabelsNow(paths: ContentPaths, edit: (rows: YAMLSeq, document: Document) => void): void {
   const previous = existsSync(paths.labels) ? readFileSync(paths.labels, 'utf8') : LABELS_HEADER;
+  // Emptied meanwhile (a save cut short), it is refused as the ingest refuses it, not rebuilt with this answer alone.
+  if (previous.trim() === '') throw new Error(`${shownPath(paths, paths.labels)} is empty, as a save cut short leaves a file, so this answer was not saved; restore it (from git), or delete it to start one anew`);
   const document = parseDocument(previous);
   if (document.errors.length > 0) throw new Error(`${shownPath(paths, paths.labels)}: ${document.errors[0]!.message.split('\n')[0]}`);
   // Absent, or left blank (`labels:`) once every row was deleted, with the comments the rows had.

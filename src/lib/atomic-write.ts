@@ -35,6 +35,33 @@ export function withSignalsHeld<T>(work: () => T): T {
   }
 }
 
+/**
+ * Runs `work` (synchronous) holding the lock file `lock`, which no other process holds meanwhile:
+ * a second one waits up to `waitMs` for it, then `busy()` is thrown. The lock goes when `work`
+ * ends, also when it throws; a signal waits for that (`withSignalsHeld`). A process killed
+ * outright (SIGKILL) leaves it, which `busy` should tell a person to delete.
+ */
+export function withFileLock<T>(lock: string, waitMs: number, busy: () => Error, work: () => T): T {
+  return withSignalsHeld(() => {
+    const until = Date.now() + waitMs;
+    for (;;) {
+      try {
+        writeFileSync(lock, `${process.pid}\n`, { flag: 'wx' });
+        break;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        if (Date.now() >= until) throw busy();
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+      }
+    }
+    try {
+      return work();
+    } finally {
+      rmSync(lock, { force: true });
+    }
+  });
+}
+
 /** A hidden name beside `target` (no reader lists a name starting with "."), unique to this process. */
 const beside = (target: string, kind: 'tmp' | 'bak') => join(dirname(target), `.${basename(target)}.${process.pid}.${kind}`);
 

@@ -1,4 +1,5 @@
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -527,6 +528,32 @@ describe('removing labels', () => {
     const answered = readFileSync(paths.labels, 'utf8');
     expect(answered).toMatch(/\n\s*# one\n\s*# two\n/);
     expect(answered).toContain('- { paper: b, theme: t, label: no, by: y }');
+  });
+
+  it('two reviews answering at once both keep every answer: each reads, adds and writes under a lock', async () => {
+    const root = copyProject();
+    const paths = contentPaths(root);
+    // A file as large as the demo's, which takes each answer a good part of a second to read and write: the two overlap.
+    const rows = Array.from({ length: 6000 }, (_, i) => `  - { paper: p${i}, theme: t, label: yes, by: x }\n`).join('');
+    writeFileSync(paths.labels, `labels:\n${rows}`);
+    const store = new URL('../../src/ingest/store.ts', import.meta.url).pathname;
+    const review = (who: string) =>
+      new Promise<number | null>((done) => {
+        const script = `import { appendLabel } from ${JSON.stringify(store)};\nfor (let i = 0; i < 3; i++) appendLabel(${JSON.stringify(paths)}, { paper: '${who}-' + i, theme: 't', label: 'no', by: '${who}' });`;
+        spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: 'ignore' }).on('close', done);
+      });
+    expect(await Promise.all([review('alice'), review('bob')])).toEqual([0, 0]);
+    const answers = readCatalogInput(paths).labels.filter((l) => l.by !== 'x').map((l) => l.paper).sort();
+    expect(answers).toEqual(['alice-0', 'alice-1', 'alice-2', 'bob-0', 'bob-1', 'bob-2']);
+    expect(readdirSync(join(root, 'content')).filter((name) => name.startsWith('.'))).toEqual([]);
+  }, 60_000);
+
+  it('an answer to a labels file emptied meanwhile is refused, not written as the file\'s only row', () => {
+    const root = copyProject();
+    const paths = contentPaths(root);
+    writeFileSync(paths.labels, '');
+    expect(() => appendLabel(paths, { paper: 'b', theme: 't', label: 'no', by: 'y' })).toThrow(/theme-labels\.yaml is empty, as a save cut short leaves a file, so this answer was not saved/);
+    expect(readFileSync(paths.labels, 'utf8')).toBe('');
   });
 
   it('a file saved with Windows line ends keeps them, so only the rows removed or added change', () => {
