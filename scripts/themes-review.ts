@@ -12,6 +12,7 @@ import { reviewQueue, type ReviewItem } from '../src/ingest/review.ts';
 import { appendLabel, readCatalogInput } from '../src/ingest/store.ts';
 import { contentPaths, shownPaths } from '../src/lib/content-dir.ts';
 import { readOptions } from '../src/lib/cli.ts';
+import { excerpt } from '../src/lib/format.ts';
 import { typedNumber } from '../src/lib/numbers.ts';
 import { didYouMean } from '../src/lib/spelling.ts';
 
@@ -72,6 +73,13 @@ async function main(): Promise<number> {
   // out in order. Ctrl-C or Ctrl-D ends it, after the lines already typed, like "quit".
   const answers = terminal[Symbol.asyncIterator]();
   terminal.on('SIGINT', () => terminal.close());
+  // Readline would stop the process: under npm, which stays in the foreground, the terminal then
+  // hung; run directly, `fg` ended the review at once. Answers are saved as they are given, so
+  // "q" is the way to stop.
+  terminal.on('SIGTSTP', () => {
+    process.stdout.write('\n(a review does not pause: answer q to stop, and every answer so far is saved)\n');
+    terminal.prompt();
+  });
   let open = true;
   terminal.on('close', () => (open = false));
   const prompt = (question: string) => {
@@ -110,7 +118,8 @@ function describe(item: ReviewItem, themeName: string, n: number, total: number)
   const phrases = item.phrases.map((p) => `“${p.phrase}” (${p.field})`).join(', ') || 'none';
   return [
     `[${n}/${total}] ${themeName} — ${item.reason}; now ${item.shelved ? 'on' : 'off'} the shelf`,
-    `  ${item.title}`,
+    // A title as long as a page (one source's was 6,626 characters) would push the question off the screen.
+    `  ${excerpt(item.title, 300)}`,
     `  ${item.excerpt}`,
     `  phrases: ${phrases}`,
     ...(item.terms.length > 0 ? [`  model terms: ${item.terms.join(', ')}`] : []),

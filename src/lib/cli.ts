@@ -24,6 +24,7 @@ function read<const O extends ParseArgsOptionsConfig>(command: string, usage: st
     process.exit(1);
   };
   const words: string[] = [];
+  const seen = new Set<string>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--help' || arg === '-h') {
@@ -43,6 +44,9 @@ function read<const O extends ParseArgsOptionsConfig>(command: string, usage: st
     }
     const name = arg.slice(2).split('=')[0]!;
     if (!Object.hasOwn(options, name)) fail(`there is no option --${name}${nearest(name, Object.keys(options))}`);
+    // parseArgs keeps the last of two ("--theme a --theme b" reviewed b alone, and said nothing).
+    if (!options[name]!.multiple && seen.has(name)) fail(`--${name} is given twice; give it once`);
+    seen.add(name);
     // A string option takes the next word, whatever it starts with, as getopt does: parseArgs
     // would call "--limit -1" ambiguous, where the script can say what is wrong with -1.
     words.push(options[name]!.type === 'string' && !arg.includes('=') && i + 1 < args.length ? `${arg}=${args[++i]}` : arg);

@@ -187,6 +187,7 @@ describe('the options of the npm run scripts', () => {
     expect(run(root, 'ingest.ts', '--check=no')).toMatchObject({ status: 1, stderr: "ingest: Option '--check' does not take an argument; `npm run ingest -- --help` lists the options\n" });
     expect(run(root, 'build.ts', 'force')).toMatchObject({ status: 1, stderr: "build: Unexpected argument 'force'. This command does not take positional arguments; `npm run build -- --help` lists the options\n" });
     expect(run(root, 'ingest.ts', '-n')).toMatchObject({ status: 1, stderr: 'ingest: there is no option -n; `npm run ingest -- --help` lists the options\n' });
+    expect(run(root, 'themes-review.ts', '--theme', 'a', '--theme', 'b')).toMatchObject({ status: 1, stderr: 'themes:review: --theme is given twice; give it once; `npm run themes:review -- --help` lists the options\n' });
   });
 
   it('themes:eval on content the ingest refuses says why at file:line, with no stack trace, and exits 1', () => {

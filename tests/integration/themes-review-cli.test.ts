@@ -135,6 +135,15 @@ describe('themes:review', () => {
     expect(review).toContain('2 answer(s) saved to content/theme-labels.yaml; run `npm run ingest` to retrain the shelves.');
   });
 
+  it('Ctrl-Z does not stop the review (under npm the terminal hung): it says how to stop, and the next answer is taken', async () => {
+    const root = project();
+    const rows = labelsOf(root).length;
+    const review = await reviewInTerminal(root, { keys: ['\x1a', 'y\n'] }, '--theme', 'speech', '--by', 'ada');
+    expect(review).toContain('a review does not pause: answer q to stop');
+    expect(labelsOf(root).slice(rows)).toEqual([expect.objectContaining({ theme: 'speech', label: 'yes', by: 'ada' })]);
+    expect(review).toContain('1 answer(s) saved to content/theme-labels.yaml');
+  });
+
   it('asks again, with the answers it takes, on one it cannot read; quitting with none saved says so and suggests no retraining', async () => {
     const root = project();
     const before = readFileSync(join(root, 'content/theme-labels.yaml'), 'utf8');
