@@ -6,6 +6,7 @@
  * removed). A theme is named on purpose: a misspelt or renamed theme in themes.yaml would look
  * removed too, and its labels are people's work.
  */
+import { existsSync } from 'node:fs';
 import { buildCatalog } from '../src/ingest/catalog.ts';
 import { IngestError } from '../src/ingest/diagnostics.ts';
 import { readCatalogInput, removeLabels } from '../src/ingest/store.ts';
@@ -45,6 +46,11 @@ function main(): void {
   if (stray.length === 0 && chosen.length === 0) {
     console.log(`${file}: every label names a paper of the catalog or a training paper; nothing removed.`);
     return;
+  }
+  // Without the training file, its papers' labels (5,000 rows of the demo's) all look stray: a file
+  // deleted by mistake would take them with it.
+  if (stray.length > 0 && !existsSync(paths.training)) {
+    throw new Error(`${shownPaths(paths).training} is missing, so the labels of its papers look like strays too; nothing removed. Restore it (git checkout ${shownPaths(paths).training}), or, to remove them all the same, write "papers: []" in it and prune again`);
   }
   removeLabels(paths, [...stray, ...chosen]);
   const papers = new Set(stray.map((index) => input.labels[index]!.paper)).size;

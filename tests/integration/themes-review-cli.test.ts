@@ -190,6 +190,19 @@ describe('npm run themes:prune', () => {
     expect(prune(root).stdout).toContain('nothing removed');
   });
 
+  it('removes nothing while training-papers.yaml is missing: its papers\' labels would all look stray; "papers: []" says to', () => {
+    const root = project();
+    const labels = join(root, 'content/theme-labels.yaml');
+    const before = readFileSync(labels, 'utf8');
+    rmSync(join(root, 'content/training-papers.yaml'));
+    const run = prune(root);
+    expect(run).toMatchObject({ status: 1, stdout: '' });
+    expect(run.stderr).toMatch(/^themes:prune: content\/training-papers\.yaml is missing, so the labels of its papers look like strays too; nothing removed/);
+    expect(readFileSync(labels, 'utf8')).toBe(before);
+    writeFileSync(join(root, 'content/training-papers.yaml'), 'papers: []\n');
+    expect(prune(root)).toMatchObject({ status: 0, stdout: expect.stringMatching(/removed 60 label\(s\) of 60 paper\(s\)/) });
+  });
+
   it('keeps the labels of a paper its sources dropped but its notes keep published', () => {
     const root = project();
     expect(runIngest(root).status).toBe(0);
