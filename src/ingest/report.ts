@@ -5,9 +5,11 @@ import type { Theme } from '../schemas/theme.ts';
 /** The short summary printed after an ingest: what was read, what came out, what to look at. */
 export function summarize(plan: CatalogPlan, taxonomy: readonly Theme[]): string {
   const { listings, occurrences, duplicates, withoutAbstract } = plan.stats;
-  const perTheme = taxonomy.map((theme) => [theme.id, plan.papers.filter((p) => p.themes.includes(theme.id)).length] as const);
-  const unsorted = plan.papers.filter((p) => p.themes.length === 0).length;
-  const hidden = plan.papers.filter((p) => p.hidden).length;
+  // The shelves as the site shows them: a paper hidden by hand is on none.
+  const shown = plan.papers.filter((p) => !p.hidden);
+  const perTheme = taxonomy.map((theme) => [theme.id, shown.filter((p) => p.themes.includes(theme.id)).length] as const);
+  const unsorted = shown.filter((p) => p.themes.length === 0).length;
+  const hidden = plan.papers.length - shown.length;
   const width = Math.max(...perTheme.map(([id]) => id.length), 'unsorted'.length);
   const lines = [
     `sources read:      ${listings}`,

@@ -844,11 +844,16 @@ describe("people's labels and the theme models", () => {
     expect(plan.strayLabels).toEqual([1]);
   });
 
-  it('the summary counts the papers hidden by hand among those in the catalog', () => {
+  it('the summary counts the papers hidden by hand among those in the catalog, and on no shelf, as the site shows them', () => {
     const input = projectInput();
     const hiddenId = idOf(FLOW);
-    const summary = summarize(buildCatalog({ ...input, curation: { papers: { [hiddenId]: { addThemes: [], removeThemes: [], hidden: true } } } }), input.taxonomy);
+    const plain = buildCatalog(input);
+    const plan = buildCatalog({ ...input, curation: { papers: { [hiddenId]: { addThemes: [], removeThemes: [], hidden: true } } } });
+    const summary = summarize(plan, input.taxonomy);
     expect(summary).toMatch(/^papers in catalog: \d+ \(1 hidden by hand\)$/m);
+    const shelf = (text: string, id: string) => Number(new RegExp(`^  ${id} +(\\d+)$`, 'm').exec(text)![1]);
+    const flowShelves = [...plain.papers.find((p) => p.id === hiddenId)!.themes, ...(plain.papers.find((p) => p.id === hiddenId)!.themes.length === 0 ? ['unsorted'] : [])];
+    for (const id of flowShelves) expect(shelf(summary, id), id).toBe(shelf(summarize(plain, input.taxonomy), id) - 1);
   });
 
   it('the summary says how far a theme being taught is from a model of its own', () => {

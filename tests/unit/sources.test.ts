@@ -1405,6 +1405,12 @@ describe('BibTeX', () => {
     const result = read('pre.bib', '@article{k, title = {T}, journal = {arXiv:1305.4904 [quant-ph]}, year = 2013}\n');
     expect(result.records[0]).toMatchObject({ arxivId: '1305.4904', arxivCategory: 'quant-ph', venue: null });
   });
+
+  it('an arXiv archive without its subject class, as Zotero writes it (primaryclass = {cs}), is no category', () => {
+    const category = (value: string) => read('z.bib', `@misc{k, title = {T}, eprint = {2312.00752}, archiveprefix = {arXiv}, primaryclass = {${value}}, year = 2023}\n`).records[0]!.arxivCategory;
+    expect(['cs', 'math', 'stat'].map(category)).toEqual([null, null, null]);
+    expect(['cs.LG', 'hep-th', 'math.ST'].map(category)).toEqual(['cs.LG', 'hep-th', 'math.ST']);
+  });
 });
 
 describe('the family part of names, where a format states it', () => {

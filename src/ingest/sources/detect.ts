@@ -324,6 +324,19 @@ function syntaxErrorOffset(text: string, message: string): number | null {
 const ARXIV_DOI = /^10\.48550\/arxiv\./i;
 
 /**
+ * Archives whose papers are always filed under a subject class ("cs.LG", never "cs"): Zotero
+ * writes the archive alone, `primaryclass = {cs}`, which no arXiv category is, and a citation
+ * would print it so.
+ */
+const ARCHIVE_ALONE = /^(?:cs|math|stat|eess|econ|q-bio|q-fin|physics)$/i;
+
+/** A source's arXiv category, cleaned, or null for none or an archive without its subject class. */
+function arxivCategory(raw: string | null): string | null {
+  const category = raw === null ? '' : cleanText(raw);
+  return category && !ARCHIVE_ALONE.test(category) ? category : null;
+}
+
+/**
  * Every format's text through the same cleaning: invisible controls removed (from entry keys
  * and DOIs too, which JSON sources give as free text), titles and names on one line,
  * abstracts trimmed, links http(s) only, arXiv's DOIs as arXiv ids.
@@ -348,7 +361,7 @@ function clean(record: SourceRecord): SourceRecord {
     familyNames: new Map([...record.familyNames].map(([name, family]) => [cleanText(name), cleanText(family)])),
     moreAuthors: record.moreAuthors || authors.some(isEtAl),
     org: record.org === null ? null : cleanText(record.org) || null,
-    arxivCategory: record.arxivCategory === null ? null : cleanText(record.arxivCategory) || null,
+    arxivCategory: arxivCategory(record.arxivCategory),
     venue: record.venue && cleanText(record.venue.name) ? venueWith({ ...record.venue, name: cleanText(record.venue.name) }, { genre: cleanText(record.venue.genre ?? ''), volume: cleanText(record.venue.volume ?? ''), issue: cleanText(record.venue.issue ?? ''), pages: cleanText(record.venue.pages ?? '') }) : null,
     links: { code: link(record.links.code), project: link(record.links.project), pdf: link(record.links.pdf), page: link(record.links.page) },
   };
