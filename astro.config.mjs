@@ -19,7 +19,8 @@ process.env.ASTRO_TELEMETRY_DISABLED = '1';
 const site = process.env.SITE_URL || 'http://localhost:4321';
 const base = process.env.BASE_PATH || '/';
 // A site built for a subpath is meant for a real address: without one, every absolute URL would name localhost.
-if (base !== '/' && !process.env.SITE_URL) {
+// Not said to `astro preview`, which serves a site already built, its URLs as they were then.
+if (base !== '/' && !process.env.SITE_URL && !process.argv.includes('preview')) {
   console.warn(`shelfmark: BASE_PATH is set but SITE_URL is not, so canonical URLs, feeds, citations and preview cards will point at ${site}; set SITE_URL (https://<owner>.github.io) as well.`);
 }
 // OUT_DIR lets the tests build the site under `/` and under a base path side by side. Astro
