@@ -188,7 +188,7 @@ function readYamlLines<T>(text: string, shown: string, schema: Schema<T>, diagno
   if (data === null || data === undefined) {
     if (!optional) diagnostics.push(error(shown, 0, 'is empty; the catalog needs it (see README)'));
     // An emptied labels file took every theme model with it, and an emptied training file made its papers' labels strays for themes:prune to delete.
-    else if (optional === 'absent') diagnostics.push(error(shown, 0, 'is empty, as a save cut short leaves a file, and the theme models learn from it; restore it (from git), or delete it to have none'));
+    else if (optional === 'absent') diagnostics.push(error(shown, 0, 'is empty, as a save cut short leaves a file, and the theme models learn from it; restore it (from git), or, to have none, write its list empty ("labels: []", "papers: []")'));
     return undefined;
   }
   // A value the schema misses (a key left out) is reported at the nearest thing around it that is there.
@@ -308,10 +308,19 @@ function isInstalled(specifier: string): boolean {
 /**
  * Names editors, merge tools and file syncing give the copies they leave: `lib.bib~`,
  * `#lib.bib#`, `lib.bib.bak` (`.orig`, `.rej`, `.old`, `.sav`, `.swp`), Dropbox's
- * `lib (conflicted copy 2024-01-02).bib`, Windows's `lib - Copy.bib`, macOS's `lib copy.bib`
- * (`lib copy 2.bib`) and a browser's second download, `lib (1).bib`.
+ * `lib (conflicted copy 2024-01-02).bib` and Windows's `lib - Copy.bib`.
  */
-const BACKUP = /~$|^#.*#$|\.(?:bak|orig|rej|old|sav|swp|swo)$|\(.*conflicted copy.*\)|(?:\s-\sCopy(?:\s\(\d+\))?|\scopy(?:\s\d+)?|\s?\(\d+\))(?:\.[^.]*)?$/i;
+const BACKUP = /~$|^#.*#$|\.(?:bak|orig|rej|old|sav|swp|swo)$|\(.*conflicted copy.*\)|\s-\sCopy(?:\s\(\d+\))?(?:\.[^.]*)?$/i;
+
+/**
+ * The name a copy is of, when macOS (`lib copy.bib`, `lib copy 2.bib`) or a browser's second
+ * download (`lib (1).bib`) named it, or null. Such a name is a copy only beside its original:
+ * "hard copy.txt" and "reading list (2).txt" alone are sources, and "NeurIPS (2023).bib" is a year.
+ */
+function copyOf(name: string): string | null {
+  const match = /^(.+?)(?: copy(?: \d{1,2})?| ?\([1-9]\d?\))(\.[^.]*)?$/i.exec(name);
+  return match ? match[1]! + (match[2] ?? '') : null;
+}
 
 /**
  * The source files, in name order. Without the folder every paper would look unlisted and be
@@ -324,9 +333,12 @@ function sourceFiles(paths: ContentPaths, rel: (path: string) => string, shown: 
     return [];
   }
   const names: string[] = [];
-  for (const name of readdirSync(paths.sources).sort(compare)) {
+  const entries = readdirSync(paths.sources).sort(compare);
+  const present = new Set(entries);
+  for (const name of entries) {
     if (!isSourceName(name)) continue;
-    if (BACKUP.test(name)) {
+    const original = copyOf(name);
+    if (BACKUP.test(name) || (original !== null && present.has(original))) {
       // An older copy of a source, read beside it, would publish its old titles as papers of their own; skipped, its papers would be lost if it is a source.
       diagnostics.push(error(rel(join(paths.sources, name)), 0, 'is named like an editor\'s backup or swap file; delete it, or rename it if it is a source'));
       continue;
@@ -481,10 +493,10 @@ const LABELS_WAIT_MS = 10_000;
 
 function editLabelsNow(paths: ContentPaths, edit: (rows: YAMLSeq, document: Document) => void): void {
   const previous = existsSync(paths.labels) ? readFileSync(paths.labels, 'utf8') : LABELS_HEADER;
-  // Emptied meanwhile (a save cut short), it is refused as the ingest refuses it, not rebuilt with this answer alone.
-  if (previous.trim() === '') throw new Error(`${shownPath(paths, paths.labels)} is empty, as a save cut short leaves a file, so this answer was not saved; restore it (from git), or delete it to start one anew`);
   const document = parseDocument(previous);
   if (document.errors.length > 0) throw new Error(`${shownPath(paths, paths.labels)}: ${document.errors[0]!.message.split('\n')[0]}`);
+  // Emptied (a save cut short, its comments left or not), it is refused as the ingest refuses it, not rebuilt with this answer alone.
+  if (document.contents === null) throw new Error(`${shownPath(paths, paths.labels)} is empty, as a save cut short leaves a file, so this was not saved; restore it (from git), or write "labels: []" in it to start anew`);
   // Absent, or left blank (`labels:`) once every row was deleted, with the comments the rows had.
   if (document.get('labels') == null) {
     const blank = document.get('labels', true) as Node | undefined;

@@ -1,4 +1,4 @@
-import { accessSync, chmodSync, constants, copyFileSync, existsSync, linkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, copyFileSync, existsSync, linkSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** The signals a person or a CI runner stops a command with. */
@@ -7,9 +7,11 @@ const STOPPING_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 /** How many `withSignalsHeld` are running (they may nest). */
 let holding = 0;
 
-/** A signal with a listener reaches it from the event loop: after held work, which is synchronous, has returned. */
+/**
+ * A signal with a listener reaches it from the event loop, which runs only once held work,
+ * which is synchronous, has returned: so it never comes during that work.
+ */
 function onStoppingSignal(signal: NodeJS.Signals): void {
-  if (holding > 0) return;
   // Raised again with Node's default handling, which ends the process as the signal would have.
   for (const name of STOPPING_SIGNALS) process.off(name, onStoppingSignal);
   process.kill(process.pid, signal);
@@ -37,29 +39,54 @@ export function withSignalsHeld<T>(work: () => T): T {
 
 /**
  * Runs `work` (synchronous) holding the lock file `lock`, which no other process holds meanwhile:
- * a second one waits up to `waitMs` for it, then `busy()` is thrown. The lock goes when `work`
- * ends, also when it throws; a signal waits for that (`withSignalsHeld`). A process killed
- * outright (SIGKILL) leaves it, which `busy` should tell a person to delete.
+ * a second one waits up to `waitMs` for it, then `busy()` is thrown. A lock whose process is gone
+ * (killed outright, SIGKILL, while it held it) is taken over. The lock goes when `work` ends,
+ * also when it throws; a signal waits for that (`withSignalsHeld`), but not while waiting.
  */
 export function withFileLock<T>(lock: string, waitMs: number, busy: () => Error, work: () => T): T {
-  return withSignalsHeld(() => {
-    const until = Date.now() + waitMs;
-    for (;;) {
+  const until = Date.now() + waitMs;
+  for (;;) {
+    const done = withSignalsHeld(() => {
+      if (!takeLock(lock)) return null;
       try {
-        writeFileSync(lock, `${process.pid}\n`, { flag: 'wx' });
-        break;
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-        if (Date.now() >= until) throw busy();
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+        return { value: work() };
+      } finally {
+        rmSync(lock, { force: true });
       }
-    }
-    try {
-      return work();
-    } finally {
-      rmSync(lock, { force: true });
-    }
-  });
+    });
+    if (done) return done.value;
+    if (Date.now() >= until) throw busy();
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+  }
+}
+
+/** Creates `lock` with this process's id, or removes one whose process is gone and tries again; false while another process holds it. */
+function takeLock(lock: string): boolean {
+  try {
+    writeFileSync(lock, `${process.pid}\n`, { flag: 'wx' });
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
+  let holder: number;
+  try {
+    holder = Number(readFileSync(lock, 'utf8').trim());
+  } catch {
+    return false;
+  }
+  if (!Number.isInteger(holder) || holder <= 0 || isRunning(holder)) return false;
+  rmSync(lock, { force: true });
+  return takeLock(lock);
+}
+
+/** Whether a process of this id is running (one this user may not signal is running too). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** A hidden name beside `target` (no reader lists a name starting with "."), unique to this process. */

@@ -22,12 +22,10 @@ export const LETTER_NAMES: ReadonlyMap<string, string> = new Map([
   ['∞', 'infinity'],
 ]);
 
-const LONE = new RegExp(`(?<!\\p{Script=Greek})[${[...LETTER_NAMES.keys()].join('')}](?!\\p{Script=Greek})`, 'gu');
+/** Beside no other letter: not in a Greek word, which reads better transliterated, nor a look-alike in a Latin one ("Τransformers" with a Greek T). */
+const LONE = new RegExp(`(?<!\\p{L})[${[...LETTER_NAMES.keys()].join('')}](?!\\p{L})`, 'gu');
 
-/**
- * `text` with each letter or symbol that stands alone (not in a Greek word, which reads better
- * transliterated) written as its name between spaces: "β-VAE" → " beta -VAE".
- */
+/** `text` with each letter or symbol that stands alone (`LONE`) written as its name between spaces: "β-VAE" → " beta -VAE". */
 export function withLetterNames(text: string): string {
   return text.replace(LONE, (letter) => ` ${LETTER_NAMES.get(letter)!} `);
 }

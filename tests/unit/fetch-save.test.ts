@@ -2,6 +2,7 @@
  * Where fetched responses land: their file names, their labels, what is not saved twice, and
  * `sources.yaml` gaining entries with its comments intact — all or nothing.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -167,7 +168,8 @@ describe('saving', () => {
     const paths = contentPaths(root);
     const read = readSourcesFolder(paths);
     const sources = nameNewSources(spec('hf:daily:2025-12-11'), [bytes('[]\n')], read);
-    writeFileSync(join(paths.sources, '.fetch.lock'), '4321\n');
+    // Held by a process that is running: this one.
+    writeFileSync(join(paths.sources, '.fetch.lock'), `${process.pid}\n`);
     const meanwhile = snapshotDir(paths.sources);
     expect(() => saveNewSources(paths, sources, read, '2025-12-12')).toThrow(/\.fetch\.lock: another fetch is saving into this folder, so nothing was saved/);
     expect(snapshotDir(paths.sources)).toEqual(meanwhile);
@@ -176,6 +178,17 @@ describe('saving', () => {
     expect(readdirSync(paths.sources).filter((name) => name.startsWith('.'))).toEqual([]);
     expect(() => saveNewSources(paths, sources, read, '2025-12-12')).toThrow(/changed while this fetch ran/);
     expect(readdirSync(paths.sources).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+
+  it('takes over a lock left by a fetch that was killed while saving (its process is gone)', () => {
+    const root = copyProject();
+    const paths = contentPaths(root);
+    const read = readSourcesFolder(paths);
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+    writeFileSync(join(paths.sources, '.fetch.lock'), `${gone}\n`);
+    saveNewSources(paths, nameNewSources(spec('hf:daily:2025-12-11'), [bytes('[]\n')], read), read, '2025-12-12');
+    expect(readdirSync(paths.sources).filter((name) => name.startsWith('.'))).toEqual([]);
+    expect(readFileSync(join(paths.sources, 'sources.yaml'), 'utf8')).toContain('hf-daily-2025-12-11.json');
   });
 
   it('writes the files as received and adds their entries after the others, with the comments kept', () => {

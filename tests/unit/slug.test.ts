@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { assignIds, slugForTitle, sourceKey, type KnownPaper, type PaperToName } from '../../src/ingest/slug.ts';
 import { titleKey } from '../../src/ingest/normalize.ts';
 import { paperSchema } from '../../src/schemas/paper.ts';
@@ -19,8 +21,15 @@ describe('slug for a title', () => {
     expect(slugForTitle('PixArt-α: Fast Training')).toBe('pixart-alpha-fast-training');
     expect(slugForTitle('β-VAE: Learning Basic Visual Concepts')).toBe('beta-vae-learning-basic-visual-concepts');
     expect(slugForTitle('∞-former: Infinite Memory Transformer')).toBe('infinity-former-infinite-memory-transformer');
-    expect(slugForTitle('Scaling Δ-networks with µP')).toBe('scaling-delta-networks-with-mu-p');
+    expect(slugForTitle('Scaling Δ-networks with µ-P')).toBe('scaling-delta-networks-with-mu-p');
     expect(slugForTitle('Λόγος')).toBe('logos');
+    // A Greek look-alike inside a Latin word is that word's letter.
+    expect(slugForTitle('Τransformers for All')).toBe('transformers-for-all');
+  });
+
+  it('gives each training paper its id: a paper of a catalog with the same title is that paper, and takes its labels', () => {
+    const training = (parse(readFileSync(new URL('../../content/training-papers.yaml', import.meta.url), 'utf8')) as { papers: { id: string; title: string }[] }).papers;
+    expect(training.filter((p) => slugForTitle(p.title) !== p.id).map((p) => p.id)).toEqual([]);
   });
 
   it('spells out "&" and drops other punctuation', () => {

@@ -126,13 +126,15 @@ describe('reading a project', () => {
   it('an editor\'s backup of a source is an error naming it, not a second source of old titles', () => {
     for (const name of ['lib.bib~', '#lib.bib#', 'lib.bib.bak', 'lib.bib.orig', 'lib.bib.rej', 'lib.bib.old', 'lib.bib.sav', 'lib.bib.swo', 'lib (conflicted copy 2024-01-02).bib', 'lib - Copy.bib', 'lib - Copy (2).bib', 'lib copy.bib', 'lib copy 2.bib', 'lib (1).bib', 'lib(2).bib']) {
       const root = copyProject();
+      // Its original beside it, as a copy has.
+      writeFileSync(join(root, 'content/sources/lib.bib'), '@misc{k, title = {Efficient Attention}}\n');
       writeFileSync(join(root, 'content/sources', name), '@misc{k, title = {Efficent Attention}}\n');
       expect(readFailure(root), name).toEqual([expect.objectContaining({ severity: 'error', file: `content/sources/${name}`, message: expect.stringContaining('backup') })]);
     }
   });
 
-  it('a source whose name only looks like a copy\'s is read: "copy" inside a word or a name, a number in brackets inside one', () => {
-    for (const name of ['copyright-papers.bib', 'my copy of lib.bib', 'lib (2024) picks.bib', 'photocopy.bib']) {
+  it('a source whose name only looks like a copy\'s is read: "copy" inside a name, a year in brackets, a copy\'s name with no original beside it', () => {
+    for (const name of ['copyright-papers.bib', 'my copy of lib.bib', 'lib (2024) picks.bib', 'photocopy.bib', 'hard copy.bib', 'reading list (2).bib', 'NeurIPS (2023).bib', 'papers(2024).bib']) {
       const root = copyProject();
       writeFileSync(join(root, 'content/sources', name), '@misc{k, title = {Efficent Attention}}\n');
       expect(readCatalogInput(contentPaths(root)).listings.map((l) => l.file), name).toContain(name);
@@ -327,7 +329,7 @@ describe('reading a project', () => {
     expect(() => readCatalogInput(contentPaths(root))).not.toThrow();
     for (const file of ['theme-labels.yaml', 'training-papers.yaml']) {
       writeFileSync(join(root, 'content', file), '');
-      expect(readFailure(root)).toEqual([expect.objectContaining({ file: `content/${file}`, message: expect.stringMatching(/^is empty, as a save cut short leaves a file.*delete it to have none$/) })]);
+      expect(readFailure(root)).toEqual([expect.objectContaining({ file: `content/${file}`, message: expect.stringMatching(/^is empty, as a save cut short leaves a file.*to have none, write its list empty/) })]);
       rmSync(join(root, 'content', file));
       expect(() => readCatalogInput(contentPaths(root))).not.toThrow();
     }
@@ -551,9 +553,11 @@ describe('removing labels', () => {
   it('an answer to a labels file emptied meanwhile is refused, not written as the file\'s only row', () => {
     const root = copyProject();
     const paths = contentPaths(root);
-    writeFileSync(paths.labels, '');
-    expect(() => appendLabel(paths, { paper: 'b', theme: 't', label: 'no', by: 'y' })).toThrow(/theme-labels\.yaml is empty, as a save cut short leaves a file, so this answer was not saved/);
-    expect(readFileSync(paths.labels, 'utf8')).toBe('');
+    for (const emptied of ['', '# People\'s decisions about papers and shelves\n# (the rest was lost)\n']) {
+      writeFileSync(paths.labels, emptied);
+      expect(() => appendLabel(paths, { paper: 'b', theme: 't', label: 'no', by: 'y' })).toThrow(/theme-labels\.yaml is empty, as a save cut short leaves a file, so this was not saved/);
+      expect(readFileSync(paths.labels, 'utf8')).toBe(emptied);
+    }
   });
 
   it('a file saved with Windows line ends keeps them, so only the rows removed or added change', () => {
