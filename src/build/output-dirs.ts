@@ -5,7 +5,8 @@
  * for the deploy to publish as a release asset. Paths as given, relative to the project unless absolute.
  */
 import { createHash } from 'node:crypto';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 
 /** The site's folder. */
 export function outDirOf(env: NodeJS.ProcessEnv = process.env): string {
@@ -33,6 +34,13 @@ export function astroCacheDir(root: string, content: string): string {
   return join(root, 'node_modules', '.astro', `content-${key}`);
 }
 
+/** A path with the links on its way resolved, as far as it exists (a project reached through a link is still itself). */
+function physical(path: string): string {
+  if (existsSync(path)) return realpathSync(path);
+  const parent = dirname(path);
+  return parent === path ? path : join(physical(parent), basename(path));
+}
+
 /** Whether `inner` is `outer` or inside it. */
 const within = (inner: string, outer: string) => {
   const path = relative(outer, inner);
@@ -58,7 +66,7 @@ export function outputDirsProblem(root: string, content: string, env: NodeJS.Pro
   }
   // Astro builds the pages in OUT_DIR and runs them from there, and they find Astro's own
   // packages only by looking up from there: a folder outside the project failed with a stack trace.
-  if (!within(outputs[0]!.path, root)) return `OUT_DIR (${outputs[0]!.dir}) is outside the project, and Astro runs the pages it builds from there, with the project's packages; name a folder inside the project, and copy the site elsewhere after the build`;
+  if (!within(physical(outputs[0]!.path), physical(root))) return `OUT_DIR (${outputs[0]!.dir}) is outside the project, and Astro runs the pages it builds from there, with the project's packages; name a folder inside the project, and copy the site elsewhere after the build`;
   for (const a of outputs) {
     for (const b of outputs) if (a !== b && within(b.path, a.path)) return `${b.name} (${b.dir}) is ${a.path === b.path ? '' : 'inside '}${a.name} (${a.dir}), and each is replaced whole; give them folders of their own`;
   }

@@ -105,8 +105,10 @@ function unansweredIds(spec: FetchSpec, records: readonly SourceRecord[]): strin
     const answered = new Set(records.flatMap((r) => (r.doi ? [doiKey(r.doi)] : [])));
     unanswered = spec.dois.filter((d) => !answered.has(doiKey(d)));
   } else if (spec.source === 'arxiv-ids') {
-    const answered = new Set(records.map((r) => r.arxivId));
-    unanswered = spec.ids.filter((id) => !answered.has(id));
+    // arXiv answers an old-style id without its subject class: math.GT/0309136 as math/0309136.
+    const canonical = (id: string | null) => id?.replace(/^([a-z-]+)\.[A-Za-z-]+\//, '$1/');
+    const answered = new Set(records.map((r) => canonical(r.arxivId)));
+    unanswered = spec.ids.filter((id) => !answered.has(canonical(id)));
   }
   return unanswered.length > 0 ? `; ${spec.source === 'crossref-dois' ? 'Crossref' : 'arXiv'} has no paper for ${unanswered.join(', ')}` : '';
 }

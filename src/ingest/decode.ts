@@ -72,6 +72,9 @@ export function decodeUtf8(file: string, bytes: Uint8Array): Decoded {
   if (UTF16.some(([mark]) => startsWith(bytes, mark)) || ((bytes[0] === 0 || bytes[1] === 0) && looksLikeUtf16(bytes))) {
     return { ok: false, diagnostic: error(file, 1, 'this file is saved as UTF-16 (what Windows tools call "Unicode"); re-save it as UTF-8, and nothing was changed') };
   }
+  // No text holds a NUL: one in a file people edit is binary, or UTF-16 of a kind not told above.
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) return { ok: false, diagnostic: error(file, lineAt(bytes, nul), 'this line has a NUL byte, which no text holds; re-save the file as UTF-8 text, and nothing was changed') };
   try {
     return { ok: true, text: fatalUtf8KeepingBom.decode(bytes) };
   } catch {
@@ -84,11 +87,13 @@ export function decodeUtf8(file: string, bytes: Uint8Array): Decoded {
  * the first ones, the high half of each character, where a binary file has them at random.
  */
 function looksLikeUtf16(bytes: Uint8Array): boolean {
-  const head = bytes.subarray(0, 512 - (Math.min(bytes.length, 512) % 2));
+  const length = Math.min(bytes.length, 512);
+  const head = bytes.subarray(0, length - (length % 2));
   if (head.length < 4) return false;
   const nulsAt = [0, 1].map((parity) => head.filter((byte, i) => i % 2 === parity && byte === 0).length);
   const pairs = head.length / 2;
-  return nulsAt.some((count, parity) => count >= pairs * 0.9 && nulsAt[1 - parity]! === 0);
+  // A character such as U+0300 (the accent of a decomposed "è") or U+4E00 has its NUL in the other byte.
+  return nulsAt.some((count, parity) => count >= pairs * 0.9 && nulsAt[1 - parity]! <= pairs * 0.05);
 }
 
 /** A NUL is in no text: the file is binary, whatever it is called. */

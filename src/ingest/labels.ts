@@ -2,10 +2,10 @@ import type { CatalogInput } from './catalog.ts';
 import { error, warning, type Diagnostic } from './diagnostics.ts';
 import type { LabelledPaper } from './shelve.ts';
 import { titleKey } from './normalize.ts';
-import { meantId } from './slug.ts';
+import { isTypoOf, meantId } from './slug.ts';
 import { everyId } from '../lib/aliases.ts';
 import { excerpt } from '../lib/format.ts';
-import { didYouMean, editDistance } from '../lib/spelling.ts';
+import { didYouMean } from '../lib/spelling.ts';
 
 /** A theme the labels name and themes.yaml does not have: its rows (0-based) and the one error about them. */
 export interface GoneTheme {
@@ -24,17 +24,17 @@ export interface CatalogText {
 
 /**
  * Whether two titles are one paper's as sources correct it: the same words, one with a subtitle
- * the other has not ("Mamba" and "Mamba: Linear-Time…"), or as many words a letter or two in ten
- * apart ("Performers", "Performer"). "Attention Is Not Not Explanation" is another paper.
+ * after a colon the other has not ("Mamba" and "Mamba: Linear-Time…"), or one word with a typo
+ * corrected (`isTypoOf`: "Performers", "Performer"; "Qwen2" is not "Qwen3").
  */
 export function sameTitle(a: string, b: string): boolean {
   const [x, y] = [titleKey(a), titleKey(b)];
   if (x === y) return true;
   const [shorter, longer] = x.length <= y.length ? [x, y] : [y, x];
-  // A subtitle: the longer title goes on past a colon or a dash.
-  if (shorter.length > 0 && longer.startsWith(shorter) && /^\s*[:–—]|^\s+-\s/.test(longer.slice(shorter.length))) return true;
-  const max = Math.floor(longer.length / 10);
-  return x.split(' ').length === y.split(' ').length && editDistance(x, y, max) <= max;
+  if (shorter.length > 0 && longer.startsWith(shorter) && /^\s*:/.test(longer.slice(shorter.length))) return true;
+  const [xs, ys] = [x.split(' '), y.split(' ')];
+  const differ = xs.flatMap((word, i) => (word === ys[i] ? [] : [i]));
+  return xs.length === ys.length && differ.length === 1 && isTypoOf(xs[differ[0]!]!, ys[differ[0]!]!);
 }
 
 /**

@@ -233,13 +233,18 @@ function corrections(unclaimed: readonly KnownPaper[]): (paper: PaperToName) => 
     return files.flatMap((file) => words.flatMap((word, i) => (word.length < TYPO_MIN_LETTERS ? [] : [{ key: `${file}\u0000${words.toSpliced(i, 1, '').join(' ')}`, word }])));
   };
   for (const record of unclaimed) for (const { key, word } of lookups(record.titleKey, record.sourceFiles)) byTitle.get(key)?.push({ record, word }) ?? byTitle.set(key, [{ record, word }]);
-  const digits = (word: string) => word.replace(/\D/g, '');
   return (paper) =>
-    paper.titleKeys.flatMap((title) =>
-      lookups(title, paper.sourceFiles).flatMap(({ key, word }) =>
-        (byTitle.get(key) ?? []).filter((theirs) => theirs.word !== word && digits(theirs.word) === digits(word) && editDistance(theirs.word, word, TYPO_EDITS) <= TYPO_EDITS).map(({ record }) => record),
-      ),
-    );
+    paper.titleKeys.flatMap((title) => lookups(title, paper.sourceFiles).flatMap(({ key, word }) => (byTitle.get(key) ?? []).filter((theirs) => isTypoOf(theirs.word, word)).map(({ record }) => record)));
+}
+
+/**
+ * Whether two words of a title are one word with a typo corrected: different, neither short,
+ * a few letters apart, with the same digits ("Maniplation", "Manipulation"; "Llama 2" is not
+ * "Llama 3", nor "Part I" "Part II").
+ */
+export function isTypoOf(a: string, b: string): boolean {
+  const digits = (word: string) => word.replace(/\D/g, '');
+  return a !== b && a.length >= TYPO_MIN_LETTERS && b.length >= TYPO_MIN_LETTERS && digits(a) === digits(b) && editDistance(a, b, TYPO_EDITS) <= TYPO_EDITS;
 }
 
 /**

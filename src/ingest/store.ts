@@ -72,8 +72,10 @@ export function readCatalogInput(paths: ContentPaths): CatalogInput {
   // relative one from the paper's folder, one from the root from the project's folder or else the disk's.
   const isFile = (path: string) => ['', '.ts', '.js', '.mjs', '.tsx', '.jsx'].some((extension) => existsSync(path + extension));
   const resolvesImport = (specifier: string) => {
-    if (/^\.{1,2}\//.test(specifier)) return isFile(resolve(paths.papers, specifier));
-    if (specifier.startsWith('/')) return isFile(join(paths.root, specifier)) || isFile(specifier);
+    // Vite's suffixes (`?raw`, `?url`) ask for a file in another form: the file is what must be there.
+    const path = specifier.replace(/[?#].*$/, '');
+    if (/^\.{1,2}\//.test(path)) return isFile(resolve(paths.papers, path));
+    if (path.startsWith('/')) return isFile(join(paths.root, path)) || isFile(path);
     // Node's built-ins and Astro's own modules (astro:assets) are there without a file.
     if (/^(?:node|astro):/.test(specifier)) return true;
     return isInstalled(specifier);
@@ -385,52 +387,49 @@ function filesOf(plan: CatalogPlan): Map<string, string> {
  * `IngestError` where something that is not a file (a folder) holds a name the plan writes.
  */
 export function staleFiles(paths: ContentPaths, plan: CatalogPlan): string[] {
-  const stale: string[] = [];
+  return [...compareWithDisk(paths, plan).keys(), ...plan.remove].sort(compare);
+}
+
+/** The files the plan writes whose content on disk differs from it, each with that content (undefined for no file). */
+function compareWithDisk(paths: ContentPaths, plan: CatalogPlan): Map<string, string | undefined> {
+  const stale = new Map<string, string | undefined>();
   const blocked: Diagnostic[] = [];
   for (const [file, text] of filesOf(plan)) {
     const path = join(paths.papers, file);
     const stat = statSync(path, { throwIfNoEntry: false });
-    if (stat && !stat.isFile()) blocked.push(error(shownPath(paths, path), 0, 'is not a file, and the ingest writes a paper file by this name; move it out of the way'));
-    else if (!stat || readFileSync(path, 'utf8') !== text) stale.push(file);
+    if (stat && !stat.isFile()) {
+      blocked.push(error(shownPath(paths, path), 0, 'is not a file, and the ingest writes a paper file by this name; move it out of the way'));
+      continue;
+    }
+    const onDisk = stat ? readFileSync(path, 'utf8') : undefined;
+    if (onDisk !== text) stale.set(file, onDisk);
   }
   if (blocked.length > 0) throw new IngestError(blocked);
-  return [...stale, ...plan.remove].sort(compare);
+  return stale;
 }
 
 /**
  * Applies a plan, writes and removals together, through `writeAtomically`: a failure part-way
- * leaves `content/papers/` as it was.
+ * leaves `content/papers/` as it was. A file it would write or remove that is not as the plan
+ * read it is an error, and nothing is written: notes saved in an editor during a run (the
+ * ingest of a build takes seconds) were lost, replaced with the text read before.
  */
 export function applyPlan(paths: ContentPaths, plan: CatalogPlan): { written: string[]; removed: string[] } {
   mkdirSync(paths.papers, { recursive: true });
   const files = filesOf(plan);
-  const changed = staleFiles(paths, plan).filter((file) => files.has(file));
-  const edited = editedSinceRead(paths, plan, [...changed, ...plan.remove]);
+  const stale = compareWithDisk(paths, plan);
+  const onDisk = (file: string) => (stale.has(file) ? stale.get(file) : existsSync(join(paths.papers, file)) ? readFileSync(join(paths.papers, file), 'utf8') : undefined);
+  // The redirects are the ingest's own file.
+  const edited = [...stale.keys(), ...plan.remove].filter((file) => file !== REDIRECTS_FILE && onDisk(file) !== plan.read.get(file));
   if (edited.length > 0) {
-    throw new IngestError(edited.map((file) => error(shownPath(paths, join(paths.papers, file)), 0, 'changed while the ingest ran (notes saved meanwhile?), and the ingest would have written over it with the text it read before; nothing was written: run the ingest again')));
+    throw new IngestError(edited.sort(compare).map((file) => error(shownPath(paths, join(paths.papers, file)), 0, 'changed while the ingest ran (notes saved meanwhile?), and the ingest would have written over it with the text it read before; nothing was written: run the ingest again')));
   }
+  const changed = [...stale.keys()].sort(compare);
   writeAtomically(
     changed.map((file) => [join(paths.papers, file), files.get(file)!]),
     plan.remove.map((file) => join(paths.papers, file)),
   );
   return { written: changed, removed: plan.remove };
-}
-
-/**
- * Of `files`, those that are not on disk as the ingest read them: notes saved in an editor
- * during a run (the ingest of a build takes seconds) were lost, replaced with the text read
- * before. A file the ingest alone writes (the redirects) is its own.
- */
-function editedSinceRead(paths: ContentPaths, plan: CatalogPlan, files: readonly string[]): string[] {
-  return files.filter((file) => {
-    if (file === REDIRECTS_FILE) return false;
-    const path = join(paths.papers, file);
-    const before = plan.read.get(file);
-    if (!existsSync(path)) return before !== undefined;
-    if (before === undefined) return true;
-    const now = decodeUtf8(file, readFileSync(path));
-    return !now.ok || now.text !== before;
-  });
 }
 
 const LABELS_HEADER = `# People's decisions about papers and shelves: the theme models' training data.

@@ -1,4 +1,4 @@
-import { accessSync, chmodSync, constants, copyFileSync, existsSync, linkSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, linkSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** The signals a person or a CI runner stops a command with. */
@@ -113,10 +113,10 @@ function writeAll(files: readonly (readonly [path: string, data: string | Uint8A
   try {
     for (const [target, data] of files) {
       const temp = beside(target, 'tmp');
-      // A rename replaces the file, mode and all: one made read-only stays unwritten, and a
-      // private one (0600) must not come back readable by everyone.
+      // A rename replaces the file, mode and all: one made read-only (no one may write it) stays
+      // unwritten, and a private one (0600) must not come back readable by everyone.
       const mode = statSync(target, { throwIfNoEntry: false })?.mode;
-      if (mode !== undefined) accessSync(target, constants.W_OK);
+      if (mode !== undefined && (mode & 0o222) === 0) throw new Error(`${target} is read-only; make it writable (chmod u+w) for this to change it`);
       staged.push([temp, target]);
       writeFileSync(temp, data, mode === undefined ? {} : { mode: mode & 0o7777 });
       if (mode !== undefined) chmodSync(temp, mode & 0o7777);

@@ -122,8 +122,8 @@ function statedFamily(c: Pick<CitationInput, 'familyNames'>, name: string): stri
  * A name as BibTeX reads it: a person's as "von Last, First" ("von Last, Jr., First" with a
  * suffix), the parts RIS and CSL-JSON give too, braced where BibTeX would split a family part
  * ("{Garcia Satorras}, Victor"). Never "First Last": BibTeX takes a word for a particle ("van")
- * when its first ASCII letter is lower case, so "Łukasz Kaiser" was cited as "Łukasz Kaiser" and
- * sorted under Ł, and "Maria do Carmo Silva" lost "Carmo" to the family name. An
+ * when its first ASCII letter is lower case, so it read "Łukasz" of "Łukasz Kaiser" as one, and
+ * cited and sorted the name under Ł; and "Maria do Carmo Silva" lost "Carmo" to the family name. An
  * organisation's name, and any name BibTeX would misread (a comma, an "and", an "&"), is braced
  * whole, so "Gemini Team" is not cited as "Team, G.".
  */
@@ -138,9 +138,10 @@ function bibtexName(name: string, family: string | undefined): string {
 }
 
 /**
- * A URL as a BibTeX value: its braces and backslashes percent-encoded, which leaves the address
- * the same (none of them has a meaning in a URL) but cannot end the field (a source's page link
- * `…/x},note={…` wrote a field of its own) nor escape its closing brace.
+ * A URL as a BibTeX value: its braces and backslashes percent-encoded, so that none can end the
+ * field (a source's page link `…/x},note={…` wrote a field of its own) nor escape its closing
+ * brace. Braces mean nothing in a URL, so the address stays the same; a backslash, which a
+ * browser reads as "/" in a web address, is kept as the character the source wrote.
  */
 const bibtexUrl = (url: string): string => url.replace(/[{}\\]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
 

@@ -27,10 +27,10 @@ function wordProblem(word: string): string | undefined {
 /** More words than a phrase worth looking for has. */
 const MAX_PHRASE_WORDS = 20;
 
-/** A phrase the classifier looks for, with what a match is worth. */
 /** Far past any useful weight (a theme's threshold is a few points), and far from where sums of them overflow. */
 const MAX_WEIGHT = 1000;
 
+/** A phrase the classifier looks for, with what a match is worth. */
 export const themePhrase = z.strictObject({
   /** Words to find, case-insensitive, on word boundaries; a space also matches `-`. A trailing `*` matches any word ending; `a & b` needs both in the same field, `a ~ b` both in the same sentence (one scope per phrase). */
   match: z

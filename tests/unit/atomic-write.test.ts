@@ -56,4 +56,14 @@ describe('a file written anew', () => {
     expect(readFileSync(file, 'utf8')).toBe('labels:\n');
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
+
+  it('made read-only (by anyone\'s leave) is left as it is, and said so', () => {
+    dir = mkdtempSync(join(tmpdir(), 'shelfmark-atomic-'));
+    const file = join(dir, 'theme-labels.yaml');
+    writeFileSync(file, 'labels: []\n');
+    chmodSync(file, 0o444);
+    expect(() => writeAtomically([[file, 'labels:\n']])).toThrow(/theme-labels\.yaml is read-only; make it writable \(chmod u\+w\)/);
+    expect(readFileSync(file, 'utf8')).toBe('labels: []\n');
+    expect(readdirSync(dir)).toEqual(['theme-labels.yaml']);
+  });
 });

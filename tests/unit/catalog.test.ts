@@ -266,7 +266,7 @@ describe('re-ingesting over an existing catalog', () => {
     });
 
     it('an import of a package the project has not installed, or of an absolute path that is no file, is an error at its line; installed packages and node: modules are fine', () => {
-      const there = 'import { parse } from "yaml";\nimport { join } from "node:path";\n';
+      const there = 'import { parse } from "yaml";\nimport { join } from "node:path";\nimport Raw from "../../../../../src/site.ts?raw";\n';
       for (const [specifier, said] of [['left-pad', 'it is no package the project has installed'], ['/nonexistent/Fig.astro', 'there is no such file, from the project\'s folder or the disk\'s root']]) {
         const { errors, line } = errorsWith(`\nFine first line.\n\n${there}import X from "${specifier}";\n\nSee <X />.\n`, `"${specifier}"`);
         expect(errors, specifier).toEqual([expect.objectContaining({ file: `content/papers/${mambaFile}`, line, message: `the notes would stop the site's build: notes import ${specifier}, and ${said}; fix it, or remove the import` })]);
@@ -879,6 +879,8 @@ describe("people's labels and the theme models", () => {
     expect(sameTitle('Attention Is Not Explanation', 'Attention Is Not Not Explanation')).toBe(false);
     expect(sameTitle('Mamba', 'Mamba 2')).toBe(false);
     expect(sameTitle('Deep Learning', 'Deep Learning: A Review')).toBe(true);
+    expect(sameTitle('Qwen2 Technical Report', 'Qwen3 Technical Report')).toBe(false);
+    expect(sameTitle('Attention, Part I', 'Attention, Part II')).toBe(false);
   });
 
   it('messages about labels name the line of their row', () => {

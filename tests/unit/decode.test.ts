@@ -76,6 +76,12 @@ describe('decoding a listing', () => {
       expect(decodeUtf8('x.yaml', new Uint8Array(bytes))).toMatchObject({ ok: false, diagnostic: { message: expect.stringMatching(/^this file is saved as UTF-16/) } });
     }
     expect(decodeUtf8('x.yaml', new TextEncoder().encode(text))).toEqual({ ok: true, text });
+    // A character whose NUL is in the other byte (the accent of a decomposed "è") does not hide it.
+    const accented = new Uint8Array(Buffer.from('title: Cafe\u0300 und mehr Text hier\n', 'utf16le'));
+    expect(decodeUtf8('x.yaml', accented)).toMatchObject({ ok: false, diagnostic: { message: expect.stringMatching(/^this file is saved as UTF-16/) } });
+    expect(decodeListing('a.txt', accented)).toMatchObject({ ok: false, diagnostic: { message: expect.stringMatching(/UTF-16/) } });
+    // Any other NUL is no text either.
+    expect(decodeUtf8('x.yaml', new Uint8Array([0x61, 0x0a, 0x62, 0x00, 0x63]))).toMatchObject({ ok: false, diagnostic: { line: 2, message: expect.stringContaining('NUL') } });
   });
 
   it('a PDF, an image or an archive dropped into the folder is an error that says what it is', () => {

@@ -193,6 +193,13 @@ describe('Crossref DOIs and arXiv ids it has no paper for', () => {
     expect((await result).lines).toEqual([expect.stringMatching(/: 2 papers on 1 page; saved \S+; arXiv has no paper for 2401\.99999$/)]);
   });
 
+  it('an old-style id asked for with its subject class is answered without it, and is not named as missing', async () => {
+    const feed = fetchFixture('arxiv-2312.00752-2405.21060.xml').toString('utf8').replace('http://arxiv.org/abs/2312.00752v2', 'http://arxiv.org/abs/math/0309136v1');
+    const asked = '/api/query?id_list=math.GT%2F0309136%2C2405.21060&max_results=2';
+    const { result } = run({ [asked]: { body: feed } }, { specs: specs('arxiv:math.GT/0309136,2405.21060') });
+    expect((await result).lines).toEqual([expect.stringMatching(/: 2 papers on 1 page; saved \S+$/)]);
+  });
+
   it('are named on the line, not lost in silence', async () => {
     const asked = '/works?filter=doi%3A10.1162%2Fneco.1997.9.8.1735%2Cdoi%3A10.9999%2Fdoes-not-exist&rows=2';
     const { result } = run({ [asked]: 'crossref-10-1162-neco-1997-9-8-1735.json' }, { specs: specs('crossref:10.1162/neco.1997.9.8.1735 10.9999/does-not-exist') });

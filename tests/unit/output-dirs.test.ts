@@ -3,6 +3,9 @@
  * folder above it or the catalog, nor overlap another output.
  */
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { outputDirsProblem } from '../../src/build/output-dirs.ts';
 
 const root = '/home/me/catalog';
@@ -12,6 +15,19 @@ const problem = (env: NodeJS.ProcessEnv) => outputDirsProblem(root, content, env
 describe('output folders', () => {
   it('the defaults, the tests\' dist-base and an offline edition elsewhere are fine', () => {
     for (const env of [{}, { OUT_DIR: 'dist-base' }, { OUT_DIR: '/home/me/catalog/out/site', OFFLINE_DIR: '/tmp/offline' }, { OFFLINE_DIR: 'offline' }]) expect(problem(env), JSON.stringify(env)).toBeNull();
+  });
+
+  it('a project reached through a link is inside itself: its own dist by the link\'s path is fine', () => {
+    const real = mkdtempSync(join(tmpdir(), 'shelfmark-real-'));
+    const link = `${real}-link`;
+    symlinkSync(real, link);
+    try {
+      expect(outputDirsProblem(real, join(real, 'content'), { OUT_DIR: join(link, 'dist') })).toBeNull();
+      expect(outputDirsProblem(real, join(real, 'content'), { OUT_DIR: join(link, '..', 'elsewhere') })).toMatch(/is outside the project/);
+    } finally {
+      rmSync(link);
+      rmSync(real, { recursive: true });
+    }
   });
 
   it('OUT_DIR outside the project is refused: the pages Astro builds there would not find its packages', () => {
