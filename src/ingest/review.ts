@@ -50,7 +50,7 @@ const NO_MATCH_PRIORITY = 0.001;
  */
 export function reviewQueue(
   taxonomy: readonly Theme[],
-  papers: readonly { id: string; title: string; abstract: string | null; hidden: boolean }[],
+  papers: readonly { id: string; title: string; abstract: string | null; hidden: boolean; curated?: { added: readonly string[]; removed: readonly string[] } }[],
   trained: ThemeModels,
   labels: ReadonlyMap<string, ReadonlyMap<string, boolean>>,
   options: ReviewOptions,
@@ -89,14 +89,15 @@ export function reviewQueue(
         theme: j.theme,
         title: paper.title,
         excerpt: excerpt(paper.abstract ?? '', 400),
-        shelved: j.in,
+        // A shelf curation.yaml decides stays so whatever is answered; the answer still teaches the model.
+        shelved: paper.curated?.added.includes(j.theme) ? true : paper.curated?.removed.includes(j.theme) ? false : j.in,
         probability: j.probability === null ? null : Math.round(j.probability * 100) / 100,
         ruleScore: j.ruleScore,
         rulesIn: j.rulesIn,
         phrases: j.phrases,
         terms: terms(j.theme),
         priority: Math.round(priority * 1000) / 1000,
-        reason,
+        reason: paper.curated?.added.includes(j.theme) || paper.curated?.removed.includes(j.theme) ? `${reason}; curation.yaml decides its shelf, and the answer teaches the model` : reason,
       });
     }
   }

@@ -40,6 +40,14 @@ describe('the review queue', () => {
     expect(item.phrases).toEqual([{ phrase: 'speech recognition', field: 'title' }]);
   });
 
+  it('a shelf curation.yaml decides is shown as curation left it, and the answer is said to teach the model only', () => {
+    const curated = catalog.map((p) => (p.id === 'rules-disagree' ? { ...p, curated: { added: [], removed: ['speech'] } } : p));
+    const item = reviewQueue(taxonomy, curated, trained, labels, { limit: 50, theme: 'speech' }).find((i) => i.paper === 'rules-disagree')!;
+    expect(item.shelved).toBe(false);
+    expect(item.reason).toMatch(/; curation\.yaml decides its shelf, and the answer teaches the model$/);
+    expect(queue({ theme: 'speech' }).find((i) => i.paper === 'rules-disagree')!.reason).not.toContain('curation');
+  });
+
   it('for a theme decided by rules, asks about papers whose score is near the threshold', () => {
     const items = queue({ theme: 'vision' });
     expect(items.map((i) => [i.paper, i.ruleScore])).toContainEqual(['rules-disagree', 4]);
