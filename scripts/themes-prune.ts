@@ -52,7 +52,7 @@ function main(): void {
   if (stray.length > 0 && !existsSync(paths.training)) {
     throw new Error(`${shownPaths(paths).training} is missing, so the labels of its papers look like strays too; nothing removed. Restore it (git checkout ${shownPaths(paths).training}), or, to remove them all the same, write "papers: []" in it and prune again`);
   }
-  removeLabels(paths, [...stray, ...chosen]);
+  removeLabels(paths, [...stray, ...chosen], input.labels);
   const papers = new Set(stray.map((index) => input.labels[index]!.paper)).size;
   const removed = [
     ...(stray.length > 0 ? [`${stray.length} label(s) of ${papers} paper(s) that are neither in the catalog nor training papers`] : []),

@@ -448,12 +448,17 @@ export function appendLabel(paths: ContentPaths, label: ThemeLabel): void {
 
 /**
  * Removes the rows at `indices` (0-based, in file order) from `content/theme-labels.yaml`, the
- * same way. A comment above a removed row stays, above the next row kept (or at the end): it
- * may head the rows after it; so does a blank line that set it apart.
+ * same way; with `expected`, the file's rows as they were read, only while those rows are still
+ * where they were. A comment above a removed row stays, above the next row kept (or at the end):
+ * it may head the rows after it; so does a blank line that set it apart.
  */
-export function removeLabels(paths: ContentPaths, indices: readonly number[]): void {
+export function removeLabels(paths: ContentPaths, indices: readonly number[], expected?: readonly ThemeLabel[]): void {
   const gone = new Set(indices);
   editLabels(paths, (rows) => {
+    // Rows found by an earlier read: a row added or removed since (another prune, a hand edit, a
+    // review's answer) would move them, and another row would go.
+    const moved = expected && indices.some((index) => !sameLabel((rows.items[index] as YAMLMap | undefined)?.toJSON?.(), expected[index]));
+    if (moved) throw new Error(`${shownPath(paths, paths.labels)} changed since it was read, so nothing was removed; run this again`);
     let carried: string | undefined;
     let space = false;
     rows.items = rows.items.filter((item, index) => {
@@ -472,6 +477,10 @@ export function removeLabels(paths: ContentPaths, indices: readonly number[]): v
     rows.comment = joinComments(carried, rows.comment);
   });
 }
+
+/** Whether a row of the file holds `label`. */
+const sameLabel = (row: unknown, label: ThemeLabel | undefined): boolean =>
+  label !== undefined && typeof row === 'object' && row !== null && (['paper', 'theme', 'label', 'by'] as const).every((key) => String((row as Record<string, unknown>)[key]) === String(label[key]));
 
 /** Comments one after the other, each on its line; undefined for none. */
 const joinComments = (...comments: (string | null | undefined)[]): string | undefined => comments.filter(Boolean).join('\n') || undefined;

@@ -504,6 +504,20 @@ describe('removing labels', () => {
     expect(readFileSync(paths.labels, 'utf8')).toBe('# header\nlabels:\n  - { paper: a, theme: t, label: yes, by: x }\n\n  # === ours: keep ===\n  - { paper: b, theme: t, label: no, by: x }\n  # demo\n');
   });
 
+  it('removes nothing when the rows it was told of have moved since they were read (a review\'s answer, a hand edit)', () => {
+    const root = copyProject();
+    const paths = contentPaths(root);
+    writeFileSync(paths.labels, 'labels:\n  - { paper: a, theme: t, label: yes, by: x }\n  - { paper: gone, theme: t, label: no, by: x }\n');
+    const read = readCatalogInput(paths).labels;
+    // A row added above them meanwhile: index 1 is now "a".
+    writeFileSync(paths.labels, 'labels:\n  - { paper: new, theme: t, label: yes, by: y }\n  - { paper: a, theme: t, label: yes, by: x }\n  - { paper: gone, theme: t, label: no, by: x }\n');
+    const before = readFileSync(paths.labels, 'utf8');
+    expect(() => removeLabels(paths, [1], read)).toThrow(/theme-labels\.yaml changed since it was read, so nothing was removed/);
+    expect(readFileSync(paths.labels, 'utf8')).toBe(before);
+    removeLabels(paths, [2], readCatalogInput(paths).labels);
+    expect(readCatalogInput(paths).labels.map((l) => l.paper)).toEqual(['new', 'a']);
+  });
+
   it('a list left blank ("labels:", every row deleted by hand) takes the next answer as its first row', () => {
     const root = copyProject();
     const paths = contentPaths(root);
