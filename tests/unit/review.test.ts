@@ -62,6 +62,15 @@ describe('the review queue', () => {
     expect(asked.indexOf('sure-image')).toBeGreaterThan(asked.indexOf('rules-disagree'));
   });
 
+  it('for a theme decided by rules, takes the rules\' ins and outs in turn, so that the first answers teach it both', () => {
+    // Many weak matches just below the threshold, and a few clear ones far above it.
+    const weak = Array.from({ length: 8 }, (_, i) => ({ id: `weak-${i}`, title: `Study ${i}`, abstract: 'An image of a cat.', hidden: false }));
+    const clear = Array.from({ length: 3 }, (_, i) => ({ id: `clear-${i}`, title: `Image pixel image ${i}`, abstract: 'Pixels of an image, image by image.', hidden: false }));
+    const items = reviewQueue(taxonomy, [...weak, ...clear], trained, new Map(), { limit: 50, theme: 'vision' });
+    expect(items.slice(0, 6).map((i) => i.rulesIn)).toEqual([true, false, true, false, true, false]);
+    expect(items.slice(6).every((i) => !i.rulesIn)).toBe(true);
+  });
+
   it('for a theme decided by rules, asks last about papers no phrase matches, so that "no" answers come too', () => {
     // Honest answers about matches alone are mostly "yes"; a model needs ten papers out as well.
     const items = queue({ theme: 'vision' });
