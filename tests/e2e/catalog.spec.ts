@@ -18,6 +18,17 @@ test('home → theme → paper, with every link inside the site', async ({ page 
   await expect(page).toHaveURL(/\/themes\/rectified-flow\/$/);
 });
 
+test('a shelf\'s address cut back to themes/ lists the shelves as the home page does, not a 404', async ({ page }) => {
+  await page.goto('./');
+  const home = await page.locator('ul.themes li').allInnerTexts();
+  const response = await page.goto('themes/');
+  expect(response!.status()).toBe(200);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Themes');
+  expect(await page.locator('ul.themes li').allInnerTexts()).toEqual(home);
+  await page.getByRole('link', { name: 'Rectified flow & flow matching' }).click();
+  await expect(page).toHaveURL(/\/themes\/rectified-flow\/$/);
+});
+
 test('the A–Z pages together list the whole catalog, each paper once', async ({ page, request }) => {
   const papers = (await (await request.get('papers.json')).json()) as { id: string; url: string }[];
   const listed: string[] = [];
