@@ -5,7 +5,7 @@
  * leaves it as it was.
  */
 import type { ContentPaths } from '../lib/content-dir.ts';
-import { doiKey } from '../lib/ids.ts';
+import { arxivKey, doiKey } from '../lib/ids.ts';
 import type { SourceRecord } from '../ingest/sources/record.ts';
 import { utcDay, type Clock } from './clock.ts';
 import { FetchError } from './errors.ts';
@@ -105,10 +105,8 @@ function unansweredIds(spec: FetchSpec, records: readonly SourceRecord[]): strin
     const answered = new Set(records.flatMap((r) => (r.doi ? [doiKey(r.doi)] : [])));
     unanswered = spec.dois.filter((d) => !answered.has(doiKey(d)));
   } else if (spec.source === 'arxiv-ids') {
-    // arXiv answers an old-style id without its subject class: math.GT/0309136 as math/0309136.
-    const canonical = (id: string | null) => id?.replace(/^([a-z-]+)\.[A-Za-z-]+\//, '$1/');
-    const answered = new Set(records.map((r) => canonical(r.arxivId)));
-    unanswered = spec.ids.filter((id) => !answered.has(canonical(id)));
+    const answered = new Set(records.flatMap((r) => (r.arxivId ? [arxivKey(r.arxivId)] : [])));
+    unanswered = spec.ids.filter((id) => !answered.has(arxivKey(id)));
   }
   return unanswered.length > 0 ? `; ${spec.source === 'crossref-dois' ? 'Crossref' : 'arXiv'} has no paper for ${unanswered.join(', ')}` : '';
 }

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isScalar, parseDocument, type Document, type Scalar, YAMLSeq } from 'yaml';
-import { slugForTitle } from '../ingest/slug.ts';
+import { cutAtWord, slugForTitle } from '../ingest/slug.ts';
 import { isSourceName, MANIFEST_FILE, shownPath, type ContentPaths } from '../lib/content-dir.ts';
 import { withFileLock, writeAtomically } from '../lib/atomic-write.ts';
 import { withLineEndsOf } from '../lib/format.ts';
@@ -68,8 +68,7 @@ export function fileStem(spec: FetchSpec): string {
   const stem = fullStem(spec);
   if (stem.length <= MAX_STEM) return stem;
   const hash = createHash('sha256').update(stem).digest('hex').slice(0, 8);
-  const cut = stem.lastIndexOf('-', MAX_STEM - hash.length - 1);
-  return `${stem.slice(0, cut > 0 ? cut : MAX_STEM - hash.length - 1)}-${hash}`;
+  return `${cutAtWord(stem, MAX_STEM - hash.length - 1)}-${hash}`;
 }
 
 function fullStem(spec: FetchSpec): string {
@@ -186,7 +185,7 @@ export function saveNewSources(paths: ContentPaths, sources: readonly NewSource[
   // Held from the check to the last rename, and through a signal: two fetches whose answers came
   // at one instant both passed the check, then both wrote sources.yaml, and one file went unlisted.
   const lock = join(paths.sources, SAVE_LOCK);
-  const busy = () => new FetchError(`${shownPath(paths, lock)}: another fetch is saving into this folder, so nothing was saved; run this one again (if no other fetch is running, one was killed while saving: delete the file)`);
+  const busy = () => new FetchError(`${shownPath(paths, lock)}: another fetch is saving into this folder, so nothing was saved; run this one again`);
   withFileLock(lock, 0, busy, () => saveUnderLock(paths, sources, folder, captured));
 }
 

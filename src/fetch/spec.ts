@@ -14,7 +14,7 @@
  *   crossref:query:"long short-term memory"
  * Quotes around a search are optional (a shell has usually removed them already).
  */
-import { arxivId, doiKey, wholeDoi } from '../lib/ids.ts';
+import { arxivId, arxivNumberProblem, doiKey, wholeDoi } from '../lib/ids.ts';
 import { isoDate } from '../schemas/paper.ts';
 import { addDays } from '../lib/calendar.ts';
 import { FetchError } from './errors.ts';
@@ -213,26 +213,12 @@ function doisOf(value: string, spec: string): string[] {
   return dois;
 }
 
-/**
- * What is wrong with a new-style id arXiv never gives, as a typo makes one (`2312.0075`), or
- * null. Asked for, it would cost a request and a wait for an answer without the paper. The
- * ingest reads such ids as sources write them; only a request is refused.
- */
-function numberSlip(id: string): string | null {
-  const m = /^\d{2}(\d{2})\.(\d+)$/.exec(id);
-  if (!m) return null;
-  const month = Number(m[1]);
-  if (month < 1 || month > 12) return `its first four digits are a year and a month, and ${m[1]} is no month`;
-  const digits = Number(id.slice(0, 4)) >= 1501 ? 5 : 4;
-  return m[2]!.length === digits ? null : `papers of ${id.slice(0, 4)} have ${digits} digits after the dot`;
-}
-
 function idsOf(value: string, spec: string): string[] {
   const ids: string[] = [];
   for (const raw of value.split(',').map((part) => part.trim()).filter(Boolean)) {
     const id = arxivId(raw);
     if (!id) throw new FetchError(`"${spec}": "${raw}" is not an arXiv id (such as 2312.00752 or hep-ex/0307015)`);
-    const slip = numberSlip(id);
+    const slip = arxivNumberProblem(id);
     if (slip) throw new FetchError(`"${spec}": "${raw}" is not an arXiv id: ${slip}`);
     if (!ids.includes(id)) ids.push(id);
   }

@@ -99,20 +99,21 @@ export function reviewQueue(
         }
       }
       if (j.probability !== null && priority < MIN_PRIORITY) continue;
+      // A shelf curation.yaml decides stays so whatever is answered; the answer still teaches the model.
+      const curated = paper.curated?.added.includes(j.theme) ? true : paper.curated?.removed.includes(j.theme) ? false : null;
       items.push({
         paper: paper.id,
         theme: j.theme,
         title: paper.title,
         excerpt: excerpt(paper.abstract ?? '', 400),
-        // A shelf curation.yaml decides stays so whatever is answered; the answer still teaches the model.
-        shelved: paper.curated?.added.includes(j.theme) ? true : paper.curated?.removed.includes(j.theme) ? false : j.in,
+        shelved: curated ?? j.in,
         probability: j.probability === null ? null : Math.round(j.probability * 100) / 100,
         ruleScore: j.ruleScore,
         rulesIn: j.rulesIn,
         phrases: j.phrases,
         terms: terms(j.theme),
         priority: Math.round(priority * 1000) / 1000,
-        reason: paper.curated?.added.includes(j.theme) || paper.curated?.removed.includes(j.theme) ? `${reason}; curation.yaml decides its shelf, and the answer teaches the model` : reason,
+        reason: curated === null ? reason : `${reason}; curation.yaml decides its shelf, and the answer teaches the model`,
       });
     }
   }

@@ -25,7 +25,7 @@ export function slugForTitle(title: string): string {
 }
 
 /** A slug of at most `length` characters, cut after a whole word where it has one there. */
-function cutAtWord(slug: string, length: number): string {
+export function cutAtWord(slug: string, length: number): string {
   if (slug.length <= length) return slug;
   const cut = slug.lastIndexOf('-', length);
   return slug.slice(0, cut > 0 ? cut : length);

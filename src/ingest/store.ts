@@ -492,7 +492,7 @@ const joinComments = (...comments: (string | null | undefined)[]): string | unde
  */
 function editLabels(paths: ContentPaths, edit: (rows: YAMLSeq, document: Document) => void): void {
   const lock = join(dirname(paths.labels), `.${basename(paths.labels)}.lock`);
-  const busy = () => new Error(`${shownPath(paths, lock)}: another review or prune has been saving to ${shownPath(paths, paths.labels)} for ${LABELS_WAIT_MS / 1000} s, so this answer was not saved; if none is running, one was killed while saving: delete the file`);
+  const busy = () => new Error(`${shownPath(paths, lock)}: another review or prune has held ${shownPath(paths, paths.labels)} for ${LABELS_WAIT_MS / 1000} s, so this was not saved; run this again once it is done`);
   withFileLock(lock, LABELS_WAIT_MS, busy, () => editLabelsNow(paths, edit));
 }
 

@@ -22,6 +22,23 @@ export function arxivId(raw: string | null | undefined): string | null {
   return m[1]!.replace(/^([a-z-]+)(\.[a-z]{2})?/i, (_, archive: string, subject = '') => archive.toLowerCase() + subject.toUpperCase());
 }
 
+/**
+ * What is wrong with a new-style id arXiv never gives, as a typo makes one (`2312.0075`), or
+ * null: its first four digits are a year and a month, and since January 2015 five digits follow
+ * the dot, four before. The ingest reads ids as sources write them; a request is refused.
+ */
+export function arxivNumberProblem(id: string): string | null {
+  const m = /^\d{2}(\d{2})\.(\d+)$/.exec(id);
+  if (!m) return null;
+  const month = Number(m[1]);
+  if (month < 1 || month > 12) return `its first four digits are a year and a month, and ${m[1]} is no month`;
+  const digits = Number(id.slice(0, 4)) >= 1501 ? 5 : 4;
+  return m[2]!.length === digits ? null : `papers of ${id.slice(0, 4)} have ${digits} digits after the dot`;
+}
+
+/** An arXiv id as arXiv itself answers it: an old-style id without its subject class (`math.GT/0309136` is `math/0309136`). */
+export const arxivKey = (id: string): string => id.replace(/^([a-z-]+)\.[A-Za-z-]+\//, '$1/');
+
 /** Whether a venue names where a preprint was posted (arXiv, or CoRR, its name in DBLP), not where a paper was published. */
 export const isPreprintServer = (venue: string): boolean => /^\s*(?:arxiv|corr)\b/i.test(venue);
 
