@@ -5,12 +5,11 @@
  * All the work is in src/ingest/; this file only reads flags, prints and sets the exit code.
  */
 import { buildCatalog } from '../src/ingest/catalog.ts';
-import { formatDiagnostics, IngestError } from '../src/ingest/diagnostics.ts';
+import { failureMessage, formatDiagnostics, IngestError } from '../src/ingest/diagnostics.ts';
 import { summarize } from '../src/ingest/report.ts';
 import { applyPlan, readCatalogInput, staleFiles } from '../src/ingest/store.ts';
 import { contentPaths, paperIdOfFile } from '../src/lib/content-dir.ts';
 import { readOptions } from '../src/lib/cli.ts';
-import { oneLine } from '../src/lib/format.ts';
 
 const USAGE = `npm run ingest [-- OPTIONS]
 
@@ -65,7 +64,6 @@ function main(): number {
 try {
   process.exitCode = main();
 } catch (e) {
-  // Known problems were already put in words; anything else is still one line, never a stack trace.
-  console.error(e instanceof IngestError ? e.message : `ingest: ${oneLine((e as Error).message)}`);
+  console.error(failureMessage('ingest', e));
   process.exitCode = 1;
 }

@@ -10,12 +10,11 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { buildCatalog } from '../src/ingest/catalog.ts';
-import { IngestError } from '../src/ingest/diagnostics.ts';
+import { failureMessage, IngestError } from '../src/ingest/diagnostics.ts';
 import { BAR, bestThreshold, crossValidate, FOLDS, formatScores, freshLabels, HELD_OUT_SAMPLES, judgeUnseen, meetsBar, REQUIRED_THEMES, scoreOutcomes, type FreshPaper, type Method, type Outcome } from '../src/ingest/evaluate.ts';
 import { readCatalogInput } from '../src/ingest/store.ts';
 import { contentPaths } from '../src/lib/content-dir.ts';
 import { readOptions } from '../src/lib/cli.ts';
-import { oneLine } from '../src/lib/format.ts';
 
 const USAGE = `npm run themes:eval
 
@@ -73,7 +72,6 @@ function main(): void {
 try {
   main();
 } catch (e) {
-  // An ingest error lists its diagnostics a line each; anything else is one line, never a stack trace.
-  console.error(e instanceof IngestError ? e.message : `themes:eval: ${oneLine((e as Error).message)}`);
+  console.error(failureMessage('themes:eval', e));
   process.exitCode = 1;
 }

@@ -8,11 +8,10 @@
  */
 import { existsSync } from 'node:fs';
 import { buildCatalog } from '../src/ingest/catalog.ts';
-import { IngestError } from '../src/ingest/diagnostics.ts';
+import { failureMessage, IngestError } from '../src/ingest/diagnostics.ts';
 import { readCatalogInput, removeLabels } from '../src/ingest/store.ts';
 import { contentPaths, shownPaths } from '../src/lib/content-dir.ts';
 import { readOptions } from '../src/lib/cli.ts';
-import { oneLine } from '../src/lib/format.ts';
 
 const USAGE = `npm run themes:prune [-- --theme ID …]
 
@@ -64,7 +63,6 @@ function main(): void {
 try {
   main();
 } catch (e) {
-  // An ingest error lists its diagnostics a line each; anything else is one line, never a stack trace.
-  console.error(e instanceof IngestError ? e.message : `themes:prune: ${oneLine((e as Error).message)}`);
+  console.error(failureMessage('themes:prune', e));
   process.exitCode = 1;
 }

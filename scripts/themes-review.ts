@@ -7,7 +7,7 @@
  */
 import { createInterface } from 'node:readline';
 import { buildCatalog } from '../src/ingest/catalog.ts';
-import { IngestError } from '../src/ingest/diagnostics.ts';
+import { failureMessage } from '../src/ingest/diagnostics.ts';
 import { reviewQueue, type ReviewItem } from '../src/ingest/review.ts';
 import { appendLabel, readCatalogInput } from '../src/ingest/store.ts';
 import { contentPaths, shownPaths } from '../src/lib/content-dir.ts';
@@ -141,8 +141,7 @@ async function ask(answers: AsyncIterator<string>, prompt: (question: string) =>
 main().then(
   (code) => (process.exitCode = code),
   (e) => {
-    // An ingest error lists its diagnostics a line each; anything else is one line.
-    console.error(e instanceof IngestError ? e.message : `themes:review: ${(e as Error).message}`);
+    console.error(failureMessage('themes:review', e));
     process.exitCode = 1;
   },
 );

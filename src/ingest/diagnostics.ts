@@ -56,3 +56,11 @@ export class IngestError extends Error {
     this.diagnostics = diagnostics;
   }
 }
+
+/**
+ * What a content script (`ingest`, `themes:*`) prints when `e` stopped it: an ingest error's
+ * diagnostics a line each, anything else one line under the command's name, never a stack trace.
+ */
+export function failureMessage(command: string, e: unknown): string {
+  return e instanceof IngestError ? e.message : `${command}: ${oneLine((e as Error).message)}`;
+}

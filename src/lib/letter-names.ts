@@ -6,7 +6,7 @@
 const GREEK = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa', 'lambda', 'mu', 'nu', 'xi', 'omicron', 'pi', 'rho', 'sigma', 'tau', 'upsilon', 'phi', 'chi', 'psi', 'omega'];
 
 /** Each letter, lower and upper case (Α–Ω, α–ω, with final ς and the symbol forms ϵ ϑ ϕ ϱ ϖ), and the symbols, with its name. */
-export const LETTER_NAMES: ReadonlyMap<string, string> = new Map([
+const LETTER_NAMES: ReadonlyMap<string, string> = new Map([
   ...GREEK.flatMap((name, i) => {
     // The alphabet's code points skip U+03A2, where lower case has final sigma.
     const offset = i >= 17 ? i + 1 : i;
